@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { isHlc } from './hlc';
+import { uuidPattern } from './ids';
+import type { RowMeta } from './records/record-type';
+
+/**
+ * One write to one row: the unit of the audit trail, of sync and of transfer by file.
+ * `fields` holds exactly the fields this write set, with their new values; every one of them
+ * carries the entry's hlc.
+ */
+export const changeSchema = z.object({
+  changeId: z.string().regex(uuidPattern),
+  projectId: z.string().regex(uuidPattern),
+  table: z.string().min(1).max(50),
+  rowId: z.string().regex(uuidPattern),
+  fields: z.record(z.string().min(1).max(100), z.unknown()),
+  hlc: z.string().max(200).refine(isHlc, '无效的时间戳'),
+  author: z.string().max(100),
+  deviceId: z.string().min(1).max(64),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+/** A value that lost a field-level merge: kept so a person can restore it. */
+export interface LosingValue {
+  table: string;
+  rowId: string;
+  projectId: string;
+  field: string;
+  value: unknown;
+  hlc: string;
+  /** The change that carried the losing value, when known. */
+  changeId?: string;
+  winningHlc: string;
+}
+
+export type StoredRow = RowMeta & Record<string, unknown>;
+
+/**
+ * Merges one change into a row, field by field: a field takes the change's value when the
+ * change's hlc is later than that field's last write (the device id inside the hlc breaks ties).
+ * Returns the new row (or the old one unchanged), the fields that changed, and the values that
+ * lost, so nothing is dropped silently. Pure: used by the client, the server and bundle import.
+ */
+export function mergeChangeIntoRow(
+  row: StoredRow | undefined,
+  change: Change,
+  previousChangeIdOf?: (field: string) => string | undefined,
+): { row: StoredRow; appliedFields: string[]; losers: LosingValue[] } {
+  const base: StoredRow = row ?? {
+    id: change.rowId,
+    projectId: change.projectId,
+    deleted: false,
+    fieldHlc: {},
+  };
+  const next: StoredRow = { ...base, fieldHlc: { ...base.fieldHlc } };
+  const appliedFields: string[] = [];
+  const losers: LosingValue[] = [];
+  for (const [field, value] of Object.entries(change.fields)) {
+    const currentHlc = base.fieldHlc[field];
+    const loser = { table: change.table, rowId: change.rowId, projectId: change.projectId, field };
+    if (currentHlc === undefined || change.hlc > currentHlc) {
+      if (currentHlc !== undefined && !sameValue(base[field], value)) {
+        losers.push({ ...loser, value: base[field], hlc: currentHlc, changeId: previousChangeIdOf?.(field), winningHlc: change.hlc });
+      }
+      next[field] = value;
+      next.fieldHlc[field] = change.hlc;
+      appliedFields.push(field);
+    } else if (change.hlc < currentHlc && !sameValue(base[field], value)) {
+      losers.push({ ...loser, value, hlc: change.hlc, changeId: change.changeId, winningHlc: currentHlc });
+    }
+  }
+  return { row: appliedFields.length > 0 ? next : base, appliedFields, losers };
+}
+
+/** Structural equality of JSON-like field values (strings, numbers, arrays, plain objects). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+export interface FieldHistoryEntry {
+  changeId: string;
+  hlc: string;
+  author: string;
+  deviceId: string;
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * The audit trail of one row: who changed which field from what to what. Replays the row's
+ * changes in hlc order, so "from" is the value the field held just before (by merge order).
+ */
+export function rowHistory(changes: readonly Change[]): FieldHistoryEntry[] {
+  const ordered = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const current = new Map<string, unknown>();
+  const entries: FieldHistoryEntry[] = [];
+  for (const change of ordered) {
+    for (const [field, to] of Object.entries(change.fields)) {
+      entries.push({
+        changeId: change.changeId,
+        hlc: change.hlc,
+        author: change.author,
+        deviceId: change.deviceId,
+        field,
+        from: current.get(field),
+        to,
+      });
+      current.set(field, to);
+    }
+  }
+  return entries;
+}

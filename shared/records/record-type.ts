@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { Label } from './fields';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * One record type: its schema drives validation at the repository, the generic form, the
+ * history view, sync and export. Adding a record type means a schema file, an entry in
+ * records/index.ts and its table in the Dexie schema.
+ */
+export interface RecordType<Fields extends z.ZodObject = z.ZodObject> {
+  table: string;
+  label: Label;
+  fields: Fields;
+  /** Rules across fields, checked on the whole row after every write. */
+  rules?: (row: z.infer<Fields>) => FieldIssue[];
+  /** A short human name of a row, for lists, history and messages. */
+  title: (row: z.infer<Fields>) => string;
+}
+
+export function defineRecordType<Fields extends z.ZodObject>(type: RecordType<Fields>): RecordType<Fields> {
+  return type;
+}
+
+/** What every stored row carries besides its own fields. */
+export interface RowMeta {
+  id: string;
+  /** The project this row belongs to; a project's own id. Never changes. */
+  projectId: string;
+  /** Tombstone: rows are never removed, so a delete syncs like any other write. */
+  deleted: boolean;
+  /** hlc of the last write of each field, so merges stay field by field. */
+  fieldHlc: Record<string, string>;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * User settings. One schema for both hosts: electron-store (main process) gets its JSON schema
+ * from it, the web host validates localStorage with it.
+ */
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export const settingsSchema = z.object({
+  language: z.enum(languages).default('zh-CN'),
+  /** Shown as the author of every change made on this device until a sync account replaces it. */
+  userName: z.string().trim().max(50).default(''),
+  /** Address of the team sync server, e.g. https://fieldbook.example.com */
+  syncServerUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+/** Reads possibly stale or hand-edited stored settings: unknown keys dropped, bad values reset. */
+export function coerceSettings(stored: unknown): Settings {
+  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
+    const field = settingsSchema.shape[key].safeParse(source[key]);
+    result[key] = field.success ? field.data : defaultSettings[key];
+  }
+  return result as Settings;
+}
