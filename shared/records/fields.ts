@@ -51,7 +51,7 @@ export function longText(label: Label) {
 }
 
 /** An enum stored by a stable code, shown by its label. */
-export function choice<const T extends string>(label: Label, options: Record<T, Label>, fallback: T) {
+export function choice<const T extends string>(label: Label, options: Record<T, Label>, fallback: NoInfer<T>) {
   const codes = Object.keys(options) as [T, ...T[]];
   return z
     .enum(codes, { error: `请从列表中选择${label.zh}` })

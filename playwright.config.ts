@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: chromiumFlags,
+};
+
+const WEB_PORT = 4317;
+
+export default defineConfig({
+  testDir: 'test',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${WEB_PORT}`,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions,
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'web', testDir: 'test/e2e' },
+    { name: 'electron', testDir: 'test/electron' },
+  ],
+  webServer: {
+    // The browser host exactly as users get it: the production build, served statically.
+    command: `npx vite build --logLevel warn && npx vite preview --port ${WEB_PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${WEB_PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+});

@@ -1,0 +1,74 @@
+import { ProjectOutlined, SettingOutlined } from '@ant-design/icons';
+import { App as AntApp, ConfigProvider, Layout, Menu } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, RouterProvider, createHashRouter, useLocation, useNavigate } from 'react-router';
+import { AssetsPage } from '../features/assets/AssetsPage';
+import { OverviewPage } from '../features/projects/OverviewPage';
+import { ProjectLayout } from '../features/projects/ProjectLayout';
+import { StartPage } from '../features/projects/StartPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { type AppServices, ServicesContext } from './services';
+import './app.css';
+
+// Hash routes: the app is loaded from app:// in Electron and from any static server on the web.
+const router = createHashRouter([
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <StartPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      {
+        path: 'projects/:projectId',
+        element: <ProjectLayout />,
+        children: [
+          { index: true, element: <Navigate to="overview" replace /> },
+          { path: 'overview', element: <OverviewPage /> },
+          { path: 'assets', element: <AssetsPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell-header">
+        <div className="shell-brand" onClick={() => navigate('/')}>
+          {t('app.name')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[location.pathname.startsWith('/settings') ? 'settings' : 'projects']}
+          onClick={({ key }) => navigate(key === 'settings' ? '/settings' : '/')}
+          items={[
+            { key: 'projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+            { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+          ]}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+      </Layout.Header>
+      <Layout.Content className="shell-content">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function App({ services }: { services: AppServices }) {
+  return (
+    <ConfigProvider locale={services.settings.language === 'en' ? enUS : zhCN} theme={{ token: { borderRadius: 6 } }}>
+      <AntApp>
+        <ServicesContext.Provider value={services}>
+          <RouterProvider router={router} />
+        </ServicesContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

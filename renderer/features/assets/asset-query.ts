@@ -1,0 +1,56 @@
+import Dexie, { type Collection } from 'dexie';
+import type { RowOf } from '../../../shared/records';
+import type { FieldbookDb } from '../../data/db';
+
+export type AssetRow = RowOf<'assets'>;
+
+/** Columns the asset table can sort by: each has a [projectId+column] index in db.ts. */
+export const sortableAssetColumns = ['name', 'type', 'hostname', 'serialNumber', 'model', 'room', 'criticality'] as const;
+export type AssetSortColumn = (typeof sortableAssetColumns)[number];
+
+export interface AssetQuery {
+  projectId: string;
+  text: string;
+  type?: string;
+  criticality?: string;
+  sort: AssetSortColumn;
+  descending: boolean;
+}
+
+/**
+ * The asset list as an indexed range scan in the sort column's order. Filters run on the cursor,
+ * so paging (offset/limit) and counting never materialise the whole inventory.
+ */
+export function assetCollection(db: FieldbookDb, query: AssetQuery): Collection<AssetRow, string> {
+  let collection = db.assets
+    .where(`[projectId+${query.sort}]`)
+    .between([query.projectId, Dexie.minKey], [query.projectId, Dexie.maxKey]);
+  if (query.descending) collection = collection.reverse();
+  const needle = query.text.trim().toLowerCase();
+  return collection.filter(
+    (asset) =>
+      !asset.deleted &&
+      (!query.type || asset.type === query.type) &&
+      (!query.criticality || asset.criticality === query.criticality) &&
+      (!needle || assetSearchText(asset).includes(needle)),
+  );
+}
+
+function assetSearchText(asset: AssetRow): string {
+  return [
+    asset.name,
+    asset.hostname,
+    ...asset.ips,
+    asset.serialNumber,
+    asset.vendor,
+    asset.model,
+    asset.site,
+    asset.room,
+    asset.rack,
+    asset.owner,
+    asset.osVersion,
+    ...asset.tags,
+  ]
+    .join('\u0000')
+    .toLowerCase();
+}

@@ -1,0 +1,95 @@
+import { Button, Card, Popconfirm, Space, Table, Tabs } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOutletContext } from 'react-router';
+import type { RowOf } from '../../../shared/records';
+import { memberRoles } from '../../../shared/records/member';
+import { useServices } from '../../app/services';
+import { HistoryView } from '../../components/HistoryView';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordForm } from '../../components/RecordForm';
+import { fieldTitle, pickLabel } from '../../i18n';
+
+export function OverviewPage() {
+  const project = useOutletContext<RowOf<'projects'>>();
+  const { repo } = useServices();
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <Card title={t('project.info')}>
+        <Tabs
+          items={[
+            {
+              key: 'edit',
+              label: t('common.edit'),
+              children: (
+                <RecordForm
+                  key={project.id}
+                  table="projects"
+                  initialValues={project}
+                  onSubmit={(values) => repo.update('projects', project.id, values as never)}
+                />
+              ),
+            },
+            { key: 'history', label: t('common.history'), children: <HistoryView table="projects" rowId={project.id} /> },
+          ]}
+        />
+      </Card>
+      <TeamCard projectId={project.id} />
+    </div>
+  );
+}
+
+function TeamCard({ projectId }: { projectId: string }) {
+  const { db, repo } = useServices();
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState<{ row: RowOf<'members'> | null } | null>(null);
+  const members = useLiveQuery(
+    () => db.members.where('projectId').equals(projectId).filter((m) => !m.deleted).toArray(),
+    [projectId],
+  );
+  return (
+    <Card
+      title={t('team.title')}
+      style={{ marginTop: 16 }}
+      extra={
+        <Button type="primary" onClick={() => setEditing({ row: null })}>
+          {t('team.add')}
+        </Button>
+      }
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={members ?? []}
+        data-testid="team-table"
+        columns={[
+          { title: fieldTitle('members', 'name', i18n.language), dataIndex: 'name' },
+          { title: fieldTitle('members', 'role', i18n.language), dataIndex: 'role', render: (role: keyof typeof memberRoles) => pickLabel(memberRoles[role], i18n.language) },
+          { title: fieldTitle('members', 'organisation', i18n.language), dataIndex: 'organisation' },
+          { title: fieldTitle('members', 'phone', i18n.language), dataIndex: 'phone' },
+          { title: fieldTitle('members', 'email', i18n.language), dataIndex: 'email' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, member) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing({ row: member })}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm title={t('common.confirmDelete', { name: member.name })} onConfirm={() => repo.remove('members', member.id)}>
+                  <Button size="small" danger>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <RecordDrawer table="members" projectId={projectId} row={editing?.row ?? null} open={editing !== null} onClose={() => setEditing(null)} />
+    </Card>
+  );
+}

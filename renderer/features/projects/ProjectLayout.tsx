@@ -1,0 +1,56 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Layout, Menu, Result, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { projectPhases } from '../../../shared/records/project';
+import { workspacePages } from '../../app/workspace-nav';
+import { pickLabel } from '../../i18n';
+import { useCurrentProject } from './use-project';
+
+export function ProjectLayout() {
+  const project = useCurrentProject();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (project === undefined) return <Spin className="page" />;
+  if (project === null) return <Result status="404" title="项目不存在" extra={<Link to="/">{t('nav.backToProjects')}</Link>} />;
+
+  const selected = workspacePages.find((page) => location.pathname.includes(`/${page.path}`))?.path ?? 'overview';
+  const phases = (Object.keys(projectPhases) as (keyof typeof projectPhases)[]).filter((phase) =>
+    workspacePages.some((page) => page.phase === phase),
+  );
+  const item = (page: (typeof workspacePages)[number]) => ({ key: page.path, label: t(page.titleKey) });
+
+  return (
+    <Layout className="workspace">
+      <Layout.Sider width={232} theme="light" className="workspace-nav">
+        <div className="workspace-title">
+          <Link to="/">
+            <ArrowLeftOutlined /> {t('nav.backToProjects')}
+          </Link>
+          <Typography.Title level={5} ellipsis={{ tooltip: project.name }} style={{ margin: '8px 0 0' }}>
+            {project.name}
+          </Typography.Title>
+          <Typography.Text type="secondary">{project.customer}</Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          onClick={({ key }) => navigate(`/projects/${project.id}/${key}`)}
+          items={[
+            ...workspacePages.filter((page) => page.phase === null).map(item),
+            ...phases.map((phase) => ({
+              key: phase,
+              type: 'group' as const,
+              label: pickLabel(projectPhases[phase], i18n.language),
+              children: workspacePages.filter((page) => page.phase === phase).map(item),
+            })),
+          ]}
+        />
+      </Layout.Sider>
+      <Layout.Content className="workspace-content">
+        <Outlet context={project} />
+      </Layout.Content>
+    </Layout>
+  );
+}

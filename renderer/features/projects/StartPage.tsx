@@ -1,0 +1,91 @@
+import { AppstoreAddOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, List, Modal, Space, Tag, Typography, message } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { projectPhases } from '../../../shared/records/project';
+import { useServices } from '../../app/services';
+import { RecordForm } from '../../components/RecordForm';
+import { loadDemoProject } from '../../data/load-demo';
+import { pickLabel } from '../../i18n';
+
+const NEW_PROJECT_FIELDS = ['code', 'name', 'customer', 'contractNo', 'serviceMode', 'serviceHours', 'startDate', 'endDate'];
+
+export function StartPage() {
+  const { db, repo } = useServices();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const [loadingDemo, setLoadingDemo] = useState(false);
+  const projects = useLiveQuery(async () => {
+    const rows = (await db.projects.toArray()).filter((p) => !p.deleted);
+    return Promise.all(
+      rows.map(async (project) => ({
+        project,
+        assetCount: await db.assets.where('projectId').equals(project.id).filter((a) => !a.deleted).count(),
+      })),
+    );
+  });
+
+  async function loadDemo() {
+    setLoadingDemo(true);
+    try {
+      const projectId = await loadDemoProject(repo);
+      message.success(t('start.demoLoaded'));
+      navigate(`/projects/${projectId}/assets`);
+    } finally {
+      setLoadingDemo(false);
+    }
+  }
+
+  return (
+    <div className="page">
+      <Space className="page-toolbar">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('start.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<AppstoreAddOutlined />} onClick={() => setCreating(true)}>
+          {t('start.newProject')}
+        </Button>
+        <Button icon={<ExperimentOutlined />} loading={loadingDemo} onClick={loadDemo}>
+          {t('start.loadDemo')}
+        </Button>
+      </Space>
+      {projects && projects.length === 0 && <Empty description={t('start.empty')} />}
+      <List
+        grid={{ gutter: 16, xs: 1, md: 2, xl: 3 }}
+        dataSource={projects ?? []}
+        renderItem={({ project, assetCount }) => (
+          <List.Item>
+            <Card
+              hoverable
+              data-testid="project-card"
+              title={project.name}
+              onClick={() => navigate(`/projects/${project.id}`)}
+              extra={<Tag>{project.code}</Tag>}
+            >
+              <Typography.Paragraph>{project.customer}</Typography.Paragraph>
+              <Space wrap>
+                <Tag color="blue">{pickLabel(projectPhases[project.phase], i18n.language)}</Tag>
+                <Typography.Text type="secondary">{t('start.assetCount', { count: assetCount })}</Typography.Text>
+              </Space>
+            </Card>
+          </List.Item>
+        )}
+      />
+      <Modal open={creating} title={t('start.newProject')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden width={720}>
+        <RecordForm
+          table="projects"
+          fields={NEW_PROJECT_FIELDS}
+          onCancel={() => setCreating(false)}
+          onSubmit={async (values) => {
+            const project = await repo.createProject(values as never);
+            setCreating(false);
+            navigate(`/projects/${project.id}`);
+          }}
+        />
+      </Modal>
+    </div>
+  );
+}

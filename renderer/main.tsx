@@ -1,0 +1,45 @@
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import i18next from 'i18next';
+import type { Settings, SettingsPatch } from '../shared/settings';
+import { App } from './app/App';
+import type { AppServices } from './app/services';
+import { openDataLayer } from './data/open-data';
+import { initI18n } from './i18n';
+import { getDesktopApi } from './platform';
+
+const DEFAULT_AUTHOR = '本机用户';
+
+async function start() {
+  const api = getDesktopApi();
+  const initialSettings = await api.getSettings();
+  await initI18n(initialSettings.language);
+  let author = initialSettings.userName || DEFAULT_AUTHOR;
+  const data = await openDataLayer(() => author);
+  // Ask the browser not to evict our data under storage pressure; unsynced work lives here.
+  void navigator.storage?.persist?.().catch(() => false);
+
+  function Root() {
+    const [settings, setSettings] = useState<Settings>(initialSettings);
+    const services: AppServices = {
+      ...data,
+      api,
+      settings,
+      async updateSettings(patch: SettingsPatch) {
+        const next = await api.setSettings(patch);
+        author = next.userName || DEFAULT_AUTHOR;
+        if (next.language !== settings.language) await i18next.changeLanguage(next.language);
+        setSettings(next);
+      },
+    };
+    return <App services={services} />;
+  }
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
+}
+
+void start();
