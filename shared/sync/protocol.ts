@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { changeSchema } from '../change-log';
+import { uuidPattern } from '../ids';
+
+/**
+ * The sync protocol between the app and the team server (server/). Every body crossing the wire
+ * is validated by these schemas on both sides.
+ */
+export const PROTOCOL_VERSION = 1;
+/** Clients older than this get 426 Upgrade Required. */
+export const MIN_CLIENT_PROTOCOL = 1;
+export const PROTOCOL_HEADER = 'x-fieldbook-protocol';
+
+export const MAX_PUSH_CHANGES = 500;
+export const MAX_PUSH_BYTES = 1024 * 1024;
+export const MAX_PULL_PAGE = 1000;
+/** A change stamped further ahead of the server's clock than this is refused until the device clock is fixed. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+/** Attachments travel in chunks of at most this many bytes, so a broken link loses at most one. */
+export const BLOB_CHUNK_BYTES = 1024 * 1024;
+export const MAX_BLOB_BYTES = 200 * 1024 * 1024;
+
+const projectId = z.string().regex(uuidPattern, '无效的项目 id');
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1, '请填写用户名').max(100),
+  password: z.string().min(1, '请填写密码').max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const userSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string() });
+export type SyncUser = z.infer<typeof userSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: userSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const memberRoleSchema = z.enum(['pm', 'techLead', 'engineer', 'expert', 'customerContact']);
+
+export const projectsResponseSchema = z.object({
+  projects: z.array(z.object({ id: projectId, code: z.string(), name: z.string(), role: memberRoleSchema })),
+});
+export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
+
+export const pushRequestSchema = z.object({
+  changes: z.array(changeSchema).min(1, '没有要推送的修改').max(MAX_PUSH_CHANGES, `一批最多 ${MAX_PUSH_CHANGES} 条修改`),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const rejectionCodes = ['invalid', 'forbidden', 'clock_ahead', 'project_mismatch'] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+export const pushResultSchema = z.discriminatedUnion('status', [
+  z.object({ changeId: z.string(), status: z.literal('applied'), seq: z.number().int() }),
+  z.object({ changeId: z.string(), status: z.literal('duplicate'), seq: z.number().int() }),
+  z.object({
+    changeId: z.string(),
+    status: z.literal('rejected'),
+    code: z.enum(rejectionCodes),
+    reason: z.string(),
+    /** True when the same change may succeed later unchanged (e.g. once the device clock is fixed). */
+    retryable: z.boolean(),
+  }),
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(pushResultSchema), serverTime: z.number() });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z.object({
+  projectId,
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(MAX_PULL_PAGE),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const syncedChangeSchema = changeSchema.extend({ seq: z.number().int().positive() });
+export type SyncedChange = z.infer<typeof syncedChangeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(syncedChangeSchema),
+  hasMore: z.boolean(),
+  /** The seq to ask after next time: the last seq of this page, or the request's own cursor. */
+  cursor: z.number().int().min(0),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const errorResponseSchema = z.object({ error: z.string(), message: z.string() });
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const sha256Pattern = /^[0-9a-f]{64}$/;
