@@ -27,9 +27,10 @@ export interface LosingValue {
   projectId: string;
   field: string;
   value: unknown;
+  /** hlc of the write that set the losing value; finds its change (and author) in a log. */
   hlc: string;
-  /** The change that carried the losing value, when known. */
-  changeId?: string;
+  /** True when the incoming change lost; false when the value it replaced did. */
+  incomingLost: boolean;
   winningHlc: string;
 }
 
@@ -38,13 +39,19 @@ export type StoredRow = RowMeta & Record<string, unknown>;
 /**
  * Merges one change into a row, field by field: a field takes the change's value when the
  * change's hlc is later than that field's last write (the device id inside the hlc breaks ties).
- * Returns the new row (or the old one unchanged), the fields that changed, and the values that
- * lost, so nothing is dropped silently. Pure: used by the client, the server and bundle import.
+ * Pure: used by the client, the server and bundle import.
+ *
+ * It also reports values that lost a concurrent write, so nothing is dropped silently:
+ * - the incoming value, when a later write already holds the field (always concurrent: a
+ *   device sends its writes in hlc order, and the server hands them on in that order);
+ * - the value the incoming change replaces, but only when the caller says that value was
+ *   written without the incoming change's author having seen it (`replacedIsConcurrent`).
+ *   Overwriting a value one has seen is an edit, not a conflict.
  */
 export function mergeChangeIntoRow(
   row: StoredRow | undefined,
   change: Change,
-  previousChangeIdOf?: (field: string) => string | undefined,
+  replacedIsConcurrent: (field: string, replacedHlc: string) => boolean = () => false,
 ): { row: StoredRow; appliedFields: string[]; losers: LosingValue[] } {
   const base: StoredRow = row ?? {
     id: change.rowId,
@@ -59,14 +66,14 @@ export function mergeChangeIntoRow(
     const currentHlc = base.fieldHlc[field];
     const loser = { table: change.table, rowId: change.rowId, projectId: change.projectId, field };
     if (currentHlc === undefined || change.hlc > currentHlc) {
-      if (currentHlc !== undefined && !sameValue(base[field], value)) {
-        losers.push({ ...loser, value: base[field], hlc: currentHlc, changeId: previousChangeIdOf?.(field), winningHlc: change.hlc });
+      if (currentHlc !== undefined && !sameValue(base[field], value) && replacedIsConcurrent(field, currentHlc)) {
+        losers.push({ ...loser, value: base[field], hlc: currentHlc, incomingLost: false, winningHlc: change.hlc });
       }
       next[field] = value;
       next.fieldHlc[field] = change.hlc;
       appliedFields.push(field);
     } else if (change.hlc < currentHlc && !sameValue(base[field], value)) {
-      losers.push({ ...loser, value, hlc: change.hlc, changeId: change.changeId, winningHlc: currentHlc });
+      losers.push({ ...loser, value, hlc: change.hlc, incomingLost: true, winningHlc: currentHlc });
     }
   }
   return { row: appliedFields.length > 0 ? next : base, appliedFields, losers };

@@ -47,6 +47,12 @@ export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
 
 export const pushRequestSchema = z.object({
   changes: z.array(changeSchema).min(1, '没有要推送的修改').max(MAX_PUSH_CHANGES, `一批最多 ${MAX_PUSH_CHANGES} 条修改`),
+  /**
+   * Per project, the last seq this device had pulled when it pushed. A value the server holds
+   * with a higher seq, written by another device, was not seen by the pusher: if the push
+   * overwrites it, that value is kept as a conflict. Lower seqs were seen: overwriting is an edit.
+   */
+  seen: z.record(projectId, z.number().int().min(0)).default({}),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -92,3 +98,36 @@ export const errorResponseSchema = z.object({ error: z.string(), message: z.stri
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 export const sha256Pattern = /^[0-9a-f]{64}$/;
+
+export const healthResponseSchema = z.object({
+  ok: z.literal(true),
+  /** The server's own protocol version and the oldest client it still serves. */
+  protocol: z.number().int(),
+  minClientProtocol: z.number().int(),
+  serverTime: z.number(),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** Response header of HEAD/PUT /v1/blobs/:sha256 (and of a 409): bytes of the upload the server holds. */
+export const BLOB_OFFSET_HEADER = 'upload-offset';
+
+export const blobUploadQuerySchema = z.object({
+  projectId,
+  offset: z.coerce.number().int().min(0),
+  total: z.coerce.number().int().min(0).max(MAX_BLOB_BYTES, `附件不能超过 ${MAX_BLOB_BYTES / 1024 / 1024} MB`),
+});
+export type BlobUploadQuery = z.infer<typeof blobUploadQuerySchema>;
+
+export const blobProjectQuerySchema = z.object({ projectId });
+
+/** Reply to each PUT chunk: how far the upload has got, and whether the blob is now stored and verified. */
+export const blobUploadResponseSchema = z.object({
+  sha256: z.string().regex(sha256Pattern),
+  offset: z.number().int().min(0),
+  total: z.number().int().min(0),
+  complete: z.boolean(),
+});
+export type BlobUploadResponse = z.infer<typeof blobUploadResponseSchema>;
+
+/** A 409 to a PUT at the wrong offset: resume from `offset`. */
+export const blobOffsetConflictSchema = errorResponseSchema.extend({ offset: z.number().int().min(0) });

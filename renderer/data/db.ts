@@ -1,0 +1,100 @@
+import Dexie, { type Table } from 'dexie';
+import type { Change } from '../../shared/change-log';
+import type { RowOf } from '../../shared/records';
+import type { RejectionCode } from '../../shared/sync/protocol';
+
+/** A change as kept on the device. */
+export interface ChangeRow extends Change {
+  /** 1 while the change waits to be pushed; absent once the server has it (sparse index). */
+  pending?: 1;
+  /** The server's sequence number, once known. */
+  seq?: number;
+  /** Why the server refused it for good; such a change leaves the queue but stays here, visible. */
+  rejected?: { code: RejectionCode; reason: string; at: number };
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** A value that lost a field-level merge on this device; the user can restore it. */
+export interface ConflictRow {
+  /** table:rowId:field:losing hlc, so the same loss seen twice is kept once. */
+  id: string;
+  projectId: string;
+  table: string;
+  rowId: string;
+  field: string;
+  value: unknown;
+  hlc: string;
+  winningHlc: string;
+  changeId?: string;
+  author?: string;
+  detectedAt: number;
+  /** 1 once the user restored or dismissed it. */
+  resolved: 0 | 1;
+}
+
+/** An attachment's bytes, stored once per content hash. */
+export interface BlobRow {
+  sha256: string;
+  type: string;
+  size: number;
+  bytes: Blob;
+  /** 1 until the server has confirmed it holds these bytes. */
+  pendingUpload?: 1;
+}
+
+/** Unsent changes of a project this user was removed from, kept aside for export. */
+export interface OrphanedChangeRow extends ChangeRow {
+  orphanedAt: number;
+  projectName: string;
+}
+
+/**
+ * The device's database. Every schema change is a new version below with its upgrade; never
+ * edit a version that has shipped. Rows are written only through repository.ts.
+ */
+export class FieldbookDb extends Dexie {
+  projects!: Table<RowOf<'projects'>, string>;
+  members!: Table<RowOf<'members'>, string>;
+  assets!: Table<RowOf<'assets'>, string>;
+  changes!: Table<ChangeRow, string>;
+  meta!: Table<MetaRow, string>;
+  conflicts!: Table<ConflictRow, string>;
+  blobs!: Table<BlobRow, string>;
+  orphanedChanges!: Table<OrphanedChangeRow, string>;
+
+  constructor(name = 'fieldbook') {
+    super(name);
+    this.version(1).stores({
+      projects: 'id, projectId, code',
+      members: 'id, projectId',
+      // One index per sortable column of the asset table, each behind projectId so a project's
+      // list is a range scan; optional text fields default to '' so every row is in every index.
+      assets:
+        'id, projectId, [projectId+name], [projectId+type], [projectId+hostname], [projectId+serialNumber], [projectId+model], [projectId+room], [projectId+criticality]',
+      changes: 'changeId, [table+rowId], projectId, hlc',
+      meta: 'key',
+    });
+    // Version 2: sync. The outbox is the set of changes marked pending (a sparse index), so
+    // nothing is copied or deleted when a change is sent.
+    this.version(2)
+      .stores({
+        changes: 'changeId, [table+rowId], projectId, hlc, [pending+hlc], rejected.at',
+        conflicts: 'id, [projectId+resolved], [table+rowId]',
+        blobs: 'sha256, pendingUpload',
+        orphanedChanges: 'changeId, projectId',
+      })
+      .upgrade(async (tx) => {
+        // Everything written before sync existed is unsent.
+        await tx
+          .table<ChangeRow, string>('changes')
+          .toCollection()
+          .modify((change) => {
+            change.pending = 1;
+          });
+      });
+  }
+}

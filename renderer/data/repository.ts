@@ -1,0 +1,228 @@
+import type { Table } from 'dexie';
+import { type StoredRow, sameValue } from '../../shared/change-log';
+import type { HybridLogicalClock } from '../../shared/hlc';
+import { newId } from '../../shared/ids';
+import { type InputOf, type RowOf, type TableName, recordTypes } from '../../shared/records';
+import { fieldLabel } from '../../shared/records/fields';
+import type { FieldIssue } from '../../shared/records/record-type';
+import type { ChangeRow, FieldbookDb } from './db';
+
+/** A write refused by the schema: nothing was stored. The messages are for the user. */
+export class RecordValidationError extends Error {
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((issue) => issue.message).join('；'));
+    this.name = 'RecordValidationError';
+  }
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(table: string, id: string) {
+    super(`找不到记录 (${table} ${id})`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+export interface WriteIdentity {
+  deviceId: string;
+  clock: HybridLogicalClock;
+  /** Who is writing, as shown in history. */
+  author(): string;
+}
+
+export type ProjectScopedTable = Exclude<TableName, 'projects'>;
+
+export type WriteOp =
+  | { kind: 'create'; table: ProjectScopedTable; projectId: string; values: Record<string, unknown>; id?: string }
+  | { kind: 'update'; table: TableName; id: string; patch: Record<string, unknown> }
+  | { kind: 'remove'; table: TableName; id: string };
+
+interface PlannedWrite {
+  row: StoredRow;
+  change: ChangeRow | null;
+}
+
+/**
+ * The only way rows are written. Each write validates against the record type's schema, then
+ * stores the row and appends exactly one change entry in the same Dexie transaction, so the
+ * change log (audit trail, sync, transfer by file) can never miss or invent a write.
+ */
+export class Repository {
+  constructor(
+    readonly db: FieldbookDb,
+    private readonly identity: WriteIdentity,
+  ) {}
+
+  get deviceId(): string {
+    return this.identity.deviceId;
+  }
+
+  async createProject(values: InputOf<'projects'>): Promise<RowOf<'projects'>> {
+    const id = newId();
+    return this.db.transaction('rw', this.db.projects, this.db.changes, async () => {
+      const planned = this.planCreate('projects', id, id, values);
+      await this.commit('projects', [planned]);
+      return planned.row as unknown as RowOf<'projects'>;
+    });
+  }
+
+  async create<T extends ProjectScopedTable>(table: T, projectId: string, values: InputOf<T>): Promise<RowOf<T>> {
+    const [row] = await this.writeMany([{ kind: 'create', table, projectId, values }]);
+    return row as RowOf<T>;
+  }
+
+  async update<T extends TableName>(table: T, id: string, patch: Partial<InputOf<T>>): Promise<RowOf<T>> {
+    const [row] = await this.writeMany([{ kind: 'update', table, id, patch }]);
+    return row as RowOf<T>;
+  }
+
+  async remove(table: TableName, id: string): Promise<void> {
+    await this.writeMany([{ kind: 'remove', table, id }]);
+  }
+
+  /** Several writes, all or nothing, one change entry each (an import, a batch edit). */
+  async writeMany(ops: readonly WriteOp[]): Promise<StoredRow[]> {
+    const tables = [...new Set(ops.map((op) => op.table))].map((name) => this.table(name));
+    return this.db.transaction('rw', [...tables, this.db.changes, this.db.projects], async () => {
+      await this.assertProjectsWritable(ops);
+      const existing = await this.loadExisting(ops);
+      const planned: Array<{ table: TableName; write: PlannedWrite }> = [];
+      // Later ops in the batch see the rows earlier ops produced.
+      const current = new Map(existing);
+      for (const op of ops) {
+        const write = this.plan(op, current);
+        current.set(`${op.table}:${write.row.id}`, write.row);
+        planned.push({ table: op.table, write });
+      }
+      for (const name of new Set(planned.map((p) => p.table))) {
+        await this.commit(
+          name,
+          planned.filter((p) => p.table === name).map((p) => p.write),
+        );
+      }
+      return planned.map((p) => p.write.row);
+    });
+  }
+
+  private plan(op: WriteOp, current: Map<string, StoredRow>): PlannedWrite {
+    if (op.kind === 'create') return this.planCreate(op.table, op.id ?? newId(), op.projectId, op.values);
+    const row = current.get(`${op.table}:${op.id}`);
+    if (!row) throw new RecordNotFoundError(op.table, op.id);
+    if (op.kind === 'update') return this.planUpdate(op.table, row, op.patch);
+    return this.planRemove(op.table, row);
+  }
+
+  private planCreate(table: TableName, id: string, projectId: string, values: Record<string, unknown>): PlannedWrite {
+    const fields = validate(table, values);
+    const hlc = this.identity.clock.now();
+    const fieldHlc = Object.fromEntries(Object.keys(fields).map((field) => [field, hlc]));
+    const row: StoredRow = { ...fields, id, projectId, deleted: false, fieldHlc };
+    return { row, change: this.changeFor(table, row, fields, hlc) };
+  }
+
+  private planUpdate(table: TableName, existing: StoredRow, patch: Record<string, unknown>): PlannedWrite {
+    if (existing.deleted) throw new RecordValidationError([{ field: '', message: '该记录已被删除，不能再修改' }]);
+    const fields = validate(table, { ...fieldsOf(table, existing), ...patch });
+    const changed = Object.keys(patch).filter((field) => !sameValue(fields[field], existing[field]));
+    if (changed.length === 0) return { row: existing, change: null };
+    const hlc = this.identity.clock.now();
+    const values = Object.fromEntries(changed.map((field) => [field, fields[field]]));
+    const row: StoredRow = {
+      ...existing,
+      ...values,
+      fieldHlc: { ...existing.fieldHlc, ...Object.fromEntries(changed.map((field) => [field, hlc])) },
+    };
+    return { row, change: this.changeFor(table, row, values, hlc) };
+  }
+
+  private planRemove(table: TableName, existing: StoredRow): PlannedWrite {
+    if (existing.deleted) return { row: existing, change: null };
+    const hlc = this.identity.clock.now();
+    const row: StoredRow = { ...existing, deleted: true, fieldHlc: { ...existing.fieldHlc, deleted: hlc } };
+    return { row, change: this.changeFor(table, row, { deleted: true }, hlc) };
+  }
+
+  private changeFor(table: TableName, row: StoredRow, fields: Record<string, unknown>, hlc: string): ChangeRow {
+    return {
+      pending: 1,
+      changeId: newId(),
+      projectId: row.projectId,
+      table,
+      rowId: row.id,
+      fields,
+      hlc,
+      author: this.identity.author(),
+      deviceId: this.identity.deviceId,
+    };
+  }
+
+  private async commit(table: TableName, writes: PlannedWrite[]): Promise<void> {
+    const effective = writes.filter((write) => write.change !== null);
+    if (effective.length === 0) return;
+    // The last write to a row in a batch holds every field it touched.
+    const rows = [...new Map(effective.map((write) => [write.row.id, write.row])).values()];
+    const changes = effective.map((write) => write.change as ChangeRow);
+    if (rows.length === 1) await this.table(table).put(rows[0]!);
+    else await this.table(table).bulkPut(rows);
+    if (changes.length === 1) await this.db.changes.add(changes[0]!);
+    else await this.db.changes.bulkAdd(changes);
+  }
+
+  private async loadExisting(ops: readonly WriteOp[]): Promise<Map<string, StoredRow>> {
+    const byTable = new Map<TableName, string[]>();
+    for (const op of ops) {
+      if (op.kind === 'create') continue;
+      byTable.set(op.table, [...(byTable.get(op.table) ?? []), op.id]);
+    }
+    const found = new Map<string, StoredRow>();
+    for (const [table, ids] of byTable) {
+      const rows = await this.table(table).bulkGet(ids);
+      rows.forEach((row) => row && found.set(`${table}:${row.id}`, row));
+    }
+    return found;
+  }
+
+  /** A row may only be added to a project that exists here and is not deleted. */
+  private async assertProjectsWritable(ops: readonly WriteOp[]): Promise<void> {
+    const projectIds = [...new Set(ops.flatMap((op) => (op.kind === 'create' ? [op.projectId] : [])))];
+    if (projectIds.length === 0) return;
+    const projects = await this.db.projects.bulkGet(projectIds);
+    projects.forEach((project, index) => {
+      if (!project || project.deleted) {
+        throw new RecordValidationError([{ field: 'projectId', message: `项目不存在或已删除 (${projectIds[index]})` }]);
+      }
+    });
+  }
+
+  private table(name: TableName): Table<StoredRow, string> {
+    return this.db.table(name);
+  }
+}
+
+function fieldsOf(table: TableName, row: StoredRow): Record<string, unknown> {
+  const shape = recordTypes[table].fields.shape;
+  return Object.fromEntries(Object.keys(shape).filter((field) => field in row).map((field) => [field, row[field]]));
+}
+
+/** Checks values against the record type: unknown fields, each field's schema, then cross-field rules. */
+export function validate(table: TableName, values: Record<string, unknown>): Record<string, unknown> {
+  const type = recordTypes[table];
+  const shape = type.fields.shape as Record<string, unknown>;
+  const unknown = Object.keys(values).filter((field) => !Object.hasOwn(shape, field));
+  if (unknown.length > 0) {
+    throw new RecordValidationError(unknown.map((field) => ({ field, message: `未知字段: ${field}` })));
+  }
+  const parsed = type.fields.safeParse(values);
+  if (!parsed.success) {
+    throw new RecordValidationError(
+      parsed.error.issues.map((issue) => {
+        const field = String(issue.path[0] ?? '');
+        const label = fieldLabel(type.fields, field).zh;
+        return { field, message: issue.message.includes(label) ? issue.message : `${label}: ${issue.message}` };
+      }),
+    );
+  }
+  const rules = type.rules as ((row: unknown) => FieldIssue[]) | undefined;
+  const ruleIssues = rules?.(parsed.data) ?? [];
+  if (ruleIssues.length > 0) throw new RecordValidationError(ruleIssues);
+  return parsed.data as Record<string, unknown>;
+}

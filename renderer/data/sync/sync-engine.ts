@@ -1,0 +1,178 @@
+import Dexie from 'dexie';
+import { blobRefsOf } from '../../../shared/attachments';
+import type { Change } from '../../../shared/change-log';
+import type { HybridLogicalClock } from '../../../shared/hlc';
+import { tableNames } from '../../../shared/records';
+import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult } from '../../../shared/sync/protocol';
+import type { ChangeRow, FieldbookDb } from '../db';
+import { applyRemoteChanges, syncTables } from './apply-remote';
+import { uploadBlob } from './blob-transfer';
+import { type SyncHttp, SyncHttpError } from './sync-http';
+
+export interface SyncReport {
+  pushed: number;
+  duplicates: number;
+  rejected: number;
+  /** Changes the server asked to send again later (e.g. the device clock is ahead). */
+  deferred: Array<{ changeId: string; reason: string }>;
+  pulled: number;
+  conflicts: number;
+  /** Projects this user no longer belongs to; their data was removed, unsent changes kept aside. */
+  removedProjects: Array<{ projectId: string; name: string; keptChanges: number }>;
+}
+
+const cursorKey = (projectId: string) => `cursor:${projectId}`;
+// Room for the request envelope around the changes.
+const PUSH_BYTE_BUDGET = MAX_PUSH_BYTES - 4096;
+
+/**
+ * One round of sync with the server: push the outbox, learn memberships, pull each project.
+ * Nothing is deleted locally before the server confirms it; a refused change leaves the queue
+ * but stays visible; the pull cursor only moves past what was applied.
+ */
+export class SyncEngine {
+  constructor(
+    private readonly db: FieldbookDb,
+    private readonly clock: HybridLogicalClock,
+    private readonly http: SyncHttp,
+  ) {}
+
+  async syncOnce(): Promise<SyncReport> {
+    const report: SyncReport = { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [] };
+    await this.pushPending(report);
+    const { projects } = await this.http.projects();
+    const memberOf = new Set(projects.map((p) => p.id));
+    report.removedProjects = await this.removeLostProjects(memberOf);
+    for (const project of projects) await this.pullProject(project.id, report);
+    return report;
+  }
+
+  async pushPending(report: SyncReport = emptyReport()): Promise<SyncReport> {
+    const deferred = new Set<string>();
+    for (;;) {
+      const batch = await this.nextBatch(deferred);
+      if (batch.length === 0) return report;
+      await this.uploadBlobsOf(batch);
+      const seen: Record<string, number> = {};
+      for (const projectId of new Set(batch.map((c) => c.projectId))) seen[projectId] = await this.cursor(projectId);
+      const { results } = await this.http.push(batch.map(wireChange), seen);
+      await this.recordResults(results, report, deferred);
+    }
+  }
+
+  async pullProject(projectId: string, report: SyncReport = emptyReport()): Promise<SyncReport> {
+    for (;;) {
+      const cursor = await this.cursor(projectId);
+      const page = await this.http.pull(projectId, cursor);
+      const outcome = await this.db.transaction('rw', syncTables(this.db), async () => {
+        const applied = await applyRemoteChanges(this.db, this.clock, page.changes);
+        // Never move the cursor past a change that was not applied.
+        const handled = page.changes.slice(0, applied.handled);
+        const next = applied.stoppedAt ? (handled.at(-1)?.seq ?? cursor) : page.cursor;
+        await this.db.meta.put({ key: cursorKey(projectId), value: next });
+        return applied;
+      });
+      report.pulled += outcome.applied;
+      report.conflicts += outcome.conflicts;
+      if (outcome.stoppedAt) {
+        throw new SyncHttpError(`无法应用服务器上的修改（${outcome.stoppedAt.reason}），请升级本应用后再同步`, 0, false);
+      }
+      if (!page.hasMore) return report;
+    }
+  }
+
+  private async cursor(projectId: string): Promise<number> {
+    const stored = await this.db.meta.get(cursorKey(projectId));
+    return typeof stored?.value === 'number' ? stored.value : 0;
+  }
+
+  /** The oldest unsent changes that fit one push: at most 500 and 1 MB. */
+  private async nextBatch(skip: Set<string>): Promise<ChangeRow[]> {
+    const batch: ChangeRow[] = [];
+    let bytes = 0;
+    let full = false;
+    await this.db.changes
+      .where('[pending+hlc]')
+      .between([1, Dexie.minKey], [1, Dexie.maxKey])
+      .until(() => full)
+      .each((change) => {
+        if (skip.has(change.changeId)) return;
+        const size = utf8Length(JSON.stringify(wireChange(change)));
+        if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) {
+          full = true;
+          return;
+        }
+        bytes += size;
+        batch.push(change);
+      });
+    return batch;
+  }
+
+  private async uploadBlobsOf(batch: ChangeRow[]): Promise<void> {
+    for (const change of batch) {
+      for (const sha256 of blobRefsOf(change.fields)) await uploadBlob(this.db, this.http, sha256, change.projectId);
+    }
+  }
+
+  private async recordResults(results: PushResult[], report: SyncReport, deferred: Set<string>): Promise<void> {
+    const now = Date.now();
+    await this.db.transaction('rw', this.db.changes, async () => {
+      for (const result of results) {
+        if (result.status === 'rejected' && result.retryable) {
+          deferred.add(result.changeId);
+          report.deferred.push({ changeId: result.changeId, reason: result.reason });
+          continue;
+        }
+        await this.db.changes
+          .where('changeId')
+          .equals(result.changeId)
+          .modify((change) => {
+            delete change.pending;
+            if (result.status === 'rejected') change.rejected = { code: result.code, reason: result.reason, at: now };
+            else change.seq = result.seq;
+          });
+        if (result.status === 'applied') report.pushed++;
+        else if (result.status === 'duplicate') report.duplicates++;
+        else report.rejected++;
+      }
+    });
+  }
+
+  /**
+   * Projects synced before that the server no longer lists for this user: their rows go, their
+   * unsent changes are kept aside so the user can export them.
+   */
+  private async removeLostProjects(memberOf: Set<string>): Promise<SyncReport['removedProjects']> {
+    const cursors = await this.db.meta.where('key').startsWith('cursor:').toArray();
+    const lost = cursors.map((c) => c.key.slice('cursor:'.length)).filter((id) => !memberOf.has(id));
+    const removed: SyncReport['removedProjects'] = [];
+    for (const projectId of lost) {
+      await this.db.transaction('rw', [...syncTables(this.db), this.db.orphanedChanges], async () => {
+        const project = await this.db.projects.get(projectId);
+        const name = project ? `${project.code} ${project.name}` : projectId;
+        const unsent = await this.db.changes.where('projectId').equals(projectId).filter((c) => c.pending === 1).toArray();
+        await this.db.orphanedChanges.bulkPut(unsent.map((c) => ({ ...c, orphanedAt: Date.now(), projectName: name })));
+        for (const table of tableNames) await this.db.table(table).where('projectId').equals(projectId).delete();
+        await this.db.changes.where('projectId').equals(projectId).delete();
+        await this.db.conflicts.where('[projectId+resolved]').between([projectId, 0], [projectId, 1]).delete();
+        await this.db.meta.delete(cursorKey(projectId));
+        removed.push({ projectId, name, keptChanges: unsent.length });
+      });
+    }
+    return removed;
+  }
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+function emptyReport(): SyncReport {
+  return { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [] };
+}
+
+/** A change as the protocol carries it: without this device's bookkeeping. */
+export function wireChange(change: ChangeRow): Change {
+  const { changeId, projectId, table, rowId, fields, hlc, author, deviceId } = change;
+  return { changeId, projectId, table, rowId, fields, hlc, author, deviceId };
+}

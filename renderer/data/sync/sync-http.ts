@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { Change } from '../../../shared/change-log';
+import {
+  type LoginResponse,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type ProjectsResponse,
+  type PullResponse,
+  type PushResponse,
+  errorResponseSchema,
+  loginResponseSchema,
+  projectsResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '../../../shared/sync/protocol';
+
+/** A failed request, with a message for the user in Chinese. */
+export class SyncHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** Worth trying again later unchanged (network down, server busy). */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The team server's HTTP API, typed and validated by the shared protocol schemas. */
+export class SyncHttp {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: () => Promise<string | null> | string | null,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  async login(username: string, password: string): Promise<LoginResponse> {
+    return this.json('POST', '/v1/auth/login', loginResponseSchema, { username, password }, false);
+  }
+
+  async logout(): Promise<void> {
+    await this.request('POST', '/v1/auth/logout', {});
+  }
+
+  async projects(): Promise<ProjectsResponse> {
+    return this.json('GET', '/v1/projects', projectsResponseSchema);
+  }
+
+  async push(changes: Change[], seen: Record<string, number> = {}): Promise<PushResponse> {
+    return this.json('POST', '/v1/sync/push', pushResponseSchema, { changes, seen });
+  }
+
+  async pull(projectId: string, after: number, limit?: number): Promise<PullResponse> {
+    const query = new URLSearchParams({ projectId, after: String(after), ...(limit ? { limit: String(limit) } : {}) });
+    return this.json('GET', `/v1/sync/pull?${query}`, pullResponseSchema);
+  }
+
+  /** How much of an attachment the server has: all of it, or how many bytes of a partial upload. */
+  async blobStatus(sha256: string, projectId: string): Promise<{ complete: boolean; offset: number }> {
+    const response = await this.request('HEAD', `/v1/blobs/${sha256}?projectId=${projectId}`, undefined, true, [404]);
+    if (response.status === 200) return { complete: true, offset: Number(response.headers.get('content-length') ?? 0) };
+    return { complete: false, offset: Number(response.headers.get('upload-offset') ?? 0) };
+  }
+
+  async putBlobChunk(sha256: string, projectId: string, offset: number, total: number, chunk: Uint8Array): Promise<void> {
+    const query = new URLSearchParams({ projectId, offset: String(offset), total: String(total) });
+    await this.request('PUT', `/v1/blobs/${sha256}?${query}`, chunk);
+  }
+
+  async getBlob(sha256: string, projectId: string): Promise<Uint8Array> {
+    const response = await this.request('GET', `/v1/blobs/${sha256}?projectId=${projectId}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  private async json<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, auth = true): Promise<z.infer<S>> {
+    const response = await this.request(method, path, body, auth);
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new SyncHttpError('服务器的回复格式不对（服务器版本可能不匹配）', response.status, false);
+    return parsed.data;
+  }
+
+  private async request(method: string, path: string, body?: unknown, auth = true, okStatuses: number[] = []): Promise<Response> {
+    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+    if (auth) {
+      const token = await this.token();
+      if (!token) throw new SyncHttpError('尚未登录同步服务器', 401, false);
+      headers.authorization = `Bearer ${token}`;
+    }
+    let payload: BodyInit | undefined;
+    if (body instanceof Uint8Array) {
+      headers['content-type'] = 'application/octet-stream';
+      payload = body as Uint8Array<ArrayBuffer>;
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await this.fetchImpl(new URL(path, this.baseUrl), {
+        method,
+        headers,
+        body: payload,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw new SyncHttpError(timedOut ? '连接服务器超时' : '无法连接同步服务器（网络不通或服务器未启动）', 0, true);
+    }
+    if (response.ok || okStatuses.includes(response.status)) return response;
+    throw await errorFor(response);
+  }
+}
+
+async function errorFor(response: Response): Promise<SyncHttpError> {
+  const body = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
+  const detail = body.success ? body.data.message : '';
+  switch (response.status) {
+    case 401:
+      return new SyncHttpError(detail || '登录已失效，请重新登录', 401, false);
+    case 403:
+      return new SyncHttpError(detail || '没有该项目的权限', 403, false);
+    case 426:
+      return new SyncHttpError('本客户端版本过旧，服务器要求升级后再同步', 426, false);
+    case 429:
+      return new SyncHttpError(detail || '尝试次数过多，请稍后再试', 429, true);
+    default:
+      if (response.status >= 500) return new SyncHttpError(`服务器出错 (${response.status})，稍后会自动重试`, response.status, true);
+      return new SyncHttpError(detail || `请求被拒绝 (${response.status})`, response.status, false);
+  }
+}

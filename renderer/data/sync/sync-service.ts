@@ -1,0 +1,147 @@
+import type { DesktopApi } from '../../../shared/desktop-api';
+import type { HybridLogicalClock } from '../../../shared/hlc';
+import type { FieldbookDb } from '../db';
+import { SyncEngine, type SyncReport } from './sync-engine';
+import { SyncHttp, SyncHttpError } from './sync-http';
+
+export interface SyncAccount {
+  serverUrl: string;
+  username: string;
+  displayName: string;
+}
+
+export interface SyncStatus {
+  account: SyncAccount | null;
+  running: boolean;
+  /** What the browser says about the network, and whether the server answered last time. */
+  online: boolean;
+  lastSyncAt?: number;
+  lastReport?: SyncReport;
+  /** The last failure, in plain Chinese; cleared by the next success. */
+  error?: string;
+  nextAttemptAt?: number;
+}
+
+const ACCOUNT_KEY = 'syncAccount';
+const INTERVAL_MS = 3 * 60_000;
+const FIRST_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export interface SyncServiceDeps {
+  db: FieldbookDb;
+  clock: HybridLogicalClock;
+  api: DesktopApi;
+  fetchImpl?: typeof fetch;
+}
+
+/**
+ * Runs sync at start, when the network comes back, every few minutes and on demand; one round
+ * at a time; backs off after failures. The UI reads its status through subscribe/getStatus.
+ */
+export class SyncService {
+  private status: SyncStatus = { account: null, running: false, online: navigator.onLine };
+  private readonly listeners = new Set<() => void>();
+  private inFlight: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private readonly onOnline = () => {
+    this.update({ online: true });
+    void this.syncNow();
+  };
+  private readonly onOffline = () => this.update({ online: false });
+
+  constructor(private readonly deps: SyncServiceDeps) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getStatus = (): SyncStatus => this.status;
+
+  async start(): Promise<void> {
+    const stored = await this.deps.db.meta.get(ACCOUNT_KEY);
+    this.update({ account: (stored?.value as SyncAccount | undefined) ?? null });
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    if (this.status.account) void this.syncNow();
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    clearTimeout(this.timer);
+  }
+
+  async login(serverUrl: string, username: string, password: string): Promise<SyncAccount> {
+    const http = new SyncHttp(serverUrl, () => null, this.deps.fetchImpl);
+    const session = await http.login(username, password);
+    await this.deps.api.setToken(tokenAccount(serverUrl), session.token);
+    const account: SyncAccount = { serverUrl, username: session.user.username, displayName: session.user.displayName };
+    await this.deps.db.meta.put({ key: ACCOUNT_KEY, value: account });
+    this.failures = 0;
+    this.update({ account, error: undefined });
+    void this.syncNow();
+    return account;
+  }
+
+  async logout(): Promise<void> {
+    const account = this.status.account;
+    if (!account) return;
+    await this.http(account)
+      .logout()
+      .catch(() => undefined); // offline: the token still expires on the server by itself
+    await this.deps.api.deleteToken(tokenAccount(account.serverUrl));
+    await this.deps.db.meta.delete(ACCOUNT_KEY);
+    clearTimeout(this.timer);
+    this.update({ account: null, error: undefined, nextAttemptAt: undefined });
+  }
+
+  /** Starts a round now, or joins the one already running. */
+  syncNow(): Promise<void> {
+    this.inFlight ??= this.runRound().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async runRound(): Promise<void> {
+    const account = this.status.account;
+    if (!account) return;
+    clearTimeout(this.timer);
+    this.update({ running: true });
+    try {
+      const report = await new SyncEngine(this.deps.db, this.deps.clock, this.http(account)).syncOnce();
+      this.failures = 0;
+      this.update({ running: false, online: true, lastSyncAt: Date.now(), lastReport: report, error: undefined });
+      this.schedule(INTERVAL_MS);
+    } catch (error) {
+      this.failures++;
+      const message = error instanceof Error ? error.message : String(error);
+      const offline = error instanceof SyncHttpError && error.status === 0;
+      this.update({ running: false, error: message, online: offline ? false : this.status.online });
+      const retryable = !(error instanceof SyncHttpError) || error.retryable;
+      if (retryable) this.schedule(Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (this.failures - 1)));
+    }
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.syncNow(), delay);
+    this.update({ nextAttemptAt: Date.now() + delay });
+  }
+
+  private http(account: SyncAccount): SyncHttp {
+    return new SyncHttp(account.serverUrl, () => this.deps.api.getToken(tokenAccount(account.serverUrl)), this.deps.fetchImpl);
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Tokens are kept per server origin. */
+export function tokenAccount(serverUrl: string): string {
+  return `sync:${new URL(serverUrl).origin}`;
+}
