@@ -5,6 +5,7 @@ import type { Settings, SettingsPatch } from '../shared/settings';
 import { App } from './app/App';
 import type { AppServices } from './app/services';
 import { openDataLayer } from './data/open-data';
+import { SyncService } from './data/sync/sync-service';
 import { initI18n } from './i18n';
 import { getDesktopApi } from './platform';
 
@@ -16,6 +17,8 @@ async function start() {
   await initI18n(initialSettings.language);
   let author = initialSettings.userName || DEFAULT_AUTHOR;
   const data = await openDataLayer(() => author);
+  const sync = new SyncService({ db: data.db, clock: data.clock, api });
+  await sync.start();
   // Ask the browser not to evict our data under storage pressure; unsynced work lives here.
   void navigator.storage?.persist?.().catch(() => false);
 
@@ -24,6 +27,7 @@ async function start() {
     const services: AppServices = {
       ...data,
       api,
+      sync,
       settings,
       async updateSettings(patch: SettingsPatch) {
         const next = await api.setSettings(patch);

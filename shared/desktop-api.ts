@@ -48,7 +48,7 @@ export const saveFileRequestSchema = z.object({
     .min(1)
     .max(200)
     .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', '文件名不能包含路径'),
-  bytes: z.instanceof(Uint8Array),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, '文件内容必须是字节'),
   filters: z.array(fileFilterSchema).max(10).optional(),
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;

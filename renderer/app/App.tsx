@@ -9,6 +9,8 @@ import { OverviewPage } from '../features/projects/OverviewPage';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { StartPage } from '../features/projects/StartPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { SyncIndicator } from './SyncIndicator';
 import { type AppServices, ServicesContext } from './services';
 import './app.css';
 
@@ -26,6 +28,7 @@ const router = createHashRouter([
           { index: true, element: <Navigate to="overview" replace /> },
           { path: 'overview', element: <OverviewPage /> },
           { path: 'assets', element: <AssetsPage /> },
+          { path: 'sync', element: <SyncPage /> },
         ],
       },
     ],
@@ -53,6 +56,7 @@ function Shell() {
           ]}
           style={{ flex: 1, minWidth: 0 }}
         />
+        <SyncIndicator />
       </Layout.Header>
       <Layout.Content className="shell-content">
         <Outlet />

@@ -15,4 +15,5 @@ export interface WorkspacePage {
 export const workspacePages: WorkspacePage[] = [
   { path: 'overview', titleKey: 'nav.overview', phase: null },
   { path: 'assets', titleKey: 'nav.assets', phase: 'initiation' },
+  { path: 'sync', titleKey: 'sync.page', phase: null },
 ];

@@ -11,8 +11,9 @@ export async function uploadBlob(db: FieldbookDb, http: SyncHttp, sha256: string
   const blob = await db.blobs.get(sha256);
   if (!blob) return; // referenced but not on this device: another device will upload it
   if (!blob.pendingUpload) return;
-  let { complete, offset } = await http.blobStatus(sha256, projectId);
-  if (!complete) {
+  const status = await http.blobStatus(sha256, projectId);
+  let offset = status.offset;
+  if (!status.complete) {
     const bytes = new Uint8Array(await blob.bytes.arrayBuffer());
     while (offset < bytes.byteLength) {
       const end = Math.min(offset + BLOB_CHUNK_BYTES, bytes.byteLength);

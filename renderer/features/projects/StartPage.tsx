@@ -1,4 +1,4 @@
-import { AppstoreAddOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, ExperimentOutlined, ImportOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Modal, Space, Tag, Typography, message } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -7,13 +7,14 @@ import { useNavigate } from 'react-router';
 import { projectPhases } from '../../../shared/records/project';
 import { useServices } from '../../app/services';
 import { RecordForm } from '../../components/RecordForm';
+import { importProjectBundle } from '../../data/bundle-io';
 import { loadDemoProject } from '../../data/load-demo';
 import { pickLabel } from '../../i18n';
 
 const NEW_PROJECT_FIELDS = ['code', 'name', 'customer', 'contractNo', 'serviceMode', 'serviceHours', 'startDate', 'endDate'];
 
 export function StartPage() {
-  const { db, repo } = useServices();
+  const { db, repo, api, clock } = useServices();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -39,6 +40,18 @@ export function StartPage() {
     }
   }
 
+  async function importBundle() {
+    const [file] = await api.openFiles({ filters: [{ name: 'Fieldbook', extensions: ['fieldbook', 'zip'] }] });
+    if (!file) return;
+    try {
+      const result = await importProjectBundle(db, clock, file.bytes);
+      message.success(t('sync.imported', { name: result.projectName, applied: result.applied, known: result.known, conflicts: result.conflicts }));
+      navigate(`/projects/${result.projectId}`);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   return (
     <div className="page">
       <Space className="page-toolbar">
@@ -50,6 +63,9 @@ export function StartPage() {
         </Button>
         <Button icon={<ExperimentOutlined />} loading={loadingDemo} onClick={loadDemo}>
           {t('start.loadDemo')}
+        </Button>
+        <Button icon={<ImportOutlined />} onClick={() => void importBundle()}>
+          {t('sync.importBundle')}
         </Button>
       </Space>
       {projects && projects.length === 0 && <Empty description={t('start.empty')} />}

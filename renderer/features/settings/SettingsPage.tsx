@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/desktop-api';
 import { useServices } from '../../app/services';
+import { SyncSettingsCard } from './SyncSettingsCard';
 import { formatBytes, useStorageStatus } from './use-storage-status';
 
 export function SettingsPage() {
@@ -37,6 +38,7 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <SyncSettingsCard />
       <Card title={t('settings.storage')} style={{ marginTop: 16 }}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <span data-testid="storage-usage">{t('settings.storageUsed', { used: formatBytes(status.usage), quota: formatBytes(status.quota) })}</span>

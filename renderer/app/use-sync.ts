@@ -1,0 +1,19 @@
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
+import type { SyncStatus } from '../data/sync/sync-service';
+import { useServices } from './services';
+
+export function useSyncStatus(): SyncStatus {
+  const { sync } = useServices();
+  return useSyncExternalStore(sync.subscribe, sync.getStatus);
+}
+
+/** How many changes wait to be sent to the server. */
+export function useUnsentCount(projectId?: string): number | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => {
+    const pending = db.changes.where('[pending+hlc]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
+    return projectId ? pending.filter((c) => c.projectId === projectId).count() : pending.count();
+  }, [projectId]);
+}
