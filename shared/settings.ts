@@ -7,16 +7,24 @@ import { z } from 'zod';
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-export const settingsSchema = z.object({
-  language: z.enum(languages).default('zh-CN'),
-  /** Shown as the author of every change made on this device until a sync account replaces it. */
-  userName: z.string().trim().max(50).default(''),
+const settingFields = {
+  language: z.enum(languages),
+  /** Shown as the author of every change made on this device. */
+  userName: z.string().trim().max(50),
   /** Address of the team sync server, e.g. https://fieldbook.example.com */
-  syncServerUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+  syncServerUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+};
+
+export const settingsSchema = z.object({
+  language: settingFields.language.default('zh-CN'),
+  userName: settingFields.userName.default(''),
+  syncServerUrl: settingFields.syncServerUrl.default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const settingsPatchSchema = settingsSchema.partial().strict();
+// Built from the fields without their defaults: zod applies defaults inside .partial(), which
+// would reset every setting a patch does not mention.
+export const settingsPatchSchema = z.object(settingFields).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});

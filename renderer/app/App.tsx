@@ -67,7 +67,12 @@ function Shell() {
 
 export function App({ services }: { services: AppServices }) {
   return (
-    <ConfigProvider locale={services.settings.language === 'en' ? enUS : zhCN} theme={{ token: { borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={services.settings.language === 'en' ? enUS : zhCN}
+      theme={{ token: { borderRadius: 6 } }}
+      // Keep "保存" as typed: antd would otherwise show two-character labels as "保 存".
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <ServicesContext.Provider value={services}>
           <RouterProvider router={router} />

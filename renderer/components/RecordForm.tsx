@@ -1,5 +1,5 @@
 import { Button, Col, Form, Row, Space, message } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { recordTypes, type TableName } from '../../shared/records';
@@ -27,6 +27,8 @@ const WIDE_WIDGETS = new Set(['textarea', 'tags', 'ips']);
 export function RecordForm({ table, fields, initialValues, onSubmit, onCancel, submitLabel }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
+  // A form name makes antd prefix input ids with it, so two forms on one page never share ids.
+  const formName = `${table}-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const [saving, setSaving] = useState(false);
   const shape = recordTypes[table].fields.shape as Record<string, z.ZodType>;
   const fieldNames = fields ?? Object.keys(shape);
@@ -55,6 +57,7 @@ export function RecordForm({ table, fields, initialValues, onSubmit, onCancel, s
   return (
     <Form
       form={form}
+      name={formName}
       layout="vertical"
       initialValues={initialValues ?? schemaDefaults(shape, fieldNames)}
       onFinish={submit}

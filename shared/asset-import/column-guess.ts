@@ -100,7 +100,7 @@ export interface ColumnHeader {
 
 /** The header text of every column, combining a group title row above when there is one. */
 export function columnHeaders(grid: Pick<SheetGrid, 'rows'>, headerRowIndex: number, headerRowCount: 1 | 2 = 1): ColumnHeader[] {
-  const width = Math.max(0, ...grid.rows.map((row) => row.length));
+  const width = grid.rows.reduce((max, row) => Math.max(max, row.length), 0);
   const lower = grid.rows[headerRowIndex] ?? [];
   const upper = headerRowCount === 2 ? (grid.rows[headerRowIndex - 1] ?? []) : [];
   return Array.from({ length: width }, (_, c) => {

@@ -47,7 +47,7 @@ export function planAssetImport(
   parsed: Pick<ParsedAssetRows, 'rows' | 'fields'>,
   existingAssets: readonly ExistingAsset[],
 ): AssetImportPlan {
-  const live = existingAssets.filter((asset) => !asset.deleted);
+  const index = indexAssets(existingAssets.filter((asset) => !asset.deleted));
   const claimedBy = new Map<string, number>();
   const plan: AssetImportPlan = { ops: [], summary: { create: 0, update: 0, unchanged: 0, failed: 0 }, rows: [], errors: [] };
 
@@ -56,7 +56,7 @@ export function planAssetImport(
       plan.errors.push({ rowNumber: row.rowNumber, reasons: row.reasons });
       continue;
     }
-    const match = findMatch(row, live, claimedBy);
+    const match = findMatch(row, index, claimedBy);
     if (match.kind === 'claimed') {
       plan.errors.push({ rowNumber: row.rowNumber, reasons: [`与第 ${match.byRow} 行对应同一个已有运维对象`] });
       continue;
@@ -79,6 +79,33 @@ export function planAssetImport(
   return plan;
 }
 
+/** Existing assets by each identity, so matching stays fast for lists of thousands. */
+interface AssetIndex {
+  bySerial: Map<string, ExistingAsset[]>;
+  byHostname: Map<string, ExistingAsset[]>;
+  byIp: Map<string, ExistingAsset[]>;
+  byName: Map<string, ExistingAsset[]>;
+  order: Map<ExistingAsset, number>;
+}
+
+function indexAssets(live: readonly ExistingAsset[]): AssetIndex {
+  const index: AssetIndex = { bySerial: new Map(), byHostname: new Map(), byIp: new Map(), byName: new Map(), order: new Map() };
+  const add = (map: Map<string, ExistingAsset[]>, k: string, asset: ExistingAsset) => {
+    if (k === '') return;
+    const list = map.get(k);
+    if (!list) map.set(k, [asset]);
+    else if (!list.includes(asset)) list.push(asset);
+  };
+  live.forEach((asset, i) => {
+    index.order.set(asset, i);
+    add(index.bySerial, key(asset.serialNumber), asset);
+    add(index.byHostname, key(asset.hostname), asset);
+    for (const ip of asset.ips ?? []) add(index.byIp, ip, asset);
+    add(index.byName, key(asset.name), asset);
+  });
+  return index;
+}
+
 type Match = { kind: 'asset'; asset: ExistingAsset } | { kind: 'claimed'; byRow: number } | { kind: 'none' };
 
 /**
@@ -87,28 +114,34 @@ type Match = { kind: 'asset'; asset: ExistingAsset } | { kind: 'claimed'; byRow:
  * 2. the same hostname and at least one shared IP;
  * 3. when one side lacks what 2 needs: the same hostname with no IPs to compare, or a shared IP
  *    with no hostnames to compare, or (with no serial, hostname or IP on either side) the same name.
- * A different serial number on both sides always means different hardware.
+ * A different serial number on both sides always means different hardware. An asset that an
+ * earlier row of the file already matched is not matched again.
  */
-function findMatch(row: ValidRow, live: readonly ExistingAsset[], claimedBy: Map<string, number>): Match {
+function findMatch(row: ValidRow, index: AssetIndex, claimedBy: Map<string, number>): Match {
   const v = row.values;
   const serial = key(v.serialNumber);
   const hostname = key(v.hostname);
   const ips = new Set(v.ips);
   const serialConflicts = (asset: ExistingAsset) => serial !== '' && key(asset.serialNumber) !== '' && key(asset.serialNumber) !== serial;
   const sharesIp = (asset: ExistingAsset) => (asset.ips ?? []).some((ip) => ips.has(ip));
-  const rules: Array<(asset: ExistingAsset) => boolean> = [
-    (asset) => serial !== '' && key(asset.serialNumber) === serial,
-    (asset) => !serialConflicts(asset) && hostname !== '' && key(asset.hostname) === hostname && sharesIp(asset),
-    (asset) =>
-      !serialConflicts(asset) && hostname !== '' && key(asset.hostname) === hostname && (ips.size === 0 || (asset.ips ?? []).length === 0),
-    (asset) => !serialConflicts(asset) && hostname === '' && key(asset.hostname) === '' && sharesIp(asset),
-    (asset) =>
-      serial === '' && hostname === '' && ips.size === 0 &&
-      key(asset.serialNumber) === '' && key(asset.hostname) === '' && (asset.ips ?? []).length === 0 &&
-      key(asset.name) === key(v.name),
+  const sameHost = index.byHostname.get(hostname) ?? [];
+  const ipNeighbours = [...new Set([...ips].flatMap((ip) => index.byIp.get(ip) ?? []))].sort(
+    (a, b) => index.order.get(a)! - index.order.get(b)!,
+  );
+  const rules: Array<() => ExistingAsset[]> = [
+    () => (serial === '' ? [] : (index.bySerial.get(serial) ?? [])),
+    () => sameHost.filter((asset) => !serialConflicts(asset) && sharesIp(asset)),
+    () => sameHost.filter((asset) => !serialConflicts(asset) && (ips.size === 0 || (asset.ips ?? []).length === 0)),
+    () => (hostname === '' ? ipNeighbours.filter((asset) => !serialConflicts(asset) && key(asset.hostname) === '') : []),
+    () =>
+      serial === '' && hostname === '' && ips.size === 0
+        ? (index.byName.get(key(v.name)) ?? []).filter(
+            (asset) => key(asset.serialNumber) === '' && key(asset.hostname) === '' && (asset.ips ?? []).length === 0,
+          )
+        : [],
   ];
   for (const rule of rules) {
-    const candidates = live.filter(rule);
+    const candidates = rule();
     const free = candidates.find((asset) => !claimedBy.has(asset.id));
     if (free) return { kind: 'asset', asset: free };
     if (candidates.length > 0) return { kind: 'claimed', byRow: claimedBy.get(candidates[0]!.id)! };

@@ -1,0 +1,226 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { BlobStore } from '../blobs/blob-store';
+import { ConfigError, configFrom } from '../config';
+import { openStore, type Store } from '../db/store';
+import {
+  AdminError,
+  addMember,
+  addProject,
+  addUser,
+  importBundle,
+  listProjects,
+  listUsers,
+  memberRoles,
+  removeMember,
+  resetPassword,
+  setDisabled,
+} from './commands';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface AdminIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE = `Fieldbook 服务器管理 / server administration
+
+用法 / usage: npm run server:admin -- <command> [options]
+
+  add-user --username U [--display-name N] [--password P]   新建用户（不给 --password 则从标准输入读取）
+  reset-password --username U [--password P]                重设密码并注销其所有登录
+  disable-user --username U | enable-user --username U      停用 / 启用用户
+  add-project --code C --name N [--id UUID]                 新建项目（--id 沿用设备上创建的项目 id）
+  add-member --project ID|CODE --username U --role R        加入项目或修改角色（R: ${memberRoles.join(' | ')}）
+  remove-member --project ID|CODE --username U              移出项目
+  list-users                                                列出用户
+  list-projects                                             列出项目及成员
+  import FILE                                               以管理员身份导入项目数据包（重复导入不会改变任何数据）
+
+数据库 / database (same as the server): --data-dir DIR (FIELDBOOK_DATA_DIR, ./data),
+  --database-url postgres://… (DATABASE_URL), --pg-schema S (FIELDBOOK_PG_SCHEMA)
+  --json  以 JSON 输出 / print JSON
+退出码 / exit codes: 0 成功 ok, 1 操作失败 failed, 2 用法错误 usage error
+`;
+
+const options = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  'pg-schema': { type: 'string' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  'display-name': { type: 'string' },
+  code: { type: 'string' },
+  name: { type: 'string' },
+  id: { type: 'string' },
+  project: { type: 'string' },
+  role: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+/** Runs one admin command; returns the process exit code. Used by admin.ts and by tests. */
+export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr.write(`参数错误 / bad arguments: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.stdout : io.stderr).write(USAGE);
+    return values.help ? EXIT_OK : EXIT_USAGE;
+  }
+  const need = (name: keyof typeof values): string => {
+    const value = values[name];
+    if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少参数 --${name} / missing --${name}`);
+    return value;
+  };
+  const print = (text: string, data: unknown) => io.stdout.write(values.json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
+
+  let store: Store | undefined;
+  try {
+    const known = ['add-user', 'reset-password', 'disable-user', 'enable-user', 'add-project', 'add-member', 'remove-member', 'list-users', 'list-projects', 'import'];
+    if (!known.includes(command)) throw new UsageError(`未知命令 / unknown command: ${command}`);
+    if (command !== 'import' && rest.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${rest[0]}`);
+    const config = configFrom(values, io.env);
+    const open = async () => (store = await openStore(config));
+
+    switch (command) {
+      case 'add-user': {
+        const username = need('username');
+        const password = values.password ?? (await readPassword(io, true));
+        const user = await addUser(await open(), { username, password, displayName: values['display-name'] });
+        print(`已创建用户 / created user ${user.username} (${user.displayName}) id=${user.id}`, user);
+        break;
+      }
+      case 'reset-password': {
+        const username = need('username');
+        const password = values.password ?? (await readPassword(io, true));
+        const result = await resetPassword(await open(), { username, password });
+        print(`已重设 ${username} 的密码，注销了 ${result.revokedSessions} 个登录 / password reset, ${result.revokedSessions} session(s) revoked`, result);
+        break;
+      }
+      case 'disable-user':
+      case 'enable-user': {
+        const username = need('username');
+        const disabled = command === 'disable-user';
+        const result = await setDisabled(await open(), { username, disabled });
+        print(disabled ? `已停用 ${username}，注销了 ${result.revokedSessions} 个登录 / disabled` : `已启用 ${username} / enabled`, result);
+        break;
+      }
+      case 'add-project': {
+        const project = await addProject(await open(), { code: need('code'), name: need('name'), id: values.id });
+        print(`已创建项目 / created project ${project.code} ${project.name} id=${project.id}`, project);
+        break;
+      }
+      case 'add-member': {
+        const result = await addMember(await open(), { project: need('project'), username: need('username'), role: need('role') });
+        print(`${result.user.username} 已加入项目 ${result.project.code}，角色 ${result.role} / added as ${result.role}`, {
+          projectId: result.project.id,
+          userId: result.user.id,
+          role: result.role,
+        });
+        break;
+      }
+      case 'remove-member': {
+        const result = await removeMember(await open(), { project: need('project'), username: need('username') });
+        print(`${result.user.username} 已移出项目 ${result.project.code} / removed`, { projectId: result.project.id, userId: result.user.id });
+        break;
+      }
+      case 'list-users': {
+        const users = await listUsers(await open());
+        const lines = users.map((u) => `${u.username}\t${u.displayName}\t${u.disabled ? '已停用 disabled' : '正常 active'}\t${u.id}`);
+        print(users.length ? lines.join('\n') : '（没有用户 / no users）', users);
+        break;
+      }
+      case 'list-projects': {
+        const projects = await listProjects(await open());
+        const lines = projects.map(
+          (p) =>
+            `${p.code}\t${p.name}\t${p.id}\tseq=${p.lastSeq}\n` +
+            (p.members.length ? p.members.map((m) => `    ${m.username}\t${m.role}`).join('\n') : '    （没有成员 / no members）'),
+        );
+        print(projects.length ? lines.join('\n') : '（没有项目 / no projects）', projects);
+        break;
+      }
+      case 'import': {
+        const file = rest[0];
+        if (!file || rest.length > 1) throw new UsageError('用法 / usage: import FILE');
+        let bytes: Uint8Array;
+        try {
+          bytes = await fs.readFile(path.resolve(file));
+        } catch (error) {
+          throw new AdminError(`无法读取文件 / cannot read ${file}: ${(error as Error).message}`);
+        }
+        const opened = await open();
+        const summary = await importBundle(opened, new BlobStore(path.join(config.dataDir, 'blobs')), bytes);
+        const text = [
+          `项目 / project ${summary.projectName} (${summary.projectId})${summary.projectRegistered ? ' — 新登记，请用 add-member 添加成员 / newly registered, add members with add-member' : ''}`,
+          `修改 / changes: ${summary.changes}，新应用 applied ${summary.applied}，已存在 duplicate ${summary.duplicates}，拒绝 rejected ${summary.rejected.length}，冲突 conflicts ${summary.conflicts}`,
+          `附件 / attachments: ${summary.blobs}`,
+          ...summary.rejected.slice(0, 20).map((r) => `  拒绝 rejected ${r.changeId} [${r.code}] ${r.reason}`),
+        ];
+        print(text.join('\n'), summary);
+        break;
+      }
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof AdminError) {
+      io.stderr.write(`错误 / error: ${error.message}\n`);
+      return EXIT_FAILED;
+    }
+    io.stderr.write(`失败 / failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILED;
+  } finally {
+    await store?.close();
+  }
+}
+
+/** Reads a password: from a terminal without echo (asked twice), otherwise the first line of stdin. */
+async function readPassword(io: AdminIo, confirm: boolean): Promise<string> {
+  if (io.stdin.isTTY) {
+    const muted = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const rl = readline.createInterface({ input: io.stdin, output: muted, terminal: true });
+    try {
+      io.stderr.write('密码 / Password: ');
+      const first = await rl.question('');
+      io.stderr.write('\n');
+      if (confirm) {
+        io.stderr.write('再输入一次 / Repeat: ');
+        const second = await rl.question('');
+        io.stderr.write('\n');
+        if (first !== second) throw new AdminError('两次输入的密码不一致 / passwords do not match');
+      }
+      return first;
+    } finally {
+      rl.close();
+    }
+  }
+  let text = '';
+  for await (const chunk of io.stdin) {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (text.includes('\n')) break;
+  }
+  const line = text.split(/\r?\n/)[0] ?? '';
+  if (!line) throw new UsageError('没有读到密码：请用 --password 或从标准输入提供 / no password given on stdin or --password');
+  return line;
+}

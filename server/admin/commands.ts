@@ -1,0 +1,183 @@
+import { MAX_PUSH_CHANGES, memberRoleSchema } from '../../shared/sync/protocol';
+import { BundleError, decodeBundle } from '../../shared/sync/bundle';
+import { parseHlc } from '../../shared/hlc';
+import { newId, uuidPattern } from '../../shared/ids';
+import { hashPassword, passwordProblem } from '../auth/passwords';
+import type { BlobStore } from '../blobs/blob-store';
+import type { Store } from '../db/store';
+import { recordBlob } from '../repositories/blobs';
+import {
+  deleteMembership,
+  findProject,
+  findProjectsByCode,
+  insertProject,
+  listProjectsWithMembers,
+  type MemberRole,
+  type Project,
+  type ProjectListing,
+  upsertMembership,
+} from '../repositories/projects';
+import { revokeUserSessions } from '../repositories/sessions';
+import { findUserByUsername, insertUser, listUsers as listUserRows, normalizeUsername, setUserDisabled, updatePasswordHash, type User } from '../repositories/users';
+import { applyChanges, type ConcurrencyRule } from '../sync/apply-changes';
+
+/**
+ * What `npm run server:admin` does, as functions over an open Store: the CLI (admin/cli.ts)
+ * and the tests call exactly these. Failures throw AdminError with a Chinese + English message.
+ */
+export class AdminError extends Error {}
+
+export const memberRoles = memberRoleSchema.options;
+const usernamePattern = /^[\p{L}\p{N}._@-]{1,100}$/u;
+
+async function requireUser(store: Store, username: string): Promise<User> {
+  const user = await findUserByUsername(store.db, username);
+  if (!user) throw new AdminError(`没有用户 ${username} / no user ${username}`);
+  return user;
+}
+
+/** A project by its id, or by its code when that is unambiguous. */
+export async function resolveProject(store: Store, idOrCode: string): Promise<Project> {
+  if (uuidPattern.test(idOrCode)) {
+    const project = await findProject(store.db, idOrCode);
+    if (!project) throw new AdminError(`没有项目 ${idOrCode} / no project ${idOrCode}`);
+    return project;
+  }
+  const matches = await findProjectsByCode(store.db, idOrCode);
+  if (matches.length === 0) throw new AdminError(`没有编号为 ${idOrCode} 的项目 / no project with code ${idOrCode}`);
+  if (matches.length > 1) throw new AdminError(`有多个项目编号为 ${idOrCode}，请用项目 id / several projects have code ${idOrCode}; use the id`);
+  return matches[0]!;
+}
+
+export async function addUser(store: Store, input: { username: string; password: string; displayName?: string; now?: number }): Promise<User> {
+  const username = normalizeUsername(input.username);
+  if (!usernamePattern.test(username)) throw new AdminError('用户名只能包含字母、数字和 . _ @ -（最多 100 个字符） / username: letters, digits, . _ @ - (max 100)');
+  const problem = passwordProblem(input.password);
+  if (problem) throw new AdminError(problem);
+  if (await findUserByUsername(store.db, username)) throw new AdminError(`用户 ${username} 已存在 / user ${username} already exists`);
+  const passwordHash = await hashPassword(input.password);
+  const displayName = input.displayName?.trim() || username;
+  try {
+    return await insertUser(store.db, { username, displayName, passwordHash, now: input.now ?? Date.now() });
+  } catch {
+    throw new AdminError(`用户 ${username} 已存在 / user ${username} already exists`);
+  }
+}
+
+/** Sets a new password and logs the user out everywhere. */
+export async function resetPassword(store: Store, input: { username: string; password: string; now?: number }): Promise<{ revokedSessions: number }> {
+  const user = await requireUser(store, input.username);
+  const problem = passwordProblem(input.password);
+  if (problem) throw new AdminError(problem);
+  await updatePasswordHash(store.db, user.id, await hashPassword(input.password));
+  return { revokedSessions: await revokeUserSessions(store.db, user.id, input.now ?? Date.now()) };
+}
+
+/** Disables (and logs out everywhere) or re-enables a user. Their changes stay. */
+export async function setDisabled(store: Store, input: { username: string; disabled: boolean; now?: number }): Promise<{ revokedSessions: number }> {
+  const user = await requireUser(store, input.username);
+  await setUserDisabled(store.db, user.id, input.disabled);
+  return { revokedSessions: input.disabled ? await revokeUserSessions(store.db, user.id, input.now ?? Date.now()) : 0 };
+}
+
+/** Creates a project; `id` adopts the id of a project created on a device before the server knew it. */
+export async function addProject(store: Store, input: { code: string; name: string; id?: string; now?: number }): Promise<Project> {
+  const code = input.code.trim();
+  const name = input.name.trim();
+  if (!code || code.length > 50) throw new AdminError('项目编号不能为空，最多 50 个字符 / project code: 1–50 characters');
+  if (!name || name.length > 200) throw new AdminError('项目名称不能为空，最多 200 个字符 / project name: 1–200 characters');
+  const id = input.id?.trim().toLowerCase() ?? newId();
+  if (!uuidPattern.test(id)) throw new AdminError(`项目 id 必须是 UUID / project id must be a UUID: ${input.id}`);
+  if (await findProject(store.db, id)) throw new AdminError(`项目 ${id} 已存在 / project ${id} already exists`);
+  return insertProject(store.db, { id, code, name, now: input.now ?? Date.now(), createdBy: null });
+}
+
+export async function addMember(store: Store, input: { project: string; username: string; role: string; now?: number }): Promise<{ project: Project; user: User; role: MemberRole }> {
+  const role = memberRoleSchema.safeParse(input.role);
+  if (!role.success) throw new AdminError(`角色必须是 ${memberRoles.join(', ')} 之一 / role must be one of ${memberRoles.join(', ')}`);
+  const project = await resolveProject(store, input.project);
+  const user = await requireUser(store, input.username);
+  await upsertMembership(store.db, { projectId: project.id, userId: user.id, role: role.data, now: input.now ?? Date.now() });
+  return { project, user, role: role.data };
+}
+
+export async function removeMember(store: Store, input: { project: string; username: string }): Promise<{ project: Project; user: User }> {
+  const project = await resolveProject(store, input.project);
+  const user = await requireUser(store, input.username);
+  if (!(await deleteMembership(store.db, project.id, user.id))) {
+    throw new AdminError(`${user.username} 不是项目 ${project.code} 的成员 / ${user.username} is not a member of ${project.code}`);
+  }
+  return { project, user };
+}
+
+export function listUsers(store: Store): Promise<User[]> {
+  return listUserRows(store.db);
+}
+
+export function listProjects(store: Store): Promise<ProjectListing[]> {
+  return listProjectsWithMembers(store.db);
+}
+
+export interface ImportSummary {
+  projectId: string;
+  projectName: string;
+  /** True when this import made the project known to the server (then add members with add-member). */
+  projectRegistered: boolean;
+  changes: number;
+  applied: number;
+  duplicates: number;
+  rejected: Array<{ changeId: string; code: string; reason: string }>;
+  conflicts: number;
+  blobs: number;
+}
+
+/**
+ * Imports a project bundle (shared/sync/bundle.ts) as the administrator: its change log goes
+ * through applyChanges, the very code path of a push (same merge, conflicts, duplicates and
+ * numbering; no membership check), in batches of MAX_PUSH_CHANGES; its attachments are
+ * verified and stored for the project. Importing the same bundle again changes nothing.
+ */
+export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8Array, options: { now?: () => number } = {}): Promise<ImportSummary> {
+  const now = options.now ?? Date.now;
+  let bundle;
+  try {
+    bundle = await decodeBundle(bytes);
+  } catch (error) {
+    if (error instanceof BundleError) throw new AdminError(`${error.message} / not a valid project bundle`);
+    throw error;
+  }
+  const { projectId, projectName } = bundle.manifest;
+  let projectRegistered = false;
+  if (!(await findProject(store.db, projectId))) {
+    // Known before the first batch, so every batch (whatever its order) finds its project.
+    const ownRow = bundle.rows.find((row) => row.id === projectId);
+    const ownChange = bundle.changes.find((c) => c.table === 'projects' && c.rowId === projectId && typeof c.fields.code === 'string');
+    const code = String(ownRow?.code ?? ownChange?.fields.code ?? '').trim();
+    await insertProject(store.db, { id: projectId, code, name: projectName, now: now(), createdBy: null });
+    projectRegistered = true;
+  }
+  // Values already on the server before this import may not have been seen by whoever made the
+  // bundle: overwriting one of them keeps it as a conflict. Within the bundle, the exporting
+  // device had seen (and merged) everything, so its own history is not reported again.
+  const seqBefore = (await findProject(store.db, projectId))?.lastSeq ?? 0;
+  const replacedIsConcurrent: ConcurrencyRule = ({ seq, hlc, change }) => seq <= seqBefore && parseHlc(hlc).deviceId !== change.deviceId;
+  const summary: ImportSummary = { projectId, projectName, projectRegistered, changes: bundle.changes.length, applied: 0, duplicates: 0, rejected: [], conflicts: 0, blobs: 0 };
+  for (let i = 0; i < bundle.changes.length; i += MAX_PUSH_CHANGES) {
+    const outcome = await applyChanges(store, { kind: 'admin' }, bundle.changes.slice(i, i + MAX_PUSH_CHANGES), {
+      now: now(),
+      replacedIsConcurrent,
+    });
+    summary.applied += outcome.applied;
+    summary.duplicates += outcome.duplicates;
+    summary.conflicts += outcome.conflicts;
+    for (const result of outcome.results) {
+      if (result.status === 'rejected') summary.rejected.push({ changeId: result.changeId, code: result.code, reason: result.reason });
+    }
+  }
+  for (const blob of bundle.blobs) {
+    await blobs.putVerified(blob.sha256, blob.bytes);
+    await recordBlob(store.db, { sha256: blob.sha256, size: blob.bytes.byteLength, projectId, now: now() });
+    summary.blobs += 1;
+  }
+  return summary;
+}

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
+import { DEFAULT_TOKEN_TTL_MS } from './auth/tokens';
+import { BlobStore } from './blobs/blob-store';
+import { openStore, type Store, type StoreOptions } from './db/store';
+import { type AppContext, checkProtocol } from './http/context';
+import { installErrorHandling } from './http/errors';
+import { deleteStaleSessions } from './repositories/sessions';
+import { authRoutes } from './routes/auth';
+import { blobRoutes } from './routes/blobs';
+import { healthRoutes } from './routes/health';
+import { projectRoutes } from './routes/projects';
+import { syncRoutes } from './routes/sync';
+import type { ApplyOptions } from './sync/apply-changes';
+
+export interface BuildServerOptions extends StoreOptions {
+  /** Fastify/pino logger: false (silent, the default), true (info) or pino options such as { level: 'debug' }. */
+  logger?: boolean | { level: string };
+  /** The server clock in ms; injectable for tests (clock_ahead, token expiry, login throttle). */
+  now?: () => number;
+  tokenTtlMs?: number;
+  loginThrottle?: Partial<LoginThrottleOptions>;
+  /** Trust X-Forwarded-For from a reverse proxy in front of the server (for the login throttle's client address). */
+  trustProxy?: boolean;
+  /** Test seams; never set in production. */
+  faults?: { beforeCommit?: ApplyOptions['beforeCommit'] };
+}
+
+export interface FieldbookServer {
+  app: FastifyInstance;
+  store: Store;
+  blobs: BlobStore;
+  dataDir: string;
+  /** Starts listening; resolves to the base URL, e.g. http://127.0.0.1:8787. */
+  listen(options: { port: number; host: string }): Promise<string>;
+  /** Stops accepting requests, lets the ones in flight finish (a push's transaction commits or rolls back whole), then closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+const HOUR = 60 * 60 * 1000;
+const PARTIAL_UPLOAD_MAX_AGE = 7 * 24 * HOUR;
+const SESSION_GRACE = 7 * 24 * HOUR;
+
+export async function buildServer(options: BuildServerOptions): Promise<FieldbookServer> {
+  const now = options.now ?? Date.now;
+  const store = await openStore(options);
+  const blobs = new BlobStore(path.join(options.dataDir, 'blobs'));
+  try {
+    await blobs.init();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const ctx: AppContext = {
+    store,
+    blobs,
+    now,
+    tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
+    throttle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...options.loginThrottle }, now),
+    beforeCommit: options.faults?.beforeCommit,
+  };
+
+  const logger =
+    options.logger === true
+      ? { level: 'info', redact: ['req.headers.authorization'] }
+      : options.logger
+        ? { ...options.logger, redact: ['req.headers.authorization'] }
+        : false;
+  const app = Fastify({
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+  });
+  // An empty JSON body (e.g. POST /v1/auth/logout sent with a content-type) is "no body".
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  // Only JSON (and, for blob chunks, application/octet-stream): anything else is 415.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    defaultJson(request, text, done);
+  });
+  app.decorateRequest('user', null);
+  app.decorateRequest('tokenHash', null);
+  app.addHook('onRequest', checkProtocol);
+  installErrorHandling(app);
+
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  projectRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  await app.register(async (scope) => blobRoutes(scope, ctx));
+
+  const housekeeping = async () => {
+    try {
+      await deleteStaleSessions(store.db, now(), SESSION_GRACE);
+      await blobs.sweepPartials(now(), PARTIAL_UPLOAD_MAX_AGE);
+    } catch (error) {
+      app.log.warn({ err: error }, 'housekeeping failed');
+    }
+  };
+  await housekeeping();
+  const timer = setInterval(() => void housekeeping(), HOUR);
+  timer.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    store,
+    blobs,
+    dataDir: options.dataDir,
+    async listen({ port, host }) {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+      return `http://${shownHost}:${actualPort}`;
+    },
+    close() {
+      closing ??= (async () => {
+        clearInterval(timer);
+        try {
+          await app.close();
+        } finally {
+          await store.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Database } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The schema as Kysely migrations defined in code, run at every start (server and admin).
+ * Never edit a migration that has shipped: add the next one.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+        await db.schema
+          .createTable('projects')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('created_by', 'text')
+          .execute();
+
+        await db.schema
+          .createTable('memberships')
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('memberships_pk', ['project_id', 'user_id'])
+          .execute();
+        await db.schema.createIndex('memberships_user').on('memberships').column('user_id').execute();
+
+        // The change log. The primary key (project_id, seq) is the index every pull walks:
+        // "seq > after ORDER BY seq LIMIT n" reads n index entries however long the log is.
+        await db.schema
+          .createTable('changes')
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('change_id', 'text', (c) => c.notNull().unique())
+          .addColumn('table_name', 'text', (c) => c.notNull())
+          .addColumn('row_id', 'text', (c) => c.notNull())
+          .addColumn('fields', 'text', (c) => c.notNull())
+          .addColumn('hlc', 'text', (c) => c.notNull())
+          .addColumn('author', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('pushed_by', 'text')
+          .addColumn('received_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('changes_pk', ['project_id', 'seq'])
+          .execute();
+
+        await db.schema
+          .createTable('rows')
+          .addColumn('table_name', 'text', (c) => c.notNull())
+          .addColumn('row_id', 'text', (c) => c.notNull())
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('field_writes', 'text', (c) => c.notNull())
+          .addColumn('last_seq', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rows_pk', ['table_name', 'row_id'])
+          .execute();
+        await db.schema.createIndex('rows_project').on('rows').columns(['project_id', 'table_name']).execute();
+
+        await db.schema
+          .createTable('conflicts')
+          .addColumn('id', dialect === 'postgres' ? sql`bigint generated always as identity` : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
+          .addColumn('table_name', 'text', (c) => c.notNull())
+          .addColumn('row_id', 'text', (c) => c.notNull())
+          .addColumn('field', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('hlc', 'text', (c) => c.notNull())
+          .addColumn('change_id', 'text')
+          .addColumn('winning_hlc', 'text', (c) => c.notNull())
+          .addColumn('winning_change_id', 'text')
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('conflicts_row').on('conflicts').columns(['project_id', 'table_name', 'row_id']).execute();
+
+        await db.schema
+          .createTable('blobs')
+          .addColumn('sha256', 'text', (c) => c.primaryKey())
+          .addColumn('size', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('blob_projects')
+          .addColumn('sha256', 'text', (c) => c.notNull().references('blobs.sha256'))
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('blob_projects_pk', ['sha256', 'project_id'])
+          .execute();
+      },
+    },
+  };
+}
+
+export class MigrationError extends Error {}
+
+/** Brings the database to the latest schema; throws (with the failing migration) otherwise. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const all = migrations(dialect);
+  const provider: MigrationProvider = { getMigrations: async () => all };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new MigrationError(`数据库迁移失败 / migration failed${failed ? ` (${failed.migrationName})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

@@ -1,0 +1,115 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The server's tables (see migrations.ts). Times are milliseconds since the epoch; JSON values
+ * are stored as text so SQLite and PostgreSQL behave the same; booleans are 0/1.
+ */
+export interface UsersTable {
+  id: string;
+  /** Trimmed and lower-cased: what people type to log in. */
+  username: string;
+  display_name: string;
+  /** scrypt$N$r$p$salt$hash (auth/passwords.ts). */
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** sha256 hex of the opaque token; the token itself is only ever in the client's hands. */
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface ProjectsTable {
+  id: string;
+  code: string;
+  name: string;
+  /** The project's sequence counter: the seq of its latest accepted change. Locked (FOR UPDATE) by every push. */
+  last_seq: number;
+  created_at: number;
+  /** User who registered it by pushing its row, or null (admin, import). */
+  created_by: string | null;
+}
+
+export interface MembershipsTable {
+  project_id: string;
+  user_id: string;
+  role: string;
+  created_at: number;
+}
+
+/** The change log: every accepted change, numbered per project. Primary key (project_id, seq). */
+export interface ChangesTable {
+  project_id: string;
+  seq: number;
+  change_id: string;
+  table_name: string;
+  row_id: string;
+  /** JSON object of the fields this change set. */
+  fields: string;
+  hlc: string;
+  author: string;
+  device_id: string;
+  /** Who delivered it: a user id, or null for an administrator's import. */
+  pushed_by: string | null;
+  received_at: number;
+}
+
+/** The current state of every row, merged field by field. A row's project never changes. */
+export interface RowsTable {
+  table_name: string;
+  row_id: string;
+  project_id: string;
+  /** JSON StoredRow: the fields, id, projectId, deleted and fieldHlc. */
+  data: string;
+  /** JSON map field → {changeId, seq} of the write that set its current value (who wrote it, and whether a pusher had seen it). */
+  field_writes: string;
+  last_seq: number;
+  updated_at: number;
+}
+
+/** Every value that lost a field-level merge, so a person can restore it. */
+export interface ConflictsTable {
+  id: Generated<number>;
+  project_id: string;
+  table_name: string;
+  row_id: string;
+  field: string;
+  /** JSON of the losing value. */
+  value: string;
+  hlc: string;
+  change_id: string | null;
+  winning_hlc: string;
+  winning_change_id: string | null;
+  /** seq of the change whose merge produced this conflict. */
+  seq: number;
+  created_at: number;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  created_at: number;
+}
+
+export interface BlobProjectsTable {
+  sha256: string;
+  project_id: string;
+  created_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  projects: ProjectsTable;
+  memberships: MembershipsTable;
+  changes: ChangesTable;
+  rows: RowsTable;
+  conflicts: ConflictsTable;
+  blobs: BlobsTable;
+  blob_projects: BlobProjectsTable;
+}

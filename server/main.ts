@@ -1,0 +1,56 @@
+import { buildServer } from './app';
+import { ConfigError, parseServerArgs } from './config';
+
+/**
+ * The team server: `npm run server -- [--data-dir DIR] [--port N] [--host H] [--database-url URL]`.
+ * SQLite under the data directory by default; PostgreSQL when DATABASE_URL is set.
+ * SIGTERM/SIGINT stop accepting requests, let the batch in flight finish, then close the database.
+ */
+const SHUTDOWN_GRACE_MS = 15_000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseServerArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const server = await buildServer({ ...config, logger: { level: config.logLevel } });
+  const log = server.app.log;
+  log.info({ database: server.store.location, dialect: server.store.dialect, dataDir: config.dataDir }, 'database ready');
+  const url = await server.listen({ port: config.port, host: config.host });
+  log.info({ url }, 'Fieldbook server listening / 服务已启动');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down / 正在停止');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long, exiting / 停止超时，强制退出');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close().then(
+      () => {
+        log.info('stopped / 已停止');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('服务启动失败 / server failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

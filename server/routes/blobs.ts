@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  BLOB_CHUNK_BYTES,
+  BLOB_OFFSET_HEADER,
+  blobProjectQuerySchema,
+  type BlobUploadResponse,
+  blobUploadQuerySchema,
+  sha256Pattern,
+} from '../../shared/sync/protocol';
+import { HashMismatchError, OffsetMismatchError } from '../blobs/blob-store';
+import { type AppContext, currentUser, requireUser } from '../http/context';
+import { badRequest, forbidden, HttpError, notFound, parseWith } from '../http/errors';
+import { findBlob, isBlobInProject, recordBlob, userMayReadBlob } from '../repositories/blobs';
+import { isMember } from '../repositories/projects';
+
+function shaParam(request: FastifyRequest): string {
+  const sha256 = (request.params as { sha256?: string }).sha256 ?? '';
+  if (!sha256Pattern.test(sha256)) throw badRequest('附件标识必须是 64 位小写十六进制 sha256 / path must be a lowercase hex sha256', 'bad_sha256');
+  return sha256;
+}
+
+/**
+ * Attachments by content hash, uploaded in chunks that resume after a broken connection:
+ *   HEAD /v1/blobs/:sha256?projectId=…   200 + content-length when stored for that project,
+ *                                         else 404 + upload-offset (bytes already received)
+ *   PUT  /v1/blobs/:sha256?projectId=…&offset=N&total=T   application/octet-stream chunk
+ *   GET  /v1/blobs/:sha256               the bytes, to a member of a project it belongs to
+ */
+export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_BYTES }, (_request, body, done) => {
+    done(null, body);
+  });
+  const auth = requireUser(ctx);
+
+  /** Whether the blob is stored and already belongs to the project (then the upload can be skipped). */
+  async function storedFor(sha256: string, projectId: string): Promise<number | undefined> {
+    const blob = await findBlob(ctx.store.db, sha256);
+    if (!blob || !(await isBlobInProject(ctx.store.db, sha256, projectId))) return undefined;
+    return (await ctx.blobs.storedSize(sha256)) === blob.size ? blob.size : undefined;
+  }
+
+  app.head('/v1/blobs/:sha256', { onRequest: auth }, async (request, reply) => {
+    const user = currentUser(request);
+    const sha256 = shaParam(request);
+    const { projectId } = parseWith(blobProjectQuerySchema, request.query, '查询参数');
+    if (!(await isMember(ctx.store.db, user.id, projectId))) throw forbidden();
+    const size = await storedFor(sha256, projectId);
+    if (size !== undefined) {
+      return reply.code(200).headers({ 'content-length': String(size), [BLOB_OFFSET_HEADER]: String(size), 'content-type': 'application/octet-stream' }).send();
+    }
+    // A blob stored only for another project is not revealed: this project must upload it too
+    // (proving it has the bytes), then it is linked without being stored twice.
+    const offset = await ctx.blobs.partialOffset(sha256, projectId);
+    return reply.code(404).headers({ [BLOB_OFFSET_HEADER]: String(offset) }).send();
+  });
+
+  app.put('/v1/blobs/:sha256', { onRequest: auth, bodyLimit: BLOB_CHUNK_BYTES }, async (request, reply) => {
+    const user = currentUser(request);
+    const sha256 = shaParam(request);
+    const query = parseWith(blobUploadQuerySchema, request.query, '上传参数');
+    if (!(await isMember(ctx.store.db, user.id, query.projectId))) throw forbidden();
+    const chunk = request.body === undefined || request.body === null ? Buffer.alloc(0) : request.body;
+    if (!Buffer.isBuffer(chunk)) throw new HttpError(415, 'unsupported_media_type', '附件内容须以 application/octet-stream 上传 / send chunks as application/octet-stream');
+    if (query.offset + chunk.byteLength > query.total) throw badRequest('分块超出了附件总长度 / chunk goes past the total size', 'chunk_too_long');
+    if (chunk.byteLength === 0 && query.offset < query.total) throw badRequest('分块为空 / empty chunk', 'empty_chunk');
+
+    return ctx.blobs.withLock(`${sha256}.${query.projectId}`, async () => {
+      const stored = await storedFor(sha256, query.projectId);
+      if (stored !== undefined) {
+        return { sha256, offset: stored, total: stored, complete: true } satisfies BlobUploadResponse;
+      }
+      let offset: number;
+      try {
+        offset = await ctx.blobs.append(sha256, query.projectId, query.offset, query.total, chunk);
+      } catch (error) {
+        if (error instanceof OffsetMismatchError) {
+          throw new HttpError(409, 'offset_mismatch', error.message, { [BLOB_OFFSET_HEADER]: String(error.offset) }, { offset: error.offset });
+        }
+        throw error;
+      }
+      if (offset < query.total) {
+        return reply.header(BLOB_OFFSET_HEADER, String(offset)).send({ sha256, offset, total: query.total, complete: false } satisfies BlobUploadResponse);
+      }
+      let size: number;
+      try {
+        size = await ctx.blobs.finish(sha256, query.projectId);
+      } catch (error) {
+        if (error instanceof HashMismatchError) {
+          request.log.warn({ sha256, actual: error.actual, projectId: query.projectId, userId: user.id }, 'blob hash mismatch');
+          throw new HttpError(400, 'hash_mismatch', error.message, { [BLOB_OFFSET_HEADER]: '0' });
+        }
+        throw error;
+      }
+      await recordBlob(ctx.store.db, { sha256, size, projectId: query.projectId, now: ctx.now() });
+      request.log.info({ sha256, size, projectId: query.projectId, userId: user.id }, 'blob stored');
+      return reply.header(BLOB_OFFSET_HEADER, String(size)).send({ sha256, offset: size, total: size, complete: true } satisfies BlobUploadResponse);
+    });
+  });
+
+  app.get('/v1/blobs/:sha256', { onRequest: auth, exposeHeadRoute: false }, async (request, reply) => {
+    const user = currentUser(request);
+    const sha256 = shaParam(request);
+    const blob = await findBlob(ctx.store.db, sha256);
+    if (!blob) throw notFound('没有这个附件 / no such attachment');
+    if (!(await userMayReadBlob(ctx.store.db, sha256, user.id))) throw forbidden('这个附件不属于你参与的项目 / attachment belongs to none of your projects');
+    const file = ctx.blobs.filePath(sha256);
+    const range = parseRange(request.headers.range, blob.size);
+    void reply.headers({ 'content-type': 'application/octet-stream', 'cache-control': 'private, max-age=31536000, immutable', 'accept-ranges': 'bytes', etag: `"${sha256}"` });
+    if (range) {
+      return reply
+        .code(206)
+        .headers({ 'content-range': `bytes ${range.start}-${range.end}/${blob.size}`, 'content-length': String(range.end - range.start + 1) })
+        .send(fs.createReadStream(file, { start: range.start, end: range.end }));
+    }
+    return reply.header('content-length', String(blob.size)).send(fs.createReadStream(file));
+  });
+}
+
+/** A single "bytes=a-b" / "bytes=a-" range inside the blob, for resuming a download; anything else is ignored. */
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | undefined {
+  const match = header ? /^bytes=(\d+)-(\d*)$/.exec(header.trim()) : null;
+  if (!match) return undefined;
+  const start = Number(match[1]);
+  const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  if (start > end || start >= size) return undefined;
+  return { start, end };
+}

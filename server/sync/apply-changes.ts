@@ -1,0 +1,338 @@
+import type { Kysely } from 'kysely';
+import { type Change, mergeChangeIntoRow, type StoredRow } from '../../shared/change-log';
+import { hlcMillis, parseHlc } from '../../shared/hlc';
+import { MAX_CLOCK_AHEAD_MS, type PushResult, type RejectionCode } from '../../shared/sync/protocol';
+import { changeFieldsProblem } from '../../shared/sync/validate-change';
+import type { Store } from '../db/store';
+import type { ChangesTable, ConflictsTable, Database, RowsTable } from '../db/schema';
+
+/** Who delivers a batch: a logged-in user (membership checked) or the administrator importing a bundle. */
+export type Actor = { kind: 'user'; userId: string; username: string } | { kind: 'admin' };
+
+/** What the merge knows about the value a change is about to replace. */
+export interface ReplacedWrite {
+  projectId: string;
+  /** seq of the change that wrote the replaced value. */
+  seq: number;
+  hlc: string;
+  change: Change;
+}
+
+/**
+ * Whether the author of `change` had not seen the value it replaces (so that value is kept as a
+ * conflict). Overwriting a value one has seen is an ordinary edit.
+ */
+export type ConcurrencyRule = (replaced: ReplacedWrite) => boolean;
+
+/**
+ * For a push: the pusher had pulled each project up to `seen[projectId]`. A value written at a
+ * higher seq by another device was not seen. Without an entry every other device's value counts
+ * as unseen: more conflicts kept, never one lost.
+ */
+export function unseenByPusher(seen: Readonly<Record<string, number>>): ConcurrencyRule {
+  return ({ projectId, seq, hlc, change }) => seq > (seen[projectId] ?? 0) && parseHlc(hlc).deviceId !== change.deviceId;
+}
+
+export interface ApplyOptions {
+  /** The server clock (ms) at the start of the batch: the reference for clock_ahead. */
+  now: number;
+  /** Which replaced values were written concurrently; defaults to unseenByPusher({}). */
+  replacedIsConcurrent?: ConcurrencyRule;
+  /** Told about each project a user registered by pushing its row. */
+  onProjectRegistered?: (event: { projectId: string; code: string; name: string; actor: Actor }) => void;
+  /** Runs inside the transaction after every write, before COMMIT. Tests inject failures and pauses here. */
+  beforeCommit?: (info: { applied: number }) => Promise<void> | void;
+}
+
+export interface ApplyOutcome {
+  results: PushResult[];
+  applied: number;
+  duplicates: number;
+  rejected: number;
+  conflicts: number;
+  registeredProjects: string[];
+}
+
+interface FieldWrite {
+  changeId: string;
+  seq: number;
+}
+
+interface RowState {
+  projectId: string;
+  row: StoredRow;
+  fieldWrites: Record<string, FieldWrite>;
+  lastSeq: number;
+  dirty: boolean;
+}
+
+const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
+const INSERT_CHUNK = 100;
+
+function reject(change: Change, code: RejectionCode, reason: string, retryable = false): PushResult {
+  return { changeId: change.changeId, status: 'rejected', code, reason, retryable };
+}
+
+/** Checks that need no database: the change's fields and its timestamp against the server clock. */
+function problemBeforeDatabase(change: Change, now: number): PushResult | null {
+  const problem = changeFieldsProblem(change);
+  if (problem) return reject(change, 'invalid', problem);
+  const aheadMs = hlcMillis(change.hlc) - now;
+  if (aheadMs > MAX_CLOCK_AHEAD_MS) {
+    const minutes = Math.ceil(aheadMs / 60_000);
+    return reject(
+      change,
+      'clock_ahead',
+      `设备时钟比服务器快约 ${minutes} 分钟：请把这台设备的日期和时间校准（开启自动对时）后再同步，修改会保留并自动重试。`,
+      true,
+    );
+  }
+  return null;
+}
+
+/**
+ * Applies a batch of changes in ONE transaction, exactly the same way for a push and for a
+ * bundle import: each change is merged field by field into the server's current row
+ * (mergeChangeIntoRow: the later hlc wins, the device id inside it breaks ties), every value
+ * that lost to a concurrent write (see ConcurrencyRule) is kept in `conflicts`, and each accepted change is appended to the change log with the
+ * next sequence number of its project. A change already in the log is a duplicate (same seq
+ * again), so a retried batch changes nothing. A rejected change does not fail the batch.
+ *
+ * Sequence numbers become visible in order: the transaction locks the counter rows of the
+ * projects it writes (SELECT … FOR UPDATE, in sorted order) before numbering, so concurrent
+ * batches of one project commit in the order of their numbers. SQLite runs one writer at a time.
+ */
+export async function applyChanges(store: Store, actor: Actor, changes: readonly Change[], options: ApplyOptions): Promise<ApplyOutcome> {
+  const early = changes.map((change) => problemBeforeDatabase(change, options.now));
+  const registered: Array<{ projectId: string; code: string; name: string }> = [];
+  const outcome = await store.transaction(
+    async (trx) => {
+      registered.length = 0;
+      return applyInTransaction(trx, store.dialect, actor, changes, early, options, registered);
+    },
+    { retries: 3 },
+  );
+  for (const project of registered) options.onProjectRegistered?.({ ...project, actor });
+  return { ...outcome, registeredProjects: registered.map((p) => p.projectId) };
+}
+
+async function applyInTransaction(
+  trx: Kysely<Database>,
+  dialect: Store['dialect'],
+  actor: Actor,
+  changes: readonly Change[],
+  early: ReadonlyArray<PushResult | null>,
+  options: ApplyOptions,
+  registered: Array<{ projectId: string; code: string; name: string }>,
+): Promise<Omit<ApplyOutcome, 'registeredProjects'>> {
+  const now = options.now;
+  const candidates = changes.filter((_, i) => early[i] === null);
+  const rowIds = [...new Set(candidates.map((c) => c.rowId))];
+
+  // 1. Which project each row belongs to (a row's project never changes, so reading it before
+  //    taking the locks is safe); a row the server has not seen yet belongs to change.projectId.
+  const storedProjectOf = new Map<string, string>();
+  for (const ids of chunks(rowIds, 500)) {
+    const found = await trx.selectFrom('rows').select(['table_name', 'row_id', 'project_id']).where('row_id', 'in', ids).execute();
+    for (const r of found) storedProjectOf.set(rowKey(r.table_name, r.row_id), r.project_id);
+  }
+  const projectIds = new Set<string>();
+  for (const c of candidates) projectIds.add(storedProjectOf.get(rowKey(c.table, c.rowId)) ?? c.projectId);
+
+  // 2. A 'projects' row the server has never seen registers that project (field work starts
+  //    offline); the pushing user becomes its project manager.
+  const known = new Set<string>();
+  for (const ids of chunks([...projectIds], 500)) {
+    for (const p of await trx.selectFrom('projects').select('id').where('id', 'in', ids).execute()) known.add(p.id);
+  }
+  const newProjectRows = new Map<string, Change>();
+  for (const c of candidates) {
+    if (c.table === 'projects' && !known.has(c.rowId) && !newProjectRows.has(c.rowId)) newProjectRows.set(c.rowId, c);
+  }
+  for (const [projectId, change] of [...newProjectRows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const code = typeof change.fields.code === 'string' ? change.fields.code.trim() : '';
+    const name = typeof change.fields.name === 'string' ? change.fields.name.trim() : '';
+    const inserted = await trx
+      .insertInto('projects')
+      .values({ id: projectId, code, name, last_seq: 0, created_at: now, created_by: actor.kind === 'user' ? actor.userId : null })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) continue; // registered by a concurrent batch: an ordinary existing project now
+    if (actor.kind === 'user') {
+      await trx.insertInto('memberships').values({ project_id: projectId, user_id: actor.userId, role: 'pm', created_at: now }).execute();
+    }
+    registered.push({ projectId, code, name });
+  }
+
+  // 3. Lock the counters of every project this batch may write, in sorted order (no deadlock
+  //    between batches), then read everything else under those locks.
+  const counters = new Map<string, number>();
+  const sortedProjects = [...projectIds].sort();
+  for (const ids of chunks(sortedProjects, 500)) {
+    let query = trx.selectFrom('projects').select(['id', 'last_seq']).where('id', 'in', ids).orderBy('id');
+    if (dialect === 'postgres') query = query.forUpdate();
+    for (const p of await query.execute()) counters.set(p.id, p.last_seq);
+  }
+  const startCounters = new Map(counters);
+
+  const rowStates = new Map<string, RowState>();
+  for (const ids of chunks(rowIds, 500)) {
+    for (const r of await trx.selectFrom('rows').selectAll().where('row_id', 'in', ids).execute()) {
+      rowStates.set(rowKey(r.table_name, r.row_id), {
+        projectId: r.project_id,
+        row: JSON.parse(r.data) as StoredRow,
+        fieldWrites: JSON.parse(r.field_writes) as Record<string, FieldWrite>,
+        lastSeq: r.last_seq,
+        dirty: false,
+      });
+    }
+  }
+  const logged = new Map<string, { seq: number; projectId: string }>();
+  for (const ids of chunks([...new Set(changes.map((c) => c.changeId))], 500)) {
+    for (const r of await trx.selectFrom('changes').select(['change_id', 'seq', 'project_id']).where('change_id', 'in', ids).execute()) {
+      logged.set(r.change_id, { seq: r.seq, projectId: r.project_id });
+    }
+  }
+  const memberOf = new Set<string>();
+  if (actor.kind === 'user') {
+    for (const m of await trx.selectFrom('memberships').select('project_id').where('user_id', '=', actor.userId).execute()) memberOf.add(m.project_id);
+  }
+  const mayWrite = (projectId: string) => actor.kind === 'admin' || memberOf.has(projectId);
+  const isConcurrent = options.replacedIsConcurrent ?? unseenByPusher({});
+
+  // 4. Merge, in the order of the batch.
+  const results: PushResult[] = [];
+  const changeRows: ChangesTable[] = [];
+  const conflictRows: Array<Omit<ConflictsTable, 'id'>> = [];
+  const projectNames = new Map<string, { code: string; name: string }>();
+  let applied = 0;
+  let duplicates = 0;
+  let rejected = 0;
+  for (const [index, change] of changes.entries()) {
+    const already = logged.get(change.changeId);
+    if (already) {
+      if (!mayWrite(already.projectId)) {
+        results.push(reject(change, 'forbidden', '你不是该项目的成员，不能同步它的数据'));
+        rejected += 1;
+      } else {
+        results.push({ changeId: change.changeId, status: 'duplicate', seq: already.seq });
+        duplicates += 1;
+      }
+      continue;
+    }
+    const earlyResult = early[index];
+    if (earlyResult) {
+      results.push(earlyResult);
+      rejected += 1;
+      continue;
+    }
+    const key = rowKey(change.table, change.rowId);
+    const state = rowStates.get(key);
+    if (state && state.projectId !== change.projectId) {
+      results.push(reject(change, 'project_mismatch', '服务器上这条记录属于另一个项目；记录不能移到别的项目，请在原项目中修改。'));
+      rejected += 1;
+      continue;
+    }
+    const projectId = state?.projectId ?? change.projectId;
+    const counter = counters.get(projectId);
+    if (counter === undefined || !mayWrite(projectId)) {
+      results.push(reject(change, 'forbidden', counter === undefined ? '服务器上没有这个项目，或你不是它的成员' : '你不是该项目的成员，不能同步它的数据'));
+      rejected += 1;
+      continue;
+    }
+
+    const seq = counter + 1;
+    counters.set(projectId, seq);
+    const merged = mergeChangeIntoRow(state?.row, change, (field, replacedHlc) =>
+      isConcurrent({ projectId, seq: state?.fieldWrites[field]?.seq ?? 0, hlc: replacedHlc, change }),
+    );
+    for (const loser of merged.losers) {
+      // Either this change's value lost to the stored one, or the stored value it replaced did.
+      const stored = state?.fieldWrites[loser.field]?.changeId ?? null;
+      conflictRows.push({
+        project_id: projectId,
+        table_name: change.table,
+        row_id: change.rowId,
+        field: loser.field,
+        value: JSON.stringify(loser.value === undefined ? null : loser.value),
+        hlc: loser.hlc,
+        change_id: loser.incomingLost ? change.changeId : stored,
+        winning_hlc: loser.winningHlc,
+        winning_change_id: loser.incomingLost ? stored : change.changeId,
+        seq,
+        created_at: now,
+      });
+    }
+    if (state === undefined || merged.appliedFields.length > 0) {
+      const fieldWrites = { ...state?.fieldWrites };
+      for (const field of merged.appliedFields) fieldWrites[field] = { changeId: change.changeId, seq };
+      rowStates.set(key, { projectId, row: merged.row, fieldWrites, lastSeq: seq, dirty: true });
+    }
+    if (change.table === 'projects' && (merged.appliedFields.includes('code') || merged.appliedFields.includes('name'))) {
+      projectNames.set(projectId, { code: String(merged.row.code ?? ''), name: String(merged.row.name ?? '') });
+    }
+    changeRows.push({
+      project_id: projectId,
+      seq,
+      change_id: change.changeId,
+      table_name: change.table,
+      row_id: change.rowId,
+      fields: JSON.stringify(change.fields),
+      hlc: change.hlc,
+      author: change.author,
+      device_id: change.deviceId,
+      pushed_by: actor.kind === 'user' ? actor.userId : null,
+      received_at: now,
+    });
+    logged.set(change.changeId, { seq, projectId });
+    results.push({ changeId: change.changeId, status: 'applied', seq });
+    applied += 1;
+  }
+
+  // 5. Write: the log, the rows, the losers, the counters.
+  for (const batch of chunks(changeRows, INSERT_CHUNK)) await trx.insertInto('changes').values(batch).execute();
+  const dirtyRows: RowsTable[] = [];
+  for (const [key, state] of rowStates) {
+    if (!state.dirty) continue;
+    const [table, rowId] = key.split('\u0000') as [string, string];
+    dirtyRows.push({
+      table_name: table,
+      row_id: rowId,
+      project_id: state.projectId,
+      data: JSON.stringify(state.row),
+      field_writes: JSON.stringify(state.fieldWrites),
+      last_seq: state.lastSeq,
+      updated_at: now,
+    });
+  }
+  for (const batch of chunks(dirtyRows, INSERT_CHUNK)) {
+    await trx
+      .insertInto('rows')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['table_name', 'row_id']).doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          field_writes: eb.ref('excluded.field_writes'),
+          last_seq: eb.ref('excluded.last_seq'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+  for (const batch of chunks(conflictRows, INSERT_CHUNK)) await trx.insertInto('conflicts').values(batch).execute();
+  for (const [projectId, lastSeq] of counters) {
+    if (lastSeq !== startCounters.get(projectId)) await trx.updateTable('projects').set({ last_seq: lastSeq }).where('id', '=', projectId).execute();
+  }
+  for (const [projectId, names] of projectNames) {
+    await trx.updateTable('projects').set(names).where('id', '=', projectId).execute();
+  }
+  await options.beforeCommit?.({ applied });
+  return { results, applied, duplicates, rejected, conflicts: conflictRows.length };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desktopChannels } from '../../shared/desktop-api';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
+
+/**
+ * The built main process, started in plain Node against a fake `electron` module
+ * (test/main/fake-electron/). No Electron binary is needed, so this runs everywhere and checks
+ * what the unit tests cannot: that electron-vite's bundle (electron-store, conf, ajv, zod all
+ * inlined, ESM) loads, that the paths to the preload and renderer fit the out/ layout, and that
+ * index.ts wires the modules together. test/electron/ covers the real Electron.
+ */
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const fakeElectron = join(import.meta.dirname, 'fake-electron');
+const run = promisify(execFile);
+
+let outDir: string;
+let userData: string;
+let result: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'fieldbook-out-'));
+  userData = await mkdtemp(join(tmpdir(), 'fieldbook-userdata-'));
+  const require = createRequire(join(repoRoot, 'package.json'));
+  const cli = join(require.resolve('electron-vite/package.json'), '..', 'bin', 'electron-vite.js');
+  await run(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    env: { ...process.env, FIELDBOOK_ELECTRON_OUT_DIR: outDir },
+  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', join(fakeElectron, 'register.mjs'), join(fakeElectron, 'run-main-bundle.mjs'), join(outDir, 'main', 'index.js')],
+    { env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData } },
+  );
+  result = JSON.parse(stdout.trim().split('\n').at(-1)!);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+  await rm(userData, { recursive: true, force: true });
+});
+
+describe('built main process (fake Electron)', () => {
+  it('emits exactly out/main/index.js and out/preload/index.cjs, and bundles the preload alone', async () => {
+    expect(await readdir(join(outDir, 'main'))).toEqual(['index.js']);
+    expect(await readdir(join(outDir, 'preload'))).toEqual(['index.cjs']);
+    // The sandboxed preload may require nothing but electron.
+    const required = [...result.preloadSource.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(required).toEqual(['electron']);
+    expect(result.preloadSource).toContain('exposeInMainWorld("desktop"');
+  });
+
+  it('registers app:// as privileged before ready, and sandboxes every renderer', () => {
+    expect(result.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    expect(result.sandboxEnabled).toBe(true);
+  });
+
+  it('opens the window on app://fieldbook/ with the locked-down webPreferences and the built preload', () => {
+    expect(result.window.url).toBe('app://fieldbook/index.html');
+    expect(result.window.title).toBe('运维现场手册 Fieldbook');
+    expect(result.window.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: join(outDir, 'preload', 'index.cjs'),
+    });
+  });
+
+  it('serves the built renderer over app:// with the CSP header, and refuses traversal', () => {
+    expect(result.responses.index).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8', csp: contentSecurityPolicy });
+    expect(result.responses.index.body).toContain('<div id="root">');
+    expect(result.responses.traversal.status).toBe(403);
+  });
+
+  it('handles every channel, checks the sender and validates the arguments', () => {
+    expect(result.channels.sort()).toEqual(Object.values(desktopChannels).sort());
+    expect(result.ipc.appInfo.ok).toMatchObject({ host: 'electron', version: '0.0.0-test', dataLocation: userData });
+    expect(result.ipc.setSettings.ok).toMatchObject({ userName: '测试' });
+    expect(result.ipc.badSettings.error).toMatch(/Invalid argument to setSettings/);
+    expect(result.ipc.foreign.error).toMatch(/Refused/);
+    expect(result.ipc.setToken.ok).toBe('keychain');
+    expect(result.ipc.getToken.ok).toBe('tok');
+    expect(result.settingsFile).toEqual({ language: 'zh-CN', userName: '测试', syncServerUrl: '' });
+  });
+
+  it('denies new windows, navigation away and permissions', () => {
+    expect(result.windowOpen).toEqual({ action: 'deny' });
+    // A web link clicked in place goes to the system browser too, instead of replacing the app.
+    expect(result.openedExternally).toEqual(['https://evil.example/', 'https://example.com/']);
+    expect(result.navigationPrevented).toBe(true);
+    expect(result.permissionGranted).toBe(false);
+    expect(result.permissionCheck).toBe(false);
+  });
+});

@@ -1,0 +1,24 @@
+import { it } from 'vitest';
+import { assetChange, startTestServer } from './helpers/test-server';
+it('dbg', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let entered = false;
+  const t = await startTestServer('sqlite', { faults: { beforeCommit: async () => { entered = true; await gate; } } });
+  await t.addUser('alice');
+  const project = await t.addProject('T-1', { members: { alice: 'engineer' } });
+  const alice = await t.login('alice');
+  const inFlight = alice.push([assetChange(project.id)]);
+  while (!entered) await new Promise((r) => setTimeout(r, 5));
+  console.log('entered');
+  const closing = t.server.close().then(() => console.log('closed'));
+  await new Promise((r) => setTimeout(r, 200));
+  const h = await fetch(`${t.url}/v1/health`).then((r) => 'status ' + r.status, (e) => 'error ' + e.message);
+  console.log('health', h);
+  release();
+  console.log('released');
+  const reply = await inFlight;
+  console.log('reply', reply.status);
+  await closing;
+  console.log('done');
+}, 20000);

@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exportAssetsXlsx,
+  exportColumns,
+  guessColumns,
+  parseAssetRows,
+  planAssetImport,
+  readSpreadsheet,
+  type AssetWriteOp,
+  type ExistingAsset,
+  type ParsedAssetRows,
+} from '../../shared/asset-import';
+import type { AssetFields } from '../../shared/records/asset';
+import type { WriteOp } from '../../renderer/data/repository';
+import { bankInventoryXlsx, bankRows } from '../fixtures/import/make-fixtures';
+import { openTestRepository, sampleProject } from './helpers/test-db';
+
+async function parseFile(bytes: Uint8Array, fileName = '清单.xlsx'): Promise<ParsedAssetRows> {
+  const grid = await readSpreadsheet(bytes, fileName);
+  return parseAssetRows(grid, guessColumns(grid));
+}
+
+function parseGrid(rows: string[][]): ParsedAssetRows {
+  const grid = { rows };
+  return parseAssetRows(grid, guessColumns(grid));
+}
+
+/** Applies a plan to an in-memory list the way the repository would. */
+function apply(existing: ExistingAsset[], ops: AssetWriteOp[]): ExistingAsset[] {
+  const next = existing.map((asset) => ({ ...asset }));
+  ops.forEach((op, i) => {
+    if (op.kind === 'create') next.push({ ...(op.values as Partial<AssetFields>), id: `new-${i}`, deleted: false });
+    else Object.assign(next.find((asset) => asset.id === op.id)!, op.patch);
+  });
+  return next;
+}
+
+const base: AssetFields = {
+  type: 'server', name: '', hostname: '', ips: [], vendor: '', model: '', serialNumber: '', site: '', room: '', rack: '',
+  uPosition: '', osVersion: '', owner: '', criticality: 'medium', tags: [], notes: '',
+};
+
+describe('planAssetImport', () => {
+  it('creates every valid row of a first import and lists the failed rows', async () => {
+    const parsed = await parseFile(await bankInventoryXlsx());
+    const plan = planAssetImport('p1', parsed, []);
+    expect(plan.summary).toEqual({ create: 7, update: 0, unchanged: 0, failed: 4 });
+    expect(plan.ops.every((op) => op.kind === 'create' && op.projectId === 'p1' && op.table === 'assets')).toBe(true);
+    expect(plan.errors.map((error) => error.rowNumber)).toEqual([
+      bankRows.duplicateOfCoreSwitch, bankRows.badIp, bankRows.noNameAtAll, bankRows.unknownCriticality,
+    ]);
+  });
+
+  it('importing the same file again changes nothing', async () => {
+    const parsed = await parseFile(await bankInventoryXlsx());
+    const existing = apply([], planAssetImport('p1', parsed, []).ops);
+    const again = planAssetImport('p1', parsed, existing);
+    expect(again.ops).toEqual([]);
+    expect(again.summary).toEqual({ create: 0, update: 0, unchanged: 7, failed: 4 });
+  });
+
+  it('a changed cell becomes an update with only that field; a blank cell erases nothing', () => {
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'a1', name: 'Web01', hostname: 'web-01', ips: ['10.0.0.1'], vendor: 'Dell', rack: 'A-01', notes: '重要主机' },
+    ];
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '厂商', '机柜', '备注'],
+      ['Web01', 'web-01', '10.0.0.1', 'Huawei', 'A-01', ''],
+    ]);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.ops).toEqual([{ kind: 'update', table: 'assets', id: 'a1', patch: { vendor: 'Huawei' } }]);
+    expect(plan.rows).toEqual([{ rowNumber: 2, action: 'update', assetId: 'a1', changedFields: ['vendor'] }]);
+  });
+
+  it('leaves fields the sheet has no column for alone, and does not rename from a derived name', () => {
+    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: '核心数据库', hostname: 'db-01', ips: ['10.0.0.5'], owner: '张三' }];
+    const parsed = parseGrid([['主机名', 'IP'], ['db-01', '10.0.0.5, 10.0.0.6']]);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.ops).toEqual([{ kind: 'update', table: 'assets', id: 'a1', patch: { ips: ['10.0.0.5', '10.0.0.6'] } }]);
+  });
+
+  it('compares IP and tag lists as sets, and text after the import clean-up', () => {
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'a1', name: 'Ｗｅｂ０１', hostname: 'web-01', ips: ['10.0.0.2', '10.0.0.1'], tags: ['b', 'a'], notes: '备注 ' },
+    ];
+    const parsed = parseGrid([['名称', '主机名', 'IP', '标签', '备注'], ['Web01', 'web-01', '10.0.0.1, 10.0.0.2', 'a, b', '备注']]);
+    expect(planAssetImport('p1', parsed, existing).summary).toMatchObject({ unchanged: 1, update: 0 });
+  });
+
+  it('matches on the serial number first (case and spaces ignored), before hostname + IP', () => {
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'by-host', name: 'web', hostname: 'web-01', ips: ['10.0.0.1'] },
+      { ...base, id: 'by-serial', name: 'old name', hostname: 'old-host', ips: ['10.9.9.9'], serialNumber: 'SN-001' },
+    ];
+    const parsed = parseGrid([['名称', '主机名', 'IP', '序列号'], ['web', 'web-01', '10.0.0.1', ' sn-001 ']]);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.ops).toHaveLength(1);
+    expect(plan.ops[0]).toMatchObject({ kind: 'update', id: 'by-serial' });
+    expect(Object.keys((plan.ops[0] as Extract<AssetWriteOp, { kind: 'update' }>).patch).sort()).toEqual(
+      ['hostname', 'ips', 'name', 'serialNumber'],
+    );
+  });
+
+  it('matches on hostname (any case) plus any shared IP; a different serial number means a different device', () => {
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'a1', name: 'web', hostname: 'WEB-01', ips: ['10.0.0.9', '10.0.0.1'] },
+      { ...base, id: 'a2', name: 'db', hostname: 'db-01', ips: ['10.0.0.5'], serialNumber: 'OLD-1' },
+    ];
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '序列号'],
+      ['web', 'web-01', '10.0.0.1', ''],
+      ['db', 'db-01', '10.0.0.5', 'NEW-2'],
+      ['web2', 'web-02', '10.0.0.1', ''],
+    ]);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.rows.map((row) => [row.rowNumber, row.action, row.assetId])).toEqual([
+      [2, 'update', 'a1'], // hostname case differs: matched, and the hostname is updated
+      [3, 'create', undefined],
+      [4, 'create', undefined],
+    ]);
+  });
+
+  it('ignores deleted assets, and reports a second row claiming an asset already matched', () => {
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'gone', name: 'old', serialNumber: 'SN-1', deleted: true },
+      { ...base, id: 'a1', name: 'web', hostname: 'web-01', ips: ['10.0.0.1', '10.0.0.2'] },
+    ];
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '序列号'],
+      ['new', 'new-01', '10.1.0.1', 'SN-1'],
+      ['web', 'web-01', '10.0.0.1, 10.0.0.2', ''],
+      ['web', 'web-01', '10.0.0.2', ''],
+    ]);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.rows.map((row) => row.action)).toEqual(['create', 'unchanged']);
+    expect(plan.errors).toEqual([{ rowNumber: 4, reasons: ['与第 3 行对应同一个已有运维对象'] }]);
+  });
+
+  it('matches rows without serial, hostname or IP (an application) by name', () => {
+    const existing: ExistingAsset[] = [{ ...base, id: 'oa', name: 'OA系统', type: 'application', owner: '孙七' }];
+    const parsed = parseGrid([['名称', '类型', '负责人'], ['OA系统', '应用系统', '周八'], ['CRM系统', '应用系统', '']]);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.ops).toEqual([
+      { kind: 'update', table: 'assets', id: 'oa', patch: { owner: '周八' } },
+      expect.objectContaining({ kind: 'create', values: expect.objectContaining({ name: 'CRM系统' }) }),
+    ]);
+  });
+
+  it('plans ops the repository accepts: import, then re-import from the stored rows writes nothing', async () => {
+    const { db, repo } = await openTestRepository();
+    const project = await repo.createProject(sampleProject);
+    const parsed = await parseFile(await bankInventoryXlsx({ verticalHeaderMerges: false }));
+
+    const first = planAssetImport(project.id, parsed, []);
+    const ops: WriteOp[] = first.ops; // the local op type is a WriteOp
+    await repo.writeMany(ops);
+    const stored = await db.assets.where({ projectId: project.id }).toArray();
+    expect(stored).toHaveLength(7);
+    const changesAfterFirst = await db.changes.count();
+
+    const again = planAssetImport(project.id, parsed, stored);
+    expect(again.ops).toEqual([]);
+    await repo.writeMany(again.ops);
+    expect(await db.changes.count()).toBe(changesAfterFirst);
+
+    // One cell changed in the sheet → one update with one field → one change entry with that field.
+    const edited = structuredClone(parsed);
+    const row = edited.rows.find((r) => r.rowNumber === bankRows.webServer)!;
+    if (!row.ok) throw new Error('row failed');
+    row.values.rack = 'A-99';
+    const third = planAssetImport(project.id, edited, stored);
+    expect(third.summary).toMatchObject({ update: 1, create: 0 });
+    await repo.writeMany(third.ops);
+    const last = (await db.changes.toArray()).at(-1)!;
+    expect(last.fields).toEqual({ rack: 'A-99' });
+  });
+});
+
+describe('exportAssetsXlsx', () => {
+  const assets: Array<AssetFields & { id: string; deleted: boolean }> = [
+    {
+      ...base, id: 'a1', type: 'network', name: '核心交换机（主）', hostname: 'core-sw-01', ips: ['10.0.0.1', '10.0.0.2'], vendor: '华为',
+      model: 'CE6881', serialNumber: '0012345', site: '亦庄', room: 'A栋3楼', rack: 'A-01', uPosition: '40', osVersion: 'VRP V200R019',
+      owner: '张三', criticality: 'high', tags: ['核心', '网络'], notes: '第一行，说明：主用\n第二行', deleted: false,
+    },
+    { ...base, id: 'a2', type: 'security', name: '防火墙', hostname: 'fw-01', ips: ['fe80::1'], criticality: 'low', deleted: false },
+    { ...base, id: 'a3', type: 'application', name: 'OA系统', owner: '孙七', deleted: false },
+    { ...base, id: 'a4', type: 'storage', name: '存储', serialNumber: 'NA-1', deleted: false },
+    { ...base, id: 'a5', type: 'database', name: '10.0.0.7', ips: ['10.0.0.7'], deleted: false },
+    { ...base, id: 'a6', type: 'other', name: '机房空调', hostname: '', tags: ['动环'], deleted: false },
+    { ...base, id: 'a7', type: 'server', name: '已删除', hostname: 'del-01', deleted: true },
+  ];
+
+  it('round trip: export, re-import → the mapping is guessed exactly and every row is unchanged', async () => {
+    for (const projectName of [undefined, '华北数据中心运维项目']) {
+      const bytes = await exportAssetsXlsx(assets, { projectName });
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      const grid = await readSpreadsheet(bytes, 'export.xlsx');
+      const guess = guessColumns(grid);
+      expect(guess.headerRowIndex).toBe(projectName ? 1 : 0);
+      expect(guess.mapping).toEqual(exportColumns);
+      expect(guess.unmapped).toEqual([]);
+      const parsed = parseAssetRows(grid, guess);
+      expect(parsed.rows.every((row) => row.ok)).toBe(true);
+      const plan = planAssetImport('p1', parsed, assets);
+      expect(plan.summary).toEqual({ create: 0, update: 0, unchanged: 6, failed: 0 });
+      expect(plan.ops).toEqual([]);
+    }
+  });
+
+  it('writes Chinese headers and labels, text cells, a bold frozen header with an autofilter', async () => {
+    const bytes = await exportAssetsXlsx(assets, { projectName: '华北项目' });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('运维对象清单');
+    expect(sheet.getCell('A1').value).toBe('华北项目 运维对象清单');
+    expect(sheet.getRow(2).values).toEqual([
+      undefined, '名称', '类型', '主机名', 'IP 地址', '厂商', '型号', '序列号', '站点', '机房', '机柜', 'U 位',
+      '操作系统/固件版本', '负责人', '重要程度', '标签', '备注',
+    ]);
+    expect(sheet.getCell('A2').font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getCell('B3').value).toBe('网络设备');
+    expect(sheet.getCell('D3').value).toBe('10.0.0.1, 10.0.0.2');
+    expect(sheet.getCell('G3').value).toBe('0012345');
+    expect(sheet.getCell('N3').value).toBe('高');
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(8);
+    // Deleted assets are not exported.
+    expect(sheet.rowCount).toBe(2 + 6);
+  });
+});
