@@ -85,6 +85,12 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     }
     defaultJson(request, text, done);
   });
+  // During a graceful stop, the replies still being sent close their connection, so the
+  // server is not kept waiting for idle keep-alive sockets.
+  let stopping = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) void reply.header('connection', 'close');
+  });
   app.decorateRequest('user', null);
   app.decorateRequest('tokenHash', null);
   app.addHook('onRequest', checkProtocol);
@@ -124,9 +130,14 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        stopping = true;
+        // A connection whose reply was still finishing when the stop began becomes idle a moment
+        // later; close such connections as they appear instead of waiting for keep-alive timeouts.
+        const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
         try {
           await app.close();
         } finally {
+          clearInterval(reaper);
           await store.close();
         }
       })();

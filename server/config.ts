@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
  *   --database-url / DATABASE_URL     postgres://… to use PostgreSQL instead of SQLite
  *   --pg-schema / FIELDBOOK_PG_SCHEMA PostgreSQL schema (search_path) to use, default the server's
  *   --log-level / LOG_LEVEL           (info)
+ *   --trust-proxy / FIELDBOOK_TRUST_PROXY=1   behind a reverse proxy: take the client address
+ *                                     from X-Forwarded-For (for the login throttle and logs)
  */
 export interface ServerConfig {
   dataDir: string;
@@ -18,6 +20,7 @@ export interface ServerConfig {
   databaseUrl?: string;
   pgSchema?: string;
   logLevel: string;
+  trustProxy: boolean;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -31,9 +34,10 @@ export const configOptions = {
   'database-url': { type: 'string' },
   'pg-schema': { type: 'string' },
   'log-level': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
 } as const;
 
-export function configFrom(values: Partial<Record<keyof typeof configOptions, string>>, env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
+export function configFrom(values: Partial<Record<Exclude<keyof typeof configOptions, 'trust-proxy'>, string>> & { 'trust-proxy'?: boolean }, env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
   const portText = values.port ?? env.PORT ?? String(DEFAULT_PORT);
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`端口无效 / invalid port: ${portText}`);
@@ -52,6 +56,7 @@ export function configFrom(values: Partial<Record<keyof typeof configOptions, st
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(pgSchema ? { pgSchema } : {}),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.FIELDBOOK_TRUST_PROXY ?? '').toLowerCase()),
   };
 }
 

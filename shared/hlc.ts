@@ -70,6 +70,14 @@ export class HybridLogicalClock {
     }
   }
 
+  /**
+   * Moves the clock back to `hlc`. Only for undoing timestamps that a wrong wall clock put in
+   * the future and that never left this device (the server refused them): see sync-engine.ts.
+   */
+  rewindTo(hlc: string | undefined): void {
+    this.state = hlc ? { millis: parseHlc(hlc).millis, counter: parseHlc(hlc).counter } : { millis: 0, counter: 0 };
+  }
+
   /** The latest timestamp this clock has issued or observed (without advancing it). */
   peek(): string {
     return formatHlc(this.state, this.deviceId);

@@ -46,7 +46,8 @@ export function VirtualTable<Row>({
 }: VirtualTableProps<Row>) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const count = data.count ?? 0;
+  // Draw the first page as soon as it is loaded; the count (a longer walk when filtered) may follow.
+  const count = data.count ?? data.loadedEnd;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,

@@ -5,6 +5,8 @@ import { useCallback, useRef, useState } from 'react';
 export interface WindowedRows<Row> {
   /** Rows matching the query; undefined until first counted. */
   count: number | undefined;
+  /** How far the loaded page reaches: lets a list draw its first rows before the count is in. */
+  loadedEnd: number;
   /** The row at a position, if its page is loaded. */
   rowAt(index: number): Row | undefined;
   /** Tell the query which positions are on screen, so it loads just those pages. */
@@ -43,6 +45,7 @@ export function useWindowedQuery<Row>(
 
   return {
     count,
+    loadedEnd: current ? current.start + current.rows.length : 0,
     rowAt: (index) => (current && index >= current.start ? current.rows[index - current.start] : undefined),
     setVisibleRange,
   };

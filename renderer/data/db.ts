@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Change } from '../../shared/change-log';
-import type { RowOf } from '../../shared/records';
+import { type RowOf, tableNames } from '../../shared/records';
+import { withListKey } from './list-key';
 import type { RejectionCode } from '../../shared/sync/protocol';
 
 /** A change as kept on the device. */
@@ -52,6 +53,27 @@ export interface OrphanedChangeRow extends ChangeRow {
   projectName: string;
 }
 
+/** Sets `live` on every row written to a record table, whoever writes it (repository, sync, import). */
+const recordTables = new Set<string>(tableNames);
+const listKeyMiddleware: Parameters<Dexie['use']>[0] = {
+  stack: 'dbcore',
+  name: 'fieldbook-list-key',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      if (!recordTables.has(name)) return table;
+      return {
+        ...table,
+        mutate: (request) =>
+          request.type === 'add' || request.type === 'put'
+            ? table.mutate({ ...request, values: request.values.map((row) => withListKey(row as Record<string, unknown>)) })
+            : table.mutate(request),
+      };
+    },
+  }),
+};
+
 /**
  * The device's database. Every schema change is a new version below with its upgrade; never
  * edit a version that has shipped. Rows are written only through repository.ts.
@@ -96,5 +118,26 @@ export class FieldbookDb extends Dexie {
             change.pending = 1;
           });
       });
+    // Version 3: list indexes keyed by `live` (see list-key.ts), which tombstones lack, so a
+    // list's count and pages come straight from an index without walking deleted rows.
+    this.version(3)
+      .stores({
+        assets:
+          'id, projectId, [live+name], [live+type], [live+hostname], [live+serialNumber], [live+model], [live+room], [live+criticality]',
+        members: 'id, projectId, [live+name]',
+        projects: 'id, projectId, code, live',
+      })
+      .upgrade(async (tx) => {
+        for (const name of tableNames) {
+          await tx
+            .table(name)
+            .toCollection()
+            .modify((row: Record<string, unknown>) => {
+              Object.assign(row, withListKey(row));
+              if (row.deleted) delete row.live;
+            });
+        }
+      });
+    this.use(listKeyMiddleware);
   }
 }

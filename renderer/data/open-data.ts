@@ -11,11 +11,18 @@ export interface DataLayer {
   clock: HybridLogicalClock;
 }
 
+export interface DataLayerOptions {
+  /** Database name; tests and benchmarks use their own. */
+  name?: string;
+  /** The device's wall clock; tests give devices wrong ones. */
+  wallClock?: () => number;
+}
+
 /** Opens the device database and its repository; `author` is read at every write. */
-export async function openDataLayer(author: () => string, name?: string): Promise<DataLayer> {
-  const db = new FieldbookDb(name);
+export async function openDataLayer(author: () => string, options: DataLayerOptions = {}): Promise<DataLayer> {
+  const db = new FieldbookDb(options.name);
   await db.open();
   const deviceId = await loadDeviceId(db);
-  const clock = await loadClock(db, deviceId);
+  const clock = await loadClock(db, deviceId, options.wallClock);
   return { db, repo: new Repository(db, { deviceId, clock, author }), deviceId, clock };
 }

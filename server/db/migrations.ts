@@ -78,7 +78,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('field_writes', 'text', (c) => c.notNull())
           .addColumn('last_seq', 'bigint', (c) => c.notNull())
           .addColumn('updated_at', 'bigint', (c) => c.notNull())
-          .addPrimaryKeyConstraint('rows_pk', ['table_name', 'row_id'])
+          .addPrimaryKeyConstraint('rows_pk', ['row_id', 'table_name'])
           .execute();
         await db.schema.createIndex('rows_project').on('rows').columns(['project_id', 'table_name']).execute();
 

@@ -59,7 +59,7 @@ export interface ChangesTable {
   received_at: number;
 }
 
-/** The current state of every row, merged field by field. A row's project never changes. */
+/** The current state of every row, merged field by field. Primary key (row_id, table_name). A row's project never changes. */
 export interface RowsTable {
   table_name: string;
   row_id: string;

@@ -94,9 +94,10 @@ function problemBeforeDatabase(change: Change, now: number): PushResult | null {
  * Applies a batch of changes in ONE transaction, exactly the same way for a push and for a
  * bundle import: each change is merged field by field into the server's current row
  * (mergeChangeIntoRow: the later hlc wins, the device id inside it breaks ties), every value
- * that lost to a concurrent write (see ConcurrencyRule) is kept in `conflicts`, and each accepted change is appended to the change log with the
- * next sequence number of its project. A change already in the log is a duplicate (same seq
- * again), so a retried batch changes nothing. A rejected change does not fail the batch.
+ * that lost to a concurrent write (see ConcurrencyRule) is kept in `conflicts`, and each
+ * accepted change is appended to the change log with the next sequence number of its project.
+ * A change already in the log is a duplicate (same seq again), so a retried batch changes
+ * nothing. A rejected change does not fail the batch.
  *
  * Sequence numbers become visible in order: the transaction locks the counter rows of the
  * projects it writes (SELECT … FOR UPDATE, in sorted order) before numbering, so concurrent
@@ -311,7 +312,7 @@ async function applyInTransaction(
       .insertInto('rows')
       .values(batch)
       .onConflict((oc) =>
-        oc.columns(['table_name', 'row_id']).doUpdateSet((eb) => ({
+        oc.columns(['row_id', 'table_name']).doUpdateSet((eb) => ({
           data: eb.ref('excluded.data'),
           field_writes: eb.ref('excluded.field_writes'),
           last_seq: eb.ref('excluded.last_seq'),

@@ -34,4 +34,6 @@ export interface RowMeta {
   deleted: boolean;
   /** hlc of the last write of each field, so merges stay field by field. */
   fieldHlc: Record<string, string>;
+  /** The device's list-index key: projectId unless deleted (set by the database, not synced). */
+  live?: string;
 }

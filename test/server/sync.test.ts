@@ -243,4 +243,16 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     expect(await t.row('assets', create.rowId)).toMatchObject({ name: 'db01', projectId: project.id });
     expect(await alice.pullAll(other.id)).toEqual([]);
   });
+
+  it('a project the administrator registered under its device-made id takes the code and name pushed from the device', async () => {
+    t = await startTestServer(dialect);
+    await t.addUser('alice');
+    const projectId = newId();
+    await t.addProject('ADMIN-CODE', { id: projectId, name: '管理员登记的名字', members: { alice: 'engineer' } });
+    const alice = await t.login('alice');
+    const reply = await alice.push([projectChange(projectId, { code: 'FIELD-3', name: '设备上的名字' }), assetChange(projectId)]);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await alice.projects()).body.projects).toEqual([{ id: projectId, code: 'FIELD-3', name: '设备上的名字', role: 'engineer' }]);
+  });
 });
+

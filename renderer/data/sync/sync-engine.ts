@@ -1,9 +1,9 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { blobRefsOf } from '../../../shared/attachments';
-import type { Change } from '../../../shared/change-log';
-import type { HybridLogicalClock } from '../../../shared/hlc';
+import type { Change, StoredRow } from '../../../shared/change-log';
+import { type HybridLogicalClock, formatHlc } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
-import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult } from '../../../shared/sync/protocol';
+import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult } from '../../../shared/sync/protocol';
 import type { ChangeRow, FieldbookDb } from '../db';
 import { applyRemoteChanges, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
@@ -35,6 +35,7 @@ export class SyncEngine {
     private readonly db: FieldbookDb,
     private readonly clock: HybridLogicalClock,
     private readonly http: SyncHttp,
+    private readonly wallClock: () => number = Date.now,
   ) {}
 
   async syncOnce(): Promise<SyncReport> {
@@ -55,9 +56,44 @@ export class SyncEngine {
       await this.uploadBlobsOf(batch);
       const seen: Record<string, number> = {};
       for (const projectId of new Set(batch.map((c) => c.projectId))) seen[projectId] = await this.cursor(projectId);
-      const { results } = await this.http.push(batch.map(wireChange), seen);
+      const { results, serverTime } = await this.http.push(batch.map(wireChange), seen);
       await this.recordResults(results, report, deferred);
+      const clockRefused = results.some((r) => r.status === 'rejected' && r.code === 'clock_ahead');
+      if (clockRefused && Math.abs(this.wallClock() - serverTime) < MAX_CLOCK_AHEAD_MS / 2) {
+        // The device clock is right again: the refused changes can get honest timestamps.
+        if ((await this.restampFutureChanges(serverTime)) > 0) {
+          for (const id of [...deferred]) deferred.delete(id);
+          report.deferred = [];
+        }
+      }
     }
+  }
+
+  /**
+   * Gives fresh timestamps to this device's unsent changes that a wrong wall clock stamped too
+   * far in the future (the server refuses those). They never left the device, so no other copy
+   * carries the old stamps; the rows' per-field stamps move with them, in one transaction.
+   */
+  private async restampFutureChanges(serverTime: number): Promise<number> {
+    const deviceId = (await this.db.meta.get('deviceId'))?.value;
+    const limit = formatHlc({ millis: serverTime + MAX_CLOCK_AHEAD_MS, counter: 0 }, '');
+    return this.db.transaction('rw', syncTables(this.db), async () => {
+      const future = await this.db.changes.where('hlc').aboveOrEqual(limit).sortBy('hlc');
+      if (future.some((c) => c.pending !== 1 || c.deviceId !== deviceId)) return 0; // someone else has seen one
+      const latestHonest = await this.db.changes.where('hlc').below(limit).last();
+      this.clock.rewindTo(latestHonest?.hlc);
+      for (const change of future) {
+        const fresh = this.clock.now();
+        const table = this.db.table(change.table) as Table<StoredRow, string>;
+        const row = await table.get(change.rowId);
+        if (row) {
+          const fieldHlc = Object.fromEntries(Object.entries(row.fieldHlc).map(([f, h]) => [f, h === change.hlc ? fresh : h]));
+          await table.put({ ...row, fieldHlc });
+        }
+        await this.db.changes.update(change.changeId, { hlc: fresh });
+      }
+      return future.length;
+    });
   }
 
   async pullProject(projectId: string, report: SyncReport = emptyReport()): Promise<SyncReport> {
@@ -150,7 +186,12 @@ export class SyncEngine {
       await this.db.transaction('rw', [...syncTables(this.db), this.db.orphanedChanges], async () => {
         const project = await this.db.projects.get(projectId);
         const name = project ? `${project.code} ${project.name}` : projectId;
-        const unsent = await this.db.changes.where('projectId').equals(projectId).filter((c) => c.pending === 1).toArray();
+        // Not accepted by the server: still queued, or refused (a push after the removal is).
+        const unsent = await this.db.changes
+          .where('projectId')
+          .equals(projectId)
+          .filter((c) => c.pending === 1 || c.rejected !== undefined)
+          .toArray();
         await this.db.orphanedChanges.bulkPut(unsent.map((c) => ({ ...c, orphanedAt: Date.now(), projectName: name })));
         for (const table of tableNames) await this.db.table(table).where('projectId').equals(projectId).delete();
         await this.db.changes.where('projectId').equals(projectId).delete();

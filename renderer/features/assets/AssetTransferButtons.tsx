@@ -1,5 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, message } from 'antd';
+import Dexie from 'dexie';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowOf } from '../../../shared/records';
@@ -17,7 +18,7 @@ export function AssetTransferButtons({ project }: { project: RowOf<'projects'> }
     setExporting(true);
     try {
       const { exportAssetsXlsx } = await import('../../../shared/asset-import');
-      const assets = await db.assets.where('[projectId+name]').between([project.id, ''], [project.id, '\uffff']).toArray();
+      const assets = await db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).toArray();
       const bytes = await exportAssetsXlsx(assets, { projectName: project.name });
       const result = await api.saveFile({
         suggestedName: `${project.code}-运维对象清单.xlsx`,

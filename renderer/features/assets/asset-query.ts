@@ -4,7 +4,7 @@ import type { FieldbookDb } from '../../data/db';
 
 export type AssetRow = RowOf<'assets'>;
 
-/** Columns the asset table can sort by: each has a [projectId+column] index in db.ts. */
+/** Columns the asset table can sort by: each has a [live+column] index in db.ts. */
 export const sortableAssetColumns = ['name', 'type', 'hostname', 'serialNumber', 'model', 'room', 'criticality'] as const;
 export type AssetSortColumn = (typeof sortableAssetColumns)[number];
 
@@ -18,18 +18,17 @@ export interface AssetQuery {
 }
 
 /**
- * The asset list as an indexed range scan in the sort column's order. Filters run on the cursor,
- * so paging (offset/limit) and counting never materialise the whole inventory.
+ * The asset list as an indexed range scan in the sort column's order. The [live+column] index
+ * holds only rows that are not deleted, so without a filter, counting and paging never touch a
+ * row; filters run on the cursor, still without materialising the whole inventory.
  */
 export function assetCollection(db: FieldbookDb, query: AssetQuery): Collection<AssetRow, string> {
-  let collection = db.assets
-    .where(`[projectId+${query.sort}]`)
-    .between([query.projectId, Dexie.minKey], [query.projectId, Dexie.maxKey]);
+  let collection = db.assets.where(`[live+${query.sort}]`).between([query.projectId, Dexie.minKey], [query.projectId, Dexie.maxKey]);
   if (query.descending) collection = collection.reverse();
   const needle = query.text.trim().toLowerCase();
+  if (!needle && !query.type && !query.criticality) return collection;
   return collection.filter(
     (asset) =>
-      !asset.deleted &&
       (!query.type || asset.type === query.type) &&
       (!query.criticality || asset.criticality === query.criticality) &&
       (!needle || assetSearchText(asset).includes(needle)),

@@ -1,4 +1,5 @@
 import { Button, Card, Popconfirm, Space, Table, Tabs } from 'antd';
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +47,7 @@ function TeamCard({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ row: RowOf<'members'> | null } | null>(null);
   const members = useLiveQuery(
-    () => db.members.where('projectId').equals(projectId).filter((m) => !m.deleted).toArray(),
+    () => db.members.where('[live+name]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray(),
     [projectId],
   );
   return (

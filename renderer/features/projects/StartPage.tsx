@@ -1,5 +1,6 @@
 import { AppstoreAddOutlined, ExperimentOutlined, ImportOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Modal, Space, Tag, Typography, message } from 'antd';
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,7 @@ export function StartPage() {
     return Promise.all(
       rows.map(async (project) => ({
         project,
-        assetCount: await db.assets.where('projectId').equals(project.id).filter((a) => !a.deleted).count(),
+        assetCount: await db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).count(),
       })),
     );
   });

@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, testDialects, type TestServer } from '../server/helpers/test-server';
+import { openSyncClient, projectState, unsentCount, type SyncClient } from './helpers/sync-client';
+
+const dialects = await testDialects();
+const DAY = 86_400_000;
+
+describe.each(dialects)('engineers syncing through the server (%s)', (dialect) => {
+  let server: TestServer;
+  afterEach(async () => server?.dispose());
+
+  /** 张工 creates the project in the field; the administrator then adds 李工 to it. */
+  async function teamWithProject(others: Array<{ name: string; skewMs?: number }> = [{ name: 'li' }]) {
+    server = await startTestServer(dialect);
+    await server.addUser('zhang', undefined, '张工');
+    for (const other of others) await server.addUser(other.name, undefined, other.name === 'li' ? '李工' : other.name);
+    const zhang = await openSyncClient(server, 'zhang');
+    const project = await zhang.repo.createProject({ code: 'JNB-01', name: '江南银行运维', customer: '江南银行' });
+    const asset = await zhang.repo.create('assets', project.id, { name: 'db01', hostname: 'db01', rack: 'A-01' });
+    await zhang.sync();
+    const clients: SyncClient[] = [zhang];
+    for (const other of others) {
+      await server.addMember(project.id, other.name, 'engineer');
+      const client = await openSyncClient(server, other.name, { skewMs: other.skewMs });
+      await client.sync();
+      clients.push(client);
+    }
+    return { project, asset, clients };
+  }
+
+  it('a new device downloads the project the engineer created offline', async () => {
+    const { project, asset, clients } = await teamWithProject();
+    const [zhang, li] = clients as [SyncClient, SyncClient];
+    expect(await li.db.assets.get(asset.id)).toMatchObject({ name: 'db01', rack: 'A-01' });
+    expect(await projectState(li.db, project.id)).toEqual(await projectState(zhang.db, project.id));
+    expect(await unsentCount(zhang.db)).toBe(0);
+    expect(await li.db.changes.count()).toBe(2); // the history came along
+  });
+
+  it('different fields edited offline on two devices both survive', async () => {
+    const { project, asset, clients } = await teamWithProject();
+    const [zhang, li] = clients as [SyncClient, SyncClient];
+    await zhang.repo.update('assets', asset.id, { vendor: '华为', model: '2288H V6' });
+    await li.repo.update('assets', asset.id, { owner: '李工', rack: 'B-07' });
+    await zhang.sync();
+    await li.sync();
+    await zhang.sync();
+    for (const client of [zhang, li]) {
+      expect(await client.db.assets.get(asset.id)).toMatchObject({ vendor: '华为', model: '2288H V6', owner: '李工', rack: 'B-07' });
+      expect(await client.db.conflicts.count()).toBe(0);
+    }
+    expect(await server.conflicts()).toEqual([]);
+    expect(await projectState(li.db, project.id)).toEqual(await projectState(zhang.db, project.id));
+  });
+
+  it('the same field keeps the later write; the other value is kept as a conflict and can be restored', async () => {
+    const { project, asset, clients } = await teamWithProject();
+    const [zhang, li] = clients as [SyncClient, SyncClient];
+    await zhang.repo.update('assets', asset.id, { rack: 'C-01' }); // earlier
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await li.repo.update('assets', asset.id, { rack: 'D-02' }); // later
+    await li.sync(); // the later write reaches the server first
+    await zhang.sync();
+    await li.sync();
+
+    for (const client of [zhang, li]) expect((await client.db.assets.get(asset.id))!.rack).toBe('D-02');
+    expect(await server.conflicts()).toEqual([expect.objectContaining({ rowId: asset.id, field: 'rack', value: 'C-01' })]);
+    // The engineer whose value lost sees it on the device too.
+    const [lost] = await zhang.db.conflicts.toArray();
+    expect(lost).toMatchObject({ field: 'rack', value: 'C-01', author: '张工', resolved: 0 });
+
+    // Restoring is a new write: it wins everywhere.
+    await zhang.repo.update('assets', asset.id, { rack: lost!.value as string });
+    await zhang.sync();
+    await li.sync();
+    for (const client of [zhang, li]) expect((await client.db.assets.get(asset.id))!.rack).toBe('C-01');
+    expect(await projectState(li.db, project.id)).toEqual(await projectState(zhang.db, project.id));
+  });
+
+  it('editing a value one has already seen is an edit, not a conflict', async () => {
+    const { asset, clients } = await teamWithProject();
+    const [zhang, li] = clients as [SyncClient, SyncClient];
+    await zhang.repo.update('assets', asset.id, { rack: 'E-05' });
+    await zhang.sync();
+    await li.sync();
+    await li.repo.update('assets', asset.id, { rack: 'E-06' });
+    await li.sync();
+    await zhang.sync();
+    expect(await server.conflicts()).toEqual([]);
+    expect(await zhang.db.conflicts.count()).toBe(0);
+    expect(await li.db.conflicts.count()).toBe(0);
+    expect((await zhang.db.assets.get(asset.id))!.rack).toBe('E-06');
+  });
+
+  it('clocks two days apart: all converge; a clock ahead is refused until it is fixed, and nothing is lost', async () => {
+    const { project, asset, clients } = await teamWithProject([
+      { name: 'li', skewMs: -2 * DAY },
+      { name: 'wang', skewMs: 2 * DAY },
+    ]);
+    const [zhang, li, wang] = clients as [SyncClient, SyncClient, SyncClient];
+    await zhang.repo.update('assets', asset.id, { owner: '张工' });
+    await li.repo.update('assets', asset.id, { osVersion: 'CentOS 7.9', owner: '李工' });
+    await wang.repo.update('assets', asset.id, { notes: '王工巡检发现风扇异响', owner: '王工' });
+    await wang.repo.create('assets', project.id, { name: 'fw01', type: 'security' });
+
+    const refused = await wang.sync();
+    expect(refused.deferred.length).toBe(2);
+    expect(refused.deferred[0]!.reason).toMatch(/时钟/);
+    expect(await unsentCount(wang.db)).toBe(2); // still queued, not dropped, not marked rejected
+
+    await li.sync();
+    await zhang.sync();
+    wang.skewMs = 0; // the engineer fixes the laptop's clock
+    const accepted = await wang.sync();
+    expect(accepted.deferred).toEqual([]);
+    expect(await unsentCount(wang.db)).toBe(0);
+    for (const client of [zhang, li, wang]) await client.sync();
+
+    const states = await Promise.all(clients.map((c) => projectState(c.db, project.id)));
+    expect(states[1]).toEqual(states[0]);
+    expect(states[2]).toEqual(states[0]);
+    const merged = (await zhang.db.assets.get(asset.id))!;
+    expect(merged).toMatchObject({ osVersion: 'CentOS 7.9', notes: '王工巡检发现风扇异响' });
+    // 李工's clock is two days behind, so by timestamp his write is the oldest of the three; the
+    // owner that was written last by its (corrected) clock wins, and the others are kept.
+    const ownerValues = [merged.owner, ...(await server.conflicts()).filter((c) => c.field === 'owner').map((c) => c.value)];
+    expect(ownerValues.sort()).toEqual(['张工', '李工', '王工'].sort());
+  });
+
+  it('a clock that jumps backwards keeps the order of a device\'s own writes', async () => {
+    const { asset, clients } = await teamWithProject();
+    const [zhang, li] = clients as [SyncClient, SyncClient];
+    await zhang.repo.update('assets', asset.id, { rack: 'first' });
+    zhang.skewMs = -3 * 3_600_000; // the clock jumps three hours back
+    await zhang.repo.update('assets', asset.id, { rack: 'second' });
+    await zhang.sync();
+    await li.sync();
+    expect((await li.db.assets.get(asset.id))!.rack).toBe('second');
+  });
+
+  it('a member removed from a project is told; its data goes, its unsent changes are kept aside', async () => {
+    const { project, asset, clients } = await teamWithProject();
+    const [, li] = clients as [SyncClient, SyncClient];
+    await li.repo.update('assets', asset.id, { notes: '尚未同步的记录' });
+    const { removeMember } = await import('../../server/admin/commands');
+    await removeMember(server.store, { project: project.id, username: 'li' });
+    const report = await li.sync();
+    expect(report.removedProjects).toEqual([expect.objectContaining({ projectId: project.id, keptChanges: 1 })]);
+    expect(await li.db.projects.get(project.id)).toBeUndefined();
+    expect(await li.db.assets.where('projectId').equals(project.id).count()).toBe(0);
+    const kept = await li.db.orphanedChanges.toArray();
+    expect(kept).toEqual([expect.objectContaining({ rowId: asset.id, fields: { notes: '尚未同步的记录' } })]);
+  });
+});
