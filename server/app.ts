@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
@@ -13,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { projectRoutes } from './routes/projects';
 import { syncRoutes } from './routes/sync';
 import type { ApplyOptions } from './sync/apply-changes';
+import { BLOB_OFFSET_HEADER, PROTOCOL_HEADER } from '../shared/sync/protocol';
 
 export interface BuildServerOptions extends StoreOptions {
   /** Fastify/pino logger: false (silent, the default), true (info) or pino options such as { level: 'debug' }. */
@@ -90,6 +92,16 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
   let stopping = false;
   app.addHook('onSend', async (_request, reply) => {
     if (stopping) void reply.header('connection', 'close');
+  });
+  // The app calls the server from another origin (app://fieldbook in Electron, wherever the
+  // browser version is served). Credentials are bearer tokens, never cookies, so any origin may
+  // ask: a page without the token can do nothing a plain HTTP client could not.
+  await app.register(cors, {
+    origin: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT'],
+    allowedHeaders: ['authorization', 'content-type', PROTOCOL_HEADER],
+    exposedHeaders: [PROTOCOL_HEADER, BLOB_OFFSET_HEADER, 'content-length', 'retry-after'],
+    maxAge: 600,
   });
   app.decorateRequest('user', null);
   app.decorateRequest('tokenHash', null);

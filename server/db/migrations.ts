@@ -116,16 +116,24 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Pulls hand out the conflicts recorded along with each page of changes.
+    '0002_conflicts_by_seq': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('conflicts_project_seq').on('conflicts').columns(['project_id', 'seq']).execute();
+      },
+    },
   };
 }
 
 export class MigrationError extends Error {}
 
 /** Brings the database to the latest schema; throws (with the failing migration) otherwise. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect, pgSchema?: string): Promise<string[]> {
   const all = migrations(dialect);
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const migrator = new Migrator({ db, provider });
+  // On PostgreSQL name the schema of Kysely's own bookkeeping tables: without it Kysely looks
+  // for them in every schema of the database, finds another schema's, and never creates its own.
+  const migrator = new Migrator({ db, provider, ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

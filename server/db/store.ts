@@ -48,7 +48,7 @@ const INT8_OID = 20;
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl ? openPostgres(options.databaseUrl, options) : openSqlite(options.dataDir);
   try {
-    await migrateToLatest(store.db, store.dialect);
+    await migrateToLatest(store.db, store.dialect, options.databaseUrl ? (options.pgSchema ?? 'public') : undefined);
   } catch (error) {
     await store.close();
     throw error;

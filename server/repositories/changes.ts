@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PullResponse, SyncedChange } from '../../shared/sync/protocol';
+import type { PullResponse, SyncedChange, SyncedConflict } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 
 /**
@@ -29,5 +29,41 @@ export async function pullChanges(db: Kysely<Database>, projectId: string, after
     deviceId: r.device_id,
     seq: r.seq,
   }));
-  return { changes, hasMore, cursor: page.at(-1)?.seq ?? after };
+  const cursor = page.at(-1)?.seq ?? after;
+  const conflicts = cursor > after ? await conflictsBetween(db, projectId, after, cursor) : [];
+  return { changes, conflicts, hasMore, cursor };
+}
+
+/** The conflicts recorded while applying the changes with seq in (after, upTo]. */
+async function conflictsBetween(db: Kysely<Database>, projectId: string, after: number, upTo: number): Promise<SyncedConflict[]> {
+  const rows = await db
+    .selectFrom('conflicts')
+    .leftJoin('changes', (join) => join.onRef('changes.change_id', '=', 'conflicts.change_id'))
+    .select([
+      'conflicts.table_name',
+      'conflicts.row_id',
+      'conflicts.field',
+      'conflicts.value',
+      'conflicts.hlc',
+      'conflicts.change_id',
+      'conflicts.winning_hlc',
+      'conflicts.seq',
+      'changes.author',
+    ])
+    .where('conflicts.project_id', '=', projectId)
+    .where('conflicts.seq', '>', after)
+    .where('conflicts.seq', '<=', upTo)
+    .orderBy('conflicts.id')
+    .execute();
+  return rows.map((r) => ({
+    table: r.table_name,
+    rowId: r.row_id,
+    field: r.field,
+    value: JSON.parse(r.value) as unknown,
+    hlc: r.hlc,
+    changeId: r.change_id,
+    author: r.author ?? null,
+    winningHlc: r.winning_hlc,
+    seq: Number(r.seq),
+  }));
 }

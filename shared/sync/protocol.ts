@@ -86,8 +86,26 @@ export type PullQuery = z.infer<typeof pullQuerySchema>;
 export const syncedChangeSchema = changeSchema.extend({ seq: z.number().int().positive() });
 export type SyncedChange = z.infer<typeof syncedChangeSchema>;
 
+/** A value that lost a merge on the server, so every device of the project can show and restore it. */
+export const syncedConflictSchema = z.object({
+  table: z.string(),
+  rowId: z.string(),
+  field: z.string(),
+  value: z.unknown(),
+  /** hlc of the losing write, and the change that carried it when known. */
+  hlc: z.string(),
+  changeId: z.string().nullable(),
+  author: z.string().nullable(),
+  winningHlc: z.string(),
+  /** The seq of the change whose merge produced this conflict. */
+  seq: z.number().int().positive(),
+});
+export type SyncedConflict = z.infer<typeof syncedConflictSchema>;
+
 export const pullResponseSchema = z.object({
   changes: z.array(syncedChangeSchema),
+  /** Conflicts recorded with the changes of this page (seq after the request's cursor, up to `cursor`). */
+  conflicts: z.array(syncedConflictSchema).default([]),
   hasMore: z.boolean(),
   /** The seq to ask after next time: the last seq of this page, or the request's own cursor. */
   cursor: z.number().int().min(0),

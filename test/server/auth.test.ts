@@ -149,3 +149,22 @@ describe.each(dialects)('login, tokens and protocol version (%s)', (dialect) => 
     expect(reply.body).toMatchObject({ ok: true, protocol: 1, minClientProtocol: 1 });
   });
 });
+
+describe('cross-origin clients', () => {
+  it('answers the preflight of the app (app://fieldbook, or the browser version) and exposes the sync headers', async () => {
+    const t = await startTestServer('sqlite');
+    try {
+      const preflight = await fetch(new URL('/v1/sync/push', t.url), {
+        method: 'OPTIONS',
+        headers: { origin: 'app://fieldbook', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-fieldbook-protocol' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('app://fieldbook');
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('x-fieldbook-protocol');
+      const health = await fetch(new URL('/v1/health', t.url), { headers: { origin: 'http://127.0.0.1:5173' } });
+      expect(health.headers.get('access-control-expose-headers')).toContain('upload-offset');
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -41,11 +41,11 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const pulled = await bob.pull(project.id);
     expect(pulled.status).toBe(200);
     const page = pullResponseSchema.parse(pulled.body);
-    expect(page).toEqual({ changes: [{ ...change, seq: 1 }], hasMore: false, cursor: 1 });
+    expect(page).toEqual({ changes: [{ ...change, seq: 1 }], conflicts: [], hasMore: false, cursor: 1 });
     expect(await t.row('assets', change.rowId)).toMatchObject({ name: 'db01', ips: ['10.0.0.5'], projectId: project.id, fieldHlc: { name: change.hlc } });
 
     // Nothing after the cursor.
-    expect((await bob.pull(project.id, 1)).body).toEqual({ changes: [], hasMore: false, cursor: 1 });
+    expect((await bob.pull(project.id, 1)).body).toEqual({ changes: [], conflicts: [], hasMore: false, cursor: 1 });
   });
 
   it('pages through the log with limit, hasMore and cursor', async () => {
@@ -91,6 +91,11 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     ]);
     // The losing change is still in the log: every device replays the same merge.
     expect((await alice.pullAll(project.id)).map((c) => c.changeId)).toEqual([create.changeId, late.changeId, early.changeId]);
+    // And the conflict travels with the page that holds the change whose merge produced it.
+    const lostValue = { table: 'assets', rowId: create.rowId, field: 'vendor', value: 'H3C', hlc: early.hlc, changeId: early.changeId, author: early.author, winningHlc: late.hlc, seq: 3 };
+    expect((await bob.pull(project.id, 0)).body).toMatchObject({ cursor: 3, conflicts: [lostValue] });
+    expect((await bob.pull(project.id, 0, 2)).body).toMatchObject({ cursor: 2, conflicts: [] });
+    expect((await bob.pull(project.id, 2)).body).toMatchObject({ cursor: 3, conflicts: [lostValue] });
   });
 
   it('a later write replacing a value its device had not seen keeps the replaced value as a conflict', async () => {

@@ -67,7 +67,7 @@ export async function applyRemoteChanges(
       // The losing write is either this change or the local one it replaced (found by its hlc).
       const source = loser.incomingLost ? change : await db.changes.where('hlc').equals(loser.hlc).first();
       const conflict: ConflictRow = {
-        id: `${loser.table}:${loser.rowId}:${loser.field}:${loser.hlc}`,
+        id: conflictId(loser.table, loser.rowId, loser.field, loser.hlc),
         projectId: loser.projectId,
         table: loser.table,
         rowId: loser.rowId,
@@ -88,6 +88,11 @@ export async function applyRemoteChanges(
     result.handled++;
   }
   return result;
+}
+
+/** One id per lost value, whichever side noticed it (this device or the server). */
+export function conflictId(table: string, rowId: string, field: string, losingHlc: string): string {
+  return `${table}:${rowId}:${field}:${losingHlc}`;
 }
 
 /** Every table a remote apply touches. */

@@ -3,9 +3,9 @@ import { blobRefsOf } from '../../../shared/attachments';
 import type { Change, StoredRow } from '../../../shared/change-log';
 import { type HybridLogicalClock, formatHlc } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
-import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult } from '../../../shared/sync/protocol';
-import type { ChangeRow, FieldbookDb } from '../db';
-import { applyRemoteChanges, syncTables } from './apply-remote';
+import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult, type SyncedConflict } from '../../../shared/sync/protocol';
+import type { ChangeRow, ConflictRow, FieldbookDb } from '../db';
+import { applyRemoteChanges, conflictId, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
 import { type SyncHttp, SyncHttpError } from './sync-http';
 
@@ -105,6 +105,7 @@ export class SyncEngine {
         // Never move the cursor past a change that was not applied.
         const handled = page.changes.slice(0, applied.handled);
         const next = applied.stoppedAt ? (handled.at(-1)?.seq ?? cursor) : page.cursor;
+        applied.conflicts += await keepServerConflicts(this.db, projectId, page.conflicts.filter((c) => c.seq <= next));
         await this.db.meta.put({ key: cursorKey(projectId), value: next });
         return applied;
       });
@@ -202,6 +203,32 @@ export class SyncEngine {
     }
     return removed;
   }
+}
+
+/**
+ * Conflicts the server recorded (the same loss may have been seen here already, under the same
+ * id): added once, so every device of the project can show and restore what lost.
+ */
+async function keepServerConflicts(db: FieldbookDb, projectId: string, conflicts: SyncedConflict[]): Promise<number> {
+  if (conflicts.length === 0) return 0;
+  const rows: ConflictRow[] = conflicts.map((c) => ({
+    id: conflictId(c.table, c.rowId, c.field, c.hlc),
+    projectId,
+    table: c.table,
+    rowId: c.rowId,
+    field: c.field,
+    value: c.value,
+    hlc: c.hlc,
+    winningHlc: c.winningHlc,
+    changeId: c.changeId ?? undefined,
+    author: c.author ?? undefined,
+    detectedAt: Date.now(),
+    resolved: 0,
+  }));
+  const known = await db.conflicts.bulkGet(rows.map((r) => r.id));
+  const fresh = rows.filter((_, index) => !known[index]);
+  await db.conflicts.bulkAdd(fresh);
+  return fresh.length;
 }
 
 function utf8Length(text: string): number {
