@@ -1,0 +1,95 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  await server.addUser('zhang', DEFAULT_PASSWORD, '张工');
+  await server.addUser('li', DEFAULT_PASSWORD, '李工');
+});
+test.afterAll(async () => server?.dispose());
+
+async function engineer(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('/');
+  return page;
+}
+
+async function signIn(page: Page, username: string) {
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const card = page.getByTestId('sync-settings');
+  await card.getByLabel('服务器地址').fill(server.url);
+  await card.getByLabel('用户名').fill(username);
+  await card.getByLabel('密码').fill(DEFAULT_PASSWORD);
+  await card.getByRole('button', { name: '登录' }).click();
+  await expect(card).toContainText('已登录');
+}
+
+async function syncNow(page: Page) {
+  await page.getByTestId('sync-indicator').click();
+  const details = page.getByTestId('sync-details');
+  await details.getByRole('button', { name: '立即同步' }).click();
+  await expect(details).toContainText('未同步的修改：0 条');
+  await expect(details).toContainText('上次同步');
+  await page.getByTestId('sync-indicator').click();
+}
+
+async function editAsset(page: Page, name: string, label: string, value: string) {
+  await page.getByTestId('asset-table').getByText(name, { exact: true }).click();
+  const form = page.getByTestId('form-assets');
+  await form.getByLabel(label, { exact: true }).fill(value);
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toBeHidden();
+}
+
+test('two engineers sync through a real server: both edits survive, a lost value can be restored', async ({ browser }) => {
+  const zhang = await engineer(browser, 'zhang');
+  await zhang.getByRole('button', { name: '载入示例项目' }).click();
+  await expect(zhang.getByTestId('asset-count')).toHaveText('共 40 条');
+  const projectId = /projects\/([^/]+)/.exec(zhang.url())![1]!;
+  await signIn(zhang, 'zhang');
+  await syncNow(zhang); // the project created in the field is registered on the server
+  await server.addMember(projectId, 'li', 'engineer');
+
+  const li = await engineer(browser, 'li');
+  await signIn(li, 'li');
+  await syncNow(li);
+  await li.getByRole('menuitem', { name: '项目' }).click();
+  await li.getByTestId('project-card').getByText('江南银行数据中心运维服务项目').click();
+  await li.getByRole('menuitem', { name: '运维对象清单' }).click();
+  await expect(li.getByTestId('asset-count')).toHaveText('共 40 条');
+
+  await zhang.goto(`/#/projects/${projectId}/assets`);
+  const asset = (await li.getByTestId('asset-table').getByRole('row').nth(1).getByRole('cell').first().textContent())!;
+  // Different fields of the same asset, edited on both machines before either syncs.
+  await editAsset(li, asset, '机柜', 'LI-07');
+  await editAsset(zhang, asset, '负责人', '张工');
+  // The same field on both: 张工's edit is the later one.
+  await editAsset(li, asset, '备注', '李工的备注');
+  await editAsset(zhang, asset, '备注', '张工的备注');
+  await syncNow(li);
+  await syncNow(zhang);
+  await syncNow(li);
+
+  for (const page of [zhang, li]) {
+    await page.getByTestId('asset-table').getByText(asset, { exact: true }).click();
+    const form = page.getByTestId('form-assets');
+    await expect(form.getByLabel('机柜', { exact: true })).toHaveValue('LI-07');
+    await expect(form.getByLabel('负责人', { exact: true })).toHaveValue('张工');
+    await expect(form.getByLabel('备注', { exact: true })).toHaveValue('张工的备注');
+    await page.keyboard.press('Escape');
+  }
+
+  // 李工's note lost; it is kept, shown on his machine, and he restores it.
+  await li.getByRole('menuitem', { name: '同步与冲突' }).click();
+  const conflicts = li.getByTestId('conflicts-table');
+  await expect(conflicts).toContainText('李工的备注');
+  await expect(conflicts).toContainText('张工的备注');
+  await conflicts.getByRole('button', { name: '恢复此值' }).click();
+  await expect(li.getByText('没有未处理的冲突')).toBeVisible();
+  await syncNow(li);
+  await syncNow(zhang);
+  await zhang.getByTestId('asset-table').getByText(asset, { exact: true }).click();
+  await expect(zhang.getByTestId('form-assets').getByLabel('备注', { exact: true })).toHaveValue('李工的备注');
+});
