@@ -39,7 +39,7 @@ export const en: UiText = {
     demoLoaded: 'Demo project loaded',
     assetCount: '{{count}} assets',
   },
-  project: { info: 'Project information', created: 'Project created', phaseGroup: 'Phase' },
+  project: { info: 'Project information', created: 'Project created', phaseGroup: 'Phase', notFound: 'No such project' },
   team: { title: 'Project team', add: 'Add member' },
   assets: {
     title: 'Asset inventory',
@@ -74,6 +74,9 @@ export const en: UiText = {
     run: 'Import',
     done: 'Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged',
     readFailed: 'Cannot read the file: {{message}}',
+    file: 'File',
+    header: 'Header',
+    sample: 'Example',
   },
   history: {
     title: 'History',
@@ -127,6 +130,10 @@ export const en: UiText = {
     removedFromProject: 'You were removed from “{{name}}”; its data was removed from this device. Its {{count}} unsent changes were kept; export them in Settings.',
     orphaned: 'Unsent changes of projects you left',
     exportOrphaned: 'Export ({{count}})',
+    reason: 'Reason',
+    serverUrlInvalid: 'Enter a server address starting with http:// or https://',
+    usernameRequired: 'Enter your user name',
+    passwordRequired: 'Enter your password',
   },
   settings: {
     title: 'Settings',

@@ -42,6 +42,7 @@ export const zhCN = {
     info: '项目信息',
     created: '项目已创建',
     phaseGroup: '阶段',
+    notFound: '项目不存在',
   },
   team: { title: '项目团队', add: '添加成员' },
   assets: {
@@ -77,6 +78,9 @@ export const zhCN = {
     run: '导入',
     done: '导入完成：新增 {{created}}，更新 {{updated}}，无变化 {{unchanged}}',
     readFailed: '无法读取文件：{{message}}',
+    file: '文件',
+    header: '表头',
+    sample: '示例',
   },
   history: {
     title: '修改历史',
@@ -130,6 +134,10 @@ export const zhCN = {
     removedFromProject: '你已被移出项目“{{name}}”，本机数据已移除；其未同步的 {{count}} 条修改已保留，可在设置中导出。',
     orphaned: '已移出项目的未同步修改',
     exportOrphaned: '导出（{{count}} 条）',
+    reason: '原因',
+    serverUrlInvalid: '请填写以 http:// 或 https:// 开头的服务器地址',
+    usernameRequired: '请填写用户名',
+    passwordRequired: '请填写密码',
   },
   settings: {
     title: '设置',

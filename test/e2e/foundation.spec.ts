@@ -96,3 +96,21 @@ test('load the demo project and sort, filter and search its inventory', async ({
   await page.getByRole('menuitem', { name: '项目概况' }).click();
   await expect(page.getByTestId('team-table')).toContainText('王建国');
 });
+
+test('the UI switches to English and back, and remembers it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByLabel('界面语言').click();
+  await page.getByTitle('English').click();
+  await expect(page.getByRole('menuitem', { name: 'Projects' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('menuitem', { name: 'Settings' })).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'Load demo project' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Hostname' })).toBeVisible();
+  await expect(page.getByTestId('asset-count')).toHaveText('40 in total');
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await page.getByLabel('Language').click();
+  await page.getByTitle('简体中文').click();
+  await expect(page.getByRole('menuitem', { name: '项目' })).toBeVisible();
+});

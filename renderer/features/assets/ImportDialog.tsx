@@ -120,7 +120,7 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
       {step === 1 && loaded && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={3}>
-            <Descriptions.Item label="文件">{loaded.file.name}</Descriptions.Item>
+            <Descriptions.Item label={t('importer.file')}>{loaded.file.name}</Descriptions.Item>
             <Descriptions.Item label={t('importer.sheet')}>
               {loaded.grid.sheetNames.length > 1 ? (
                 <Select
@@ -133,7 +133,7 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
                 loaded.grid.sheetNames[0] ?? '—'
               )}
             </Descriptions.Item>
-            <Descriptions.Item label="表头">{t('importer.headerRow', { row: loaded.guess.headerRowIndex + 1 })}</Descriptions.Item>
+            <Descriptions.Item label={t('importer.header')}>{t('importer.headerRow', { row: loaded.guess.headerRowIndex + 1 })}</Descriptions.Item>
           </Descriptions>
           {loaded.guess.unmapped.length > 0 && (
             <Alert type="info" showIcon message={t('importer.unmapped', { columns: loaded.guess.unmapped.map((c) => c.header || `#${c.index + 1}`).join('、') })} />
@@ -148,7 +148,7 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
             columns={[
               { title: t('importer.column'), dataIndex: 'header', render: (header: string, column) => header || `#${column.index + 1}` },
               {
-                title: '示例',
+                title: t('importer.sample'),
                 render: (_, column) => (
                   <Typography.Text type="secondary" ellipsis>
                     {loaded.grid.rows[loaded.guess.headerRowIndex + loaded.guess.headerRowCount]?.[column.index] ?? ''}
@@ -161,7 +161,7 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
                 render: (_, column) => (
                   <Select
                     style={{ width: 220 }}
-                    aria-label={`对应字段 ${column.header}`}
+                    aria-label={`${t('importer.field')} ${column.header}`}
                     value={loaded.mapping[column.index] ?? ''}
                     options={fieldOptions}
                     onChange={(value: string) => {

@@ -13,7 +13,7 @@ export function ProjectLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   if (project === undefined) return <Spin className="page" />;
-  if (project === null) return <Result status="404" title="项目不存在" extra={<Link to="/">{t('nav.backToProjects')}</Link>} />;
+  if (project === null) return <Result status="404" title={t('project.notFound')} extra={<Link to="/">{t('nav.backToProjects')}</Link>} />;
 
   const selected = workspacePages.find((page) => location.pathname.includes(`/${page.path}`))?.path ?? 'overview';
   const phases = (Object.keys(projectPhases) as (keyof typeof projectPhases)[]).filter((phase) =>

@@ -18,8 +18,9 @@ export function SettingsPage() {
     <div className="page settings-page">
       <Card title={t('settings.title')}>
         <Form layout="vertical" style={{ maxWidth: 480 }}>
-          <Form.Item label={t('settings.language')}>
+          <Form.Item label={t('settings.language')} htmlFor="settings-language">
             <Select
+              id="settings-language"
               value={settings.language}
               onChange={(language) => updateSettings({ language })}
               options={[
@@ -28,9 +29,9 @@ export function SettingsPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item label={t('settings.userName')} extra={t('settings.userNameHint')}>
+          <Form.Item label={t('settings.userName')} extra={t('settings.userNameHint')} htmlFor="settings-user-name">
             <Space.Compact style={{ width: '100%' }}>
-              <Input value={userName} maxLength={50} onChange={(event) => setUserName(event.target.value)} />
+              <Input id="settings-user-name" value={userName} maxLength={50} onChange={(event) => setUserName(event.target.value)} />
               <Button type="primary" disabled={userName === settings.userName} onClick={() => updateSettings({ userName })}>
                 {t('common.save')}
               </Button>

@@ -48,14 +48,14 @@ export function SyncSettingsCard() {
           <Form.Item
             name="serverUrl"
             label={t('sync.serverUrl')}
-            rules={[{ required: true, type: 'url', message: '请填写以 http:// 或 https:// 开头的服务器地址' }]}
+            rules={[{ required: true, type: 'url', message: t('sync.serverUrlInvalid') }]}
           >
             <Input placeholder="https://fieldbook.example.com" />
           </Form.Item>
-          <Form.Item name="username" label={t('sync.username')} rules={[{ required: true, message: '请填写用户名' }]}>
+          <Form.Item name="username" label={t('sync.username')} rules={[{ required: true, message: t('sync.usernameRequired') }]}>
             <Input autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={t('sync.password')} rules={[{ required: true, message: '请填写密码' }]}>
+          <Form.Item name="password" label={t('sync.password')} rules={[{ required: true, message: t('sync.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

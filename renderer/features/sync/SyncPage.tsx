@@ -52,7 +52,7 @@ export function SyncPage() {
             columns={[
               { title: t('sync.record'), render: (_, c) => `${isTableName(c.table) ? pickLabel(recordTypes[c.table].label, 'zh') : c.table} · ${Object.keys(c.fields).join(', ')}` },
               { title: t('history.when'), render: (_, c) => new Date(hlcMillis(c.hlc)).toLocaleString() },
-              { title: '原因', render: (_, c) => <Typography.Text type="danger">{c.rejected?.reason}</Typography.Text> },
+              { title: t('sync.reason'), render: (_, c) => <Typography.Text type="danger">{c.rejected?.reason}</Typography.Text> },
             ]}
           />
         )}
