@@ -9,7 +9,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.dispose());
 
-async function engineer(browser: Browser, username: string): Promise<Page> {
+async function engineer(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto('/');
@@ -44,7 +44,7 @@ async function editAsset(page: Page, name: string, label: string, value: string)
 }
 
 test('two engineers sync through a real server: both edits survive, a lost value can be restored', async ({ browser }) => {
-  const zhang = await engineer(browser, 'zhang');
+  const zhang = await engineer(browser);
   await zhang.getByRole('button', { name: '载入示例项目' }).click();
   await expect(zhang.getByTestId('asset-count')).toHaveText('共 40 条');
   const projectId = /projects\/([^/]+)/.exec(zhang.url())![1]!;
@@ -52,7 +52,7 @@ test('two engineers sync through a real server: both edits survive, a lost value
   await syncNow(zhang); // the project created in the field is registered on the server
   await server.addMember(projectId, 'li', 'engineer');
 
-  const li = await engineer(browser, 'li');
+  const li = await engineer(browser);
   await signIn(li, 'li');
   await syncNow(li);
   await li.getByRole('menuitem', { name: '项目' }).click();

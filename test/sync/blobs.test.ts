@@ -29,7 +29,7 @@ describe.each(dialects)('attachments between devices (%s)', (dialect) => {
 
     const bytes = bytesOf(BLOB_CHUNK_BYTES * 2 + 12_345, 7); // three chunks
     const sha256 = await sha256Hex(bytes);
-    await zhang.db.blobs.put({ sha256, type: 'image/jpeg', size: bytes.byteLength, bytes: new Blob([bytes]), pendingUpload: 1 });
+    await zhang.db.blobs.put({ sha256, type: 'image/jpeg', size: bytes.byteLength, bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]), pendingUpload: 1 });
     const http = new SyncHttp(proxy.url, () => zhang.token);
 
     // The link breaks while the second chunk is on its way.
