@@ -12,11 +12,16 @@ export const attachmentSchema = z.object({
   type: z.string().max(100),
   size: z.number().int().min(0),
   caption: z.string().max(500).default(''),
+  /** When a photo was taken (its EXIF capture time, local wall time YYYY-MM-DDTHH:mm:ss), else ''. */
+  takenAt: z.string().max(30).default(''),
+  /** Pixel size of a photo as stored. */
+  width: z.number().int().min(0).default(0),
+  height: z.number().int().min(0).default(0),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 export function attachmentList(label: Label) {
-  return z.array(attachmentSchema).max(200, `${label.zh}最多 200 个`).default([]).meta({ label });
+  return z.array(attachmentSchema).max(200, `${label.zh}最多 200 个`).default([]).meta({ label, widget: 'attachments' });
 }
 
 /** Every attachment hash a change's field values refer to, so its bytes can travel first. */

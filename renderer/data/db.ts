@@ -82,6 +82,15 @@ export class FieldbookDb extends Dexie {
   projects!: Table<RowOf<'projects'>, string>;
   members!: Table<RowOf<'members'>, string>;
   assets!: Table<RowOf<'assets'>, string>;
+  surveySessions!: Table<RowOf<'surveySessions'>, string>;
+  stakeholders!: Table<RowOf<'stakeholders'>, string>;
+  requirements!: Table<RowOf<'requirements'>, string>;
+  feasibility!: Table<RowOf<'feasibility'>, string>;
+  risks!: Table<RowOf<'risks'>, string>;
+  sla!: Table<RowOf<'sla'>, string>;
+  charter!: Table<RowOf<'charter'>, string>;
+  planTasks!: Table<RowOf<'planTasks'>, string>;
+  milestones!: Table<RowOf<'milestones'>, string>;
   changes!: Table<ChangeRow, string>;
   meta!: Table<MetaRow, string>;
   conflicts!: Table<ConflictRow, string>;
@@ -128,7 +137,8 @@ export class FieldbookDb extends Dexie {
         projects: 'id, projectId, code, live',
       })
       .upgrade(async (tx) => {
-        for (const name of tableNames) {
+        // The record tables as they were at version 3 (later versions add their own).
+        for (const name of ['projects', 'members', 'assets']) {
           await tx
             .table(name)
             .toCollection()
@@ -138,6 +148,19 @@ export class FieldbookDb extends Dexie {
             });
         }
       });
+    // Version 4: phase 一 records (survey, stakeholders, requirements, feasibility, risks, SLA,
+    // charter, plan). Singletons (feasibility, sla, charter) are keyed by their project's id.
+    this.version(4).stores({
+      surveySessions: 'id, projectId, [live+startAt]',
+      stakeholders: 'id, projectId, [live+name]',
+      requirements: 'id, projectId, [live+code], [live+status]',
+      feasibility: 'id, projectId',
+      risks: 'id, projectId, [live+status]',
+      sla: 'id, projectId',
+      charter: 'id, projectId',
+      planTasks: 'id, projectId, [live+start]',
+      milestones: 'id, projectId, [live+dueDate]',
+    });
     this.use(listKeyMiddleware);
   }
 }

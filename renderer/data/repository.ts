@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { type StoredRow, sameValue } from '../../shared/change-log';
 import type { HybridLogicalClock } from '../../shared/hlc';
 import { newId } from '../../shared/ids';
-import { type InputOf, type RowOf, type TableName, recordTypes } from '../../shared/records';
+import { type InputOf, type RowOf, type TableName, isSingleton, recordTypes } from '../../shared/records';
 import { fieldLabel } from '../../shared/records/fields';
 import type { FieldIssue } from '../../shared/records/record-type';
 import type { ChangeRow, FieldbookDb } from './db';
@@ -79,6 +79,26 @@ export class Repository {
     await this.writeMany([{ kind: 'remove', table, id }]);
   }
 
+  /**
+   * Writes the project's one row of a singleton type (SLA, charter …): creates it on first
+   * write, recording only the fields given, else updates it.
+   */
+  async saveSingleton<T extends ProjectScopedTable>(table: T, projectId: string, values: Partial<InputOf<T>>): Promise<RowOf<T>> {
+    if (!isSingleton(table)) throw new Error(`${table} is not a singleton record type`);
+    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.projects], async () => {
+      const existing = await this.table(table).get(projectId);
+      if (existing) {
+        const write = this.planUpdate(table, existing, values);
+        await this.commit(table, [write]);
+        return write.row as unknown as RowOf<T>;
+      }
+      await this.assertProjectsWritable([{ kind: 'create', table, projectId, values }]);
+      const write = this.planCreate(table, projectId, projectId, values, Object.keys(values));
+      await this.commit(table, [write]);
+      return write.row as unknown as RowOf<T>;
+    });
+  }
+
   /** Several writes, all or nothing, one change entry each (an import, a batch edit). */
   async writeMany(ops: readonly WriteOp[]): Promise<StoredRow[]> {
     const tables = [...new Set(ops.map((op) => op.table))].map((name) => this.table(name));
@@ -111,19 +131,25 @@ export class Repository {
     return this.planRemove(op.table, row);
   }
 
-  private planCreate(table: TableName, id: string, projectId: string, values: Record<string, unknown>): PlannedWrite {
+  /** `recordOnly`: the fields this create writes (all of them unless given); the rest are defaults. */
+  private planCreate(table: TableName, id: string, projectId: string, values: Record<string, unknown>, recordOnly?: string[]): PlannedWrite {
     const fields = validate(table, values);
+    const written = recordOnly ? Object.fromEntries(recordOnly.map((field) => [field, fields[field]])) : fields;
     const hlc = this.identity.clock.now();
-    const fieldHlc = Object.fromEntries(Object.keys(fields).map((field) => [field, hlc]));
+    const fieldHlc = Object.fromEntries(Object.keys(written).map((field) => [field, hlc]));
     const row: StoredRow = { ...fields, id, projectId, deleted: false, fieldHlc };
-    return { row, change: this.changeFor(table, row, fields, hlc) };
+    return { row, change: this.changeFor(table, row, written, hlc) };
   }
 
   private planUpdate(table: TableName, existing: StoredRow, patch: Record<string, unknown>): PlannedWrite {
     if (existing.deleted) throw new RecordValidationError([{ field: '', message: '该记录已被删除，不能再修改' }]);
-    const fields = validate(table, { ...fieldsOf(table, existing), ...patch });
+    const before = fieldsOf(table, existing);
+    const fields = validate(table, { ...before, ...patch });
     const changed = Object.keys(patch).filter((field) => !sameValue(fields[field], existing[field]));
     if (changed.length === 0) return { row: existing, change: null };
+    const transition = recordTypes[table].transition as ((a: unknown, b: unknown) => FieldIssue[]) | undefined;
+    const refused = transition?.(recordTypes[table].fields.parse(before), fields) ?? [];
+    if (refused.length > 0) throw new RecordValidationError(refused);
     const hlc = this.identity.clock.now();
     const values = Object.fromEntries(changed.map((field) => [field, fields[field]]));
     const row: StoredRow = {

@@ -6,7 +6,23 @@ export interface Label {
   en: string;
 }
 
-export type FieldWidget = 'text' | 'textarea' | 'date' | 'tags' | 'choice' | 'email' | 'phone' | 'ips';
+export type FieldWidget =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'tags'
+  | 'choice'
+  | 'multiChoice'
+  | 'email'
+  | 'phone'
+  | 'ips'
+  | 'number'
+  | 'objectList'
+  | 'reference'
+  | 'references'
+  | 'attachments';
 
 declare module 'zod' {
   interface GlobalMeta {
@@ -15,6 +31,12 @@ declare module 'zod' {
     options?: Record<string, Label>;
     widget?: FieldWidget;
     placeholder?: Label;
+    /** Unit shown after a number, e.g. 分钟, %. */
+    unit?: Label;
+    /** For reference widgets: the record table the ids point into. */
+    refTable?: string;
+    /** Help text under the input. */
+    help?: Label;
   }
 }
 
@@ -132,4 +154,67 @@ export function fieldLabel(schema: z.ZodObject, field: string): Label {
 export function optionLabel(schema: z.ZodObject, field: string, value: string): Label | undefined {
   const fieldSchema = schema.shape[field] as z.ZodType | undefined;
   return fieldSchema?.meta()?.options?.[value];
+}
+
+/** A number, or null when not known yet. */
+export function optionalNumber(label: Label, bounds: { min?: number; max?: number; integer?: boolean; unit?: Label } = {}) {
+  let number = z.number({ error: `${label.zh}必须是数字` });
+  if (bounds.integer) number = number.int(`${label.zh}必须是整数`);
+  if (bounds.min !== undefined) number = number.min(bounds.min, `${label.zh}不能小于 ${bounds.min}`);
+  if (bounds.max !== undefined) number = number.max(bounds.max, `${label.zh}不能大于 ${bounds.max}`);
+  return number.nullable().default(null).meta({ label, widget: 'number', ...(bounds.unit ? { unit: bounds.unit } : {}) });
+}
+
+/** A date and time as YYYY-MM-DDTHH:mm (local wall time, as the engineer read it), or ''. */
+export function optionalDateTime(label: Label) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) && isRealDate(v.slice(0, 10))), `${label.zh}不是有效的日期时间`)
+    .default('')
+    .meta({ label, widget: 'datetime' });
+}
+
+/** A time of day as HH:mm, or ''. */
+export function optionalTime(label: Label, fallback = '') {
+  return z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), `${label.zh}不是有效的时间 (HH:mm)`)
+    .default(fallback)
+    .meta({ label, widget: 'time' });
+}
+
+/** Several codes of an enum. */
+export function multiChoice<const T extends string>(label: Label, options: Record<T, Label>, fallback: NoInfer<T>[] = []) {
+  const codes = Object.keys(options) as [T, ...T[]];
+  return z
+    .array(z.enum(codes, { error: `请从列表中选择${label.zh}` }))
+    .default(() => [...fallback])
+    .meta({ label, options, widget: 'multiChoice' });
+}
+
+/** A list of small structured items edited as a table (participants, follow-ups, P1–P4 …). */
+export function objectList<Shape extends z.ZodRawShape>(label: Label, item: z.ZodObject<Shape>, max = 200) {
+  return z.array(item).max(max, `${label.zh}最多 ${max} 项`).default([]).meta({ label, widget: 'objectList' });
+}
+
+const idPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The id of another record of the project (e.g. the survey session a requirement came from), or ''. */
+export function reference(label: Label, refTable: string) {
+  return z
+    .string()
+    .refine((v) => v === '' || idPattern.test(v), `${label.zh}无效`)
+    .default('')
+    .meta({ label, widget: 'reference', refTable });
+}
+
+/** Ids of other records of the project (e.g. the assets a finding concerns). */
+export function references(label: Label, refTable: string, max = 500) {
+  return z
+    .array(z.string().regex(idPattern, `${label.zh}无效`))
+    .max(max, `${label.zh}最多 ${max} 个`)
+    .default([])
+    .meta({ label, widget: 'references', refTable });
 }

@@ -1,8 +1,16 @@
 import type { z } from 'zod';
 import { assetFields } from './asset';
+import { charterFields } from './charter';
+import { feasibilityFields } from './feasibility';
 import { memberFields } from './member';
+import { milestoneFields, milestoneRules, planTaskFields, planTaskRules } from './plan';
 import { projectFields, projectRules } from './project';
 import { defineRecordType, type RowMeta } from './record-type';
+import { requirementFields, requirementRules, requirementTransition } from './requirement';
+import { riskFields } from './risk';
+import { slaFields, slaRules } from './sla';
+import { stakeholderFields } from './stakeholder';
+import { surveySessionFields, surveySessionRules } from './survey';
 
 export const recordTypes = {
   projects: defineRecordType({
@@ -24,6 +32,69 @@ export const recordTypes = {
     fields: assetFields,
     title: (a) => a.name,
   }),
+  surveySessions: defineRecordType({
+    table: 'surveySessions',
+    label: { zh: '调研记录', en: 'Survey session' },
+    fields: surveySessionFields,
+    rules: surveySessionRules,
+    title: (s) => s.title,
+  }),
+  stakeholders: defineRecordType({
+    table: 'stakeholders',
+    label: { zh: '干系人', en: 'Stakeholder' },
+    fields: stakeholderFields,
+    title: (s) => s.name,
+  }),
+  requirements: defineRecordType({
+    table: 'requirements',
+    label: { zh: '需求条目', en: 'Requirement' },
+    fields: requirementFields,
+    rules: requirementRules,
+    transition: requirementTransition,
+    title: (r) => `${r.code} ${r.statement.slice(0, 40)}`,
+  }),
+  feasibility: defineRecordType({
+    table: 'feasibility',
+    label: { zh: '可行性评估', en: 'Feasibility assessment' },
+    fields: feasibilityFields,
+    singleton: true,
+    title: () => '可行性评估',
+  }),
+  risks: defineRecordType({
+    table: 'risks',
+    label: { zh: '风险', en: 'Risk' },
+    fields: riskFields,
+    title: (r) => r.description.slice(0, 40),
+  }),
+  sla: defineRecordType({
+    table: 'sla',
+    label: { zh: '服务级别协议', en: 'Service level agreement' },
+    fields: slaFields,
+    rules: slaRules,
+    singleton: true,
+    title: () => '服务级别协议',
+  }),
+  charter: defineRecordType({
+    table: 'charter',
+    label: { zh: '项目章程', en: 'Project charter' },
+    fields: charterFields,
+    singleton: true,
+    title: () => '项目章程',
+  }),
+  planTasks: defineRecordType({
+    table: 'planTasks',
+    label: { zh: '计划任务', en: 'Plan task' },
+    fields: planTaskFields,
+    rules: planTaskRules,
+    title: (t) => t.name,
+  }),
+  milestones: defineRecordType({
+    table: 'milestones',
+    label: { zh: '里程碑', en: 'Milestone' },
+    fields: milestoneFields,
+    rules: milestoneRules,
+    title: (m) => m.name,
+  }),
 };
 
 export type TableName = keyof typeof recordTypes;
@@ -39,3 +110,8 @@ export function isTableName(value: string): value is TableName {
 }
 
 export type { RowMeta } from './record-type';
+
+/** Record types with one row per project, keyed by the project's id. */
+export function isSingleton(table: TableName): boolean {
+  return (recordTypes[table] as { singleton?: boolean }).singleton === true;
+}

@@ -16,5 +16,6 @@ export const memberFields = z.object({
   phone: optionalPhone({ zh: '电话', en: 'Phone' }),
   email: optionalEmail({ zh: '邮箱', en: 'Email' }),
   duties: optionalText({ zh: '职责', en: 'Duties' }, 500),
+  authority: optionalText({ zh: '权限', en: 'Authority' }, 500),
 });
 export type MemberFields = z.infer<typeof memberFields>;

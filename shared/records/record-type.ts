@@ -17,6 +17,17 @@ export interface RecordType<Fields extends z.ZodObject = z.ZodObject> {
   fields: Fields;
   /** Rules across fields, checked on the whole row after every write. */
   rules?: (row: z.infer<Fields>) => FieldIssue[];
+  /**
+   * Rules about how a row may change (a workflow that cannot skip a state, a locked record),
+   * checked on local edits. Writes merged from other devices were accepted there already.
+   */
+  transition?: (before: z.infer<Fields>, after: z.infer<Fields>) => FieldIssue[];
+  /**
+   * One row per project whose id is the project's id (an SLA, a charter). Its first write
+   * records only the fields it sets, so two devices starting it offline merge field by field
+   * instead of one device's defaults overwriting the other's values.
+   */
+  singleton?: boolean;
   /** A short human name of a row, for lists, history and messages. */
   title: (row: z.infer<Fields>) => string;
 }

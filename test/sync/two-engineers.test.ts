@@ -79,6 +79,20 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     expect(await projectState(li.db, project.id)).toEqual(await projectState(zhang.db, project.id));
   });
 
+  it('two devices starting the SLA offline: the fields each one set survive, no defaults overwrite values', async () => {
+    const { project, clients } = await teamWithProject();
+    const [zhang, li] = clients as [SyncClient, SyncClient];
+    await zhang.repo.saveSingleton('sla', project.id, { serviceHours: '7x24', penalties: '每次超时扣减当月服务费 1%' });
+    await li.repo.saveSingleton('sla', project.id, { reportingCadence: 'weekly' });
+    await zhang.sync();
+    await li.sync();
+    await zhang.sync();
+    for (const client of [zhang, li]) {
+      expect(await client.db.sla.get(project.id)).toMatchObject({ serviceHours: '7x24', penalties: '每次超时扣减当月服务费 1%', reportingCadence: 'weekly' });
+    }
+    expect(await server.conflicts()).toEqual([]);
+  });
+
   it('editing a value one has already seen is an edit, not a conflict', async () => {
     const { asset, clients } = await teamWithProject();
     const [zhang, li] = clients as [SyncClient, SyncClient];
