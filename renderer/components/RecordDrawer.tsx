@@ -1,4 +1,5 @@
 import { Drawer, Tabs } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowOf } from '../../shared/records';
 import { recordTypes } from '../../shared/records';
@@ -18,25 +19,69 @@ interface RecordDrawerProps<T extends ProjectScopedTable> {
   fields?: readonly string[];
   /** Which tab to show first. */
   initialTab?: 'edit' | 'history';
+  /** Fields for a new record when they differ from those of an existing one. */
+  createFields?: readonly string[];
+  /** Starting values of a new record. */
+  newValues?: object;
+  readOnlyFields?: readonly string[];
+  /** Whether an existing row is locked (e.g. a signed record). */
+  readOnly?(row: RowOf<T>): boolean;
+  /** Shown above the form of an existing row: its workflow actions. */
+  extra?(row: RowOf<T>): ReactNode;
+  /** After a create; by default the drawer closes. */
+  onCreated?(row: RowOf<T>): void;
+  width?: number;
 }
 
 /** Create or edit one record of a project, with its change history beside the form. */
-export function RecordDrawer<T extends ProjectScopedTable>({ table, projectId, row, open, onClose, fields, initialTab }: RecordDrawerProps<T>) {
+export function RecordDrawer<T extends ProjectScopedTable>({
+  table,
+  projectId,
+  row,
+  open,
+  onClose,
+  fields,
+  initialTab,
+  createFields,
+  newValues,
+  readOnlyFields,
+  readOnly,
+  extra,
+  onCreated,
+  width = 760,
+}: RecordDrawerProps<T>) {
   const { repo } = useServices();
   const { t, i18n } = useTranslation();
   const type = recordTypes[table];
   const typeLabel = pickLabel(type.label, i18n.language);
-  const form = (
+  const form = row ? (
+    <>
+      {extra?.(row)}
+      <RecordForm
+        key={row.id}
+        mode="edit"
+        table={table}
+        projectId={projectId}
+        fields={fields}
+        readOnlyFields={readOnlyFields}
+        readOnly={readOnly?.(row)}
+        row={row}
+        save={(patch) => repo.update(table, row.id, patch as never)}
+      />
+    </>
+  ) : (
     <RecordForm
-      key={row?.id ?? 'new'}
+      key="new"
+      mode="create"
       table={table}
-      fields={fields}
-      initialValues={row ?? undefined}
+      projectId={projectId}
+      fields={createFields ?? fields}
+      initialValues={newValues}
+      draftKey={`${table}:${projectId}`}
       onCancel={onClose}
       onSubmit={async (values) => {
-        if (row) await repo.update(table, row.id, values as never);
-        else await repo.create(table, projectId, values as never);
-        onClose();
+        const created = await repo.create(table, projectId, values as never);
+        onCreated ? onCreated(created) : onClose();
       }}
     />
   );
@@ -44,7 +89,7 @@ export function RecordDrawer<T extends ProjectScopedTable>({ table, projectId, r
     <Drawer
       open={open}
       onClose={onClose}
-      width={720}
+      width={width}
       destroyOnHidden
       title={row ? `${typeLabel}：${(type.title as (r: unknown) => string)(row)}` : `${t('common.add')}${typeLabel}`}
     >

@@ -1,93 +1,234 @@
-import { Button, Col, Form, Row, Space, message } from 'antd';
-import { useId, useState } from 'react';
+import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { Button, Col, Form, type FormInstance, Row, Space, Typography, message } from 'antd';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { recordTypes, type TableName } from '../../shared/records';
 import { RecordValidationError } from '../data/repository';
 import { pickLabel } from '../i18n';
 import { FieldWidget } from './field-widget';
+import { RecordFormContext } from './record-form-context';
 
-interface RecordFormProps {
+const WIDE_WIDGETS = new Set(['textarea', 'tags', 'ips', 'objectList', 'attachments', 'references', 'multiChoice']);
+const AUTOSAVE_DELAY_MS = 1200;
+
+interface CommonProps {
   table: TableName;
+  projectId: string;
   /** Which fields to show, in order; every field of the schema when omitted. */
   fields?: readonly string[];
+  /** Fields shown but not editable here (e.g. a status that moves only by its actions). */
+  readOnlyFields?: readonly string[];
+  readOnly?: boolean;
+}
+
+interface CreateProps extends CommonProps {
+  mode: 'create';
   initialValues?: object;
-  /** Writes through the repository; resolves once the write is durable in IndexedDB. */
+  /** Creates the record through the repository; resolves once it is durable. */
   onSubmit(values: Record<string, unknown>): Promise<unknown>;
   onCancel?(): void;
   submitLabel?: string;
+  /** Keeps what was typed in localStorage until it is saved, so a closed window loses nothing. */
+  draftKey?: string;
 }
 
-const WIDE_WIDGETS = new Set(['textarea', 'tags', 'ips']);
+interface EditProps extends CommonProps {
+  mode: 'edit';
+  /** The stored row. */
+  row: object;
+  /** Saves changed fields through the repository; resolves once durable. */
+  save(patch: Record<string, unknown>): Promise<unknown>;
+}
+
+export type RecordFormProps = CreateProps | EditProps;
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
 
 /**
  * A form generated from a record type's schema: labels, inputs and options come from the zod
- * meta, and the repository's validation errors land on the fields they concern.
+ * meta, and the repository's validation errors land on the fields they concern. A new record
+ * is created with its button; an existing one saves itself as the user goes (a moment after
+ * typing stops, on leaving a field, and when the window is hidden or closed) and says when.
  */
-export function RecordForm({ table, fields, initialValues, onSubmit, onCancel, submitLabel }: RecordFormProps) {
+export function RecordForm(props: RecordFormProps) {
+  const { table, projectId, readOnly = false } = props;
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
   // A form name makes antd prefix input ids with it, so two forms on one page never share ids.
   const formName = `${table}-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [saving, setSaving] = useState(false);
   const shape = recordTypes[table].fields.shape as Record<string, z.ZodType>;
-  const fieldNames = fields ?? Object.keys(shape);
+  const fieldNames = props.fields ?? Object.keys(shape);
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [creating, setCreating] = useState(false);
+  const autosave = useAutosave(props.mode === 'edit' ? props.save : null, form, fieldNames, setState);
 
-  async function submit(values: Record<string, unknown>) {
-    setSaving(true);
+  const initialValues =
+    props.mode === 'edit'
+      ? { ...schemaDefaults(shape, fieldNames), ...pick(props.row, fieldNames) }
+      : { ...schemaDefaults(shape, fieldNames), ...props.initialValues, ...readDraft(props.draftKey) };
+
+  async function create(values: Record<string, unknown>) {
+    if (props.mode !== 'create') return;
+    setCreating(true);
     try {
-      await onSubmit(values);
+      await props.onSubmit(values);
+      clearDraft(props.draftKey);
       message.success(t('common.saved'));
     } catch (error) {
-      if (error instanceof RecordValidationError) {
-        const known = error.issues.filter((issue) => fieldNames.includes(issue.field));
-        form.setFields(
-          fieldNames.map((name) => ({ name, errors: known.filter((i) => i.field === name).map((i) => i.message) })),
-        );
-        const other = error.issues.filter((issue) => !fieldNames.includes(issue.field));
-        if (other.length) message.error(t('common.saveFailed', { message: other.map((i) => i.message).join('；') }));
-      } else {
-        message.error(t('common.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
-      }
+      showErrors(form, fieldNames, error, (text) => message.error(t('common.saveFailed', { message: text })));
     } finally {
-      setSaving(false);
+      setCreating(false);
     }
   }
 
   return (
-    <Form
-      form={form}
-      name={formName}
-      layout="vertical"
-      initialValues={initialValues ?? schemaDefaults(shape, fieldNames)}
-      onFinish={submit}
-      data-testid={`form-${table}`}
-    >
-      <Row gutter={16}>
-        {fieldNames.map((name) => {
-          const schema = shape[name]!;
-          const meta = schema.meta() ?? {};
-          return (
-            <Col key={name} span={WIDE_WIDGETS.has(meta.widget ?? '') ? 24 : 12}>
-              <Form.Item
-                name={name}
-                label={pickLabel(meta.label, i18n.language)}
-                required={!schema.safeParse(undefined).success}
+    <RecordFormContext.Provider value={{ projectId, readOnly }}>
+      <Form
+        form={form}
+        name={formName}
+        layout="vertical"
+        disabled={readOnly}
+        initialValues={initialValues}
+        onFinish={create}
+        onValuesChange={(changed: Record<string, unknown>, all: Record<string, unknown>) => {
+          if (props.mode === 'edit') autosave.queue(changed);
+          else writeDraft(props.draftKey, all);
+        }}
+        onBlur={() => void autosave.flush()}
+        data-testid={`form-${table}`}
+      >
+        <Row gutter={16}>
+          {fieldNames.map((name) => {
+            const schema = shape[name]!;
+            const meta = schema.meta() ?? {};
+            return (
+              <Col key={name} span={WIDE_WIDGETS.has(meta.widget ?? '') ? 24 : 12}>
+                <Form.Item
+                  name={name}
+                  label={pickLabel(meta.label, i18n.language)}
+                  required={!schema.safeParse(undefined).success}
+                  extra={meta.help ? pickLabel(meta.help, i18n.language) : undefined}
+                >
+                  <FieldWidget schema={schema} language={i18n.language} disabled={props.readOnlyFields?.includes(name)} />
+                </Form.Item>
+              </Col>
+            );
+          })}
+        </Row>
+        {props.mode === 'create' ? (
+          <Space>
+            <Button type="primary" htmlType="submit" loading={creating}>
+              {props.submitLabel ?? t('common.save')}
+            </Button>
+            {props.onCancel && (
+              <Button
+                onClick={() => {
+                  clearDraft(props.draftKey);
+                  props.onCancel?.();
+                }}
               >
-                <FieldWidget schema={schema} language={i18n.language} />
-              </Form.Item>
-            </Col>
-          );
-        })}
-      </Row>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {submitLabel ?? t('common.save')}
-        </Button>
-        {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
-      </Space>
-    </Form>
+                {t('common.cancel')}
+              </Button>
+            )}
+          </Space>
+        ) : (
+          <SaveStatus state={state} />
+        )}
+      </Form>
+    </RecordFormContext.Provider>
   );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="save-status" data-testid="save-status" aria-live="polite">
+      {state.kind === 'saving' && (
+        <Typography.Text type="secondary">
+          <LoadingOutlined /> {t('form.saving')}
+        </Typography.Text>
+      )}
+      {state.kind === 'saved' && (
+        <Typography.Text type="success">
+          <CheckCircleOutlined /> {t('form.savedAt', { time: state.at.toLocaleTimeString(i18n.language) })}
+        </Typography.Text>
+      )}
+      {state.kind === 'error' && (
+        <Typography.Text type="danger">
+          <ExclamationCircleOutlined /> {t('form.notSaved', { message: state.message })}
+        </Typography.Text>
+      )}
+      {state.kind === 'idle' && <Typography.Text type="secondary">{t('form.autosaveHint')}</Typography.Text>}
+    </div>
+  );
+}
+
+/** Collects changed fields and writes them a moment after the last change, or right away on flush. */
+function useAutosave(
+  save: ((patch: Record<string, unknown>) => Promise<unknown>) | null,
+  form: FormInstance,
+  fieldNames: readonly string[],
+  setState: (state: SaveState) => void,
+) {
+  const pending = useRef<Record<string, unknown>>({});
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const patch = pending.current;
+    pending.current = {};
+    if (!saveRef.current || Object.keys(patch).length === 0) return;
+    setState({ kind: 'saving' });
+    try {
+      await saveRef.current(patch);
+      form.setFields(Object.keys(patch).map((name) => ({ name, errors: [] })));
+      setState({ kind: 'saved', at: new Date() });
+    } catch (error) {
+      const text = showErrors(form, fieldNames, error, () => undefined);
+      setState({ kind: 'error', message: text });
+    }
+  }, [form, fieldNames, setState]);
+
+  const queue = useCallback(
+    (changed: Record<string, unknown>) => {
+      Object.assign(pending.current, changed);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  // Save before the window goes away: closing, switching away, the laptop going to sleep.
+  useEffect(() => {
+    const onHide = () => void flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      void flush();
+    };
+  }, [flush]);
+
+  return { queue, flush };
+}
+
+/** Puts validation messages on their fields; returns them as one line. */
+function showErrors(form: FormInstance, fieldNames: readonly string[], error: unknown, other: (text: string) => void): string {
+  if (error instanceof RecordValidationError) {
+    const mine = error.issues.filter((issue) => fieldNames.includes(issue.field));
+    form.setFields(fieldNames.filter((name) => mine.some((i) => i.field === name)).map((name) => ({ name, errors: mine.filter((i) => i.field === name).map((i) => i.message) })));
+    const rest = error.issues.filter((issue) => !fieldNames.includes(issue.field));
+    if (rest.length) other(rest.map((i) => i.message).join('；'));
+    return error.message;
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  other(text);
+  return text;
 }
 
 /** The schema's default of each field that has one, for a new record. */
@@ -98,4 +239,26 @@ function schemaDefaults(shape: Record<string, z.ZodType>, names: readonly string
       return result.success ? [[name, result.data]] : [];
     }),
   );
+}
+
+function pick(row: object, names: readonly string[]): Record<string, unknown> {
+  const source = row as Record<string, unknown>;
+  return Object.fromEntries(names.filter((name) => source[name] !== undefined).map((name) => [name, source[name]]));
+}
+
+function readDraft(key: string | undefined): Record<string, unknown> {
+  if (!key) return {};
+  try {
+    return JSON.parse(localStorage.getItem(`fieldbook.draft.${key}`) ?? '{}') as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+function writeDraft(key: string | undefined, values: Record<string, unknown>) {
+  if (key) localStorage.setItem(`fieldbook.draft.${key}`, JSON.stringify(values));
+}
+
+function clearDraft(key: string | undefined) {
+  if (key) localStorage.removeItem(`fieldbook.draft.${key}`);
 }

@@ -1,43 +1,95 @@
-import { Input, Select } from 'antd';
+import { Checkbox, Input, InputNumber, Select } from 'antd';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { pickLabel } from '../i18n';
+import { ObjectListInput } from './ObjectListInput';
+import { ReferenceSelect } from './ReferenceSelect';
+
+interface FieldWidgetProps {
+  schema: z.ZodType;
+  language: string;
+  id?: string;
+  value?: unknown;
+  onChange?(value: unknown): void;
+  disabled?: boolean;
+}
+
+const tokenSeparators = [',', '，', ';', '；', '、'];
 
 /** The input for one schema field, chosen by its meta.widget. */
-export function FieldWidget({ schema, language, ...props }: { schema: z.ZodType; language: string; id?: string }): ReactNode {
+export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): ReactNode {
   const meta = schema.meta() ?? {};
   const placeholder = pickLabel(meta.placeholder, language);
+  const common = { id: props.id, disabled: props.disabled };
+  const value = props.value as never;
+  const onChange = props.onChange as never;
   switch (meta.widget) {
     case 'textarea':
-      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={placeholder} {...props} />;
+      return <Input.TextArea {...common} value={value} onChange={onChange} autoSize={{ minRows: 2, maxRows: 10 }} placeholder={placeholder} />;
     case 'date':
-      return <Input type="date" {...props} />;
-    case 'choice':
+      return <Input {...common} value={value} onChange={onChange} type="date" />;
+    case 'datetime':
+      return <Input {...common} value={value} onChange={onChange} type="datetime-local" />;
+    case 'time':
+      return <Input {...common} value={value} onChange={onChange} type="time" />;
+    case 'number':
       return (
-        <Select
-          {...props}
-          options={Object.entries(meta.options ?? {}).map(([value, label]) => ({ value, label: pickLabel(label, language) }))}
+        <InputNumber
+          {...common}
+          value={value}
+          onChange={(next) => props.onChange?.(next ?? null)}
+          style={{ width: '100%' }}
+          addonAfter={meta.unit ? pickLabel(meta.unit, language) : undefined}
         />
       );
+    case 'choice':
+      return <Select {...common} value={value} onChange={onChange} options={optionsOf(meta.options, language)} />;
+    case 'multiChoice':
+      return <Checkbox.Group {...common} value={value} onChange={onChange} options={optionsOf(meta.options, language)} />;
     case 'tags':
-      return <Select mode="tags" tokenSeparators={[',', '，', ';', '；', '、']} open={false} suffixIcon={null} {...props} />;
+      return <Select {...common} value={value} onChange={onChange} mode="tags" tokenSeparators={tokenSeparators} open={false} suffixIcon={null} />;
     case 'ips':
-      return <Select mode="tags" tokenSeparators={[',', '，', ';', '；', ' ', '、']} open={false} suffixIcon={null} {...props} />;
+      return <Select {...common} value={value} onChange={onChange} mode="tags" tokenSeparators={[...tokenSeparators, ' ']} open={false} suffixIcon={null} />;
     case 'email':
-      return <Input type="email" placeholder={placeholder} {...props} />;
+      return <Input {...common} value={value} onChange={onChange} type="email" placeholder={placeholder} />;
     case 'phone':
-      return <Input type="tel" placeholder={placeholder} {...props} />;
+      return <Input {...common} value={value} onChange={onChange} type="tel" placeholder={placeholder} />;
+    case 'objectList':
+      return <ObjectListInput {...common} schema={schema} value={value} onChange={onChange} language={language} />;
+    case 'reference':
+    case 'references':
+      return <ReferenceSelect {...common} refTable={meta.refTable ?? ''} multiple={meta.widget === 'references'} value={value} onChange={onChange} />;
     default:
-      return <Input placeholder={placeholder} {...props} />;
+      return <Input {...common} value={value} onChange={onChange} placeholder={placeholder} />;
   }
+}
+
+function optionsOf(options: Record<string, { zh: string; en: string }> | undefined, language: string) {
+  return Object.entries(options ?? {}).map(([value, label]) => ({ value, label: pickLabel(label, language) }));
 }
 
 /** A stored value as a person reads it (enum labels, lists joined). */
 export function formatFieldValue(schema: z.ZodType | undefined, value: unknown, language: string): string {
   if (value === undefined || value === null || value === '') return '—';
-  const options = schema?.meta()?.options;
+  const meta = schema?.meta();
+  const options = meta?.options;
   if (options && typeof value === 'string') return pickLabel(options[value], language) || value;
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    if (options) return value.map((v) => pickLabel(options[String(v)], language) || String(v)).join('、');
+    if (typeof value[0] === 'object' && value[0] !== null) return value.map((item) => summarise(item as Record<string, unknown>)).join('；');
+    return value.join(', ');
+  }
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'number' && meta?.unit) return `${value} ${pickLabel(meta.unit, language)}`;
   return String(value);
+}
+
+/** One structured item as a short line, e.g. a participant "王建国 · 客户方 · 信息科技部". */
+function summarise(item: Record<string, unknown>): string {
+  if ('sha256' in item) return String(item.name ?? '');
+  return Object.values(item)
+    .filter((v) => typeof v === 'string' ? v !== '' : typeof v === 'number')
+    .slice(0, 3)
+    .join(' · ');
 }

@@ -31,6 +31,17 @@ export const en: UiText = {
     next: 'Next',
     back: 'Back',
   },
+  form: {
+    saving: 'Saving…',
+    savedAt: 'Saved {{time}}',
+    notSaved: 'Not saved: {{message}}',
+    autosaveHint: 'Changes save automatically',
+    addRow: 'Add a row',
+    removeRow: 'Remove this row',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    noRows: '(none)',
+  },
   start: {
     title: 'My projects',
     empty: 'No projects yet. Create one, or load the demo project to look around.',

@@ -30,6 +30,17 @@ export const zhCN = {
     next: '下一步',
     back: '上一步',
   },
+  form: {
+    saving: '正在保存…',
+    savedAt: '已保存 {{time}}',
+    notSaved: '未保存：{{message}}',
+    autosaveHint: '修改会自动保存',
+    addRow: '添加一行',
+    removeRow: '删除此行',
+    moveUp: '上移',
+    moveDown: '下移',
+    noRows: '（无）',
+  },
   start: {
     title: '我的项目',
     empty: '还没有项目。新建一个项目，或者先载入示例项目看看。',

@@ -67,7 +67,9 @@ test('edit an asset and see who changed what in its history', async ({ page }) =
   const form = page.getByTestId('form-assets');
   await form.getByLabel('机柜').fill('B-07');
   await form.getByLabel('名称').fill('Web 前置服务器');
-  await form.getByRole('button', { name: '保存' }).click();
+  // Edits save themselves and say so.
+  await expect(page.getByTestId('save-status')).toContainText('已保存');
+  await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
   await expect(page.getByTestId('asset-table')).toContainText('Web 前置服务器');
 

@@ -39,11 +39,13 @@ async function editAsset(page: Page, name: string, label: string, value: string)
   await page.getByTestId('asset-table').getByText(name, { exact: true }).click();
   const form = page.getByTestId('form-assets');
   await form.getByLabel(label, { exact: true }).fill(value);
-  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('save-status')).toContainText('已保存');
+  await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
 }
 
 test('two engineers sync through a real server: both edits survive, a lost value can be restored', async ({ browser }) => {
+  test.setTimeout(180_000);
   const zhang = await engineer(browser);
   await zhang.getByRole('button', { name: '载入示例项目' }).click();
   await expect(zhang.getByTestId('asset-count')).toHaveText('共 40 条');

@@ -22,6 +22,13 @@ export interface RemoteApplyResult {
  * device's rows, field by field by hlc, against whatever this device holds, unsent edits
  * included. Values that lose are kept in the conflicts table. Must run inside a Dexie
  * transaction over syncTables(db), so rows, log and conflicts move together.
+ *
+ * The whole list is handled with a fixed number of IndexedDB requests, not a few per change:
+ * the rows it touches are read with one bulkGet per table and merged in memory in list order
+ * (a later change sees what an earlier one made of its row); this device's unsent writes among
+ * the values about to be replaced are found with one query; the rows, the change entries, the
+ * seqs of known changes and the conflicts are then written with one bulk request each. Within
+ * the transaction the outcome is the same as applying the changes one by one.
  */
 export async function applyRemoteChanges(
   db: FieldbookDb,
@@ -32,11 +39,51 @@ export async function applyRemoteChanges(
   const existing = await db.changes.bulkGet(changes.map((c) => c.changeId));
   const now = Date.now();
   const ownDeviceId = (await db.meta.get('deviceId'))?.value;
+
+  // The stored rows the new changes touch, one bulkGet per table (unknown tables stop the apply below).
+  const idsByTable = new Map<string, Set<string>>();
+  changes.forEach((change, index) => {
+    if (existing[index] || !knownTables.has(change.table)) return;
+    let ids = idsByTable.get(change.table);
+    if (!ids) idsByTable.set(change.table, (ids = new Set()));
+    ids.add(change.rowId);
+  });
+  const rows = new Map<string, StoredRow | undefined>();
+  for (const [table, idSet] of idsByTable) {
+    const ids = [...idSet];
+    const found = await (db.table(table) as Table<StoredRow, string>).bulkGet(ids);
+    ids.forEach((id, i) => rows.set(rowKey(table, id), found[i]));
+  }
+
+  // A local value is concurrent with an incoming change when this device wrote it and has not
+  // sent it yet: the other device cannot have seen it. Values written by changes of this list
+  // are never unsent ones, so the stored rows' stamps are the only candidates: one query.
+  const candidates = new Set<string>();
+  changes.forEach((change, index) => {
+    if (existing[index]) return;
+    const row = rows.get(rowKey(change.table, change.rowId));
+    if (!row) return;
+    for (const field of Object.keys(change.fields)) {
+      const hlc = row.fieldHlc[field];
+      if (hlc) candidates.add(hlc);
+    }
+  });
+  const unsent = new Set(
+    candidates.size
+      ? (await db.changes.where('hlc').anyOf([...candidates]).filter((c) => c.pending === 1 && c.deviceId === ownDeviceId).toArray()).map((c) => c.hlc)
+      : [],
+  );
+
+  const dirtyRows = new Map<string, { table: string; row: StoredRow }>();
+  const added: ChangeRow[] = [];
+  const addedByHlc = new Map<string, ChangeRow>();
+  const seqs: Array<{ key: string; changes: { seq: number } }> = [];
+  const conflicts = new Map<string, ConflictRow>();
   for (const [index, change] of changes.entries()) {
     const local = existing[index];
     if (local) {
       // Our own change coming back from the server, or one pulled before: remember its seq.
-      if (change.seq !== undefined && local.seq === undefined) await db.changes.update(local.changeId, { seq: change.seq });
+      if (change.seq !== undefined && local.seq === undefined) seqs.push({ key: local.changeId, changes: { seq: change.seq } });
       result.known++;
       result.handled++;
       continue;
@@ -46,26 +93,24 @@ export async function applyRemoteChanges(
       result.stoppedAt = { change, reason: problem };
       break;
     }
-    const table = db.table(change.table) as Table<StoredRow, string>;
-    const row = await table.get(change.rowId);
+    const key = rowKey(change.table, change.rowId);
+    const row = rows.get(key);
     if (row && row.projectId !== change.projectId) {
       result.stoppedAt = { change, reason: '该记录在本机属于另一个项目' };
       break;
     }
-    // A local value is concurrent with the incoming change when this device wrote it and has
-    // not sent it yet: the other device cannot have seen it.
-    const replacedHlcs = row ? Object.keys(change.fields).flatMap((f) => (row.fieldHlc[f] ? [row.fieldHlc[f]] : [])) : [];
-    const unsent = new Set(
-      replacedHlcs.length ? (await db.changes.where('hlc').anyOf(replacedHlcs).filter((c) => c.pending === 1 && c.deviceId === ownDeviceId).toArray()).map((c) => c.hlc) : [],
-    );
     const merged = mergeChangeIntoRow(row, change, (_field, replacedHlc) => unsent.has(replacedHlc));
-    if (merged.appliedFields.length > 0) await table.put(merged.row);
+    if (merged.appliedFields.length > 0) {
+      rows.set(key, merged.row);
+      dirtyRows.set(key, { table: change.table, row: merged.row });
+    }
     const stored: ChangeRow = { ...change };
     delete (stored as { pending?: unknown }).pending;
-    await db.changes.add(stored);
+    added.push(stored);
+    addedByHlc.set(stored.hlc, stored);
     for (const loser of merged.losers) {
       // The losing write is either this change or the local one it replaced (found by its hlc).
-      const source = loser.incomingLost ? change : await db.changes.where('hlc').equals(loser.hlc).first();
+      const source = loser.incomingLost ? change : (addedByHlc.get(loser.hlc) ?? (await db.changes.where('hlc').equals(loser.hlc).first()));
       const conflict: ConflictRow = {
         id: conflictId(loser.table, loser.rowId, loser.field, loser.hlc),
         projectId: loser.projectId,
@@ -80,15 +125,30 @@ export async function applyRemoteChanges(
         detectedAt: now,
         resolved: 0,
       };
-      await db.conflicts.put(conflict);
+      conflicts.delete(conflict.id); // a later put of the same id wins, as it would one by one
+      conflicts.set(conflict.id, conflict);
       result.conflicts++;
     }
     clock.observe(change.hlc);
     result.applied++;
     result.handled++;
   }
+
+  const rowsByTable = new Map<string, StoredRow[]>();
+  for (const { table, row } of dirtyRows.values()) {
+    let list = rowsByTable.get(table);
+    if (!list) rowsByTable.set(table, (list = []));
+    list.push(row);
+  }
+  for (const [table, list] of rowsByTable) await (db.table(table) as Table<StoredRow, string>).bulkPut(list);
+  if (seqs.length) await db.changes.bulkUpdate(seqs);
+  if (added.length) await db.changes.bulkAdd(added);
+  if (conflicts.size) await db.conflicts.bulkPut([...conflicts.values()]);
   return result;
 }
+
+const knownTables = new Set<string>(tableNames);
+const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
 
 /** One id per lost value, whichever side noticed it (this device or the server). */
 export function conflictId(table: string, rowId: string, field: string, losingHlc: string): string {

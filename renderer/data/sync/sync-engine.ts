@@ -123,26 +123,38 @@ export class SyncEngine {
     return typeof stored?.value === 'number' ? stored.value : 0;
   }
 
-  /** The oldest unsent changes that fit one push: at most 500 and 1 MB. */
+  /**
+   * The oldest unsent changes that fit one push: at most 500 and 1 MB. Read from the outbox
+   * index a page at a time (getAll with a limit, not a cursor step per change), resuming at the
+   * last hlc read; changes already looked at (same hlc) are passed over.
+   */
   private async nextBatch(skip: Set<string>): Promise<ChangeRow[]> {
     const batch: ChangeRow[] = [];
     let bytes = 0;
-    let full = false;
-    await this.db.changes
-      .where('[pending+hlc]')
-      .between([1, Dexie.minKey], [1, Dexie.maxKey])
-      .until(() => full)
-      .each((change) => {
-        if (skip.has(change.changeId)) return;
+    const visited = new Set<string>();
+    let from: string | undefined;
+    /** How many changes already visited carry the hlc the next page starts at. */
+    let atFrom = 0;
+    for (;;) {
+      const pageSize = MAX_PUSH_CHANGES + 1 + atFrom;
+      const page = await this.db.changes
+        .where('[pending+hlc]')
+        .between([1, from ?? Dexie.minKey], [1, Dexie.maxKey], true, true)
+        .limit(pageSize)
+        .toArray();
+      for (const change of page) {
+        if (visited.has(change.changeId)) continue;
+        visited.add(change.changeId);
+        if (skip.has(change.changeId)) continue;
         const size = utf8Length(JSON.stringify(wireChange(change)));
-        if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) {
-          full = true;
-          return;
-        }
+        if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) return batch;
         bytes += size;
         batch.push(change);
-      });
-    return batch;
+      }
+      if (page.length < pageSize) return batch;
+      from = page.at(-1)!.hlc;
+      atFrom = page.filter((c) => c.hlc === from).length;
+    }
   }
 
   private async uploadBlobsOf(batch: ChangeRow[]): Promise<void> {
@@ -154,24 +166,28 @@ export class SyncEngine {
   private async recordResults(results: PushResult[], report: SyncReport, deferred: Set<string>): Promise<void> {
     const now = Date.now();
     await this.db.transaction('rw', this.db.changes, async () => {
+      // One read and one write for the whole batch, not a query per result.
+      const settled = results.filter((result) => !(result.status === 'rejected' && result.retryable));
+      const ids = [...new Set(settled.map((result) => result.changeId))];
+      const stored = new Map<string, ChangeRow>();
+      (await this.db.changes.bulkGet(ids)).forEach((change) => change && stored.set(change.changeId, change));
       for (const result of results) {
         if (result.status === 'rejected' && result.retryable) {
           deferred.add(result.changeId);
           report.deferred.push({ changeId: result.changeId, reason: result.reason });
           continue;
         }
-        await this.db.changes
-          .where('changeId')
-          .equals(result.changeId)
-          .modify((change) => {
-            delete change.pending;
-            if (result.status === 'rejected') change.rejected = { code: result.code, reason: result.reason, at: now };
-            else change.seq = result.seq;
-          });
+        const change = stored.get(result.changeId);
+        if (change) {
+          delete change.pending;
+          if (result.status === 'rejected') change.rejected = { code: result.code, reason: result.reason, at: now };
+          else change.seq = result.seq;
+        }
         if (result.status === 'applied') report.pushed++;
         else if (result.status === 'duplicate') report.duplicates++;
         else report.rejected++;
       }
+      if (stored.size) await this.db.changes.bulkPut([...stored.values()]);
     });
   }
 
@@ -231,8 +247,19 @@ async function keepServerConflicts(db: FieldbookDb, projectId: string, conflicts
   return fresh.length;
 }
 
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).byteLength;
+/** Bytes of `text` as UTF-8, counted without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 function emptyReport(): SyncReport {

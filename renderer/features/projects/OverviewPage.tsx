@@ -27,9 +27,11 @@ export function OverviewPage() {
               children: (
                 <RecordForm
                   key={project.id}
+                  mode="edit"
                   table="projects"
-                  initialValues={project}
-                  onSubmit={(values) => repo.update('projects', project.id, values as never)}
+                  projectId={project.id}
+                  row={project}
+                  save={(patch) => repo.update('projects', project.id, patch as never)}
                 />
               ),
             },

@@ -93,6 +93,9 @@ export function StartPage() {
       />
       <Modal open={creating} title={t('start.newProject')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden width={720}>
         <RecordForm
+          mode="create"
+          projectId=""
+          draftKey="projects:new"
           table="projects"
           fields={NEW_PROJECT_FIELDS}
           onCancel={() => setCreating(false)}

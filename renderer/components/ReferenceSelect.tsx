@@ -1,0 +1,45 @@
+import { Select } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { isTableName, recordTypes } from '../../shared/records';
+import { useServices } from '../app/services';
+import { useRecordFormContext } from './record-form-context';
+
+interface ReferenceSelectProps {
+  refTable: string;
+  multiple: boolean;
+  value?: string | string[];
+  onChange?(value: string | string[]): void;
+  disabled?: boolean;
+  id?: string;
+}
+
+/** Picks one or more records of the project (an asset, a survey session …) by their title. */
+export function ReferenceSelect({ refTable, multiple, value, onChange, disabled, id }: ReferenceSelectProps) {
+  const { db } = useServices();
+  const { projectId } = useRecordFormContext();
+  const options = useLiveQuery(async () => {
+    if (!isTableName(refTable)) return [];
+    const type = recordTypes[refTable];
+    const rows = await db.table(refTable).where('projectId').equals(projectId).filter((row) => !row.deleted).toArray();
+    return rows
+      .map((row) => ({ value: row.id as string, label: (type.title as (r: unknown) => string)(row) }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+  }, [refTable, projectId]);
+  return (
+    <Select
+      id={id}
+      disabled={disabled}
+      mode={multiple ? 'multiple' : undefined}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      value={multiple ? (value ?? []) : value || undefined}
+      onChange={(next) => onChange?.(next ?? (multiple ? [] : ''))}
+      options={options ?? []}
+      loading={options === undefined}
+      style={{ width: '100%' }}
+      virtual
+    />
+  );
+}
+
