@@ -81,7 +81,8 @@ export function RecordDrawer<T extends ProjectScopedTable>({
       onCancel={onClose}
       onSubmit={async (values) => {
         const created = await repo.create(table, projectId, values as never);
-        onCreated ? onCreated(created) : onClose();
+        if (onCreated) onCreated(created);
+        else onClose();
       }}
     />
   );
