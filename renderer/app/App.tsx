@@ -5,6 +5,14 @@ import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, RouterProvider, createHashRouter, useLocation, useNavigate } from 'react-router';
 import { AssetsPage } from '../features/assets/AssetsPage';
+import { CharterPage } from '../features/initiation/CharterPage';
+import { FeasibilityPage } from '../features/initiation/FeasibilityPage';
+import { PlanPage } from '../features/initiation/PlanPage';
+import { ReadinessPage } from '../features/initiation/ReadinessPage';
+import { RequirementsPage } from '../features/initiation/RequirementsPage';
+import { SlaPage } from '../features/initiation/SlaPage';
+import { StakeholdersPage } from '../features/initiation/StakeholdersPage';
+import { SurveyPage } from '../features/initiation/SurveyPage';
 import { OverviewPage } from '../features/projects/OverviewPage';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { StartPage } from '../features/projects/StartPage';
@@ -27,7 +35,15 @@ const router = createHashRouter([
         children: [
           { index: true, element: <Navigate to="overview" replace /> },
           { path: 'overview', element: <OverviewPage /> },
+          { path: 'readiness', element: <ReadinessPage /> },
+          { path: 'survey', element: <SurveyPage /> },
+          { path: 'stakeholders', element: <StakeholdersPage /> },
+          { path: 'requirements', element: <RequirementsPage /> },
           { path: 'assets', element: <AssetsPage /> },
+          { path: 'feasibility', element: <FeasibilityPage /> },
+          { path: 'sla', element: <SlaPage /> },
+          { path: 'charter', element: <CharterPage /> },
+          { path: 'plan', element: <PlanPage /> },
           { path: 'sync', element: <SyncPage /> },
         ],
       },

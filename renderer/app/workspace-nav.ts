@@ -8,12 +8,20 @@ export interface WorkspacePage {
   path: string;
   /** i18n key of the page's name. */
   titleKey: string;
-  /** null: about the whole project, shown above the phases. */
-  phase: ProjectPhase | null;
+  /** 'project': about the whole project, above the phases; 'tools': below them. */
+  group: ProjectPhase | 'project' | 'tools';
 }
 
 export const workspacePages: WorkspacePage[] = [
-  { path: 'overview', titleKey: 'nav.overview', phase: null },
-  { path: 'assets', titleKey: 'nav.assets', phase: 'initiation' },
-  { path: 'sync', titleKey: 'sync.page', phase: null },
+  { path: 'overview', titleKey: 'nav.overview', group: 'project' },
+  { path: 'readiness', titleKey: 'nav.readiness', group: 'project' },
+  { path: 'survey', titleKey: 'nav.survey', group: 'initiation' },
+  { path: 'stakeholders', titleKey: 'nav.stakeholders', group: 'initiation' },
+  { path: 'requirements', titleKey: 'nav.requirements', group: 'initiation' },
+  { path: 'assets', titleKey: 'nav.assets', group: 'initiation' },
+  { path: 'feasibility', titleKey: 'nav.feasibility', group: 'initiation' },
+  { path: 'sla', titleKey: 'nav.sla', group: 'initiation' },
+  { path: 'charter', titleKey: 'nav.charter', group: 'initiation' },
+  { path: 'plan', titleKey: 'nav.plan', group: 'design' },
+  { path: 'sync', titleKey: 'sync.page', group: 'tools' },
 ];

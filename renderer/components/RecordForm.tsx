@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Button, Col, Form, type FormInstance, Row, Space, Typography, message } from 'antd';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { recordTypes, type TableName } from '../../shared/records';
@@ -62,6 +62,19 @@ export function RecordForm(props: RecordFormProps) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [creating, setCreating] = useState(false);
   const autosave = useAutosave(props.mode === 'edit' ? props.save : null, form, fieldNames, setState);
+  const storedRow = props.mode === 'edit' ? props.row : null;
+
+  // The stored row changes under the form (an action, a sync): show the new values of every
+  // field the user is not in the middle of editing.
+  const latest = useRef({ shape, fieldNames, autosave });
+  latest.current = { shape, fieldNames, autosave };
+  useEffect(() => {
+    if (!storedRow) return;
+    const { shape: fieldShape, fieldNames: names, autosave: saver } = latest.current;
+    const stored = { ...schemaDefaults(fieldShape, names), ...pick(storedRow, names) };
+    const updates = names.filter((name) => !saver.isPending(name) && JSON.stringify(form.getFieldValue(name)) !== JSON.stringify(stored[name]));
+    if (updates.length) form.setFields(updates.map((name) => ({ name, value: stored[name] })));
+  }, [storedRow, form]);
 
   const initialValues =
     props.mode === 'edit'
@@ -214,7 +227,8 @@ function useAutosave(
     };
   }, [flush]);
 
-  return { queue, flush };
+  const isPending = useCallback((name: string) => name in pending.current, []);
+  return useMemo(() => ({ queue, flush, isPending }), [queue, flush, isPending]);
 }
 
 /** Puts validation messages on their fields; returns them as one line. */

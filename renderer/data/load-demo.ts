@@ -1,14 +1,52 @@
+import { generateDemoInitiation } from '../../shared/demo/demo-initiation';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import type { Repository, WriteOp } from './repository';
 
-/** Creates the demo project through the repository, so it has a change log like any other. */
+/**
+ * Creates the demo project through the repository, so it has a change log like any other:
+ * the team, the inventory and everything phase 一 records.
+ */
 export async function loadDemoProject(repo: Repository, assetCount?: number): Promise<string> {
   const demo = generateDemoProject(assetCount);
   const project = await repo.createProject(demo.project);
-  const ops: WriteOp[] = [
-    ...demo.members.map((values): WriteOp => ({ kind: 'create', table: 'members', projectId: project.id, values })),
-    ...demo.assets.map((values): WriteOp => ({ kind: 'create', table: 'assets', projectId: project.id, values })),
-  ];
-  await repo.writeMany(ops);
-  return project.id;
+  const projectId = project.id;
+  const create = (table: WriteOp extends infer O ? (O extends { kind: 'create'; table: infer T } ? T : never) : never, values: Record<string, unknown>): WriteOp => ({
+    kind: 'create',
+    table,
+    projectId,
+    values,
+  });
+  const inventory = await repo.writeMany([...demo.members.map((values) => create('members', values)), ...demo.assets.map((values) => create('assets', values))]);
+  const assetIds = inventory.slice(demo.members.length).map((row) => row.id);
+
+  const initiation = generateDemoInitiation();
+  const sessions = await repo.writeMany(
+    initiation.surveySessions.map(({ findingAssetIndexes, ...session }) =>
+      create('surveySessions', {
+        ...session,
+        findings: (session.findings ?? []).map((finding, index) => ({
+          ...finding,
+          assetIds: (findingAssetIndexes?.[index] ?? []).map((i) => assetIds[i]).filter(Boolean),
+        })),
+      }),
+    ),
+  );
+  await repo.writeMany([
+    ...initiation.stakeholders.map((values) => create('stakeholders', values)),
+    ...initiation.requirements.map(({ session, confirm, ...values }) =>
+      create('requirements', {
+        ...values,
+        sourceSessionId: session === undefined ? '' : sessions[session]!.id,
+        status: confirm ? 'confirmed' : 'pending',
+        ...(confirm ? { confirmedBy: confirm.by, confirmedAt: confirm.on } : {}),
+      }),
+    ),
+    ...initiation.risks.map((values) => create('risks', values)),
+    ...initiation.planTasks.map((values) => create('planTasks', values)),
+    ...initiation.milestones.map((values) => create('milestones', values)),
+  ]);
+  await repo.saveSingleton('feasibility', projectId, initiation.feasibility);
+  await repo.saveSingleton('sla', projectId, initiation.sla);
+  await repo.saveSingleton('charter', projectId, initiation.charter);
+  return projectId;
 }

@@ -137,7 +137,9 @@ export class Repository {
     const written = recordOnly ? Object.fromEntries(recordOnly.map((field) => [field, fields[field]])) : fields;
     const hlc = this.identity.clock.now();
     const fieldHlc = Object.fromEntries(Object.keys(written).map((field) => [field, hlc]));
-    const row: StoredRow = { ...fields, id, projectId, deleted: false, fieldHlc };
+    // Unwritten fields are not stored either: every device holds the same row, and readers
+    // apply the schema's defaults.
+    const row: StoredRow = { ...written, id, projectId, deleted: false, fieldHlc };
     return { row, change: this.changeFor(table, row, written, hlc) };
   }
 

@@ -28,10 +28,11 @@ describe('project bundles', () => {
 
     const target = await openTestRepository();
     const result = await importProjectBundle(target.db, target.clock, bytes);
-    expect(result).toMatchObject({ projectId, applied: 1 + 7 + 40 + 2, known: 0, conflicts: 0 });
+    const logged = await source.db.changes.where('projectId').equals(projectId).count();
+    expect(result).toMatchObject({ projectId, applied: logged, known: 0, conflicts: 0 });
     expect(await snapshot(target.db, projectId)).toEqual(await snapshot(source.db, projectId));
     // The imported changes are queued for the server from this device as well.
-    expect(await target.db.changes.where('[pending+hlc]').between([1, ''], [1, '\uffff']).count()).toBe(50);
+    expect(await target.db.changes.where('[pending+hlc]').between([1, ''], [1, '\uffff']).count()).toBe(logged);
   });
 
   it('importing the same bundle twice changes nothing', async () => {
@@ -42,7 +43,7 @@ describe('project bundles', () => {
     await importProjectBundle(target.db, target.clock, bytes);
     const before = await snapshot(target.db, projectId);
     const again = await importProjectBundle(target.db, target.clock, bytes);
-    expect(again).toMatchObject({ applied: 0, known: 48 });
+    expect(again).toMatchObject({ applied: 0, known: await source.db.changes.count() });
     expect(await snapshot(target.db, projectId)).toEqual(before);
   });
 

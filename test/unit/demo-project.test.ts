@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateDemoInitiation } from '../../shared/demo/demo-initiation';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { loadDemoProject } from '../../renderer/data/load-demo';
 import { openTestRepository } from './helpers/test-db';
@@ -12,8 +13,20 @@ describe('demo project', () => {
     expect(await db.members.where('projectId').equals(projectId).count()).toBe(7);
     const types = new Set((await db.assets.toArray()).map((a) => a.type));
     expect(types.size).toBeGreaterThanOrEqual(5);
-    // one change entry per record written
-    expect(await db.changes.count()).toBe(1 + 7 + 40);
+    // one change entry per record written, phase 一 included
+    const initiation = generateDemoInitiation();
+    const phaseOne =
+      initiation.surveySessions.length + initiation.stakeholders.length + initiation.requirements.length + initiation.risks.length + initiation.planTasks.length + initiation.milestones.length + 3;
+    expect(await db.changes.count()).toBe(1 + 7 + 40 + phaseOne);
+    for (const table of ['surveySessions', 'stakeholders', 'requirements', 'risks', 'planTasks', 'milestones', 'feasibility', 'sla', 'charter'] as const) {
+      expect(await db.table(table).where('projectId').equals(projectId).count(), table).toBeGreaterThan(0);
+    }
+    // Findings point at real assets; requirements at real survey sessions.
+    const site = (await db.surveySessions.toArray()).find((s) => s.kind === 'siteSurvey')!;
+    for (const id of site.findings.flatMap((f) => f.assetIds)) expect(await db.assets.get(id)).toBeDefined();
+    const fromSessions = (await db.requirements.toArray()).filter((r) => r.sourceSessionId);
+    expect(fromSessions.length).toBeGreaterThan(0);
+    for (const r of fromSessions) expect(await db.surveySessions.get(r.sourceSessionId)).toBeDefined();
   });
 
   it('scales to thousands of unique assets', () => {

@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { type Change, type StoredRow, mergeChangeIntoRow } from '../../../shared/change-log';
 import type { HybridLogicalClock } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
@@ -68,11 +68,7 @@ export async function applyRemoteChanges(
       if (hlc) candidates.add(hlc);
     }
   });
-  const unsent = new Set(
-    candidates.size
-      ? (await db.changes.where('hlc').anyOf([...candidates]).filter((c) => c.pending === 1 && c.deviceId === ownDeviceId).toArray()).map((c) => c.hlc)
-      : [],
-  );
+  const unsent = candidates.size ? await unsentAmong(db, candidates, ownDeviceId) : new Set<string>();
 
   const dirtyRows = new Map<string, { table: string; row: StoredRow }>();
   const added: ChangeRow[] = [];
@@ -145,6 +141,21 @@ export async function applyRemoteChanges(
   if (added.length) await db.changes.bulkAdd(added);
   if (conflicts.size) await db.conflicts.bulkPut([...conflicts.values()]);
   return result;
+}
+
+/**
+ * The hlcs among `hlcs` of this device's unsent changes. The outbox is usually empty or small
+ * (it empties at every push), so it is read whole when it is smaller than the list of stamps;
+ * otherwise each stamp is looked up on the hlc index (getAll of one key each, no cursor).
+ */
+async function unsentAmong(db: FieldbookDb, hlcs: Set<string>, ownDeviceId: unknown): Promise<Set<string>> {
+  const outbox = db.changes.where('[pending+hlc]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
+  const waiting = await outbox.count();
+  if (waiting === 0) return new Set();
+  const unsent = (c: ChangeRow) => c.pending === 1 && c.deviceId === ownDeviceId && hlcs.has(c.hlc);
+  if (waiting <= hlcs.size) return new Set((await outbox.toArray()).filter(unsent).map((c) => c.hlc));
+  const found = await Promise.all([...hlcs].map((hlc) => db.changes.where('hlc').equals(hlc).toArray()));
+  return new Set(found.flat().filter(unsent).map((c) => c.hlc));
 }
 
 const knownTables = new Set<string>(tableNames);

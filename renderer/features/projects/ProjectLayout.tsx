@@ -17,7 +17,7 @@ export function ProjectLayout() {
 
   const selected = workspacePages.find((page) => location.pathname.includes(`/${page.path}`))?.path ?? 'overview';
   const phases = (Object.keys(projectPhases) as (keyof typeof projectPhases)[]).filter((phase) =>
-    workspacePages.some((page) => page.phase === phase),
+    workspacePages.some((page) => page.group === phase),
   );
   const item = (page: (typeof workspacePages)[number]) => ({ key: page.path, label: t(page.titleKey) });
 
@@ -38,13 +38,15 @@ export function ProjectLayout() {
           selectedKeys={[selected]}
           onClick={({ key }) => navigate(`/projects/${project.id}/${key}`)}
           items={[
-            ...workspacePages.filter((page) => page.phase === null).map(item),
+            ...workspacePages.filter((page) => page.group === 'project').map(item),
             ...phases.map((phase) => ({
               key: phase,
               type: 'group' as const,
               label: pickLabel(projectPhases[phase], i18n.language),
-              children: workspacePages.filter((page) => page.phase === phase).map(item),
+              children: workspacePages.filter((page) => page.group === phase).map(item),
             })),
+            { type: 'divider' as const },
+            ...workspacePages.filter((page) => page.group === 'tools').map(item),
           ]}
         />
       </Layout.Sider>

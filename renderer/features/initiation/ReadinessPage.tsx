@@ -1,0 +1,79 @@
+import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import { Button, Card, Col, List, Progress, Row, Typography } from 'antd';
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useOutletContext } from 'react-router';
+import type { RowOf, TableName } from '../../../shared/records';
+import { phaseOneReadiness } from '../../../shared/readiness/phase-one';
+import { useServices } from '../../app/services';
+import { pickLabel } from '../../i18n';
+
+/** What each deliverable of phase 一 still lacks (the phase overview). */
+export function ReadinessPage() {
+  const project = useOutletContext<RowOf<'projects'>>();
+  const { db } = useServices();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const items = useLiveQuery(async () => {
+    const live = <T,>(table: TableName) => db.table(table).where('projectId').equals(project.id).filter((r) => !r.deleted).toArray() as Promise<T[]>;
+    const [members, surveySessions, requirements, risks, planTasks, milestones] = await Promise.all([
+      live<RowOf<'members'>>('members'),
+      live<RowOf<'surveySessions'>>('surveySessions'),
+      live<RowOf<'requirements'>>('requirements'),
+      live<RowOf<'risks'>>('risks'),
+      live<RowOf<'planTasks'>>('planTasks'),
+      live<RowOf<'milestones'>>('milestones'),
+    ]);
+    const assetCount = await db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).count();
+    const [feasibility, sla, charter] = await Promise.all([db.feasibility.get(project.id), db.sla.get(project.id), db.charter.get(project.id)]);
+    return phaseOneReadiness(
+      {
+        members,
+        assetCount,
+        surveySessionCount: surveySessions.length,
+        requirements,
+        risks,
+        planTasks,
+        milestones,
+        feasibility: feasibility ?? null,
+        sla: sla ? { priorities: sla.priorities ?? [], availability: sla.availability ?? [], signatories: sla.signatories ?? [], serviceHours: sla.serviceHours } : null,
+        charter: charter ? { objectives: charter.objectives ?? [], scopeIn: charter.scopeIn ?? [], communication: charter.communication ?? [] } : null,
+      },
+      new Date().toLocaleDateString('sv-SE'),
+    );
+  }, [project.id]);
+
+  return (
+    <div className="page">
+      <Typography.Title level={4}>{t('readiness.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('readiness.hint')}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {(items ?? []).map((item) => {
+          const done = item.checks.filter((c) => c.ok).length;
+          return (
+            <Col key={item.page} xs={24} lg={12} xl={8}>
+              <Card
+                data-testid={`readiness-${item.page}`}
+                title={pickLabel(item.deliverable, i18n.language)}
+                extra={<Button size="small" onClick={() => navigate(`/projects/${project.id}/${item.page}`)}>{t('readiness.open')}</Button>}
+              >
+                <Progress percent={Math.round((done / item.checks.length) * 100)} size="small" status={done === item.checks.length ? 'success' : 'active'} />
+                <List
+                  size="small"
+                  dataSource={item.checks}
+                  renderItem={(c) => (
+                    <List.Item>
+                      {c.ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <ExclamationCircleFilled style={{ color: '#faad14' }} />}{' '}
+                      <span className={c.ok ? 'check-ok' : 'check-missing'}>{pickLabel(c.label, i18n.language)}</span>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
+    </div>
+  );
+}
