@@ -49,6 +49,7 @@ export function ObjectListInput({ schema, value = [], onChange, language, disabl
                 <FieldWidget
                   schema={inline(shape[field]!)}
                   language={language}
+                  aria-label={`${pickLabel(shape[field]!.meta()?.label, language)} ${index + 1}`}
                   value={row[field]}
                   disabled={disabled}
                   onChange={(next) => update(index, field, unwrapEvent(next))}

@@ -123,7 +123,7 @@ export function RecordForm(props: RecordFormProps) {
                   required={!schema.safeParse(undefined).success}
                   extra={meta.help ? pickLabel(meta.help, i18n.language) : undefined}
                 >
-                  <FieldWidget schema={schema} language={i18n.language} disabled={props.readOnlyFields?.includes(name)} />
+                  <FieldWidget schema={schema} language={i18n.language} disabled={readOnly || props.readOnlyFields?.includes(name)} />
                 </Form.Item>
               </Col>
             );

@@ -44,7 +44,8 @@ interface RecordListPageProps<T extends ProjectScopedTable> {
   above?(rows: RowOf<T>[]): ReactNode;
   rowClassName?(row: RowOf<T>): string;
   drawerWidth?: number;
-  /** Lets a parent open the drawer for a new row with preset values. */
+  /** Open the drawer for a new row right away (e.g. "add a requirement from this session"). */
+  startWithNew?: boolean;
   testId?: string;
 }
 
@@ -62,7 +63,7 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
   const [text, setText] = useState('');
   const needle = useDeferredValue(text).trim().toLowerCase();
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const [editing, setEditing] = useState<{ id: string | null } | null>(props.startWithNew ? { id: null } : null);
   const shape = recordTypes[table].fields.shape as Record<string, z.ZodType>;
 
   const rows = useLiveQuery(
@@ -138,7 +139,8 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
         table={table}
         projectId={project.id}
         row={current}
-        open={editing !== null}
+        // A new row's defaults (e.g. the next code) need the rows, so wait for them.
+        open={editing !== null && rows !== undefined}
         onClose={() => setEditing(null)}
         onCreated={(row) => setEditing({ id: row.id })}
         fields={props.fields}

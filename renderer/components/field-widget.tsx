@@ -12,6 +12,8 @@ interface FieldWidgetProps {
   value?: unknown;
   onChange?(value: unknown): void;
   disabled?: boolean;
+  /** For inputs without a visible label of their own (cells of a structured list). */
+  'aria-label'?: string;
 }
 
 const tokenSeparators = [',', '，', ';', '；', '、'];
@@ -20,7 +22,7 @@ const tokenSeparators = [',', '，', ';', '；', '、'];
 export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): ReactNode {
   const meta = schema.meta() ?? {};
   const placeholder = pickLabel(meta.placeholder, language);
-  const common = { id: props.id, disabled: props.disabled };
+  const common = { id: props.id, disabled: props.disabled, 'aria-label': props['aria-label'] };
   const value = props.value as never;
   const onChange = props.onChange as never;
   switch (meta.widget) {

@@ -1,6 +1,6 @@
-import { DeleteOutlined, DownloadOutlined, ExclamationCircleOutlined, InboxOutlined, PaperClipOutlined, PictureOutlined } from '@ant-design/icons';
+import { CameraOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircleOutlined, InboxOutlined, PaperClipOutlined, PictureOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Image, Input, Popconfirm, Spin, Typography, Upload, message } from 'antd';
-import { type ClipboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ClipboardEvent, type DragEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { Attachment } from '../../../shared/attachments';
 import { useServices } from '../../app/services';
 import {
@@ -90,11 +90,8 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
     try {
       if (latest.current.length >= MAX_ATTACHMENTS) throw new AttachmentError(s.tooMany(MAX_ATTACHMENTS));
       checkAttachmentSize(file.name, file.size);
-      console.log('T start', performance.now());
       const bytes = new Uint8Array(await file.arrayBuffer());
-      console.log('T read', performance.now());
       const attachment = await storeAttachment(db, { name: file.name, type: file.type, bytes }, { keepOriginal: keep });
-      console.log('T stored', performance.now());
       if (!alive.current) return;
       if (latest.current.some((a) => a.sha256 === attachment.sha256)) {
         void message.info(s.alreadyAdded(attachment.name));
@@ -109,13 +106,11 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
   /** Files are processed one at a time (a photo decoded at full size takes a lot of memory). */
   function enqueue(incoming: File[]) {
     if (disabled || incoming.length === 0) return;
-    console.log('T enqueue', performance.now());
     const keep = keepOriginal;
     const q = queue.current;
     q.total += incoming.length;
     for (const file of incoming) {
       q.chain = q.chain.then(async () => {
-        console.log('T chain', performance.now());
         if (alive.current) setProgress({ done: q.done, total: q.total, name: file.name });
         await addOne(file, keep);
         q.done++;
@@ -135,6 +130,13 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
     event.preventDefault();
     const now = new Date();
     enqueue(pasted.map((file, i) => namePasted(file, s.pastedName, now, pasted.length > 1 ? i + 1 : 0)));
+  }
+
+  /** Files dropped anywhere on the field (the zone handles its own), rather than the browser opening them. */
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    if (disabled || event.defaultPrevented) return;
+    event.preventDefault();
+    enqueue([...event.dataTransfer.files]);
   }
 
   function update(index: number, patch: Partial<Attachment>) {
@@ -186,7 +188,18 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
     );
 
   return (
-    <div className="fb-attachments" id={disabled ? id : undefined} data-testid="attachments-field" onPaste={onPaste}>
+    // Focusable (not in the tab order) so a click on the field's blank space makes Ctrl+V land here.
+    <div
+      className="fb-attachments"
+      id={disabled ? id : undefined}
+      tabIndex={-1}
+      data-testid="attachments-field"
+      onPaste={onPaste}
+      onDragOver={(event) => {
+        if (!disabled && event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={onDrop}
+    >
       {!disabled && (
         <>
           <Upload.Dragger
@@ -253,8 +266,14 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
                   {!disabled && removeButton(attachment, index, 'fb-att-remove')}
                 </div>
                 {captionInput(attachment, index)}
-                <div className="fb-att-meta" title={attachment.name}>
-                  {attachment.takenAt ? s.takenAt(formatTakenAt(attachment.takenAt)) : attachment.name}
+                <div className="fb-att-meta" title={attachment.takenAt ? `${attachment.name}\n${s.takenAt(attachment.takenAt.replace('T', ' '))}` : attachment.name}>
+                  {attachment.takenAt ? (
+                    <>
+                      <CameraOutlined aria-label={s.takenAtLabel} /> {formatTakenAt(attachment.takenAt)}
+                    </>
+                  ) : (
+                    attachment.name
+                  )}
                 </div>
               </div>
             ))}

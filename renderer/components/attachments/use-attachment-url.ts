@@ -50,12 +50,17 @@ export function useAttachmentUrls(
 
   const types = new Map(attachments.map((a) => [a.sha256, a.type]));
   const key = [...types.keys()].sort().join(',');
+  const context = `${projectId}\n${serverUrl}`;
+  const lastContext = useRef(context);
 
   useEffect(() => {
     const wanted = new Map(key ? key.split(',').map((sha) => [sha, types.get(sha) ?? ''] as const) : []);
+    // Another project or account: what was missing may be downloadable now.
+    const retry = lastContext.current !== context;
+    lastContext.current = context;
     let changed = false;
     for (const [sha, entry] of entries.current) {
-      if (!wanted.has(sha) || entry.state.status === 'missing' || entry.state.status === 'error') {
+      if (!wanted.has(sha) || (retry && entry.state.status !== 'ready')) {
         entry.dispose();
         entries.current.delete(sha);
         changed = true;
@@ -69,7 +74,7 @@ export function useAttachmentUrls(
     if (changed) rerender();
     // `types` is read through `key`, which lists its hashes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, key, projectId, serverUrl]);
+  }, [db, key, context]);
 
   useEffect(() => {
     const current = entries.current;
@@ -101,22 +106,30 @@ export function useAttachmentUrls(
       url = URL.createObjectURL(blob);
       set({ status: 'ready', url });
     };
+    // Until it is shown, watch for the bytes arriving (sync, an import) to show them then.
+    const watch = () => {
+      if (disposed || unsubscribe) return;
+      const subscription = liveQuery(() => db.blobs.get(sha256)).subscribe({
+        next: (row) => {
+          if (row) {
+            show(row.bytes);
+            subscription.unsubscribe();
+          }
+        },
+        error: () => undefined,
+      });
+      unsubscribe = () => subscription.unsubscribe();
+    };
     loadAttachmentBlob(db, { sha256, type }, projectId, httpRef.current).then(
       (blob) => {
-        if (disposed) return;
         if (blob) return show(blob);
         set(MISSING);
-        const subscription = liveQuery(() => db.blobs.get(sha256)).subscribe({
-          next: (row) => {
-            if (row) {
-              show(row.bytes);
-              subscription.unsubscribe();
-            }
-          },
-        });
-        unsubscribe = () => subscription.unsubscribe();
+        watch();
       },
-      (error: unknown) => set({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        set({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        watch();
+      },
     );
     return entry;
   }

@@ -50,6 +50,8 @@ export function RequirementsPage() {
       readOnly={(r) => r.status === 'confirmed'}
       newValues={(rows) => ({ code: nextCode(rows), sourceSessionId: fromSession })}
       extra={(r) => <RequirementActions requirement={r} />}
+      startWithNew={Boolean(fromSession)}
+      key={fromSession}
       drawerWidth={900}
     />
   );
