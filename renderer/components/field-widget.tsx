@@ -2,6 +2,7 @@ import { Checkbox, Input, InputNumber, Select } from 'antd';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { pickLabel } from '../i18n';
+import { RecordAttachmentsField } from './attachments';
 import { ObjectListInput } from './ObjectListInput';
 import { ReferenceSelect } from './ReferenceSelect';
 
@@ -58,6 +59,8 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
       return <Input {...common} value={value} onChange={onChange} type="tel" placeholder={placeholder} />;
     case 'objectList':
       return <ObjectListInput {...common} schema={schema} value={value} onChange={onChange} language={language} />;
+    case 'attachments':
+      return <RecordAttachmentsField {...common} value={value} onChange={onChange} />;
     case 'reference':
     case 'references':
       return <ReferenceSelect {...common} refTable={meta.refTable ?? ''} multiple={meta.widget === 'references'} value={value} onChange={onChange} />;
