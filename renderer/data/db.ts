@@ -91,6 +91,7 @@ export class FieldbookDb extends Dexie {
   charter!: Table<RowOf<'charter'>, string>;
   planTasks!: Table<RowOf<'planTasks'>, string>;
   milestones!: Table<RowOf<'milestones'>, string>;
+  documentExports!: Table<RowOf<'documentExports'>, string>;
   changes!: Table<ChangeRow, string>;
   meta!: Table<MetaRow, string>;
   conflicts!: Table<ConflictRow, string>;
@@ -160,6 +161,10 @@ export class FieldbookDb extends Dexie {
       charter: 'id, projectId',
       planTasks: 'id, projectId, [live+start]',
       milestones: 'id, projectId, [live+dueDate]',
+    });
+    // Version 5: the record of every Word export (version numbers, 修订记录).
+    this.version(5).stores({
+      documentExports: 'id, projectId, [projectId+docType]',
     });
     this.use(listKeyMiddleware);
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { assetFields } from './asset';
 import { charterFields } from './charter';
+import { documentExportFields } from './document-export';
 import { feasibilityFields } from './feasibility';
 import { memberFields } from './member';
 import { milestoneFields, milestoneRules, planTaskFields, planTaskRules } from './plan';
@@ -87,6 +88,12 @@ export const recordTypes = {
     fields: planTaskFields,
     rules: planTaskRules,
     title: (t) => t.name,
+  }),
+  documentExports: defineRecordType({
+    table: 'documentExports',
+    label: { zh: '文档导出记录', en: 'Document export' },
+    fields: documentExportFields,
+    title: (d) => `${d.docType} V${d.version}`,
   }),
   milestones: defineRecordType({
     table: 'milestones',
