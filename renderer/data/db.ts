@@ -92,6 +92,13 @@ export class FieldbookDb extends Dexie {
   planTasks!: Table<RowOf<'planTasks'>, string>;
   milestones!: Table<RowOf<'milestones'>, string>;
   documentExports!: Table<RowOf<'documentExports'>, string>;
+  checklistTemplates!: Table<RowOf<'checklistTemplates'>, string>;
+  inspections!: Table<RowOf<'inspections'>, string>;
+  inspectionResults!: Table<RowOf<'inspectionResults'>, string>;
+  rectifications!: Table<RowOf<'rectifications'>, string>;
+  trainingSessions!: Table<RowOf<'trainingSessions'>, string>;
+  pilotRuns!: Table<RowOf<'pilotRuns'>, string>;
+  cutoverPlan!: Table<RowOf<'cutoverPlan'>, string>;
   changes!: Table<ChangeRow, string>;
   meta!: Table<MetaRow, string>;
   conflicts!: Table<ConflictRow, string>;
@@ -165,6 +172,18 @@ export class FieldbookDb extends Dexie {
     // Version 5: the record of every Word export (version numbers, 修订记录).
     this.version(5).stores({
       documentExports: 'id, projectId, [projectId+docType]',
+    });
+    // Version 6: phase 三: checklist templates, inspections and their results, rectifications,
+    // training, pilot runs and the cutover plan. Results are found by inspection and by verdict
+    // (the non-conformity list reads the failed ones of a project from the index).
+    this.version(6).stores({
+      checklistTemplates: 'id, projectId, familyId, [live+name]',
+      inspections: 'id, projectId, [live+batch], assetId, templateId',
+      inspectionResults: 'id, projectId, inspectionId, [live+verdict]',
+      rectifications: 'id, projectId, inspectionId, [live+status]',
+      trainingSessions: 'id, projectId, [live+date]',
+      pilotRuns: 'id, projectId, [live+start]',
+      cutoverPlan: 'id, projectId',
     });
     this.use(listKeyMiddleware);
   }

@@ -85,15 +85,29 @@ export class Repository {
    */
   async saveSingleton<T extends ProjectScopedTable>(table: T, projectId: string, values: Partial<InputOf<T>>): Promise<RowOf<T>> {
     if (!isSingleton(table)) throw new Error(`${table} is not a singleton record type`);
-    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.projects], async () => {
-      const existing = await this.table(table).get(projectId);
+    return this.saveKeyed(table, projectId, projectId, values);
+  }
+
+  /**
+   * Writes a row whose id is derived from what it is (an inspection result: inspection + item):
+   * creates it on first write, recording only the fields given, else updates it. Two devices
+   * doing this offline end up with one row merged field by field.
+   */
+  async saveKeyed<T extends ProjectScopedTable>(table: T, id: string, projectId: string, values: Partial<InputOf<T>>): Promise<RowOf<T>> {
+    const type = recordTypes[table] as { singleton?: boolean; keyed?: boolean };
+    if (!type.singleton && !type.keyed) throw new Error(`${table} rows are not keyed`);
+    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.projects, ...this.parentTables([table])], async () => {
+      const existing = await this.table(table).get(id);
+      if (existing && existing.projectId !== projectId) throw new RecordValidationError([{ field: 'projectId', message: '该记录属于另一个项目' }]);
+      const op: WriteOp = existing ? { kind: 'update', table, id, patch: values } : { kind: 'create', table, projectId, values, id };
+      await this.assertParentsUnlocked([op], new Map(existing ? [[`${table}:${id}`, existing]] : []));
       if (existing) {
         const write = this.planUpdate(table, existing, values);
         await this.commit(table, [write]);
         return write.row as unknown as RowOf<T>;
       }
-      await this.assertProjectsWritable([{ kind: 'create', table, projectId, values }]);
-      const write = this.planCreate(table, projectId, projectId, values, Object.keys(values));
+      await this.assertProjectsWritable([op]);
+      const write = this.planCreate(table, id, projectId, values, Object.keys(values));
       await this.commit(table, [write]);
       return write.row as unknown as RowOf<T>;
     });
@@ -101,10 +115,12 @@ export class Repository {
 
   /** Several writes, all or nothing, one change entry each (an import, a batch edit). */
   async writeMany(ops: readonly WriteOp[]): Promise<StoredRow[]> {
-    const tables = [...new Set(ops.map((op) => op.table))].map((name) => this.table(name));
-    return this.db.transaction('rw', [...tables, this.db.changes, this.db.projects], async () => {
+    const names = [...new Set(ops.map((op) => op.table))];
+    const tables = [...names.map((name) => this.table(name)), ...this.parentTables(names)];
+    return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.projects], async () => {
       await this.assertProjectsWritable(ops);
       const existing = await this.loadExisting(ops);
+      await this.assertParentsUnlocked(ops, existing);
       const planned: Array<{ table: TableName; write: PlannedWrite }> = [];
       // Later ops in the batch see the rows earlier ops produced.
       const current = new Map(existing);
@@ -207,6 +223,26 @@ export class Repository {
       rows.forEach((row) => row && found.set(`${table}:${row.id}`, row));
     }
     return found;
+  }
+
+  /** The tables holding the parents that can lock rows of these tables. */
+  private parentTables(names: TableName[]): Table<StoredRow, string>[] {
+    return names.flatMap((name) => {
+      const lock = (recordTypes[name] as { lockedBy?: { table: string } }).lockedBy;
+      return lock && lock.table !== name ? [this.table(lock.table as TableName)] : [];
+    });
+  }
+
+  /** Refuses writes to rows whose parent is locked (the results of a signed inspection). */
+  private async assertParentsUnlocked(ops: readonly WriteOp[], existing: Map<string, StoredRow>): Promise<void> {
+    for (const op of ops) {
+      const lock = (recordTypes[op.table] as { lockedBy?: { table: string; field: string; isLocked(p: Record<string, unknown>): boolean; message: string } }).lockedBy;
+      if (!lock) continue;
+      const parentId = op.kind === 'create' ? op.values[lock.field] : existing.get(`${op.table}:${op.id}`)?.[lock.field];
+      if (typeof parentId !== 'string' || parentId === '') continue;
+      const parent = await this.table(lock.table as TableName).get(parentId);
+      if (parent && lock.isLocked(parent)) throw new RecordValidationError([{ field: '', message: lock.message }]);
+    }
   }
 
   /** A row may only be added to a project that exists here and is not deleted. */

@@ -1,8 +1,18 @@
 import type { z } from 'zod';
 import { assetFields } from './asset';
 import { charterFields } from './charter';
+import { checklistTemplateFields } from './checklist';
+import { cutoverPlanFields, pilotRunFields, pilotRunRules, trainingSessionFields } from './deployment';
 import { documentExportFields } from './document-export';
 import { feasibilityFields } from './feasibility';
+import {
+  inspectionFields,
+  inspectionResultFields,
+  inspectionRules,
+  inspectionTransition,
+  rectificationFields,
+  rectificationRules,
+} from './inspection';
 import { memberFields } from './member';
 import { milestoneFields, milestoneRules, planTaskFields, planTaskRules } from './plan';
 import { projectFields, projectRules } from './project';
@@ -88,6 +98,61 @@ export const recordTypes = {
     fields: planTaskFields,
     rules: planTaskRules,
     title: (t) => t.name,
+  }),
+  checklistTemplates: defineRecordType({
+    table: 'checklistTemplates',
+    label: { zh: '检查模板', en: 'Checklist template' },
+    fields: checklistTemplateFields,
+    title: (t) => `${t.name} V${t.version}`,
+  }),
+  inspections: defineRecordType({
+    table: 'inspections',
+    label: { zh: '基线检查', en: 'Baseline inspection' },
+    fields: inspectionFields,
+    rules: inspectionRules,
+    transition: inspectionTransition,
+    title: (i) => i.batch || '基线检查',
+  }),
+  inspectionResults: defineRecordType({
+    table: 'inspectionResults',
+    label: { zh: '检查结果', en: 'Inspection result' },
+    fields: inspectionResultFields,
+    keyed: true,
+    lockedBy: {
+      table: 'inspections',
+      field: 'inspectionId',
+      isLocked: (inspection) => inspection.status === 'signed',
+      message: '该检查已签字锁定；如需修改，请先填写原因重新打开',
+    },
+    title: (r) => r.itemId,
+  }),
+  rectifications: defineRecordType({
+    table: 'rectifications',
+    label: { zh: '整改', en: 'Rectification' },
+    fields: rectificationFields,
+    rules: rectificationRules,
+    keyed: true,
+    title: (r) => r.itemId,
+  }),
+  trainingSessions: defineRecordType({
+    table: 'trainingSessions',
+    label: { zh: '培训记录', en: 'Training session' },
+    fields: trainingSessionFields,
+    title: (t) => t.topic,
+  }),
+  pilotRuns: defineRecordType({
+    table: 'pilotRuns',
+    label: { zh: '试点运行', en: 'Pilot run' },
+    fields: pilotRunFields,
+    rules: pilotRunRules,
+    title: (p) => p.name,
+  }),
+  cutoverPlan: defineRecordType({
+    table: 'cutoverPlan',
+    label: { zh: '切换方案', en: 'Cutover plan' },
+    fields: cutoverPlanFields,
+    singleton: true,
+    title: () => '切换方案及应急预案',
   }),
   documentExports: defineRecordType({
     table: 'documentExports',

@@ -28,6 +28,20 @@ export interface RecordType<Fields extends z.ZodObject = z.ZodObject> {
    * instead of one device's defaults overwriting the other's values.
    */
   singleton?: boolean;
+  /**
+   * Rows whose id is derived from their content (an inspection result: inspection + item), so
+   * devices writing "the same" row offline write one row. Like a singleton, a first write
+   * records only the fields it sets.
+   */
+  keyed?: boolean;
+  /** Rows that may not change while their parent row is locked (results of a signed inspection). */
+  lockedBy?: {
+    table: string;
+    /** The field holding the parent's id. */
+    field: string;
+    isLocked(parent: Record<string, unknown>): boolean;
+    message: string;
+  };
   /** A short human name of a row, for lists, history and messages. */
   title: (row: z.infer<Fields>) => string;
 }
