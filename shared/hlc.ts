@@ -31,6 +31,15 @@ export function isHlc(value: unknown): value is string {
   return typeof value === 'string' && /^\d{15}-\d{6}-.+$/.test(value);
 }
 
+/**
+ * The device that issued a timestamp. A clock's node id is `<deviceId>` or
+ * `<deviceId>.<session>` (each open of the app gets its own session suffix), so the device is
+ * what comes before the first dot.
+ */
+export function hlcDevice(hlc: string): string {
+  return parseHlc(hlc).deviceId.split('.')[0]!;
+}
+
 /** Wall-clock milliseconds of a timestamp: what a person reads as "when". */
 export function hlcMillis(hlc: string): number {
   return parseHlc(hlc).millis;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Change, mergeChangeIntoRow, type StoredRow } from '../../shared/change-log';
-import { hlcMillis, parseHlc } from '../../shared/hlc';
+import { hlcDevice, hlcMillis } from '../../shared/hlc';
 import { MAX_CLOCK_AHEAD_MS, type PushResult, type RejectionCode } from '../../shared/sync/protocol';
 import { changeFieldsProblem } from '../../shared/sync/validate-change';
 import type { Store } from '../db/store';
@@ -30,7 +30,7 @@ export type ConcurrencyRule = (replaced: ReplacedWrite) => boolean;
  * as unseen: more conflicts kept, never one lost.
  */
 export function unseenByPusher(seen: Readonly<Record<string, number>>): ConcurrencyRule {
-  return ({ projectId, seq, hlc, change }) => seq > (seen[projectId] ?? 0) && parseHlc(hlc).deviceId !== change.deviceId;
+  return ({ projectId, seq, hlc, change }) => seq > (seen[projectId] ?? 0) && hlcDevice(hlc) !== change.deviceId;
 }
 
 export interface ApplyOptions {
@@ -67,7 +67,8 @@ interface RowState {
 }
 
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
-const INSERT_CHUNK = 100;
+/** Rows per multi-row INSERT: a whole push (≤ 500 changes) in one statement per table. */
+const INSERT_CHUNK = 500;
 
 function reject(change: Change, code: RejectionCode, reason: string, retryable = false): PushResult {
   return { changeId: change.changeId, status: 'rejected', code, reason, retryable };
@@ -130,27 +131,29 @@ async function applyInTransaction(
   const candidates = changes.filter((_, i) => early[i] === null);
   const rowIds = [...new Set(candidates.map((c) => c.rowId))];
 
-  // 1. Which project each row belongs to (a row's project never changes, so reading it before
-  //    taking the locks is safe); a row the server has not seen yet belongs to change.projectId.
-  const storedProjectOf = new Map<string, string>();
-  for (const ids of chunks(rowIds, 500)) {
-    const found = await trx.selectFrom('rows').select(['table_name', 'row_id', 'project_id']).where('row_id', 'in', ids).execute();
-    for (const r of found) storedProjectOf.set(rowKey(r.table_name, r.row_id), r.project_id);
-  }
-  const projectIds = new Set<string>();
-  for (const c of candidates) projectIds.add(storedProjectOf.get(rowKey(c.table, c.rowId)) ?? c.projectId);
+  // 1. The counters of the projects the changes name, read and, on PostgreSQL, locked (FOR
+  //    UPDATE, in sorted order: no deadlock between batches) before anything else is read.
+  //    No other counter can be needed: a change is only written to its own project (a stored
+  //    row of another project makes it a project_mismatch below; a row's project never changes).
+  const counters = new Map<string, number>();
+  const lockCounters = async (projectIds: string[]) => {
+    for (const ids of chunks(projectIds, 500)) {
+      let query = trx.selectFrom('projects').select(['id', 'last_seq']).where('id', 'in', ids).orderBy('id');
+      if (dialect === 'postgres') query = query.forUpdate();
+      for (const p of await query.execute()) counters.set(p.id, p.last_seq);
+    }
+  };
+  await lockCounters([...new Set(candidates.map((c) => c.projectId))].sort());
 
   // 2. A 'projects' row the server has never seen registers that project (field work starts
   //    offline); the pushing user becomes its project manager.
-  const known = new Set<string>();
-  for (const ids of chunks([...projectIds], 500)) {
-    for (const p of await trx.selectFrom('projects').select('id').where('id', 'in', ids).execute()) known.add(p.id);
-  }
   const newProjectRows = new Map<string, Change>();
   for (const c of candidates) {
-    if (c.table === 'projects' && !known.has(c.rowId) && !newProjectRows.has(c.rowId)) newProjectRows.set(c.rowId, c);
+    if (c.table === 'projects' && !counters.has(c.rowId) && !newProjectRows.has(c.rowId)) newProjectRows.set(c.rowId, c);
   }
-  for (const [projectId, change] of [...newProjectRows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const newProjects = [...newProjectRows.keys()].sort();
+  for (const projectId of newProjects) {
+    const change = newProjectRows.get(projectId)!;
     const code = typeof change.fields.code === 'string' ? change.fields.code.trim() : '';
     const name = typeof change.fields.name === 'string' ? change.fields.name.trim() : '';
     const inserted = await trx
@@ -165,18 +168,11 @@ async function applyInTransaction(
     }
     registered.push({ projectId, code, name });
   }
-
-  // 3. Lock the counters of every project this batch may write, in sorted order (no deadlock
-  //    between batches), then read everything else under those locks.
-  const counters = new Map<string, number>();
-  const sortedProjects = [...projectIds].sort();
-  for (const ids of chunks(sortedProjects, 500)) {
-    let query = trx.selectFrom('projects').select(['id', 'last_seq']).where('id', 'in', ids).orderBy('id');
-    if (dialect === 'postgres') query = query.forUpdate();
-    for (const p of await query.execute()) counters.set(p.id, p.last_seq);
-  }
+  // The counters of the projects just registered (here or by a concurrent batch), locked too.
+  if (newProjects.length) await lockCounters(newProjects);
   const startCounters = new Map(counters);
 
+  // 3. Everything else, read under those locks.
   const rowStates = new Map<string, RowState>();
   for (const ids of chunks(rowIds, 500)) {
     for (const r of await trx.selectFrom('rows').selectAll().where('row_id', 'in', ids).execute()) {

@@ -168,3 +168,23 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     expect(kept).toEqual([expect.objectContaining({ rowId: asset.id, fields: { notes: '尚未同步的记录' } })]);
   });
 });
+
+describe.each(dialects)('one engineer editing their own records (%s)', (dialect) => {
+  let server: TestServer;
+  afterEach(async () => server?.dispose());
+
+  it('creating, renaming and syncing leaves no conflict: a device never conflicts with itself', async () => {
+    server = await startTestServer(dialect);
+    await server.addUser('zhang');
+    const zhang = await openSyncClient(server, 'zhang');
+    const project = await zhang.repo.createProject({ code: 'SELF', name: '自己的修改', customer: '测试' });
+    const asset = await zhang.repo.create('assets', project.id, { name: 'old-name' });
+    await zhang.sync();
+    await zhang.repo.update('assets', asset.id, { name: 'new-name' });
+    await zhang.repo.update('assets', asset.id, { name: 'newer-name' });
+    await zhang.sync();
+    await zhang.sync();
+    expect(await server.conflicts()).toEqual([]);
+    expect(await zhang.db.conflicts.count()).toBe(0);
+  });
+});

@@ -248,7 +248,7 @@ async function keepServerConflicts(db: FieldbookDb, projectId: string, conflicts
 }
 
 /** Bytes of `text` as UTF-8, counted without encoding it. */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

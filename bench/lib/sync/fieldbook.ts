@@ -1,0 +1,165 @@
+/**
+ * Fieldbook's own sync, as two devices and a team server on loopback, all in this process:
+ * the real server (server/app.ts, Fastify + Kysely, SQLite or PostgreSQL, the test suite's
+ * startTestServer) and two devices built like test/sync's: the app's real data layer
+ * (openDataLayer: Dexie 4 on fake-indexeddb, in memory) with the app's real SyncEngine and
+ * SyncHttp. The devices are NOT Chromium: fake-indexeddb is 7–12 times faster than an on-disk
+ * Chromium profile for a put (toolchain.md), so these are the costs of the protocol, the
+ * server and the sync code's JavaScript, not of a user's IndexedDB.
+ *
+ * Needs `import 'fake-indexeddb/auto'` before Dexie loads (the bench file does it first).
+ */
+import type { Dialect } from '../../../server/db/migrations';
+import { startTestServer, type TestServer } from '../../../test/server/helpers/test-server';
+import { openSyncClient, type SyncClient } from '../../../test/sync/helpers/sync-client';
+import { openDataLayer } from '../../../renderer/data/open-data';
+import type { WriteOp } from '../../../renderer/data/repository';
+import { syncTables } from '../../../renderer/data/sync/apply-remote';
+import { SyncEngine } from '../../../renderer/data/sync/sync-engine';
+import { SyncHttp } from '../../../renderer/data/sync/sync-http';
+import { type AssetValues, EDITED_FIELD, editedIndexes, editedValue } from './records';
+
+export const CLIENT_RUNTIME = 'Node (this process), Dexie 4 on fake-indexeddb (in memory), not Chromium';
+
+export interface Timing {
+  push: number;
+  pull: number;
+  total: number;
+}
+
+export class FieldbookSystem {
+  private a!: SyncClient;
+  private b!: SyncClient;
+  private engineA!: SyncEngine;
+  private engineB!: SyncEngine;
+  projectId = '';
+  assetIds: string[] = [];
+  /** HTTP requests the devices made in the last timed section. */
+  requests = 0;
+
+  private constructor(
+    readonly dialect: Dialect,
+    readonly server: TestServer,
+  ) {}
+
+  /** A fresh server (SQLite directory or PostgreSQL schema), users a and b, and A's project known to both devices. */
+  static async start(dialect: Dialect): Promise<FieldbookSystem> {
+    const server = await startTestServer(dialect);
+    const system = new FieldbookSystem(dialect, server);
+    try {
+      await system.setUp();
+    } catch (error) {
+      await system.dispose();
+      throw error;
+    }
+    return system;
+  }
+
+  private async setUp(): Promise<void> {
+    await this.server.addUser('bench-a', undefined, '张工');
+    await this.server.addUser('bench-b', undefined, '李工');
+    this.a = await openSyncClient(this.server, 'bench-a');
+    const project = await this.a.repo.createProject({ code: 'BENCH-SYNC', name: '同步基准项目', customer: '江南银行' });
+    this.projectId = project.id;
+    await this.a.sync(); // registers the project on the server
+    await this.server.addMember(project.id, 'bench-b', 'engineer');
+    this.b = await openSyncClient(this.server, 'bench-b');
+    await this.b.sync();
+    // The devices' own engines, with a fetch that counts requests.
+    const countingFetch: typeof fetch = (...args) => {
+      this.requests++;
+      return fetch(...args);
+    };
+    const engine = (client: SyncClient) => new SyncEngine(client.db, client.clock, new SyncHttp(this.server.url, () => client.token, countingFetch));
+    this.engineA = engine(this.a);
+    this.engineB = engine(this.b);
+  }
+
+  /** Not timed: device A creates the assets with Repository.writeMany (one transaction). */
+  async writeAssets(inputs: readonly AssetValues[]): Promise<void> {
+    const ops: WriteOp[] = inputs.map((values) => ({ kind: 'create', table: 'assets', projectId: this.projectId, values }));
+    const rows = await this.a.repo.writeMany(ops);
+    this.assetIds = rows.map((row) => row.id);
+  }
+
+  /** Timed: A pushes everything pending (batches of ≤ 500), then B pulls the project (pages of 1,000). */
+  async sync(): Promise<Timing> {
+    this.requests = 0;
+    const start = performance.now();
+    const pushed = await this.engineA.pushPending();
+    const afterPush = performance.now();
+    const pulled = await this.engineB.pullProject(this.projectId);
+    const end = performance.now();
+    if (pushed.rejected || pushed.deferred.length) throw new Error(`push refused changes: ${JSON.stringify(pushed)}`);
+    if (pulled.conflicts) throw new Error(`B met ${pulled.conflicts} conflicts`);
+    const requests = this.requests;
+    // Not timed: A pulls too, as SyncEngine.syncOnce() would after its push, so its cursor
+    // (the `seen` of its next push) is current, like a real device's between two syncs.
+    await this.engineA.pullProject(this.projectId);
+    this.requests = requests;
+    return { push: afterPush - start, pull: end - afterPush, total: end - start };
+  }
+
+  /** Not timed: B's copy of the project's assets, to check a sync delivered everything. */
+  async assetCountOnB(): Promise<number> {
+    return this.b.db.assets.where('projectId').equals(this.projectId).count();
+  }
+
+  /**
+   * Diagnostic, after a full sync: the IndexedDB writes a full sync cannot do without, on a
+   * fresh database of the same schema in this same fake-indexeddb. B's side: B's rows and
+   * change entries stored again in transactions of 1,000 (bulkPut + bulkAdd, like a pull page);
+   * A's side: the same change entries rewritten in transactions of 500 (bulkGet + bulkPut with
+   * a new seq, like the record of a push's results). No validation, merge, HTTP or server.
+   */
+  async deviceStoreFloor(): Promise<{ pullSide: number; pushSide: number; total: number }> {
+    const rows = await this.b.db.assets.where('projectId').equals(this.projectId).toArray();
+    const changes = await this.b.db.changes.where('projectId').equals(this.projectId).filter((c) => c.table === 'assets').toArray();
+    const floor = await openDataLayer(() => 'floor', { name: `sync-floor-${Date.now()}` });
+    try {
+      const tables = syncTables(floor.db);
+      let start = performance.now();
+      for (let i = 0; i < rows.length; i += 1000) {
+        await floor.db.transaction('rw', tables, async () => {
+          await floor.db.assets.bulkPut(rows.slice(i, i + 1000));
+          await floor.db.changes.bulkAdd(changes.slice(i, i + 1000));
+        });
+      }
+      const pullSide = performance.now() - start;
+      start = performance.now();
+      for (let i = 0; i < changes.length; i += 500) {
+        await floor.db.transaction('rw', floor.db.changes, async () => {
+          const stored = await floor.db.changes.bulkGet(changes.slice(i, i + 500).map((c) => c.changeId));
+          await floor.db.changes.bulkPut(stored.map((c, j) => ({ ...c!, seq: i + j + 1 })));
+        });
+      }
+      const pushSide = performance.now() - start;
+      return { pullSide, pushSide, total: pullSide + pushSide };
+    } finally {
+      floor.db.close();
+      await floor.db.delete();
+    }
+  }
+
+  /** Not timed: A edits `count` assets through the repository (one writeMany, one change each). */
+  async editAssets(count: number, round: number): Promise<string[]> {
+    const ids = editedIndexes(this.assetIds.length, count, round).map((index) => this.assetIds[index]!);
+    await this.a.repo.writeMany(ids.map((id, i) => ({ kind: 'update', table: 'assets', id, patch: { [EDITED_FIELD]: editedValue(round, i) } })));
+    return ids;
+  }
+
+  /** Not timed: whether B holds the edits of round `round`. */
+  async bHasEdits(ids: readonly string[], round: number): Promise<boolean> {
+    const rows = await this.b.db.assets.bulkGet([...ids]);
+    return rows.every((row, i) => row?.[EDITED_FIELD] === editedValue(round, i));
+  }
+
+  async dispose(): Promise<void> {
+    for (const client of [this.a, this.b]) {
+      if (!client) continue;
+      client.db.close();
+      await client.db.delete().catch(() => undefined);
+    }
+    await this.server.dispose();
+  }
+}
