@@ -5,6 +5,13 @@ import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, RouterProvider, createHashRouter, useLocation, useNavigate } from 'react-router';
 import { AssetsPage } from '../features/assets/AssetsPage';
+import { CutoverPage } from '../features/deployment/CutoverPage';
+import { InspectionRunner } from '../features/deployment/inspections/InspectionRunner';
+import { InspectionsPage } from '../features/deployment/inspections/InspectionsPage';
+import { NonconformitiesPage } from '../features/deployment/inspections/NonconformitiesPage';
+import { PilotPage } from '../features/deployment/PilotPage';
+import { TemplatesPage } from '../features/deployment/templates/TemplatesPage';
+import { TrainingPage } from '../features/deployment/TrainingPage';
 import { CharterPage } from '../features/initiation/CharterPage';
 import { FeasibilityPage } from '../features/initiation/FeasibilityPage';
 import { PlanPage } from '../features/initiation/PlanPage';
@@ -44,6 +51,13 @@ const router = createHashRouter([
           { path: 'sla', element: <SlaPage /> },
           { path: 'charter', element: <CharterPage /> },
           { path: 'plan', element: <PlanPage /> },
+          { path: 'templates', element: <TemplatesPage /> },
+          { path: 'inspections', element: <InspectionsPage /> },
+          { path: 'inspections/:inspectionId', element: <InspectionRunner /> },
+          { path: 'nonconformities', element: <NonconformitiesPage /> },
+          { path: 'training', element: <TrainingPage /> },
+          { path: 'pilot', element: <PilotPage /> },
+          { path: 'cutover', element: <CutoverPage /> },
           { path: 'sync', element: <SyncPage /> },
         ],
       },

@@ -23,5 +23,11 @@ export const workspacePages: WorkspacePage[] = [
   { path: 'sla', titleKey: 'nav.sla', group: 'initiation' },
   { path: 'charter', titleKey: 'nav.charter', group: 'initiation' },
   { path: 'plan', titleKey: 'nav.plan', group: 'design' },
+  { path: 'templates', titleKey: 'nav.templates', group: 'design' },
+  { path: 'inspections', titleKey: 'nav.inspections', group: 'deployment' },
+  { path: 'nonconformities', titleKey: 'nav.nonconformities', group: 'deployment' },
+  { path: 'training', titleKey: 'nav.training', group: 'deployment' },
+  { path: 'pilot', titleKey: 'nav.pilot', group: 'deployment' },
+  { path: 'cutover', titleKey: 'nav.cutover', group: 'deployment' },
   { path: 'sync', titleKey: 'sync.page', group: 'tools' },
 ];

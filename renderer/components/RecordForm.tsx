@@ -200,6 +200,9 @@ function useAutosave(
       form.setFields(Object.keys(patch).map((name) => ({ name, errors: [] })));
       setState({ kind: 'saved', at: new Date() });
     } catch (error) {
+      // Keep what was refused queued: it goes again with the next change (which may be the one
+      // that makes it valid, e.g. a status that needs another field), so no input is dropped.
+      pending.current = { ...patch, ...pending.current };
       const text = showErrors(form, fieldNames, error, () => undefined);
       setState({ kind: 'error', message: text });
     }

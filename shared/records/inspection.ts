@@ -69,7 +69,7 @@ export const inspectionResultFields = z.object({
   inspectionId: reference({ zh: '检查', en: 'Inspection' }, 'inspections'),
   itemId: requiredText({ zh: '检查项', en: 'Item' }, 64),
   value: answer.default(null).meta({ label: { zh: '检查结果', en: 'Value' } }),
-  verdict: z.union([z.literal(''), z.enum(Object.keys(verdicts) as ['pass', 'fail', 'na'])]).default('').meta({ label: { zh: '结论', en: 'Verdict' }, options: verdicts }),
+  verdict: z.union([z.literal(''), z.enum(Object.keys(verdicts) as ['pass', 'fail', 'na'])]).default('').meta({ label: { zh: '结论', en: 'Verdict' }, options: verdicts, widget: 'choice' }),
   remark: optionalText({ zh: '备注', en: 'Remark' }, 2000),
   /** What a command printed, pasted as evidence. */
   evidence: z.string().max(100_000).default('').meta({ label: { zh: '命令输出', en: 'Command output' }, widget: 'textarea' }),
@@ -107,7 +107,7 @@ export const rectificationFields = z.object({
   action: longText({ zh: '整改措施', en: 'Action' }),
   status: choice({ zh: '整改状态', en: 'Status' }, rectificationStatuses, 'open'),
   recheckValue: answer.default(null).meta({ label: { zh: '复查结果', en: 'Re-check value' } }),
-  recheckVerdict: z.union([z.literal(''), z.enum(['pass', 'fail', 'na'])]).default('').meta({ label: { zh: '复查结论', en: 'Re-check verdict' }, options: verdicts }),
+  recheckVerdict: z.union([z.literal(''), z.enum(['pass', 'fail', 'na'])]).default('').meta({ label: { zh: '复查结论', en: 'Re-check verdict' }, options: verdicts, widget: 'choice' }),
   recheckAt: optionalText({ zh: '复查时间', en: 'Re-checked at' }, 30),
   recheckBy: optionalText({ zh: '复查人', en: 'Re-checked by' }, 50),
   recheckPhotos: attachmentList({ zh: '复查照片', en: 'Re-check photos' }),

@@ -1,0 +1,59 @@
+import type { Document } from 'docx';
+import type { AssetFields } from '../records/asset';
+import type { CharterFields } from '../records/charter';
+import type { FeasibilityFields } from '../records/feasibility';
+import type { MemberFields } from '../records/member';
+import type { MilestoneFields, PlanTaskFields } from '../records/plan';
+import type { ProjectFields } from '../records/project';
+import type { RequirementFields } from '../records/requirement';
+import type { RiskFields } from '../records/risk';
+import type { SlaFields } from '../records/sla';
+import type { StakeholderFields } from '../records/stakeholder';
+import type { SurveySessionFields } from '../records/survey';
+import type { BuildOptions } from './kit/context';
+import type { DocumentMeta } from './kit/meta';
+
+/** A stored row as the builders need it: its fields and id (RowOf<T> fits). Deleted rows are skipped. */
+export type Row<T> = T & { id: string; deleted?: boolean };
+
+/**
+ * Everything the deliverables are built from: one project's records, as the repository returns
+ * them. Each builder takes the part it needs (a Pick of this), so the caller may load only that.
+ */
+export interface ProjectDocumentData {
+  project: ProjectFields;
+  members: Row<MemberFields>[];
+  assets: Row<AssetFields>[];
+  surveySessions: Row<SurveySessionFields>[];
+  stakeholders: Row<StakeholderFields>[];
+  requirements: Row<RequirementFields>[];
+  /** Singletons: null until someone starts them. */
+  feasibility: FeasibilityFields | null;
+  risks: Row<RiskFields>[];
+  sla: SlaFields | null;
+  charter: CharterFields | null;
+  planTasks: Row<PlanTaskFields>[];
+  milestones: Row<MilestoneFields>[];
+}
+
+export type BuildResult =
+  | {
+      ok: true;
+      document: Document;
+      /** What was missing and is marked 待补充 in the document (empty when complete). */
+      placeholders: string[];
+      /** Things worth telling the user that are not missing data, e.g. a photo whose bytes were not given. */
+      warnings: string[];
+    }
+  | {
+      ok: false;
+      /** What is missing, in Chinese, one line each: "没有已确认的需求", "SLA 未定义 P1 的响应时限". */
+      missing: string[];
+    };
+
+export type DocumentBuilder<Data> = (data: Data, meta: DocumentMeta, options: BuildOptions) => BuildResult;
+
+/** Rows that are not deleted. */
+export function live<T extends { deleted?: boolean }>(rows: readonly T[]): T[] {
+  return rows.filter((row) => !row.deleted);
+}

@@ -1,0 +1,126 @@
+import type { DocumentExportFields } from '../records/document-export';
+import type { ProjectFields, ProjectPhase } from '../records/project';
+import type { BuildResult, ProjectDocumentData } from './data';
+import { buildDeliveryPlan, DELIVERY_PLAN_TITLE, deliveryPlanMissing } from './delivery-plan';
+import { buildFeasibilityReport, FEASIBILITY_REPORT_TITLE, feasibilityReportMissing } from './feasibility-report';
+import type { BuildOptions } from './kit/context';
+import { type Classification, type DocumentMeta, type Signatory, versionLabel } from './kit/meta';
+import { packDocument } from './kit/pack';
+import { buildProjectCharter, PROJECT_CHARTER_TITLE, projectCharterMissing } from './project-charter';
+import { buildRequirementsSpec, REQUIREMENTS_SPEC_TITLE, requirementsSpecMissing } from './requirements-spec';
+import { buildServiceLevelAgreement, SERVICE_LEVEL_AGREEMENT_TITLE, serviceLevelAgreementMissing } from './service-level-agreement';
+import { defaultNote, nextVersion, revisionEntries } from './versions';
+
+export type { BuildResult, ProjectDocumentData, Row } from './data';
+export type { BuildOptions, FileBytes } from './kit/context';
+export type { Classification, DocumentMeta, RevisionEntry, Signatory } from './kit/meta';
+export { classifications, versionLabel } from './kit/meta';
+export { packDocument } from './kit/pack';
+export { nextVersion, revisionEntries } from './versions';
+
+export interface DocumentType {
+  /** Stable code, stored as documentExports.docType. */
+  key: string;
+  title: string;
+  /** 文档编号 suffix: JNB-OPS-2026-SRS. */
+  code: string;
+  phase: ProjectPhase;
+  /** What is missing for a complete document (empty when it can be exported as is). */
+  missing: (data: ProjectDocumentData) => string[];
+  build: (data: ProjectDocumentData, meta: DocumentMeta, options: BuildOptions) => BuildResult;
+}
+
+/** The Word deliverables, in the order a project produces them (process-standard 一 and 二.4). */
+export const documentTypes = [
+  { key: 'requirementsSpec', title: REQUIREMENTS_SPEC_TITLE, code: 'SRS', phase: 'initiation', missing: requirementsSpecMissing, build: buildRequirementsSpec },
+  { key: 'feasibilityReport', title: FEASIBILITY_REPORT_TITLE, code: 'FRA', phase: 'initiation', missing: feasibilityReportMissing, build: buildFeasibilityReport },
+  { key: 'projectCharter', title: PROJECT_CHARTER_TITLE, code: 'PCH', phase: 'initiation', missing: projectCharterMissing, build: buildProjectCharter },
+  { key: 'serviceLevelAgreement', title: SERVICE_LEVEL_AGREEMENT_TITLE, code: 'SLA', phase: 'initiation', missing: serviceLevelAgreementMissing, build: buildServiceLevelAgreement },
+  { key: 'deliveryPlan', title: DELIVERY_PLAN_TITLE, code: 'PLAN', phase: 'design', missing: deliveryPlanMissing, build: buildDeliveryPlan },
+] as const satisfies readonly DocumentType[];
+
+export type DocumentTypeKey = (typeof documentTypes)[number]['key'];
+
+export function documentType(key: string): DocumentType | undefined {
+  return documentTypes.find((t) => t.key === key);
+}
+
+export interface ExportRequest {
+  docType: DocumentTypeKey;
+  project: Pick<ProjectFields, 'code'>;
+  /** The project's documentExports rows (all types; deleted ones are ignored). */
+  exports: ReadonlyArray<DocumentExportFields & { deleted?: boolean }>;
+  /** Who exports (settings.userName). */
+  exportedBy: string;
+  /** Local wall time, YYYY-MM-DDTHH:mm. Its date is the document's date. */
+  exportedAt: string;
+  /** 修改内容 of this version; a default is used when empty. */
+  note?: string;
+  /** The provider's company, for the cover and 乙方. */
+  company: string;
+  classification?: Classification;
+  reviewedBy?: Signatory;
+  approvedBy?: Signatory;
+}
+
+/**
+ * The DocumentMeta of the next export of a document type, and the documentExports record to
+ * write once the file is saved: version = highest so far + 1, the 修订记录 = earlier exports
+ * plus this one, the cover's 编制 = who exports.
+ */
+export function prepareExport(request: ExportRequest): { meta: DocumentMeta; record: DocumentExportFields } {
+  const type = documentTypes.find((t) => t.key === request.docType)!;
+  const version = nextVersion(request.exports, type.key);
+  const date = request.exportedAt.slice(0, 10);
+  const note = request.note?.trim() || defaultNote(version);
+  const meta: DocumentMeta = {
+    documentNumber: `${request.project.code}-${type.code}`,
+    version,
+    classification: request.classification ?? 'internal',
+    company: request.company,
+    preparedBy: { name: request.exportedBy, date },
+    reviewedBy: request.reviewedBy ?? { name: '', date: '' },
+    approvedBy: request.approvedBy ?? { name: '', date: '' },
+    date,
+    revisions: revisionEntries(request.exports, type.key, { version, date, author: request.exportedBy, note }),
+  };
+  const record: DocumentExportFields = {
+    docType: type.key,
+    version,
+    exportedBy: request.exportedBy,
+    exportedAt: request.exportedAt,
+    note,
+    fileName: documentFileName(request.project.code, type.title, version),
+  };
+  return { meta, record };
+}
+
+/** JNB-OPS-2026-需求规格说明书-V3.0.docx (characters Windows forbids in names replaced). */
+export function documentFileName(projectCode: string, title: string, version: number): string {
+  return `${projectCode}-${title}-${versionLabel(version)}.docx`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+/**
+ * The sha256 of every file a document embeds (survey photos in the 需求规格说明书), so the
+ * caller loads only those bytes into BuildOptions.files.
+ */
+export function filesNeeded(key: DocumentTypeKey, data: Pick<ProjectDocumentData, 'surveySessions'>): string[] {
+  if (key !== 'requirementsSpec') return [];
+  const hashes = data.surveySessions.filter((s) => !s.deleted).flatMap((s) => s.attachments.filter((a) => a.type.startsWith('image/')).map((a) => a.sha256));
+  return [...new Set(hashes)];
+}
+
+export type RenderResult =
+  | { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] }
+  | { ok: false; missing: string[] };
+
+/**
+ * Build and pack in one call, e.g. inside a Web Worker (a docx Document does not cross
+ * postMessage; the bytes do).
+ */
+export async function renderDocument(key: DocumentTypeKey, data: ProjectDocumentData, meta: DocumentMeta, options: BuildOptions): Promise<RenderResult> {
+  const type = documentTypes.find((t) => t.key === key)!;
+  const result = type.build(data, meta, options);
+  if (!result.ok) return result;
+  return { ok: true, bytes: await packDocument(result.document), placeholders: result.placeholders, warnings: result.warnings };
+}

@@ -1,0 +1,55 @@
+import { type PageGeometry, pageGeometry, type PageMargins } from './units';
+
+/** Bytes of attached files by their sha256, handed in by whoever loaded them (IndexedDB, disk). */
+export type FileBytes = ReadonlyMap<string, Uint8Array>;
+
+export interface BuildOptions {
+  /** Produce the document even when data is missing, with a visible 待补充 marker in its place. */
+  allowMissing: boolean;
+  /** Photo and signature bytes by sha256 (Attachment.sha256). */
+  files?: FileBytes;
+  /** Page margins in twips; A4 with Word's Chinese defaults when not given. */
+  margins?: PageMargins;
+}
+
+/**
+ * What one document being built shares between its parts: page geometry, running figure and
+ * table numbers, list instances, and the markers and warnings it wrote.
+ */
+export class DocumentContext {
+  readonly page: PageGeometry;
+  readonly files: FileBytes;
+  /** The missing data written as 待补充 markers, in document order. */
+  readonly placeholders: string[] = [];
+  /** Things the reader should know that are not missing data (a photo whose bytes were not given). */
+  readonly warnings: string[] = [];
+  private figures = 0;
+  private tables = 0;
+  private lists = 0;
+
+  constructor(options: Pick<BuildOptions, 'files' | 'margins'> = {}) {
+    this.page = pageGeometry(options.margins);
+    this.files = options.files ?? new Map();
+  }
+
+  nextFigureNumber(): number {
+    return ++this.figures;
+  }
+
+  nextTableNumber(): number {
+    return ++this.tables;
+  }
+
+  /** Each ordered list restarts at (1): a new numbering instance per list. */
+  nextListInstance(): number {
+    return ++this.lists;
+  }
+
+  notePlaceholder(message: string): void {
+    if (!this.placeholders.includes(message)) this.placeholders.push(message);
+  }
+
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+}

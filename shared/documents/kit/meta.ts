@@ -1,0 +1,49 @@
+import type { Label } from '../../records/fields';
+
+/** 密级 as Chinese enterprises grade documents. */
+export const classifications = {
+  public: { zh: '公开', en: 'Public' },
+  internal: { zh: '内部', en: 'Internal' },
+  secret: { zh: '秘密', en: 'Secret' },
+  confidential: { zh: '机密', en: 'Confidential' },
+} satisfies Record<string, Label>;
+export type Classification = keyof typeof classifications;
+
+/** A name and a date (YYYY-MM-DD) on the cover's 编制/审核/批准 lines; either may be ''. */
+export interface Signatory {
+  name: string;
+  date: string;
+}
+
+/** One row of the 修订记录 table. */
+export interface RevisionEntry {
+  version: number;
+  /** YYYY-MM-DD */
+  date: string;
+  author: string;
+  note: string;
+}
+
+/** What the cover, the 修订记录 and the page header say about the document itself. */
+export interface DocumentMeta {
+  /** The document's title when not its type's usual one (e.g. "需求规格说明书（一期）"). */
+  title?: string;
+  /** 文档编号, e.g. JNB-OPS-2026-SRS. */
+  documentNumber: string;
+  /** The export's version: 1, 2, … shown as V1.0, V2.0. */
+  version: number;
+  classification: Classification;
+  /** The service provider's company (乙方), on the cover and the sign-off. */
+  company: string;
+  preparedBy: Signatory;
+  reviewedBy: Signatory;
+  approvedBy: Signatory;
+  /** The document's date, YYYY-MM-DD; also the day "overdue" is judged on. */
+  date: string;
+  /** Earlier exports and this one, oldest first. */
+  revisions: RevisionEntry[];
+}
+
+export function versionLabel(version: number): string {
+  return `V${version}.0`;
+}

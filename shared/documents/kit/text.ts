@@ -1,0 +1,65 @@
+import { HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import type { DocumentContext } from './context';
+import { BULLET_LIST, ORDERED_LIST, styleIds } from './styles';
+
+const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+
+/**
+ * A numbered heading (1 / 1.1 / 1.1.1): the number comes from the heading style's list.
+ * `newPage` starts it on a new page (the first chapter after the table of contents).
+ */
+export function heading(text: string, level: 1 | 2 | 3, options: { newPage?: boolean } = {}): Paragraph {
+  return new Paragraph({ heading: headingLevels[level - 1], pageBreakBefore: options.newPage, children: [new TextRun(text)] });
+}
+
+/** Lines of a multi-line text field, without blank ones. */
+export function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** Body paragraphs (首行缩进 2 字符), one per line of the text. */
+export function paragraphs(text: string): Paragraph[] {
+  return lines(text).map((line) => new Paragraph({ style: styleIds.body, children: [new TextRun(line)] }));
+}
+
+export function bodyParagraph(children: string | ParagraphChild[]): Paragraph {
+  return new Paragraph({ style: styleIds.body, children: typeof children === 'string' ? [new TextRun(children)] : children });
+}
+
+/** 「标签：值」 as one body paragraph without indent, the label bold. */
+export function labelled(label: string, value: string | ParagraphChild[]): Paragraph {
+  const valueRuns = typeof value === 'string' ? [new TextRun(value)] : value;
+  return new Paragraph({ children: [new TextRun({ text: `${label}：`, bold: true }), ...valueRuns] });
+}
+
+/** （1）（2）… restarting at (1) for every list. */
+export function orderedList(ctx: DocumentContext, items: string[]): Paragraph[] {
+  const instance = ctx.nextListInstance();
+  return items.map((item) => new Paragraph({ numbering: { reference: ORDERED_LIST, level: 0, instance }, children: [new TextRun(item)] }));
+}
+
+export function bulletList(items: Array<string | ParagraphChild[]>): Paragraph[] {
+  return items.map(
+    (item) => new Paragraph({ numbering: { reference: BULLET_LIST, level: 0 }, children: typeof item === 'string' ? [new TextRun(item)] : item }),
+  );
+}
+
+/** The visible marker of missing data: 【待补充：…】 in red on yellow, easy to find in Word. */
+export function placeholderRun(ctx: DocumentContext, message: string): TextRun {
+  ctx.notePlaceholder(message);
+  return new TextRun({ text: `【待补充：${message}】`, style: styleIds.placeholder });
+}
+
+export function placeholder(ctx: DocumentContext, message: string): Paragraph {
+  return new Paragraph({ style: styleIds.body, children: [placeholderRun(ctx, message)] });
+}
+
+/** A value for a table cell or a line: '—' when empty, so a blank never looks like a mistake. */
+export function orDash(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const text = String(value).trim();
+  return text === '' ? '—' : text;
+}

@@ -1,0 +1,248 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DocumentTypeKey, documentTypes, prepareExport, renderDocument } from '../../shared/documents';
+import { emptyFixture, richFixture } from './helpers/fixture';
+import { type ReadBack, readBack, tocLines, validationErrors } from './helpers/read-docx';
+
+const fixture = richFixture();
+const company = '恒信科技有限公司';
+
+function metaFor(docType: DocumentTypeKey) {
+  return prepareExport({
+    docType,
+    project: fixture.data.project,
+    exports: fixture.exports,
+    exportedBy: '陈立',
+    exportedAt: '2026-01-20T15:30',
+    note: '补充调研照片与需求变更记录',
+    company,
+    reviewedBy: { name: '周明', date: '2026-01-20' },
+  }).meta;
+}
+
+/** What each document must show, beyond what every document shows. */
+const expected: Record<DocumentTypeKey, { chapters: string[]; sections: string[]; text: string[]; minTables: number }> = {
+  requirementsSpec: {
+    chapters: ['引言', '需求', '合格性规定', '需求可追踪性', '注释'],
+    sections: ['标识', '系统概述', '文档概述', '引用文件', '需求调研概况', '运维对象', '服务级别需求', '约束条件需求', '需求变更记录', '需求来源'],
+    text: [
+      'GB/T 8567-2006',
+      'REQ-001',
+      '运维对象清单与 CMDB 差异为 0，经客户签字确认',
+      '监管通报要求缩短核心系统故障恢复时间',
+      '图 1 访谈现场',
+      '图 2 二号机房 B 列交换机告警灯常亮',
+      '核心区防火墙安全设备-0002',
+      '机房平面图.pdf',
+      '《江南银行外包人员安全管理办法》',
+      '签字确认',
+    ],
+    minTables: 12,
+  },
+  feasibilityReport: {
+    chapters: ['概述', '可行性评估', '风险识别与评估', '结论与建议'],
+    sections: ['评估结论', '技术实现路径', '团队能力匹配度', '风险矩阵', '风险登记表', '风险应对措施'],
+    text: ['有条件可行', '达梦数据库经验不足', 'R01', '部分设备已过厂商维保期', '风险值 = 可能性 × 影响程度'],
+    minTables: 5,
+  },
+  projectCharter: {
+    chapters: ['项目概况', '项目目标', '项目范围', '项目组织', '沟通计划', '章程批准'],
+    sections: ['项目背景', '范围内', '范围外', '组织与职责', '客户方职责'],
+    text: ['核心系统月度可用性 ≥ 99.95%', '应用系统功能开发', '项目资源调配', '7x24 值班热线', '王建国'],
+    minTables: 5,
+  },
+  serviceLevelAgreement: {
+    chapters: ['总则', '服务时间', '故障分级与处理时限', '可用性', '考核指标与未达标处理', '服务报告'],
+    sections: ['协议双方', '计时规则', '考核指标', '未达标处理总则'],
+    text: ['7×24 小时', '核心业务中断或大面积不可用', '15 分钟', '4 小时', '72 小时', '≥ 99.95%', '约 43.8 分钟', '低于 95% 扣减当月服务费 2%', '信息科技部总经理'],
+    minTables: 6,
+  },
+  deliveryPlan: {
+    chapters: ['概述', '任务计划', '里程碑', '逾期事项'],
+    sections: [],
+    text: ['配置基线检查报告', '服务方案与操作手册编写', '逾期', '需求规格说明书双方签字', '一 项目启动与需求分析'],
+    minTables: 4,
+  },
+};
+
+describe('deliverables from the rich demo project', () => {
+  const read = new Map<DocumentTypeKey, ReadBack>();
+  const bytes = new Map<DocumentTypeKey, Uint8Array>();
+
+  beforeAll(async () => {
+    for (const type of documentTypes) {
+      expect(type.missing(fixture.data), type.key).toEqual([]);
+      // The delivery plan is judged on 2026-02-10: the design task due 2026-01-30 is overdue then.
+      const meta = type.key === 'deliveryPlan' ? { ...metaFor(type.key), date: '2026-02-10' } : metaFor(type.key);
+      const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
+      if (!result.ok) throw new Error(`${type.key}: ${result.missing.join('; ')}`);
+      expect(result.placeholders).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      bytes.set(type.key, result.bytes);
+      read.set(type.key, await readBack(result.bytes));
+    }
+  }, 120_000);
+
+  describe.each(documentTypes.map((t) => [t.key, t] as const))('%s', (key, type) => {
+    it('passes the Open XML SDK validator with no errors', async () => {
+      expect(await validationErrors(bytes.get(key)!)).toEqual([]);
+    }, 60_000); // the first call loads the validator (WebAssembly, ~45 MB)
+
+    it('has a cover, a 修订记录 of every version and a table of contents with numbered entries', () => {
+      const doc = read.get(key)!;
+      const title = type.title;
+      const cover = doc.text.slice(0, doc.text.indexOf('修订记录'));
+      for (const line of ['密级：内部', '江南银行数据中心运维服务项目', title, '江南银行股份有限公司', `JNB-OPS-2026-${type.code}`, 'V3.0', '陈立', '周明', company, key === 'deliveryPlan' ? '2026年2月' : '2026年1月']) {
+        expect(cover, line).toContain(line);
+      }
+      // 修订记录: both earlier exports and this one, in version order.
+      const history = doc.text.slice(doc.text.indexOf('修订记录'), doc.text.indexOf('目  录'));
+      expect(history).toMatch(/V1\.0\s+2026-01-12\s+陈立\s+首次发布/);
+      expect(history).toMatch(/V2\.0\s+2026-01-16\s+周明\s+根据客户确认意见修订/);
+      expect(history).toMatch(/V3\.0\s+2026-01-20\s+陈立\s+补充调研照片与需求变更记录/);
+
+      // The TOC lists every heading 1–3 with its number and a page number, in order.
+      const numbers: number[] = [];
+      const numbered = doc.headings.map(({ level, text }) => {
+        numbers.length = level;
+        numbers[level - 1] = (numbers[level - 1] ?? 0) + 1;
+        return `${numbers.map((n) => n ?? 1).join('.')} ${text}`;
+      });
+      const toc = tocLines(doc.text);
+      expect(toc.map((line) => line.split('\t')[0])).toEqual(numbered);
+      for (const line of toc) expect(line).toMatch(/\t\d+$/);
+      expect(Number(toc[0]!.split('\t')[1])).toBeGreaterThanOrEqual(3); // after cover, 修订记录 and 目录
+    });
+
+    it('reads back its chapters, tables and content', () => {
+      const doc = read.get(key)!;
+      const want = expected[key];
+      expect(doc.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(want.chapters);
+      const sections = doc.headings.filter((h) => h.level > 1).map((h) => h.text);
+      for (const section of want.sections) expect(sections, section).toContain(section);
+      for (const text of want.text) expect(doc.text, text).toContain(text);
+      expect(doc.tables).toBeGreaterThanOrEqual(want.minTables);
+      expect(doc.text).not.toContain('待补充');
+      expect(doc.html).toContain('<thead>'); // repeating header rows
+    });
+
+    it('is laid out as the conventions say: A4, fonts, numbering, cover without header or footer', async () => {
+      const doc = read.get(key)!;
+      const styles = await doc.part('word/styles.xml');
+      const defaults = styles.slice(styles.indexOf('<w:docDefaults>'), styles.indexOf('</w:docDefaults>'));
+      expect(defaults).toContain('w:eastAsia="zh-CN"');
+      expect(defaults).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*w:eastAsia="SimSun"/);
+      expect(defaults).toContain('<w:sz w:val="24"/>'); // 小四
+      expect(defaults).toMatch(/w:line="360" w:lineRule="auto"/); // 1.5 lines
+      const heading1 = styles.slice(styles.indexOf('w:styleId="Heading1"'));
+      expect(heading1.slice(0, heading1.indexOf('</w:style>'))).toMatch(/w:eastAsia="SimHei"[\s\S]*<w:sz w:val="32"\/>/); // 黑体 三号
+      const numbering = await doc.part('word/numbering.xml');
+      for (const level of ['%1', '%1.%2', '%1.%2.%3']) expect(numbering).toContain(`<w:lvlText w:val="${level}"/>`);
+
+      const body = await doc.part('word/document.xml');
+      const sections = [...body.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+      expect(sections).toHaveLength(2);
+      expect(sections[0]).not.toContain('headerReference');
+      expect(sections[0]).not.toContain('footerReference');
+      for (const s of sections) expect(s).toContain('<w:pgSz w:w="11906" w:h="16838"');
+      expect(body).toContain('<w:tblHeader/>');
+      expect(body).toContain('TOC \\h \\o &quot;1-3&quot;');
+
+      const footers = Object.keys(doc.zip.files).filter((f) => /word\/footer\d*\.xml/.test(f));
+      const footer = (await Promise.all(footers.map((f) => doc.part(f)))).join('');
+      expect(footer).toMatch(/第 [\s\S]*PAGE[\s\S]* 页 共 [\s\S]*NUMPAGES[\s\S]* 页/);
+      const headers = Object.keys(doc.zip.files).filter((f) => /word\/header\d*\.xml/.test(f));
+      const header = (await Promise.all(headers.map((f) => doc.part(f)))).join('');
+      expect(header).toContain('江南银行数据中心运维服务项目');
+      expect(header).toContain(type.title);
+    });
+  });
+
+  it('puts the survey photos into the 需求规格说明书 with captions', async () => {
+    const doc = read.get('requirementsSpec')!;
+    const media = Object.keys(doc.zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media.filter((f) => f.endsWith('.jpg') || f.endsWith('.jpeg'))).toHaveLength(2);
+    expect(media.filter((f) => f.endsWith('.png'))).toHaveLength(1);
+    expect(doc.text).toMatch(/图 3 B07 机柜正面（标签缺失）（2026-01-08 11:02）/);
+    // Photos are scaled to the text width (8312 twips ≈ 554 px) keeping their aspect ratio.
+    const body = await doc.part('word/document.xml');
+    const [width, height] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(body)!.slice(1).map((emu) => Number(emu) / 9525) as [number, number];
+    expect(width).toBeCloseTo(554.1, 0);
+    expect(width / height).toBeCloseTo(400 / 300, 2);
+  });
+
+  it('shades the risk matrix by level and counts the open risks in it', () => {
+    const html = read.get('feasibilityReport')!.html;
+    const matrix = html.slice(html.indexOf('可能性 \\ 影响程度'));
+    expect(matrix).toContain('5 很高');
+    // R01 (4 × 4 = 16, high) sits in row "4 高", column "4 高".
+    expect(read.get('feasibilityReport')!.text).toMatch(/1\s+R01/);
+  });
+
+  it('flags overdue tasks in the delivery plan', () => {
+    const text = read.get('deliveryPlan')!.text;
+    expect(text).toMatch(/进行中\s+逾期/);
+    expect(text).toContain('任务“服务方案与操作手册编写”：计划 2026-01-30 完成');
+  });
+});
+
+describe('missing data', () => {
+  it('says what is missing instead of producing empty chapters', () => {
+    const empty = emptyFixture();
+    const meta = metaFor('requirementsSpec');
+    for (const type of documentTypes) {
+      const missing = type.missing(empty);
+      expect(missing.length, type.key).toBeGreaterThan(0);
+      const result = type.build(empty, meta, { allowMissing: false });
+      expect(result).toEqual({ ok: false, missing });
+    }
+    expect(documentTypes[0].missing(empty)).toEqual(['项目简介未填写（用于“系统概述”）', '没有调研记录', '运维对象清单为空', '没有需求条目']);
+  });
+
+  it('with allowMissing, exports with a visible 待补充 marker for each missing item', async () => {
+    const empty = emptyFixture();
+    for (const type of documentTypes) {
+      const result = await renderDocument(type.key, empty, metaFor(type.key), { allowMissing: true });
+      if (!result.ok) throw new Error(type.key);
+      const missing = type.missing(empty);
+      expect([...result.placeholders].sort(), type.key).toEqual([...missing].sort());
+      const doc = await readBack(result.bytes);
+      for (const message of missing) expect(doc.text, message).toContain(`【待补充：${message}】`);
+      expect(await validationErrors(result.bytes)).toEqual([]);
+      const styles = await doc.part('word/styles.xml');
+      expect(styles).toMatch(/w:styleId="Placeholder"[\s\S]*?<w:color w:val="C00000"\/>/);
+    }
+  }, 60_000);
+
+  it('names the exact gaps of partly recorded data', async () => {
+    const { data } = richFixture();
+    const sla = data.sla!;
+    data.sla = { ...sla, priorities: sla.priorities.filter((p) => p.level !== 'P3').map((p) => (p.level === 'P1' ? { ...p, responseMinutes: null } : p)), signatories: sla.signatories.filter((s) => s.side === 'customer') };
+    data.requirements = data.requirements.map((r) => ({ ...r, status: 'pending', confirmedBy: '', confirmedAt: '' }));
+    data.requirements[0]!.acceptanceCriterion = '';
+    data.risks[0]!.mitigation = '';
+    data.planTasks[2]!.end = '';
+    data.members = data.members.filter((m) => m.role !== 'pm');
+    data.feasibility = { ...data.feasibility!, teamConclusion: 'unassessed' };
+
+    const gaps = Object.fromEntries(documentTypes.map((t) => [t.key, t.missing(data)]));
+    expect(gaps.serviceLevelAgreement).toEqual(['SLA 未定义 P1 的响应时限', 'SLA 未定义 P3', '未填写乙方签署人']);
+    expect(gaps.requirementsSpec).toEqual(['没有已确认的需求', '需求 REQ-001 缺少验收标准']);
+    expect(gaps.feasibilityReport).toEqual(['团队能力匹配度未给出结论', '高风险“部分设备已过厂商维保期，备件供应不及时”缺少应对措施']);
+    expect(gaps.projectCharter).toEqual(['项目团队没有项目经理']);
+    expect(gaps.deliveryPlan).toEqual(['任务“配置基线检查”缺少起止日期']);
+
+    for (const type of documentTypes) {
+      const result = await renderDocument(type.key, data, metaFor(type.key), { allowMissing: true, files: fixture.files });
+      if (!result.ok) throw new Error(type.key);
+      expect([...result.placeholders].sort(), type.key).toEqual([...gaps[type.key]!].sort());
+      const text = (await readBack(result.bytes)).text;
+      for (const message of gaps[type.key]!) expect(text, message).toContain(`【待补充：${message}】`);
+    }
+  }, 60_000);
+
+  it('skips deleted rows', () => {
+    const { data } = richFixture();
+    data.requirements = data.requirements.map((r) => ({ ...r, deleted: true }));
+    expect(documentTypes[0].missing(data)).toEqual(['没有需求条目']);
+  });
+});

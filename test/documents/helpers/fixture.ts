@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import type { Attachment } from '../../../shared/attachments';
+import { generateDemoInitiation } from '../../../shared/demo/demo-initiation';
+import { generateDemoProject } from '../../../shared/demo/demo-project';
+import type { ProjectDocumentData, Row } from '../../../shared/documents/data';
+import { assetFields } from '../../../shared/records/asset';
+import { charterFields } from '../../../shared/records/charter';
+import { type DocumentExportFields } from '../../../shared/records/document-export';
+import { feasibilityFields } from '../../../shared/records/feasibility';
+import { memberFields } from '../../../shared/records/member';
+import { milestoneFields, planTaskFields } from '../../../shared/records/plan';
+import { projectFields } from '../../../shared/records/project';
+import { requirementFields } from '../../../shared/records/requirement';
+import { riskFields } from '../../../shared/records/risk';
+import { slaFields } from '../../../shared/records/sla';
+import { stakeholderFields } from '../../../shared/records/stakeholder';
+import { surveySessionFields } from '../../../shared/records/survey';
+import { encodeJpeg, encodePng, rackPhoto, signatureImage } from './images';
+
+/** Deterministic uuid-shaped ids, so references pass the schemas and runs compare. */
+function idMaker(prefix: number): () => string {
+  let n = 0;
+  return () => `${prefix.toString(16).padStart(8, '0')}-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`;
+}
+
+function withIds<T>(prefix: number, rows: T[]): Array<T & { id: string }> {
+  const next = idMaker(prefix);
+  return rows.map((row) => ({ ...row, id: next() }));
+}
+
+export interface Fixture {
+  data: ProjectDocumentData;
+  files: Map<string, Uint8Array>;
+  exports: Row<DocumentExportFields>[];
+  signature: Uint8Array;
+}
+
+function attachment(bytes: Uint8Array, name: string, type: string, caption: string, width: number, height: number, takenAt = ''): Attachment {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), name, type, size: bytes.length, caption, takenAt, width, height };
+}
+
+/**
+ * The demo bank project with everything phase 一 records, as the repository would return it
+ * (schema defaults applied, ids, references resolved), plus photos on the survey sessions, a
+ * requirement changed after confirmation, and two earlier exports of every document.
+ */
+export function richFixture(): Fixture {
+  const demo = generateDemoProject();
+  const initiation = generateDemoInitiation();
+  const files = new Map<string, Uint8Array>();
+  const keep = (bytes: Uint8Array) => {
+    files.set(createHash('sha256').update(bytes).digest('hex'), bytes);
+    return bytes;
+  };
+
+  const assets = withIds(2, demo.assets.map((a) => assetFields.parse(a)));
+  const rackJpeg = keep(encodeJpeg(rackPhoto(480, 320, 1)));
+  const rackPng = keep(encodePng(rackPhoto(240, 320, 2)));
+  const meetingJpeg = keep(encodeJpeg(rackPhoto(400, 300, 3)));
+  const photos: Attachment[][] = [
+    [attachment(meetingJpeg, 'IMG_0101.jpg', 'image/jpeg', '访谈现场', 400, 300, '2026-01-06T10:05:00')],
+    [
+      attachment(rackJpeg, 'IMG_0231.jpg', 'image/jpeg', '二号机房 B 列交换机告警灯常亮', 480, 320, '2026-01-08T10:12:31'),
+      attachment(rackPng, 'rack-b07.png', 'image/png', 'B07 机柜正面（标签缺失）', 240, 320, '2026-01-08T11:02:00'),
+      attachment(new TextEncoder().encode('%PDF-1.4 stand-in'), '机房平面图.pdf', 'application/pdf', '', 0, 0),
+    ],
+    [],
+  ];
+  const surveySessions = withIds(
+    3,
+    initiation.surveySessions.map(({ findingAssetIndexes, ...session }, s) =>
+      surveySessionFields.parse({
+        ...session,
+        findings: (session.findings ?? []).map((finding, index) => ({ ...finding, assetIds: (findingAssetIndexes?.[index] ?? []).map((i) => assets[i]!.id) })),
+        attachments: photos[s] ?? [],
+      }),
+    ),
+  );
+  const requirements = withIds(
+    4,
+    initiation.requirements.map(({ session, confirm, ...values }) =>
+      requirementFields.parse({
+        ...values,
+        sourceSessionId: session === undefined ? '' : surveySessions[session]!.id,
+        status: confirm ? 'confirmed' : 'pending',
+        ...(confirm ? { confirmedBy: confirm.by, confirmedAt: confirm.on } : {}),
+      }),
+    ),
+  );
+  // REQ-002 was confirmed once with a looser target and changed since.
+  const changed = requirements.find((r) => r.code === 'REQ-002')!;
+  changed.revision = 2;
+  changed.revisions = [
+    {
+      revision: 1,
+      statement: 'P1 故障 30 分钟内响应、8 小时内恢复',
+      acceptanceCriterion: '每月 P1 响应达标率 ≥ 90%',
+      priority: 'must',
+      confirmedBy: '王建国',
+      confirmedAt: '2026-01-12',
+      reason: '监管通报要求缩短核心系统故障恢复时间',
+      changedAt: '2026-01-14',
+    },
+  ];
+  requirements.push({
+    ...requirementFields.parse({
+      code: 'REQ-006',
+      category: 'constraint',
+      topic: 'security',
+      statement: '驻场人员须签署保密协议，运维终端不得接入互联网',
+      priority: 'must',
+      sourceDocument: '《江南银行外包人员安全管理办法》',
+      acceptanceCriterion: '进场前提交全部驻场人员签署的保密协议；终端检查记录每月一份',
+      status: 'confirmed',
+      confirmedBy: '赵刚',
+      confirmedAt: '2026-01-16',
+    }),
+    id: idMaker(5)(),
+  });
+
+  const exports: Row<DocumentExportFields>[] = withIds(
+    6,
+    ['requirementsSpec', 'feasibilityReport', 'projectCharter', 'serviceLevelAgreement', 'deliveryPlan'].flatMap((docType) => [
+      { docType, version: 1, exportedBy: '陈立', exportedAt: '2026-01-12T18:20', note: '首次发布', fileName: '' },
+      { docType, version: 2, exportedBy: '周明', exportedAt: '2026-01-16T09:45', note: '根据客户确认意见修订', fileName: '' },
+    ]),
+  );
+
+  const data: ProjectDocumentData = {
+    project: projectFields.parse(demo.project),
+    members: withIds(1, demo.members.map((m) => memberFields.parse(m))),
+    assets,
+    surveySessions,
+    stakeholders: withIds(7, initiation.stakeholders.map((s) => stakeholderFields.parse(s))),
+    requirements,
+    feasibility: feasibilityFields.parse(initiation.feasibility),
+    risks: withIds(8, initiation.risks.map((r) => riskFields.parse(r))),
+    sla: slaFields.parse(initiation.sla),
+    charter: charterFields.parse(initiation.charter),
+    planTasks: withIds(9, initiation.planTasks.map((t) => planTaskFields.parse(t))),
+    milestones: withIds(10, initiation.milestones.map((m) => milestoneFields.parse(m))),
+  };
+  // A member of the team has authority recorded, as a charter states it.
+  data.members[0]!.authority = '项目资源调配、对客户的进度与范围承诺';
+  return { data, files, exports, signature: encodePng(signatureImage()) };
+}
+
+/** A project with nothing recorded but its name: every document has something missing. */
+export function emptyFixture(): ProjectDocumentData {
+  return {
+    project: projectFields.parse({ code: 'EMPTY-01', name: '空白测试项目', customer: '测试客户' }),
+    members: [],
+    assets: [],
+    surveySessions: [],
+    stakeholders: [],
+    requirements: [],
+    feasibility: null,
+    risks: [],
+    sla: null,
+    charter: null,
+    planTasks: [],
+    milestones: [],
+  };
+}

@@ -1,0 +1,101 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DocumentTypeKey, documentTypes, prepareExport, renderDocument } from '../../shared/documents';
+import { richFixture } from './helpers/fixture';
+
+/**
+ * Word files as a reader's office suite prints them: LibreOffice headless converts each to PDF,
+ * poppler reads the PDF back. Runs where soffice and pdftotext exist; in CI (CI=true, which
+ * installs libreoffice-writer-nogui, poppler-utils and fonts-noto-cjk) it must run.
+ */
+function available(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+const tools = { soffice: available('soffice'), pdftotext: available('pdftotext'), pdfinfo: available('pdfinfo') };
+const missingTools = Object.entries(tools)
+  .filter(([, ok]) => !ok)
+  .map(([name]) => name);
+const mustRun = process.env.CI === 'true';
+if (missingTools.length > 0 && !mustRun) {
+  console.log(`LibreOffice checks skipped: ${missingTools.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)`);
+}
+
+/** Text of a PDF page range with all whitespace removed: pdftotext spaces CJK text unevenly. */
+function pdfText(pdf: string, first?: number, last?: number): string {
+  const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
+  return execFileSync('pdftotext', [...range, pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+const contentOf: Record<DocumentTypeKey, string[]> = {
+  requirementsSpec: ['1引言', '1.1标识', '2.1需求调研概况', '3合格性规定', '4需求可追踪性', '5注释', 'REQ-006', '图1访谈现场', 'GB/T8567-2006'],
+  feasibilityReport: ['1概述', '3.2风险矩阵', 'R01', '有条件可行'],
+  projectCharter: ['2项目目标', '4.1组织与职责', '周例会', '核心系统月度可用性≥99.95%'],
+  serviceLevelAgreement: ['3故障分级与处理时限', 'P1', '15分钟', '4小时', '约43.8分钟'],
+  deliveryPlan: ['2任务计划', '3里程碑', '配置基线检查'],
+};
+
+describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every deliverable', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-docs-'));
+  const pdfs = new Map<DocumentTypeKey, string>();
+
+  beforeAll(async () => {
+    expect(missingTools, 'CI must install LibreOffice and poppler').toEqual([]);
+    const fixture = richFixture();
+    const files: string[] = [];
+    for (const type of documentTypes) {
+      const { meta } = prepareExport({ docType: type.key, project: fixture.data.project, exports: fixture.exports, exportedBy: '陈立', exportedAt: '2026-01-20T15:30', company: '恒信科技有限公司' });
+      const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
+      if (!result.ok) throw new Error(result.missing.join('; '));
+      const file = join(dir, `${type.key}.docx`);
+      writeFileSync(file, result.bytes);
+      files.push(file);
+      pdfs.set(type.key, join(dir, 'pdf', `${type.key}.pdf`));
+    }
+    // One soffice run for all files (~1 s each once started); its own profile in HOME.
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files], {
+      env: { ...process.env, HOME: home },
+      stdio: 'pipe',
+      timeout: 180_000,
+    });
+    expect(readdirSync(join(dir, 'pdf')).sort()).toEqual(documentTypes.map((t) => `${t.key}.pdf`).sort());
+  }, 240_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe.each(documentTypes.map((t) => [t.key, t] as const))('%s', (key, type) => {
+    it('prints on A4 with 「第 X 页 共 Y 页」 footers after an unnumbered cover', () => {
+      const pdf = pdfs.get(key)!;
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841\.\d+ pts \(A4\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThanOrEqual(5);
+
+      const cover = pdfText(pdf, 1);
+      for (const text of [type.title, '江南银行数据中心运维服务项目', '恒信科技有限公司', '密级：内部', 'V3.0']) expect(cover).toContain(text);
+      expect(cover).not.toMatch(/第\d+页共\d+页/);
+      expect(cover).not.toContain('修订记录'); // the cover is one page
+
+      for (let page = 2; page <= pages; page++) {
+        const text = pdfText(pdf, page);
+        expect(text, `page ${page}`).toContain(`第${page}页共${pages}页`);
+        expect(text, `page ${page}`).toContain(type.title); // header
+      }
+    });
+
+    it('prints its table of contents and content in Chinese', () => {
+      const pdf = pdfs.get(key)!;
+      const text = pdfText(pdf);
+      expect(text).toContain('修订记录');
+      expect(text).toMatch(/V3\.02026-01-20陈立/);
+      // The TOC as written by the builder (LibreOffice does not update it): numbered entries, dot leaders, page numbers.
+      expect(text).toMatch(/目录1\S+?\.{4,}\d+/);
+      for (const content of contentOf[key]) expect(text, content).toContain(content);
+    });
+  });
+});
