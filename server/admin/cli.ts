@@ -80,9 +80,10 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    (values.help ? io.stdout : io.stderr).write(USAGE);
-    return values.help ? EXIT_OK : EXIT_USAGE;
+  const asksForHelp = Boolean(values.help) || command === 'help';
+  if (asksForHelp || !command) {
+    (asksForHelp ? io.stdout : io.stderr).write(USAGE);
+    return asksForHelp ? EXIT_OK : EXIT_USAGE;
   }
   const need = (name: keyof typeof values): string => {
     const value = values[name];
