@@ -13,12 +13,15 @@ const settingFields = {
   userName: z.string().trim().max(50),
   /** Address of the team sync server, e.g. https://fieldbook.example.com */
   syncServerUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  /** The service provider's company, on the cover and as 乙方 of every Word deliverable. */
+  companyName: z.string().trim().max(100),
 };
 
 export const settingsSchema = z.object({
   language: settingFields.language.default('zh-CN'),
   userName: settingFields.userName.default(''),
   syncServerUrl: settingFields.syncServerUrl.default(''),
+  companyName: settingFields.companyName.default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

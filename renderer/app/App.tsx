@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, RouterProvider, createHashRouter, useLocation, useNavigate } from 'react-router';
 import { AssetsPage } from '../features/assets/AssetsPage';
+import { DeliverablesPage } from '../features/deliverables/DeliverablesPage';
 import { CutoverPage } from '../features/deployment/CutoverPage';
 import { InspectionRunner } from '../features/deployment/inspections/InspectionRunner';
 import { InspectionsPage } from '../features/deployment/inspections/InspectionsPage';
@@ -58,6 +59,7 @@ const router = createHashRouter([
           { path: 'training', element: <TrainingPage /> },
           { path: 'pilot', element: <PilotPage /> },
           { path: 'cutover', element: <CutoverPage /> },
+          { path: 'deliverables', element: <DeliverablesPage /> },
           { path: 'sync', element: <SyncPage /> },
         ],
       },

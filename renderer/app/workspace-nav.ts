@@ -29,5 +29,6 @@ export const workspacePages: WorkspacePage[] = [
   { path: 'training', titleKey: 'nav.training', group: 'deployment' },
   { path: 'pilot', titleKey: 'nav.pilot', group: 'deployment' },
   { path: 'cutover', titleKey: 'nav.cutover', group: 'deployment' },
+  { path: 'deliverables', titleKey: 'nav.deliverables', group: 'tools' },
   { path: 'sync', titleKey: 'sync.page', group: 'tools' },
 ];

@@ -22,6 +22,7 @@ export const zhCN = {
     training: '知识转移与培训',
     pilot: '试点运行',
     cutover: '切换方案与服务启动',
+    deliverables: '交付文档',
   },
   common: {
     save: '保存',
@@ -163,6 +164,23 @@ export const zhCN = {
     due: '期限',
     noTemplate: '请先在“检查模板”中从内置模板复制或新建一个模板',
   },
+  deliverables: {
+    document: '文档',
+    phase: '阶段',
+    readiness: '数据准备',
+    missingCount: '缺 {{count}} 项',
+    lastVersion: '最近版本',
+    generate: '生成 Word',
+    generateAll: '生成全部已齐备的文档（{{count}}）',
+    note: '本版修改内容',
+    notePlaceholder: '留空则写“首次发布”或“根据最新记录更新”',
+    classification: '密级',
+    allowMissing: '数据不全也生成（缺失处标注“待补充”）',
+    missingTitle: '“{{title}}”还缺少以下数据',
+    saved: '已生成 {{title}} {{version}}：{{path}}',
+    noCompany: '请在“设置”中填写公司名称，它会出现在文档封面和乙方签字栏。',
+    stage: { collect: '收集数据', build: '生成文档', save: '保存' },
+  },
   start: {
     title: '我的项目',
     empty: '还没有项目。新建一个项目，或者先载入示例项目看看。',
@@ -289,6 +307,8 @@ export const zhCN = {
     hostWeb: '浏览器',
     dataLocation: '数据位置',
     deviceId: '设备标识',
+    companyName: '公司名称（乙方）',
+    companyNameHint: '出现在交付文档封面和签字栏',
   },
 } as const;
 

@@ -11,6 +11,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<AppInfo>();
   const [userName, setUserName] = useState(settings.userName);
+  const [companyName, setCompanyName] = useState(settings.companyName);
   const { status, requestPersist } = useStorageStatus();
   useEffect(() => void api.getAppInfo().then(setInfo), [api]);
 
@@ -33,6 +34,14 @@ export function SettingsPage() {
             <Space.Compact style={{ width: '100%' }}>
               <Input id="settings-user-name" value={userName} maxLength={50} onChange={(event) => setUserName(event.target.value)} />
               <Button type="primary" disabled={userName === settings.userName} onClick={() => updateSettings({ userName })}>
+                {t('common.save')}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+          <Form.Item label={t('settings.companyName')} extra={t('settings.companyNameHint')} htmlFor="settings-company">
+            <Space.Compact style={{ width: '100%' }}>
+              <Input id="settings-company" value={companyName} maxLength={100} onChange={(event) => setCompanyName(event.target.value)} />
+              <Button type="primary" disabled={companyName === settings.companyName} onClick={() => updateSettings({ companyName })}>
                 {t('common.save')}
               </Button>
             </Space.Compact>

@@ -1,0 +1,175 @@
+import { CheckCircleFilled, ExclamationCircleFilled, FileWordOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Form, Input, Modal, Popover, Progress, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOutletContext } from 'react-router';
+import { type Classification, type DocumentTypeKey, classifications, documentTypes, filesNeeded, prepareExport } from '../../../shared/documents';
+import type { RowOf } from '../../../shared/records';
+import { projectPhases } from '../../../shared/records/project';
+import { useServices } from '../../app/services';
+import { syncHttpGetter } from '../../data/attachments';
+import { pickLabel } from '../../i18n';
+import { loadDocumentData, loadDocumentFiles } from './load-document-data';
+import { renderInWorker } from './render-in-worker';
+
+type Stage = 'collect' | 'build' | 'save';
+const stagePercent: Record<Stage, number> = { collect: 15, build: 60, save: 90 };
+
+interface Options {
+  note: string;
+  classification: Classification;
+  allowMissing: boolean;
+}
+
+/**
+ * 交付文档: every Word deliverable of the project with its readiness, its last version and who
+ * exported it when; generate one, or all that are ready. Documents are built in a Web Worker
+ * and saved through the host (a save dialog in Electron, a download in the browser).
+ */
+export function DeliverablesPage() {
+  const project = useOutletContext<RowOf<'projects'>>();
+  const { db, repo, api, sync, settings } = useServices();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [dialog, setDialog] = useState<DocumentTypeKey[] | null>(null);
+  const [progress, setProgress] = useState<{ title: string; stage: Stage } | null>(null);
+  const state = useLiveQuery(async () => {
+    const [data, exports] = await Promise.all([loadDocumentData(db, project.id), db.documentExports.where('projectId').equals(project.id).filter((e) => !e.deleted).toArray()]);
+    return { data, exports, missing: new Map(documentTypes.map((type) => [type.key, type.missing(data)])) };
+  }, [project.id]);
+
+  async function generate(keys: DocumentTypeKey[], options: Options) {
+    setDialog(null);
+    for (const docType of keys) {
+      const title = documentTypes.find((d) => d.key === docType)!.title;
+      setProgress({ title, stage: 'collect' });
+      const data = await loadDocumentData(db, project.id);
+      const exports = await db.documentExports.where('projectId').equals(project.id).toArray();
+      const files = await loadDocumentFiles(db, filesNeeded(docType, data), project.id, syncHttpGetter(sync, api)());
+      const now = new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
+      const { meta, record } = prepareExport({
+        docType,
+        project,
+        exports,
+        exportedBy: settings.userName || '本机用户',
+        exportedAt: now,
+        note: options.note,
+        company: settings.companyName,
+        classification: options.classification,
+      });
+      setProgress({ title, stage: 'build' });
+      const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files });
+      if (!result.ok) {
+        setProgress(null);
+        if ('missing' in result) Modal.warning({ title: t('deliverables.missingTitle', { title }), content: <ul>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul> });
+        else message.error(result.error);
+        return;
+      }
+      setProgress({ title, stage: 'save' });
+      const saved = await api.saveFile({ suggestedName: record.fileName, bytes: result.bytes, filters: [{ name: 'Word', extensions: ['docx'] }] });
+      if (saved.status === 'saved') {
+        await repo.create('documentExports', project.id, record);
+        message.success(t('deliverables.saved', { title, version: `V${record.version}.0`, path: saved.path }));
+      }
+    }
+    setProgress(null);
+  }
+
+  const lastExport = (key: string) => (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.version - a.version)[0];
+  const ready = documentTypes.filter((type) => state?.missing.get(type.key)?.length === 0).map((type) => type.key);
+
+  return (
+    <div className="page" data-testid="deliverables">
+      <Space className="page-toolbar" wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.deliverables')}
+        </Typography.Title>
+        <Button type="primary" icon={<FileWordOutlined />} disabled={ready.length === 0 || Boolean(progress)} onClick={() => setDialog(ready)}>
+          {t('deliverables.generateAll', { count: ready.length })}
+        </Button>
+      </Space>
+      {!settings.companyName && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('deliverables.noCompany')} />}
+      {progress && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          data-testid="document-progress"
+          message={
+            <Space>
+              {progress.title}
+              <Progress percent={stagePercent[progress.stage]} size="small" style={{ width: 240 }} status="active" />
+              {t(`deliverables.stage.${progress.stage}`)}
+            </Space>
+          }
+        />
+      )}
+      <Table
+        rowKey="key"
+        loading={!state}
+        dataSource={[...documentTypes]}
+        pagination={false}
+        columns={[
+          { title: t('deliverables.document'), render: (_, type) => <Typography.Text strong>{type.title}</Typography.Text> },
+          { title: t('deliverables.phase'), width: 200, render: (_, type) => pickLabel(projectPhases[type.phase], lang) },
+          {
+            title: t('deliverables.readiness'),
+            width: 170,
+            render: (_, type) => {
+              const missing = state?.missing.get(type.key) ?? [];
+              return missing.length === 0 ? (
+                <Tag icon={<CheckCircleFilled />} color="success">
+                  {t('readiness.ready')}
+                </Tag>
+              ) : (
+                <Popover content={<ul className="missing-list">{missing.map((m) => <li key={m}>{m}</li>)}</ul>} title={t('readiness.missing')}>
+                  <Tag icon={<ExclamationCircleFilled />} color="warning" data-testid={`missing-${type.key}`}>
+                    {t('deliverables.missingCount', { count: missing.length })}
+                  </Tag>
+                </Popover>
+              );
+            },
+          },
+          {
+            title: t('deliverables.lastVersion'),
+            width: 260,
+            render: (_, type) => {
+              const last = lastExport(type.key);
+              return last ? `V${last.version}.0 · ${last.exportedBy} · ${last.exportedAt.replace('T', ' ')}` : '—';
+            },
+          },
+          {
+            title: t('common.actions'),
+            width: 140,
+            render: (_, type) => (
+              <Button size="small" icon={<FileWordOutlined />} disabled={Boolean(progress)} onClick={() => setDialog([type.key])}>
+                {t('deliverables.generate')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal open={dialog !== null} title={t('deliverables.generate')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden>
+        <Form<Options>
+          layout="vertical"
+          initialValues={{ note: '', classification: 'internal', allowMissing: false }}
+          onFinish={(options) => void generate(dialog ?? [], options)}
+        >
+          <Typography.Paragraph>{(dialog ?? []).map((key) => documentTypes.find((d) => d.key === key)!.title).join('、')}</Typography.Paragraph>
+          <Form.Item name="note" label={t('deliverables.note')}>
+            <Input placeholder={t('deliverables.notePlaceholder')} />
+          </Form.Item>
+          <Form.Item name="classification" label={t('deliverables.classification')}>
+            <Select options={Object.entries(classifications).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))} />
+          </Form.Item>
+          <Form.Item name="allowMissing" valuePropName="checked">
+            <Checkbox>{t('deliverables.allowMissing')}</Checkbox>
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('deliverables.generate')}
+          </Button>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

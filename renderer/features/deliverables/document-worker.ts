@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+import { type DocumentMeta, type DocumentTypeKey, type ProjectDocumentData, renderDocument } from '../../../shared/documents';
+
+export interface RenderRequest {
+  docType: DocumentTypeKey;
+  data: ProjectDocumentData;
+  meta: DocumentMeta;
+  allowMissing: boolean;
+  files: Map<string, Uint8Array>;
+}
+
+/** Builds and packs a Word document off the UI thread; the bytes travel back without a copy. */
+self.onmessage = async (event: MessageEvent<RenderRequest>) => {
+  const { docType, data, meta, allowMissing, files } = event.data;
+  try {
+    const result = await renderDocument(docType, data, meta, { allowMissing, files });
+    if (result.ok) (self as unknown as Worker).postMessage(result, [result.bytes.buffer]);
+    else (self as unknown as Worker).postMessage(result);
+  } catch (error) {
+    (self as unknown as Worker).postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+};
