@@ -54,6 +54,7 @@ describe('project bundles', () => {
     await importProjectBundle(target.db, target.clock, await exportProjectBundle(source.db, projectId, '甲'));
     const asset = (await source.db.assets.where('projectId').equals(projectId).first())!;
     await target.repo.update('assets', asset.id, { rack: 'B-01' }); // earlier
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond, not a tie
     await source.repo.update('assets', asset.id, { rack: 'C-02', owner: '钱七' }); // later
     await importProjectBundle(target.db, target.clock, await exportProjectBundle(source.db, projectId, '甲'));
     expect(await target.db.assets.get(asset.id)).toMatchObject({ rack: 'C-02', owner: '钱七' });
