@@ -9,6 +9,8 @@ import { guessColumns, parseAssetRows, planAssetImport, readSpreadsheet, exportA
 import type { StoredRow } from '../../shared/change-log';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { newId } from '../../shared/ids';
+import { builtinTemplates } from '../../shared/inspection';
+import { resultId } from '../../shared/records/inspection';
 import type { RowOf } from '../../shared/records';
 import { type ChangeRow, FieldbookDb } from '../../renderer/data/db';
 import { loadDemoProject } from '../../renderer/data/load-demo';
@@ -267,7 +269,73 @@ async function assetQueries(projectId: string, runs: number): Promise<Record<Ass
   }
 }
 
-export const benchApi = { writes, importAssets, seedAppProject, assetQueries };
+export interface InspectionFillResult {
+  /** One saved answer (Repository.saveKeyed of a result row), ms each. */
+  saves: number[];
+  /** Reading the batch's progress (all results of the batch through the inspectionId index), ms each. */
+  batchProgress: number[];
+  results: number;
+}
+
+/**
+ * Filling inspections: a batch of `inspections` × `items` already answered but for the last
+ * inspection, whose items are then answered one awaited save at a time, as at the rack.
+ */
+async function inspectionFill(options: { inspections: number; items: number; rounds: number }): Promise<InspectionFillResult> {
+  const { db, repo } = await freshDataLayer('bench-inspections');
+  const projectId = await loadDemoProject(repo, options.inspections);
+  const assets = await db.assets.where('projectId').equals(projectId).limit(options.inspections).toArray();
+  const linux = builtinTemplates.find((t) => t.key === 'linux-server')!;
+  const items = linux.items.slice(0, options.items);
+  const template = await repo.create('checklistTemplates', projectId, {
+    name: linux.name,
+    familyId: newId(),
+    sections: linux.sections,
+    items,
+  });
+  const inspections = await repo.writeMany(
+    assets.map((asset): WriteOp => ({ kind: 'create', table: 'inspections', projectId, values: { assetId: asset.id, templateId: template.id, batch: 'bench' } })),
+  );
+  const answered = inspections.slice(0, -1);
+  for (let start = 0; start < answered.length; start += 20) {
+    await repo.writeMany(
+      answered.slice(start, start + 20).flatMap((inspection) =>
+        items.map((item): WriteOp => ({
+          kind: 'create',
+          table: 'inspectionResults',
+          projectId,
+          id: resultId(inspection.id, item.id),
+          values: { inspectionId: inspection.id, itemId: item.id, value: null, verdict: 'pass' },
+        })),
+      ),
+    );
+  }
+  const last = inspections.at(-1)!;
+  const saves: number[] = [];
+  const batchProgress: number[] = [];
+  const ids = inspections.map((i) => i.id);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [index, item] of items.entries()) {
+      const start = performance.now();
+      await repo.saveKeyed('inspectionResults', resultId(last.id, item.id), projectId, {
+        ...(round === 0 ? { inspectionId: last.id, itemId: item.id } : {}),
+        value: round * 100 + index,
+        verdict: round % 2 ? 'pass' : 'fail',
+        remark: `第 ${round} 轮`,
+      });
+      saves.push(performance.now() - start);
+    }
+    const start = performance.now();
+    let answeredCount = 0;
+    await db.inspectionResults.where('inspectionId').anyOf(ids).each((r) => {
+      if (r.verdict) answeredCount++;
+    });
+    batchProgress.push(performance.now() - start);
+  }
+  return { saves, batchProgress, results: await db.inspectionResults.count() };
+}
+
+export const benchApi = { writes, importAssets, seedAppProject, assetQueries, inspectionFill };
 export type BenchApi = typeof benchApi;
 
 declare global {
