@@ -331,6 +331,7 @@ async function inspectionFill(options: { inspections: number; items: number; rou
       if (r.verdict) answeredCount++;
     });
     batchProgress.push(performance.now() - start);
+    if (answeredCount < answered.length * items.length) throw new Error(`only ${answeredCount} answered results`);
   }
   return { saves, batchProgress, results: await db.inspectionResults.count() };
 }
