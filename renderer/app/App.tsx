@@ -6,6 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, RouterProvider, createHashRouter, useLocation, useNavigate } from 'react-router';
 import { AssetsPage } from '../features/assets/AssetsPage';
 import { DeliverablesPage } from '../features/deliverables/DeliverablesPage';
+import { ChangesPage } from '../features/operations/ChangesPage';
+import { CompliancePage } from '../features/operations/CompliancePage';
+import { IncidentsPage } from '../features/operations/IncidentsPage';
+import { OpsLogPage } from '../features/operations/OpsLogPage';
+import { PatrolPlansPage } from '../features/operations/PatrolPlansPage';
+import { PatrolRoundPage } from '../features/operations/PatrolRoundPage';
+import { ServiceDesignPage } from '../features/operations/ServiceDesignPage';
+import { TrendsPage } from '../features/operations/TrendsPage';
 import { CutoverPage } from '../features/deployment/CutoverPage';
 import { InspectionRunner } from '../features/deployment/inspections/InspectionRunner';
 import { InspectionsPage } from '../features/deployment/inspections/InspectionsPage';
@@ -59,6 +67,14 @@ const router = createHashRouter([
           { path: 'training', element: <TrainingPage /> },
           { path: 'pilot', element: <PilotPage /> },
           { path: 'cutover', element: <CutoverPage /> },
+          { path: 'service-design', element: <ServiceDesignPage /> },
+          { path: 'patrol-plans', element: <PatrolPlansPage /> },
+          { path: 'patrol', element: <PatrolRoundPage /> },
+          { path: 'incidents', element: <IncidentsPage /> },
+          { path: 'changes', element: <ChangesPage /> },
+          { path: 'ops-log', element: <OpsLogPage /> },
+          { path: 'trends', element: <TrendsPage /> },
+          { path: 'compliance', element: <CompliancePage /> },
           { path: 'deliverables', element: <DeliverablesPage /> },
           { path: 'sync', element: <SyncPage /> },
         ],

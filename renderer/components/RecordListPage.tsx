@@ -30,6 +30,8 @@ interface RecordListPageProps<T extends ProjectScopedTable> {
   searchFields: string[];
   /** Enum fields offered as filters. */
   filterFields?: string[];
+  /** Rows to show beyond the search and filters (e.g. incidents about to breach). */
+  rowFilter?(row: RowOf<T>): boolean;
   /** Default order of the rows. */
   order?(a: RowOf<T>, b: RowOf<T>): number;
   addLabel: string;
@@ -80,6 +82,7 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
     const list = (rows ?? []).filter((row) => {
       const record = row as unknown as Record<string, unknown>;
       if (Object.entries(filters).some(([field, value]) => value && record[field] !== value)) return false;
+      if (props.rowFilter && !props.rowFilter(row)) return false;
       if (!needle) return true;
       return props.searchFields.some((field) => formatFieldValue(shape[field], record[field], lang).toLowerCase().includes(needle));
     });

@@ -99,6 +99,13 @@ export class FieldbookDb extends Dexie {
   trainingSessions!: Table<RowOf<'trainingSessions'>, string>;
   pilotRuns!: Table<RowOf<'pilotRuns'>, string>;
   cutoverPlan!: Table<RowOf<'cutoverPlan'>, string>;
+  serviceDesign!: Table<RowOf<'serviceDesign'>, string>;
+  patrolPlans!: Table<RowOf<'patrolPlans'>, string>;
+  patrolEntries!: Table<RowOf<'patrolEntries'>, string>;
+  shiftHandovers!: Table<RowOf<'shiftHandovers'>, string>;
+  incidents!: Table<RowOf<'incidents'>, string>;
+  changeRecords!: Table<RowOf<'changeRecords'>, string>;
+  opsLogs!: Table<RowOf<'opsLogs'>, string>;
   changes!: Table<ChangeRow, string>;
   meta!: Table<MetaRow, string>;
   conflicts!: Table<ConflictRow, string>;
@@ -184,6 +191,18 @@ export class FieldbookDb extends Dexie {
       trainingSessions: 'id, projectId, [live+date]',
       pilotRuns: 'id, projectId, [live+start]',
       cutoverPlan: 'id, projectId',
+    });
+    // Version 7: phase 四. A patrol entry is one asset in one round holding all its readings, so
+    // a day is one row per asset, a month a few thousand, and an asset's year a few hundred:
+    // [planId+round] opens a round, [assetId+date] an asset's trend, [planId+date] a month.
+    this.version(7).stores({
+      serviceDesign: 'id, projectId',
+      patrolPlans: 'id, projectId, [live+name]',
+      patrolEntries: 'id, projectId, [planId+round], [assetId+date], [planId+date]',
+      shiftHandovers: 'id, projectId, [planId+round]',
+      incidents: 'id, projectId, [live+reportedAt], [live+status], assetId',
+      changeRecords: 'id, projectId, [live+state]',
+      opsLogs: 'id, projectId, [live+doneAt]',
     });
     this.use(listKeyMiddleware);
   }

@@ -1,10 +1,13 @@
 import { generateDemoInitiation } from '../../shared/demo/demo-initiation';
+import { generateDemoOperations } from '../../shared/demo/demo-operations';
 import { generateDemoProject } from '../../shared/demo/demo-project';
+import { patrolEntryId } from '../../shared/records/operations';
 import type { Repository, WriteOp } from './repository';
 
 /**
  * Creates the demo project through the repository, so it has a change log like any other:
- * the team, the inventory and everything phase 一 records.
+ * the team, the inventory, everything phase 一 records, and a month of operations (service
+ * design, daily patrol readings, incidents, changes, routine tasks).
  */
 export async function loadDemoProject(repo: Repository, assetCount?: number): Promise<string> {
   const demo = generateDemoProject(assetCount);
@@ -48,5 +51,26 @@ export async function loadDemoProject(repo: Repository, assetCount?: number): Pr
   await repo.saveSingleton('feasibility', projectId, initiation.feasibility);
   await repo.saveSingleton('sla', projectId, initiation.sla);
   await repo.saveSingleton('charter', projectId, initiation.charter);
+
+  const operations = generateDemoOperations(demo.assets, { today: new Date().toLocaleDateString('sv-SE') });
+  await repo.saveSingleton('serviceDesign', projectId, operations.serviceDesign);
+  const { assetIndexes, ...plan } = operations.plan;
+  const patrolPlan = await repo.create('patrolPlans', projectId, { ...plan, assetIds: assetIndexes.map((i) => assetIds[i]!) });
+  for (let start = 0; start < operations.entries.length; start += 500) {
+    await repo.writeMany(
+      operations.entries.slice(start, start + 500).map(({ assetIndex, date, readings }): WriteOp => ({
+        kind: 'create',
+        table: 'patrolEntries',
+        projectId,
+        id: patrolEntryId(patrolPlan.id, date, assetIds[assetIndex]!),
+        values: { planId: patrolPlan.id, assetId: assetIds[assetIndex]!, round: date, date, readings, enteredBy: operations.plan.assignee },
+      })),
+    );
+  }
+  await repo.writeMany([
+    ...operations.incidents.map(({ assetIndex, ...values }) => create('incidents', { ...values, assetId: assetIndex === undefined ? '' : assetIds[assetIndex] })),
+    ...operations.changes.map(({ assetIndexes, ...values }) => create('changeRecords', { ...values, assetIds: (assetIndexes ?? []).map((i) => assetIds[i]) })),
+    ...operations.opsLogs.map((values) => create('opsLogs', values)),
+  ]);
   return projectId;
 }

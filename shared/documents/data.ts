@@ -1,7 +1,10 @@
 import type { Document } from 'docx';
 import type { AssetFields } from '../records/asset';
 import type { CharterFields } from '../records/charter';
+import type { ChecklistTemplateFields } from '../records/checklist';
+import type { CutoverPlanFields, PilotRunFields, TrainingSessionFields } from '../records/deployment';
 import type { FeasibilityFields } from '../records/feasibility';
+import type { InspectionFields, InspectionResultFields, RectificationFields } from '../records/inspection';
 import type { MemberFields } from '../records/member';
 import type { MilestoneFields, PlanTaskFields } from '../records/plan';
 import type { ProjectFields } from '../records/project';
@@ -34,6 +37,19 @@ export interface ProjectDocumentData {
   charter: CharterFields | null;
   planTasks: Row<PlanTaskFields>[];
   milestones: Row<MilestoneFields>[];
+  // Phase 三 (服务部署与实施). Optional so that a caller that loads only the phase 一/二 records
+  // keeps compiling and working: a collection it leaves out counts as empty (live() takes
+  // undefined), a singleton as not started. The phase 三 documents then say what is missing.
+  /** Every version of every checklist template an inspection may refer to. */
+  checklistTemplates?: Row<ChecklistTemplateFields>[];
+  inspections?: Row<InspectionFields>[];
+  /** Id = resultId(inspectionId, itemId). */
+  inspectionResults?: Row<InspectionResultFields>[];
+  /** Id = the id of the failed result it follows up. */
+  rectifications?: Row<RectificationFields>[];
+  trainingSessions?: Row<TrainingSessionFields>[];
+  pilotRuns?: Row<PilotRunFields>[];
+  cutoverPlan?: CutoverPlanFields | null;
 }
 
 export type BuildResult =
@@ -53,7 +69,10 @@ export type BuildResult =
 
 export type DocumentBuilder<Data> = (data: Data, meta: DocumentMeta, options: BuildOptions) => BuildResult;
 
-/** Rows that are not deleted. */
-export function live<T extends { deleted?: boolean }>(rows: readonly T[]): T[] {
-  return rows.filter((row) => !row.deleted);
+/**
+ * Rows that are not deleted. A collection the caller did not load (undefined, e.g. a loader
+ * written before the phase 三 tables existed) counts as empty rather than failing the export.
+ */
+export function live<T extends { deleted?: boolean }>(rows: readonly T[] | undefined): T[] {
+  return rows ? rows.filter((row) => !row.deleted) : [];
 }

@@ -1,14 +1,12 @@
 import type { DocumentExportFields } from '../records/document-export';
-import type { ProjectFields, ProjectPhase } from '../records/project';
-import type { BuildResult, ProjectDocumentData } from './data';
-import { buildDeliveryPlan, DELIVERY_PLAN_TITLE, deliveryPlanMissing } from './delivery-plan';
-import { buildFeasibilityReport, FEASIBILITY_REPORT_TITLE, feasibilityReportMissing } from './feasibility-report';
+import type { ProjectFields } from '../records/project';
+import type { ProjectDocumentData } from './data';
+import { renderWithHouseTemplate } from './house-template';
 import type { BuildOptions } from './kit/context';
 import { type Classification, type DocumentMeta, type Signatory, versionLabel } from './kit/meta';
 import { packDocument } from './kit/pack';
-import { buildProjectCharter, PROJECT_CHARTER_TITLE, projectCharterMissing } from './project-charter';
-import { buildRequirementsSpec, REQUIREMENTS_SPEC_TITLE, requirementsSpecMissing } from './requirements-spec';
-import { buildServiceLevelAgreement, SERVICE_LEVEL_AGREEMENT_TITLE, serviceLevelAgreementMissing } from './service-level-agreement';
+import { baselineReportFiles } from './parts/inspection-data';
+import { documentTypes, type DocumentTypeKey } from './registry';
 import { defaultNote, nextVersion, revisionEntries } from './versions';
 
 export type { BuildResult, ProjectDocumentData, Row } from './data';
@@ -17,33 +15,9 @@ export type { Classification, DocumentMeta, RevisionEntry, Signatory } from './k
 export { classifications, versionLabel } from './kit/meta';
 export { packDocument } from './kit/pack';
 export { nextVersion, revisionEntries } from './versions';
-
-export interface DocumentType {
-  /** Stable code, stored as documentExports.docType. */
-  key: string;
-  title: string;
-  /** 文档编号 suffix: JNB-OPS-2026-SRS. */
-  code: string;
-  phase: ProjectPhase;
-  /** What is missing for a complete document (empty when it can be exported as is). */
-  missing: (data: ProjectDocumentData) => string[];
-  build: (data: ProjectDocumentData, meta: DocumentMeta, options: BuildOptions) => BuildResult;
-}
-
-/** The Word deliverables, in the order a project produces them (process-standard 一 and 二.4). */
-export const documentTypes = [
-  { key: 'requirementsSpec', title: REQUIREMENTS_SPEC_TITLE, code: 'SRS', phase: 'initiation', missing: requirementsSpecMissing, build: buildRequirementsSpec },
-  { key: 'feasibilityReport', title: FEASIBILITY_REPORT_TITLE, code: 'FRA', phase: 'initiation', missing: feasibilityReportMissing, build: buildFeasibilityReport },
-  { key: 'projectCharter', title: PROJECT_CHARTER_TITLE, code: 'PCH', phase: 'initiation', missing: projectCharterMissing, build: buildProjectCharter },
-  { key: 'serviceLevelAgreement', title: SERVICE_LEVEL_AGREEMENT_TITLE, code: 'SLA', phase: 'initiation', missing: serviceLevelAgreementMissing, build: buildServiceLevelAgreement },
-  { key: 'deliveryPlan', title: DELIVERY_PLAN_TITLE, code: 'PLAN', phase: 'design', missing: deliveryPlanMissing, build: buildDeliveryPlan },
-] as const satisfies readonly DocumentType[];
-
-export type DocumentTypeKey = (typeof documentTypes)[number]['key'];
-
-export function documentType(key: string): DocumentType | undefined {
-  return documentTypes.find((t) => t.key === key);
-}
+export { documentType, type DocumentType, type DocumentTypeKey, documentTypes } from './registry';
+export { contentPlaceholders, HouseTemplateError, type HouseTemplateOptions, type HouseTemplateResult, placeholderValues, renderWithHouseTemplate } from './house-template';
+export { PAGE_ESTIMATE_ROW_LIMIT } from './baseline-report';
 
 export interface ExportRequest {
   docType: DocumentTypeKey;
@@ -101,10 +75,15 @@ export function documentFileName(projectCode: string, title: string, version: nu
 }
 
 /**
- * The sha256 of every file a document embeds (survey photos in the 需求规格说明书), so the
- * caller loads only those bytes into BuildOptions.files.
+ * The sha256 of every file a document embeds — survey photos in the 需求规格说明书; evidence
+ * photos of failures, re-check photos and the customers' drawn signatures in the 配置基线检查报告
+ * — so the caller loads only those bytes into BuildOptions.files.
  */
-export function filesNeeded(key: DocumentTypeKey, data: Pick<ProjectDocumentData, 'surveySessions'>): string[] {
+export function filesNeeded(
+  key: DocumentTypeKey,
+  data: Pick<ProjectDocumentData, 'surveySessions'> & Partial<Pick<ProjectDocumentData, 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'>>,
+): string[] {
+  if (key === 'baselineReport') return baselineReportFiles(data);
   if (key !== 'requirementsSpec') return [];
   const hashes = data.surveySessions.filter((s) => !s.deleted).flatMap((s) => s.attachments.filter((a) => a.type.startsWith('image/')).map((a) => a.sha256));
   return [...new Set(hashes)];
@@ -114,11 +93,24 @@ export type RenderResult =
   | { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] }
   | { ok: false; missing: string[] };
 
+export interface RenderOptions extends BuildOptions {
+  /**
+   * A company's own .docx with {{占位符}} (see house-template.ts): the document's content goes
+   * into its {{正文}} paragraph, under the template's cover, header, footer and styles, instead
+   * of the kit's cover and page layout.
+   */
+  houseTemplate?: Uint8Array;
+}
+
 /**
  * Build and pack in one call, e.g. inside a Web Worker (a docx Document does not cross
- * postMessage; the bytes do).
+ * postMessage; the bytes do). With options.houseTemplate the content is put into that template.
  */
-export async function renderDocument(key: DocumentTypeKey, data: ProjectDocumentData, meta: DocumentMeta, options: BuildOptions): Promise<RenderResult> {
+export async function renderDocument(key: DocumentTypeKey, data: ProjectDocumentData, meta: DocumentMeta, options: RenderOptions): Promise<RenderResult> {
+  if (options.houseTemplate) {
+    const { houseTemplate, ...rest } = options;
+    return renderWithHouseTemplate(houseTemplate, key, data, meta, rest);
+  }
   const type = documentTypes.find((t) => t.key === key)!;
   const result = type.build(data, meta, options);
   if (!result.ok) return result;

@@ -13,3 +13,5 @@ export * from './anomaly';
 export * from './change-workflow';
 export * from './carry-forward';
 export * from './drift';
+export { outagesOf } from './outages';
+export { defaultServiceDesign } from './service-design-defaults';

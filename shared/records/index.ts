@@ -14,6 +14,17 @@ import {
   rectificationRules,
 } from './inspection';
 import { memberFields } from './member';
+import {
+  changeRecordFields,
+  changeTransition,
+  incidentFields,
+  incidentRules,
+  opsLogFields,
+  patrolEntryFields,
+  patrolPlanFields,
+  serviceDesignFields,
+  shiftHandoverFields,
+} from './operations';
 import { milestoneFields, milestoneRules, planTaskFields, planTaskRules } from './plan';
 import { projectFields, projectRules } from './project';
 import { defineRecordType, type RowMeta } from './record-type';
@@ -153,6 +164,53 @@ export const recordTypes = {
     fields: cutoverPlanFields,
     singleton: true,
     title: () => '切换方案及应急预案',
+  }),
+  serviceDesign: defineRecordType({
+    table: 'serviceDesign',
+    label: { zh: '服务设计', en: 'Service design' },
+    fields: serviceDesignFields,
+    singleton: true,
+    title: () => '服务设计',
+  }),
+  patrolPlans: defineRecordType({
+    table: 'patrolPlans',
+    label: { zh: '巡检计划', en: 'Patrol plan' },
+    fields: patrolPlanFields,
+    title: (p) => p.name,
+  }),
+  patrolEntries: defineRecordType({
+    table: 'patrolEntries',
+    label: { zh: '巡检记录', en: 'Patrol entry' },
+    fields: patrolEntryFields,
+    keyed: true,
+    title: (e) => `${e.round}`,
+  }),
+  shiftHandovers: defineRecordType({
+    table: 'shiftHandovers',
+    label: { zh: '交接班记录', en: 'Shift handover' },
+    fields: shiftHandoverFields,
+    keyed: true,
+    title: (h) => `${h.round} 交接班`,
+  }),
+  incidents: defineRecordType({
+    table: 'incidents',
+    label: { zh: '故障', en: 'Incident' },
+    fields: incidentFields,
+    rules: incidentRules,
+    title: (i) => i.title,
+  }),
+  changeRecords: defineRecordType({
+    table: 'changeRecords',
+    label: { zh: '变更', en: 'Change' },
+    fields: changeRecordFields,
+    transition: changeTransition,
+    title: (c) => c.title,
+  }),
+  opsLogs: defineRecordType({
+    table: 'opsLogs',
+    label: { zh: '运维记录', en: 'Operations log' },
+    fields: opsLogFields,
+    title: (o) => o.title,
   }),
   documentExports: defineRecordType({
     table: 'documentExports',

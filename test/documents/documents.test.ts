@@ -1,6 +1,8 @@
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DocumentTypeKey, documentTypes, prepareExport, renderDocument } from '../../shared/documents';
-import { emptyFixture, richFixture } from './helpers/fixture';
+import { type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ESTIMATE_ROW_LIMIT, prepareExport, renderDocument } from '../../shared/documents';
+import { verdictFor } from '../../shared/inspection';
+import { emptyFixture, largeBaselineFixture, richFixture } from './helpers/fixture';
 import { type ReadBack, readBack, tocLines, validationErrors } from './helpers/read-docx';
 
 const fixture = richFixture();
@@ -20,6 +22,9 @@ function metaFor(docType: DocumentTypeKey) {
 }
 
 /** What each document must show, beyond what every document shows. */
+/** The day each document is dated (default 2026-01-20): the plan and the baseline report judge "overdue" on it. */
+const dated: Partial<Record<DocumentTypeKey, string>> = { deliveryPlan: '2026-02-10', baselineReport: '2026-03-10' };
+
 const expected: Record<DocumentTypeKey, { chapters: string[]; sections: string[]; text: string[]; minTables: number }> = {
   requirementsSpec: {
     chapters: ['引言', '需求', '合格性规定', '需求可追踪性', '注释'],
@@ -62,6 +67,41 @@ const expected: Record<DocumentTypeKey, { chapters: string[]; sections: string[]
     text: ['配置基线检查报告', '服务方案与操作手册编写', '逾期', '需求规格说明书双方签字', '一 项目启动与需求分析'],
     minTables: 4,
   },
+  baselineReport: {
+    chapters: ['概述', '检查结果汇总', '不合格项与整改', '各对象检查记录', '结论与建议'],
+    sections: ['检查目的与依据', '检查范围与时间', '判定规则', '总体情况', '不合格项按严重度统计', '各对象检查结果', '不合格项清单', '柜面渠道服务器-0004（jnb-srv-0004）', '汇聚交换交换机-0008（jnb-sw-0008）'],
+    text: [
+      'Linux 服务器基线检查',
+      '网络设备基线检查（交换机/路由器）',
+      '检查方法',
+      'grep -E',
+      '≤ 90 天',
+      '不合格项及整改、复查情况',
+      '不合格项证据',
+      '代表人：李娜（运维接口人）',
+      '代表人：刘洋（检查人）',
+      '签字确认',
+    ],
+    minTables: 40,
+  },
+  trainingRecord: {
+    chapters: ['概述', '培训记录', '总结与后续安排'],
+    sections: ['培训目的', '培训概况', '驻场运维规范与服务流程内部交底', '运维平台与巡检工具使用培训', '存储多路径故障处置实操'],
+    text: ['签到表', '签名', '已签到', '未到', '信息科技部 网络管理科', '运维平台操作手册.pdf', '课后测验 7 人参加', '应到 17 人次，实到 16 人次', '缺席 1 人次：周婷（运维平台与巡检工具使用培训）'],
+    minTables: 8,
+  },
+  pilotReport: {
+    chapters: ['概述', '试点场景', '问题与修正', '指标表现', '客户反馈', '结论'],
+    sections: ['试点目的', '试点范围与周期'],
+    text: ['2026-03-02 至 2026-03-27（26 天）', '二线备岗表', '修正中', '告警误报率', '未达标', '5 项指标中 4 项达标', '有条件通过', '变更回退脚本未在测试环境验证（修正中）'],
+    minTables: 3,
+  },
+  cutoverPlan: {
+    chapters: ['概述', '切换步骤', '应急预案', '服务启动通知'],
+    sections: ['目的与范围', '切换窗口', 'Go/No-Go 决策点', '应急触发条件', '回退步骤', '应急联系人', '服务接口', '报障渠道与流程'],
+    text: ['2026-03-28（周六）20:00 至 2026-03-29（周日）06:00', 'Go/No-Go', '20:00–20:30', '400-800-1234', '自 2026年4月1日起', '陈立', '切换总指挥', '核心业务交易中断超过 15 分钟'],
+    minTables: 5,
+  },
 };
 
 describe('deliverables from the rich demo project', () => {
@@ -72,7 +112,8 @@ describe('deliverables from the rich demo project', () => {
     for (const type of documentTypes) {
       expect(type.missing(fixture.data), type.key).toEqual([]);
       // The delivery plan is judged on 2026-02-10: the design task due 2026-01-30 is overdue then.
-      const meta = type.key === 'deliveryPlan' ? { ...metaFor(type.key), date: '2026-02-10' } : metaFor(type.key);
+      const date = dated[type.key];
+      const meta = date ? { ...metaFor(type.key), date } : metaFor(type.key);
       const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
       if (!result.ok) throw new Error(`${type.key}: ${result.missing.join('; ')}`);
       expect(result.placeholders).toEqual([]);
@@ -91,7 +132,8 @@ describe('deliverables from the rich demo project', () => {
       const doc = read.get(key)!;
       const title = type.title;
       const cover = doc.text.slice(0, doc.text.indexOf('修订记录'));
-      for (const line of ['密级：内部', '江南银行数据中心运维服务项目', title, '江南银行股份有限公司', `JNB-OPS-2026-${type.code}`, 'V3.0', '陈立', '周明', company, key === 'deliveryPlan' ? '2026年2月' : '2026年1月']) {
+      const month = `${(dated[key] ?? '2026-01').slice(0, 4)}年${Number((dated[key] ?? '2026-01').slice(5, 7))}月`;
+      for (const line of ['密级：内部', '江南银行数据中心运维服务项目', title, '江南银行股份有限公司', `JNB-OPS-2026-${type.code}`, 'V3.0', '陈立', '周明', company, month]) {
         expect(cover, line).toContain(line);
       }
       // 修订记录: both earlier exports and this one, in version order.
@@ -183,6 +225,94 @@ describe('deliverables from the rich demo project', () => {
     expect(text).toMatch(/进行中\s+逾期/);
     expect(text).toContain('任务“服务方案与操作手册编写”：计划 2026-01-30 完成');
   });
+
+  describe('配置基线检查报告', () => {
+    const data = fixture.data;
+    const templates = new Map(data.checklistTemplates!.map((t) => [t.id, t]));
+    const verdictOf = (r: NonNullable<typeof data.inspectionResults>[number]) => {
+      const inspection = data.inspections!.find((i) => i.id === r.inspectionId)!;
+      const item = templates.get(inspection.templateId)!.items.find((i) => i.id === r.itemId)!;
+      return verdictFor(item, { value: r.value, verdict: r.verdict, photos: r.photos.length });
+    };
+    const failed = data.inspectionResults!.filter((r) => verdictOf(r) === 'fail');
+    const signed = data.inspections!.filter((i) => i.status === 'signed');
+
+    it('states the statistics the results give', () => {
+      const pass = data.inspectionResults!.filter((r) => verdictOf(r) === 'pass').length;
+      const rate = `${((pass / (pass + failed.length)) * 100).toFixed(1)}%`;
+      const text = read.get('baselineReport')!.text;
+      expect(failed.length).toBeGreaterThan(0);
+      expect(text).toContain(`总体合格率为 ${rate}，发现不合格项 ${failed.length} 个`);
+      expect(text).toContain(`${data.inspections!.length} 个（已签字确认 ${signed.length} 个）`);
+      // The fixture is dated 2026-03-10: rectifications due before then and not done are overdue.
+      expect(text).toMatch(/整改中\s+逾期|待整改\s+逾期/);
+    });
+
+    it('shades verdicts and severities and lists every failure with its rectification and re-check', async () => {
+      const doc = read.get('baselineReport')!;
+      const body = await doc.part('word/document.xml');
+      expect(body.match(/w:fill="C6E0B4"/g)!.length).toBeGreaterThan(150); // 合格
+      expect(body).toContain('w:fill="F4B084"'); // 不合格, 严重
+      expect(body).toContain('w:fill="E7E6E6"'); // 不适用
+      const list = doc.text.slice(doc.text.indexOf('表 6 不合格项及整改、复查情况'), doc.text.indexOf('各对象检查记录', doc.text.indexOf('表 6 不合格项及整改、复查情况')));
+      for (const r of failed) {
+        const rectification = data.rectifications!.find((x) => x.id === r.id)!;
+        expect(list, r.itemId).toContain(rectification.action);
+        expect(list).toContain(rectification.dueDate);
+      }
+      expect(list).toContain('已复查');
+    });
+
+    it("puts the customer's drawn signature into the sign-off table of every signed inspection", async () => {
+      const doc = read.get('baselineReport')!;
+      const body = await doc.part('word/document.xml');
+      // 签字： followed, in the same paragraph inside a table cell, by the picture.
+      const drawnSignatures = body.match(/签字：<\/w:t><\/w:r><w:r>(?:(?!<\/w:p>)[\s\S])*?<w:drawing>/g) ?? [];
+      expect(drawnSignatures).toHaveLength(signed.length);
+      const media = await Promise.all(Object.keys(doc.zip.files).filter((f) => f.startsWith('word/media/')).map((f) => doc.zip.file(f)!.async('uint8array')));
+      for (const inspection of signed) {
+        const bytes = fixture.files.get(inspection.signature[0]!.sha256)!;
+        expect(media.some((m) => Buffer.from(m).equals(Buffer.from(bytes))), inspection.signerName).toBe(true);
+      }
+      // Unsigned inspections leave room to sign by hand.
+      expect(doc.text).toContain('年    月    日');
+    });
+
+    it('embeds the evidence photos of failures with captions, and only the files it shows are needed', () => {
+      const doc = read.get('baselineReport')!;
+      const photos = failed.flatMap((r) => r.photos);
+      expect(photos.length).toBeGreaterThan(0);
+      for (const photo of photos) expect(doc.text).toContain(`（${photo.caption}）`);
+      const needed = filesNeeded('baselineReport', data).sort();
+      expect(needed).toEqual([...new Set([...signed.map((i) => i.signature[0]!.sha256), ...photos.map((p) => p.sha256)])].sort());
+      // The photos of items that passed (the front panels) are not loaded.
+      const panel = data.inspectionResults!.find((r) => r.photos.length && verdictOf(r) === 'pass')!.photos[0]!.sha256;
+      expect(needed).not.toContain(panel);
+    });
+  });
+});
+
+describe('a large 配置基线检查报告: 200 inspections × 30 items', () => {
+  it('builds and packs 6,000 result rows in reasonable time, with the contents left for Word to paginate', async () => {
+    const { data, files } = largeBaselineFixture(200, 30);
+    expect(data.inspectionResults).toHaveLength(6000);
+    const { meta } = prepareExport({ docType: 'baselineReport', project: data.project, exports: [], exportedBy: '陈立', exportedAt: '2026-03-10T09:00', company });
+    const started = performance.now();
+    const result = await renderDocument('baselineReport', data, meta, { allowMissing: false, files });
+    const seconds = (performance.now() - started) / 1000;
+    if (!result.ok) throw new Error(result.missing.join('; '));
+    // About 9 s on the project's 2-core machines (bench/documents.bench.ts); generous for a busy one.
+    expect(seconds).toBeLessThan(60);
+    expect(6000).toBeGreaterThan(PAGE_ESTIMATE_ROW_LIMIT);
+    expect(result.warnings).toEqual(['报告较长（6000 个检查项次），目录页码未计算：在 Word 中右键目录选择“更新域”即可生成']);
+    const zip = await JSZip.loadAsync(result.bytes);
+    const body = await zip.file('word/document.xml')!.async('string');
+    // Assertions on the 16 MB of XML by count, not toContain: a failure would print all of it.
+    expect(body.match(/<w:tr>|<w:tr /g)!.length).toBeGreaterThan(6000 + 200);
+    expect(body.match(/<w:tblHeader\/>/g)!.length).toBeGreaterThan(1400); // a table per section, its header repeating
+    expect(body.match(/w:fill="C6E0B4"/g)!.length).toBeGreaterThan(5000); // 合格
+    expect(body.split('本次共检查运维对象 200 个、检查项次 6000 个').length).toBe(2);
+  }, 180_000);
 });
 
 describe('missing data', () => {
@@ -223,6 +353,17 @@ describe('missing data', () => {
     data.planTasks[2]!.end = '';
     data.members = data.members.filter((m) => m.role !== 'pm');
     data.feasibility = { ...data.feasibility!, teamConclusion: 'unassessed' };
+    const firstInspection = data.inspections![0]!;
+    const firstAsset = data.assets.find((a) => a.id === firstInspection.assetId)!;
+    data.inspections![0] = { ...firstInspection, status: 'inProgress' };
+    const rectification = data.rectifications![0]!;
+    const failedInspection = data.inspections!.find((i) => i.id === rectification.inspectionId)!;
+    const failedAsset = data.assets.find((a) => a.id === failedInspection.assetId)!.name;
+    const failedItem = data.checklistTemplates!.find((t) => t.id === failedInspection.templateId)!.items.find((i) => i.id === rectification.itemId)!.title;
+    data.rectifications = data.rectifications!.slice(1);
+    data.trainingSessions![1] = { ...data.trainingSessions![1]!, trainer: '' };
+    data.pilotRuns![0] = { ...data.pilotRuns![0]!, conclusion: 'pending' };
+    data.cutoverPlan = { ...data.cutoverPlan!, steps: data.cutoverPlan!.steps.map((s, i) => (i === 1 ? { ...s, owner: '' } : s)), contacts: [] };
 
     const gaps = Object.fromEntries(documentTypes.map((t) => [t.key, t.missing(data)]));
     expect(gaps.serviceLevelAgreement).toEqual(['SLA 未定义 P1 的响应时限', 'SLA 未定义 P3', '未填写乙方签署人']);
@@ -230,6 +371,10 @@ describe('missing data', () => {
     expect(gaps.feasibilityReport).toEqual(['团队能力匹配度未给出结论', '高风险“部分设备已过厂商维保期，备件供应不及时”缺少应对措施']);
     expect(gaps.projectCharter).toEqual(['项目团队没有项目经理']);
     expect(gaps.deliveryPlan).toEqual(['任务“配置基线检查”缺少起止日期']);
+    expect([...gaps.baselineReport!].sort()).toEqual([`基线检查“${firstAsset.name}”尚未完成`, `不合格项“${failedAsset}：${failedItem}”缺少整改措施`].sort());
+    expect(gaps.trainingRecord).toEqual(['培训“运维平台与巡检工具使用培训”缺少讲师']);
+    expect(gaps.pilotReport).toEqual(['试点“核心业务区试点运行”未给出结论']);
+    expect(gaps.cutoverPlan).toEqual(['切换步骤 2 缺少负责人', '没有应急联系人']);
 
     for (const type of documentTypes) {
       const result = await renderDocument(type.key, data, metaFor(type.key), { allowMissing: true, files: fixture.files });
@@ -244,5 +389,17 @@ describe('missing data', () => {
     const { data } = richFixture();
     data.requirements = data.requirements.map((r) => ({ ...r, deleted: true }));
     expect(documentTypes[0].missing(data)).toEqual(['没有需求条目']);
+    data.inspections = data.inspections!.map((i) => ({ ...i, deleted: true }));
+    expect(documentTypes.find((t) => t.key === 'baselineReport')!.missing(data)).toEqual(['没有基线检查记录']);
+  });
+
+  it('treats phase 三 collections a caller did not load as empty', async () => {
+    const { data } = richFixture();
+    for (const key of ['checklistTemplates', 'inspections', 'inspectionResults', 'rectifications', 'trainingSessions', 'pilotRuns', 'cutoverPlan'] as const) delete data[key];
+    const missing = Object.fromEntries(documentTypes.map((t) => [t.key, t.missing(data)]));
+    expect(missing).toMatchObject({ requirementsSpec: [], baselineReport: ['没有基线检查记录'], trainingRecord: ['没有培训记录'], pilotReport: ['没有试点运行记录'], cutoverPlan: ['切换方案未填写'] });
+    expect(filesNeeded('baselineReport', data)).toEqual([]);
+    const result = await renderDocument('baselineReport', data, metaFor('baselineReport'), { allowMissing: true });
+    expect(result.ok && result.placeholders).toEqual(['没有基线检查记录']);
   });
 });

@@ -159,12 +159,29 @@ describe('versions of exports', () => {
 
   it('names the files a document embeds, so only those are loaded', () => {
     const { data, files } = richFixture();
-    expect(filesNeeded('requirementsSpec', data).sort()).toEqual([...files.keys()].sort());
+    const surveyPhotos = data.surveySessions.flatMap((s) => s.attachments.filter((a) => a.type.startsWith('image/')).map((a) => a.sha256));
+    expect(filesNeeded('requirementsSpec', data).sort()).toEqual([...new Set(surveyPhotos)].sort());
     expect(filesNeeded('serviceLevelAgreement', data)).toEqual([]);
+    expect(filesNeeded('trainingRecord', data)).toEqual([]); // materials are listed, not embedded
+    const baseline = filesNeeded('baselineReport', data);
+    expect(baseline.length).toBeGreaterThan(1);
+    for (const hash of [...surveyPhotos, ...baseline]) expect(files.has(hash)).toBe(true);
   });
 
-  it('lists the five deliverables with distinct keys and codes', () => {
-    expect(documentTypes.map((t) => t.title)).toEqual(['需求规格说明书', '可行性评估与风险报告', '项目章程', '服务级别协议', '交付计划']);
-    expect(new Set(documentTypes.map((t) => t.code)).size).toBe(5);
+  it('lists the nine deliverables of phases 一 to 三 with distinct keys and codes', () => {
+    expect(documentTypes.map((t) => t.title)).toEqual([
+      '需求规格说明书',
+      '可行性评估与风险报告',
+      '项目章程',
+      '服务级别协议',
+      '交付计划',
+      '配置基线检查报告',
+      '培训记录',
+      '试点运行报告',
+      '切换方案及应急预案',
+    ]);
+    expect(new Set(documentTypes.map((t) => t.code)).size).toBe(9);
+    expect(new Set(documentTypes.map((t) => t.key)).size).toBe(9);
+    expect(documentTypes.filter((t) => t.phase === 'deployment').map((t) => t.key)).toEqual(['baselineReport', 'trainingRecord', 'pilotReport', 'cutoverPlan']);
   });
 });

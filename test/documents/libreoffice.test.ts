@@ -36,6 +36,10 @@ const contentOf: Record<DocumentTypeKey, string[]> = {
   projectCharter: ['2项目目标', '4.1组织与职责', '周例会', '核心系统月度可用性≥99.95%'],
   serviceLevelAgreement: ['3故障分级与处理时限', 'P1', '15分钟', '4小时', '约43.8分钟'],
   deliveryPlan: ['2任务计划', '3里程碑', '配置基线检查'],
+  baselineReport: ['1概述', '2检查结果汇总', '3不合格项与整改', '4各对象检查记录', '5结论与建议'],
+  trainingRecord: ['1概述', '2培训记录', '3总结与后续安排'],
+  pilotReport: ['1概述', '2试点场景', '3问题与修正', '4指标表现'],
+  cutoverPlan: ['1概述', '2切换步骤', '3应急预案', '3.2回退步骤', '4服务启动通知'],
 };
 
 describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every deliverable', () => {

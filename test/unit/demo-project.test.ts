@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoInitiation } from '../../shared/demo/demo-initiation';
+import { generateDemoOperations } from '../../shared/demo/demo-operations';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { loadDemoProject } from '../../renderer/data/load-demo';
 import { openTestRepository } from './helpers/test-db';
@@ -17,7 +18,11 @@ describe('demo project', () => {
     const initiation = generateDemoInitiation();
     const phaseOne =
       initiation.surveySessions.length + initiation.stakeholders.length + initiation.requirements.length + initiation.risks.length + initiation.planTasks.length + initiation.milestones.length + 3;
-    expect(await db.changes.count()).toBe(1 + 7 + 40 + phaseOne);
+    const operations = generateDemoOperations(generateDemoProject().assets, { today: new Date().toLocaleDateString('sv-SE') });
+    const phaseFour = 1 + 1 + operations.entries.length + operations.incidents.length + operations.changes.length + operations.opsLogs.length;
+    expect(await db.changes.count()).toBe(1 + 7 + 40 + phaseOne + phaseFour);
+    expect(await db.patrolEntries.count()).toBe(operations.entries.length);
+    expect(operations.entries.length).toBeGreaterThan(300); // a month of readings
     for (const table of ['surveySessions', 'stakeholders', 'requirements', 'risks', 'planTasks', 'milestones', 'feasibility', 'sla', 'charter'] as const) {
       expect(await db.table(table).where('projectId').equals(projectId).count(), table).toBeGreaterThan(0);
     }

@@ -4,11 +4,13 @@ import type { FieldbookDb } from '../../data/db';
 import { ensureBlob } from '../../data/sync/blob-transfer';
 import type { SyncHttp } from '../../data/sync/sync-http';
 
+type Row<K extends keyof ProjectDocumentData> = NonNullable<ProjectDocumentData[K]> extends readonly (infer R)[] ? R : never;
+
 /** Everything the Word deliverables read about one project, straight from the device's database. */
 export async function loadDocumentData(db: FieldbookDb, projectId: string): Promise<ProjectDocumentData> {
   const rows = <T,>(table: TableName) => db.table(table).where('projectId').equals(projectId).filter((r) => !r.deleted).toArray() as Promise<T[]>;
   // Singletons store only the fields someone wrote: the documents read them with the defaults.
-  const singleton = async <T extends 'feasibility' | 'sla' | 'charter'>(table: T) => {
+  const singleton = async <T extends 'feasibility' | 'sla' | 'charter' | 'cutoverPlan'>(table: T) => {
     const row = await db.table(table).get(projectId);
     if (!row || row.deleted) return null;
     const parsed = recordTypes[table].fields.safeParse(row);
@@ -16,7 +18,26 @@ export async function loadDocumentData(db: FieldbookDb, projectId: string): Prom
   };
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('项目不存在');
-  const [members, assets, surveySessions, stakeholders, requirements, risks, planTasks, milestones, feasibility, sla, charter] = await Promise.all([
+  const [
+    members,
+    assets,
+    surveySessions,
+    stakeholders,
+    requirements,
+    risks,
+    planTasks,
+    milestones,
+    feasibility,
+    sla,
+    charter,
+    checklistTemplates,
+    inspections,
+    inspectionResults,
+    rectifications,
+    trainingSessions,
+    pilotRuns,
+    cutoverPlan,
+  ] = await Promise.all([
     rows<ProjectDocumentData['members'][number]>('members'),
     rows<ProjectDocumentData['assets'][number]>('assets'),
     rows<ProjectDocumentData['surveySessions'][number]>('surveySessions'),
@@ -28,8 +49,18 @@ export async function loadDocumentData(db: FieldbookDb, projectId: string): Prom
     singleton('feasibility'),
     singleton('sla'),
     singleton('charter'),
+    rows<Row<'checklistTemplates'>>('checklistTemplates'),
+    rows<Row<'inspections'>>('inspections'),
+    rows<Row<'inspectionResults'>>('inspectionResults'),
+    rows<Row<'rectifications'>>('rectifications'),
+    rows<Row<'trainingSessions'>>('trainingSessions'),
+    rows<Row<'pilotRuns'>>('pilotRuns'),
+    singleton('cutoverPlan'),
   ]);
-  return { project, members, assets, surveySessions, stakeholders, requirements, risks, planTasks, milestones, feasibility, sla, charter } as ProjectDocumentData;
+  return {
+    ...{ project, members, assets, surveySessions, stakeholders, requirements, risks, planTasks, milestones, feasibility, sla, charter },
+    ...{ checklistTemplates, inspections, inspectionResults, rectifications, trainingSessions, pilotRuns, cutoverPlan },
+  } as ProjectDocumentData;
 }
 
 /** The bytes of the photos a document shows, fetched from the server when this device lacks them. */

@@ -15,7 +15,9 @@ export function ProjectLayout() {
   if (project === undefined) return <Spin className="page" />;
   if (project === null) return <Result status="404" title={t('project.notFound')} extra={<Link to="/">{t('nav.backToProjects')}</Link>} />;
 
-  const selected = workspacePages.find((page) => location.pathname.includes(`/${page.path}`))?.path ?? 'overview';
+  // /projects/:id/<page>[/...]: the page is the third segment.
+  const segment = location.pathname.split('/')[3] ?? '';
+  const selected = workspacePages.find((page) => page.path === segment)?.path ?? 'overview';
   const phases = (Object.keys(projectPhases) as (keyof typeof projectPhases)[]).filter((phase) =>
     workspacePages.some((page) => page.group === phase),
   );

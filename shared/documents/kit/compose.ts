@@ -18,6 +18,12 @@ export interface ComposeInput {
   customer: string;
   /** The numbered chapters; the first heading should start a new page (heading(…, 1, { newPage: true })). */
   body: FileChild[];
+  /**
+   * Work out the table of contents' page numbers (default). Laying out every page costs about
+   * as much again as packing a long table (seconds for thousands of rows), so a very long
+   * document may leave them for Word to fill in (右键 → 更新域) instead.
+   */
+  estimatePages?: boolean;
 }
 
 /**
@@ -36,20 +42,37 @@ const pageNumbers = estimatePageNumbersWith({ guess: true });
  * header and 「第 X 页 共 Y 页」 in the footer (the cover is counted, so these start at 第 2 页).
  */
 export function composeDocument(input: ComposeInput): Document {
+  const document = new Document(documentOptions(input));
+  composed.set(document, input);
+  return document;
+}
+
+/**
+ * What each composed Document was made of, so a house template (house-template.ts) can take a
+ * built document's body and front matter into a company's own .docx instead of the kit's cover.
+ */
+const composed = new WeakMap<Document, ComposeInput>();
+
+/** The input a Document was composed from; undefined for one not made by composeDocument. */
+export function composedFrom(document: Document): ComposeInput | undefined {
+  return composed.get(document);
+}
+
+function documentOptions(input: ComposeInput): ConstructorParameters<typeof Document>[0] {
   const { ctx, meta } = input;
   const title = meta.title ?? input.title;
   const page = {
     size: { width: A4.width, height: A4.height },
     margin: { ...ctx.page.margins, header: 851, footer: 992 },
   };
-  return new Document({
+  return {
     title,
     subject: input.projectName,
     creator: meta.preparedBy.name || meta.company,
     description: `${meta.documentNumber} V${meta.version}.0`,
     styles: documentStyles(ctx.page),
     numbering: documentNumbering(),
-    pageNumbers,
+    pageNumbers: input.estimatePages === false ? undefined : pageNumbers,
     sections: [
       {
         properties: { page },
@@ -62,5 +85,5 @@ export function composeDocument(input: ComposeInput): Document {
         children: [...revisionHistory(ctx, meta.revisions), ...tableOfContents(), ...input.body],
       },
     ],
-  });
+  };
 }

@@ -66,6 +66,8 @@ export interface FigureInput {
   caption: string;
   /** The file's name, for the message when it cannot be shown. */
   name: string;
+  /** At most this share of the text width (default 1: the whole width), e.g. 0.6 for evidence shots. */
+  widthShare?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export function figure(ctx: DocumentContext, input: FigureInput): Paragraph[] {
     ctx.warn(`照片“${input.name}”${reason}`);
     return [new Paragraph({ style: styleIds.caption, keepNext: true, children: [new TextRun(`（照片“${input.name}”${reason}）`)] }), caption];
   }
-  const maxWidth = twipsToPixels(ctx.page.textWidth);
+  const maxWidth = twipsToPixels(ctx.page.textWidth) * (input.widthShare ?? 1);
   const maxHeight = twipsToPixels(ctx.page.textHeight) * 0.5;
   const size = fitInto(info.width, info.height, maxWidth, maxHeight);
   return [

@@ -33,6 +33,10 @@ export const colors = {
 export const styleIds = {
   body: 'BodyText',
   tableText: 'TableText',
+  /** 小五 table text, for long tables with many columns (bulkTable's compact option). */
+  tableTextSmall: 'TableTextSmall',
+  /** Pasted command output: monospace, 小五, no indent. */
+  code: 'CodeBlock',
   frontTitle: 'FrontTitle',
   caption: 'Caption',
   header: 'Header',
@@ -102,6 +106,21 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         next: styleIds.tableText,
         run: { size: fontSize('五号') },
         paragraph: { spacing: { before: 0, after: 0, ...single }, alignment: AlignmentType.LEFT },
+      },
+      {
+        id: styleIds.tableTextSmall,
+        name: 'Table Text Small',
+        basedOn: styleIds.tableText,
+        next: styleIds.tableTextSmall,
+        run: { size: fontSize('小五') },
+      },
+      {
+        id: styleIds.code,
+        name: 'Code Block',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: { ascii: 'Courier New', hAnsi: 'Courier New', cs: 'Courier New', eastAsia: fonts.song }, size: fontSize('小五') },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.LEFT, indent: { left: 240 } },
       },
       {
         id: styleIds.frontTitle,

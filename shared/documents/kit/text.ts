@@ -9,7 +9,17 @@ const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLe
  * `newPage` starts it on a new page (the first chapter after the table of contents).
  */
 export function heading(text: string, level: 1 | 2 | 3, options: { newPage?: boolean } = {}): Paragraph {
-  return new Paragraph({ heading: headingLevels[level - 1], pageBreakBefore: options.newPage, children: [new TextRun(text)] });
+  const paragraph = new Paragraph({ heading: headingLevels[level - 1], pageBreakBefore: options.newPage, children: [new TextRun(text)] });
+  headings.set(paragraph, { text, level });
+  return paragraph;
+}
+
+/** The headings made by heading(), so a table of contents can be written without laying out the document. */
+const headings = new WeakMap<object, { text: string; level: 1 | 2 | 3 }>();
+
+/** The text and level of a paragraph made by heading(), else undefined. */
+export function headingOf(block: object): { text: string; level: 1 | 2 | 3 } | undefined {
+  return headings.get(block);
 }
 
 /** Lines of a multi-line text field, without blank ones. */

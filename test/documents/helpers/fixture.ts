@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Attachment } from '../../../shared/attachments';
+import { generateDemoDeployment } from '../../../shared/demo/demo-deployment';
 import { generateDemoInitiation } from '../../../shared/demo/demo-initiation';
-import { generateDemoProject } from '../../../shared/demo/demo-project';
+import { generateDemoAssets, generateDemoProject } from '../../../shared/demo/demo-project';
 import type { ProjectDocumentData, Row } from '../../../shared/documents/data';
-import { assetFields } from '../../../shared/records/asset';
+import { copyBuiltinTemplate } from '../../../shared/inspection';
+import { type AssetFields, assetFields } from '../../../shared/records/asset';
 import { charterFields } from '../../../shared/records/charter';
+import { checklistTemplateFields, type ChecklistTemplateFields } from '../../../shared/records/checklist';
 import { type DocumentExportFields } from '../../../shared/records/document-export';
 import { feasibilityFields } from '../../../shared/records/feasibility';
 import { memberFields } from '../../../shared/records/member';
@@ -120,7 +123,7 @@ export function richFixture(): Fixture {
 
   const exports: Row<DocumentExportFields>[] = withIds(
     6,
-    ['requirementsSpec', 'feasibilityReport', 'projectCharter', 'serviceLevelAgreement', 'deliveryPlan'].flatMap((docType) => [
+    ['requirementsSpec', 'feasibilityReport', 'projectCharter', 'serviceLevelAgreement', 'deliveryPlan', 'baselineReport', 'trainingRecord', 'pilotReport', 'cutoverPlan'].flatMap((docType) => [
       { docType, version: 1, exportedBy: '陈立', exportedAt: '2026-01-12T18:20', note: '首次发布', fileName: '' },
       { docType, version: 2, exportedBy: '周明', exportedAt: '2026-01-16T09:45', note: '根据客户确认意见修订', fileName: '' },
     ]),
@@ -139,10 +142,43 @@ export function richFixture(): Fixture {
     charter: charterFields.parse(initiation.charter),
     planTasks: withIds(9, initiation.planTasks.map((t) => planTaskFields.parse(t))),
     milestones: withIds(10, initiation.milestones.map((m) => milestoneFields.parse(m))),
+    ...deploymentData(assets, files, 6),
   };
   // A member of the team has authority recorded, as a charter states it.
   data.members[0]!.authority = '项目资源调配、对客户的进度与范围承诺';
   return { data, files, exports, signature: encodePng(signatureImage()) };
+}
+
+/** The project's copies of the built-in Linux and network baselines, as template rows. */
+export function builtinTemplateRows(keys = ['linux-server', 'network-device']): Array<Row<ChecklistTemplateFields>> {
+  return withIds(
+    11,
+    keys.map((key) => checklistTemplateFields.parse({ ...copyBuiltinTemplate(key), familyId: `family-${key}`, version: 1 })),
+  );
+}
+
+/**
+ * Phase 三 from the demo generator: inspections of the first `maxInspections` Linux servers and
+ * switches (a few failures, rectifications, signatures), training, pilot and cutover plan. Their
+ * files go into `files`.
+ */
+export function deploymentData(
+  assets: Array<Row<AssetFields>>,
+  files: Map<string, Uint8Array>,
+  maxInspections: number,
+  templates = builtinTemplateRows(),
+): Pick<ProjectDocumentData, 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications' | 'trainingSessions' | 'pilotRuns' | 'cutoverPlan'> {
+  const deployment = generateDemoDeployment(assets, templates, { maxInspections });
+  for (const file of deployment.files) files.set(file.sha256, file.bytes);
+  return {
+    checklistTemplates: templates,
+    inspections: deployment.inspections,
+    inspectionResults: deployment.inspectionResults,
+    rectifications: deployment.rectifications,
+    trainingSessions: deployment.trainingSessions,
+    pilotRuns: deployment.pilotRuns,
+    cutoverPlan: deployment.cutoverPlan,
+  };
 }
 
 /** A project with nothing recorded but its name: every document has something missing. */
@@ -160,5 +196,36 @@ export function emptyFixture(): ProjectDocumentData {
     charter: null,
     planTasks: [],
     milestones: [],
+    checklistTemplates: [],
+    inspections: [],
+    inspectionResults: [],
+    rectifications: [],
+    trainingSessions: [],
+    pilotRuns: [],
+    cutoverPlan: null,
   };
+}
+
+/**
+ * A large 配置基线检查报告: `count` Linux servers from the demo generator, each checked against
+ * the built-in Linux baseline cut to its first `items` items (200 × 30 = 6,000 result rows).
+ */
+export function largeBaselineFixture(count = 200, items = 30): { data: ProjectDocumentData; files: Map<string, Uint8Array> } {
+  const demo = generateDemoProject(0);
+  const servers = generateDemoAssets(count * 4)
+    .filter((a) => a.type === 'server' && !a.osVersion?.includes('Windows'))
+    .slice(0, count);
+  if (servers.length < count) throw new Error(`only ${servers.length} Linux servers`);
+  const assets = withIds(2, servers.map((a) => assetFields.parse(a)));
+  const [linux] = builtinTemplateRows(['linux-server']);
+  const template = { ...linux!, items: linux!.items.slice(0, items) };
+  const files = new Map<string, Uint8Array>();
+  const data: ProjectDocumentData = {
+    ...emptyFixture(),
+    project: projectFields.parse(demo.project),
+    members: withIds(1, demo.members.map((m) => memberFields.parse(m))),
+    assets,
+    ...deploymentData(assets, files, count, [template]),
+  };
+  return { data, files };
 }

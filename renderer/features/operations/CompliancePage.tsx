@@ -1,0 +1,85 @@
+import { Card, Empty, Input, Table, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOutletContext } from 'react-router';
+import { type ClockCompliance, incidentTimingFromFields, monthlyAvailability, monthlyCompliance, outagesOf, serviceCalendar } from '../../../shared/operations';
+import type { RowOf } from '../../../shared/records';
+import { slaFields } from '../../../shared/records/sla';
+import { useServices } from '../../app/services';
+
+const share = (c: ClockCompliance | 'n/a') => (c === 'n/a' ? '—' : c.percent === null ? `— (${c.pending})` : `${c.percent}%（${c.met}/${c.met + c.missed}）`);
+
+/** SLA 达成: per month and priority, the share met for response and resolution; availability per service. */
+export function CompliancePage() {
+  const project = useOutletContext<RowOf<'projects'>>();
+  const { db } = useServices();
+  const { t } = useTranslation();
+  const [month, setMonth] = useState(() => new Date().toLocaleDateString('sv-SE').slice(0, 7));
+  const figures = useLiveQuery(async () => {
+    const sla = slaFields.parse((await db.sla.get(project.id)) ?? {});
+    const [incidents, changes] = await Promise.all([
+      db.incidents.where('projectId').equals(project.id).filter((i) => !i.deleted).toArray(),
+      db.changeRecords.where('projectId').equals(project.id).filter((c) => !c.deleted).toArray(),
+    ]);
+    const now = Date.now();
+    const timings = incidents.flatMap((i) => {
+      const timing = incidentTimingFromFields(i);
+      return timing ? [timing] : [];
+    });
+    return {
+      compliance: monthlyCompliance(serviceCalendar(sla), sla, timings, { now, months: [month] }),
+      availability: monthlyAvailability(sla, outagesOf(incidents, changes), [month], { now }),
+    };
+  }, [project.id, month]);
+
+  return (
+    <div className="page" data-testid="compliance">
+      <Typography.Title level={4}>{t('nav.compliance')}</Typography.Title>
+      <Input aria-label={t('operations.month')} type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} style={{ width: 180, marginBottom: 12 }} />
+      <Card size="small" title={t('nav.compliance')} style={{ marginBottom: 12 }}>
+        <Table
+          size="small"
+          rowKey="priority"
+          pagination={false}
+          dataSource={figures?.compliance ?? []}
+          data-testid="compliance-table"
+          columns={[
+            { title: t('operations.priority'), dataIndex: 'priority', width: 80 },
+            { title: t('operations.count'), dataIndex: 'count', width: 90 },
+            { title: t('operations.responseMet'), render: (_, row) => share(row.response) },
+            { title: t('operations.resolutionMet'), render: (_, row) => share(row.resolution) },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('operations.availability')}>
+        {figures && figures.availability.length === 0 ? (
+          <Empty description={t('operations.noData')} />
+        ) : (
+          <Table
+            size="small"
+            rowKey="service"
+            pagination={false}
+            dataSource={figures?.availability ?? []}
+            data-testid="availability-table"
+            columns={[
+              { title: t('operations.service'), dataIndex: 'service' },
+              { title: t('operations.availability'), render: (_, row) => `${row.percent.toFixed(3)}%（${row.downtimeMinutes.toFixed(1)} min）` },
+              {
+                title: t('operations.target'),
+                render: (_, row) =>
+                  row.target ? (
+                    <>
+                      {row.target.targetPercent}% <Tag color={row.target.met ? 'green' : 'red'}>{row.target.met ? t('operations.met') : t('operations.breached')}</Tag>
+                    </>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

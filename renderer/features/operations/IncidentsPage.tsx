@@ -1,0 +1,121 @@
+import { Button, Descriptions, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOutletContext } from 'react-router';
+import { type ClockReading, clockStatusLabels, formatLocalDateTime } from '../../../shared/operations';
+import type { RowOf } from '../../../shared/records';
+import { useServices } from '../../app/services';
+import { RecordListPage } from '../../components/RecordListPage';
+import { incidentSla, useNow, useSlaContext } from './use-sla-clocks';
+
+type Incident = RowOf<'incidents'>;
+const clockColour = { met: 'green', breached: 'red', running: 'blue', atRisk: 'orange', 'n/a': 'default' } as const;
+const nowLocal = () => new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
+
+/** 故障与问题 on their SLA clocks: what is about to breach, what breached, who it escalates to. */
+export function IncidentsPage() {
+  const project = useOutletContext<RowOf<'projects'>>();
+  const { repo, settings } = useServices();
+  const { t } = useTranslation();
+  const context = useSlaContext(project.id);
+  const now = useNow();
+  const [clockFilter, setClockFilter] = useState<'atRisk' | 'breached'>();
+  const slaOf = (incident: Incident) => (context ? incidentSla(context, incident, now) : null);
+  const clockTag = (reading: ClockReading | undefined) =>
+    reading ? <Tag color={clockColour[reading.status]}>{clockStatusLabels[reading.status]}</Tag> : '—';
+  const by = settings.userName || '本机用户';
+
+  return (
+    <>
+      <div className="page" style={{ paddingBottom: 0 }}>
+        <Space>
+          <Select
+            allowClear
+            aria-label={t('operations.slaStatus')}
+            placeholder={t('operations.slaStatus')}
+            style={{ width: 160 }}
+            value={clockFilter}
+            onChange={setClockFilter}
+            options={[
+              { value: 'atRisk', label: t('operations.aboutToBreach') },
+              { value: 'breached', label: t('operations.breachedOnly') },
+            ]}
+          />
+        </Space>
+      </div>
+      <RecordListPage
+        key={`${clockFilter ?? ''}`}
+        table="incidents"
+        title={t('nav.incidents')}
+        addLabel={t('operations.addIncident')}
+        searchFields={['title', 'description', 'owner', 'rootCause', 'resolution']}
+        filterFields={['priority', 'status', 'source']}
+        order={(a, b) => b.reportedAt.localeCompare(a.reportedAt)}
+        rowFilter={(incident) => {
+          if (!clockFilter) return true;
+          const sla = slaOf(incident);
+          return Boolean(sla && [sla.clocks.response.status, sla.clocks.resolution.status].includes(clockFilter));
+        }}
+        columns={[
+          { field: 'priority', width: 70 },
+          { field: 'title' },
+          { field: 'status', width: 90 },
+          { field: 'reportedAt', width: 150, render: (i) => i.reportedAt.replace('T', ' ') },
+          { field: 'acknowledgedAt', width: 110, render: (i) => clockTag(slaOf(i)?.clocks.response) },
+          { field: 'resolvedAt', width: 110, render: (i) => clockTag(slaOf(i)?.clocks.resolution) },
+          { field: 'owner', width: 90 },
+        ]}
+        newValues={() => ({ reportedAt: nowLocal() })}
+        createFields={['title', 'priority', 'source', 'assetId', 'reportedAt', 'description']}
+        drawerWidth={1000}
+        extra={(incident) => {
+          const sla = slaOf(incident);
+          return (
+            <div style={{ marginBottom: 12 }} data-testid="incident-sla">
+              <Space wrap style={{ marginBottom: 8 }}>
+                {incident.status === 'open' && (
+                  <Button type="primary" onClick={() => void repo.update('incidents', incident.id, { status: 'acknowledged', acknowledgedAt: nowLocal(), owner: incident.owner || by })}>
+                    {t('operations.acknowledge')}
+                  </Button>
+                )}
+                {incident.status === 'acknowledged' && (
+                  <Button type="primary" onClick={() => void repo.update('incidents', incident.id, { status: 'resolved', resolvedAt: nowLocal() })}>
+                    {t('operations.resolve')}
+                  </Button>
+                )}
+                {incident.status === 'resolved' && <Button onClick={() => void repo.update('incidents', incident.id, { status: 'closed' })}>{t('operations.close')}</Button>}
+              </Space>
+              {sla && (
+                <Descriptions size="small" column={2} bordered>
+                  <Descriptions.Item label={t('operations.responseDue')}>
+                    {sla.clocks.response.deadline ? formatLocalDateTime(sla.clocks.response.deadline).replace('T', ' ') : '—'} {clockTag(sla.clocks.response)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('operations.resolutionDue')}>
+                    {sla.clocks.resolution.deadline ? formatLocalDateTime(sla.clocks.resolution.deadline).replace('T', ' ') : '—'} {clockTag(sla.clocks.resolution)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('operations.escalation')} span={2}>
+                    {sla.escalation.length === 0 ? (
+                      '—'
+                    ) : (
+                      <Timeline
+                        style={{ marginTop: 8 }}
+                        items={sla.escalation.map((e) => ({
+                          color: e.state === 'reached' ? 'red' : e.state === 'notNeeded' ? 'gray' : 'blue',
+                          children: (
+                            <Typography.Text>
+                              {e.label} · {formatLocalDateTime(e.dueAt).replace('T', ' ')}
+                            </Typography.Text>
+                          ),
+                        }))}
+                      />
+                    )}
+                  </Descriptions.Item>
+                </Descriptions>
+              )}
+            </div>
+          );
+        }}
+      />
+    </>
+  );
+}

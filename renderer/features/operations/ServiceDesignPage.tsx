@@ -1,0 +1,30 @@
+import { Button, Card, Collapse } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useOutletContext } from 'react-router';
+import type { RowOf } from '../../../shared/records';
+import { useServices } from '../../app/services';
+import { SingletonForm, SingletonHistory } from '../../components/SingletonForm';
+import { defaultServiceDesign } from '../../../shared/operations';
+
+/** 服务设计 (二.1, 二.2): service model and shifts, metric thresholds, fault grading and escalation, change rules. */
+export function ServiceDesignPage() {
+  const project = useOutletContext<RowOf<'projects'>>();
+  const { repo } = useServices();
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <Card title={t('nav.serviceDesign')} data-testid="service-design">
+        <SingletonForm table="serviceDesign" projectId={project.id}>
+          {(design) =>
+            (!design || (design.thresholds ?? []).length === 0) && (
+              <Button style={{ marginBottom: 12 }} onClick={() => void repo.saveSingleton('serviceDesign', project.id, defaultServiceDesign())}>
+                {t('operations.fillCatalogue')}
+              </Button>
+            )
+          }
+        </SingletonForm>
+        <Collapse ghost items={[{ key: 'h', label: t('common.history'), children: <SingletonHistory table="serviceDesign" projectId={project.id} /> }]} />
+      </Card>
+    </div>
+  );
+}

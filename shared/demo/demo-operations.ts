@@ -1,0 +1,161 @@
+import { defaultServiceDesign } from '../operations/service-design-defaults';
+import { defaultMetricsFor, evaluateMetric } from '../operations/thresholds';
+import type { AssetFields } from '../records/asset';
+import type { ChangeRecordFields, IncidentFields, PatrolPlanFields, PatrolReading, ServiceDesignFields } from '../records/operations';
+
+/**
+ * Phase 四 of the demo bank project: the service design, a daily patrol plan over the core
+ * assets with `days` of readings (deterministic, with a rising disk and a few anomalies),
+ * incidents, changes and routine tasks. Pure data: the app's loader writes it through the
+ * repository; documents and benchmarks read the same shapes.
+ */
+export interface DemoOperations {
+  serviceDesign: Partial<ServiceDesignFields>;
+  plan: Omit<Partial<PatrolPlanFields>, 'assetIds'> & { name: string; assetIndexes: number[] };
+  /** One per asset per day: asset index into the given list, the day, its readings. */
+  entries: Array<{ assetIndex: number; date: string; readings: Record<string, PatrolReading> }>;
+  incidents: Array<Partial<IncidentFields> & { title: string; assetIndex?: number }>;
+  changes: Array<Partial<ChangeRecordFields> & { title: string; assetIndexes?: number[] }>;
+  opsLogs: Array<{ kind: string; title: string; doneAt: string; doneBy: string; result: 'ok' | 'issue'; notes: string }>;
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function addDays(date: string, days: number): string {
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Plausible readings for a metric on a day: a baseline per asset, noise, and a slow trend. */
+function valueFor(key: string, baseline: number, day: number, random: () => number): number {
+  const noise = (random() - 0.5) * 8;
+  switch (key) {
+    case 'disk.maxUsePercent':
+      return Math.min(99, Math.round(baseline + day * 0.45 + noise / 4));
+    case 'hw.temperature':
+      return Math.round(22 + baseline / 10 + noise / 2);
+    case 'cpu.loadPerCore':
+      return Math.round((0.2 + random() * 0.5) * 100) / 100;
+    case 'net.interfaceErrors':
+      return random() < 0.9 ? 0 : Math.round(random() * 20);
+    case 'storage.faultDisks':
+      return 0;
+    case 'db.backupAgeHours':
+      return Math.round(4 + random() * 18);
+    case 'app.responseTimeMs':
+      return Math.round(180 + random() * 400);
+    default:
+      return Math.max(1, Math.min(98, Math.round(baseline + noise)));
+  }
+}
+
+export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetFields, 'type' | 'name' | 'hostname' | 'criticality'>>>, options: { today: string; days?: number; seed?: number }): DemoOperations {
+  const days = options.days ?? 30;
+  const random = seededRandom(options.seed ?? 4242);
+  const core = assets.map((asset, index) => ({ asset, index })).filter(({ asset }) => asset.type !== 'application').slice(0, 24);
+  const entries: DemoOperations['entries'] = [];
+  for (const { asset, index } of core) {
+    const defs = defaultMetricsFor(asset.type ?? 'server');
+    const baselines = new Map(defs.map((def) => [def.key, 25 + random() * 40]));
+    for (let day = 0; day < days; day++) {
+      const date = addDays(options.today, day - days + 1);
+      const readings: Record<string, PatrolReading> = {};
+      for (const def of defs) {
+        let value: string | number;
+        if (def.kind === 'status') value = random() < 0.985 ? def.normal[0]! : def.options.find((o) => !def.normal.includes(o))!;
+        else value = valueFor(def.key, baselines.get(def.key)!, day, random);
+        readings[def.key] = { value, status: evaluateMetric(def, value) ?? '', carried: false, at: `${date}T${String(9 + (index % 3)).padStart(2, '0')}:${String(10 + (index % 40)).padStart(2, '0')}` };
+      }
+      entries.push({ assetIndex: index, date, readings });
+    }
+  }
+  const at = (daysAgo: number, time: string) => `${addDays(options.today, -daysAgo)}T${time}`;
+  const first = core[0]?.index ?? 0;
+  const second = core[1]?.index ?? 0;
+  return {
+    serviceDesign: {
+      ...defaultServiceDesign(),
+      coverage: '白班：刘洋负责服务器与存储，孙鹏负责网络与安全设备；夜班：轮值工程师值守，二线专家电话支持。',
+    },
+    plan: { name: '核心设备每日巡检', frequency: 'daily', assignee: '刘洋', active: 'yes', assetIndexes: core.map((c) => c.index) },
+    entries,
+    incidents: [
+      {
+        title: `${assets[first]?.hostname ?? ''} 磁盘使用率告警`,
+        priority: 'P3',
+        source: 'patrol',
+        assetIndex: first,
+        description: '日常巡检发现 /data 分区使用率超过预警阈值。',
+        reportedAt: at(6, '09:20'),
+        acknowledgedAt: at(6, '09:35'),
+        resolvedAt: at(6, '15:10'),
+        status: 'closed',
+        owner: '刘洋',
+        actions: [
+          { at: at(6, '09:40'), by: '刘洋', action: '清理过期日志 35 GB' },
+          { at: at(6, '15:00'), by: '刘洋', action: '调整日志轮转策略并验证' },
+        ],
+        rootCause: '日志轮转配置缺失，应用日志持续增长。',
+        resolution: '清理日志并配置 logrotate 按日轮转保留 14 天。',
+      },
+      {
+        title: '网上银行访问缓慢',
+        priority: 'P2',
+        source: 'call',
+        assetIndex: second,
+        description: '客户反映网上银行登录页面响应超过 5 秒。',
+        reportedAt: at(3, '10:05'),
+        acknowledgedAt: at(3, '10:20'),
+        resolvedAt: at(3, '13:40'),
+        status: 'resolved',
+        owner: '周明',
+        affectedService: '网上银行',
+        outageStart: at(3, '10:05'),
+        outageEnd: at(3, '10:50'),
+        rootCause: '数据库连接池耗尽。',
+        resolution: '扩大连接池并优化慢查询。',
+      },
+      { title: '备份作业失败', priority: 'P3', source: 'monitoring', assetIndex: first, description: '夜间全备作业返回错误码 2。', reportedAt: at(0, '08:30'), status: 'open' },
+    ],
+    changes: [
+      {
+        title: '核心交换机固件升级',
+        type: 'normal',
+        state: 'closed',
+        reason: '修复厂商公告的安全漏洞',
+        description: '升级 CE6881 固件至 V200R022',
+        riskAssessment: '升级期间单台交换机中断，业务通过堆叠另一台承载',
+        impactAssessment: '预计中断 10 分钟，不影响核心业务',
+        approver: '王建国',
+        approvalDecision: 'approved',
+        approvedAt: at(12, '16:00'),
+        testPlan: '在测试环境同型号设备验证',
+        testResult: 'passed',
+        windowStart: at(9, '22:00'),
+        windowEnd: at(9, '23:30'),
+        steps: '1. 备份配置 2. 上传固件 3. 重启 4. 验证',
+        implementationResult: '升级成功，业务验证正常',
+        rollbackPlan: '回退至原固件版本',
+        rollbackUsed: 'no',
+        customerNotified: 'yes',
+        notifiedAt: at(11, '10:00'),
+        assetIndexes: [second],
+      },
+      { title: '数据库参数调整', type: 'normal', state: 'approval', reason: '连接池不足', description: '调整 max_connections 为 2000', riskAssessment: '需重启实例', impactAssessment: '重启期间业务中断 5 分钟', rollbackPlan: '恢复原参数并重启' },
+    ],
+    opsLogs: [
+      { kind: 'backupCheck', title: '检查昨夜全量备份', doneAt: at(1, '08:40'), doneBy: '赵静', result: 'ok', notes: '全部 12 个备份作业成功' },
+      { kind: 'logCleanup', title: '清理应用服务器历史日志', doneAt: at(6, '14:00'), doneBy: '刘洋', result: 'ok', notes: '释放空间 35 GB' },
+      { kind: 'performance', title: '周性能分析', doneAt: at(2, '16:30'), doneBy: '周明', result: 'issue', notes: '数据库连接数峰值接近上限' },
+    ],
+  };
+}

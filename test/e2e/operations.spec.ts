@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test';
+import { generateDemoProject } from '../../shared/demo/demo-project';
+import { defaultMetricsFor } from '../../shared/operations';
+
+// Ten servers of the demo bank, the first of them critical to the business.
+const servers = generateDemoProject().assets.filter((a) => a.type === 'server');
+const critical = servers.find((a) => a.criticality === 'high')!;
+const chosen = [critical, ...servers.filter((a) => a !== critical).slice(0, 9)];
+const sorted = [...chosen].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+const metrics = defaultMetricsFor('server');
+const normal: Record<string, string> = { 'cpu.usedPercent': '35', 'memory.usedPercent': '60', 'disk.maxUsePercent': '55', 'hw.temperature': '24', 'cpu.loadPerCore': '0.4' };
+
+async function saved(page: Page, testId: string) {
+  await expect(page.getByTestId(testId).getByTestId('save-status')).toContainText('已保存');
+}
+
+test('a patrol round of ten servers by keyboard; a critical reading becomes a P2 incident on the SLA clocks; a change through every state; the trend shows the readings', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例项目' }).click();
+  await expect(page.getByTestId('asset-count')).toHaveText('共 40 条');
+
+  // A patrol plan over the ten servers.
+  await page.getByRole('menuitem', { name: '巡检计划' }).click();
+  await page.getByRole('button', { name: '新增巡检计划' }).click();
+  const planForm = page.getByTestId('form-patrolPlans');
+  await planForm.getByLabel('计划名称').fill('服务器日巡检（测试）');
+  const pick = planForm.getByLabel('巡检对象');
+  for (const asset of chosen) {
+    await pick.fill(asset.name);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(asset.name, { exact: true }).click();
+  }
+  await planForm.getByLabel('计划名称').click(); // closes the list
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await planForm.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('form-patrolPlans').getByTestId('save-status')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Today's round, entered column by column from the keyboard.
+  await page.getByRole('menuitem', { name: '日常巡检' }).click();
+  const round = page.getByTestId('patrol-round');
+  await round.getByLabel('巡检计划').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('服务器日巡检（测试）').click();
+  await expect(round.getByTestId('round-progress')).toHaveText('0 / 10');
+  for (const [col, def] of metrics.entries()) {
+    await round.getByLabel(`${sorted[0]!.name} ${def.label}`).click();
+    for (const asset of sorted) {
+      const value = asset === critical && def.key === 'disk.maxUsePercent' ? '95' : normal[def.key]!;
+      await expect(page.locator(`[data-cell$=":${col}"]:focus`)).toHaveAttribute('aria-label', `${asset.name} ${def.label}`);
+      await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+    }
+  }
+  await expect(round.getByTestId('round-progress')).toHaveText('10 / 10');
+  await expect(round.getByLabel(`${critical.name} 磁盘使用率`)).toHaveValue('95');
+
+  // The one critical reading is an anomaly, which becomes an incident with one action.
+  const anomalies = round.getByTestId('anomalies');
+  await expect(anomalies).toContainText(`${critical.name} · 磁盘使用率 95`);
+  await anomalies.getByRole('button', { name: '转为故障' }).click();
+  await expect(page.getByText('已生成故障 P2')).toBeVisible();
+
+  // Acknowledge and resolve it: both clocks met.
+  await page.getByRole('menuitem', { name: '故障与问题' }).click();
+  const row = page.getByRole('row', { name: new RegExp(`${critical.hostname} 磁盘使用率`) });
+  await expect(row).toContainText('P2');
+  await row.click();
+  await page.getByRole('button', { name: '响应', exact: true }).click();
+  await page.getByRole('button', { name: '恢复', exact: true }).click();
+  const sla = page.getByTestId('incident-sla');
+  await expect(sla.getByText('达标')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(row).toContainText('已恢复');
+
+  // A change through every state, refused when what a state needs is missing.
+  await page.getByRole('menuitem', { name: '变更记录' }).click();
+  await page.getByRole('button', { name: '新增变更' }).click();
+  let change = page.getByTestId('form-changeRecords');
+  await change.getByLabel('变更标题').fill('调整 Web 服务器内核参数');
+  await change.getByRole('button', { name: '保存' }).click();
+  change = page.getByTestId('form-changeRecords');
+  const actions = page.getByTestId('change-actions');
+  await actions.getByRole('button', { name: '进入下一步：审批' }).click();
+  await expect(page.getByTestId('change-refused')).toContainText('离开“评估”前须填写');
+  await change.getByLabel('风险评估').fill('需重启服务');
+  await change.getByLabel('影响评估').fill('中断 5 分钟');
+  await change.getByLabel('回退方案').fill('恢复原参数');
+  await saved(page, 'form-changeRecords');
+  await actions.getByRole('button', { name: '进入下一步：审批' }).click();
+  await change.getByLabel('审批人').fill('王建国');
+  await change.getByLabel('审批结论').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('批准').click();
+  await change.getByLabel('审批时间').fill('2026-11-20T10:00');
+  await saved(page, 'form-changeRecords');
+  await actions.getByRole('button', { name: '进入下一步：测试' }).click();
+  await change.getByLabel('测试结果').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('通过').click();
+  await saved(page, 'form-changeRecords');
+  await actions.getByRole('button', { name: '进入下一步：实施' }).click();
+  await change.getByLabel('实施结果').fill('完成，业务验证正常');
+  await saved(page, 'form-changeRecords');
+  await actions.getByRole('button', { name: '进入下一步：关闭' }).click();
+  await expect(actions.getByRole('button')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('row', { name: /调整 Web 服务器内核参数/ })).toContainText('关闭');
+
+  // The trend of the critical server's disk shows what was recorded today.
+  await page.getByRole('menuitem', { name: '趋势与巡检日历' }).click();
+  const trends = page.getByTestId('trends');
+  await trends.getByLabel('运维对象').fill(critical.hostname!);
+  await page.locator('.ant-select-dropdown:visible').getByText(critical.hostname!).click();
+  await trends.getByLabel('指标').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('磁盘使用率').click();
+  await expect(trends.getByTestId('trend-chart')).toBeVisible();
+  await expect(trends.getByTestId('trend-points')).toContainText(`${new Date().toLocaleDateString('sv-SE')}=95`);
+});
