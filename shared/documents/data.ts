@@ -1,11 +1,21 @@
 import type { Document } from 'docx';
 import type { AssetFields } from '../records/asset';
+import type { DocumentExportFields } from '../records/document-export';
 import type { CharterFields } from '../records/charter';
 import type { ChecklistTemplateFields } from '../records/checklist';
 import type { CutoverPlanFields, PilotRunFields, TrainingSessionFields } from '../records/deployment';
 import type { FeasibilityFields } from '../records/feasibility';
 import type { InspectionFields, InspectionResultFields, RectificationFields } from '../records/inspection';
 import type { MemberFields } from '../records/member';
+import type {
+  ChangeRecordFields,
+  IncidentFields,
+  OpsLogFields,
+  PatrolEntryFields,
+  PatrolPlanFields,
+  ServiceDesignFields,
+  ShiftHandoverFields,
+} from '../records/operations';
 import type { MilestoneFields, PlanTaskFields } from '../records/plan';
 import type { ProjectFields } from '../records/project';
 import type { RequirementFields } from '../records/requirement';
@@ -50,6 +60,17 @@ export interface ProjectDocumentData {
   trainingSessions?: Row<TrainingSessionFields>[];
   pilotRuns?: Row<PilotRunFields>[];
   cutoverPlan?: CutoverPlanFields | null;
+  // Phases 二 and 四 (服务设计, 运维): optional for the same reason.
+  serviceDesign?: ServiceDesignFields | null;
+  patrolPlans?: Row<PatrolPlanFields>[];
+  /** Id = patrolEntryId(planId, round, assetId). */
+  patrolEntries?: Row<PatrolEntryFields>[];
+  shiftHandovers?: Row<ShiftHandoverFields>[];
+  incidents?: Row<IncidentFields>[];
+  changeRecords?: Row<ChangeRecordFields>[];
+  opsLogs?: Row<OpsLogFields>[];
+  /** The exported deliverables so far (the 交接文档 lists the documents delivered). */
+  documentExports?: Row<DocumentExportFields>[];
 }
 
 export type BuildResult =

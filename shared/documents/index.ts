@@ -10,7 +10,7 @@ import { documentTypes, type DocumentTypeKey } from './registry';
 import { defaultNote, nextVersion, revisionEntries } from './versions';
 
 export type { BuildResult, ProjectDocumentData, Row } from './data';
-export type { BuildOptions, FileBytes } from './kit/context';
+export type { BuildOptions, DocumentPeriod, FileBytes } from './kit/context';
 export type { Classification, DocumentMeta, RevisionEntry, Signatory } from './kit/meta';
 export { classifications, versionLabel } from './kit/meta';
 export { packDocument } from './kit/pack';

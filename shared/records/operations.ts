@@ -141,6 +141,7 @@ export const shiftHandoverFields = z.object({
   takenOverBy: optionalText({ zh: '接班人', en: 'Taken over by' }, 50),
   note: longText({ zh: '交接内容', en: 'Handover note' }),
 });
+export type ShiftHandoverFields = z.infer<typeof shiftHandoverFields>;
 
 export const incidentSources = {
   patrol: { zh: '巡检发现', en: 'Patrol anomaly' },
@@ -269,4 +270,5 @@ export const opsLogFields = z.object({
   notes: longText({ zh: '说明', en: 'Notes' }),
   evidence: attachmentList({ zh: '证据', en: 'Evidence' }),
 });
+export type OpsLogFields = z.infer<typeof opsLogFields>;
 

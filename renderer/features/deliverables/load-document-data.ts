@@ -10,7 +10,7 @@ type Row<K extends keyof ProjectDocumentData> = NonNullable<ProjectDocumentData[
 export async function loadDocumentData(db: FieldbookDb, projectId: string): Promise<ProjectDocumentData> {
   const rows = <T,>(table: TableName) => db.table(table).where('projectId').equals(projectId).filter((r) => !r.deleted).toArray() as Promise<T[]>;
   // Singletons store only the fields someone wrote: the documents read them with the defaults.
-  const singleton = async <T extends 'feasibility' | 'sla' | 'charter' | 'cutoverPlan'>(table: T) => {
+  const singleton = async <T extends 'feasibility' | 'sla' | 'charter' | 'cutoverPlan' | 'serviceDesign'>(table: T) => {
     const row = await db.table(table).get(projectId);
     if (!row || row.deleted) return null;
     const parsed = recordTypes[table].fields.safeParse(row);
@@ -37,6 +37,14 @@ export async function loadDocumentData(db: FieldbookDb, projectId: string): Prom
     trainingSessions,
     pilotRuns,
     cutoverPlan,
+    serviceDesign,
+    patrolPlans,
+    patrolEntries,
+    shiftHandovers,
+    incidents,
+    changeRecords,
+    opsLogs,
+    documentExports,
   ] = await Promise.all([
     rows<ProjectDocumentData['members'][number]>('members'),
     rows<ProjectDocumentData['assets'][number]>('assets'),
@@ -56,10 +64,19 @@ export async function loadDocumentData(db: FieldbookDb, projectId: string): Prom
     rows<Row<'trainingSessions'>>('trainingSessions'),
     rows<Row<'pilotRuns'>>('pilotRuns'),
     singleton('cutoverPlan'),
+    singleton('serviceDesign'),
+    rows<Row<'patrolPlans'>>('patrolPlans'),
+    rows<Row<'patrolEntries'>>('patrolEntries'),
+    rows<Row<'shiftHandovers'>>('shiftHandovers'),
+    rows<Row<'incidents'>>('incidents'),
+    rows<Row<'changeRecords'>>('changeRecords'),
+    rows<Row<'opsLogs'>>('opsLogs'),
+    rows<Row<'documentExports'>>('documentExports'),
   ]);
   return {
     ...{ project, members, assets, surveySessions, stakeholders, requirements, risks, planTasks, milestones, feasibility, sla, charter },
     ...{ checklistTemplates, inspections, inspectionResults, rectifications, trainingSessions, pilotRuns, cutoverPlan },
+    ...{ serviceDesign, patrolPlans, patrolEntries, shiftHandovers, incidents, changeRecords, opsLogs, documentExports },
   } as ProjectDocumentData;
 }
 

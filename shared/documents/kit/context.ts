@@ -10,6 +10,18 @@ export interface BuildOptions {
   files?: FileBytes;
   /** Page margins in twips; A4 with Word's Chinese defaults when not given. */
   margins?: PageMargins;
+  /**
+   * The period a periodic document covers, as local dates, both ends included: one day for the
+   * 巡检日志, a calendar month for the 巡检月报, any range for the 变更记录.
+   */
+  period?: DocumentPeriod;
+}
+
+export interface DocumentPeriod {
+  /** YYYY-MM-DD */
+  from: string;
+  /** YYYY-MM-DD, inclusive */
+  to: string;
 }
 
 /**
