@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Attachment } from '../../../shared/attachments';
 import { generateDemoDeployment } from '../../../shared/demo/demo-deployment';
 import { generateDemoInitiation } from '../../../shared/demo/demo-initiation';
+import { generateDemoOperations } from '../../../shared/demo/demo-operations';
 import { generateDemoAssets, generateDemoProject } from '../../../shared/demo/demo-project';
 import type { ProjectDocumentData, Row } from '../../../shared/documents/data';
 import { copyBuiltinTemplate } from '../../../shared/inspection';
@@ -11,6 +12,15 @@ import { checklistTemplateFields, type ChecklistTemplateFields } from '../../../
 import { type DocumentExportFields } from '../../../shared/records/document-export';
 import { feasibilityFields } from '../../../shared/records/feasibility';
 import { memberFields } from '../../../shared/records/member';
+import {
+  changeRecordFields,
+  incidentFields,
+  opsLogFields,
+  patrolEntryFields,
+  patrolEntryId,
+  patrolPlanFields,
+  serviceDesignFields,
+} from '../../../shared/records/operations';
 import { milestoneFields, planTaskFields } from '../../../shared/records/plan';
 import { projectFields } from '../../../shared/records/project';
 import { requirementFields } from '../../../shared/records/requirement';
@@ -143,6 +153,7 @@ export function richFixture(): Fixture {
     planTasks: withIds(9, initiation.planTasks.map((t) => planTaskFields.parse(t))),
     milestones: withIds(10, initiation.milestones.map((m) => milestoneFields.parse(m))),
     ...deploymentData(assets, files, 6),
+    ...operationsData(assets),
   };
   // A member of the team has authority recorded, as a charter states it.
   data.members[0]!.authority = '项目资源调配、对客户的进度与范围承诺';
@@ -178,6 +189,36 @@ export function deploymentData(
     trainingSessions: deployment.trainingSessions,
     pilotRuns: deployment.pilotRuns,
     cutoverPlan: deployment.cutoverPlan,
+  };
+}
+
+/** The day the fixture's month of operations ends (the demo's patrol runs the 30 days up to it). */
+export const OPERATIONS_TODAY = '2026-03-31';
+
+/**
+ * Phase 四 from the demo generator: the service design, a daily patrol plan over the core assets
+ * with 30 days of readings up to OPERATIONS_TODAY, incidents, changes and routine tasks.
+ */
+export function operationsData(
+  assets: Array<Row<AssetFields>>,
+  today = OPERATIONS_TODAY,
+): Pick<ProjectDocumentData, 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'shiftHandovers' | 'incidents' | 'changeRecords' | 'opsLogs'> {
+  const demo = generateDemoOperations(assets, { today });
+  const { assetIndexes, ...plan } = demo.plan;
+  const patrolPlans = withIds(12, [patrolPlanFields.parse({ ...plan, assetIds: assetIndexes.map((i) => assets[i]!.id) })]);
+  const planId = patrolPlans[0]!.id;
+  const patrolEntries = demo.entries.map(({ assetIndex, date, readings }) => {
+    const assetId = assets[assetIndex]!.id;
+    return { ...patrolEntryFields.parse({ planId, assetId, round: date, date, readings, enteredBy: plan.assignee }), id: patrolEntryId(planId, date, assetId) };
+  });
+  return {
+    serviceDesign: serviceDesignFields.parse(demo.serviceDesign),
+    patrolPlans,
+    patrolEntries,
+    shiftHandovers: [],
+    incidents: withIds(13, demo.incidents.map(({ assetIndex, ...values }) => incidentFields.parse({ ...values, assetId: assetIndex === undefined ? '' : assets[assetIndex]!.id }))),
+    changeRecords: withIds(14, demo.changes.map(({ assetIndexes: indexes, ...values }) => changeRecordFields.parse({ ...values, assetIds: (indexes ?? []).map((i) => assets[i]!.id) }))),
+    opsLogs: withIds(15, demo.opsLogs.map((values) => opsLogFields.parse(values))),
   };
 }
 
