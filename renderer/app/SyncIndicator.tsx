@@ -1,4 +1,4 @@
-import { CloudOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { CloudOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { Badge, Button, Popover, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -31,7 +31,7 @@ export function SyncIndicator() {
       )}
       <Space>
         {status.account && (
-          <Button type="primary" size="small" loading={status.running} onClick={() => void sync.syncNow()}>
+          <Button type="primary" size="small" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow()}>
             {t('sync.syncNow')}
           </Button>
         )}

@@ -135,13 +135,8 @@ test('baseline inspection: three assets from the Linux template, one filled by k
 
   // The customer signs on screen.
   await runner.getByRole('button', { name: '客户签字确认' }).click();
-  const pad = page.getByTestId('signature-pad');
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let x = 20; x < box.width - 20; x += 15) await page.mouse.move(box.x + x, box.y + box.height / 2 + Math.sin(x / 15) * 20);
-  await page.mouse.up();
   const dialog = page.getByRole('dialog', { name: '客户签字确认' });
+  await drawSignature(page);
   await dialog.getByLabel('签字人').fill('王建国');
   await dialog.getByRole('button', { name: '确认签字' }).click();
   await expect(runner).toContainText('已由 王建国');
@@ -172,3 +167,23 @@ test('baseline inspection: three assets from the Linux template, one filled by k
   await page.getByRole('menuitem', { name: '不合格项与整改' }).click();
   await expect(ncs.getByRole('row', { name: new RegExp(failing[0]!.title.replace(/[()（）]/g, '.')) })).toContainText('已复查');
 });
+
+/**
+ * Draws a stroke across the signature pad. The dialog zooms in when it opens, so the pad's box
+ * is read only once it has stopped moving (hover waits for a stable element).
+ */
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId('signature-pad');
+  await pad.hover();
+  await expect(async () => {
+    const first = (await pad.boundingBox())!;
+    await page.waitForTimeout(100);
+    expect(await pad.boundingBox()).toEqual(first);
+  }).toPass();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let x = 20; x < box.width - 20; x += 15) await page.mouse.move(box.x + x, box.y + box.height / 2 + Math.sin(x / 15) * 20);
+  await page.mouse.up();
+  await expect(page.getByRole('dialog', { name: '客户签字确认' }).getByRole('button', { name: '确认签字' })).toBeEnabled();
+}

@@ -42,6 +42,7 @@ export class SyncService {
   private status: SyncStatus = { account: null, running: false, online: navigator.onLine };
   private readonly listeners = new Set<() => void>();
   private inFlight: Promise<void> | null = null;
+  private followUp: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private readonly onOnline = () => {
@@ -97,9 +98,20 @@ export class SyncService {
     this.update({ account: null, error: undefined, nextAttemptAt: undefined });
   }
 
-  /** Starts a round now, or joins the one already running. */
+  /**
+   * Starts a round now. While one is running, one more round follows it (however often this is
+   * called meanwhile): the running round may have pushed before the user's latest edit, and
+   * 立即同步 promises that everything saved before the click reaches the server.
+   */
   syncNow(): Promise<void> {
-    this.inFlight ??= this.runRound().finally(() => {
+    if (this.inFlight) {
+      this.followUp ??= this.inFlight.then(() => {
+        this.followUp = null;
+        return this.syncNow();
+      });
+      return this.followUp;
+    }
+    this.inFlight = this.runRound().finally(() => {
       this.inFlight = null;
     });
     return this.inFlight;

@@ -1,3 +1,4 @@
+import { SyncOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Typography, message } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -37,7 +38,7 @@ export function SyncSettingsCard() {
           <Typography.Text>{t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl })}</Typography.Text>
           {status.error && <Alert type="error" showIcon message={status.error} />}
           <Space>
-            <Button type="primary" loading={status.running} onClick={() => void sync.syncNow()}>
+            <Button type="primary" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow()}>
               {t('sync.syncNow')}
             </Button>
             <Button onClick={() => void sync.logout()}>{t('sync.logout')}</Button>

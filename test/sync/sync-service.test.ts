@@ -1,0 +1,59 @@
+import { afterEach, expect, it } from 'vitest';
+import { SyncService } from '../../renderer/data/sync/sync-service';
+import type { DesktopApi } from '../../shared/desktop-api';
+import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
+import { openSyncClient, unsentCount } from './helpers/sync-client';
+
+// The service reads navigator.onLine, which Node 20 lacks (Node 21+ has a navigator).
+if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
+
+let server: TestServer;
+afterEach(async () => server?.dispose());
+
+/** The token store of the host, kept in memory (what the browser host does without a keychain). */
+function memoryTokens(): Pick<DesktopApi, 'getToken' | 'setToken' | 'deleteToken'> {
+  const tokens = new Map<string, string>();
+  return {
+    getToken: async (account) => tokens.get(account) ?? null,
+    setToken: async (account, token) => {
+      tokens.set(account, token);
+      return 'memory';
+    },
+    deleteToken: async (account) => void tokens.delete(account),
+  };
+}
+
+it('立即同步 while a round is pushing runs one more round, so an edit saved meanwhile reaches the server', async () => {
+  server = await startTestServer('sqlite');
+  await server.addUser('zhang');
+  const device = await openSyncClient(server, 'zhang');
+  const project = await device.repo.createProject({ code: 'S-01', name: '同步按钮', customer: '测试' });
+
+  // Pulls wait at a gate the test opens, so an edit lands after the round has pushed.
+  let openGate!: () => void;
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  let pushes = 0;
+  let pulls = 0;
+  const fetchImpl: typeof fetch = async (input, init) => {
+    if (String(input).includes('/v1/sync/push')) pushes++;
+    if (String(input).includes('/v1/sync/pull')) {
+      pulls++;
+      await gate;
+    }
+    return fetch(input, init);
+  };
+  const service = new SyncService({ db: device.db, clock: device.clock, api: memoryTokens() as DesktopApi, fetchImpl });
+  await service.login(server.url, 'zhang', DEFAULT_PASSWORD); // starts a round; its pull waits
+  await expect.poll(() => pulls).toBe(1);
+  expect(pushes).toBe(1);
+
+  await device.repo.create('assets', project.id, { name: 'saved-during-the-round' });
+  const clicked = service.syncNow();
+  openGate();
+  await clicked;
+
+  expect(await unsentCount(device.db)).toBe(0);
+  expect(pushes).toBe(2);
+  expect(service.getStatus().error).toBeUndefined();
+  await service.logout(); // clears the next scheduled round
+});
