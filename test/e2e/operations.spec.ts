@@ -94,7 +94,7 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：测试' }).click();
   await change.getByLabel('测试结果').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('通过').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('通过', { exact: true }).click();
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：实施' }).click();
   await change.getByLabel('实施结果').fill('完成，业务验证正常');
