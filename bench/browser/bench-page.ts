@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import { guessColumns, parseAssetRows, planAssetImport, readSpreadsheet, exportAssetsXlsx } from '../../shared/asset-import';
 import type { StoredRow } from '../../shared/change-log';
-import { generateDemoProject } from '../../shared/demo/demo-project';
+import { generateDemoAssets, generateDemoProject } from '../../shared/demo/demo-project';
 import { newId } from '../../shared/ids';
 import { builtinTemplates } from '../../shared/inspection';
 import { resultId } from '../../shared/records/inspection';
@@ -17,6 +17,7 @@ import { loadDemoProject } from '../../renderer/data/load-demo';
 import { type DataLayer, openDataLayer } from '../../renderer/data/open-data';
 import { type WriteOp, validate } from '../../renderer/data/repository';
 import { assetCollection } from '../../renderer/features/assets/asset-query';
+import { assetHistory, completionByDay, roundView } from '../../renderer/features/operations/patrol-queries';
 
 const AUTHOR = '基准测试';
 
@@ -336,7 +337,83 @@ async function inspectionFill(options: { inspections: number; items: number; rou
   return { saves, batchProgress, results: await db.inspectionResults.count() };
 }
 
-export const benchApi = { writes, importAssets, seedAppProject, assetQueries, inspectionFill };
+export interface PatrolViewsResult {
+  seedMs: number;
+  entries: number;
+  /** ms per run: a day's round grid (roundView: this round, the round before, the plan's assets). */
+  day: number[];
+  /** ms per run: a month's completion calendar (completionByDay from index keys). */
+  month: number[];
+  /** ms per run: the same month read as rows (what the calendar would cost reading every entry). */
+  monthRows: number[];
+  /** ms per run: one asset's year trend (assetHistory) shaped into chart points. */
+  yearTrend: number[];
+  dayRows: number;
+  monthDays: number;
+  yearPoints: number;
+}
+
+/**
+ * Patrol data of a year: `assets` assets × `days` daily rounds, each entry one row holding the
+ * asset's `metrics` readings, put straight into a fresh database (seeding is not what is
+ * measured), then the patrol screens' reads timed as the screens run them.
+ */
+async function patrolViews(options: { assets: number; days: number; metrics: number; runs: number }): Promise<PatrolViewsResult> {
+  const name = 'bench-patrol';
+  await Dexie.delete(name);
+  const db = new FieldbookDb(name);
+  await db.open();
+  try {
+    const projectId = newId();
+    const planId = newId();
+    const seedStart = performance.now();
+    const assets = generateDemoAssets(options.assets).map((a) => ({ ...a, id: newId(), projectId, deleted: false, fieldHlc: {} }));
+    await db.assets.bulkPut(assets as unknown as Array<RowOf<'assets'>>);
+    await db.patrolPlans.put({ id: planId, projectId, deleted: false, fieldHlc: {}, name: '年度巡检', assetIds: assets.map((a) => a.id), metricKeys: [], frequency: 'daily', assignee: '', active: 'yes' });
+    const firstDay = Date.UTC(2026, 0, 1);
+    const dateOf = (day: number) => new Date(firstDay + day * 86_400_000).toISOString().slice(0, 10);
+    for (let day = 0; day < options.days; day++) {
+      const date = dateOf(day);
+      const rows = assets.map((asset, index) => {
+        const readings: Record<string, { value: number; status: 'normal'; carried: boolean; at: string }> = {};
+        for (let m = 0; m < options.metrics; m++) readings[`metric.${m}`] = { value: (index * 7 + day + m * 13) % 90, status: 'normal', carried: false, at: `${date}T09:${String(index % 60).padStart(2, '0')}` };
+        return { id: newId(), projectId, deleted: false, fieldHlc: {}, planId, assetId: asset.id, round: date, date, readings, note: '', enteredBy: '刘洋' };
+      });
+      await db.patrolEntries.bulkPut(rows as Array<RowOf<'patrolEntries'>>);
+    }
+    const seedMs = performance.now() - seedStart;
+    const plan = (await db.patrolPlans.get(planId))!;
+    const result: PatrolViewsResult = { seedMs, entries: await db.patrolEntries.count(), day: [], month: [], monthRows: [], yearTrend: [], dayRows: 0, monthDays: 0, yearPoints: 0 };
+    const time = async <T>(into: number[], work: () => Promise<T>): Promise<T> => {
+      const start = performance.now();
+      const value = await work();
+      into.push(performance.now() - start);
+      return value;
+    };
+    for (let run = 0; run < options.runs; run++) {
+      const day = dateOf(options.days - 1 - run * 20);
+      const view = await time(result.day, () => roundView(db, plan, day, dateOf(options.days - 2 - run * 20)));
+      result.dayRows = view.entries.size + view.previous.size;
+      const month = dateOf(options.days - 1 - run * 31).slice(0, 7);
+      result.monthDays = (await time(result.month, () => completionByDay(db, planId, month))).size;
+      await time(result.monthRows, () => db.patrolEntries.where('[planId+date]').between([planId, `${month}-01`], [planId, `${month}-31`], true, true).toArray());
+      const asset = assets[(run * 37) % assets.length]!;
+      const points = await time(result.yearTrend, async () =>
+        (await assetHistory(db, asset.id, dateOf(0)))
+          .map((entry) => [entry.date, entry.readings['metric.0']?.value ?? null] as const)
+          .filter((point) => point[1] !== null)
+          .sort((a, b) => a[0].localeCompare(b[0])),
+      );
+      result.yearPoints = points.length;
+    }
+    return result;
+  } finally {
+    db.close();
+    await Dexie.delete(name);
+  }
+}
+
+export const benchApi = { writes, importAssets, seedAppProject, assetQueries, inspectionFill, patrolViews };
 export type BenchApi = typeof benchApi;
 
 declare global {

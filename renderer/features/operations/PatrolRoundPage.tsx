@@ -7,6 +7,7 @@ import { type MetricDef, evaluateMetric, incidentFromAnomaly, metricLevelLabels 
 import type { RowOf } from '../../../shared/records';
 import { type PatrolReading, handoverId, patrolEntryId } from '../../../shared/records/operations';
 import { useServices } from '../../app/services';
+import { roundView } from './patrol-queries';
 import { RecordForm } from '../../components/RecordForm';
 import { metricDefsFor } from './metric-defs';
 import { previousRound, roundKey } from './patrol-rounds';
@@ -41,18 +42,11 @@ export function PatrolRoundPage() {
 
   const data = useLiveQuery(async () => {
     if (!plan) return null;
-    const [assets, entries, previous] = await Promise.all([
-      db.assets.bulkGet(plan.assetIds),
-      db.patrolEntries.where('[planId+round]').equals([plan.id, round]).toArray(),
-      db.patrolEntries.where('[planId+round]').equals([plan.id, lastRound]).toArray(),
+    const [view, incidents] = await Promise.all([
+      roundView(db, plan, round, lastRound),
+      db.incidents.where('projectId').equals(project.id).filter((i) => i.patrolEntryId !== '' && !i.deleted).toArray(),
     ]);
-    const incidents = await db.incidents.where('projectId').equals(project.id).filter((i) => i.patrolEntryId !== '' && !i.deleted).toArray();
-    return {
-      assets: (assets.filter((a) => a && !a.deleted) as Asset[]).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-      entries: new Map(entries.map((e) => [e.assetId, e])),
-      previous: new Map(previous.map((e) => [e.assetId, e])),
-      raised: new Set(incidents.map((i) => i.patrolEntryId)),
-    };
+    return { ...view, raised: new Set(incidents.map((i) => i.patrolEntryId)) };
   }, [plan?.id, plan?.assetIds, round, lastRound, project.id]);
 
   const defsByAsset = useMemo(() => {

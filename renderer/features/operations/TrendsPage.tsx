@@ -7,6 +7,7 @@ import { useOutletContext } from 'react-router';
 import { detectDrift, parseMetricNumber } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
+import { assetHistory, completionByDay } from './patrol-queries';
 import { EChart } from '../../components/EChart';
 import { metricDefsFor } from './metric-defs';
 import { shiftDate } from './patrol-rounds';
@@ -43,7 +44,7 @@ export function TrendsPage() {
 
   // An asset's history is one row per round: a year is a few hundred rows through [assetId+date].
   const history = useLiveQuery(
-    async () => (asset ? db.patrolEntries.where('[assetId+date]').between([asset.id, shiftDate(today, -ranges[range])], [asset.id, Dexie.maxKey]).toArray() : []),
+    async () => (asset ? assetHistory(db, asset.id, shiftDate(today, -ranges[range])) : []),
     [asset?.id, range, today],
   );
   const drift = useLiveQuery(async () => {
@@ -96,10 +97,7 @@ export function TrendsPage() {
   const plan = base?.plans.find((p) => p.id === planId) ?? base?.plans[0];
   const calendar = useLiveQuery(async () => {
     if (!plan) return null;
-    const entries = await db.patrolEntries.where('[planId+date]').between([plan.id, `${month}-01`], [plan.id, `${month}-31`], true, true).toArray();
-    const perDay = new Map<string, number>();
-    for (const entry of entries) if (Object.values(entry.readings).some((r) => r.value !== null && r.value !== '')) perDay.set(entry.date, (perDay.get(entry.date) ?? 0) + 1);
-    return { perDay, expected: plan.assetIds.length };
+    return { perDay: await completionByDay(db, plan.id, month), expected: plan.assetIds.length };
   }, [plan?.id, month]);
 
   return (
