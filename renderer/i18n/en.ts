@@ -353,6 +353,18 @@ export const en: UiText = {
     usernameRequired: 'Enter your user name',
     passwordRequired: 'Enter your password',
   },
+  houseTemplate: {
+    title: 'Company document template',
+    hint: "Upload your company's own Word template (.docx): its cover, header, footer, logo and styles are kept and the deliverable's content goes into the paragraph that reads {{content}}; placeholders such as {{examples}} are filled in. The template is kept on this device.",
+    file: 'Template file',
+    placeholders: 'Placeholders filled in',
+    unknown: 'Unknown placeholders (kept as typed)',
+    upload: 'Upload template',
+    replace: 'Replace template',
+    remove: 'Stop using it',
+    saved: 'Template {{name}} saved',
+    use: 'Use the company template ({{name}})',
+  },
   settings: {
     title: 'Settings',
     language: 'Language',

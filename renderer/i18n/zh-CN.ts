@@ -357,6 +357,18 @@ export const zhCN = {
     usernameRequired: '请填写用户名',
     passwordRequired: '请填写密码',
   },
+  houseTemplate: {
+    title: '公司文档模板',
+    hint: '上传公司自己的 Word 模板（.docx）：封面、页眉页脚、标志和样式保留，交付文档的内容放入模板中写有 {{content}} 的段落；{{examples}} 等占位符自动填写。模板保存在本机。',
+    file: '模板文件',
+    placeholders: '可填写的占位符',
+    unknown: '不认识的占位符（原样保留）',
+    upload: '上传模板',
+    replace: '更换模板',
+    remove: '不再使用',
+    saved: '已保存模板 {{name}}',
+    use: '使用公司文档模板（{{name}}）',
+  },
   settings: {
     title: '设置',
     language: '界面语言',

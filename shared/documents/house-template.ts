@@ -120,6 +120,52 @@ export async function renderWithHouseTemplate(
   return { ok: true, bytes, placeholders: result.placeholders, warnings: result.warnings };
 }
 
+export interface HouseTemplateSummary {
+  /** Placeholder names found in the body, headers and footers, in order, without duplicates. */
+  placeholders: string[];
+  /** Those the export fills (identification and 正文). */
+  known: string[];
+  /** Those it does not know: they stay in the document as typed. */
+  unknown: string[];
+}
+
+/**
+ * What a company template holds, checked when it is uploaded rather than at the first export:
+ * it must be a Word document with a {{正文}} paragraph. Throws HouseTemplateError (Chinese) if not.
+ */
+export async function inspectHouseTemplate(bytes: Uint8Array): Promise<HouseTemplateSummary> {
+  const zip = await JSZip.loadAsync(bytes).catch(() => {
+    throw new HouseTemplateError('不是有效的 Word（.docx）文件');
+  });
+  const documentXml = await readPart(zip, 'word/document.xml');
+  if (!documentXml) throw new HouseTemplateError('模板不是有效的 Word 文档（缺少 word/document.xml）');
+  if (!findContentParagraph(documentXml)) throw new HouseTemplateError('模板中没有 {{正文}} 占位符：请在模板中放正文的位置单独一段写上 {{正文}}');
+  const parts = [documentXml];
+  for (const name of Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).sort()) parts.push((await readPart(zip, name)) ?? '');
+  const found: string[] = [];
+  for (const xml of parts) {
+    for (const paragraph of xml.matchAll(paragraphPattern)) {
+      const text = [...paragraph[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      for (const match of text.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) if (!found.includes(match[1]!)) found.push(match[1]!);
+    }
+  }
+  const names = new Set<string>([...Object.keys(placeholderValues(sampleMeta, { title: '', projectName: '', projectCode: '', customer: '' })), ...contentPlaceholders]);
+  return { placeholders: found, known: found.filter((n) => names.has(n)), unknown: found.filter((n) => !names.has(n)) };
+}
+
+/** Only the keys of placeholderValues matter here. */
+const sampleMeta = {
+  documentNumber: '',
+  version: 1,
+  classification: 'internal',
+  date: '2026-01-01',
+  company: '',
+  preparedBy: { name: '', date: '' },
+  reviewedBy: { name: '', date: '' },
+  approvedBy: { name: '', date: '' },
+  revisions: [],
+} as unknown as DocumentMeta;
+
 // --- The content paragraph and its section -------------------------------------------------------
 
 interface ContentSlot {

@@ -16,7 +16,16 @@ export { classifications, versionLabel } from './kit/meta';
 export { packDocument } from './kit/pack';
 export { nextVersion, revisionEntries } from './versions';
 export { documentType, type DocumentType, type DocumentTypeKey, documentTypes } from './registry';
-export { contentPlaceholders, HouseTemplateError, type HouseTemplateOptions, type HouseTemplateResult, placeholderValues, renderWithHouseTemplate } from './house-template';
+export {
+  contentPlaceholders,
+  HouseTemplateError,
+  type HouseTemplateOptions,
+  type HouseTemplateResult,
+  type HouseTemplateSummary,
+  inspectHouseTemplate,
+  placeholderValues,
+  renderWithHouseTemplate,
+} from './house-template';
 export { PAGE_ESTIMATE_ROW_LIMIT } from './baseline-report';
 
 export interface ExportRequest {

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, SectionType, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HouseTemplateError, placeholderValues, prepareExport, renderDocument, renderWithHouseTemplate } from '../../shared/documents';
+import { HouseTemplateError, inspectHouseTemplate, placeholderValues, prepareExport, renderDocument, renderWithHouseTemplate } from '../../shared/documents';
 import { richFixture } from './helpers/fixture';
 import { Canvas, encodePng } from './helpers/images';
 import { type ReadBack, readBack, validationErrors } from './helpers/read-docx';
@@ -201,5 +201,28 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
     expect(await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), { allowMissing: false })).toEqual({ ok: false, missing: ['没有培训记录'] });
     const allowed = await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), { allowMissing: true });
     expect(allowed.ok && allowed.placeholders).toEqual(['没有培训记录']);
+  });
+});
+
+describe('checking a company template when it is uploaded', () => {
+  it('lists the placeholders of body and header, known and unknown', async () => {
+    const bytes = await houseTemplate();
+    const withUnknown = await houseTemplate({ content: '正文' });
+    const summary = await inspectHouseTemplate(withUnknown);
+    expect(summary.placeholders).toEqual(expect.arrayContaining(['文档名称', '项目名称', '项目编号', '客户', '文档编号', '版本号', '密级', '编制', '审核', '公司', '日期', '正文']));
+    expect(summary.unknown).toEqual([]);
+    expect(summary.known).toEqual(summary.placeholders);
+    expect((await inspectHouseTemplate(bytes)).placeholders).toContain('文档名称');
+  });
+
+  it('names a placeholder it would not fill', async () => {
+    const document = new Document({ sections: [{ children: [new Paragraph('{{甲方代表}}'), new Paragraph('{{正文}}')] }] });
+    const summary = await inspectHouseTemplate(new Uint8Array(await Packer.toArrayBuffer(document)));
+    expect(summary.unknown).toEqual(['甲方代表']);
+  });
+
+  it('refuses a file that is not Word, and a template without {{正文}}', async () => {
+    await expect(inspectHouseTemplate(new TextEncoder().encode('not a zip'))).rejects.toThrow(HouseTemplateError);
+    await expect(inspectHouseTemplate(await houseTemplate({ content: '内容' }))).rejects.toThrow('没有 {{正文}}');
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/desktop-api';
 import { useServices } from '../../app/services';
+import { HouseTemplateCard } from './HouseTemplateCard';
 import { SyncSettingsCard } from './SyncSettingsCard';
 import { formatBytes, useStorageStatus } from './use-storage-status';
 
@@ -49,6 +50,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <SyncSettingsCard />
+      <HouseTemplateCard />
       <Card title={t('settings.storage')} style={{ marginTop: 16 }}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <span data-testid="storage-usage">{t('settings.storageUsed', { used: formatBytes(status.usage), quota: formatBytes(status.quota) })}</span>
