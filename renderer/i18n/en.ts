@@ -189,6 +189,11 @@ export const en: UiText = {
     saved: 'Generated {{title}} {{version}}: {{path}}',
     noCompany: 'Enter your company name in Settings: it goes on the cover and the sign-off table.',
     stage: { collect: 'Collecting data', build: 'Building', save: 'Saving' },
+    periodKind: { day: 'Day', month: 'Month', range: 'From – to' },
+    periodOf: 'Period of “{{title}}”',
+    periodDefault: 'Defaults to the latest day or month with records',
+    periodCovered: 'Default period: {{period}}',
+    periodMissing: 'For the period chosen, still missing',
   },
   operations: {
     addOpsLog: 'Add log entry',

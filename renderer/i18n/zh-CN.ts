@@ -188,6 +188,11 @@ export const zhCN = {
     saved: '已生成 {{title}} {{version}}：{{path}}',
     noCompany: '请在“设置”中填写公司名称，它会出现在文档封面和乙方签字栏。',
     stage: { collect: '收集数据', build: '生成文档', save: '保存' },
+    periodKind: { day: '日期', month: '月份', range: '起止日期' },
+    periodOf: '“{{title}}”的期间',
+    periodDefault: '默认为最近有记录的一天或一个月',
+    periodCovered: '默认期间：{{period}}',
+    periodMissing: '所选期间还缺少以下数据',
   },
   operations: {
     addOpsLog: '新增运维记录',

@@ -58,10 +58,10 @@ function valueFor(key: string, baseline: number, day: number, random: () => numb
   }
 }
 
-export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetFields, 'type' | 'name' | 'hostname' | 'criticality'>>>, options: { today: string; days?: number; seed?: number }): DemoOperations {
+export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetFields, 'type' | 'name' | 'hostname' | 'criticality'>>>, options: { today: string; days?: number; seed?: number; maxAssets?: number }): DemoOperations {
   const days = options.days ?? 30;
   const random = seededRandom(options.seed ?? 4242);
-  const core = assets.map((asset, index) => ({ asset, index })).filter(({ asset }) => asset.type !== 'application').slice(0, 24);
+  const core = assets.map((asset, index) => ({ asset, index })).filter(({ asset }) => asset.type !== 'application').slice(0, options.maxAssets ?? 24);
   const entries: DemoOperations['entries'] = [];
   for (const { asset, index } of core) {
     const defs = defaultMetricsFor(asset.type ?? 'server');

@@ -2,11 +2,12 @@ import type { DocumentExportFields } from '../records/document-export';
 import type { ProjectFields } from '../records/project';
 import type { ProjectDocumentData } from './data';
 import { renderWithHouseTemplate } from './house-template';
-import type { BuildOptions } from './kit/context';
+import type { BuildOptions, DocumentPeriod } from './kit/context';
 import { type Classification, type DocumentMeta, type Signatory, versionLabel } from './kit/meta';
 import { packDocument } from './kit/pack';
 import { baselineReportFiles } from './parts/inspection-data';
-import { documentTypes, type DocumentTypeKey } from './registry';
+import { fitPeriod, periodLabel, titleWithPeriod } from './parts/period';
+import { type DocumentType, documentTypes, type DocumentTypeKey } from './registry';
 import { defaultNote, nextVersion, revisionEntries } from './versions';
 
 export type { BuildResult, ProjectDocumentData, Row } from './data';
@@ -27,6 +28,7 @@ export {
   renderWithHouseTemplate,
 } from './house-template';
 export { PAGE_ESTIMATE_ROW_LIMIT } from './baseline-report';
+export { dayPeriod, monthPeriod, periodLabel, titleWithPeriod } from './parts/period';
 
 export interface ExportRequest {
   docType: DocumentTypeKey;
@@ -44,6 +46,11 @@ export interface ExportRequest {
   classification?: Classification;
   reviewedBy?: Signatory;
   approvedBy?: Signatory;
+  /**
+   * The period a periodic document (巡检日志, 巡检月报, 变更记录) covers: it goes into the file
+   * name as the builder puts it into the title (巡检月报（2026年3月）). Ignored for other documents.
+   */
+  period?: DocumentPeriod;
 }
 
 /**
@@ -52,7 +59,7 @@ export interface ExportRequest {
  * plus this one, the cover's 编制 = who exports.
  */
 export function prepareExport(request: ExportRequest): { meta: DocumentMeta; record: DocumentExportFields } {
-  const type = documentTypes.find((t) => t.key === request.docType)!;
+  const type: DocumentType = documentTypes.find((t) => t.key === request.docType)!;
   const version = nextVersion(request.exports, type.key);
   const date = request.exportedAt.slice(0, 10);
   const note = request.note?.trim() || defaultNote(version);
@@ -73,9 +80,20 @@ export function prepareExport(request: ExportRequest): { meta: DocumentMeta; rec
     exportedBy: request.exportedBy,
     exportedAt: request.exportedAt,
     note,
-    fileName: documentFileName(request.project.code, type.title, version),
+    fileName: documentFileName(request.project.code, documentTitle(type, request.period), version),
   };
   return { meta, record };
+}
+
+/** The title of a document for a period: 巡检日志（2026-03-15）; the type's title for a document that covers none. */
+export function documentTitle(type: Pick<DocumentType, 'title' | 'period'>, period?: DocumentPeriod): string {
+  return type.period && period ? titleWithPeriod(type.title, fitPeriod(type.period, period)) : type.title;
+}
+
+/** How the UI names the period of a document type: 2026-03-15, 2026年3月, 2026-03-01 至 2026-03-20. */
+export function documentPeriodLabel(key: DocumentTypeKey, period: DocumentPeriod): string {
+  const kind = (documentTypes.find((t) => t.key === key) as DocumentType | undefined)?.period;
+  return periodLabel(kind ? fitPeriod(kind, period) : period);
 }
 
 /** JNB-OPS-2026-需求规格说明书-V3.0.docx (characters Windows forbids in names replaced). */

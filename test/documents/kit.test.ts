@@ -168,20 +168,26 @@ describe('versions of exports', () => {
     for (const hash of [...surveyPhotos, ...baseline]) expect(files.has(hash)).toBe(true);
   });
 
-  it('lists the nine deliverables of phases 一 to 三 with distinct keys and codes', () => {
+  it('lists the deliverables of phases 一 to 四 in order, with distinct keys and codes', () => {
     expect(documentTypes.map((t) => t.title)).toEqual([
       '需求规格说明书',
       '可行性评估与风险报告',
       '项目章程',
       '服务级别协议',
       '交付计划',
+      '运维技术方案',
+      '运维操作手册',
       '配置基线检查报告',
       '培训记录',
       '试点运行报告',
       '切换方案及应急预案',
+      '巡检日志',
+      '巡检月报',
+      '变更记录',
+      '交接文档',
     ]);
-    expect(new Set(documentTypes.map((t) => t.code)).size).toBe(9);
-    expect(new Set(documentTypes.map((t) => t.key)).size).toBe(9);
+    expect(new Set(documentTypes.map((t) => t.code)).size).toBe(documentTypes.length);
+    expect(new Set(documentTypes.map((t) => t.key)).size).toBe(documentTypes.length);
     expect(documentTypes.filter((t) => t.phase === 'deployment').map((t) => t.key)).toEqual(['baselineReport', 'trainingRecord', 'pilotReport', 'cutoverPlan']);
   });
 });

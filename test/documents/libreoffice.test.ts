@@ -36,10 +36,17 @@ const contentOf: Record<DocumentTypeKey, string[]> = {
   projectCharter: ['2项目目标', '4.1组织与职责', '周例会', '核心系统月度可用性≥99.95%'],
   serviceLevelAgreement: ['3故障分级与处理时限', 'P1', '15分钟', '4小时', '约43.8分钟'],
   deliveryPlan: ['2任务计划', '3里程碑', '配置基线检查'],
+  opsTechnicalPlan: ['1概述', '2服务模式与组织', '4监控指标与阈值', '5.2升级路径', '7配置基线', '≥80%', '17:30–次日08:30'],
+  opsManual: ['2日常巡检', '3配置基线检查方法', '4例行运维任务', '5故障处理', '6变更操作', 'PermitRootLogin'],
   baselineReport: ['1概述', '2检查结果汇总', '3不合格项与整改', '4各对象检查记录', '5结论与建议'],
   trainingRecord: ['1概述', '2培训记录', '3总结与后续安排'],
   pilotReport: ['1概述', '2试点场景', '3问题与修正', '4指标表现'],
   cutoverPlan: ['1概述', '2切换步骤', '3应急预案', '3.2回退步骤', '4服务启动通知'],
+  // Periodic documents, rendered for their default period: the fixture's last day and month.
+  patrolLog: ['巡检日志（2026-03-31）', '1概述', '2.1核心设备每日巡检', '3异常情况', '4故障报告', '备份作业失败', 'jnb-srv-0001', '值班工程师'],
+  patrolMonthlyReport: ['巡检月报（2026年3月）', '2.1巡检计划执行', '3趋势分析', '图1服务器磁盘使用率逐日走势', '4.1SLA达成情况', '网上银行', '6总结与建议'],
+  changeRecord: ['变更记录（2026年3月）', '表1变更汇总', '2.1核心交换机固件升级', '王建国', '回退方案'],
+  handover: ['2运维对象清单', '4.1未关闭的故障', '5交付文档', '6培训与知识转移', '《需求规格说明书》', '签字确认'],
 };
 
 describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every deliverable', () => {
@@ -101,5 +108,14 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       expect(text).toMatch(/目录1\S+?\.{4,}\d+/);
       for (const content of contentOf[key]) expect(text, content).toContain(content);
     });
+  });
+
+  it('prints the charts of the 巡检月报 as pictures, one per figure', () => {
+    const pdf = pdfs.get('patrolMonthlyReport')!;
+    const figures = new Set(pdfText(pdf).match(/图\d+[^图]*?逐日走势/g));
+    expect(figures.size).toBeGreaterThanOrEqual(3);
+    // `pdfimages -list`: a header of two lines, then one line per picture; the charts are the document's only pictures.
+    const pictures = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(pictures).toHaveLength(figures.size);
   });
 });

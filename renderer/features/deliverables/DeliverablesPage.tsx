@@ -4,13 +4,25 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
-import { type Classification, type DocumentTypeKey, classifications, documentTypes, filesNeeded, prepareExport } from '../../../shared/documents';
+import {
+  type Classification,
+  type DocumentPeriod,
+  type DocumentType,
+  type DocumentTypeKey,
+  classifications,
+  documentPeriodLabel,
+  documentTitle,
+  documentTypes,
+  filesNeeded,
+  prepareExport,
+} from '../../../shared/documents';
 import type { RowOf } from '../../../shared/records';
 import { projectPhases } from '../../../shared/records/project';
 import { useServices } from '../../app/services';
 import { syncHttpGetter } from '../../data/attachments';
 import { pickLabel } from '../../i18n';
 import { loadDocumentData, loadDocumentFiles } from './load-document-data';
+import { fromPickerValue, PeriodField, type PeriodValue, toPickerValue } from './PeriodField';
 import { renderInWorker } from './render-in-worker';
 
 type Stage = 'collect' | 'build' | 'save';
@@ -20,7 +32,11 @@ interface Options {
   note: string;
   classification: Classification;
   allowMissing: boolean;
+  /** The period chosen for each periodic document in the dialog (巡检日志, 巡检月报, 变更记录). */
+  periods?: Partial<Record<DocumentTypeKey, PeriodValue>>;
 }
+
+const types: readonly DocumentType[] = documentTypes;
 
 /**
  * 交付文档: every Word deliverable of the project with its readiness, its last version and who
@@ -36,13 +52,17 @@ export function DeliverablesPage() {
   const [progress, setProgress] = useState<{ title: string; stage: Stage } | null>(null);
   const state = useLiveQuery(async () => {
     const [data, exports] = await Promise.all([loadDocumentData(db, project.id), db.documentExports.where('projectId').equals(project.id).filter((e) => !e.deleted).toArray()]);
-    return { data, exports, missing: new Map(documentTypes.map((type) => [type.key, type.missing(data)])) };
+    // A periodic document is judged for its default period: the latest day or month with data.
+    const periods = new Map(types.filter((type) => type.defaultPeriod).map((type) => [type.key, type.defaultPeriod!(data)]));
+    return { data, exports, periods, missing: new Map(types.map((type) => [type.key, type.missing(data, periods.get(type.key) ?? undefined)])) };
   }, [project.id]);
 
   async function generate(keys: DocumentTypeKey[], options: Options) {
     setDialog(null);
     for (const docType of keys) {
-      const title = documentTypes.find((d) => d.key === docType)!.title;
+      const type = types.find((d) => d.key === docType)!;
+      const period: DocumentPeriod | undefined = type.period ? fromPickerValue(type.period, options.periods?.[docType]) : undefined;
+      const title = documentTitle(type, period);
       setProgress({ title, stage: 'collect' });
       const data = await loadDocumentData(db, project.id);
       const exports = await db.documentExports.where('projectId').equals(project.id).toArray();
@@ -57,9 +77,10 @@ export function DeliverablesPage() {
         note: options.note,
         company: settings.companyName,
         classification: options.classification,
+        period,
       });
       setProgress({ title, stage: 'build' });
-      const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files });
+      const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files, period });
       if (!result.ok) {
         setProgress(null);
         if ('missing' in result) Modal.warning({ title: t('deliverables.missingTitle', { title }), content: <ul>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul> });
@@ -78,6 +99,7 @@ export function DeliverablesPage() {
 
   const lastExport = (key: string) => (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.version - a.version)[0];
   const ready = documentTypes.filter((type) => state?.missing.get(type.key)?.length === 0).map((type) => type.key);
+  const dialogTypes = (dialog ?? []).map((key) => types.find((type) => type.key === key)!);
 
   return (
     <div className="page" data-testid="deliverables">
@@ -110,7 +132,22 @@ export function DeliverablesPage() {
         dataSource={[...documentTypes]}
         pagination={false}
         columns={[
-          { title: t('deliverables.document'), render: (_, type) => <Typography.Text strong>{type.title}</Typography.Text> },
+          {
+            title: t('deliverables.document'),
+            render: (_, type) => {
+              const period = state?.periods.get(type.key);
+              return (
+                <Space vertical size={0}>
+                  <Typography.Text strong>{type.title}</Typography.Text>
+                  {period && (
+                    <Typography.Text type="secondary" data-testid={`period-label-${type.key}`}>
+                      {t('deliverables.periodCovered', { period: documentPeriodLabel(type.key, period) })}
+                    </Typography.Text>
+                  )}
+                </Space>
+              );
+            },
+          },
           { title: t('deliverables.phase'), width: 200, render: (_, type) => pickLabel(projectPhases[type.phase], lang) },
           {
             title: t('deliverables.readiness'),
@@ -152,10 +189,20 @@ export function DeliverablesPage() {
       <Modal open={dialog !== null} title={t('deliverables.generate')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden>
         <Form<Options>
           layout="vertical"
-          initialValues={{ note: '', classification: 'internal', allowMissing: false }}
+          initialValues={{
+            note: '',
+            classification: 'internal',
+            allowMissing: false,
+            periods: Object.fromEntries(dialogTypes.filter((type) => type.period).map((type) => [type.key, toPickerValue(type.period!, state?.periods.get(type.key))])),
+          }}
           onFinish={(options) => void generate(dialog ?? [], options)}
         >
-          <Typography.Paragraph>{(dialog ?? []).map((key) => documentTypes.find((d) => d.key === key)!.title).join('、')}</Typography.Paragraph>
+          <Typography.Paragraph>{dialogTypes.map((type) => type.title).join('、')}</Typography.Paragraph>
+          {dialogTypes
+            .filter((type) => type.period)
+            .map((type) => (
+              <PeriodField key={type.key} type={type} data={state?.data} multiple={dialogTypes.length > 1} />
+            ))}
           <Form.Item name="note" label={t('deliverables.note')}>
             <Input placeholder={t('deliverables.notePlaceholder')} />
           </Form.Item>

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { type DocumentMeta, type DocumentTypeKey, type ProjectDocumentData, renderDocument } from '../../../shared/documents';
+import { type DocumentMeta, type DocumentPeriod, type DocumentTypeKey, type ProjectDocumentData, renderDocument } from '../../../shared/documents';
 
 export interface RenderRequest {
   docType: DocumentTypeKey;
@@ -7,13 +7,15 @@ export interface RenderRequest {
   meta: DocumentMeta;
   allowMissing: boolean;
   files: Map<string, Uint8Array>;
+  /** The day, month or range a periodic document covers; its default period when absent. */
+  period?: DocumentPeriod;
 }
 
 /** Builds and packs a Word document off the UI thread; the bytes travel back without a copy. */
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
-  const { docType, data, meta, allowMissing, files } = event.data;
+  const { docType, data, meta, allowMissing, files, period } = event.data;
   try {
-    const result = await renderDocument(docType, data, meta, { allowMissing, files });
+    const result = await renderDocument(docType, data, meta, { allowMissing, files, period });
     if (result.ok) (self as unknown as Worker).postMessage(result, [result.bytes.buffer]);
     else (self as unknown as Worker).postMessage(result);
   } catch (error) {

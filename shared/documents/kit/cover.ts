@@ -4,7 +4,7 @@ import { chineseMonth } from './format';
 import { classifications, type DocumentMeta, versionLabel } from './meta';
 import { colors, fonts, styleIds } from './styles';
 import { columnTwips, tableBorders } from './table';
-import { fontSize } from './units';
+import { chineseFontSizes, fontSize } from './units';
 
 export interface CoverInput {
   meta: DocumentMeta;
@@ -58,6 +58,20 @@ function cell(text: string, width: number, options: { align?: 'left' | 'center' 
 
 function row(cells: TableCell[], height: number): TableRow {
   return new TableRow({ cantSplit: true, height: { value: height, rule: HeightRule.EXACT }, children: cells });
+}
+
+/**
+ * The title's size: 小初, or the largest smaller size at which it fits on one line — the line has
+ * an exact height, so a second line would overlap the next. A title with its period
+ * (变更记录（2026-03-01 至 2026-03-31）) is longer than a type's title. Widths are estimated:
+ * CJK and full-width characters one em, others about half, and a quarter em where Chinese meets
+ * Latin text or digits (Word and LibreOffice space them apart).
+ */
+function titleSize(title: string, textWidth: number): number {
+  const wide = [...title].map((char) => char.charCodeAt(0) >= 0x2e80);
+  const ems = wide.reduce((n, isWide, i) => n + (isWide ? 1 : 0.55) + (i > 0 && isWide !== wide[i - 1] ? 0.25 : 0), 0);
+  const fits = (['小初', '一号', '小一', '二号'] as const).find((name) => ems * chineseFontSizes[name] * 20 * 1.05 <= textWidth);
+  return fontSize(fits ?? '小二');
 }
 
 /** The cover: 密级, project, title, the identification lines, 编制/审核/批准, company and date. */
@@ -119,7 +133,7 @@ export function coverPage(ctx: DocumentContext, input: CoverInput): Array<Paragr
     line(`密级：${classifications[meta.classification].zh}`, { size: fontSize('小四'), font: hei, bold: true, align: 'right', height: 320 }),
     gap(1800),
     line(input.projectName, { size: fontSize('小二'), font: hei, height: 520 }),
-    line(meta.title ?? input.title, { size: fontSize('小初'), font: hei, bold: true, height: 960, before: 360 }),
+    line(meta.title ?? input.title, { size: titleSize(meta.title ?? input.title, ctx.page.textWidth), font: hei, bold: true, height: 960, before: 360 }),
     gap(1400),
     infoTable,
     gap(600),

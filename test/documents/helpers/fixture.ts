@@ -133,7 +133,7 @@ export function richFixture(): Fixture {
 
   const exports: Row<DocumentExportFields>[] = withIds(
     6,
-    ['requirementsSpec', 'feasibilityReport', 'projectCharter', 'serviceLevelAgreement', 'deliveryPlan', 'baselineReport', 'trainingRecord', 'pilotReport', 'cutoverPlan'].flatMap((docType) => [
+    ['requirementsSpec', 'feasibilityReport', 'projectCharter', 'serviceLevelAgreement', 'deliveryPlan', 'opsTechnicalPlan', 'opsManual', 'baselineReport', 'trainingRecord', 'pilotReport', 'cutoverPlan', 'patrolLog', 'patrolMonthlyReport', 'changeRecord', 'handover'].flatMap((docType) => [
       { docType, version: 1, exportedBy: '陈立', exportedAt: '2026-01-12T18:20', note: '首次发布', fileName: '' },
       { docType, version: 2, exportedBy: '周明', exportedAt: '2026-01-16T09:45', note: '根据客户确认意见修订', fileName: '' },
     ]),
@@ -154,6 +154,8 @@ export function richFixture(): Fixture {
     milestones: withIds(10, initiation.milestones.map((m) => milestoneFields.parse(m))),
     ...deploymentData(assets, files, 6),
     ...operationsData(assets),
+    // What was exported so far: the 交接文档 lists the documents delivered.
+    documentExports: exports,
   };
   // A member of the team has authority recorded, as a charter states it.
   data.members[0]!.authority = '项目资源调配、对客户的进度与范围承诺';
