@@ -1,3 +1,4 @@
+import { isNonConformityClosed } from './parts/open-items';
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { describeExpectation } from '../inspection/verdict';
 import { assetLocation, type AssetFields, assetTypes } from '../records/asset';
@@ -353,8 +354,7 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
 }
 
 function isRectified(f: Failure): boolean {
-  const r = f.checked.rectification;
-  return r?.status === 'verified' && r.recheckVerdict !== 'fail';
+  return isNonConformityClosed(f.checked);
 }
 
 function severityRow(label: CellSpec, list: Failure[], today: string): Cell[] {

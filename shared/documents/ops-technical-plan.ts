@@ -1,9 +1,10 @@
+import { serviceHoursText } from './service-level-agreement';
 import type { FileChild } from 'docx';
 import { describeExpectation } from '../inspection/verdict';
 import { assetTypes } from '../records/asset';
 import { severities } from '../records/checklist';
 import { serviceHoursOptions, serviceModes } from '../records/project';
-import { measurementPeriods, priorityLevels, type SlaFields } from '../records/sla';
+import { measurementPeriods, priorityLevels } from '../records/sla';
 import { firstWithRole, projectPeriod, roleLabel } from './common';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
@@ -27,7 +28,6 @@ import {
   monitoredAssetTypes,
   serviceDesignMissing,
 } from './parts/service-design';
-import { weekdayText } from './service-level-agreement';
 
 export const OPS_TECHNICAL_PLAN_TITLE = '运维技术方案';
 
@@ -56,12 +56,6 @@ function serviceTeam(data: Pick<OpsTechnicalPlanData, 'members'>) {
   return live(data.members).filter((m) => m.role !== 'customerContact');
 }
 
-/** 7×24 小时 / 5×8（周一至周五 09:00–17:30）/ the custom text, as the SLA agrees it. */
-function slaHoursText(sla: SlaFields): string {
-  if (sla.serviceHours === '7x24') return '7×24 小时（全年无休）';
-  if (sla.serviceHours === 'custom') return orDash(sla.customHours);
-  return `5×8（${weekdayText(sla.workdays)} ${sla.dayStart}–${sla.dayEnd}，法定节假日除外）`;
-}
 
 /** 08:30–17:30, or 17:30–次日 08:30 for a shift past midnight. */
 function shiftHours(start: string, end: string): string {
@@ -103,7 +97,7 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
       ctx,
       [
         ['服务模式', design ? `${serviceModes[design.serviceMode].zh}服务` : { runs: [placeholderRun(ctx, gaps.design)] }],
-        ['服务时间', sla ? slaHoursText(sla) : serviceHoursOptions[project.serviceHours].zh],
+        ['服务时间', sla ? orDash(serviceHoursText(sla)) : serviceHoursOptions[project.serviceHours].zh],
         ['服务期限', orDash(projectPeriod(project))],
         ['服务对象', orDash(project.customer)],
       ],

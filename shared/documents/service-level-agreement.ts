@@ -82,7 +82,8 @@ export function weekdayText(days: string[]): string {
   return sorted.map(label).join('、');
 }
 
-function serviceHoursText(sla: SlaFields): string {
+/** 7×24 小时 / 5×8（周一至周五 09:00–17:30）/ the custom text, as the SLA agrees it. */
+export function serviceHoursText(sla: SlaFields): string {
   if (sla.serviceHours === '7x24') return '7×24 小时（每天 24 小时，全年无休）';
   if (sla.serviceHours === 'custom') return sla.customHours;
   return `5×8（${weekdayText(sla.workdays)} ${sla.dayStart}–${sla.dayEnd}，法定节假日除外）`;

@@ -21,6 +21,7 @@
  * signed baseline (drift.ts). The others are patrol-only keys.
  */
 import type { AssetType } from '../records/asset';
+import type { MetricThreshold } from '../records/operations';
 import { foldForCompare, formatNumber, parseNumberText } from '../inspection/text';
 
 export type MetricDirection = 'above' | 'below';
@@ -211,4 +212,23 @@ export const defaultMetricCatalogue: Readonly<Record<AssetType, readonly MetricD
 /** The default metrics of an asset type (none for an unknown type). */
 export function defaultMetricsFor(assetType: string): readonly MetricDef[] {
   return (defaultMetricCatalogue as Record<string, readonly MetricDef[] | undefined>)[assetType] ?? [];
+}
+
+/**
+ * The metrics a patrol reads on an asset of a type: the catalogue's (status metrics such as
+ * 告警灯 included), with the numeric levels the project set in its service design, plus any
+ * metric the project added. The patrol screens and the documents share it, so a document
+ * describes what the patrol judges.
+ */
+export function metricDefsFor(assetType: string, design: { thresholds: readonly MetricThreshold[] } | null | undefined): MetricDef[] {
+  const overrides = (design?.thresholds ?? []).filter((t) => t.assetType === assetType);
+  const defs: MetricDef[] = defaultMetricsFor(assetType).map((def) => {
+    const own = overrides.find((o) => o.key === def.key);
+    if (!own || isStatusMetric(def)) return def;
+    return { ...def, label: own.label || def.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical };
+  });
+  for (const own of overrides) {
+    if (!defs.some((def) => def.key === own.key)) defs.push({ key: own.key, label: own.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical });
+  }
+  return defs;
 }

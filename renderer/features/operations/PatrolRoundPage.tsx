@@ -9,7 +9,7 @@ import { type PatrolReading, handoverId, patrolEntryId } from '../../../shared/r
 import { useServices } from '../../app/services';
 import { roundView } from './patrol-queries';
 import { RecordForm } from '../../components/RecordForm';
-import { metricDefsFor } from './metric-defs';
+import { metricDefsFor } from '../../../shared/operations';
 import { previousRound, roundKey } from './patrol-rounds';
 
 type Asset = RowOf<'assets'>;

@@ -9,7 +9,7 @@ import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
 import { assetHistory, completionByDay } from './patrol-queries';
 import { EChart } from '../../components/EChart';
-import { metricDefsFor } from './metric-defs';
+import { metricDefsFor } from '../../../shared/operations';
 import { shiftDate } from './patrol-rounds';
 
 const ranges = { weeks: 56, months: 183, year: 366 } as const;

@@ -2,31 +2,16 @@
  * The patrol as the periodic documents read it: entries joined with their plan and asset, each
  * reading with its metric's label, unit, level and thresholds.
  */
-import { defaultMetricsFor, describeLevel, evaluateMetric, formatWithUnit, isStatusMetric, type MetricDef, type MetricLevel, parseMetricNumber } from '../../operations/thresholds';
+import { describeLevel, evaluateMetric, formatWithUnit, isStatusMetric, type MetricDef, type MetricLevel, metricDefsFor, parseMetricNumber } from '../../operations/thresholds';
+
+export { metricDefsFor };
 import type { AssetFields } from '../../records/asset';
-import { patrolFrequencies, type PatrolEntryFields, type PatrolPlanFields, type PatrolReading, type ServiceDesignFields } from '../../records/operations';
+import { patrolFrequencies, type PatrolEntryFields, type PatrolPlanFields, type PatrolReading } from '../../records/operations';
 import { live, type ProjectDocumentData, type Row } from '../data';
 import type { DocumentPeriod } from '../kit/context';
 import { inPeriod } from './period';
 
 export type PatrolData = Pick<ProjectDocumentData, 'assets' | 'serviceDesign' | 'patrolPlans' | 'patrolEntries'>;
-
-/**
- * The metrics of an asset type: the catalogue's, with the levels the project set in its service
- * design, and the metrics the project added (as the patrol screens read them).
- */
-export function metricDefsFor(assetType: string, design: Pick<ServiceDesignFields, 'thresholds'> | null | undefined): MetricDef[] {
-  const overrides = (design?.thresholds ?? []).filter((t) => t.assetType === assetType);
-  const defs: MetricDef[] = defaultMetricsFor(assetType).map((def) => {
-    const own = overrides.find((o) => o.key === def.key);
-    if (!own || isStatusMetric(def)) return def;
-    return { ...def, label: own.label || def.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical };
-  });
-  for (const own of overrides) {
-    if (!defs.some((def) => def.key === own.key)) defs.push({ key: own.key, label: own.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical });
-  }
-  return defs;
-}
 
 /** jnb-srv-0004 — what the engineers and the customer call it: the hostname, else the asset's name. */
 export function assetShortName(asset: Pick<AssetFields, 'name' | 'hostname'>): string {

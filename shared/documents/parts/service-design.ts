@@ -1,7 +1,9 @@
 import { type FileChild, TextRun } from 'docx';
 import { defaultFaultRules, type FaultRule } from '../../operations/anomaly';
 import { changePath } from '../../operations/change-workflow';
-import { defaultMetricsFor, describeLevel, isStatusMetric, type MetricDef, metricLevelLabels } from '../../operations/thresholds';
+import { defaultMetricsFor, describeLevel, isStatusMetric, type MetricDef, metricDefsFor, metricLevelLabels } from '../../operations/thresholds';
+
+export { metricDefsFor };
 import { type AssetFields, type AssetType, assetTypes, criticalities } from '../../records/asset';
 import { type MemberFields } from '../../records/member';
 import { changeStates, changeTypes, escalationTargets, metricDirections, type ServiceDesignFields } from '../../records/operations';
@@ -63,24 +65,6 @@ export function serviceDesignMissing(design: Design | null | undefined, aspects:
 }
 
 // Metrics ---------------------------------------------------------------------------------------
-
-/**
- * The metrics a patrol reads on an asset of a type: the catalogue's (status metrics such as
- * 告警灯 included), with the levels the project set in its design, plus any metric the project
- * added. The same merge as the patrol screen's, so the documents describe what the patrol judges.
- */
-export function metricDefsFor(assetType: string, design: Pick<Design, 'thresholds'> | null | undefined): MetricDef[] {
-  const overrides = (design?.thresholds ?? []).filter((t) => t.assetType === assetType);
-  const defs: MetricDef[] = defaultMetricsFor(assetType).map((def) => {
-    const own = overrides.find((o) => o.key === def.key);
-    if (!own || isStatusMetric(def)) return def;
-    return { ...def, label: own.label || def.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical };
-  });
-  for (const own of overrides) {
-    if (!defs.some((def) => def.key === own.key)) defs.push({ key: own.key, label: own.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical });
-  }
-  return defs;
-}
 
 /** Asset types the monitoring covers: those with project thresholds or assets in scope, in the usual order. */
 export function monitoredAssetTypes(design: Pick<Design, 'thresholds'> | null | undefined, assets: readonly AssetFields[]): AssetType[] {
