@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 
 test('Word deliverables: readiness, generate in a worker, download, version recorded, 修订记录 lists every export', async ({ page }) => {
@@ -55,4 +56,82 @@ test('a document whose data is missing says what is missing', async ({ page }) =
   await row.getByRole('button', { name: '生成 Word' }).click();
   await page.getByRole('dialog', { name: '生成 Word' }).getByRole('button', { name: '生成 Word' }).click();
   await expect(page.getByRole('dialog', { name: /还缺少以下数据/ })).toContainText('服务级别协议未填写');
+});
+
+/** A company template as its staff would make it in Word: a cover line, a header of its own and {{正文}}. */
+async function companyTemplate(): Promise<Buffer> {
+  const { Document, Header, Packer, Paragraph } = await import('docx');
+  const document = new Document({
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph('恒信科技 · 质量体系文件 · {{文档名称}}')] }) },
+        children: [new Paragraph('{{文档名称}}'), new Paragraph('项目：{{项目名称}}'), new Paragraph('本文件按恒信科技文档模板编制。'), new Paragraph('{{正文}}')],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+test('periodic documents for the period chosen, and a company template', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例项目' }).click();
+  await expect(page.getByTestId('asset-count')).toHaveText('共 40 条');
+  const projectId = /projects\/([^/]+)/.exec(page.url())![1]!;
+
+  // The company template: checked on upload, its placeholders shown.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const card = page.getByTestId('house-template');
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: '上传模板' }).click();
+  await (await chooser).setFiles({ name: '恒信科技文档模板.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await companyTemplate() });
+  await expect(card).toContainText('恒信科技文档模板.docx');
+  await expect(card).toContainText('{{正文}}');
+  await expect(card).toContainText('{{项目名称}}');
+
+  await page.goto(`/#/projects/${projectId}/deliverables`);
+  const today = new Date().toLocaleDateString('sv-SE');
+  const log = page.getByTestId('deliverables').getByRole('row', { name: /巡检日志/ });
+  await expect(log.getByTestId('period-label-patrolLog')).toContainText(today);
+  await expect(log).toContainText('已齐备');
+
+  // 巡检日志 of today, in the company template.
+  await log.getByRole('button', { name: '生成 Word' }).click();
+  let dialog = page.getByRole('dialog', { name: '生成 Word' });
+  await expect(dialog.getByRole('checkbox', { name: /使用公司文档模板/ })).toBeChecked();
+  let download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '生成 Word' }).click();
+  let file = await download;
+  expect(file.suggestedFilename()).toBe(`JNB-OPS-2026-巡检日志（${today}）-V1.0.docx`);
+  let bytes = await readFile((await file.path())!);
+  let text = (await mammoth.extractRawText({ buffer: bytes })).value;
+  expect(text).toContain('本文件按恒信科技文档模板编制。');
+  expect(text).toContain(`巡检日志（${today}）`);
+  expect(text).toContain('磁盘使用率');
+  const zip = await JSZip.loadAsync(bytes);
+  const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  expect(headers.join('')).toContain('恒信科技 · 质量体系文件');
+
+  // 巡检月报 of this month, with the kit's own layout: trend charts as pictures.
+  const monthly = page.getByTestId('deliverables').getByRole('row', { name: /巡检月报/ });
+  await monthly.getByRole('button', { name: '生成 Word' }).click();
+  dialog = page.getByRole('dialog', { name: '生成 Word' });
+  await dialog.getByRole('checkbox', { name: /使用公司文档模板/ }).uncheck();
+  await dialog.getByLabel('本版修改内容').fill('本月巡检');
+  download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '生成 Word' }).click();
+  file = await download;
+  const [year, month] = today.split('-').map(Number);
+  expect(file.suggestedFilename()).toBe(`JNB-OPS-2026-巡检月报（${year}年${month}月）-V1.0.docx`);
+  bytes = await readFile((await file.path())!);
+  text = (await mammoth.extractRawText({ buffer: bytes })).value;
+  expect(text).toContain('本月巡检');
+  expect(text).not.toContain('本文件按恒信科技文档模板编制。');
+  const media = Object.keys((await JSZip.loadAsync(bytes)).files).filter((n) => n.startsWith('word/media/'));
+  expect(media.some((n) => n.endsWith('.svg'))).toBe(true);
+  expect(media.some((n) => n.endsWith('.png'))).toBe(true);
+  await expect(monthly).toContainText('V1.0');
+  expect(errors).toEqual([]);
 });

@@ -20,6 +20,7 @@ import type { RowOf } from '../../../shared/records';
 import { projectPhases } from '../../../shared/records/project';
 import { useServices } from '../../app/services';
 import { syncHttpGetter } from '../../data/attachments';
+import { loadHouseTemplate } from '../../data/house-template';
 import { pickLabel } from '../../i18n';
 import { loadDocumentData, loadDocumentFiles } from './load-document-data';
 import { fromPickerValue, PeriodField, type PeriodValue, toPickerValue } from './PeriodField';
@@ -34,6 +35,8 @@ interface Options {
   allowMissing: boolean;
   /** The period chosen for each periodic document in the dialog (巡检日志, 巡检月报, 变更记录). */
   periods?: Partial<Record<DocumentTypeKey, PeriodValue>>;
+  /** Put the content into the company template (设置 → 公司文档模板). */
+  useHouseTemplate?: boolean;
 }
 
 const types: readonly DocumentType[] = documentTypes;
@@ -50,6 +53,7 @@ export function DeliverablesPage() {
   const lang = i18n.language;
   const [dialog, setDialog] = useState<DocumentTypeKey[] | null>(null);
   const [progress, setProgress] = useState<{ title: string; stage: Stage } | null>(null);
+  const houseTemplate = useLiveQuery(() => loadHouseTemplate(db), [db]);
   const state = useLiveQuery(async () => {
     const [data, exports] = await Promise.all([loadDocumentData(db, project.id), db.documentExports.where('projectId').equals(project.id).filter((e) => !e.deleted).toArray()]);
     // A periodic document is judged for its default period: the latest day or month with data.
@@ -80,7 +84,8 @@ export function DeliverablesPage() {
         period,
       });
       setProgress({ title, stage: 'build' });
-      const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files, period });
+      const template = options.useHouseTemplate ? await loadHouseTemplate(db) : null;
+      const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files, period, houseTemplate: template?.bytes });
       if (!result.ok) {
         setProgress(null);
         if ('missing' in result) Modal.warning({ title: t('deliverables.missingTitle', { title }), content: <ul>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul> });
@@ -193,6 +198,7 @@ export function DeliverablesPage() {
             note: '',
             classification: 'internal',
             allowMissing: false,
+            useHouseTemplate: Boolean(houseTemplate),
             periods: Object.fromEntries(dialogTypes.filter((type) => type.period).map((type) => [type.key, toPickerValue(type.period!, state?.periods.get(type.key))])),
           }}
           onFinish={(options) => void generate(dialog ?? [], options)}
@@ -212,6 +218,11 @@ export function DeliverablesPage() {
           <Form.Item name="allowMissing" valuePropName="checked">
             <Checkbox>{t('deliverables.allowMissing')}</Checkbox>
           </Form.Item>
+          {houseTemplate && (
+            <Form.Item name="useHouseTemplate" valuePropName="checked">
+              <Checkbox>{t('houseTemplate.use', { name: houseTemplate.name })}</Checkbox>
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit">
             {t('deliverables.generate')}
           </Button>
