@@ -6,14 +6,16 @@
  *   built with the kit and packed;
  * - bare-table-10k: the bare docx library building one table of the same 10,020 rows (same
  *   texts, same six columns, repeating header) and packing it: the floor for the kit's work;
+ * - monthly-200x30: the 巡检月报 of 200 assets × 30 days of daily patrol (the catalogue's
+ *   metrics of each asset type), trend charts (SVG and PNG) included.
  *
- * BENCH_DOCS_CASES=baseline-10k,bare-table-10k   BENCH_DOCS_RUNS=3
+ * BENCH_DOCS_CASES=baseline-10k,bare-table-10k,monthly-200x30   BENCH_DOCS_RUNS=3
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { emit, log, median, round, runBench } from './lib/harness';
 
-const cases = (process.env.BENCH_DOCS_CASES ?? 'baseline-10k,bare-table-10k').split(',').filter(Boolean);
+const cases = (process.env.BENCH_DOCS_CASES ?? 'baseline-10k,bare-table-10k,monthly-200x30').split(',').filter(Boolean);
 const RUNS = Number(process.env.BENCH_DOCS_RUNS ?? 3);
 
 interface CaseResult {
@@ -28,6 +30,7 @@ interface CaseResult {
 const what: Record<string, string> = {
   'baseline-10k': '配置基线检查报告, 334 servers × 30 items (10,020 result rows): kit build + pack',
   'bare-table-10k': 'bare docx: one table of the same 10,020 rows × 6 columns with a repeating header, build + pack',
+  'monthly-200x30': '巡检月报, 200 assets × 30 days of daily patrol, with trend charts: build + pack',
 };
 
 if (process.argv.includes('--case')) {

@@ -5,7 +5,8 @@ import { buildBaselineReport } from '../../shared/documents/baseline-report';
 import { packDocument } from '../../shared/documents/kit/pack';
 import type { ProjectDocumentData } from '../../shared/documents/data';
 import { severities, verdicts } from '../../shared/records/checklist';
-import { largeBaselineFixture } from '../../test/documents/helpers/fixture';
+import { buildPatrolMonthlyReport } from '../../shared/documents/patrol-monthly-report';
+import { largeBaselineFixture, largeOperationsFixture, OPERATIONS_TODAY } from '../../test/documents/helpers/fixture';
 
 export interface CaseResult {
   buildMs: number;
@@ -59,12 +60,26 @@ async function bareTable(): Promise<CaseResult> {
   return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: rows.length };
 }
 
+async function monthly(): Promise<CaseResult> {
+  const data = largeOperationsFixture(200);
+  const dataRssMb = rssMb();
+  const start = performance.now();
+  const month = OPERATIONS_TODAY.slice(0, 7);
+  const built = buildPatrolMonthlyReport(data, metaFor('patrolMonthlyReport', data), { allowMissing: true, period: { from: `${month}-01`, to: OPERATIONS_TODAY } });
+  if (!built.ok) throw new Error(built.missing.join('; '));
+  const buildMs = performance.now() - start;
+  const bytes = await packDocument(built.document);
+  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.patrolEntries?.length ?? 0 };
+}
+
 export function runCase(name: string): Promise<CaseResult> {
   switch (name) {
     case 'baseline-10k':
       return baseline();
     case 'bare-table-10k':
       return bareTable();
+    case 'monthly-200x30':
+      return monthly();
     default:
       throw new Error(`unknown case ${name}`);
   }

@@ -204,8 +204,9 @@ export const OPERATIONS_TODAY = '2026-03-31';
 export function operationsData(
   assets: Array<Row<AssetFields>>,
   today = OPERATIONS_TODAY,
+  maxAssets?: number,
 ): Pick<ProjectDocumentData, 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'shiftHandovers' | 'incidents' | 'changeRecords' | 'opsLogs'> {
-  const demo = generateDemoOperations(assets, { today });
+  const demo = generateDemoOperations(assets, { today, ...(maxAssets ? { maxAssets } : {}) });
   const { assetIndexes, ...plan } = demo.plan;
   const patrolPlans = withIds(12, [patrolPlanFields.parse({ ...plan, assetIds: assetIndexes.map((i) => assets[i]!.id) })]);
   const planId = patrolPlans[0]!.id;
@@ -222,6 +223,20 @@ export function operationsData(
     changeRecords: withIds(14, demo.changes.map(({ assetIndexes: indexes, ...values }) => changeRecordFields.parse({ ...values, assetIds: (indexes ?? []).map((i) => assets[i]!.id) }))),
     opsLogs: withIds(15, demo.opsLogs.map((values) => opsLogFields.parse(values))),
   };
+}
+
+/**
+ * A large 巡检月报: the bank project with `count` patrolled assets (servers, network, storage,
+ * databases) and 30 days of daily readings up to OPERATIONS_TODAY, with the rich fixture's
+ * SLA and team.
+ */
+export function largeOperationsFixture(count = 200): ProjectDocumentData {
+  const rich = richFixture().data;
+  const assets = withIds(16, generateDemoAssets(Math.ceil(count * 1.3)).map((a) => assetFields.parse(a)));
+  const operations = operationsData(assets, OPERATIONS_TODAY, count);
+  const patrolled = operations.patrolPlans![0]!.assetIds.length;
+  if (patrolled < count) throw new Error(`only ${patrolled} assets to patrol`);
+  return { ...rich, assets, ...operations };
 }
 
 /** A project with nothing recorded but its name: every document has something missing. */
