@@ -13,19 +13,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { CaseResult } from './lib/documents-cases';
 import { emit, log, median, round, runBench } from './lib/harness';
 
 const cases = (process.env.BENCH_DOCS_CASES ?? 'baseline-10k,bare-table-10k,monthly-200x30').split(',').filter(Boolean);
 const RUNS = Number(process.env.BENCH_DOCS_RUNS ?? 3);
 
-interface CaseResult {
-  buildMs: number;
-  packMs: number;
-  bytes: number;
-  maxRssMb: number;
-  dataRssMb: number;
-  rows: number;
-}
 
 const what: Record<string, string> = {
   'baseline-10k': '配置基线检查报告, 334 servers × 30 items (10,020 result rows): kit build + pack',

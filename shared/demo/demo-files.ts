@@ -5,22 +5,14 @@
  */
 
 import { encodePng, IndexedImage, type Rgba } from '../png';
+import { seededRandom } from './seeded-random';
+
+export { seededRandom };
 
 export { encodePng, IndexedImage, type Rgba } from '../png';
 
 // --- Pictures ------------------------------------------------------------------------------
 
-/** mulberry32, as the demo project uses. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A handwritten signature: a few cursive strokes in blue-black ink on a transparent background,

@@ -2,6 +2,7 @@ import { defaultServiceDesign } from '../operations/service-design-defaults';
 import { defaultMetricsFor, evaluateMetric } from '../operations/thresholds';
 import type { AssetFields } from '../records/asset';
 import type { ChangeRecordFields, IncidentFields, PatrolPlanFields, PatrolReading, ServiceDesignFields } from '../records/operations';
+import { seededRandom } from './seeded-random';
 
 /**
  * Phase 四 of the demo bank project: the service design, a daily patrol plan over the core
@@ -17,17 +18,6 @@ export interface DemoOperations {
   incidents: Array<Partial<IncidentFields> & { title: string; assetIndex?: number }>;
   changes: Array<Partial<ChangeRecordFields> & { title: string; assetIndexes?: number[] }>;
   opsLogs: Array<{ kind: string; title: string; doneAt: string; doneBy: string; result: 'ok' | 'issue'; notes: string }>;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function addDays(date: string, days: number): string {

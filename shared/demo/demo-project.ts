@@ -1,6 +1,7 @@
 import type { AssetFields } from '../records/asset';
 import type { MemberFields } from '../records/member';
 import type { ProjectFields } from '../records/project';
+import { seededRandom } from './seeded-random';
 
 /**
  * A realistic demo customer: a city commercial bank's data centre. Deterministic for a given
@@ -14,18 +15,6 @@ export interface DemoProject {
 }
 
 export const DEMO_ASSET_COUNT = 40;
-
-/** mulberry32: a tiny seeded PRNG, enough for plausible variety. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface AssetKind {
   type: AssetFields['type'];

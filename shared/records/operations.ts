@@ -5,7 +5,7 @@ import { assetTypes, criticalities } from './asset';
 import { choice, longText, objectList, optionalDateTime, optionalNumber, optionalText, optionalTime, reference, references, requiredText } from './fields';
 import { serviceModes } from './project';
 import type { FieldIssue } from './record-type';
-import { allowedTransition } from '../operations/change-workflow';
+import { allowedTransition, changeStates } from '../operations/change-workflow';
 
 const priorityOptions = { P1: { zh: 'P1', en: 'P1' }, P2: { zh: 'P2', en: 'P2' }, P3: { zh: 'P3', en: 'P3' }, P4: { zh: 'P4', en: 'P4' } };
 const yesNo = { no: { zh: '否', en: 'No' }, yes: { zh: '是', en: 'Yes' } };
@@ -205,15 +205,7 @@ export function incidentRules(incident: IncidentFields): FieldIssue[] {
   return issues;
 }
 
-export const changeStates = {
-  assessment: { zh: '评估', en: 'Assessment' },
-  approval: { zh: '审批', en: 'Approval' },
-  testing: { zh: '测试', en: 'Testing' },
-  implementation: { zh: '实施', en: 'Implementation' },
-  closed: { zh: '关闭', en: 'Closed' },
-  rejected: { zh: '已驳回', en: 'Rejected' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
+export { changeStates };
 
 /** 变更记录: assessed, approved, tested, implemented, closed — in that order. */
 export const changeRecordFields = z.object({

@@ -23,7 +23,7 @@ function memoryTokens(): Pick<DesktopApi, 'getToken' | 'setToken' | 'deleteToken
   };
 }
 
-it('立即同步 while a round is pushing runs one more round, so an edit saved meanwhile reaches the server', async () => {
+it('立即同步 while a round is running runs one more round, so an edit saved meanwhile reaches the server', async () => {
   server = await startTestServer('sqlite');
   await server.addUser('zhang');
   const device = await openSyncClient(server, 'zhang');
