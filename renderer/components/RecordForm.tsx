@@ -177,7 +177,12 @@ function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
-/** Collects changed fields and writes them a moment after the last change, or right away on flush. */
+/**
+ * Collects changed fields and writes them a moment after the last change, or right away on
+ * flush. Saves run one after another, each taking what is queued when it starts: a patch the
+ * repository refused goes back into the queue before the next save reads it, so it travels with
+ * the change that makes it valid (a status that needs another field) instead of racing it.
+ */
 function useAutosave(
   save: ((patch: Record<string, unknown>) => Promise<unknown>) | null,
   form: FormInstance,
@@ -185,15 +190,18 @@ function useAutosave(
   setState: (state: SaveState) => void,
 ) {
   const pending = useRef<Record<string, unknown>>({});
+  /** Fields of the save under way: still the user's values until it has been stored. */
+  const saving = useRef<Record<string, unknown>>({});
+  const chain = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const saveRef = useRef(save);
   saveRef.current = save;
 
-  const flush = useCallback(async () => {
-    clearTimeout(timer.current);
+  const saveQueued = useCallback(async () => {
     const patch = pending.current;
     pending.current = {};
     if (!saveRef.current || Object.keys(patch).length === 0) return;
+    saving.current = patch;
     setState({ kind: 'saving' });
     try {
       await saveRef.current(patch);
@@ -205,8 +213,17 @@ function useAutosave(
       pending.current = { ...patch, ...pending.current };
       const text = showErrors(form, fieldNames, error, () => undefined);
       setState({ kind: 'error', message: text });
+    } finally {
+      saving.current = {};
     }
   }, [form, fieldNames, setState]);
+
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    const run = chain.current.then(saveQueued);
+    chain.current = run.catch(() => undefined);
+    return run;
+  }, [saveQueued]);
 
   const queue = useCallback(
     (changed: Record<string, unknown>) => {
@@ -230,7 +247,7 @@ function useAutosave(
     };
   }, [flush]);
 
-  const isPending = useCallback((name: string) => name in pending.current, []);
+  const isPending = useCallback((name: string) => name in pending.current || name in saving.current, []);
   return useMemo(() => ({ queue, flush, isPending }), [queue, flush, isPending]);
 }
 

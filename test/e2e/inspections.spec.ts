@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chooseOption } from './helpers/choose-option';
 import { builtinTemplate, verdictFor } from '../../shared/inspection';
 import type { ChecklistItem } from '../../shared/records/checklist';
 import { withExif } from '../unit/helpers/exif-jpeg';
@@ -115,11 +116,9 @@ test('baseline inspection: three assets from the Linux template, one filled by k
   await rect.getByLabel('整改负责人').fill('刘洋');
   await rect.getByLabel('整改期限').fill('2026-03-01');
   await rect.getByLabel('整改措施').fill('按基线修改配置并重启服务');
-  await rect.getByLabel('整改状态').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('已复查').click();
+  await chooseOption(page, rect.getByLabel('整改状态'), '已复查');
   await rect.getByLabel('复查结果').fill('已修正');
-  await rect.getByLabel('复查结论').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('合格', { exact: true }).click();
+  await chooseOption(page, rect.getByLabel('复查结论'), '合格');
   await expect(rect.getByTestId('save-status')).toContainText('已保存');
   await page.keyboard.press('Escape');
   await expect(ncs.getByRole('row', { name: new RegExp(failing[0]!.title.replace(/[()（）]/g, '.')) })).toContainText('已复查');

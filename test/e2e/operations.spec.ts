@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chooseOption } from './helpers/choose-option';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { defaultMetricsFor } from '../../shared/operations';
 
@@ -88,13 +89,11 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：审批' }).click();
   await change.getByLabel('审批人').fill('王建国');
-  await change.getByLabel('审批结论').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('批准').click();
+  await chooseOption(page, change.getByLabel('审批结论'), '批准');
   await change.getByLabel('审批时间').fill('2026-11-20T10:00');
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：测试' }).click();
-  await change.getByLabel('测试结果').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('通过', { exact: true }).click();
+  await chooseOption(page, change.getByLabel('测试结果'), '通过');
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：实施' }).click();
   await change.getByLabel('实施结果').fill('完成，业务验证正常');

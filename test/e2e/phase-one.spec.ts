@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chooseOption } from './helpers/choose-option';
 
 async function newProject(page: Page) {
   await page.goto('/');
@@ -84,12 +85,8 @@ test('requirements from a survey session: confirm one, revise it, history keeps 
     await page.getByRole('button', { name: '新增风险' }).click();
     const risk = page.getByTestId('form-risks');
     await risk.getByLabel('风险描述').fill(description);
-    await risk.getByLabel('可能性').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(likelihood).click();
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-    await risk.getByLabel('影响程度').click();
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(1);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(impact).click();
+    await chooseOption(page, risk.getByLabel('可能性'), likelihood);
+    await chooseOption(page, risk.getByLabel('影响程度'), impact);
     await risk.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('form-risks').getByTestId('save-status')).toBeVisible();
     await page.keyboard.press('Escape');

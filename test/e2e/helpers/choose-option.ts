@@ -1,0 +1,17 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Picks `title` in an antd single Select (the field found by its label) and waits until the
+ * select shows it, so the next step never starts while the choice is still on its way (the
+ * dropdown opens with an animation; on a busy machine a click can land before it settles).
+ */
+export async function chooseOption(page: Page, field: Locator, title: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await dropdown.count()) === 0) await field.click();
+    await dropdown.getByTitle(title, { exact: true }).click({ timeout: 5_000 });
+    await expect(select).toHaveText(title, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(dropdown).toHaveCount(0);
+}
