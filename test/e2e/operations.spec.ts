@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption } from './helpers/choose-option';
+import { addOption, chooseOption } from './helpers/choose-option';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { defaultMetricsFor } from '../../shared/operations';
 
@@ -27,10 +27,7 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   const planForm = page.getByTestId('form-patrolPlans');
   await planForm.getByLabel('计划名称').fill('服务器日巡检（测试）');
   const pick = planForm.getByLabel('巡检对象');
-  for (const asset of chosen) {
-    await pick.fill(asset.name);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(asset.name, { exact: true }).click();
-  }
+  for (const asset of chosen) await addOption(page, pick, asset.name);
   await planForm.getByLabel('计划名称').click(); // closes the list
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await planForm.getByRole('button', { name: '保存' }).click();
@@ -40,8 +37,7 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   // Today's round, entered column by column from the keyboard.
   await page.getByRole('menuitem', { name: '日常巡检' }).click();
   const round = page.getByTestId('patrol-round');
-  await round.getByLabel('巡检计划').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('服务器日巡检（测试）').click();
+  await chooseOption(page, round.getByLabel('巡检计划'), '服务器日巡检（测试）');
   await expect(round.getByTestId('round-progress')).toHaveText('0 / 10');
   for (const [col, def] of metrics.entries()) {
     await round.getByLabel(`${sorted[0]!.name} ${def.label}`).click();
@@ -108,8 +104,7 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   const trends = page.getByTestId('trends');
   await trends.getByLabel('运维对象').fill(critical.hostname!);
   await page.locator('.ant-select-dropdown:visible').getByText(critical.hostname!).click();
-  await trends.getByLabel('指标').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('磁盘使用率').click();
+  await chooseOption(page, trends.getByLabel('指标'), '磁盘使用率');
   await expect(trends.getByTestId('trend-chart')).toBeVisible();
   await expect(trends.getByTestId('trend-points')).toContainText(`${new Date().toLocaleDateString('sv-SE')}=95`);
 });

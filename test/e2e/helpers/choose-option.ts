@@ -15,3 +15,19 @@ export async function chooseOption(page: Page, field: Locator, title: string): P
   }).toPass({ timeout: 30_000 });
   await expect(dropdown).toHaveCount(0);
 }
+
+/**
+ * Adds `title` to an antd multiple Select with search: types it, picks it, and waits until the
+ * select holds it as a tag (the list filters as the text arrives, so a click can meet the list
+ * while it is being redrawn).
+ */
+export async function addOption(page: Page, field: Locator, title: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const tag = select.getByTitle(title, { exact: true });
+  await expect(async () => {
+    if ((await tag.count()) > 0) return;
+    await field.fill(title);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click({ timeout: 5_000 });
+    await expect(tag).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
