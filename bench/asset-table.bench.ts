@@ -153,7 +153,7 @@ runBench(async () => {
         unit: 'ms',
         runs: app.map((value) => round(value, 1)),
         plainIndex: round(median(plainIndex), 1),
-        what: `${queryWhat[name]}; plainIndex: the same on the bare [projectId+name] range, without the filter (median of ${RUNS})`,
+        what: `${queryWhat[name]}; plainIndex: the same on the bare [live+name] range, without the filter (median of ${RUNS})`,
       });
     }
 
