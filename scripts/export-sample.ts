@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { documentTypes, prepareExport, renderDocument } from '../shared/documents';
+import { type DocumentType, documentTypes, prepareExport, renderDocument } from '../shared/documents';
 import { richFixture } from '../test/documents/helpers/fixture';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, pdf: { type: 'boolean' }, 'allow-missing': { type: 'boolean' } } });
@@ -28,6 +28,8 @@ const exportedAt = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.ge
 const written: string[] = [];
 
 for (const type of documentTypes) {
+  // A periodic document (巡检日志, 巡检月报, 变更记录) covers its latest day or month with data.
+  const period = (type as DocumentType).defaultPeriod?.(fixture.data) ?? undefined;
   const { meta, record } = prepareExport({
     docType: type.key,
     project: fixture.data.project,
@@ -36,9 +38,10 @@ for (const type of documentTypes) {
     exportedAt,
     company: '恒信科技有限公司',
     reviewedBy: { name: '周明', date: exportedAt.slice(0, 10) },
+    period,
   });
   const started = Date.now();
-  const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: Boolean(values['allow-missing']), files: fixture.files });
+  const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: Boolean(values['allow-missing']), files: fixture.files, period });
   if (!result.ok) {
     console.log(`${type.title}: 缺少数据 — ${result.missing.join('；')}`);
     continue;
