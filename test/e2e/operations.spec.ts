@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addOption, chooseOption } from './helpers/choose-option';
+import { addOption, chooseOption, searchAndChoose } from './helpers/choose-option';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { defaultMetricsFor } from '../../shared/operations';
 
@@ -102,8 +102,7 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   // The trend of the critical server's disk shows what was recorded today.
   await page.getByRole('menuitem', { name: '趋势与巡检日历' }).click();
   const trends = page.getByTestId('trends');
-  await trends.getByLabel('运维对象').fill(critical.hostname!);
-  await page.locator('.ant-select-dropdown:visible').getByText(critical.hostname!).click();
+  await searchAndChoose(page, trends.getByLabel('运维对象'), critical.hostname!);
   await chooseOption(page, trends.getByLabel('指标'), '磁盘使用率');
   await expect(trends.getByTestId('trend-chart')).toBeVisible();
   await expect(trends.getByTestId('trend-points')).toContainText(`${new Date().toLocaleDateString('sv-SE')}=95`);

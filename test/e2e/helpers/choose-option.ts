@@ -5,13 +5,16 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * select shows it, so the next step never starts while the choice is still on its way (the
  * dropdown opens with an animation; on a busy machine a click can land before it settles).
  */
-export async function chooseOption(page: Page, field: Locator, title: string): Promise<void> {
+export async function chooseOption(page: Page, field: Locator, title: string, options: { partial?: boolean } = {}): Promise<void> {
   const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const dropdown = page.locator('.ant-select-dropdown:visible');
   await expect(async () => {
     if ((await dropdown.count()) === 0) await field.click();
-    await dropdown.getByTitle(title, { exact: true }).click({ timeout: 5_000 });
-    await expect(select).toHaveText(title, { timeout: 2_000 });
+    // partial: the option's label starts with `title` (e.g. a template's name followed by its version).
+    const option = options.partial ? dropdown.locator('.ant-select-item-option').filter({ hasText: title }).first() : dropdown.getByTitle(title, { exact: true });
+    await option.click({ timeout: 5_000 });
+    if (options.partial) await expect(select).toContainText(title, { timeout: 2_000 });
+    else await expect(select).toHaveText(title, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(dropdown).toHaveCount(0);
 }
@@ -29,5 +32,15 @@ export async function addOption(page: Page, field: Locator, title: string): Prom
     await field.fill(title);
     await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click({ timeout: 5_000 });
     await expect(tag).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** In an antd single Select with search: types `text`, picks the option showing it, waits to see it chosen. */
+export async function searchAndChoose(page: Page, field: Locator, text: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await expect(async () => {
+    await field.fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 });
+    await expect(select).toContainText(text, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
