@@ -1,10 +1,8 @@
-import { isNonConformityClosed } from './parts/open-items';
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { describeExpectation } from '../inspection/verdict';
 import { assetLocation, type AssetFields, assetTypes } from '../records/asset';
 import { severities, type Severity } from '../records/checklist';
 import { inspectionStatuses, isRectificationOverdue, rectificationStatuses } from '../records/inspection';
-import { firstWithRole, roleLabel } from './common';
 import { type BuildResult, type ProjectDocumentData } from './data';
 import { bulkTable } from './kit/bulk-table';
 import { composeDocument } from './kit/compose';
@@ -12,7 +10,7 @@ import { type BuildOptions, DocumentContext } from './kit/context';
 import { figure } from './kit/figure';
 import { datePart } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
-import { type SignOffParty, signOffBlock, signOffTable } from './kit/sign-off';
+import { type SignOffParty, signOffTable } from './kit/sign-off';
 import { colors, styleIds } from './kit/styles';
 import { type Cell, type CellSpec, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
@@ -26,6 +24,8 @@ import {
   joinInspections,
   passRate,
 } from './parts/inspection-data';
+import { projectSignOff } from './common';
+import { isNonConformityClosed } from './parts/open-items';
 
 export const BASELINE_REPORT_TITLE = '配置基线检查报告';
 
@@ -325,18 +325,8 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
     }
   }
 
-  const customerContact = firstWithRole(data.members, 'customerContact');
-  const pm = firstWithRole(data.members, 'pm');
   body.push(
-    ...signOffBlock(
-      ctx,
-      '甲乙双方确认本报告所列检查结果与不合格项，乙方按整改措施和期限完成整改并复查。',
-      [
-        { side: 'customer', organisation: project.customer, name: customerContact?.name ?? '' },
-        { side: 'provider', organisation: meta.company, name: pm?.name ?? '', title: pm ? roleLabel(pm.role) : '' },
-      ],
-      { customer: project.customer, provider: meta.company },
-    ),
+    ...projectSignOff(ctx, '甲乙双方确认本报告所列检查结果与不合格项，乙方按整改措施和期限完成整改并复查。', { customer: project.customer, company: meta.company, members: data.members }),
   );
 
   const document = composeDocument({

@@ -1,7 +1,10 @@
 import { memberRoles, type MemberFields } from '../records/member';
 import { type ProjectFields, serviceHoursOptions, serviceModes } from '../records/project';
+import type { Paragraph, Table } from 'docx';
 import type { Row } from './data';
 import { live } from './data';
+import type { DocumentContext } from './kit/context';
+import { signOffBlock } from './kit/sign-off';
 
 /** 驻场服务，服务时间 7x24 (with the note for custom hours). */
 export function serviceDescription(project: Pick<ProjectFields, 'serviceMode' | 'serviceHours' | 'serviceHoursNote'>): string {
@@ -33,4 +36,27 @@ export function firstWithRole(members: Row<MemberFields>[], role: MemberFields['
 export function providerOrganisation(members: Row<MemberFields>[]): string {
   const team = live(members).filter((m) => m.role !== 'customerContact');
   return (team.find((m) => m.role === 'pm') ?? team.find((m) => m.organisation))?.organisation ?? '';
+}
+
+/**
+ * The 甲方/乙方 sign-off most deliverables end with: the customer's contact signs for 甲方, the
+ * project manager (with the role as title, unless `providerTitle` is false) for 乙方.
+ */
+export function projectSignOff(
+  ctx: DocumentContext,
+  statement: string,
+  parties: { customer: string; company: string; members: Row<MemberFields>[] },
+  options: { providerTitle?: boolean } = {},
+): Array<Paragraph | Table> {
+  const customerContact = firstWithRole(parties.members, 'customerContact');
+  const pm = firstWithRole(parties.members, 'pm');
+  return signOffBlock(
+    ctx,
+    statement,
+    [
+      { side: 'customer', organisation: parties.customer, name: customerContact?.name ?? '' },
+      { side: 'provider', organisation: parties.company, name: pm?.name ?? '', ...(options.providerTitle === false ? {} : { title: pm ? roleLabel(pm.role) : '' }) },
+    ],
+    { customer: parties.customer, provider: parties.company },
+  );
 }

@@ -1,12 +1,11 @@
 import type { FileChild } from 'docx';
 import { type CutoverPlanFields, stepStatuses } from '../records/deployment';
-import { firstWithRole, roleLabel, serviceDescription } from './common';
+import { projectSignOff, serviceDescription } from './common';
 import { type BuildResult, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { chineseDate, timeSpan } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
-import { signOffBlock } from './kit/sign-off';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, labelled, orDash, orderedList, paragraphs, placeholder, placeholderRun } from './kit/text';
 
@@ -179,18 +178,8 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
     body.push(heading('报障渠道与流程', 2), ...text(plan.faultReporting, gaps.faultReporting));
   }
 
-  const customerContact = firstWithRole(data.members, 'customerContact');
-  const pm = firstWithRole(data.members, 'pm');
   body.push(
-    ...signOffBlock(
-      ctx,
-      '甲乙双方确认本切换方案及应急预案，并同意按上述日期启动服务。',
-      [
-        { side: 'customer', organisation: project.customer, name: customerContact?.name ?? '' },
-        { side: 'provider', organisation: meta.company, name: pm?.name ?? '', title: pm ? roleLabel(pm.role) : '' },
-      ],
-      { customer: project.customer, provider: meta.company },
-    ),
+    ...projectSignOff(ctx, '甲乙双方确认本切换方案及应急预案，并同意按上述日期启动服务。', { customer: project.customer, company: meta.company, members: data.members }),
   );
 
   const document = composeDocument({ ctx, meta, title: CUTOVER_PLAN_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });

@@ -1,13 +1,12 @@
 import type { FileChild } from 'docx';
 import { isMilestoneOverdue, isTaskOverdue, milestoneStatuses, type PlanTaskFields, taskStatuses } from '../records/plan';
 import { projectPhases } from '../records/project';
-import { firstWithRole, projectPeriod } from './common';
+import { projectPeriod, projectSignOff } from './common';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { daysInclusive } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
-import { signOffBlock } from './kit/sign-off';
 import { colors } from './kit/styles';
 import { type Cell, type CellSpec, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
@@ -176,18 +175,8 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
     );
   }
 
-  const customerContact = firstWithRole(data.members, 'customerContact');
-  const pm = firstWithRole(data.members, 'pm');
   body.push(
-    ...signOffBlock(
-      ctx,
-      '甲乙双方确认本交付计划，计划如有调整，以双方确认的新版本为准。',
-      [
-        { side: 'customer', organisation: project.customer, name: customerContact?.name ?? '' },
-        { side: 'provider', organisation: meta.company, name: pm?.name ?? '' },
-      ],
-      { customer: project.customer, provider: meta.company },
-    ),
+    ...projectSignOff(ctx, '甲乙双方确认本交付计划，计划如有调整，以双方确认的新版本为准。', { customer: project.customer, company: meta.company, members: data.members }, { providerTitle: false }),
   );
 
   const document = composeDocument({ ctx, meta, title: DELIVERY_PLAN_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });

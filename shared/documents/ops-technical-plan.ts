@@ -5,13 +5,12 @@ import { assetTypes } from '../records/asset';
 import { severities } from '../records/checklist';
 import { serviceHoursOptions, serviceModes } from '../records/project';
 import { measurementPeriods, priorityLevels } from '../records/sla';
-import { firstWithRole, projectPeriod, roleLabel } from './common';
+import { projectPeriod, projectSignOff, roleLabel } from './common';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { minutesText } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
-import { signOffBlock } from './kit/sign-off';
 import { dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
 import { typeCountsSentence } from './parts/asset-inventory';
@@ -288,18 +287,8 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   }
 
   // 签字确认 ------------------------------------------------------------------------------------
-  const customerContact = firstWithRole(data.members, 'customerContact');
-  const pm = firstWithRole(data.members, 'pm');
   body.push(
-    ...signOffBlock(
-      ctx,
-      '甲乙双方确认本方案，作为服务部署与运营的技术依据；方案内容调整时双方书面确认后更新。',
-      [
-        { side: 'customer', organisation: project.customer, name: customerContact?.name ?? '' },
-        { side: 'provider', organisation: meta.company, name: pm?.name ?? '', title: pm ? roleLabel(pm.role) : '' },
-      ],
-      { customer: project.customer, provider: meta.company },
-    ),
+    ...projectSignOff(ctx, '甲乙双方确认本方案，作为服务部署与运营的技术依据；方案内容调整时双方书面确认后更新。', { customer: project.customer, company: meta.company, members: data.members }),
   );
 
   const document = composeDocument({ ctx, meta, title: OPS_TECHNICAL_PLAN_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });

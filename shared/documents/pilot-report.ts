@@ -1,14 +1,13 @@
+import { projectSignOff } from './common';
 import type { FileChild } from 'docx';
 import { assetTypes, criticalities } from '../records/asset';
 import { severities, type Severity } from '../records/checklist';
 import { pilotConclusions, type PilotRunFields, problemStatuses } from '../records/deployment';
-import { firstWithRole, roleLabel } from './common';
 import { type BuildResult, live, type ProjectDocumentData, type Row } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { daysInclusive } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
-import { signOffBlock } from './kit/sign-off';
 import { colors } from './kit/styles';
 import { type Cell, dataTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder } from './kit/text';
@@ -166,18 +165,8 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
     return out;
   });
 
-  const customerContact = firstWithRole(data.members, 'customerContact');
-  const pm = firstWithRole(data.members, 'pm');
   body.push(
-    ...signOffBlock(
-      ctx,
-      '甲乙双方确认本报告所述试点运行情况与结论。',
-      [
-        { side: 'customer', organisation: project.customer, name: customerContact?.name ?? '' },
-        { side: 'provider', organisation: meta.company, name: pm?.name ?? '', title: pm ? roleLabel(pm.role) : '' },
-      ],
-      { customer: project.customer, provider: meta.company },
-    ),
+    ...projectSignOff(ctx, '甲乙双方确认本报告所述试点运行情况与结论。', { customer: project.customer, company: meta.company, members: data.members }),
   );
 
   const document = composeDocument({ ctx, meta, title: PILOT_REPORT_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });

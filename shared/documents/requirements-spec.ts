@@ -1,13 +1,12 @@
 import type { FileChild } from 'docx';
 import { requirementCategories, type RequirementFields, requirementPriorities, requirementStatuses, requirementTopics } from '../records/requirement';
 import { surveyKinds } from '../records/survey';
-import { firstWithRole, projectPeriod, serviceDescription } from './common';
+import { projectPeriod, projectSignOff, serviceDescription } from './common';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { datePart } from './kit/format';
 import { type DocumentMeta, versionLabel } from './kit/meta';
-import { signOffBlock } from './kit/sign-off';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, orDash, orderedList, paragraphs, placeholder, placeholderRun } from './kit/text';
 import { assetSection, typeCountsSentence } from './parts/asset-inventory';
@@ -265,18 +264,8 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
     }),
   );
 
-  const customerContact = firstWithRole(data.members, 'customerContact');
-  const pm = firstWithRole(data.members, 'pm');
   body.push(
-    ...signOffBlock(
-      ctx,
-      '甲乙双方确认本说明书所列需求，作为后续服务设计、交付与验收的依据。',
-      [
-        { side: 'customer', organisation: project.customer, name: customerContact?.name ?? '' },
-        { side: 'provider', organisation: meta.company, name: pm?.name ?? '' },
-      ],
-      { customer: project.customer, provider: meta.company },
-    ),
+    ...projectSignOff(ctx, '甲乙双方确认本说明书所列需求，作为后续服务设计、交付与验收的依据。', { customer: project.customer, company: meta.company, members: data.members }, { providerTitle: false }),
   );
 
   const document = composeDocument({ ctx, meta, title: REQUIREMENTS_SPEC_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });

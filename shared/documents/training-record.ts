@@ -1,12 +1,11 @@
+import { projectSignOff } from './common';
 import { AlignmentType, type FileChild, HeightRule, type Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
 import { type TrainingSessionFields, trainingKinds } from '../records/deployment';
-import { firstWithRole, roleLabel } from './common';
 import { type BuildResult, live, type ProjectDocumentData, type Row } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { chineseDate } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
-import { signOffBlock } from './kit/sign-off';
 import { colors } from './kit/styles';
 import { type Cell, columnTwips, dataTable, keyValueTable, spacer, tableBorders, tableCaption, tableCell } from './kit/table';
 import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
@@ -108,18 +107,8 @@ export function buildTrainingRecord(data: TrainingRecordData, meta: DocumentMeta
     }
   }
 
-  const customerContact = firstWithRole(data.members, 'customerContact');
-  const pm = firstWithRole(data.members, 'pm');
   body.push(
-    ...signOffBlock(
-      ctx,
-      '甲乙双方确认以上培训已按记录完成，培训材料已移交甲方。',
-      [
-        { side: 'customer', organisation: project.customer, name: customerContact?.name ?? '' },
-        { side: 'provider', organisation: meta.company, name: pm?.name ?? '', title: pm ? roleLabel(pm.role) : '' },
-      ],
-      { customer: project.customer, provider: meta.company },
-    ),
+    ...projectSignOff(ctx, '甲乙双方确认以上培训已按记录完成，培训材料已移交甲方。', { customer: project.customer, company: meta.company, members: data.members }),
   );
 
   const document = composeDocument({ ctx, meta, title: TRAINING_RECORD_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
