@@ -53,34 +53,38 @@ export function mergeChangeIntoRow(
   change: Change,
   replacedIsConcurrent: (field: string, replacedHlc: string) => boolean = () => false,
 ): { row: StoredRow; appliedFields: string[]; losers: LosingValue[] } {
-  const base: StoredRow = row ?? {
-    id: change.rowId,
-    projectId: change.projectId,
-    deleted: false,
-    fieldHlc: {},
-  };
+  if (row === undefined) return { row: newRowOf(change), appliedFields: Object.keys(change.fields), losers: [] };
+  const base = row;
   // Collected in fresh objects and spread once: adding fields one by one to a copy of the row
   // turns it into a slow dictionary-mode object in V8 (10,000 merged rows: 352 ms vs 38 ms).
   const values: Record<string, unknown> = {};
   const stamps: Record<string, string> = {};
   const appliedFields: string[] = [];
   const losers: LosingValue[] = [];
-  for (const [field, value] of Object.entries(change.fields)) {
+  const where = (field: string) => ({ table: change.table, rowId: change.rowId, projectId: change.projectId, field });
+  for (const field in change.fields) {
+    const value = change.fields[field];
     const currentHlc = base.fieldHlc[field];
-    const loser = { table: change.table, rowId: change.rowId, projectId: change.projectId, field };
     if (currentHlc === undefined || change.hlc > currentHlc) {
       if (currentHlc !== undefined && !sameValue(base[field], value) && replacedIsConcurrent(field, currentHlc)) {
-        losers.push({ ...loser, value: base[field], hlc: currentHlc, incomingLost: false, winningHlc: change.hlc });
+        losers.push({ ...where(field), value: base[field], hlc: currentHlc, incomingLost: false, winningHlc: change.hlc });
       }
       values[field] = value;
       stamps[field] = change.hlc;
       appliedFields.push(field);
     } else if (change.hlc < currentHlc && !sameValue(base[field], value)) {
-      losers.push({ ...loser, value, hlc: change.hlc, incomingLost: true, winningHlc: currentHlc });
+      losers.push({ ...where(field), value, hlc: change.hlc, incomingLost: true, winningHlc: currentHlc });
     }
   }
   const next: StoredRow = appliedFields.length > 0 ? { ...base, ...values, fieldHlc: { ...base.fieldHlc, ...stamps } } : base;
   return { row: next, appliedFields, losers };
+}
+
+/** The row a change creates when nothing is stored for it yet: every field is the change's. */
+function newRowOf(change: Change): StoredRow {
+  const fieldHlc: Record<string, string> = {};
+  for (const field in change.fields) fieldHlc[field] = change.hlc;
+  return { id: change.rowId, projectId: change.projectId, deleted: false, ...change.fields, fieldHlc };
 }
 
 /** Structural equality of JSON-like field values (strings, numbers, arrays, plain objects). */

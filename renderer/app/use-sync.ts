@@ -1,6 +1,6 @@
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
+import { unsentCount } from '../data/outbox';
 import type { SyncStatus } from '../data/sync/sync-service';
 import { useServices } from './services';
 
@@ -12,8 +12,5 @@ export function useSyncStatus(): SyncStatus {
 /** How many changes wait to be sent to the server. */
 export function useUnsentCount(projectId?: string): number | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => {
-    const pending = db.changes.where('[pending+hlc]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
-    return projectId ? pending.filter((c) => c.projectId === projectId).count() : pending.count();
-  }, [projectId]);
+  return useLiveQuery(() => unsentCount(db, projectId), [projectId]);
 }

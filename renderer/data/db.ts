@@ -6,12 +6,34 @@ import type { RejectionCode } from '../../shared/sync/protocol';
 
 /** A change as kept on the device. */
 export interface ChangeRow extends Change {
-  /** 1 while the change waits to be pushed; absent once the server has it (sparse index). */
-  pending?: 1;
-  /** The server's sequence number, once known. */
+  /** The server's sequence number, for changes pulled from it. */
   seq?: number;
   /** Why the server refused it for good; such a change leaves the queue but stays here, visible. */
   rejected?: { code: RejectionCode; reason: string; at: number };
+  /** Before version 8: 1 while the change waited to be pushed (now the outbox table says so). */
+  pending?: 1;
+}
+
+/**
+ * A change waiting to be pushed, keyed by its hlc (unique per change) so the queue reads in
+ * order from the primary key. A separate small table rather than a flag on the change entry:
+ * the server's acknowledgement deletes these rows instead of rewriting whole change entries.
+ */
+export interface OutboxRow {
+  hlc: string;
+  changeId: string;
+  projectId: string;
+  /** Who made the change: this device, or another one whose change came in a bundle to relay. */
+  deviceId: string;
+}
+
+/** A change the server refused for good: out of the queue, listed until the user deals with it. */
+export interface RefusedRow {
+  changeId: string;
+  projectId: string;
+  code: RejectionCode;
+  reason: string;
+  at: number;
 }
 
 export interface MetaRow {
@@ -111,6 +133,8 @@ export class FieldbookDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   blobs!: Table<BlobRow, string>;
   orphanedChanges!: Table<OrphanedChangeRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  refused!: Table<RefusedRow, string>;
 
   constructor(name = 'fieldbook') {
     super(name);
@@ -204,6 +228,29 @@ export class FieldbookDb extends Dexie {
       changeRecords: 'id, projectId, [live+state]',
       opsLogs: 'id, projectId, [live+doneAt]',
     });
+    // Version 8: the outbox and the refused changes move out of the change entries into tables
+    // of their own, so acknowledging a push deletes small rows instead of rewriting entries,
+    // and the change log keeps only indexes every entry has.
+    this.version(8)
+      .stores({
+        changes: 'changeId, [table+rowId], projectId, hlc',
+        outbox: 'hlc',
+        refused: 'changeId, projectId',
+      })
+      .upgrade(async (tx) => {
+        const outbox: OutboxRow[] = [];
+        const refused: RefusedRow[] = [];
+        await tx
+          .table<ChangeRow, string>('changes')
+          .filter((change) => change.pending === 1 || change.rejected !== undefined)
+          .modify((change) => {
+            if (change.pending === 1) outbox.push({ hlc: change.hlc, changeId: change.changeId, projectId: change.projectId, deviceId: change.deviceId });
+            if (change.rejected) refused.push({ changeId: change.changeId, projectId: change.projectId, ...change.rejected });
+            delete change.pending;
+          });
+        await tx.table<OutboxRow, string>('outbox').bulkAdd(outbox);
+        await tx.table<RefusedRow, string>('refused').bulkAdd(refused);
+      });
     this.use(listKeyMiddleware);
   }
 }

@@ -6,6 +6,7 @@ import { type InputOf, type RowOf, type TableName, isSingleton, recordTypes } fr
 import { fieldLabel } from '../../shared/records/fields';
 import type { FieldIssue } from '../../shared/records/record-type';
 import type { ChangeRow, FieldbookDb } from './db';
+import { queueForPush } from './outbox';
 
 /** A write refused by the schema: nothing was stored. The messages are for the user. */
 export class RecordValidationError extends Error {
@@ -58,7 +59,7 @@ export class Repository {
 
   async createProject(values: InputOf<'projects'>): Promise<RowOf<'projects'>> {
     const id = newId();
-    return this.db.transaction('rw', this.db.projects, this.db.changes, async () => {
+    return this.db.transaction('rw', this.db.projects, this.db.changes, this.db.outbox, async () => {
       const planned = this.planCreate('projects', id, id, values);
       await this.commit('projects', [planned]);
       return planned.row as unknown as RowOf<'projects'>;
@@ -96,7 +97,7 @@ export class Repository {
   async saveKeyed<T extends ProjectScopedTable>(table: T, id: string, projectId: string, values: Partial<InputOf<T>>): Promise<RowOf<T>> {
     const type = recordTypes[table] as { singleton?: boolean; keyed?: boolean };
     if (!type.singleton && !type.keyed) throw new Error(`${table} rows are not keyed`);
-    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.projects, ...this.parentTables([table])], async () => {
+    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.outbox, this.db.projects, ...this.parentTables([table])], async () => {
       const existing = await this.table(table).get(id);
       if (existing && existing.projectId !== projectId) throw new RecordValidationError([{ field: 'projectId', message: '该记录属于另一个项目' }]);
       const op: WriteOp = existing ? { kind: 'update', table, id, patch: values } : { kind: 'create', table, projectId, values, id };
@@ -117,7 +118,7 @@ export class Repository {
   async writeMany(ops: readonly WriteOp[]): Promise<StoredRow[]> {
     const names = [...new Set(ops.map((op) => op.table))];
     const tables = [...names.map((name) => this.table(name)), ...this.parentTables(names)];
-    return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.projects], async () => {
+    return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.outbox, this.db.projects], async () => {
       await this.assertProjectsWritable(ops);
       const existing = await this.loadExisting(ops);
       await this.assertParentsUnlocked(ops, existing);
@@ -187,7 +188,6 @@ export class Repository {
 
   private changeFor(table: TableName, row: StoredRow, fields: Record<string, unknown>, hlc: string): ChangeRow {
     return {
-      pending: 1,
       changeId: newId(),
       projectId: row.projectId,
       table,
@@ -209,6 +209,7 @@ export class Repository {
     else await this.table(table).bulkPut(rows);
     if (changes.length === 1) await this.db.changes.add(changes[0]!);
     else await this.db.changes.bulkAdd(changes);
+    await queueForPush(this.db, changes);
   }
 
   private async loadExisting(ops: readonly WriteOp[]): Promise<Map<string, StoredRow>> {

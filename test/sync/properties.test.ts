@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testDialects, type TestServer } from '../server/helpers/test-server';
 import { openSyncClient, projectState, type SyncClient } from './helpers/sync-client';
+import { wireChange } from '../../renderer/data/sync/sync-engine';
 
 const dialects = await testDialects();
 const FIELDS = ['rack', 'owner', 'notes'] as const;
@@ -102,8 +103,9 @@ describe.each(dialects)('sync properties (%s)', (dialect) => {
         const { clients, projectId, rowIds } = await team();
         const [writer] = clients as [SyncClient];
         for (const edit of edits) await writer.repo.update('assets', rowIds[edit.row]!, { [edit.field]: edit.value });
-        const pending = (await writer.db.changes.where('projectId').equals(projectId).toArray()).filter((c) => c.pending === 1);
-        const batch = pending.map(({ pending: _p, seq: _s, rejected: _r, ...change }) => change);
+        const queued = await writer.db.outbox.toArray();
+        const pending = (await writer.db.changes.bulkGet(queued.map((q) => q.changeId))).filter((c) => c?.projectId === projectId);
+        const batch = pending.map((change) => wireChange(change!));
         const client = await server.login('u0');
         const first = await client.push(batch);
         const afterOnce = { rows: await Promise.all(rowIds.map((id) => server.row('assets', id))), counts: await server.counts(), conflicts: await server.conflicts() };

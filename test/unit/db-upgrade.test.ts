@@ -20,11 +20,39 @@ describe('database upgrades', () => {
 
     const db = new FieldbookDb(name);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(3);
-    const pending = await db.changes.where('[pending+hlc]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys();
-    expect(pending).toEqual(['a', 'b']);
+    expect(db.verno).toBeGreaterThanOrEqual(8);
+    // Queued at version 2 (pending), moved to the outbox at version 8, in hlc order.
+    expect((await db.outbox.toArray()).map((q) => q.changeId)).toEqual(['a', 'b']);
+    expect((await db.changes.toArray()).some((c) => 'pending' in c)).toBe(false);
     // Version 3 keys the list indexes on `live`, which only rows that are not deleted get.
     expect(await db.assets.where('[live+name]').between(['p', Dexie.minKey], ['p', Dexie.maxKey]).primaryKeys()).toEqual(['r']);
+    db.close();
+  });
+
+  it('upgrades a version 7 database: queued changes move to the outbox, refused ones to the refused list (v8)', async () => {
+    const name = `upgrade-v7-${Date.now()}`;
+    const v7 = new Dexie(name);
+    v7.version(7).stores({ changes: 'changeId, [table+rowId], projectId, hlc, [pending+hlc], rejected.at', meta: 'key' });
+    await v7.open();
+    const change = (changeId: string, hlc: string, extra: object) => ({ changeId, projectId: 'p', table: 'assets', rowId: 'r', fields: { name: changeId }, hlc, author: 'u', deviceId: 'd', ...extra });
+    await v7.table('changes').bulkAdd([
+      change('sent', '000000000000001-000000-d', { seq: 1 }),
+      change('queued-2', '000000000000003-000000-d', { pending: 1 }),
+      change('queued-1', '000000000000002-000000-d', { pending: 1 }),
+      change('refused', '000000000000004-000000-d', { rejected: { code: 'forbidden', reason: '不是成员', at: 5 } }),
+    ]);
+    v7.close();
+
+    const db = new FieldbookDb(name);
+    await db.open();
+    expect(await db.outbox.toArray()).toEqual([
+      { hlc: '000000000000002-000000-d', changeId: 'queued-1', projectId: 'p', deviceId: 'd' },
+      { hlc: '000000000000003-000000-d', changeId: 'queued-2', projectId: 'p', deviceId: 'd' },
+    ]);
+    expect(await db.refused.toArray()).toEqual([{ changeId: 'refused', projectId: 'p', code: 'forbidden', reason: '不是成员', at: 5 }]);
+    expect(await db.changes.count()).toBe(4);
+    expect((await db.changes.toArray()).some((c) => 'pending' in c)).toBe(false);
+    expect((await db.changes.get('refused'))?.rejected?.reason).toBe('不是成员');
     db.close();
   });
 });

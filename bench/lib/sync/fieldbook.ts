@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../../../test/server/helpers/t
 import { openSyncClient, type SyncClient } from '../../../test/sync/helpers/sync-client';
 import { openDataLayer } from '../../../renderer/data/open-data';
 import type { WriteOp } from '../../../renderer/data/repository';
+import { outboxRowOf } from '../../../renderer/data/outbox';
 import { syncTables } from '../../../renderer/data/sync/apply-remote';
 import { SyncEngine } from '../../../renderer/data/sync/sync-engine';
 import { SyncHttp } from '../../../renderer/data/sync/sync-http';
@@ -109,8 +110,9 @@ export class FieldbookSystem {
    * Diagnostic, after a full sync: the IndexedDB writes a full sync cannot do without, on a
    * fresh database of the same schema in this same fake-indexeddb. B's side: B's rows and
    * change entries stored again in transactions of 1,000 (bulkPut + bulkAdd, like a pull page);
-   * A's side: the same change entries rewritten in transactions of 500 (bulkGet + bulkPut with
-   * a new seq, like the record of a push's results). No validation, merge, HTTP or server.
+   * A's side: the same changes' outbox entries deleted in transactions of 500 (bulkDelete, like
+   * the record of a push's results; the entries are added beforehand, not timed). No
+   * validation, merge, HTTP or server.
    */
   async deviceStoreFloor(): Promise<{ pullSide: number; pushSide: number; total: number }> {
     const rows = await this.b.db.assets.where('projectId').equals(this.projectId).toArray();
@@ -126,11 +128,12 @@ export class FieldbookSystem {
         });
       }
       const pullSide = performance.now() - start;
+      const queued = changes.map(outboxRowOf);
+      await floor.db.outbox.bulkAdd(queued);
       start = performance.now();
-      for (let i = 0; i < changes.length; i += 500) {
-        await floor.db.transaction('rw', floor.db.changes, async () => {
-          const stored = await floor.db.changes.bulkGet(changes.slice(i, i + 500).map((c) => c.changeId));
-          await floor.db.changes.bulkPut(stored.map((c, j) => ({ ...c!, seq: i + j + 1 })));
+      for (let i = 0; i < queued.length; i += 500) {
+        await floor.db.transaction('rw', [floor.db.changes, floor.db.outbox, floor.db.refused], async () => {
+          await floor.db.outbox.bulkDelete(queued.slice(i, i + 500).map((q) => q.hlc));
         });
       }
       const pushSide = performance.now() - start;

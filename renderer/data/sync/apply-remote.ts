@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import { type Change, type StoredRow, mergeChangeIntoRow } from '../../../shared/change-log';
 import type { HybridLogicalClock } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
@@ -15,6 +15,8 @@ export interface RemoteApplyResult {
   /** How many changes of the list were handled (applied or known), in order. */
   handled: number;
   conflicts: number;
+  /** The change entries this apply added to the log (the changes new to this device). */
+  added: ChangeRow[];
 }
 
 /**
@@ -26,8 +28,8 @@ export interface RemoteApplyResult {
  * The whole list is handled with a fixed number of IndexedDB requests, not a few per change:
  * the rows it touches are read with one bulkGet per table and merged in memory in list order
  * (a later change sees what an earlier one made of its row); this device's unsent writes among
- * the values about to be replaced are found with one query; the rows, the change entries, the
- * seqs of known changes and the conflicts are then written with one bulk request each. Within
+ * the values about to be replaced are found in the outbox with one request; the rows, the change
+ * entries and the conflicts are then written with one bulk request each. Within
  * the transaction the outcome is the same as applying the changes one by one.
  */
 export async function applyRemoteChanges(
@@ -35,7 +37,7 @@ export async function applyRemoteChanges(
   clock: HybridLogicalClock,
   changes: ReadonlyArray<Change & { seq?: number }>,
 ): Promise<RemoteApplyResult> {
-  const result: RemoteApplyResult = { applied: 0, known: 0, handled: 0, conflicts: 0 };
+  const result: RemoteApplyResult = { applied: 0, known: 0, handled: 0, conflicts: 0, added: [] };
   const existing = await db.changes.bulkGet(changes.map((c) => c.changeId));
   const now = Date.now();
   const ownDeviceId = (await db.meta.get('deviceId'))?.value;
@@ -73,13 +75,11 @@ export async function applyRemoteChanges(
   const dirtyRows = new Map<string, { table: string; row: StoredRow }>();
   const added: ChangeRow[] = [];
   const addedByHlc = new Map<string, ChangeRow>();
-  const seqs: Array<{ key: string; changes: { seq: number } }> = [];
   const conflicts = new Map<string, ConflictRow>();
   for (const [index, change] of changes.entries()) {
     const local = existing[index];
     if (local) {
-      // Our own change coming back from the server, or one pulled before: remember its seq.
-      if (change.seq !== undefined && local.seq === undefined) seqs.push({ key: local.changeId, changes: { seq: change.seq } });
+      // Our own change coming back from the server, or one pulled or imported before.
       result.known++;
       result.handled++;
       continue;
@@ -101,7 +101,6 @@ export async function applyRemoteChanges(
       dirtyRows.set(key, { table: change.table, row: merged.row });
     }
     const stored: ChangeRow = { ...change };
-    delete (stored as { pending?: unknown }).pending;
     added.push(stored);
     addedByHlc.set(stored.hlc, stored);
     for (const loser of merged.losers) {
@@ -137,25 +136,22 @@ export async function applyRemoteChanges(
     list.push(row);
   }
   for (const [table, list] of rowsByTable) await (db.table(table) as Table<StoredRow, string>).bulkPut(list);
-  if (seqs.length) await db.changes.bulkUpdate(seqs);
   if (added.length) await db.changes.bulkAdd(added);
   if (conflicts.size) await db.conflicts.bulkPut([...conflicts.values()]);
+  result.added = added;
   return result;
 }
 
 /**
- * The hlcs among `hlcs` of this device's unsent changes. The outbox is usually empty or small
- * (it empties at every push), so it is read whole when it is smaller than the list of stamps;
- * otherwise each stamp is looked up on the hlc index (getAll of one key each, no cursor).
+ * The hlcs among `hlcs` of this device's unsent changes: those still in the outbox (keyed by
+ * hlc), made here. The outbox is usually empty or small (it empties at every push), so it is
+ * read whole when it is smaller than the list of stamps, else looked up by key.
  */
 async function unsentAmong(db: FieldbookDb, hlcs: Set<string>, ownDeviceId: unknown): Promise<Set<string>> {
-  const outbox = db.changes.where('[pending+hlc]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
-  const waiting = await outbox.count();
+  const waiting = await db.outbox.count();
   if (waiting === 0) return new Set();
-  const unsent = (c: ChangeRow) => c.pending === 1 && c.deviceId === ownDeviceId && hlcs.has(c.hlc);
-  if (waiting <= hlcs.size) return new Set((await outbox.toArray()).filter(unsent).map((c) => c.hlc));
-  const found = await Promise.all([...hlcs].map((hlc) => db.changes.where('hlc').equals(hlc).toArray()));
-  return new Set(found.flat().filter(unsent).map((c) => c.hlc));
+  const queued = waiting <= hlcs.size ? (await db.outbox.toArray()).filter((q) => hlcs.has(q.hlc)) : await db.outbox.bulkGet([...hlcs]);
+  return new Set(queued.filter((q) => q?.deviceId === ownDeviceId).map((q) => q!.hlc));
 }
 
 const knownTables = new Set<string>(tableNames);
@@ -168,5 +164,5 @@ export function conflictId(table: string, rowId: string, field: string, losingHl
 
 /** Every table a remote apply touches. */
 export function syncTables(db: FieldbookDb): Table[] {
-  return [...tableNames.map((name) => db.table(name)), db.changes, db.conflicts, db.meta];
+  return [...tableNames.map((name) => db.table(name)), db.changes, db.outbox, db.refused, db.conflicts, db.meta];
 }

@@ -1,10 +1,11 @@
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import { blobRefsOf } from '../../../shared/attachments';
 import type { Change, StoredRow } from '../../../shared/change-log';
 import { type HybridLogicalClock, formatHlc } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
 import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult, type SyncedConflict } from '../../../shared/sync/protocol';
-import type { ChangeRow, ConflictRow, FieldbookDb } from '../db';
+import type { ChangeRow, ConflictRow, FieldbookDb, RefusedRow } from '../db';
+import { outboxRowOf, refusedChanges } from '../outbox';
 import { applyRemoteChanges, conflictId, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
 import { type SyncHttp, SyncHttpError } from './sync-http';
@@ -57,7 +58,7 @@ export class SyncEngine {
       const seen: Record<string, number> = {};
       for (const projectId of new Set(batch.map((c) => c.projectId))) seen[projectId] = await this.cursor(projectId);
       const { results, serverTime } = await this.http.push(batch.map(wireChange), seen);
-      await this.recordResults(results, report, deferred);
+      await this.recordResults(batch, results, report, deferred);
       const clockRefused = results.some((r) => r.status === 'rejected' && r.code === 'clock_ahead');
       if (clockRefused && Math.abs(this.wallClock() - serverTime) < MAX_CLOCK_AHEAD_MS / 2) {
         // The device clock is right again: the refused changes can get honest timestamps.
@@ -72,14 +73,16 @@ export class SyncEngine {
   /**
    * Gives fresh timestamps to this device's unsent changes that a wrong wall clock stamped too
    * far in the future (the server refuses those). They never left the device, so no other copy
-   * carries the old stamps; the rows' per-field stamps move with them, in one transaction.
+   * carries the old stamps; the rows' per-field stamps and the queue move with them, in one
+   * transaction.
    */
   private async restampFutureChanges(serverTime: number): Promise<number> {
     const deviceId = (await this.db.meta.get('deviceId'))?.value;
     const limit = formatHlc({ millis: serverTime + MAX_CLOCK_AHEAD_MS, counter: 0 }, '');
     return this.db.transaction('rw', syncTables(this.db), async () => {
       const future = await this.db.changes.where('hlc').aboveOrEqual(limit).sortBy('hlc');
-      if (future.some((c) => c.pending !== 1 || c.deviceId !== deviceId)) return 0; // someone else has seen one
+      const queued = await this.db.outbox.bulkGet(future.map((c) => c.hlc));
+      if (future.some((c, i) => !queued[i] || c.deviceId !== deviceId)) return 0; // someone else has seen one
       const latestHonest = await this.db.changes.where('hlc').below(limit).last();
       this.clock.rewindTo(latestHonest?.hlc);
       for (const change of future) {
@@ -91,6 +94,8 @@ export class SyncEngine {
           await table.put({ ...row, fieldHlc });
         }
         await this.db.changes.update(change.changeId, { hlc: fresh });
+        await this.db.outbox.delete(change.hlc);
+        await this.db.outbox.add(outboxRowOf({ ...change, hlc: fresh }));
       }
       return future.length;
     });
@@ -124,36 +129,27 @@ export class SyncEngine {
   }
 
   /**
-   * The oldest unsent changes that fit one push: at most 500 and 1 MB. Read from the outbox
-   * index a page at a time (getAll with a limit, not a cursor step per change), resuming at the
-   * last hlc read; changes already looked at (same hlc) are passed over.
+   * The oldest unsent changes that fit one push: at most 500 and 1 MB, read from the outbox in
+   * hlc order a page at a time (getAll with a limit, not a cursor step per change).
    */
   private async nextBatch(skip: Set<string>): Promise<ChangeRow[]> {
     const batch: ChangeRow[] = [];
     let bytes = 0;
-    const visited = new Set<string>();
     let from: string | undefined;
-    /** How many changes already visited carry the hlc the next page starts at. */
-    let atFrom = 0;
+    const pageSize = MAX_PUSH_CHANGES + 1;
     for (;;) {
-      const pageSize = MAX_PUSH_CHANGES + 1 + atFrom;
-      const page = await this.db.changes
-        .where('[pending+hlc]')
-        .between([1, from ?? Dexie.minKey], [1, Dexie.maxKey], true, true)
-        .limit(pageSize)
-        .toArray();
-      for (const change of page) {
-        if (visited.has(change.changeId)) continue;
-        visited.add(change.changeId);
-        if (skip.has(change.changeId)) continue;
+      const queue = from === undefined ? this.db.outbox.toCollection() : this.db.outbox.where('hlc').above(from);
+      const queued = await queue.limit(pageSize).toArray();
+      const entries = await this.db.changes.bulkGet(queued.filter((q) => !skip.has(q.changeId)).map((q) => q.changeId));
+      for (const change of entries) {
+        if (!change) continue; // logged and queued in one transaction: cannot happen
         const size = utf8Length(JSON.stringify(wireChange(change)));
         if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) return batch;
         bytes += size;
         batch.push(change);
       }
-      if (page.length < pageSize) return batch;
-      from = page.at(-1)!.hlc;
-      atFrom = page.filter((c) => c.hlc === from).length;
+      if (queued.length < pageSize) return batch;
+      from = queued.at(-1)!.hlc;
     }
   }
 
@@ -163,31 +159,36 @@ export class SyncEngine {
     }
   }
 
-  private async recordResults(results: PushResult[], report: SyncReport, deferred: Set<string>): Promise<void> {
+  /**
+   * What the server said about a batch: accepted changes (applied or already there) leave the
+   * outbox, refused ones leave it for the refused list, retryable ones stay queued. The change
+   * entries themselves are only rewritten for the (rare) refusals.
+   */
+  private async recordResults(batch: ChangeRow[], results: PushResult[], report: SyncReport, deferred: Set<string>): Promise<void> {
     const now = Date.now();
-    await this.db.transaction('rw', this.db.changes, async () => {
-      // One read and one write for the whole batch, not a query per result.
-      const settled = results.filter((result) => !(result.status === 'rejected' && result.retryable));
-      const ids = [...new Set(settled.map((result) => result.changeId))];
-      const stored = new Map<string, ChangeRow>();
-      (await this.db.changes.bulkGet(ids)).forEach((change) => change && stored.set(change.changeId, change));
-      for (const result of results) {
-        if (result.status === 'rejected' && result.retryable) {
-          deferred.add(result.changeId);
-          report.deferred.push({ changeId: result.changeId, reason: result.reason });
-          continue;
-        }
-        const change = stored.get(result.changeId);
-        if (change) {
-          delete change.pending;
-          if (result.status === 'rejected') change.rejected = { code: result.code, reason: result.reason, at: now };
-          else change.seq = result.seq;
-        }
-        if (result.status === 'applied') report.pushed++;
-        else if (result.status === 'duplicate') report.duplicates++;
-        else report.rejected++;
+    const sent = new Map(batch.map((change) => [change.changeId, change]));
+    const settled: string[] = [];
+    const refused: RefusedRow[] = [];
+    for (const result of results) {
+      if (result.status === 'rejected' && result.retryable) {
+        deferred.add(result.changeId);
+        report.deferred.push({ changeId: result.changeId, reason: result.reason });
+        continue;
       }
-      if (stored.size) await this.db.changes.bulkPut([...stored.values()]);
+      const change = sent.get(result.changeId);
+      if (change) {
+        settled.push(change.hlc);
+        if (result.status === 'rejected') refused.push({ changeId: change.changeId, projectId: change.projectId, code: result.code, reason: result.reason, at: now });
+      }
+      if (result.status === 'applied') report.pushed++;
+      else if (result.status === 'duplicate') report.duplicates++;
+      else report.rejected++;
+    }
+    await this.db.transaction('rw', [this.db.changes, this.db.outbox, this.db.refused], async () => {
+      await this.db.outbox.bulkDelete(settled);
+      if (refused.length === 0) return;
+      await this.db.refused.bulkPut(refused);
+      await this.db.changes.bulkUpdate(refused.map(({ changeId, code, reason, at }) => ({ key: changeId, changes: { rejected: { code, reason, at } } })));
     });
   }
 
@@ -204,12 +205,12 @@ export class SyncEngine {
         const project = await this.db.projects.get(projectId);
         const name = project ? `${project.code} ${project.name}` : projectId;
         // Not accepted by the server: still queued, or refused (a push after the removal is).
-        const unsent = await this.db.changes
-          .where('projectId')
-          .equals(projectId)
-          .filter((c) => c.pending === 1 || c.rejected !== undefined)
-          .toArray();
+        const queued = await this.db.outbox.filter((q) => q.projectId === projectId).toArray();
+        const stillQueued = (await this.db.changes.bulkGet(queued.map((q) => q.changeId))).filter((c): c is ChangeRow => c !== undefined);
+        const unsent = [...stillQueued, ...(await refusedChanges(this.db, projectId))];
         await this.db.orphanedChanges.bulkPut(unsent.map((c) => ({ ...c, orphanedAt: Date.now(), projectName: name })));
+        await this.db.outbox.bulkDelete(queued.map((q) => q.hlc));
+        await this.db.refused.where('projectId').equals(projectId).delete();
         for (const table of tableNames) await this.db.table(table).where('projectId').equals(projectId).delete();
         await this.db.changes.where('projectId').equals(projectId).delete();
         await this.db.conflicts.where('[projectId+resolved]').between([projectId, 0], [projectId, 1]).delete();

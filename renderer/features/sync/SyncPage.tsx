@@ -10,6 +10,7 @@ import { useUnsentCount } from '../../app/use-sync';
 import { formatFieldValue } from '../../components/field-widget';
 import { exportProjectBundle } from '../../data/bundle-io';
 import type { ConflictRow } from '../../data/db';
+import { refusedChanges } from '../../data/outbox';
 import { saveJson } from '../../data/save-json';
 import { fieldTitle, pickLabel } from '../../i18n';
 
@@ -19,10 +20,7 @@ export function SyncPage() {
   const { db, api, settings } = useServices();
   const { t } = useTranslation();
   const unsent = useUnsentCount(project.id);
-  const rejected = useLiveQuery(
-    () => db.changes.where('rejected.at').above(0).filter((c) => c.projectId === project.id).toArray(),
-    [project.id],
-  );
+  const rejected = useLiveQuery(() => refusedChanges(db, project.id), [project.id]);
 
   async function exportBundle() {
     const bytes = await exportProjectBundle(db, project.id, settings.userName || '本机用户');

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { FieldbookDb } from '../../../renderer/data/db';
 import { type DataLayer, openDataLayer } from '../../../renderer/data/open-data';
 import { SyncEngine, type SyncReport } from '../../../renderer/data/sync/sync-engine';
@@ -44,5 +43,5 @@ export async function projectState(db: FieldbookDb, projectId: string): Promise<
 }
 
 export async function unsentCount(db: FieldbookDb): Promise<number> {
-  return db.changes.where('[pending+hlc]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count();
+  return db.outbox.count();
 }
