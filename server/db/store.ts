@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { withStatementCache } from './statement-cache';
 import { type Dialect, migrateToLatest } from './migrations';
 import type { Database } from './schema';
 
@@ -67,7 +68,7 @@ function openSqlite(dataDir: string): Store {
   database.pragma('foreign_keys = ON');
   // The admin command may write while the server runs: wait for the other writer.
   database.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   let closed = false;
   return {
     db,

@@ -53,15 +53,28 @@ export interface ApplyOutcome {
   registeredProjects: string[];
 }
 
-interface FieldWrite {
-  changeId: string;
-  seq: number;
+/**
+ * rows.field_writes: per field, the seq of the change that wrote its current value. Rows
+ * written before this format hold `{ changeId, seq }` per field; both are read. The seq is
+ * all a merge needs (the change behind it is one key lookup away, needed only for a conflict),
+ * and a row's stamps take a fifth of the bytes.
+ */
+type StoredFieldWrites = Record<string, number | { changeId: string; seq: number }>;
+
+function fieldSeqsOf(stored: StoredFieldWrites): Record<string, number> {
+  const seqs: Record<string, number> = {};
+  for (const field in stored) {
+    const write = stored[field]!;
+    seqs[field] = typeof write === 'number' ? write : write.seq;
+  }
+  return seqs;
 }
 
 interface RowState {
   projectId: string;
   row: StoredRow;
-  fieldWrites: Record<string, FieldWrite>;
+  /** Per field, the seq of the change that wrote its value. */
+  fieldSeqs: Record<string, number>;
   lastSeq: number;
   dirty: boolean;
 }
@@ -179,7 +192,7 @@ async function applyInTransaction(
       rowStates.set(rowKey(r.table_name, r.row_id), {
         projectId: r.project_id,
         row: JSON.parse(r.data) as StoredRow,
-        fieldWrites: JSON.parse(r.field_writes) as Record<string, FieldWrite>,
+        fieldSeqs: fieldSeqsOf(JSON.parse(r.field_writes) as StoredFieldWrites),
         lastSeq: r.last_seq,
         dirty: false,
       });
@@ -202,6 +215,9 @@ async function applyInTransaction(
   const results: PushResult[] = [];
   const changeRows: ChangesTable[] = [];
   const conflictRows: Array<Omit<ConflictsTable, 'id'>> = [];
+  /** Conflicts whose stored side is known by seq only: its change id is looked up after the merge. */
+  const storedSides: Array<{ conflict: Omit<ConflictsTable, 'id'>; column: 'change_id' | 'winning_change_id'; seq: number }> = [];
+  const batchChangeIds = new Map<string, string>();
   const projectNames = new Map<string, { code: string; name: string }>();
   let applied = 0;
   let duplicates = 0;
@@ -242,29 +258,31 @@ async function applyInTransaction(
     const seq = counter + 1;
     counters.set(projectId, seq);
     const merged = mergeChangeIntoRow(state?.row, change, (field, replacedHlc) =>
-      isConcurrent({ projectId, seq: state?.fieldWrites[field]?.seq ?? 0, hlc: replacedHlc, change }),
+      isConcurrent({ projectId, seq: state?.fieldSeqs[field] ?? 0, hlc: replacedHlc, change }),
     );
     for (const loser of merged.losers) {
       // Either this change's value lost to the stored one, or the stored value it replaced did.
-      const stored = state?.fieldWrites[loser.field]?.changeId ?? null;
-      conflictRows.push({
+      const storedSeq = state?.fieldSeqs[loser.field];
+      const conflict: Omit<ConflictsTable, 'id'> = {
         project_id: projectId,
         table_name: change.table,
         row_id: change.rowId,
         field: loser.field,
         value: JSON.stringify(loser.value === undefined ? null : loser.value),
         hlc: loser.hlc,
-        change_id: loser.incomingLost ? change.changeId : stored,
+        change_id: loser.incomingLost ? change.changeId : null,
         winning_hlc: loser.winningHlc,
-        winning_change_id: loser.incomingLost ? stored : change.changeId,
+        winning_change_id: loser.incomingLost ? null : change.changeId,
         seq,
         created_at: now,
-      });
+      };
+      conflictRows.push(conflict);
+      if (storedSeq !== undefined) storedSides.push({ conflict, column: loser.incomingLost ? 'winning_change_id' : 'change_id', seq: storedSeq });
     }
     if (state === undefined || merged.appliedFields.length > 0) {
-      const fieldWrites = { ...state?.fieldWrites };
-      for (const field of merged.appliedFields) fieldWrites[field] = { changeId: change.changeId, seq };
-      rowStates.set(key, { projectId, row: merged.row, fieldWrites, lastSeq: seq, dirty: true });
+      const fieldSeqs = { ...state?.fieldSeqs };
+      for (const field of merged.appliedFields) fieldSeqs[field] = seq;
+      rowStates.set(key, { projectId, row: merged.row, fieldSeqs, lastSeq: seq, dirty: true });
     }
     if (change.table === 'projects' && (merged.appliedFields.includes('code') || merged.appliedFields.includes('name'))) {
       projectNames.set(projectId, { code: String(merged.row.code ?? ''), name: String(merged.row.name ?? '') });
@@ -283,6 +301,7 @@ async function applyInTransaction(
       received_at: now,
     });
     logged.set(change.changeId, { seq, projectId });
+    batchChangeIds.set(`${projectId}:${seq}`, change.changeId);
     results.push({ changeId: change.changeId, status: 'applied', seq });
     applied += 1;
   }
@@ -298,7 +317,7 @@ async function applyInTransaction(
       row_id: rowId,
       project_id: state.projectId,
       data: JSON.stringify(state.row),
-      field_writes: JSON.stringify(state.fieldWrites),
+      field_writes: JSON.stringify(state.fieldSeqs),
       last_seq: state.lastSeq,
       updated_at: now,
     });
@@ -317,6 +336,7 @@ async function applyInTransaction(
       )
       .execute();
   }
+  if (storedSides.length) await fillStoredSides(trx, storedSides, batchChangeIds);
   for (const batch of chunks(conflictRows, INSERT_CHUNK)) await trx.insertInto('conflicts').values(batch).execute();
   for (const [projectId, lastSeq] of counters) {
     if (lastSeq !== startCounters.get(projectId)) await trx.updateTable('projects').set({ last_seq: lastSeq }).where('id', '=', projectId).execute();
@@ -326,6 +346,31 @@ async function applyInTransaction(
   }
   await options.beforeCommit?.({ applied });
   return { results, applied, duplicates, rejected, conflicts: conflictRows.length };
+}
+
+/**
+ * The change ids of the stored sides of conflicts, known by seq: written earlier in this batch,
+ * or read from the log by (project, seq), its primary key.
+ */
+async function fillStoredSides(
+  trx: Kysely<Database>,
+  sides: ReadonlyArray<{ conflict: Omit<ConflictsTable, 'id'>; column: 'change_id' | 'winning_change_id'; seq: number }>,
+  changeIds: Map<string, string>,
+): Promise<void> {
+  const missing = new Map<string, Set<number>>();
+  for (const { conflict, seq } of sides) {
+    if (changeIds.has(`${conflict.project_id}:${seq}`)) continue;
+    let seqs = missing.get(conflict.project_id);
+    if (!seqs) missing.set(conflict.project_id, (seqs = new Set()));
+    seqs.add(seq);
+  }
+  for (const [projectId, seqs] of missing) {
+    for (const some of chunks([...seqs], 500)) {
+      const found = await trx.selectFrom('changes').select(['seq', 'change_id']).where('project_id', '=', projectId).where('seq', 'in', some).execute();
+      for (const r of found) changeIds.set(`${projectId}:${r.seq}`, r.change_id);
+    }
+  }
+  for (const { conflict, column, seq } of sides) conflict[column] = changeIds.get(`${conflict.project_id}:${seq}`) ?? null;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -114,6 +114,40 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     ]);
   });
 
+  it('rows stored with the earlier field_writes format ({ changeId, seq } per field) merge the same', async () => {
+    const { project, alice, bob } = await setup();
+    const base = Date.now() - 60_000;
+    const create = assetChange(project.id, { name: 'web01', owner: '' }, { hlc: hlcAt(DEVICE_A, base) });
+    const first = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '王工' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 1000) });
+    await alice.push([create, first], { [project.id]: 0 });
+    const oldFormat = { name: { changeId: create.changeId, seq: 1 }, owner: { changeId: first.changeId, seq: 2 } };
+    await t.store.db.updateTable('rows').set({ field_writes: JSON.stringify(oldFormat) }).where('row_id', '=', create.rowId).execute();
+    // B had pulled only seq 1: A's 王工 (seq 2, read from the old format) was unseen.
+    const second = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '李工' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 2000) });
+    await bob.push([second], { [project.id]: 1 });
+    expect(await t.row('assets', create.rowId)).toMatchObject({ owner: '李工' });
+    expect(await t.conflicts()).toEqual([
+      { rowId: create.rowId, field: 'owner', value: '王工', hlc: first.hlc, changeId: first.changeId, winningHlc: second.hlc, winningChangeId: second.changeId, seq: 3 },
+    ]);
+    const stored = await t.store.db.selectFrom('rows').select('field_writes').where('row_id', '=', create.rowId).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.field_writes)).toEqual({ name: 1, owner: 3 });
+  });
+
+  it('a value replaced within one batch: the conflict names the change of that batch that wrote it', async () => {
+    const { project, alice } = await setup();
+    const base = Date.now() - 60_000;
+    const create = assetChange(project.id, { name: 'web01' }, { hlc: hlcAt(DEVICE_A, base) });
+    await alice.push([create]);
+    // A relays B's write and its own in one batch, having seen nothing after seq 1; B's value lands first.
+    const fromB = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { rack: 'B-01' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 1000) });
+    const fromA = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { rack: 'A-01' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 2000) });
+    await alice.push([fromB, fromA], { [project.id]: 1 });
+    expect(await t.row('assets', create.rowId)).toMatchObject({ rack: 'A-01' });
+    expect(await t.conflicts()).toEqual([
+      { rowId: create.rowId, field: 'rack', value: 'B-01', hlc: fromB.hlc, changeId: fromB.changeId, winningHlc: fromA.hlc, winningChangeId: fromA.changeId, seq: 3 },
+    ]);
+  });
+
   it('overwriting a value the device had pulled is an edit, not a conflict', async () => {
     const { project, alice, bob } = await setup();
     const create = assetChange(project.id, { name: 'web01', owner: '王工' });
