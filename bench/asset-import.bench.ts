@@ -19,7 +19,7 @@ const kinds: Record<ImportMode, { bench: string; what: string }> = {
   },
   floor: {
     bench: `import-${COUNT}-tx-floor`,
-    what: `floor of the row + change design: bulkPut of the same ${COUNT} rows + bulkAdd of their ${COUNT} change entries and outbox entries in one transaction, all made beforehand`,
+    what: `floor of the row + change design: bulkPut of the same ${COUNT} rows + bulkAdd of their ${COUNT} change entries in one transaction, all made beforehand`,
   },
   bulkPut: {
     bench: `import-${COUNT}-bulkput`,

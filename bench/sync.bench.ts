@@ -173,7 +173,7 @@ runBench(async () => {
           clients: CLIENT_RUNTIME,
           what:
             `diagnostic: the IndexedDB writes a Fieldbook full sync of ${COUNT} assets cannot avoid on its devices, in the same fake-indexeddb, nothing else: ` +
-            `pullSide = B storing the rows + change entries in transactions of 1,000 (bulkPut + bulkAdd); pushSide = A deleting the changes' outbox entries in transactions of 500 (bulkDelete). ` +
+            `pullSide = B storing the rows + change entries in transactions of 1,000 (bulkPut + bulkAdd); pushSide = A recording per 500 that the server has them (ids in order on [deviceId+hlc] + one watermark put). ` +
             `Compare with sync-full-${COUNT}-sqlite's pull and push (one run)`,
         });
       }

@@ -14,7 +14,6 @@ import { resultId } from '../../shared/records/inspection';
 import type { RowOf } from '../../shared/records';
 import { type ChangeRow, FieldbookDb } from '../../renderer/data/db';
 import { loadDemoProject } from '../../renderer/data/load-demo';
-import { outboxRowOf } from '../../renderer/data/outbox';
 import { type DataLayer, openDataLayer } from '../../renderer/data/open-data';
 import { type WriteOp, validate } from '../../renderer/data/repository';
 import { assetCollection } from '../../renderer/features/assets/asset-query';
@@ -91,23 +90,19 @@ async function writes(options: WriteBenchOptions): Promise<WriteBenchResult> {
     const run: Record<WriteOpName, (i: number) => Promise<unknown>> = {
       'bare-put': (i) => db.assets.put({ ...rowFor(0, i), owner: `p${serial++}` }),
       'tx-put-add': (i) =>
-        db.transaction('rw', [db.assets, db.changes, db.outbox, db.projects], async () => {
+        db.transaction('rw', [db.assets, db.changes, db.projects], async () => {
           const owner = `t${serial++}`;
           const row = { ...rowFor(1, i), owner };
-          const change = changeFor(data, row, { owner });
           await db.assets.put(row);
-          await db.changes.add(change);
-          await db.outbox.add(outboxRowOf(change));
+          await db.changes.add(changeFor(data, row, { owner }));
         }),
       'tx-get-put-add': (i) =>
-        db.transaction('rw', [db.assets, db.changes, db.outbox, db.projects], async () => {
+        db.transaction('rw', [db.assets, db.changes, db.meta, db.projects], async () => {
           const owner = `g${serial++}`;
-          const [existing] = await db.assets.bulkGet([rowFor(2, i).id]);
+          const [[existing]] = await Promise.all([db.assets.bulkGet([rowFor(2, i).id]), db.meta.get('pushedUpTo')]);
           const row = { ...existing!, owner };
-          const change = changeFor(data, row, { owner });
           await db.assets.put(row);
-          await db.changes.add(change);
-          await db.outbox.add(outboxRowOf(change));
+          await db.changes.add(changeFor(data, row, { owner }));
         }),
       'repo-update': (i) => repo.update('assets', rowFor(3, i).id, { owner: `u${serial++}` }),
       'repo-create': (i) => repo.create('assets', projectId, createValues[i % createValues.length]!),
@@ -178,10 +173,9 @@ async function importAssets(count: number, mode: ImportMode): Promise<ImportResu
       if (mode === 'bulkPut') {
         await db.assets.bulkPut(rows);
       } else {
-        await db.transaction('rw', [db.assets, db.changes, db.outbox, db.projects], async () => {
+        await db.transaction('rw', [db.assets, db.changes, db.projects], async () => {
           await db.assets.bulkPut(rows);
           await db.changes.bulkAdd(changes);
-          await db.outbox.bulkAdd(changes.map(outboxRowOf));
         });
       }
       ms = performance.now() - start;

@@ -3,7 +3,7 @@ import { tableNames } from '../../shared/records';
 import { blobRefsOf } from '../../shared/attachments';
 import { type BundleBlob, decodeBundle, encodeBundle } from '../../shared/sync/bundle';
 import type { FieldbookDb } from './db';
-import { queueForPush } from './outbox';
+import { queueForRelay } from './outbox';
 import { applyRemoteChanges, syncTables } from './sync/apply-remote';
 import { wireChange } from './sync/sync-engine';
 
@@ -49,7 +49,7 @@ export async function importProjectBundle(db: FieldbookDb, clock: HybridLogicalC
   return db.transaction('rw', [...syncTables(db), db.blobs], async () => {
     const outcome = await applyRemoteChanges(db, clock, changes);
     if (outcome.stoppedAt) throw new Error(`数据包中有无法导入的修改：${outcome.stoppedAt.reason}`);
-    await queueForPush(db, outcome.added);
+    await queueForRelay(db, outcome.added);
     for (const blob of bundle.blobs) {
       if (!(await db.blobs.get(blob.sha256))) {
         await db.blobs.put({

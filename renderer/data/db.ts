@@ -10,21 +10,15 @@ export interface ChangeRow extends Change {
   seq?: number;
   /** Why the server refused it for good; such a change leaves the queue but stays here, visible. */
   rejected?: { code: RejectionCode; reason: string; at: number };
-  /** Before version 8: 1 while the change waited to be pushed (now the outbox table says so). */
+  /** Before version 8: 1 while the change waited to be pushed (see outbox.ts for what says so now). */
   pending?: 1;
 }
 
-/**
- * A change waiting to be pushed, keyed by its hlc (unique per change) so the queue reads in
- * order from the primary key. A separate small table rather than a flag on the change entry:
- * the server's acknowledgement deletes these rows instead of rewriting whole change entries.
- */
-export interface OutboxRow {
+/** Another device's change that came in a bundle, queued to be relayed to the server (by hlc). */
+export interface RelayRow {
   hlc: string;
   changeId: string;
   projectId: string;
-  /** Who made the change: this device, or another one whose change came in a bundle to relay. */
-  deviceId: string;
 }
 
 /** A change the server refused for good: out of the queue, listed until the user deals with it. */
@@ -133,7 +127,7 @@ export class FieldbookDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   blobs!: Table<BlobRow, string>;
   orphanedChanges!: Table<OrphanedChangeRow, string>;
-  outbox!: Table<OutboxRow, string>;
+  relay!: Table<RelayRow, string>;
   refused!: Table<RefusedRow, string>;
 
   constructor(name = 'fieldbook') {
@@ -228,27 +222,43 @@ export class FieldbookDb extends Dexie {
       changeRecords: 'id, projectId, [live+state]',
       opsLogs: 'id, projectId, [live+doneAt]',
     });
-    // Version 8: the outbox and the refused changes move out of the change entries into tables
-    // of their own, so acknowledging a push deletes small rows instead of rewriting entries,
-    // and the change log keeps only indexes every entry has.
+    // Version 8: what waits to be pushed is no longer a flag on each change entry (which the
+    // server's answer made us rewrite) but a watermark over this device's own changes on
+    // [deviceId+hlc] plus a small relay table (see outbox.ts); refused changes get a table of
+    // their own. The change log keeps only indexes every entry has.
     this.version(8)
       .stores({
-        changes: 'changeId, [table+rowId], projectId, hlc',
-        outbox: 'hlc',
+        changes: 'changeId, [table+rowId], projectId, hlc, [deviceId+hlc]',
+        relay: 'hlc',
         refused: 'changeId, projectId',
       })
       .upgrade(async (tx) => {
-        const outbox: OutboxRow[] = [];
+        const deviceId = (await tx.table<MetaRow, string>('meta').get('deviceId'))?.value;
+        const changes = tx.table<ChangeRow, string>('changes');
+        const relay: RelayRow[] = [];
         const refused: RefusedRow[] = [];
-        await tx
-          .table<ChangeRow, string>('changes')
+        let firstOwnPending: string | undefined;
+        await changes
           .filter((change) => change.pending === 1 || change.rejected !== undefined)
           .modify((change) => {
-            if (change.pending === 1) outbox.push({ hlc: change.hlc, changeId: change.changeId, projectId: change.projectId, deviceId: change.deviceId });
+            if (change.pending === 1 && change.deviceId === deviceId) {
+              if (firstOwnPending === undefined || change.hlc < firstOwnPending) firstOwnPending = change.hlc;
+            } else if (change.pending === 1) {
+              relay.push({ hlc: change.hlc, changeId: change.changeId, projectId: change.projectId });
+            }
             if (change.rejected) refused.push({ changeId: change.changeId, projectId: change.projectId, ...change.rejected });
             delete change.pending;
           });
-        await tx.table<OutboxRow, string>('outbox').bulkAdd(outbox);
+        // Settled: every own change before the first one still queued (all of them if none is).
+        if (typeof deviceId === 'string') {
+          const own = changes.where('[deviceId+hlc]');
+          const lastSettled =
+            firstOwnPending === undefined
+              ? await own.between([deviceId, Dexie.minKey], [deviceId, Dexie.maxKey]).last()
+              : await own.between([deviceId, Dexie.minKey], [deviceId, firstOwnPending], true, false).last();
+          if (lastSettled) await tx.table<MetaRow, string>('meta').put({ key: 'pushedUpTo', value: lastSettled.hlc });
+        }
+        await tx.table<RelayRow, string>('relay').bulkAdd(relay);
         await tx.table<RefusedRow, string>('refused').bulkAdd(refused);
       });
     this.use(listKeyMiddleware);

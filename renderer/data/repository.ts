@@ -6,7 +6,7 @@ import { type InputOf, type RowOf, type TableName, isSingleton, recordTypes } fr
 import { fieldLabel } from '../../shared/records/fields';
 import type { FieldIssue } from '../../shared/records/record-type';
 import type { ChangeRow, FieldbookDb } from './db';
-import { queueForPush } from './outbox';
+import { pushedUpTo } from './outbox';
 
 /** A write refused by the schema: nothing was stored. The messages are for the user. */
 export class RecordValidationError extends Error {
@@ -59,7 +59,8 @@ export class Repository {
 
   async createProject(values: InputOf<'projects'>): Promise<RowOf<'projects'>> {
     const id = newId();
-    return this.db.transaction('rw', this.db.projects, this.db.changes, this.db.outbox, async () => {
+    return this.db.transaction('rw', this.db.projects, this.db.changes, this.db.meta, async () => {
+      await this.stampAfterPushed();
       const planned = this.planCreate('projects', id, id, values);
       await this.commit('projects', [planned]);
       return planned.row as unknown as RowOf<'projects'>;
@@ -97,8 +98,8 @@ export class Repository {
   async saveKeyed<T extends ProjectScopedTable>(table: T, id: string, projectId: string, values: Partial<InputOf<T>>): Promise<RowOf<T>> {
     const type = recordTypes[table] as { singleton?: boolean; keyed?: boolean };
     if (!type.singleton && !type.keyed) throw new Error(`${table} rows are not keyed`);
-    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.outbox, this.db.projects, ...this.parentTables([table])], async () => {
-      const existing = await this.table(table).get(id);
+    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.meta, this.db.projects, ...this.parentTables([table])], async () => {
+      const [existing] = await Promise.all([this.table(table).get(id), this.stampAfterPushed()]);
       if (existing && existing.projectId !== projectId) throw new RecordValidationError([{ field: 'projectId', message: '该记录属于另一个项目' }]);
       const op: WriteOp = existing ? { kind: 'update', table, id, patch: values } : { kind: 'create', table, projectId, values, id };
       await this.assertParentsUnlocked([op], new Map(existing ? [[`${table}:${id}`, existing]] : []));
@@ -118,9 +119,8 @@ export class Repository {
   async writeMany(ops: readonly WriteOp[]): Promise<StoredRow[]> {
     const names = [...new Set(ops.map((op) => op.table))];
     const tables = [...names.map((name) => this.table(name)), ...this.parentTables(names)];
-    return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.outbox, this.db.projects], async () => {
-      await this.assertProjectsWritable(ops);
-      const existing = await this.loadExisting(ops);
+    return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.meta, this.db.projects], async () => {
+      const [, existing] = await Promise.all([this.assertProjectsWritable(ops), this.loadExisting(ops), this.stampAfterPushed()]);
       await this.assertParentsUnlocked(ops, existing);
       const planned: Array<{ table: TableName; write: PlannedWrite }> = [];
       // Later ops in the batch see the rows earlier ops produced.
@@ -209,7 +209,16 @@ export class Repository {
     else await this.table(table).bulkPut(rows);
     if (changes.length === 1) await this.db.changes.add(changes[0]!);
     else await this.db.changes.bulkAdd(changes);
-    await queueForPush(this.db, changes);
+  }
+
+  /**
+   * Makes this transaction's timestamps later than the push watermark (see outbox.ts): a change
+   * stamped at or below it would count as sent. Read in the write's own transaction, so it
+   * orders against the transaction that moves the watermark; another tab's clock may lag.
+   */
+  private async stampAfterPushed(): Promise<void> {
+    const watermark = await pushedUpTo(this.db);
+    if (watermark) this.identity.clock.observe(watermark);
   }
 
   private async loadExisting(ops: readonly WriteOp[]): Promise<Map<string, StoredRow>> {

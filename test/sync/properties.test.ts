@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testDialects, type TestServer } from '../server/helpers/test-server';
 import { openSyncClient, projectState, type SyncClient } from './helpers/sync-client';
 import { wireChange } from '../../renderer/data/sync/sync-engine';
+import { ownUnsent, pushedUpTo } from '../../renderer/data/outbox';
 
 const dialects = await testDialects();
 const FIELDS = ['rack', 'owner', 'notes'] as const;
@@ -103,9 +104,8 @@ describe.each(dialects)('sync properties (%s)', (dialect) => {
         const { clients, projectId, rowIds } = await team();
         const [writer] = clients as [SyncClient];
         for (const edit of edits) await writer.repo.update('assets', rowIds[edit.row]!, { [edit.field]: edit.value });
-        const queued = await writer.db.outbox.toArray();
-        const pending = (await writer.db.changes.bulkGet(queued.map((q) => q.changeId))).filter((c) => c?.projectId === projectId);
-        const batch = pending.map((change) => wireChange(change!));
+        const pending = await ownUnsent(writer.db, writer.deviceId, await pushedUpTo(writer.db)).filter((c) => c.projectId === projectId).toArray();
+        const batch = pending.map(wireChange);
         const client = await server.login('u0');
         const first = await client.push(batch);
         const afterOnce = { rows: await Promise.all(rowIds.map((id) => server.row('assets', id))), counts: await server.counts(), conflicts: await server.conflicts() };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unsentCount } from '../../renderer/data/outbox';
 import { loadDemoProject } from '../../renderer/data/load-demo';
 import { exportProjectBundle, importProjectBundle } from '../../renderer/data/bundle-io';
 import { tableNames } from '../../shared/records';
@@ -32,7 +33,7 @@ describe('project bundles', () => {
     expect(result).toMatchObject({ projectId, applied: logged, known: 0, conflicts: 0 });
     expect(await snapshot(target.db, projectId)).toEqual(await snapshot(source.db, projectId));
     // The imported changes are queued for the server from this device as well.
-    expect(await target.db.outbox.count()).toBe(logged);
+    expect(await unsentCount(target.db)).toBe(logged);
   });
 
   it('importing the same bundle twice changes nothing', async () => {

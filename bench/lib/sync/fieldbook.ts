@@ -14,7 +14,6 @@ import { startTestServer, type TestServer } from '../../../test/server/helpers/t
 import { openSyncClient, type SyncClient } from '../../../test/sync/helpers/sync-client';
 import { openDataLayer } from '../../../renderer/data/open-data';
 import type { WriteOp } from '../../../renderer/data/repository';
-import { outboxRowOf } from '../../../renderer/data/outbox';
 import { syncTables } from '../../../renderer/data/sync/apply-remote';
 import { SyncEngine } from '../../../renderer/data/sync/sync-engine';
 import { SyncHttp } from '../../../renderer/data/sync/sync-http';
@@ -110,13 +109,13 @@ export class FieldbookSystem {
    * Diagnostic, after a full sync: the IndexedDB writes a full sync cannot do without, on a
    * fresh database of the same schema in this same fake-indexeddb. B's side: B's rows and
    * change entries stored again in transactions of 1,000 (bulkPut + bulkAdd, like a pull page);
-   * A's side: the same changes' outbox entries deleted in transactions of 500 (bulkDelete, like
-   * the record of a push's results; the entries are added beforehand, not timed). No
+   * A's side: per 500 of them, the ids read in order on [deviceId+hlc] and one watermark put,
+   * like the record of a push's results (the entries are stored beforehand, not timed). No
    * validation, merge, HTTP or server.
    */
   async deviceStoreFloor(): Promise<{ pullSide: number; pushSide: number; total: number }> {
     const rows = await this.b.db.assets.where('projectId').equals(this.projectId).toArray();
-    const changes = await this.b.db.changes.where('projectId').equals(this.projectId).filter((c) => c.table === 'assets').toArray();
+    const changes = await this.b.db.changes.where('projectId').equals(this.projectId).filter((c) => c.table === 'assets').sortBy('hlc');
     const floor = await openDataLayer(() => 'floor', { name: `sync-floor-${Date.now()}` });
     try {
       const tables = syncTables(floor.db);
@@ -128,12 +127,13 @@ export class FieldbookSystem {
         });
       }
       const pullSide = performance.now() - start;
-      const queued = changes.map(outboxRowOf);
-      await floor.db.outbox.bulkAdd(queued);
+      await floor.db.changes.bulkPut(changes.map((c) => ({ ...c, deviceId: 'floor-device' })));
       start = performance.now();
-      for (let i = 0; i < queued.length; i += 500) {
-        await floor.db.transaction('rw', [floor.db.changes, floor.db.outbox, floor.db.refused], async () => {
-          await floor.db.outbox.bulkDelete(queued.slice(i, i + 500).map((q) => q.hlc));
+      for (let i = 0; i < changes.length; i += 500) {
+        await floor.db.transaction('rw', [floor.db.changes, floor.db.meta], async () => {
+          const last = changes[Math.min(i + 500, changes.length) - 1]!.hlc;
+          await floor.db.changes.where('[deviceId+hlc]').between(['floor-device', i ? changes[i - 1]!.hlc : ''], ['floor-device', last], false, true).primaryKeys();
+          await floor.db.meta.put({ key: 'pushedUpTo', value: last });
         });
       }
       const pushSide = performance.now() - start;

@@ -95,7 +95,7 @@ async function seed(server: TestServer, dialect: Dialect, projectId: string, siz
            insert into rows (table_name, row_id, project_id, data, field_writes, last_seq, updated_at)
            select 'assets', ${rowId('r')}, '${p}',
                   '{"name":"资产-' || r || '","notes":"第 ' || ${last} || ' 次巡检","id":"' || ${rowId('r')} || '","projectId":"${p}","deleted":false,"fieldHlc":{"name":"' || ${hlc(last)} || '","notes":"' || ${hlc(last)} || '"}}',
-                  '{"name":{"changeId":"' || ${changeId(last)} || '","seq":' || ${last} || '},"notes":{"changeId":"' || ${changeId(last)} || '","seq":' || ${last} || '}}',
+                  '{"name":' || ${last} || ',"notes":' || ${last} || '}',
                   ${last}, ${now} from s`,
         )
         .execute(trx);
@@ -117,7 +117,7 @@ async function seed(server: TestServer, dialect: Dialect, projectId: string, siz
           `insert into rows (table_name, row_id, project_id, data, field_writes, last_seq, updated_at)
            select 'assets', ${rowId('r')}, '${p}',
                   '{"name":"资产-' || r || '","notes":"第 ' || ${last} || ' 次巡检","id":"' || ${rowId('r')} || '","projectId":"${p}","deleted":false,"fieldHlc":{"name":"' || ${hlc(last)} || '","notes":"' || ${hlc(last)} || '"}}',
-                  '{"name":{"changeId":"' || ${changeId(last)} || '","seq":' || ${last} || '},"notes":{"changeId":"' || ${changeId(last)} || '","seq":' || ${last} || '}}',
+                  '{"name":' || ${last} || ',"notes":' || ${last} || '}',
                   ${last}, ${now} from generate_series(0, ${rowCount - 1}) as s(r)`,
         )
         .execute(trx);

@@ -4,6 +4,7 @@ import type { HybridLogicalClock } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
 import { changeFieldsProblem } from '../../../shared/sync/validate-change';
 import type { ChangeRow, ConflictRow, FieldbookDb } from '../db';
+import { isOwnUnsent, ownDeviceId, pushedUpTo } from '../outbox';
 
 export interface RemoteApplyResult {
   /** Changes merged into rows. */
@@ -28,7 +29,7 @@ export interface RemoteApplyResult {
  * The whole list is handled with a fixed number of IndexedDB requests, not a few per change:
  * the rows it touches are read with one bulkGet per table and merged in memory in list order
  * (a later change sees what an earlier one made of its row); this device's unsent writes among
- * the values about to be replaced are found in the outbox with one request; the rows, the change
+ * the values about to be replaced are told by their stamps (after the push watermark); the rows, the change
  * entries and the conflicts are then written with one bulk request each. Within
  * the transaction the outcome is the same as applying the changes one by one.
  */
@@ -40,7 +41,6 @@ export async function applyRemoteChanges(
   const result: RemoteApplyResult = { applied: 0, known: 0, handled: 0, conflicts: 0, added: [] };
   const existing = await db.changes.bulkGet(changes.map((c) => c.changeId));
   const now = Date.now();
-  const ownDeviceId = (await db.meta.get('deviceId'))?.value;
 
   // The stored rows the new changes touch, one bulkGet per table (unknown tables stop the apply below).
   const idsByTable = new Map<string, Set<string>>();
@@ -59,7 +59,7 @@ export async function applyRemoteChanges(
 
   // A local value is concurrent with an incoming change when this device wrote it and has not
   // sent it yet: the other device cannot have seen it. Values written by changes of this list
-  // are never unsent ones, so the stored rows' stamps are the only candidates: one query.
+  // are never unsent ones, so the stored rows' stamps are the only candidates.
   const candidates = new Set<string>();
   changes.forEach((change, index) => {
     if (existing[index]) return;
@@ -70,7 +70,7 @@ export async function applyRemoteChanges(
       if (hlc) candidates.add(hlc);
     }
   });
-  const unsent = candidates.size ? await unsentAmong(db, candidates, ownDeviceId) : new Set<string>();
+  const unsent = candidates.size ? await unsentAmong(db, candidates) : new Set<string>();
 
   const dirtyRows = new Map<string, { table: string; row: StoredRow }>();
   const added: ChangeRow[] = [];
@@ -142,16 +142,10 @@ export async function applyRemoteChanges(
   return result;
 }
 
-/**
- * The hlcs among `hlcs` of this device's unsent changes: those still in the outbox (keyed by
- * hlc), made here. The outbox is usually empty or small (it empties at every push), so it is
- * read whole when it is smaller than the list of stamps, else looked up by key.
- */
-async function unsentAmong(db: FieldbookDb, hlcs: Set<string>, ownDeviceId: unknown): Promise<Set<string>> {
-  const waiting = await db.outbox.count();
-  if (waiting === 0) return new Set();
-  const queued = waiting <= hlcs.size ? (await db.outbox.toArray()).filter((q) => hlcs.has(q.hlc)) : await db.outbox.bulkGet([...hlcs]);
-  return new Set(queued.filter((q) => q?.deviceId === ownDeviceId).map((q) => q!.hlc));
+/** The hlcs among `hlcs` of this device's unsent changes: its own, after the push watermark. */
+async function unsentAmong(db: FieldbookDb, hlcs: Set<string>): Promise<Set<string>> {
+  const [deviceId, watermark] = await Promise.all([ownDeviceId(db), pushedUpTo(db)]);
+  return new Set([...hlcs].filter((hlc) => isOwnUnsent(hlc, deviceId, watermark)));
 }
 
 const knownTables = new Set<string>(tableNames);
@@ -164,5 +158,5 @@ export function conflictId(table: string, rowId: string, field: string, losingHl
 
 /** Every table a remote apply touches. */
 export function syncTables(db: FieldbookDb): Table[] {
-  return [...tableNames.map((name) => db.table(name)), db.changes, db.outbox, db.refused, db.conflicts, db.meta];
+  return [...tableNames.map((name) => db.table(name)), db.changes, db.relay, db.refused, db.conflicts, db.meta];
 }

@@ -5,7 +5,7 @@ import { type HybridLogicalClock, formatHlc } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
 import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult, type SyncedConflict } from '../../../shared/sync/protocol';
 import type { ChangeRow, ConflictRow, FieldbookDb, RefusedRow } from '../db';
-import { outboxRowOf, refusedChanges } from '../outbox';
+import { isOwnUnsent, ownDeviceId, ownUnsent, PUSHED_UP_TO, pushedUpTo, refusedChanges } from '../outbox';
 import { applyRemoteChanges, conflictId, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
 import { type SyncHttp, SyncHttpError } from './sync-http';
@@ -51,14 +51,16 @@ export class SyncEngine {
 
   async pushPending(report: SyncReport = emptyReport()): Promise<SyncReport> {
     const deferred = new Set<string>();
+    // Answered but still after the watermark (behind a deferred change): not sent again this round.
+    const answered = new Set<string>();
     for (;;) {
-      const batch = await this.nextBatch(deferred);
+      const batch = await this.nextBatch(new Set([...deferred, ...answered]));
       if (batch.length === 0) return report;
       await this.uploadBlobsOf(batch);
       const seen: Record<string, number> = {};
       for (const projectId of new Set(batch.map((c) => c.projectId))) seen[projectId] = await this.cursor(projectId);
       const { results, serverTime } = await this.http.push(batch.map(wireChange), seen);
-      await this.recordResults(batch, results, report, deferred);
+      await this.recordResults(batch, results, report, deferred, answered);
       const clockRefused = results.some((r) => r.status === 'rejected' && r.code === 'clock_ahead');
       if (clockRefused && Math.abs(this.wallClock() - serverTime) < MAX_CLOCK_AHEAD_MS / 2) {
         // The device clock is right again: the refused changes can get honest timestamps.
@@ -81,8 +83,8 @@ export class SyncEngine {
     const limit = formatHlc({ millis: serverTime + MAX_CLOCK_AHEAD_MS, counter: 0 }, '');
     return this.db.transaction('rw', syncTables(this.db), async () => {
       const future = await this.db.changes.where('hlc').aboveOrEqual(limit).sortBy('hlc');
-      const queued = await this.db.outbox.bulkGet(future.map((c) => c.hlc));
-      if (future.some((c, i) => !queued[i] || c.deviceId !== deviceId)) return 0; // someone else has seen one
+      const watermark = await pushedUpTo(this.db);
+      if (future.some((c) => c.deviceId !== deviceId || !isOwnUnsent(c.hlc, deviceId, watermark))) return 0; // someone else has seen one
       const latestHonest = await this.db.changes.where('hlc').below(limit).last();
       this.clock.rewindTo(latestHonest?.hlc);
       for (const change of future) {
@@ -94,8 +96,6 @@ export class SyncEngine {
           await table.put({ ...row, fieldHlc });
         }
         await this.db.changes.update(change.changeId, { hlc: fresh });
-        await this.db.outbox.delete(change.hlc);
-        await this.db.outbox.add(outboxRowOf({ ...change, hlc: fresh }));
       }
       return future.length;
     });
@@ -129,27 +129,36 @@ export class SyncEngine {
   }
 
   /**
-   * The oldest unsent changes that fit one push: at most 500 and 1 MB, read from the outbox in
-   * hlc order a page at a time (getAll with a limit, not a cursor step per change).
+   * The oldest unsent changes that fit one push (at most 500 and 1 MB): the bundle changes to
+   * relay first, then this device's own after the watermark, in hlc order, read a page at a
+   * time (getAll with a limit, not a cursor step per change).
    */
   private async nextBatch(skip: Set<string>): Promise<ChangeRow[]> {
     const batch: ChangeRow[] = [];
     let bytes = 0;
-    let from: string | undefined;
-    const pageSize = MAX_PUSH_CHANGES + 1;
-    for (;;) {
-      const queue = from === undefined ? this.db.outbox.toCollection() : this.db.outbox.where('hlc').above(from);
-      const queued = await queue.limit(pageSize).toArray();
-      const entries = await this.db.changes.bulkGet(queued.filter((q) => !skip.has(q.changeId)).map((q) => q.changeId));
-      for (const change of entries) {
-        if (!change) continue; // logged and queued in one transaction: cannot happen
+    /** Adds what fits; false once the batch is full. */
+    const take = (changes: ReadonlyArray<ChangeRow | undefined>): boolean => {
+      for (const change of changes) {
+        if (!change || skip.has(change.changeId)) continue;
         const size = utf8Length(JSON.stringify(wireChange(change)));
-        if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) return batch;
+        if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) return false;
         bytes += size;
         batch.push(change);
       }
-      if (queued.length < pageSize) return batch;
+      return true;
+    };
+    const pageSize = MAX_PUSH_CHANGES + 1;
+    for (let from: string | undefined; ; ) {
+      const queued = await (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from)).limit(pageSize).toArray();
+      if (!take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return batch;
+      if (queued.length < pageSize) break;
       from = queued.at(-1)!.hlc;
+    }
+    const [deviceId, watermark] = await Promise.all([ownDeviceId(this.db), pushedUpTo(this.db)]);
+    for (let from = watermark; ; ) {
+      const page = await ownUnsent(this.db, deviceId, from).limit(pageSize).toArray();
+      if (!take(page) || page.length < pageSize) return batch;
+      from = page.at(-1)!.hlc;
     }
   }
 
@@ -160,14 +169,22 @@ export class SyncEngine {
   }
 
   /**
-   * What the server said about a batch: accepted changes (applied or already there) leave the
-   * outbox, refused ones leave it for the refused list, retryable ones stay queued. The change
-   * entries themselves are only rewritten for the (rare) refusals.
+   * What the server said about a batch. Relayed changes it settled (accepted, or refused for
+   * good) leave the relay table; for this device's own, the watermark moves over the settled
+   * ones, read back in hlc order in the same transaction, up to the first that is not (one the
+   * server asked to send again later, or one another tab wrote meanwhile with a lagging clock).
+   * Refusals go to the refused list. No change entry is rewritten but a refused one.
    */
-  private async recordResults(batch: ChangeRow[], results: PushResult[], report: SyncReport, deferred: Set<string>): Promise<void> {
+  private async recordResults(
+    batch: ChangeRow[],
+    results: PushResult[],
+    report: SyncReport,
+    deferred: Set<string>,
+    answered: Set<string>,
+  ): Promise<void> {
     const now = Date.now();
     const sent = new Map(batch.map((change) => [change.changeId, change]));
-    const settled: string[] = [];
+    const settled = new Set<string>();
     const refused: RefusedRow[] = [];
     for (const result of results) {
       if (result.status === 'rejected' && result.retryable) {
@@ -177,15 +194,32 @@ export class SyncEngine {
       }
       const change = sent.get(result.changeId);
       if (change) {
-        settled.push(change.hlc);
+        settled.add(change.changeId);
+        answered.add(change.changeId);
         if (result.status === 'rejected') refused.push({ changeId: change.changeId, projectId: change.projectId, code: result.code, reason: result.reason, at: now });
       }
       if (result.status === 'applied') report.pushed++;
       else if (result.status === 'duplicate') report.duplicates++;
       else report.rejected++;
     }
-    await this.db.transaction('rw', [this.db.changes, this.db.outbox, this.db.refused], async () => {
-      await this.db.outbox.bulkDelete(settled);
+    await this.db.transaction('rw', [this.db.changes, this.db.meta, this.db.relay, this.db.refused], async () => {
+      const deviceId = await ownDeviceId(this.db);
+      const relayed = batch.filter((change) => change.deviceId !== deviceId && settled.has(change.changeId));
+      if (relayed.length) await this.db.relay.bulkDelete(relayed.map((change) => change.hlc));
+      const ownSettled = batch.filter((change) => change.deviceId === deviceId && settled.has(change.changeId));
+      if (ownSettled.length) {
+        const watermark = await pushedUpTo(this.db);
+        const highest = ownSettled.reduce((max, change) => (change.hlc > max ? change.hlc : max), watermark);
+        // Ids only, in hlc order: every own change between the watermark and the highest settled one.
+        const inOrder = await this.db.changes.where('[deviceId+hlc]').between([deviceId, watermark], [deviceId, highest], false, true).primaryKeys();
+        let moved = watermark;
+        for (const changeId of inOrder) {
+          if (!settled.has(changeId)) break;
+          moved = sent.get(changeId)!.hlc;
+          answered.delete(changeId);
+        }
+        if (moved !== watermark) await this.db.meta.put({ key: PUSHED_UP_TO, value: moved });
+      }
       if (refused.length === 0) return;
       await this.db.refused.bulkPut(refused);
       await this.db.changes.bulkUpdate(refused.map(({ changeId, code, reason, at }) => ({ key: changeId, changes: { rejected: { code, reason, at } } })));
@@ -205,11 +239,13 @@ export class SyncEngine {
         const project = await this.db.projects.get(projectId);
         const name = project ? `${project.code} ${project.name}` : projectId;
         // Not accepted by the server: still queued, or refused (a push after the removal is).
-        const queued = await this.db.outbox.filter((q) => q.projectId === projectId).toArray();
-        const stillQueued = (await this.db.changes.bulkGet(queued.map((q) => q.changeId))).filter((c): c is ChangeRow => c !== undefined);
-        const unsent = [...stillQueued, ...(await refusedChanges(this.db, projectId))];
+        const [deviceId, watermark] = await Promise.all([ownDeviceId(this.db), pushedUpTo(this.db)]);
+        const own = await ownUnsent(this.db, deviceId, watermark).filter((c) => c.projectId === projectId).toArray();
+        const relayed = await this.db.relay.filter((q) => q.projectId === projectId).toArray();
+        const toRelay = (await this.db.changes.bulkGet(relayed.map((q) => q.changeId))).filter((c): c is ChangeRow => c !== undefined);
+        const unsent = [...own, ...toRelay, ...(await refusedChanges(this.db, projectId))];
         await this.db.orphanedChanges.bulkPut(unsent.map((c) => ({ ...c, orphanedAt: Date.now(), projectName: name })));
-        await this.db.outbox.bulkDelete(queued.map((q) => q.hlc));
+        await this.db.relay.bulkDelete(relayed.map((q) => q.hlc));
         await this.db.refused.where('projectId').equals(projectId).delete();
         for (const table of tableNames) await this.db.table(table).where('projectId').equals(projectId).delete();
         await this.db.changes.where('projectId').equals(projectId).delete();

@@ -1,5 +1,6 @@
 import type { FieldbookDb } from '../../../renderer/data/db';
 import { type DataLayer, openDataLayer } from '../../../renderer/data/open-data';
+import { unsentCount as countUnsent } from '../../../renderer/data/outbox';
 import { SyncEngine, type SyncReport } from '../../../renderer/data/sync/sync-engine';
 import { SyncHttp } from '../../../renderer/data/sync/sync-http';
 import { tableNames } from '../../../shared/records';
@@ -43,5 +44,5 @@ export async function projectState(db: FieldbookDb, projectId: string): Promise<
 }
 
 export async function unsentCount(db: FieldbookDb): Promise<number> {
-  return db.outbox.count();
+  return countUnsent(db);
 }
