@@ -51,10 +51,11 @@ export class SyncEngine {
 
   async pushPending(report: SyncReport = emptyReport()): Promise<SyncReport> {
     const deferred = new Set<string>();
-    // Answered but still after the watermark (behind a deferred change): not sent again this round.
-    const answered = new Set<string>();
+    // Answered this round but still after the watermark (behind a deferred change), by id with
+    // its hlc: not sent again, and passed over when a later answer moves the watermark.
+    const answered = new Map<string, string>();
     for (;;) {
-      const batch = await this.nextBatch(new Set([...deferred, ...answered]));
+      const batch = await this.nextBatch(new Set([...deferred, ...answered.keys()]));
       if (batch.length === 0) return report;
       await this.uploadBlobsOf(batch);
       const seen: Record<string, number> = {};
@@ -170,9 +171,10 @@ export class SyncEngine {
 
   /**
    * What the server said about a batch. Relayed changes it settled (accepted, or refused for
-   * good) leave the relay table; for this device's own, the watermark moves over the settled
-   * ones, read back in hlc order in the same transaction, up to the first that is not (one the
-   * server asked to send again later, or one another tab wrote meanwhile with a lagging clock).
+   * good) leave the relay table; for this device's own, the watermark moves over the changes
+   * answered this round, read back in hlc order in the same transaction, up to the first that is
+   * not (one the server asked to send again later, or one another tab wrote meanwhile with a
+   * lagging clock).
    * Refusals go to the refused list. No change entry is rewritten but a refused one.
    */
   private async recordResults(
@@ -180,7 +182,7 @@ export class SyncEngine {
     results: PushResult[],
     report: SyncReport,
     deferred: Set<string>,
-    answered: Set<string>,
+    answered: Map<string, string>,
   ): Promise<void> {
     const now = Date.now();
     const sent = new Map(batch.map((change) => [change.changeId, change]));
@@ -195,7 +197,6 @@ export class SyncEngine {
       const change = sent.get(result.changeId);
       if (change) {
         settled.add(change.changeId);
-        answered.add(change.changeId);
         if (result.status === 'rejected') refused.push({ changeId: change.changeId, projectId: change.projectId, code: result.code, reason: result.reason, at: now });
       }
       if (result.status === 'applied') report.pushed++;
@@ -206,16 +207,17 @@ export class SyncEngine {
       const deviceId = await ownDeviceId(this.db);
       const relayed = batch.filter((change) => change.deviceId !== deviceId && settled.has(change.changeId));
       if (relayed.length) await this.db.relay.bulkDelete(relayed.map((change) => change.hlc));
-      const ownSettled = batch.filter((change) => change.deviceId === deviceId && settled.has(change.changeId));
-      if (ownSettled.length) {
+      for (const change of batch) if (change.deviceId === deviceId && settled.has(change.changeId)) answered.set(change.changeId, change.hlc);
+      if (answered.size) {
         const watermark = await pushedUpTo(this.db);
-        const highest = ownSettled.reduce((max, change) => (change.hlc > max ? change.hlc : max), watermark);
+        const highest = [...answered.values()].reduce((max, hlc) => (hlc > max ? hlc : max), watermark);
         // Ids only, in hlc order: every own change between the watermark and the highest settled one.
         const inOrder = await this.db.changes.where('[deviceId+hlc]').between([deviceId, watermark], [deviceId, highest], false, true).primaryKeys();
         let moved = watermark;
         for (const changeId of inOrder) {
-          if (!settled.has(changeId)) break;
-          moved = sent.get(changeId)!.hlc;
+          const hlc = answered.get(changeId);
+          if (hlc === undefined) break;
+          moved = hlc;
           answered.delete(changeId);
         }
         if (moved !== watermark) await this.db.meta.put({ key: PUSHED_UP_TO, value: moved });
