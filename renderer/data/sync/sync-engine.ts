@@ -151,7 +151,7 @@ export class SyncEngine {
     const pageSize = MAX_PUSH_CHANGES + 1;
     for (let from: string | undefined; ; ) {
       const queued = await (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from)).limit(pageSize).toArray();
-      if (!take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return batch;
+      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return batch;
       if (queued.length < pageSize) break;
       from = queued.at(-1)!.hlc;
     }
