@@ -29,9 +29,9 @@ export interface RemoteApplyResult {
  * The whole list is handled with a fixed number of IndexedDB requests, not a few per change:
  * the rows it touches are read with one bulkGet per table and merged in memory in list order
  * (a later change sees what an earlier one made of its row); this device's unsent writes among
- * the values about to be replaced are told by their stamps (after the push watermark); the rows, the change
- * entries and the conflicts are then written with one bulk request each. Within
- * the transaction the outcome is the same as applying the changes one by one.
+ * the values about to be replaced are told by their stamps (its own, after the push watermark);
+ * the rows, the change entries and the conflicts are then written with one bulk request each.
+ * Within the transaction the outcome is the same as applying the changes one by one.
  */
 export async function applyRemoteChanges(
   db: FieldbookDb,
