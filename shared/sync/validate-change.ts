@@ -36,7 +36,7 @@ export function changeFieldsProblem(change: Change): string | null {
       if (typeof value !== 'boolean') return '字段 deleted 必须是 true 或 false';
       continue;
     }
-    const schema = shape[field];
+    const schema = Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (!schema) return `未知字段: ${change.table}.${field}`;
     const parsed = schema.safeParse(value);
     if (!parsed.success) return `${change.table}.${field}: ${parsed.error.issues[0]?.message ?? '无效'}`;
