@@ -24,7 +24,8 @@ export interface RemoteApplyResult {
  * Merges changes made elsewhere (pulled from the server, or read from a bundle) into this
  * device's rows, field by field by hlc, against whatever this device holds, unsent edits
  * included. Values that lose are kept in the conflicts table. Must run inside a Dexie
- * transaction over syncTables(db), so rows, log and conflicts move together.
+ * transaction over applyTables(db, changes) (or all of syncTables(db)), so rows, log and
+ * conflicts move together.
  *
  * The whole list is handled with a fixed number of IndexedDB requests, not a few per change:
  * the rows it touches are read with one bulkGet per table and merged in memory in list order
@@ -143,7 +144,18 @@ export function conflictId(table: string, rowId: string, field: string, losingHl
   return `${table}:${rowId}:${field}:${losingHlc}`;
 }
 
-/** Every table a remote apply touches. */
+/**
+ * The tables applying `changes` touches: the record tables they name and the log's own. A
+ * read-write transaction holds every table in its scope, so the screens' reads of the others
+ * need not wait while a page is applied.
+ */
+export function applyTables(db: FieldbookDb, changes: ReadonlyArray<Pick<Change, 'table'>>): Table[] {
+  const named = new Set<string>();
+  for (const change of changes) if (knownTables.has(change.table)) named.add(change.table);
+  return [...[...named].map((name) => db.table(name)), db.changes, db.conflicts, db.meta];
+}
+
+/** Every table a remote apply, a bundle import or a project's removal may touch. */
 export function syncTables(db: FieldbookDb): Table[] {
   return [...tableNames.map((name) => db.table(name)), db.changes, db.relay, db.refused, db.conflicts, db.meta];
 }

@@ -6,7 +6,7 @@ import { tableNames } from '../../../shared/records';
 import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult, type SyncedConflict } from '../../../shared/sync/protocol';
 import type { ChangeRow, ConflictRow, FieldbookDb, RefusedRow } from '../db';
 import { isOwnUnsent, ownDeviceId, ownUnsent, PUSHED_UP_TO, pushedUpTo, refusedChanges } from '../outbox';
-import { applyRemoteChanges, conflictId, syncTables } from './apply-remote';
+import { applyRemoteChanges, applyTables, conflictId, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
 import { type SyncHttp, SyncHttpError } from './sync-http';
 
@@ -106,7 +106,7 @@ export class SyncEngine {
     for (;;) {
       const cursor = await this.cursor(projectId);
       const page = await this.http.pull(projectId, cursor);
-      const outcome = await this.db.transaction('rw', syncTables(this.db), async () => {
+      const outcome = await this.db.transaction('rw', applyTables(this.db, page.changes), async () => {
         const applied = await applyRemoteChanges(this.db, this.clock, page.changes);
         // Never move the cursor past a change that was not applied.
         const handled = page.changes.slice(0, applied.handled);
