@@ -5,6 +5,7 @@ import { MAX_CLOCK_AHEAD_MS, type PushResult, type RejectionCode } from '../../s
 import { changeFieldsProblem } from '../../shared/sync/validate-change';
 import type { Store } from '../db/store';
 import type { ChangesTable, ConflictsTable, Database, RowsTable } from '../db/schema';
+import { readRowState, writeRowState } from './row-state';
 
 /** Who delivers a batch: a logged-in user (membership checked) or the administrator importing a bundle. */
 export type Actor = { kind: 'user'; userId: string; username: string } | { kind: 'admin' };
@@ -51,23 +52,6 @@ export interface ApplyOutcome {
   rejected: number;
   conflicts: number;
   registeredProjects: string[];
-}
-
-/**
- * rows.field_writes: per field, the seq of the change that wrote its current value. Rows
- * written before this format hold `{ changeId, seq }` per field; both are read. The seq is
- * all a merge needs (the change behind it is one key lookup away, needed only for a conflict),
- * and a row's stamps take a fifth of the bytes.
- */
-type StoredFieldWrites = Record<string, number | { changeId: string; seq: number }>;
-
-function fieldSeqsOf(stored: StoredFieldWrites): Record<string, number> {
-  const seqs: Record<string, number> = {};
-  for (const field in stored) {
-    const write = stored[field]!;
-    seqs[field] = typeof write === 'number' ? write : write.seq;
-  }
-  return seqs;
 }
 
 interface RowState {
@@ -189,13 +173,7 @@ async function applyInTransaction(
   const rowStates = new Map<string, RowState>();
   for (const ids of chunks(rowIds, 500)) {
     for (const r of await trx.selectFrom('rows').selectAll().where('row_id', 'in', ids).execute()) {
-      rowStates.set(rowKey(r.table_name, r.row_id), {
-        projectId: r.project_id,
-        row: JSON.parse(r.data) as StoredRow,
-        fieldSeqs: fieldSeqsOf(JSON.parse(r.field_writes) as StoredFieldWrites),
-        lastSeq: r.last_seq,
-        dirty: false,
-      });
+      rowStates.set(rowKey(r.table_name, r.row_id), { projectId: r.project_id, ...readRowState(r.data, r.field_writes), lastSeq: r.last_seq, dirty: false });
     }
   }
   const logged = new Map<string, { seq: number; projectId: string }>();
@@ -316,8 +294,7 @@ async function applyInTransaction(
       table_name: table,
       row_id: rowId,
       project_id: state.projectId,
-      data: JSON.stringify(state.row),
-      field_writes: JSON.stringify(state.fieldSeqs),
+      ...writeRowState(state.row, state.fieldSeqs),
       last_seq: state.lastSeq,
       updated_at: now,
     });

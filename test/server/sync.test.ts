@@ -114,14 +114,16 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     ]);
   });
 
-  it('rows stored with the earlier field_writes format ({ changeId, seq } per field) merge the same', async () => {
+  it('rows stored in the earliest format (fieldHlc in data, { changeId, seq } per field) merge the same and are rewritten compactly', async () => {
     const { project, alice, bob } = await setup();
     const base = Date.now() - 60_000;
     const create = assetChange(project.id, { name: 'web01', owner: '' }, { hlc: hlcAt(DEVICE_A, base) });
     const first = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '王工' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 1000) });
     await alice.push([create, first], { [project.id]: 0 });
+    const oldData = JSON.stringify(await t.row('assets', create.rowId));
+    expect(oldData).toContain('"fieldHlc":{');
     const oldFormat = { name: { changeId: create.changeId, seq: 1 }, owner: { changeId: first.changeId, seq: 2 } };
-    await t.store.db.updateTable('rows').set({ field_writes: JSON.stringify(oldFormat) }).where('row_id', '=', create.rowId).execute();
+    await t.store.db.updateTable('rows').set({ data: oldData, field_writes: JSON.stringify(oldFormat) }).where('row_id', '=', create.rowId).execute();
     // B had pulled only seq 1: A's 王工 (seq 2, read from the old format) was unseen.
     const second = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '李工' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 2000) });
     await bob.push([second], { [project.id]: 1 });
@@ -129,8 +131,10 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     expect(await t.conflicts()).toEqual([
       { rowId: create.rowId, field: 'owner', value: '王工', hlc: first.hlc, changeId: first.changeId, winningHlc: second.hlc, winningChangeId: second.changeId, seq: 3 },
     ]);
-    const stored = await t.store.db.selectFrom('rows').select('field_writes').where('row_id', '=', create.rowId).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.field_writes)).toEqual({ name: 1, owner: 3 });
+    const stored = await t.store.db.selectFrom('rows').select(['data', 'field_writes']).where('row_id', '=', create.rowId).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.field_writes)).toEqual([{ name: 1, owner: 3 }, { 1: create.hlc, 3: second.hlc }]);
+    expect(JSON.parse(stored.data)).not.toHaveProperty('fieldHlc');
+    expect(await t.row('assets', create.rowId)).toMatchObject({ name: 'web01', owner: '李工', fieldHlc: { name: create.hlc, owner: second.hlc } });
   });
 
   it('a value replaced within one batch: the conflict names the change of that batch that wrote it', async () => {

@@ -5,7 +5,8 @@
  *
  * - changes: seq 1..size, UUID change and row ids, increasing hlcs, each setting an asset's
  *   name and notes; they cycle over min(size, 10,000) rows;
- * - rows: each row's merged state (data with fieldHlc, field_writes, last_seq) after its last change;
+ * - rows: each row's merged state after its last change (data, field_writes as server/sync/row-state.ts
+ *   writes them, last_seq);
  * - projects.last_seq = size.
  *
  * Then 10 new changes arrive through the real push API (seq size+1..size+10), so a device
@@ -94,8 +95,8 @@ async function seed(server: TestServer, dialect: Dialect, projectId: string, siz
           `with recursive s(r) as (select 0 union all select r + 1 from s where r < ${rowCount - 1})
            insert into rows (table_name, row_id, project_id, data, field_writes, last_seq, updated_at)
            select 'assets', ${rowId('r')}, '${p}',
-                  '{"name":"资产-' || r || '","notes":"第 ' || ${last} || ' 次巡检","id":"' || ${rowId('r')} || '","projectId":"${p}","deleted":false,"fieldHlc":{"name":"' || ${hlc(last)} || '","notes":"' || ${hlc(last)} || '"}}',
-                  '{"name":' || ${last} || ',"notes":' || ${last} || '}',
+                  '{"name":"资产-' || r || '","notes":"第 ' || ${last} || ' 次巡检","id":"' || ${rowId('r')} || '","projectId":"${p}","deleted":false}',
+                  '[{"name":' || ${last} || ',"notes":' || ${last} || '},{"' || ${last} || '":"' || ${hlc(last)} || '"}]',
                   ${last}, ${now} from s`,
         )
         .execute(trx);
@@ -116,8 +117,8 @@ async function seed(server: TestServer, dialect: Dialect, projectId: string, siz
         .raw(
           `insert into rows (table_name, row_id, project_id, data, field_writes, last_seq, updated_at)
            select 'assets', ${rowId('r')}, '${p}',
-                  '{"name":"资产-' || r || '","notes":"第 ' || ${last} || ' 次巡检","id":"' || ${rowId('r')} || '","projectId":"${p}","deleted":false,"fieldHlc":{"name":"' || ${hlc(last)} || '","notes":"' || ${hlc(last)} || '"}}',
-                  '{"name":' || ${last} || ',"notes":' || ${last} || '}',
+                  '{"name":"资产-' || r || '","notes":"第 ' || ${last} || ' 次巡检","id":"' || ${rowId('r')} || '","projectId":"${p}","deleted":false}',
+                  '[{"name":' || ${last} || ',"notes":' || ${last} || '},{"' || ${last} || '":"' || ${hlc(last)} || '"}]',
                   ${last}, ${now} from generate_series(0, ${rowCount - 1}) as s(r)`,
         )
         .execute(trx);

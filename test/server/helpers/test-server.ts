@@ -8,6 +8,7 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResponse } from '../../../s
 import { addMember, addProject, addUser } from '../../../server/admin/commands';
 import { type BuildServerOptions, buildServer, type FieldbookServer } from '../../../server/app';
 import type { Project } from '../../../server/repositories/projects';
+import { readRowState } from '../../../server/sync/row-state';
 import type { User } from '../../../server/repositories/users';
 import { createSchema, type Dialect, dropSchema, PG_URL } from './postgres';
 
@@ -147,8 +148,8 @@ export class TestServer {
 
   /** The server's merged row (fields, projectId, fieldHlc), or undefined. */
   async row(table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
-    const row = await this.store.db.selectFrom('rows').select('data').where('table_name', '=', table).where('row_id', '=', rowId).executeTakeFirst();
-    return row && (JSON.parse(row.data) as Record<string, unknown>);
+    const row = await this.store.db.selectFrom('rows').select(['data', 'field_writes']).where('table_name', '=', table).where('row_id', '=', rowId).executeTakeFirst();
+    return row && readRowState(row.data, row.field_writes).row;
   }
 }
 
