@@ -51,6 +51,8 @@ interface System {
   check(): Promise<boolean>;
   /** Fieldbook only: the device-side IndexedDB floor of a full sync (see FieldbookSystem.deviceStoreFloor). */
   storeFloor?(): Promise<{ pullSide: number; pushSide: number; total: number }>;
+  /** Fieldbook only: the server's own work for the same changes (see FieldbookSystem.serverWork). */
+  serverWork?(): Promise<{ push: number; pull: number; total: number }>;
   dispose(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ async function start(kind: Kind): Promise<System> {
       },
       check: async () => (await system.assetCountOnB()) === COUNT,
       storeFloor: () => system.deviceStoreFloor(),
+      serverWork: () => system.serverWork(),
       dispose: () => system.dispose(),
     };
   }
@@ -112,6 +115,7 @@ runBench(async () => {
   const fullRequests = new Map<Kind, number>();
   const kept = new Map<Kind, System>();
   const storeFloors = new Map<Kind, { pullSide: number; pushSide: number; total: number }>();
+  const serverWorks = new Map<Kind, { push: number; pull: number; total: number }>();
   try {
     if (parts.has('full') || parts.has('incremental')) {
       // Full syncs, interleaved (the order rotates each run); the last run's systems stay for the rounds.
@@ -134,6 +138,11 @@ runBench(async () => {
             const floor = await system.storeFloor();
             storeFloors.set(kind, floor);
             log(`device IndexedDB floor (${kind} run): B side ${Math.round(floor.pullSide)} ms + A side ${Math.round(floor.pushSide)} ms`);
+          }
+          if (run === runs - 1 && parts.has('full') && system.serverWork) {
+            const work = await system.serverWork();
+            serverWorks.set(kind, work);
+            log(`server work (${kind}): push ${Math.round(work.push)} ms + pull ${Math.round(work.pull)} ms`);
           }
           if (run === runs - 1 && parts.has('incremental')) kept.set(kind, system);
           else await system.dispose();
@@ -177,6 +186,20 @@ runBench(async () => {
             `Compare with sync-full-${COUNT}-sqlite's pull and push (one run)`,
         });
       }
+    }
+
+    for (const [kind, work] of serverWorks) {
+      emit({
+        bench: `sync-full-${COUNT}-${kind}-server-work`,
+        value: ms(work.total),
+        unit: 'ms',
+        push: ms(work.push),
+        pull: ms(work.pull),
+        what:
+          `diagnostic: the ${kind} server's own work for the ${COUNT} changes of a full sync, no HTTP, no devices, on a fresh server: ` +
+          `push = per batch of 500, JSON.parse of the body + the protocol schema + applyChanges (merge, log, rows, commit); pull = pullChanges pages of 1,000 + JSON.stringify of each reply (one run). ` +
+          `Fieldbook's total ≈ this + sync-full-${COUNT}-device-idb-floor + the devices' own JavaScript + HTTP`,
+      });
     }
 
     if (parts.has('incremental')) {

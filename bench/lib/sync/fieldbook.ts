@@ -15,8 +15,11 @@ import { openSyncClient, type SyncClient } from '../../../test/sync/helpers/sync
 import { openDataLayer } from '../../../renderer/data/open-data';
 import type { WriteOp } from '../../../renderer/data/repository';
 import { syncTables } from '../../../renderer/data/sync/apply-remote';
-import { SyncEngine } from '../../../renderer/data/sync/sync-engine';
+import { SyncEngine, wireChange } from '../../../renderer/data/sync/sync-engine';
 import { SyncHttp } from '../../../renderer/data/sync/sync-http';
+import { pullChanges } from '../../../server/repositories/changes';
+import { applyChanges, unseenByPusher } from '../../../server/sync/apply-changes';
+import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, pushRequestSchema } from '../../../shared/sync/protocol';
 import { type AssetValues, EDITED_FIELD, editedIndexes, editedValue } from './records';
 
 export const CLIENT_RUNTIME = 'Node (this process), Dexie 4 on fake-indexeddb (in memory), not Chromium';
@@ -141,6 +144,47 @@ export class FieldbookSystem {
     } finally {
       floor.db.close();
       await floor.db.delete();
+    }
+  }
+
+  /**
+   * Diagnostic, after a full sync: the team server's own work for the same changes, without
+   * HTTP or devices, on a fresh server of the same dialect. Push: per batch of 500, what the
+   * push route does with its body (JSON.parse, the protocol schema, applyChanges: merge, log,
+   * rows, commit); the bodies are made beforehand. Pull: pages of 1,000 read by pullChanges and
+   * serialised as the route's reply would be.
+   */
+  async serverWork(): Promise<{ push: number; pull: number; total: number }> {
+    const changes = (await this.b.db.changes.where('projectId').equals(this.projectId).sortBy('hlc')).map(wireChange);
+    const [registration, ...assets] = changes;
+    if (registration?.table !== 'projects' || assets.some((c) => c.table !== 'assets')) throw new Error('serverWork: expected the project row, then the assets');
+    const server = await startTestServer(this.dialect);
+    try {
+      const user = await server.addUser('bench-w');
+      const actor = { kind: 'user' as const, userId: user.id, username: user.username };
+      await applyChanges(server.store, actor, [registration], { now: Date.now() });
+      const bodies: string[] = [];
+      for (let i = 0; i < assets.length; i += MAX_PUSH_CHANGES) bodies.push(JSON.stringify({ changes: assets.slice(i, i + MAX_PUSH_CHANGES), seen: {} }));
+      let start = performance.now();
+      for (const body of bodies) {
+        const request = pushRequestSchema.parse(JSON.parse(body));
+        const outcome = await applyChanges(server.store, actor, request.changes, { now: Date.now(), replacedIsConcurrent: unseenByPusher(request.seen) });
+        if (outcome.applied !== request.changes.length) throw new Error(`serverWork: ${request.changes.length - outcome.applied} changes not applied`);
+      }
+      const push = performance.now() - start;
+      start = performance.now();
+      let pulled = 0;
+      for (let after = 0, more = true; more; ) {
+        const page = await pullChanges(server.store.db, this.projectId, after, MAX_PULL_PAGE);
+        JSON.stringify(page);
+        pulled += page.changes.length;
+        ({ cursor: after, hasMore: more } = page);
+      }
+      const pull = performance.now() - start;
+      if (pulled !== changes.length) throw new Error(`serverWork: pulled ${pulled} of ${changes.length}`);
+      return { push, pull, total: push + pull };
+    } finally {
+      await server.dispose();
     }
   }
 
