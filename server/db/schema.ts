@@ -64,9 +64,9 @@ export interface RowsTable {
   table_name: string;
   row_id: string;
   project_id: string;
-  /** JSON StoredRow: the fields, id, projectId, deleted and fieldHlc. */
+  /** JSON of the row's values (its fields, id, projectId, deleted); earlier rows also hold fieldHlc. See server/sync/row-state.ts. */
   data: string;
-  /** JSON map field → {changeId, seq} of the write that set its current value (who wrote it, and whether a pusher had seen it). */
+  /** JSON [{field: seq}, {seq: hlc}]: per field the write that set its current value, and each write's hlc once (earlier rows: {field: seq} or {field: {changeId, seq}}). */
   field_writes: string;
   last_seq: number;
   updated_at: number;

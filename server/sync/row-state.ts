@@ -31,10 +31,18 @@ export function readRowState(data: string, fieldWrites: string): { row: StoredRo
 /** The columns data and field_writes of a row's merge state (see StoredFieldWrites). */
 export function writeRowState(row: StoredRow, fieldSeqs: Record<string, number>): { data: string; field_writes: string } {
   const { fieldHlc, ...values } = row;
-  // A stamp without a seq cannot be written this way (no row is known to hold one): such a row
-  // keeps the earlier format rather than lose it.
-  for (const field in fieldHlc) if (fieldSeqs[field] === undefined) return { data: JSON.stringify(row), field_writes: JSON.stringify(fieldSeqs) };
   const hlcBySeq: Record<string, string> = {};
-  for (const field in fieldSeqs) hlcBySeq[fieldSeqs[field]!] = fieldHlc[field]!;
+  let representable = true;
+  for (const field in fieldHlc) if (fieldSeqs[field] === undefined) representable = false;
+  for (const field in fieldSeqs) {
+    const seq = fieldSeqs[field]!;
+    const hlc = fieldHlc[field];
+    if (hlc === undefined || (hlcBySeq[seq] !== undefined && hlcBySeq[seq] !== hlc)) representable = false;
+    else hlcBySeq[seq] = hlc;
+  }
+  // Seqs and stamps always travel together (one change, one seq, one hlc), so every row the
+  // merge writes fits. One that does not (a stamp without a seq, a seq without a stamp, one seq
+  // with two stamps) keeps the earlier format rather than lose or swap a stamp.
+  if (!representable) return { data: JSON.stringify(row), field_writes: JSON.stringify(fieldSeqs) };
   return { data: JSON.stringify(values), field_writes: JSON.stringify([fieldSeqs, hlcBySeq]) };
 }

@@ -21,8 +21,23 @@ describe('a server row’s stored merge state', () => {
     expect(readRowState(data, JSON.stringify(withIds))).toEqual({ row, fieldSeqs: { name: 1, ips: 1, owner: 7 } });
   });
 
-  it('a stamp without a seq is kept, in the earlier format', () => {
-    const columns = writeRowState(row, { name: 1, ips: 1 });
-    expect(readRowState(columns.data, columns.field_writes)).toEqual({ row, fieldSeqs: { name: 1, ips: 1 } });
+  it('a tombstone keeps its deleted stamp like any field', () => {
+    const hlcC = '001767000002000-000000-device-a';
+    const tombstone: StoredRow = { ...row, deleted: true, fieldHlc: { ...row.fieldHlc, deleted: hlcC } };
+    const columns = writeRowState(tombstone, { name: 1, ips: 1, owner: 7, deleted: 9 });
+    expect(readRowState(columns.data, columns.field_writes)).toEqual({ row: tombstone, fieldSeqs: { name: 1, ips: 1, owner: 7, deleted: 9 } });
+  });
+
+  it('a row whose stamps and seqs do not pair up is kept whole, in the earlier format', () => {
+    const cases: Array<[string, StoredRow, Record<string, number>]> = [
+      ['a stamp without a seq', row, { name: 1, ips: 1 }],
+      ['a seq without a stamp, sharing its seq with a stamped field', { ...row, fieldHlc: { name: hlcA } }, { name: 5, ips: 5 }],
+      ['one seq with two stamps', row, { name: 1, ips: 1, owner: 1 }],
+    ];
+    for (const [what, stored, fieldSeqs] of cases) {
+      const columns = writeRowState(stored, fieldSeqs);
+      expect(JSON.parse(columns.data).fieldHlc, what).toEqual(stored.fieldHlc);
+      expect(readRowState(columns.data, columns.field_writes), what).toEqual({ row: stored, fieldSeqs });
+    }
   });
 });
