@@ -152,22 +152,18 @@ export class SyncEngine {
       return true;
     };
     const pageSize = MAX_PUSH_CHANGES + 1;
-    const relayPage = (from?: string) => (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from)).limit(pageSize).toArray();
-    // One read transaction: its first requests go out together, not a round trip each.
-    return this.db.transaction('r', [this.db.relay, this.db.changes, this.db.meta], async () => {
-      const [firstRelayPage, deviceId, watermark] = await Promise.all([relayPage(), ownDeviceId(this.db), pushedUpTo(this.db)]);
-      let queued = firstRelayPage;
-      for (;;) {
-        if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return batch;
-        if (queued.length < pageSize) break;
-        queued = await relayPage(queued.at(-1)!.hlc);
-      }
-      for (let from = watermark; ; ) {
-        const page = await ownUnsent(this.db, deviceId, from).limit(pageSize).toArray();
-        if (!take(page) || page.length < pageSize) return batch;
-        from = page.at(-1)!.hlc;
-      }
-    });
+    for (let from: string | undefined; ; ) {
+      const queued = await (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from)).limit(pageSize).toArray();
+      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return batch;
+      if (queued.length < pageSize) break;
+      from = queued.at(-1)!.hlc;
+    }
+    const [deviceId, watermark] = await Promise.all([ownDeviceId(this.db), pushedUpTo(this.db)]);
+    for (let from = watermark; ; ) {
+      const page = await ownUnsent(this.db, deviceId, from).limit(pageSize).toArray();
+      if (!take(page) || page.length < pageSize) return batch;
+      from = page.at(-1)!.hlc;
+    }
   }
 
   private async uploadBlobsOf(batch: ChangeRow[]): Promise<void> {
