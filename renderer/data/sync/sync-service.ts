@@ -129,7 +129,9 @@ export class SyncService {
       this.schedule(INTERVAL_MS);
     } catch (error) {
       this.failures++;
-      const message = error instanceof Error ? error.message : String(error);
+      // Never a silent failure: an error without a message (some IndexedDB errors) still shows.
+      const message = (error instanceof Error ? error.message : String(error)) || `同步失败（${error instanceof Error ? error.name : '未知错误'}）`;
+      if (!(error instanceof SyncHttpError)) console.error('sync round failed', error);
       const offline = error instanceof SyncHttpError && error.status === 0;
       this.update({ running: false, error: message, online: offline ? false : this.status.online });
       const retryable = !(error instanceof SyncHttpError) || error.retryable;
