@@ -40,8 +40,7 @@ export async function applyRemoteChanges(
   changes: ReadonlyArray<Change & { seq?: number }>,
 ): Promise<RemoteApplyResult> {
   const result: RemoteApplyResult = { applied: 0, known: 0, handled: 0, conflicts: 0, added: [] };
-  // Asked together: inside one transaction IndexedDB answers them in order without a round trip each.
-  const [existing, deviceId, watermark] = await Promise.all([db.changes.bulkGet(changes.map((c) => c.changeId)), ownDeviceId(db), pushedUpTo(db)]);
+  const existing = await db.changes.bulkGet(changes.map((c) => c.changeId));
   const now = Date.now();
 
   // The stored rows the new changes touch, one bulkGet per table (unknown tables stop the apply below).
@@ -53,17 +52,26 @@ export async function applyRemoteChanges(
     ids.add(change.rowId);
   });
   const rows = new Map<string, StoredRow | undefined>();
-  await Promise.all(
-    [...idsByTable].map(async ([table, idSet]) => {
-      const ids = [...idSet];
-      const found = await (db.table(table) as Table<StoredRow, string>).bulkGet(ids);
-      ids.forEach((id, i) => rows.set(rowKey(table, id), found[i]));
-    }),
-  );
+  for (const [table, idSet] of idsByTable) {
+    const ids = [...idSet];
+    const found = await (db.table(table) as Table<StoredRow, string>).bulkGet(ids);
+    ids.forEach((id, i) => rows.set(rowKey(table, id), found[i]));
+  }
 
   // A local value is concurrent with an incoming change when this device wrote it and has not
-  // sent it yet (its own stamp, after the push watermark): the other device cannot have seen it.
-  const isUnsent = (hlc: string) => isOwnUnsent(hlc, deviceId, watermark);
+  // sent it yet: the other device cannot have seen it. Values written by changes of this list
+  // are never unsent ones, so the stored rows' stamps are the only candidates.
+  const candidates = new Set<string>();
+  changes.forEach((change, index) => {
+    if (existing[index]) return;
+    const row = rows.get(rowKey(change.table, change.rowId));
+    if (!row) return;
+    for (const field of Object.keys(change.fields)) {
+      const hlc = row.fieldHlc[field];
+      if (hlc) candidates.add(hlc);
+    }
+  });
+  const unsent = candidates.size ? await unsentAmong(db, candidates) : new Set<string>();
 
   const dirtyRows = new Map<string, { table: string; row: StoredRow }>();
   const added: ChangeRow[] = [];
@@ -88,7 +96,7 @@ export async function applyRemoteChanges(
       result.stoppedAt = { change, reason: '该记录在本机属于另一个项目' };
       break;
     }
-    const merged = mergeChangeIntoRow(row, change, (_field, replacedHlc) => isUnsent(replacedHlc));
+    const merged = mergeChangeIntoRow(row, change, (_field, replacedHlc) => unsent.has(replacedHlc));
     if (merged.appliedFields.length > 0) {
       rows.set(key, merged.row);
       dirtyRows.set(key, { table: change.table, row: merged.row });
@@ -128,12 +136,17 @@ export async function applyRemoteChanges(
     if (!list) rowsByTable.set(table, (list = []));
     list.push(row);
   }
-  const writes: Array<Promise<unknown>> = [...rowsByTable].map(([table, list]) => (db.table(table) as Table<StoredRow, string>).bulkPut(list));
-  if (added.length) writes.push(db.changes.bulkAdd(added));
-  if (conflicts.size) writes.push(db.conflicts.bulkPut([...conflicts.values()]));
-  await Promise.all(writes);
+  for (const [table, list] of rowsByTable) await (db.table(table) as Table<StoredRow, string>).bulkPut(list);
+  if (added.length) await db.changes.bulkAdd(added);
+  if (conflicts.size) await db.conflicts.bulkPut([...conflicts.values()]);
   result.added = added;
   return result;
+}
+
+/** The hlcs among `hlcs` of this device's unsent changes: its own, after the push watermark. */
+async function unsentAmong(db: FieldbookDb, hlcs: Set<string>): Promise<Set<string>> {
+  const [deviceId, watermark] = await Promise.all([ownDeviceId(db), pushedUpTo(db)]);
+  return new Set([...hlcs].filter((hlc) => isOwnUnsent(hlc, deviceId, watermark)));
 }
 
 const knownTables = new Set<string>(tableNames);

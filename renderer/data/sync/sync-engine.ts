@@ -111,11 +111,8 @@ export class SyncEngine {
         // Never move the cursor past a change that was not applied.
         const handled = page.changes.slice(0, applied.handled);
         const next = applied.stoppedAt ? (handled.at(-1)?.seq ?? cursor) : page.cursor;
-        const [serverConflicts] = await Promise.all([
-          keepServerConflicts(this.db, projectId, page.conflicts.filter((c) => c.seq <= next)),
-          this.db.meta.put({ key: cursorKey(projectId), value: next }),
-        ]);
-        applied.conflicts += serverConflicts;
+        applied.conflicts += await keepServerConflicts(this.db, projectId, page.conflicts.filter((c) => c.seq <= next));
+        await this.db.meta.put({ key: cursorKey(projectId), value: next });
         return applied;
       });
       report.pulled += outcome.applied;
