@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { SyncService } from '../../renderer/data/sync/sync-service';
 import type { DesktopApi } from '../../shared/desktop-api';
 import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
@@ -56,4 +56,28 @@ it('立即同步 while a round is running runs one more round, so an edit saved 
   expect(pushes).toBe(2);
   expect(service.getStatus().error).toBeUndefined();
   await service.logout(); // clears the next scheduled round
+});
+
+it('a round that fails with an error carrying no message still says it failed, and logs the error', async () => {
+  server = await startTestServer('sqlite');
+  await server.addUser('zhang');
+  const device = await openSyncClient(server, 'zhang');
+  await device.repo.createProject({ code: 'S-02', name: '无消息的错误', customer: '测试' });
+  const tokens = memoryTokens();
+  // The token store breaks after login, with an error that has no message.
+  let broken = false;
+  const api = { ...tokens, getToken: async (account: string) => (broken ? Promise.reject(new Error()) : tokens.getToken(account)) } as DesktopApi;
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const service = new SyncService({ db: device.db, clock: device.clock, api });
+    await service.login(server.url, 'zhang', DEFAULT_PASSWORD);
+    await service.syncNow();
+    broken = true;
+    await service.syncNow();
+    expect(service.getStatus()).toMatchObject({ running: false, error: '同步失败（Error）' });
+    expect(logged).toHaveBeenCalledWith('sync round failed', expect.any(Error));
+    await service.logout();
+  } finally {
+    logged.mockRestore();
+  }
 });
