@@ -53,6 +53,9 @@ interface System {
   storeFloor?(): Promise<{ pullSide: number; pushSide: number; total: number }>;
   /** Fieldbook only: the server's own work for the same changes (see FieldbookSystem.serverWork). */
   serverWork?(): Promise<{ push: number; pull: number; total: number }>;
+  /** Fieldbook only: the same two, for one incremental round (medians; run after the rounds). */
+  incrementalStoreFloor?(): Promise<{ pullSide: number; pushSide: number; total: number }>;
+  incrementalServerWork?(): Promise<{ push: number; pull: number; total: number }>;
   dispose(): Promise<void>;
 }
 
@@ -80,6 +83,8 @@ async function start(kind: Kind): Promise<System> {
       check: async () => (await system.assetCountOnB()) === COUNT,
       storeFloor: () => system.deviceStoreFloor(),
       serverWork: () => system.serverWork(),
+      incrementalStoreFloor: () => system.incrementalStoreFloor(ROUNDS, EDITS),
+      incrementalServerWork: () => system.incrementalServerWork(ROUNDS, EDITS),
       dispose: () => system.dispose(),
     };
   }
@@ -234,6 +239,7 @@ runBench(async () => {
         log(`incremental ${kind}: median ${value.toFixed(1)} ms`);
       }
       emitRatios('incremental', `sync-incremental-${EDITS}`, medians, kinds);
+      await incrementalDiagnostics(kept);
     }
   } finally {
     for (const system of kept.values()) await system.dispose().catch((error: unknown) => log(`dispose: ${String(error)}`));
@@ -246,6 +252,46 @@ runBench(async () => {
     }
   }
 });
+
+/**
+ * What an incremental round of Fieldbook cannot do without, after the rounds: the devices'
+ * IndexedDB work (on the SQLite system's data; the same for both dialects) and each server's own
+ * work, per round. Fieldbook's round ≈ these two + the devices' JavaScript + two HTTP requests.
+ */
+async function incrementalDiagnostics(kept: Map<Kind, System>): Promise<void> {
+  const fieldbook = (['sqlite', 'postgres'] as const).filter((kind) => kept.get(kind)?.incrementalServerWork);
+  const floorSystem = kept.get(fieldbook[0]!);
+  if (!floorSystem?.incrementalStoreFloor) return;
+  const floor = await floorSystem.incrementalStoreFloor();
+  log(`incremental device IndexedDB floor: B side ${floor.pullSide.toFixed(2)} ms + A side ${floor.pushSide.toFixed(2)} ms`);
+  emit({
+    bench: `sync-incremental-${EDITS}-device-idb-floor`,
+    value: ms(floor.total),
+    unit: 'ms',
+    pullSide: ms(floor.pullSide),
+    pushSide: ms(floor.pushSide),
+    clients: CLIENT_RUNTIME,
+    what:
+      `diagnostic: the IndexedDB work one incremental round of ${EDITS} edits cannot avoid on its devices, in the same fake-indexeddb with ${COUNT} assets stored, nothing else (median of ${ROUNDS}): ` +
+      `pullSide = B's one transaction (change ids looked up, rows read, rows put, change entries added, cursor put); pushSide = A's queue read + the transaction recording the answer (ids in order, watermark put). ` +
+      `Compare with sync-incremental-${EDITS}-sqlite's pull and push`,
+  });
+  for (const kind of fieldbook) {
+    const work = await kept.get(kind)!.incrementalServerWork!();
+    log(`incremental server work (${kind}): push ${work.push.toFixed(2)} ms + pull ${work.pull.toFixed(2)} ms`);
+    emit({
+      bench: `sync-incremental-${EDITS}-${kind}-server-work`,
+      value: ms(work.total),
+      unit: 'ms',
+      push: ms(work.push),
+      pull: ms(work.pull),
+      what:
+        `diagnostic: the ${kind} server's own work for one incremental round of ${EDITS} changes, no HTTP, no devices, on the system of the rounds (${COUNT} records in place), median of ${ROUNDS}: ` +
+        `push = JSON.parse of the body + the protocol schema + applyChanges (merge, log, rows, commit); pull = pullChanges + JSON.stringify of the reply. ` +
+        `Fieldbook's round ≈ this + sync-incremental-${EDITS}-device-idb-floor + the devices' own JavaScript + 2 HTTP requests`,
+    });
+  }
+}
 
 /** Fieldbook ÷ floor and Fieldbook ÷ PouchDB, for each Fieldbook dialect measured. */
 function emitRatios(part: 'full' | 'incremental', prefix: string, values: Map<Kind, number>, kinds: Kind[]): void {

@@ -18,8 +18,12 @@ import { syncTables } from '../../../renderer/data/sync/apply-remote';
 import { SyncEngine, wireChange } from '../../../renderer/data/sync/sync-engine';
 import { SyncHttp } from '../../../renderer/data/sync/sync-http';
 import { pullChanges } from '../../../server/repositories/changes';
+import type { User } from '../../../server/repositories/users';
 import { applyChanges, unseenByPusher } from '../../../server/sync/apply-changes';
 import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, pushRequestSchema } from '../../../shared/sync/protocol';
+import { newId } from '../../../shared/ids';
+import { ownUnsent } from '../../../renderer/data/outbox';
+import { median } from '../harness';
 import { type AssetValues, EDITED_FIELD, editedIndexes, editedValue } from './records';
 
 export const CLIENT_RUNTIME = 'Node (this process), Dexie 4 on fake-indexeddb (in memory), not Chromium';
@@ -37,6 +41,7 @@ export class FieldbookSystem {
   private engineB!: SyncEngine;
   projectId = '';
   assetIds: string[] = [];
+  private userA!: User;
   /** HTTP requests the devices made in the last timed section. */
   requests = 0;
 
@@ -59,7 +64,7 @@ export class FieldbookSystem {
   }
 
   private async setUp(): Promise<void> {
-    await this.server.addUser('bench-a', undefined, '张工');
+    this.userA = await this.server.addUser('bench-a', undefined, '张工');
     await this.server.addUser('bench-b', undefined, '李工');
     this.a = await openSyncClient(this.server, 'bench-a');
     const project = await this.a.repo.createProject({ code: 'BENCH-SYNC', name: '同步基准项目', customer: '江南银行' });
@@ -186,6 +191,109 @@ export class FieldbookSystem {
     } finally {
       await server.dispose();
     }
+  }
+
+  /**
+   * Diagnostic, after the incremental rounds: the IndexedDB work one round cannot do without,
+   * per round of `EDITS` changed assets, on a fresh database of the same schema holding B's
+   * rows and change entries (stored beforehand, not timed), in this same fake-indexeddb.
+   * B's side: one transaction like a pull page's: the change ids looked up (duplicates), the
+   * rows read, merged rows put, change entries added, the cursor put. A's side: the queue read
+   * on [deviceId+hlc] after the watermark, then one transaction recording the answer (ids in
+   * order up to the last one, the watermark put). No validation, merge, HTTP or server.
+   * Medians of `rounds` rounds.
+   */
+  async incrementalStoreFloor(rounds: number, edits: number): Promise<{ pullSide: number; pushSide: number; total: number }> {
+    const rows = await this.b.db.assets.where('projectId').equals(this.projectId).toArray();
+    const changes = await this.b.db.changes.where('projectId').equals(this.projectId).toArray();
+    const floor = await openDataLayer(() => 'floor', { name: `sync-incremental-floor-${Date.now()}` });
+    const device = 'floor-device';
+    try {
+      await floor.db.assets.bulkPut(rows);
+      await floor.db.changes.bulkPut(changes);
+      const pullSides: number[] = [];
+      const pushSides: number[] = [];
+      let watermark = '';
+      for (let round = 0; round < rounds; round++) {
+        const picked = editedIndexes(rows.length, edits, round).map((index) => rows[index]!);
+        const made = picked.map((row, i) => {
+          const hlc = floor.clock.now();
+          const fields = { [EDITED_FIELD]: editedValue(round, i) };
+          return {
+            row: { ...row, ...fields, fieldHlc: { ...row.fieldHlc, ...Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])) } },
+            change: { changeId: newId(), projectId: this.projectId, table: 'assets', rowId: row.id, fields, hlc, author: 'floor', deviceId: device },
+          };
+        });
+        // B's side.
+        let start = performance.now();
+        await floor.db.transaction('rw', [floor.db.assets, floor.db.changes, floor.db.conflicts, floor.db.meta], async () => {
+          await floor.db.changes.bulkGet(made.map((m) => m.change.changeId));
+          await floor.db.assets.bulkGet(made.map((m) => m.row.id));
+          await floor.db.assets.bulkPut(made.map((m) => m.row));
+          await floor.db.changes.bulkAdd(made.map((m) => m.change));
+          await floor.db.meta.put({ key: `cursor:${this.projectId}`, value: round });
+        });
+        pullSides.push(performance.now() - start);
+        // A's side, on the entries just added (they are this "device's" own).
+        start = performance.now();
+        const queued = await ownUnsent(floor.db, device, watermark).limit(MAX_PUSH_CHANGES + 1).toArray();
+        const last = queued.at(-1)!.hlc;
+        await floor.db.transaction('rw', [floor.db.changes, floor.db.meta], async () => {
+          await floor.db.changes.where('[deviceId+hlc]').between([device, watermark], [device, last], false, true).primaryKeys();
+          await floor.db.meta.put({ key: 'pushedUpTo', value: last });
+        });
+        pushSides.push(performance.now() - start);
+        if (queued.length !== edits) throw new Error(`incrementalStoreFloor: ${queued.length} queued, expected ${edits}`);
+        watermark = last;
+      }
+      const pullSide = median(pullSides);
+      const pushSide = median(pushSides);
+      return { pullSide, pushSide, total: median(pullSides.map((p, i) => p + pushSides[i]!)) };
+    } finally {
+      floor.db.close();
+      await floor.db.delete();
+    }
+  }
+
+  /**
+   * Diagnostic, after the incremental rounds: the server's own work for one round, on this
+   * system's server (the full sync's records in place), without HTTP or devices: push = what
+   * the push route does with a body of `edits` changes (JSON.parse, the protocol schema,
+   * applyChanges with its commit), pull = pullChanges of them + JSON.stringify of the reply.
+   * The changes are made like A's (its clock and device id), on the assets a round would edit.
+   * Medians of `rounds` rounds. Leaves the server ahead of the devices: run it last.
+   */
+  async incrementalServerWork(rounds: number, edits: number): Promise<{ push: number; pull: number; total: number }> {
+    const actor = { kind: 'user' as const, userId: this.userA.id, username: this.userA.username };
+    let after = Number((await this.b.db.meta.get(`cursor:${this.projectId}`))?.value ?? 0);
+    const pushes: number[] = [];
+    const pulls: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const ids = editedIndexes(this.assetIds.length, edits, 1000 + round).map((index) => this.assetIds[index]!);
+      const changes = ids.map((rowId, i) => ({
+        changeId: newId(),
+        projectId: this.projectId,
+        table: 'assets',
+        rowId,
+        fields: { [EDITED_FIELD]: editedValue(1000 + round, i) },
+        hlc: this.a.clock.now(),
+        author: '张工',
+        deviceId: this.a.deviceId,
+      }));
+      const body = JSON.stringify({ changes, seen: { [this.projectId]: after } });
+      let start = performance.now();
+      const request = pushRequestSchema.parse(JSON.parse(body));
+      const outcome = await applyChanges(this.server.store, actor, request.changes, { now: Date.now(), replacedIsConcurrent: unseenByPusher(request.seen) });
+      pushes.push(performance.now() - start);
+      if (outcome.applied !== edits) throw new Error(`incrementalServerWork: ${edits - outcome.applied} changes not applied`);
+      start = performance.now();
+      const page = await pullChanges(this.server.store.db, this.projectId, after, MAX_PULL_PAGE);
+      JSON.stringify(page);
+      pulls.push(performance.now() - start);
+      if (page.changes.length !== edits) throw new Error(`incrementalServerWork: pulled ${page.changes.length}, expected ${edits}`);
+      after = page.cursor;
+    }
+    return { push: median(pushes), pull: median(pulls), total: median(pushes.map((p, i) => p + pulls[i]!)) };
   }
 
   /** Not timed: A edits `count` assets through the repository (one writeMany, one change each). */
