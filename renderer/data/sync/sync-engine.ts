@@ -55,7 +55,7 @@ export class SyncEngine {
     // its hlc: not sent again, and passed over when a later answer moves the watermark.
     const answered = new Map<string, string>();
     for (;;) {
-      const batch = await this.nextBatch(new Set([...deferred, ...answered.keys()]));
+      const { batch, rest } = await this.nextBatch(new Set([...deferred, ...answered.keys()]));
       if (batch.length === 0) return report;
       await this.uploadBlobsOf(batch);
       const seen: Record<string, number> = {};
@@ -68,8 +68,14 @@ export class SyncEngine {
         if ((await this.restampFutureChanges(serverTime)) > 0) {
           for (const id of [...deferred]) deferred.delete(id);
           report.deferred = [];
+          continue;
         }
       }
+      // Everything queued when the batch was read went in it, and the watermark moved over all
+      // of it: what was written since waits for the next round, so a round of a few edits reads
+      // the queue once. An answered change still held after the watermark means an unsent one
+      // sorts before it (another tab's, or a deferred one): read again.
+      if (!rest && answered.size === 0) return report;
     }
   }
 
@@ -134,7 +140,7 @@ export class SyncEngine {
    * relay first, then this device's own after the watermark, in hlc order, read a page at a
    * time (getAll with a limit, not a cursor step per change).
    */
-  private async nextBatch(skip: Set<string>): Promise<ChangeRow[]> {
+  private async nextBatch(skip: Set<string>): Promise<{ batch: ChangeRow[]; rest: boolean }> {
     const batch: ChangeRow[] = [];
     let bytes = 0;
     /** Adds what fits; false once the batch is full. */
@@ -151,14 +157,15 @@ export class SyncEngine {
     const pageSize = MAX_PUSH_CHANGES + 1;
     for (let from: string | undefined; ; ) {
       const queued = await (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from)).limit(pageSize).toArray();
-      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return batch;
+      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return { batch, rest: true };
       if (queued.length < pageSize) break;
       from = queued.at(-1)!.hlc;
     }
     const [deviceId, watermark] = await Promise.all([ownDeviceId(this.db), pushedUpTo(this.db)]);
     for (let from = watermark; ; ) {
       const page = await ownUnsent(this.db, deviceId, from).limit(pageSize).toArray();
-      if (!take(page) || page.length < pageSize) return batch;
+      if (!take(page)) return { batch, rest: true };
+      if (page.length < pageSize) return { batch, rest: false };
       from = page.at(-1)!.hlc;
     }
   }
