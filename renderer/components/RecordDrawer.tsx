@@ -1,4 +1,5 @@
 import { Drawer, Tabs } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowOf } from '../../shared/records';
@@ -37,7 +38,7 @@ interface RecordDrawerProps<T extends ProjectScopedTable> {
 export function RecordDrawer<T extends ProjectScopedTable>({
   table,
   projectId,
-  row,
+  row: givenRow,
   open,
   onClose,
   fields,
@@ -50,7 +51,12 @@ export function RecordDrawer<T extends ProjectScopedTable>({
   onCreated,
   width = 760,
 }: RecordDrawerProps<T>) {
-  const { repo } = useServices();
+  const { repo, db } = useServices();
+  // The row as stored now: a sync or an action may change it while the drawer is open, and a
+  // caller may hand over the row as it was when clicked. The form then shows what changed.
+  const rowId = givenRow?.id;
+  const stored = useLiveQuery(() => (rowId ? (db.table(table).get(rowId) as Promise<RowOf<T> | undefined>) : undefined), [db, table, rowId]);
+  const row = givenRow && stored?.id === givenRow.id ? stored : givenRow;
   const { t, i18n } = useTranslation();
   const type = recordTypes[table];
   const typeLabel = pickLabel(type.label, i18n.language);
