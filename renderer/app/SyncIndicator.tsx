@@ -24,7 +24,11 @@ export function SyncIndicator() {
     <Space direction="vertical" style={{ maxWidth: 320 }} data-testid="sync-details">
       <Typography.Text>{status.account ? t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl }) : t('sync.notSignedInHint')}</Typography.Text>
       <Typography.Text>{t('sync.unsent', { count: unsent })}</Typography.Text>
-      {status.lastSyncAt && <Typography.Text type="secondary">{t('sync.lastSync', { time: new Date(status.lastSyncAt).toLocaleString(i18n.language) })}</Typography.Text>}
+      {status.lastSyncAt && (
+        <Typography.Text type="secondary" data-testid="last-sync" data-at={status.lastSyncAt}>
+          {t('sync.lastSync', { time: new Date(status.lastSyncAt).toLocaleString(i18n.language) })}
+        </Typography.Text>
+      )}
       {status.error && <Typography.Text type="danger">{status.error}</Typography.Text>}
       {status.lastReport && status.lastReport.deferred.length > 0 && (
         <Typography.Text type="warning">{status.lastReport.deferred[0]!.reason}</Typography.Text>
