@@ -138,7 +138,8 @@ export class SyncEngine {
   /**
    * The oldest unsent changes that fit one push (at most 500 and 1 MB): the bundle changes to
    * relay first, then this device's own after the watermark, in hlc order, read a page at a
-   * time (getAll with a limit, not a cursor step per change).
+   * time (getAll with a limit, not a cursor step per change). `rest`: whether more was queued
+   * than the batch could take.
    */
   private async nextBatch(skip: Set<string>): Promise<{ batch: ChangeRow[]; rest: boolean }> {
     const batch: ChangeRow[] = [];
