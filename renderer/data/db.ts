@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Change } from '../../shared/change-log';
-import { type RowOf, tableNames } from '../../shared/records';
+import { type RowOf, type TableName, tableNames } from '../../shared/records';
+import { applyRecordDefaults, lacksDefaults } from '../../shared/records/defaults';
 import { withListKey } from './list-key';
 import type { RejectionCode } from '../../shared/sync/protocol';
 
@@ -69,7 +70,11 @@ export interface OrphanedChangeRow extends ChangeRow {
   projectName: string;
 }
 
-/** Sets `live` on every row written to a record table, whoever writes it (repository, sync, import). */
+/**
+ * Sets `live` on every row written to a record table, whoever writes it (repository, sync,
+ * import), and stores the schema's defaults of the fields nobody wrote, so every row is in the
+ * indexes of its defaulted columns (a rectification saved without a status is still 待整改).
+ */
 const recordTables = new Set<string>(tableNames);
 const listKeyMiddleware: Parameters<Dexie['use']>[0] = {
   stack: 'dbcore',
@@ -83,7 +88,10 @@ const listKeyMiddleware: Parameters<Dexie['use']>[0] = {
         ...table,
         mutate: (request) =>
           request.type === 'add' || request.type === 'put'
-            ? table.mutate({ ...request, values: request.values.map((row) => withListKey(row as Record<string, unknown>)) })
+            ? table.mutate({
+                ...request,
+                values: request.values.map((row) => withListKey(applyRecordDefaults(name as TableName, { ...(row as Record<string, unknown>) }))),
+              })
             : table.mutate(request),
       };
     },
@@ -261,6 +269,25 @@ export class FieldbookDb extends Dexie {
         await tx.table<RelayRow, string>('relay').bulkAdd(relay);
         await tx.table<RefusedRow, string>('refused').bulkAdd(refused);
       });
+    // Version 9: rows of keyed types saved before defaults were stored (a result answered
+    // without a verdict, a rectification without a status) get them, so their [live+…] indexes
+    // hold them. No index changes; the write middleware below does the filling.
+    this.version(9).upgrade(async (tx) => {
+      for (const name of ['inspectionResults', 'rectifications'] as const) {
+        await tx
+          .table(name)
+          .filter((row: Record<string, unknown>) => lacksDefaults(name, row))
+          .modify((row: Record<string, unknown>) => {
+            applyRecordDefaults(name, row);
+          });
+      }
+    });
     this.use(listKeyMiddleware);
+    // Rows are read as their schema promises (RowOf<T>): fields a stored row lacks (a keyed
+    // row's first write records only what it set; rows from before a field existed) get the
+    // schema's default. Dexie runs this hook on get, bulkGet and every collection read.
+    for (const name of tableNames) {
+      this.table(name).hook('reading', (row: Record<string, unknown>) => applyRecordDefaults(name, row));
+    }
   }
 }

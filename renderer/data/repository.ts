@@ -3,6 +3,7 @@ import { type StoredRow, sameValue } from '../../shared/change-log';
 import type { HybridLogicalClock } from '../../shared/hlc';
 import { newId } from '../../shared/ids';
 import { type InputOf, type RowOf, type TableName, isSingleton, recordTypes } from '../../shared/records';
+import { applyRecordDefaults } from '../../shared/records/defaults';
 import { fieldLabel } from '../../shared/records/fields';
 import type { FieldIssue } from '../../shared/records/record-type';
 import type { ChangeRow, FieldbookDb } from './db';
@@ -111,7 +112,8 @@ export class Repository {
       await this.assertProjectsWritable([op]);
       const write = this.planCreate(table, id, projectId, values, Object.keys(values));
       await this.commit(table, [write]);
-      return write.row as unknown as RowOf<T>;
+      // The row holds only what this write set; the caller gets it as a reader would.
+      return applyRecordDefaults(table, { ...write.row }) as unknown as RowOf<T>;
     });
   }
 
