@@ -15,11 +15,15 @@ export const chromiumLaunchOptions = {
   args: chromiumFlags,
 };
 
-const WEB_PORT = 4317;
+// Overridable so that several runs on one machine (a developer's and a helper's) do not share a
+// port or a build folder.
+const WEB_PORT = Number(process.env.E2E_PORT ?? 4317);
+const WEB_OUT_DIR = process.env.E2E_PORT ? `dist-e2e-${WEB_PORT}` : 'dist-web';
 
 export default defineConfig({
   testDir: 'test',
   testMatch: '**/*.spec.ts',
+  outputDir: process.env.E2E_PORT ? `test-results-${WEB_PORT}` : 'test-results',
   // Generous: CI machines have two cores and every page here does real IndexedDB work.
   timeout: 120_000,
   expect: { timeout: 20_000 },
@@ -41,7 +45,7 @@ export default defineConfig({
   ],
   webServer: {
     // The browser host exactly as users get it: the production build, served statically.
-    command: `npx vite build --logLevel warn && npx vite preview --port ${WEB_PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn --outDir ${WEB_OUT_DIR} && npx vite preview --outDir ${WEB_OUT_DIR} --port ${WEB_PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${WEB_PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
