@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import type { ProjectPhase } from '../../shared/records/project';
 
 /**
@@ -6,8 +7,8 @@ import type { ProjectPhase } from '../../shared/records/project';
  */
 export interface WorkspacePage {
   path: string;
-  /** i18n key of the page's name. */
-  titleKey: string;
+  /** i18n key of the page's name (typed: a key missing from zh-CN.ts fails the typecheck). */
+  titleKey: ParseKeys;
   /** 'project': about the whole project, above the phases; 'tools': below them. */
   group: ProjectPhase | 'project' | 'tools';
 }

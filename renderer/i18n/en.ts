@@ -2,6 +2,19 @@ import type { UiText } from './zh-CN';
 
 export const en: UiText = {
   app: { name: 'Fieldbook', tagline: 'On-site delivery for IT operations projects' },
+  errors: {
+    pageFailed: 'This page failed: {{page}}',
+    somethingFailed: 'This page failed',
+    notFound: 'No such page',
+    pageHint: 'An error occurred while showing this page. Saved data is not affected; the other pages on the left still work.',
+    appHint: 'An error occurred while showing this. Saved data is not affected.',
+    backToOverview: 'Back to the project overview',
+    reload: 'Reload this page',
+    details: 'Error details',
+    copyDetails: 'Copy error details',
+    copied: 'Error details copied',
+    copyFailed: 'Could not write to the clipboard; the details are selected, press Ctrl+C to copy them',
+  },
   nav: {
     projects: 'Projects',
     settings: 'Settings',
@@ -133,6 +146,7 @@ export const en: UiText = {
     started: '{{count}} inspections started',
     progress: 'Progress',
     failures: '{{count}} failed',
+    failuresHeader: 'Failed',
     answered: '{{answered}} / {{total}}',
     batchProgress: 'Batch progress',
     open: 'Fill in',
@@ -184,7 +198,7 @@ export const en: UiText = {
     note: 'Changes in this version',
     notePlaceholder: 'Empty: “first release” or “updated from the latest records”',
     classification: 'Classification',
-    allowMissing: 'Generate even with data missing (marked 待补充)',
+    allowMissing: 'Generate even with data missing (gaps are marked "to be completed" in the document)',
     missingTitle: '“{{title}}” still lacks',
     saved: 'Generated {{title}} {{version}}: {{path}}',
     noCompany: 'Enter your company name in Settings: it goes on the cover and the sign-off table.',

@@ -1,6 +1,19 @@
 /** UI text in Chinese: the product's first language. Field labels come from the schemas. */
 export const zhCN = {
   app: { name: '运维现场手册', tagline: 'IT 运维项目现场交付工具' },
+  errors: {
+    pageFailed: '页面出错了：{{page}}',
+    somethingFailed: '页面出错了',
+    notFound: '没有这个页面',
+    pageHint: '这一页显示时遇到了错误。已保存的数据没有受影响，左侧的其他页面仍可使用。',
+    appHint: '显示时遇到了错误。已保存的数据没有受影响。',
+    backToOverview: '返回项目概况',
+    reload: '重新加载此页',
+    details: '错误详情',
+    copyDetails: '复制错误详情',
+    copied: '已复制错误详情',
+    copyFailed: '无法写入剪贴板，已选中错误详情，请按 Ctrl+C 复制',
+  },
   nav: {
     projects: '项目',
     settings: '设置',
@@ -132,6 +145,7 @@ export const zhCN = {
     started: '已开始 {{count}} 个检查',
     progress: '进度',
     failures: '不合格 {{count}}',
+    failuresHeader: '不合格',
     answered: '{{answered}} / {{total}}',
     batchProgress: '批次进度',
     open: '填写',

@@ -97,7 +97,7 @@ export function InspectionsPage() {
               );
             },
           },
-          { title: t('deployment.failures', { count: '' }).trim(), width: 100, render: (_, i) => { const f = data!.progress.get(i.id)!.failed; return f ? <Tag color="red">{f}</Tag> : '—'; } },
+          { title: t('deployment.failuresHeader'), width: 100, render: (_, i) => { const f = data!.progress.get(i.id)!.failed; return f ? <Tag color="red">{f}</Tag> : '—'; } },
           { title: fieldTitle('inspections', 'inspector', lang), dataIndex: 'inspector', width: 100 },
         ]}
       />
