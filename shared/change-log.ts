@@ -4,6 +4,20 @@ import { uuidPattern } from './ids';
 import type { RowMeta } from './records/record-type';
 
 /**
+ * Text that goes into a database column as it is. PostgreSQL cannot store U+0000 in text (the
+ * statement fails: a 500 for the whole request) while SQLite stores it, so such text is refused
+ * where it is first read, the same on every server and device. Field values need no such check:
+ * they travel and are stored as JSON text, where U+0000 is the escape `\u0000`.
+ */
+export const NUL_MESSAGE = '不能包含 NUL 字符 (U+0000) / must not contain a NUL character';
+export function hasNul(text: string): boolean {
+  return text.includes('\u0000');
+}
+export function sqlText<S extends z.ZodString>(schema: S) {
+  return schema.refine((text) => !hasNul(text), NUL_MESSAGE);
+}
+
+/**
  * One write to one row: the unit of the audit trail, of sync and of transfer by file.
  * `fields` holds exactly the fields this write set, with their new values; every one of them
  * carries the entry's hlc.
@@ -11,15 +25,15 @@ import type { RowMeta } from './records/record-type';
 export const changeSchema = z.object({
   changeId: z.string().regex(uuidPattern),
   projectId: z.string().regex(uuidPattern),
-  table: z.string().min(1).max(50),
+  table: sqlText(z.string().min(1).max(50)),
   rowId: z.string().regex(uuidPattern),
   // Only "an object" here: which fields and values a table accepts is changeFieldsProblem's
   // check (shared/sync/validate-change.ts), which every receiver runs before applying a change.
   // Parsing the record key by key here as well was a third of a pull page's validation.
   fields: z.custom<Record<string, unknown>>(isPlainObject, '修改的字段必须是对象 / fields must be an object'),
-  hlc: z.string().max(200).refine(isHlc, '无效的时间戳'),
-  author: z.string().max(100),
-  deviceId: z.string().min(1).max(64),
+  hlc: sqlText(z.string().max(200)).refine(isHlc, '无效的时间戳'),
+  author: sqlText(z.string().max(100)),
+  deviceId: sqlText(z.string().min(1).max(64)),
 });
 export type Change = z.infer<typeof changeSchema>;
 

@@ -1,5 +1,6 @@
 import { MAX_PUSH_CHANGES, memberRoleSchema } from '../../shared/sync/protocol';
 import { BundleError, decodeBundle } from '../../shared/sync/bundle';
+import { hasNul, NUL_MESSAGE } from '../../shared/change-log';
 import { parseHlc } from '../../shared/hlc';
 import { newId, uuidPattern } from '../../shared/ids';
 import { hashPassword, passwordProblem } from '../auth/passwords';
@@ -57,6 +58,7 @@ export async function addUser(store: Store, input: { username: string; password:
   if (await findUserByUsername(store.db, username)) throw new AdminError(`用户 ${username} 已存在 / user ${username} already exists`);
   const passwordHash = await hashPassword(input.password);
   const displayName = input.displayName?.trim() || username;
+  if (hasNul(displayName)) throw new AdminError(NUL_MESSAGE);
   try {
     return await insertUser(store.db, { username, displayName, passwordHash, now: input.now ?? Date.now() });
   } catch {
@@ -86,6 +88,7 @@ export async function addProject(store: Store, input: { code: string; name: stri
   const name = input.name.trim();
   if (!code || code.length > 50) throw new AdminError('项目编号不能为空，最多 50 个字符 / project code: 1–50 characters');
   if (!name || name.length > 200) throw new AdminError('项目名称不能为空，最多 200 个字符 / project name: 1–200 characters');
+  if (hasNul(code) || hasNul(name)) throw new AdminError(NUL_MESSAGE);
   const id = input.id?.trim().toLowerCase() ?? newId();
   if (!uuidPattern.test(id)) throw new AdminError(`项目 id 必须是 UUID / project id must be a UUID: ${input.id}`);
   if (await findProject(store.db, id)) throw new AdminError(`项目 ${id} 已存在 / project ${id} already exists`);

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { type Change, changeSchema } from '../change-log';
+import { type Change, changeSchema, sqlText } from '../change-log';
 import { uuidPattern } from '../ids';
 import { sha256Hex } from '../sha256';
 import { sha256Pattern } from './protocol';
@@ -19,7 +19,7 @@ export const bundleManifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   version: z.literal(BUNDLE_VERSION),
   projectId: z.string().regex(uuidPattern),
-  projectName: z.string(),
+  projectName: sqlText(z.string()),
   exportedAt: z.string(),
   exportedBy: z.string(),
   changeCount: z.number().int().min(0),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeSchema } from '../change-log';
+import { changeSchema, sqlText } from '../change-log';
 import { uuidPattern } from '../ids';
 
 /**
@@ -23,7 +23,7 @@ export const MAX_BLOB_BYTES = 200 * 1024 * 1024;
 const projectId = z.string().regex(uuidPattern, '无效的项目 id');
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1, '请填写用户名').max(100),
+  username: sqlText(z.string().trim().min(1, '请填写用户名').max(100)),
   password: z.string().min(1, '请填写密码').max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Change } from '../change-log';
+import { type Change, hasNul, NUL_MESSAGE } from '../change-log';
 import { type TableName, isTableName, recordTypes } from '../records';
 
 /**
@@ -29,6 +29,13 @@ export function changeFieldsProblem(change: Change): string | null {
   if (change.table === 'projects' && change.rowId !== change.projectId) return '项目记录的 id 必须等于其 projectId';
   const entries = Object.entries(change.fields);
   if (entries.length === 0) return '修改中没有字段';
+  if (change.table === 'projects') {
+    // A project's code and name are also the server's projects columns (see NUL_MESSAGE).
+    for (const field of ['code', 'name']) {
+      const value = change.fields[field];
+      if (typeof value === 'string' && hasNul(value)) return `projects.${field}: ${NUL_MESSAGE}`;
+    }
+  }
   if (entries.every(([, value]) => value !== undefined) && subsetSchemaOf(change.table).safeParse(change.fields).success) return null;
   const shape = recordTypes[change.table].fields.shape as Record<string, z.ZodType>;
   for (const [field, value] of entries) {

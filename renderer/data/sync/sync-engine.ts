@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { blobRefsOf } from '../../../shared/attachments';
-import type { Change, StoredRow } from '../../../shared/change-log';
+import { type Change, changeSchema, type StoredRow } from '../../../shared/change-log';
 import { type HybridLogicalClock, formatHlc } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
 import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult, type SyncedConflict } from '../../../shared/sync/protocol';
@@ -57,13 +57,22 @@ export class SyncEngine {
     for (;;) {
       const { batch, rest } = await this.nextBatch(new Set([...deferred, ...answered.keys()]));
       if (batch.length === 0) return report;
-      await this.uploadBlobsOf(batch);
-      const seen: Record<string, number> = {};
-      for (const projectId of new Set(batch.map((c) => c.projectId))) seen[projectId] = await this.cursor(projectId);
-      const { results, serverTime } = await this.http.push(batch.map(wireChange), seen);
+      // A change the wire schema refuses would make the server refuse the whole batch (400),
+      // round after round: it is refused here instead, and the others go.
+      const { sendable, refused } = splitUnsendable(batch);
+      await this.uploadBlobsOf(sendable);
+      let results: PushResult[] = refused;
+      let serverTime: number | undefined;
+      if (sendable.length > 0) {
+        const seen: Record<string, number> = {};
+        for (const projectId of new Set(sendable.map((c) => c.projectId))) seen[projectId] = await this.cursor(projectId);
+        const answer = await this.http.push(sendable.map(wireChange), seen);
+        results = [...refused, ...answer.results];
+        serverTime = answer.serverTime;
+      }
       await this.recordResults(batch, results, report, deferred, answered);
       const clockRefused = results.some((r) => r.status === 'rejected' && r.code === 'clock_ahead');
-      if (clockRefused && Math.abs(this.wallClock() - serverTime) < MAX_CLOCK_AHEAD_MS / 2) {
+      if (clockRefused && serverTime !== undefined && Math.abs(this.wallClock() - serverTime) < MAX_CLOCK_AHEAD_MS / 2) {
         // The device clock is right again: the refused changes can get honest timestamps.
         if ((await this.restampFutureChanges(serverTime)) > 0) {
           for (const id of [...deferred]) deferred.delete(id);
@@ -311,6 +320,27 @@ function utf8Length(text: string): number {
 
 function emptyReport(): SyncReport {
   return { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [] };
+}
+
+/**
+ * Splits a batch into the changes the wire schema accepts and refusals, worded like the
+ * server's, for the others (text no database can store, say, from a bundle imported before
+ * bundles were checked).
+ */
+function splitUnsendable(batch: readonly ChangeRow[]): { sendable: ChangeRow[]; refused: PushResult[] } {
+  const sendable: ChangeRow[] = [];
+  const refused: PushResult[] = [];
+  for (const change of batch) {
+    const parsed = changeSchema.safeParse(wireChange(change));
+    if (parsed.success) {
+      sendable.push(change);
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    const reason = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? '无效'}`;
+    refused.push({ changeId: change.changeId, status: 'rejected', code: 'invalid', reason, retryable: false });
+  }
+  return { sendable, refused };
 }
 
 /** A change as the protocol carries it: without this device's bookkeeping. */
