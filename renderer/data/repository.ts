@@ -4,7 +4,7 @@ import type { HybridLogicalClock } from '../../shared/hlc';
 import { newId } from '../../shared/ids';
 import { type InputOf, type RowOf, type TableName, isSingleton, recordTypes } from '../../shared/records';
 import { applyRecordDefaults } from '../../shared/records/defaults';
-import { fieldLabel } from '../../shared/records/fields';
+import { issueOnField } from '../../shared/records/issue-message';
 import type { FieldIssue } from '../../shared/records/record-type';
 import type { ChangeRow, FieldbookDb } from './db';
 import { pushedUpTo } from './outbox';
@@ -289,13 +289,7 @@ export function validate(table: TableName, values: Record<string, unknown>): Rec
   }
   const parsed = type.fields.safeParse(values);
   if (!parsed.success) {
-    throw new RecordValidationError(
-      parsed.error.issues.map((issue) => {
-        const field = String(issue.path[0] ?? '');
-        const label = fieldLabel(type.fields, field).zh;
-        return { field, message: issue.message.includes(label) ? issue.message : `${label}: ${issue.message}` };
-      }),
-    );
+    throw new RecordValidationError(parsed.error.issues.map((issue) => issueOnField(type.fields, values, issue)));
   }
   const rules = type.rules as ((row: unknown) => FieldIssue[]) | undefined;
   const ruleIssues = rules?.(parsed.data) ?? [];

@@ -16,12 +16,14 @@ import {
 import { memberFields } from './member';
 import {
   changeRecordFields,
+  changeRecordRules,
   changeTransition,
   incidentFields,
   incidentRules,
   opsLogFields,
   patrolEntryFields,
   patrolPlanFields,
+  patrolPlanRules,
   serviceDesignFields,
   shiftHandoverFields,
 } from './operations';
@@ -176,6 +178,7 @@ export const recordTypes = {
     table: 'patrolPlans',
     label: { zh: '巡检计划', en: 'Patrol plan' },
     fields: patrolPlanFields,
+    rules: patrolPlanRules,
     title: (p) => p.name,
   }),
   patrolEntries: defineRecordType({
@@ -203,6 +206,7 @@ export const recordTypes = {
     table: 'changeRecords',
     label: { zh: '变更', en: 'Change' },
     fields: changeRecordFields,
+    rules: changeRecordRules,
     transition: changeTransition,
     title: (c) => c.title,
   }),

@@ -97,6 +97,11 @@ export const patrolPlanFields = z.object({
 });
 export type PatrolPlanFields = z.infer<typeof patrolPlanFields>;
 
+/** A plan patrols something: a plan of no assets would make empty rounds that look complete. */
+export function patrolPlanRules(plan: PatrolPlanFields): FieldIssue[] {
+  return plan.assetIds.length === 0 ? [{ field: 'assetIds', message: '请至少选择一个巡检对象' }] : [];
+}
+
 const reading = z.object({
   value: z.union([z.number(), z.string().max(200), z.null()]),
   status: z.enum(['normal', 'warning', 'critical', 'invalid', '']).default(''),
@@ -202,6 +207,10 @@ export function incidentRules(incident: IncidentFields): FieldIssue[] {
   if ((incident.status === 'resolved' || incident.status === 'closed') && !incident.resolvedAt) issues.push({ field: 'resolvedAt', message: '已恢复的故障须填写恢复时间' });
   if (incident.status !== 'open' && !incident.acknowledgedAt) issues.push({ field: 'acknowledgedAt', message: '请先记录响应时间' });
   if (incident.outageStart && incident.outageEnd && incident.outageEnd < incident.outageStart) issues.push({ field: 'outageEnd', message: '中断结束不能早于开始' });
+  // 恢复 stamps the SLA clock the moment service is back, before anyone writes a report; an
+  // incident is only closed once its cause and fix are on record.
+  if (incident.status === 'closed' && !incident.resolution.trim()) issues.push({ field: 'resolution', message: '关闭故障前请填写解决措施' });
+  if (incident.status === 'closed' && !incident.rootCause.trim()) issues.push({ field: 'rootCause', message: '关闭故障前请填写根本原因' });
   return issues;
 }
 
@@ -236,6 +245,12 @@ export const changeRecordFields = z.object({
   affectedService: optionalText({ zh: '影响的服务', en: 'Affected service' }, 100),
 });
 export type ChangeRecordFields = z.infer<typeof changeRecordFields>;
+
+export function changeRecordRules(change: ChangeRecordFields): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (change.windowStart && change.windowEnd && change.windowEnd < change.windowStart) issues.push({ field: 'windowEnd', message: '计划结束时间不能早于开始时间' });
+  return issues;
+}
 
 /** A change moves only along its workflow (评估 → 审批 → 测试 → 实施 → 关闭), never skipping a state. */
 export function changeTransition(before: ChangeRecordFields, after: ChangeRecordFields): FieldIssue[] {

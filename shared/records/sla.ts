@@ -83,11 +83,13 @@ export type SlaFields = z.infer<typeof slaFields>;
 export function slaRules(sla: SlaFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
+  // Each message names the row (第 2 行（P2）…): a long table must not just turn red.
+  const rowOf = (target: PriorityTarget) => `第 ${sla.priorities.indexOf(target) + 1} 行（${target.level}）`;
   for (const target of sla.priorities) {
-    if (seen.has(target.level)) issues.push({ field: 'priorities', message: `${target.level} 重复定义` });
+    if (seen.has(target.level)) issues.push({ field: 'priorities', message: `${rowOf(target)}级别重复：${target.level} 已定义` });
     seen.add(target.level);
     if (target.responseMinutes !== null && target.resolutionMinutes !== null && target.resolutionMinutes < target.responseMinutes) {
-      issues.push({ field: 'priorities', message: `${target.level} 的解决时限不能短于响应时间` });
+      issues.push({ field: 'priorities', message: `${rowOf(target)}解决时限：不能短于响应时间` });
     }
   }
   const ordered = priorityLevels.map((level) => sla.priorities.find((p) => p.level === level)).filter((p) => p !== undefined);
@@ -95,7 +97,7 @@ export function slaRules(sla: SlaFields): FieldIssue[] {
     const higher = ordered[i - 1]!;
     const lower = ordered[i]!;
     if (higher.responseMinutes !== null && lower.responseMinutes !== null && higher.responseMinutes > lower.responseMinutes) {
-      issues.push({ field: 'priorities', message: `${higher.level} 的响应时间不应长于 ${lower.level}` });
+      issues.push({ field: 'priorities', message: `${rowOf(higher)}响应时间：不应长于 ${lower.level}` });
     }
   }
   if (sla.serviceHours === '5x8') {

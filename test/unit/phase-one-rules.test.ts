@@ -32,7 +32,7 @@ describe('SLA validation', () => {
   it('refuses a resolution target shorter than the response target', () => {
     const sla = base();
     sla.priorities[1] = { ...sla.priorities[1]!, responseMinutes: 60, resolutionMinutes: 30 };
-    expect(slaRules(sla)).toContainEqual({ field: 'priorities', message: 'P2 的解决时限不能短于响应时间' });
+    expect(slaRules(sla)).toContainEqual({ field: 'priorities', message: '第 2 行（P2）解决时限：不能短于响应时间' });
   });
 
   it('refuses a lower priority answering faster than a higher one, and duplicate levels', () => {
@@ -40,8 +40,8 @@ describe('SLA validation', () => {
     sla.priorities[0] = { ...sla.priorities[0]!, responseMinutes: 60 };
     sla.priorities.push({ ...sla.priorities[3]! });
     const messages = slaRules(sla).map((i) => i.message);
-    expect(messages).toContain('P1 的响应时间不应长于 P2');
-    expect(messages).toContain('P4 重复定义');
+    expect(messages).toContain('第 1 行（P1）响应时间：不应长于 P2');
+    expect(messages).toContain('第 5 行（P4）级别重复：P4 已定义');
   });
 
   it('a 5x8 calendar needs working days and a day that ends after it starts', () => {
