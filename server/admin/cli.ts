@@ -43,7 +43,7 @@ const USAGE = `Fieldbook 服务器管理 / server administration
   remove-member --project ID|CODE --username U              移出项目
   list-users                                                列出用户
   list-projects                                             列出项目及成员
-  import FILE                                               以管理员身份导入项目数据包（重复导入不会改变任何数据）
+  import FILE                                               以管理员身份导入项目数据包：全部导入，或有一条不能导入时什么都不导入（重复导入不会改变任何数据）
 
 数据库 / database (same as the server): --data-dir DIR (FIELDBOOK_DATA_DIR, ./data),
   --database-url postgres://… (DATABASE_URL), --pg-schema S (FIELDBOOK_PG_SCHEMA)

@@ -1,7 +1,7 @@
-import { MAX_PUSH_CHANGES, memberRoleSchema } from '../../shared/sync/protocol';
+import { memberRoleSchema } from '../../shared/sync/protocol';
 import { BundleError, decodeBundle } from '../../shared/sync/bundle';
 import { hasNul, NUL_MESSAGE } from '../../shared/change-log';
-import { parseHlc } from '../../shared/hlc';
+import { hlcDevice } from '../../shared/hlc';
 import { newId, uuidPattern } from '../../shared/ids';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { BlobStore } from '../blobs/blob-store';
@@ -20,7 +20,7 @@ import {
 } from '../repositories/projects';
 import { revokeUserSessions } from '../repositories/sessions';
 import { findUserByUsername, insertUser, listUsers as listUserRows, normalizeUsername, setUserDisabled, updatePasswordHash, type User } from '../repositories/users';
-import { applyChanges, type ConcurrencyRule } from '../sync/apply-changes';
+import { applyChanges, BatchRefused, type ConcurrencyRule } from '../sync/apply-changes';
 
 /**
  * What `npm run server:admin` does, as functions over an open Store: the CLI (admin/cli.ts)
@@ -135,10 +135,12 @@ export interface ImportSummary {
 }
 
 /**
- * Imports a project bundle (shared/sync/bundle.ts) as the administrator: its change log goes
- * through applyChanges, the very code path of a push (same merge, conflicts, duplicates and
- * numbering; no membership check), in batches of MAX_PUSH_CHANGES; its attachments are
- * verified and stored for the project. Importing the same bundle again changes nothing.
+ * Imports a project bundle (shared/sync/bundle.ts) as the administrator, all or nothing like the
+ * app's own import: its whole change log goes through applyChanges in ONE transaction, the very
+ * code path of a push (same merge, conflicts, duplicates and numbering; no membership check),
+ * and its attachments are recorded for the project in that transaction too. A change the
+ * server refuses, or any failure, leaves the server as it was. Importing the same bundle again
+ * changes nothing.
  */
 export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8Array, options: { now?: () => number } = {}): Promise<ImportSummary> {
   const now = options.now ?? Date.now;
@@ -150,37 +152,45 @@ export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8A
     throw error;
   }
   const { projectId, projectName } = bundle.manifest;
-  let projectRegistered = false;
-  if (!(await findProject(store.db, projectId))) {
-    // Known before the first batch, so every batch (whatever its order) finds its project.
-    const ownRow = bundle.rows.find((row) => row.id === projectId);
-    const ownChange = bundle.changes.find((c) => c.table === 'projects' && c.rowId === projectId && typeof c.fields.code === 'string');
-    const code = String(ownRow?.code ?? ownChange?.fields.code ?? '').trim();
-    await insertProject(store.db, { id: projectId, code, name: projectName, now: now(), createdBy: null });
-    projectRegistered = true;
-  }
+  // Verified bytes by content hash: harmless if the import below fails, so stored first.
+  for (const blob of bundle.blobs) await blobs.putVerified(blob.sha256, blob.bytes);
   // Values already on the server before this import may not have been seen by whoever made the
   // bundle: overwriting one of them keeps it as a conflict. Within the bundle, the exporting
-  // device had seen (and merged) everything, so its own history is not reported again.
-  const seqBefore = (await findProject(store.db, projectId))?.lastSeq ?? 0;
-  const replacedIsConcurrent: ConcurrencyRule = ({ seq, hlc, change }) => seq <= seqBefore && parseHlc(hlc).deviceId !== change.deviceId;
-  const summary: ImportSummary = { projectId, projectName, projectRegistered, changes: bundle.changes.length, applied: 0, duplicates: 0, rejected: [], conflicts: 0, blobs: 0 };
-  for (let i = 0; i < bundle.changes.length; i += MAX_PUSH_CHANGES) {
-    const outcome = await applyChanges(store, { kind: 'admin' }, bundle.changes.slice(i, i + MAX_PUSH_CHANGES), {
-      now: now(),
+  // device had seen (and merged) everything, so its own history is not reported again. A
+  // device's clock stamps `<deviceId>.<session>`: hlcDevice compares the device alone.
+  const replacedIsConcurrent: ConcurrencyRule = ({ beforeBatch, hlc, change }) => beforeBatch && hlcDevice(hlc) !== change.deviceId;
+  const at = now();
+  let outcome;
+  try {
+    outcome = await applyChanges(store, { kind: 'admin' }, bundle.changes, {
+      now: at,
       replacedIsConcurrent,
+      allOrNothing: true,
+      beforeCommit: async ({ trx }) => {
+        if (bundle.blobs.length > 0 && !(await findProject(trx, projectId))) throw new AdminError(`数据包没有项目 ${projectId} 的记录 / the bundle does not hold its project`);
+        for (const blob of bundle.blobs) await recordBlob(trx, { sha256: blob.sha256, size: blob.bytes.byteLength, projectId, now: at });
+      },
     });
-    summary.applied += outcome.applied;
-    summary.duplicates += outcome.duplicates;
-    summary.conflicts += outcome.conflicts;
-    for (const result of outcome.results) {
-      if (result.status === 'rejected') summary.rejected.push({ changeId: result.changeId, code: result.code, reason: result.reason });
+  } catch (error) {
+    if (error instanceof BatchRefused) {
+      const lines = error.rejected.slice(0, 20).map((r) => `  ${r.changeId} [${r.code}] ${r.reason}`);
+      const more = error.rejected.length > 20 ? [`  …${error.rejected.length - 20} more`] : [];
+      throw new AdminError(
+        [`数据包中有 ${error.rejected.length} 条修改不能导入，什么都没有导入 / ${error.rejected.length} change(s) refused, nothing imported:`, ...lines, ...more].join('\n'),
+      );
     }
+    throw error;
   }
-  for (const blob of bundle.blobs) {
-    await blobs.putVerified(blob.sha256, blob.bytes);
-    await recordBlob(store.db, { sha256: blob.sha256, size: blob.bytes.byteLength, projectId, now: now() });
-    summary.blobs += 1;
-  }
-  return summary;
+  const rejected = outcome.results.flatMap((r) => (r.status === 'rejected' ? [{ changeId: r.changeId, code: r.code, reason: r.reason }] : []));
+  return {
+    projectId,
+    projectName,
+    projectRegistered: outcome.registeredProjects.includes(projectId),
+    changes: bundle.changes.length,
+    applied: outcome.applied,
+    duplicates: outcome.duplicates,
+    rejected,
+    conflicts: outcome.conflicts,
+    blobs: bundle.blobs.length,
+  };
 }

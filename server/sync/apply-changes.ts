@@ -17,6 +17,8 @@ export interface ReplacedWrite {
   seq: number;
   hlc: string;
   change: Change;
+  /** True when the replaced value was stored before this batch began (not written by it). */
+  beforeBatch: boolean;
 }
 
 /**
@@ -41,8 +43,20 @@ export interface ApplyOptions {
   replacedIsConcurrent?: ConcurrencyRule;
   /** Told about each project a user registered by pushing its row. */
   onProjectRegistered?: (event: { projectId: string; code: string; name: string; actor: Actor }) => void;
-  /** Runs inside the transaction after every write, before COMMIT. Tests inject failures and pauses here. */
-  beforeCommit?: (info: { applied: number }) => Promise<void> | void;
+  /**
+   * All or nothing: when any change is rejected, nothing is written (BatchRefused is thrown and
+   * the transaction rolled back). For an administrator's import; a push answers per change.
+   */
+  allOrNothing?: boolean;
+  /** Runs inside the transaction after every write, before COMMIT: more writes of the same transaction; tests inject failures and pauses here. */
+  beforeCommit?: (info: { applied: number; trx: Kysely<Database> }) => Promise<void> | void;
+}
+
+/** Thrown by an allOrNothing batch with rejected changes: what was refused, and why. */
+export class BatchRefused extends Error {
+  constructor(readonly rejected: Array<Extract<PushResult, { status: 'rejected' }>>) {
+    super(`${rejected.length} 条修改被拒绝 / ${rejected.length} change(s) refused`);
+  }
 }
 
 export interface ApplyOutcome {
@@ -236,7 +250,7 @@ async function applyInTransaction(
     const seq = counter + 1;
     counters.set(projectId, seq);
     const merged = mergeChangeIntoRow(state?.row, change, (field, replacedHlc) =>
-      isConcurrent({ projectId, seq: state?.fieldSeqs[field] ?? 0, hlc: replacedHlc, change }),
+      isConcurrent({ projectId, seq: state?.fieldSeqs[field] ?? 0, hlc: replacedHlc, change, beforeBatch: (state?.fieldSeqs[field] ?? 0) <= (startCounters.get(projectId) ?? 0) }),
     );
     for (const loser of merged.losers) {
       // Either this change's value lost to the stored one, or the stored value it replaced did.
@@ -284,6 +298,10 @@ async function applyInTransaction(
     applied += 1;
   }
 
+  if (options.allOrNothing && rejected > 0) {
+    throw new BatchRefused(results.filter((r): r is Extract<PushResult, { status: 'rejected' }> => r.status === 'rejected'));
+  }
+
   // 5. Write: the log, the rows, the losers, the counters.
   for (const batch of chunks(changeRows, INSERT_CHUNK)) await trx.insertInto('changes').values(batch).execute();
   const dirtyRows: RowsTable[] = [];
@@ -321,7 +339,7 @@ async function applyInTransaction(
   for (const [projectId, names] of projectNames) {
     await trx.updateTable('projects').set(names).where('id', '=', projectId).execute();
   }
-  await options.beforeCommit?.({ applied });
+  await options.beforeCommit?.({ applied, trx });
   return { results, applied, duplicates, rejected, conflicts: conflictRows.length };
 }
 
