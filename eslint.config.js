@@ -17,7 +17,7 @@ function restrictImports(patterns, message) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'release/', 'test-results/', 'playwright-report/', 'data/', 'bench/.profile/', 'bench/.results/', 'bench/dist/', 'bench/.scratch/'],
+    ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'dist-e2e-*/', 'renderer/dist-e2e-*/', 'test-results-*/', 'release/', 'test-results/', 'playwright-report/', 'data/', 'bench/.profile/', 'bench/.results/', 'bench/dist/', 'bench/.scratch/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

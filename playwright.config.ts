@@ -18,7 +18,8 @@ export const chromiumLaunchOptions = {
 // Overridable so that several runs on one machine (a developer's and a helper's) do not share a
 // port or a build folder.
 const WEB_PORT = Number(process.env.E2E_PORT ?? 4317);
-const WEB_OUT_DIR = process.env.E2E_PORT ? `dist-e2e-${WEB_PORT}` : 'dist-web';
+// Absolute: vite resolves a relative --outDir against the renderer's root.
+const WEB_OUT_DIR = process.env.E2E_PORT ? `${process.cwd()}/dist-e2e-${WEB_PORT}` : `${process.cwd()}/dist-web`;
 
 export default defineConfig({
   testDir: 'test',
