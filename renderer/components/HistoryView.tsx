@@ -4,25 +4,57 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type FieldHistoryEntry, rowHistory } from '../../shared/change-log';
 import { hlcMillis } from '../../shared/hlc';
-import { recordTypes, type TableName } from '../../shared/records';
+import { isTableName, recordTypes, type TableName } from '../../shared/records';
 import { useServices } from '../app/services';
 import { pickLabel } from '../i18n';
 import { formatFieldValue } from './field-widget';
+import { formatLocalMinute } from './format-time';
 
 /** The audit trail of one row, newest first: who changed which field from what to what. */
 export function HistoryView({ table, rowId }: { table: TableName; rowId: string }) {
   const { db } = useServices();
   const { t, i18n } = useTranslation();
-  const changes = useLiveQuery(() => db.changes.where({ table, rowId }).toArray(), [table, rowId]);
-  if (!changes) return null;
-  if (changes.length === 0) return <Empty description={t('history.empty')} />;
   const shape = recordTypes[table].fields.shape as Record<string, z.ZodType>;
+  // The change log of the row, and the titles of the records its reference fields point to: the
+  // history names an asset or a session by its title, never by its id.
+  const data = useLiveQuery(async () => {
+    const changes = await db.changes.where({ table, rowId }).toArray();
+    const wanted = new Map<TableName, Set<string>>();
+    for (const change of changes) {
+      for (const [field, value] of Object.entries(change.fields)) {
+        const refTable = shape[field]?.meta()?.refTable;
+        if (!refTable || !isTableName(refTable)) continue;
+        const ids = wanted.get(refTable) ?? new Set<string>();
+        for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'string' && id) ids.add(id);
+        wanted.set(refTable, ids);
+      }
+    }
+    const titles = new Map<string, string>();
+    for (const [refTable, idSet] of wanted) {
+      const ids = [...idSet];
+      const title = recordTypes[refTable].title as (row: unknown) => string;
+      const rows = await db.table(refTable).bulkGet(ids);
+      rows.forEach((row, index) => row && titles.set(ids[index]!, title(row)));
+    }
+    return { changes, titles };
+  }, [table, rowId, shape]);
+  if (!data) return null;
+  const { changes, titles } = data;
+  if (changes.length === 0) return <Empty description={t('history.empty')} />;
   const entries = rowHistory(changes);
   const byChange = new Map<string, FieldHistoryEntry[]>();
   for (const entry of entries) byChange.set(entry.changeId, [...(byChange.get(entry.changeId) ?? []), entry]);
   const groups = [...byChange.values()].reverse();
   const firstChangeId = entries[0]?.changeId;
-  const format = (field: string, value: unknown) => formatFieldValue(shape[field], value, i18n.language);
+  const format = (field: string, value: unknown) => {
+    const meta = shape[field]?.meta();
+    if (meta?.refTable) {
+      const ids = (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string' && id !== '');
+      return ids.length === 0 ? '—' : ids.map((id) => titles.get(id) ?? t('history.unknownRecord')).join('、');
+    }
+    if (meta?.widget === 'datetime' && typeof value === 'string') return value.replace('T', ' ') || '—';
+    return formatFieldValue(shape[field], value, i18n.language);
+  };
 
   return (
     <Timeline
@@ -35,7 +67,7 @@ export function HistoryView({ table, rowId }: { table: TableName; rowId: string 
           children: (
             <div className="history-entry">
               <Typography.Text strong>{head.author}</Typography.Text>{' '}
-              <Typography.Text type="secondary">{new Date(hlcMillis(head.hlc)).toLocaleString(i18n.language)}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{formatLocalMinute(hlcMillis(head.hlc))}</Typography.Text>{' '}
               {isCreate && <Tag color="green">{t('history.created')}</Tag>}
               <ul className="history-fields">
                 {group
@@ -65,3 +97,4 @@ export function HistoryView({ table, rowId }: { table: TableName; rowId: string 
     />
   );
 }
+

@@ -12,6 +12,7 @@ import type { ProjectScopedTable } from '../data/repository';
 import { fieldTitle, pickLabel } from '../i18n';
 import { formatFieldValue } from './field-widget';
 import { RecordDrawer } from './RecordDrawer';
+import { naturalCompare } from '../../shared/natural-compare';
 
 export interface ListColumn<Row> {
   field: string;
@@ -42,6 +43,8 @@ interface RecordListPageProps<T extends ProjectScopedTable> {
   readOnlyFields?: readonly string[];
   readOnly?(row: RowOf<T>): boolean;
   extra?(row: RowOf<T>): ReactNode;
+  /** Rows may be deleted from their drawer (see RecordDrawer). */
+  deletable?: boolean;
   /** Shown between the toolbar and the table (a chart, a timeline). */
   above?(rows: RowOf<T>[]): ReactNode;
   rowClassName?(row: RowOf<T>): string;
@@ -152,6 +155,7 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
         readOnlyFields={props.readOnlyFields}
         readOnly={props.readOnly}
         extra={props.extra}
+        deletable={props.deletable}
         width={props.drawerWidth}
       />
     </div>
@@ -160,5 +164,5 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
 
 function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a ?? '').localeCompare(String(b ?? ''), 'zh-CN');
+  return naturalCompare(String(a ?? ''), String(b ?? ''));
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { isTableName, recordTypes } from '../../shared/records';
 import { useServices } from '../app/services';
 import { useRecordFormContext } from './record-form-context';
+import { naturalCompare } from '../../shared/natural-compare';
 
 interface ReferenceSelectProps {
   refTable: string;
@@ -23,7 +24,7 @@ export function ReferenceSelect({ refTable, multiple, value, onChange, disabled,
     const rows = await db.table(refTable).where('projectId').equals(projectId).filter((row) => !row.deleted).toArray();
     return rows
       .map((row) => ({ value: row.id as string, label: (type.title as (r: unknown) => string)(row) }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+      .sort((a, b) => naturalCompare(a.label, b.label));
   }, [refTable, projectId]);
   return (
     <Select

@@ -63,7 +63,7 @@ export function createWebDesktopApi(appVersion: string): DesktopApi {
       return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     },
     async getAppInfo(): Promise<AppInfo> {
-      return { host: 'web', version: appVersion, dataLocation: `${location.origin} (浏览器 IndexedDB)` };
+      return { host: 'web', version: appVersion, dataLocation: `IndexedDB · ${location.origin}` };
     },
     async openExternal(url) {
       window.open(externalUrlSchema.parse(url), '_blank', 'noopener,noreferrer');

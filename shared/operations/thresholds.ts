@@ -209,6 +209,56 @@ export const defaultMetricCatalogue: Readonly<Record<AssetType, readonly MetricD
   other: [],
 };
 
+/**
+ * The English of the catalogue's Chinese words: metric names, status options, units and hints.
+ * The catalogue is written in Chinese (its words go into the Word documents and are stored as
+ * readings); the English UI shows these instead. A project's own names are its data and stay.
+ */
+export const metricTextEn: Readonly<Record<string, string>> = {
+  'CPU 使用率': 'CPU usage',
+  内存使用率: 'Memory usage',
+  磁盘使用率: 'Disk usage',
+  进风口温度: 'Inlet temperature',
+  '系统负载（每核）': 'Load per core',
+  接口错包: 'Interface errors',
+  设备温度: 'Device temperature',
+  告警灯: 'Alarm light',
+  容量使用率: 'Capacity usage',
+  故障盘数: 'Failed disks',
+  '复制/快照状态': 'Replication/snapshot status',
+  表空间使用率: 'Tablespace usage',
+  最近成功备份距今: 'Since last good backup',
+  连接数使用率: 'Connection usage',
+  实例状态: 'Instance status',
+  服务状态: 'Service status',
+  响应时间: 'Response time',
+  会话数使用率: 'Session usage',
+  正常: 'Normal',
+  告警: 'Alarm',
+  延迟: 'Delayed',
+  中断: 'Broken',
+  运行: 'Running',
+  停止: 'Stopped',
+  个: '',
+  块: '',
+  小时: 'h',
+  '面板/前面板指示灯，或管理界面的硬件告警': 'Front-panel lights, or hardware alarms in the management interface',
+  '取各挂载点/盘符中的最高值': 'The highest of all mount points / drives',
+  'BMC/带外管理读数': 'Reading from the BMC / out-of-band management',
+  '15 分钟平均负载 ÷ CPU 核数': '15-minute load average ÷ CPU cores',
+  '自上次巡检以来各接口新增的错包（CRC/input errors）之和': 'New errors (CRC/input errors) on all interfaces since the last patrol',
+  取各存储池中的最高值: 'The highest of all storage pools',
+  '取各表空间中的最高值（已计自动扩展上限）': 'The highest of all tablespaces (counting autoextend limits)',
+  '每日备份：超过 26 小时说明漏了一次': 'Daily backups: over 26 hours means one was missed',
+  '当前连接数 ÷ 最大连接数': 'Current connections ÷ maximum connections',
+  '当前并发会话数 ÷ 设备规格': 'Current concurrent sessions ÷ device capacity',
+};
+
+/** A catalogue word in the UI language: its English in 'en' when the catalogue has it, else as is. */
+export function metricText(text: string, language: string): string {
+  return language.startsWith('en') && Object.hasOwn(metricTextEn, text) ? metricTextEn[text]! : text;
+}
+
 /** The default metrics of an asset type (none for an unknown type). */
 export function defaultMetricsFor(assetType: string): readonly MetricDef[] {
   return (defaultMetricCatalogue as Record<string, readonly MetricDef[] | undefined>)[assetType] ?? [];

@@ -41,7 +41,18 @@ export type AssetFields = z.infer<typeof assetFields>;
 
 /** Where an asset is, as one line: 站点 / 机房 / 机柜 / U 位. */
 export function assetLocation(asset: Pick<AssetFields, 'site' | 'room' | 'rack' | 'uPosition'>): string {
-  return [asset.site, asset.room, asset.rack, asset.uPosition ? `U${asset.uPosition.replace(/^U/i, '')}` : '']
+  return [asset.site, asset.room, asset.rack, formatUPosition(asset.uPosition)]
     .filter(Boolean)
     .join(' / ');
+}
+
+/**
+ * A U position as one way of writing it, whichever way it was typed: 17, U17, 17U, u 17 → U17;
+ * 17-18, U17-U18, 17U-18U, 17~18 → U17-18. Anything else (a note such as 顶部) stays as typed.
+ */
+export function formatUPosition(raw: string): string {
+  const text = raw.trim();
+  const units = /^[Uu]?\s*(\d{1,3})\s*[Uu]?(?:\s*[-–~～至]\s*[Uu]?\s*(\d{1,3})\s*[Uu]?)?$/.exec(text);
+  if (!units) return text;
+  return units[2] ? `U${units[1]}-${units[2]}` : `U${units[1]}`;
 }

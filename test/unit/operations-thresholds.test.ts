@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { valueKeyLabels } from '../../shared/inspection';
+import { localDateTime } from '../../shared/date-time';
 import { assetTypes } from '../../shared/records/asset';
 import {
   anomaliesOf,
@@ -12,7 +13,6 @@ import {
   evaluateEntry,
   evaluateMetric,
   incidentFromAnomaly,
-  localDateTime,
   type MetricDef,
   type NumericMetricDef,
   parseMetricNumber,
@@ -198,5 +198,20 @@ describe('anomalies and the incidents they become', () => {
     const p1 = incidentFromAnomaly({ name: 'crm-app', criticality: 'high' }, stopped!, { rules: [{ metricKey: 'app.serviceStatus', level: 'critical', assetCriticality: 'high', priority: 'P1' }] });
     expect(p1.priority).toBe('P1');
     expect(p1.description).toContain('按故障分级规则（服务状态 严重 · 重要程度高 → P1）定为 P1。');
+  });
+});
+
+describe('the catalogue in English', () => {
+  it('has English for every metric name, status option, unit and hint of the default catalogue', async () => {
+    const { defaultMetricCatalogue, metricText } = await import('../../shared/operations/thresholds');
+    const cjk = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+    for (const defs of Object.values(defaultMetricCatalogue)) {
+      for (const def of defs) {
+        const words = [def.label, def.hint ?? '', ...(def.kind === 'status' ? def.options : [def.unit])];
+        for (const word of words) expect(metricText(word, 'en'), `${def.key}: ${word}`).not.toMatch(cjk);
+      }
+    }
+    expect(metricText('CPU 使用率', 'zh-CN')).toBe('CPU 使用率');
+    expect(metricText('自定义指标', 'en')).toBe('自定义指标');
   });
 });

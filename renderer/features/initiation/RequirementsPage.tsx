@@ -8,6 +8,7 @@ import { useServices } from '../../app/services';
 import { RecordListPage } from '../../components/RecordListPage';
 import { RecordValidationError } from '../../data/repository';
 import { fieldTitle, pickLabel } from '../../i18n';
+import { naturalCompare } from '../../../shared/natural-compare';
 
 type Requirement = RowOf<'requirements'>;
 
@@ -26,7 +27,7 @@ export function RequirementsPage() {
       addLabel={t('initiation.addRequirement')}
       searchFields={['code', 'statement', 'acceptanceCriterion', 'sourceDocument', 'confirmedBy']}
       filterFields={['category', 'priority', 'status']}
-      order={(a, b) => a.code.localeCompare(b.code, 'zh-CN', { numeric: true })}
+      order={(a, b) => naturalCompare(a.code, b.code)}
       columns={[
         { field: 'code', width: 100 },
         { field: 'category', width: 110 },
@@ -107,15 +108,15 @@ function RequirementActions({ requirement }: { requirement: Requirement }) {
           data-testid="requirement-revisions"
           columns={[
             { title: '#', dataIndex: 'revision', width: 50 },
-            { title: t('initiation.revise'), dataIndex: 'statement' },
+            { title: fieldTitle('requirements', 'statement', i18n.language), dataIndex: 'statement' },
             { title: t('initiation.confirmedBy'), render: (_, r) => `${r.confirmedBy} ${r.confirmedAt}` },
-            { title: t('initiation.reviseReason'), render: (_, r) => `${r.reason}（${r.changedAt}）` },
+            { title: t('initiation.reviseReason'), render: (_, r) => t('initiation.reasonOn', { reason: r.reason, date: r.changedAt }) },
           ]}
         />
       )}
       <Modal open={dialog === 'confirm'} title={t('initiation.confirmTitle')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden>
         <Form layout="vertical" initialValues={{ confirmedAt: today }} onFinish={(values: { confirmedBy: string; confirmedAt: string }) => void move({ status: 'confirmed', ...values })}>
-          <Form.Item name="confirmedBy" label={t('initiation.confirmedBy')} rules={[{ required: true, message: t('sync.usernameRequired') }]}>
+          <Form.Item name="confirmedBy" label={t('initiation.confirmedBy')} rules={[{ required: true, message: t('initiation.confirmedByRequired') }]}>
             <Input />
           </Form.Item>
           <Form.Item name="confirmedAt" label={t('initiation.confirmedAt')} rules={[{ required: true }]}>

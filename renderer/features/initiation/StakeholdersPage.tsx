@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RecordListPage } from '../../components/RecordListPage';
+import { naturalCompare } from '../../../shared/natural-compare';
 
 /** 干系人与联系人 of the customer. */
 export function StakeholdersPage() {
@@ -11,7 +12,7 @@ export function StakeholdersPage() {
       addLabel={t('initiation.addStakeholder')}
       searchFields={['name', 'organisation', 'title', 'phone', 'email', 'concerns']}
       filterFields={['influence', 'stance']}
-      order={(a, b) => a.name.localeCompare(b.name, 'zh-CN')}
+      order={(a, b) => naturalCompare(a.name, b.name)}
       columns={[
         { field: 'name', width: 120 },
         { field: 'organisation' },

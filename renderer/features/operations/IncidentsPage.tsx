@@ -2,27 +2,29 @@ import { Button, Descriptions, Select, Space, Tag, Timeline, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
-import { type ClockReading, clockStatusLabels, formatLocalDateTime } from '../../../shared/operations';
+import { type ClockReading, type ClockStatus, escalationTargets, formatLocalDateTime } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
 import { RecordListPage } from '../../components/RecordListPage';
+import { pickLabel } from '../../i18n';
 import { incidentSla, useNow, useSlaContext } from './use-sla-clocks';
 
 type Incident = RowOf<'incidents'>;
 const clockColour = { met: 'green', breached: 'red', running: 'blue', atRisk: 'orange', 'n/a': 'default' } as const;
+const clockText = { met: 'met', breached: 'breached', running: 'running', atRisk: 'atRisk', 'n/a': 'none' } as const satisfies Record<ClockStatus, string>;
 const nowLocal = () => new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
 
 /** 故障与问题 on their SLA clocks: what is about to breach, what breached, who it escalates to. */
 export function IncidentsPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { repo, settings } = useServices();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const context = useSlaContext(project.id);
   const now = useNow();
   const [clockFilter, setClockFilter] = useState<'atRisk' | 'breached'>();
   const slaOf = (incident: Incident) => (context ? incidentSla(context, incident, now) : null);
   const clockTag = (reading: ClockReading | undefined) =>
-    reading ? <Tag color={clockColour[reading.status]}>{clockStatusLabels[reading.status]}</Tag> : '—';
+    reading ? <Tag color={clockColour[reading.status]}>{t(`operations.clock.${clockText[reading.status]}`)}</Tag> : '—';
   const by = settings.userName || '本机用户';
 
   return (
@@ -103,7 +105,7 @@ export function IncidentsPage() {
                           color: e.state === 'reached' ? 'red' : e.state === 'notNeeded' ? 'gray' : 'blue',
                           children: (
                             <Typography.Text>
-                              {e.label} · {formatLocalDateTime(e.dueAt).replace('T', ' ')}
+                              {e.step.label?.trim() || pickLabel(escalationTargets[e.step.to], i18n.language)} · {formatLocalDateTime(e.dueAt).replace('T', ' ')}
                             </Typography.Text>
                           ),
                         }))}

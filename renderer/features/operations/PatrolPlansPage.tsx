@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RecordListPage } from '../../components/RecordListPage';
+import { naturalCompare } from '../../../shared/natural-compare';
 
 /** 巡检计划: which assets, which items, how often, by whom. */
 export function PatrolPlansPage() {
@@ -11,7 +12,7 @@ export function PatrolPlansPage() {
       addLabel={t('operations.addPlan')}
       searchFields={['name', 'assignee']}
       filterFields={['frequency', 'active']}
-      order={(a, b) => a.name.localeCompare(b.name, 'zh-CN')}
+      order={(a, b) => naturalCompare(a.name, b.name)}
       columns={[
         { field: 'name' },
         { field: 'frequency', width: 100 },
@@ -22,6 +23,7 @@ export function PatrolPlansPage() {
       ]}
       createFields={['name', 'frequency', 'assignee', 'assetIds', 'metricKeys']}
       drawerWidth={900}
+      deletable
     />
   );
 }

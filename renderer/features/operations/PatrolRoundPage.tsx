@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
-import { type MetricDef, evaluateMetric, incidentFromAnomaly, metricLevelLabels } from '../../../shared/operations';
+import { type MetricDef, evaluateMetric, incidentFromAnomaly, metricText } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { type PatrolReading, handoverId, patrolEntryId } from '../../../shared/records/operations';
 import { useServices } from '../../app/services';
@@ -11,6 +11,7 @@ import { roundView } from './patrol-queries';
 import { RecordForm } from '../../components/RecordForm';
 import { metricDefsFor } from '../../../shared/operations';
 import { previousRound, roundKey } from './patrol-rounds';
+import { naturalCompare } from '../../../shared/natural-compare';
 
 type Asset = RowOf<'assets'>;
 type Entry = RowOf<'patrolEntries'>;
@@ -25,12 +26,13 @@ const nowLocal = () => new Date().toLocaleString('sv-SE').slice(0, 16).replace('
 export function PatrolRoundPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db, repo, settings } = useServices();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [planId, setPlanId] = useState<string>();
   const [date, setDate] = useState(() => new Date().toLocaleDateString('sv-SE'));
   const [shift, setShift] = useState<string>('');
   const setup = useLiveQuery(async () => {
-    const plans = (await db.patrolPlans.where('projectId').equals(project.id).filter((p) => !p.deleted && p.active === 'yes').toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    const plans = (await db.patrolPlans.where('projectId').equals(project.id).filter((p) => !p.deleted && p.active === 'yes').toArray()).sort((a, b) => naturalCompare(a.name, b.name));
     const design = (await db.serviceDesign.get(project.id)) ?? null;
     return { plans, design };
   }, [project.id]);
@@ -176,7 +178,7 @@ export function PatrolRoundPage() {
           ...columns.map((def, col) => ({
             key: def.key,
             width: 130,
-            title: `${def.label}${def.kind === 'status' ? '' : def.unit ? ` (${def.unit})` : ''}`,
+            title: `${metricText(def.label, lang)}${def.kind === 'status' ? '' : metricText(def.unit, lang) ? ` (${metricText(def.unit, lang)})` : ''}`,
             render: (_: unknown, asset: Asset, row: number) => {
               if (!(defsByAsset.get(asset.id) ?? []).some((d) => d.key === def.key)) return <Typography.Text type="secondary">—</Typography.Text>;
               const own = (defsByAsset.get(asset.id) ?? []).find((d) => d.key === def.key)!;
@@ -187,12 +189,12 @@ export function PatrolRoundPage() {
                   <Input
                     key={`${asset.id}-${def.key}-${String(r?.value ?? '')}-${r?.at ?? ''}`}
                     size="small"
-                    aria-label={`${asset.name} ${def.label}`}
+                    aria-label={`${asset.name} ${metricText(def.label, lang)}`}
                     data-cell={`${row}:${col}`}
                     defaultValue={r?.value === null || r?.value === undefined ? '' : String(r.value)}
-                    placeholder={own.kind === 'status' ? own.options.map((o, i) => `${i + 1}${o}`).join(' ') : ''}
+                    placeholder={own.kind === 'status' ? own.options.map((o, i) => `${i + 1}${metricText(o, lang)}`).join(' ') : ''}
                     style={{ background: r?.status ? levelColour[r.status as keyof typeof levelColour] : undefined }}
-                    suffix={r?.carried ? <Tag color="blue">{t('operations.carried')}</Tag> : r?.status === 'warning' || r?.status === 'critical' ? <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{metricLevelLabels[r.status]}</Tag> : undefined}
+                    suffix={r?.carried ? <Tag color="blue">{t('operations.carried')}</Tag> : r?.status === 'warning' || r?.status === 'critical' ? <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{t(`operations.level.${r.status}`)}</Tag> : undefined}
                     onKeyDown={(event) => void onCellKey(event, asset, own, row, col)}
                     onBlur={(event) => void saveCell(asset, own, event.target.value)}
                   />
@@ -223,9 +225,9 @@ export function PatrolRoundPage() {
         ) : (
           anomalies.map(({ asset, def, entry, r }) => (
             <div key={`${asset.id}-${def.key}`} className="anomaly-row">
-              <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{metricLevelLabels[r.status as 'warning' | 'critical']}</Tag>
-              {asset.name} · {def.label} {String(r.value)}
-              {def.kind !== 'status' ? ` ${def.unit}` : ''}{' '}
+              <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{t(`operations.level.${r.status as 'warning' | 'critical'}`)}</Tag>
+              {asset.name} · {metricText(def.label, lang)} {String(r.value)}
+              {def.kind !== 'status' ? ` ${metricText(def.unit, lang)}` : ''}{' '}
               {data?.raised.has(`${entry.id}#${def.key}`) ? (
                 <Tag color="blue">✓</Tag>
               ) : (

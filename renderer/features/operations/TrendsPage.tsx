@@ -4,13 +4,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
-import { detectDrift, parseMetricNumber } from '../../../shared/operations';
+import { detectDrift, metricText, parseMetricNumber } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
 import { assetHistory, completionByDay } from './patrol-queries';
 import { EChart } from '../../components/EChart';
 import { metricDefsFor } from '../../../shared/operations';
 import { shiftDate } from './patrol-rounds';
+import { naturalCompare } from '../../../shared/natural-compare';
 
 const ranges = { weeks: 56, months: 183, year: 366 } as const;
 
@@ -22,7 +23,8 @@ const ranges = { weeks: 56, months: 183, year: 366 } as const;
 export function TrendsPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db } = useServices();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const today = new Date().toLocaleDateString('sv-SE');
   const [assetId, setAssetId] = useState<string>();
   const [metricKey, setMetricKey] = useState<string>();
@@ -41,6 +43,8 @@ export function TrendsPage() {
   const asset = base?.assets.find((a) => a.id === assetId) ?? null;
   const defs = useMemo(() => (asset ? metricDefsFor(asset.type, base?.design ?? null) : []), [asset, base?.design]);
   const def = defs.find((d) => d.key === metricKey) ?? defs.find((d) => d.kind !== 'status') ?? defs[0];
+  // Drift names a metric by its label where the asset's metrics know it, not by its internal key.
+  const metricLabelOf = (key: string) => metricText(defs.find((d) => d.key === key)?.label ?? key, lang);
 
   // An asset's history is one row per round: a year is a few hundred rows through [assetId+date].
   const history = useLiveQuery(
@@ -70,8 +74,8 @@ export function TrendsPage() {
       .filter((p): p is { date: string; value: number } => p.value !== null)
       .sort((a, b) => a.date.localeCompare(b.date));
     const lines = [
-      ...(def.warning !== null ? [{ yAxis: def.warning, name: '预警', lineStyle: { color: '#faad14' } }] : []),
-      ...(def.critical !== null ? [{ yAxis: def.critical, name: '严重', lineStyle: { color: '#ff4d4f' } }] : []),
+      ...(def.warning !== null ? [{ yAxis: def.warning, name: t('operations.level.warning'), lineStyle: { color: '#faad14' } }] : []),
+      ...(def.critical !== null ? [{ yAxis: def.critical, name: t('operations.level.critical'), lineStyle: { color: '#ff4d4f' } }] : []),
     ];
     return {
       points,
@@ -79,12 +83,12 @@ export function TrendsPage() {
         tooltip: { trigger: 'axis' },
         grid: { left: 56, right: 56, top: 24, bottom: 40 },
         xAxis: { type: 'time' },
-        yAxis: { type: 'value', name: def.unit },
+        yAxis: { type: 'value', name: metricText(def.unit, lang) },
         dataZoom: [{ type: 'inside' }],
         series: [
           {
             type: 'line',
-            name: def.label,
+            name: metricText(def.label, lang),
             showSymbol: points.length < 60,
             data: points.map((p) => [p.date, p.value]),
             markLine: { symbol: 'none', label: { formatter: '{b} {c}' }, lineStyle: { type: 'dashed' }, data: lines },
@@ -92,7 +96,7 @@ export function TrendsPage() {
         ],
       },
     };
-  }, [def, history]);
+  }, [def, history, t, lang]);
 
   const plan = base?.plans.find((p) => p.id === planId) ?? base?.plans[0];
   const calendar = useLiveQuery(async () => {
@@ -116,9 +120,9 @@ export function TrendsPage() {
               setAssetId(id);
               setMetricKey(undefined);
             }}
-            options={(base?.assets ?? []).map((a) => ({ value: a.id, label: `${a.name} ${a.hostname}` }))}
+            options={[...(base?.assets ?? [])].sort((a, b) => naturalCompare(a.name, b.name)).map((a) => ({ value: a.id, label: `${a.name} ${a.hostname}` }))}
           />
-          <Select aria-label={t('operations.metric')} style={{ width: 200 }} value={def?.key} onChange={setMetricKey} options={defs.filter((d) => d.kind !== 'status').map((d) => ({ value: d.key, label: d.label }))} />
+          <Select aria-label={t('operations.metric')} style={{ width: 200 }} value={def?.key} onChange={setMetricKey} options={defs.filter((d) => d.kind !== 'status').map((d) => ({ value: d.key, label: metricText(d.label, lang) }))} />
           <Select
             aria-label={t('operations.range')}
             style={{ width: 140 }}
@@ -150,9 +154,9 @@ export function TrendsPage() {
                 style={{ height: 220 }}
                 testId="patrol-calendar"
                 option={{
-                  tooltip: { formatter: (p: { data: [string, number] }) => `${p.data[0]}：${p.data[1]} / ${calendar.expected}` },
+                  tooltip: { formatter: (p: { data: [string, number] }) => `${p.data[0]}: ${p.data[1]} / ${calendar.expected}` },
                   visualMap: { min: 0, max: Math.max(1, calendar.expected), orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f5f5f5', '#95de64', '#389e0d'] } },
-                  calendar: { range: month, cellSize: ['auto', 22], top: 30, left: 30, right: 30, dayLabel: { firstDay: 1, nameMap: 'ZH' }, monthLabel: { nameMap: 'ZH' } },
+                  calendar: { range: month, cellSize: ['auto', 22], top: 30, left: 30, right: 30, dayLabel: { firstDay: 1, nameMap: lang.startsWith('en') ? 'EN' : 'ZH' }, monthLabel: { nameMap: lang.startsWith('en') ? 'EN' : 'ZH' } },
                   series: [{ type: 'heatmap', coordinateSystem: 'calendar', data: [...calendar.perDay.entries()] }],
                 }}
               />
@@ -164,7 +168,7 @@ export function TrendsPage() {
             {!asset ? (
               <Empty />
             ) : drift?.drifts.length ? (
-              <List size="small" dataSource={drift.drifts} renderItem={(d) => <List.Item>{`${d.key}：基线 ${d.baseline} → 巡检 ${d.reading}`}</List.Item>} />
+              <List size="small" dataSource={drift.drifts} renderItem={(d) => <List.Item>{t('operations.driftLine', { metric: metricLabelOf(d.key), baseline: d.baseline, reading: d.reading })}</List.Item>} />
             ) : (
               <Alert type="success" showIcon message={drift?.baseline ? t('operations.noDrift') : '—'} />
             )}

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { RowOf } from '../../../shared/records';
 import type { FieldbookDb } from '../../data/db';
+import { naturalCompare } from '../../../shared/natural-compare';
 
 type Asset = RowOf<'assets'>;
 type Entry = RowOf<'patrolEntries'>;
@@ -18,7 +19,7 @@ export async function roundView(db: FieldbookDb, plan: Pick<RowOf<'patrolPlans'>
     db.patrolEntries.where('[planId+round]').equals([plan.id, lastRound]).toArray(),
   ]);
   return {
-    assets: (assets.filter((a) => a && !a.deleted) as Asset[]).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    assets: (assets.filter((a) => a && !a.deleted) as Asset[]).sort((a, b) => naturalCompare(a.name, b.name)),
     entries: new Map(entries.map((e) => [e.assetId, e])),
     previous: new Map(previous.map((e) => [e.assetId, e])),
   };

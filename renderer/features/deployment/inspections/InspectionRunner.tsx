@@ -136,7 +136,7 @@ export function InspectionRunner() {
   }, [current]);
 
   if (data === undefined) return <Spin className="page" />;
-  if (data === null || !data.template) return <Alert className="page" type="error" message="检查不存在" />;
+  if (data === null || !data.template) return <Alert className="page" type="error" message={t('deployment.notFound')} />;
   const { inspection, template, asset, results } = data;
   const answered = items.filter((i) => results.get(i.id)?.verdict).length;
   const failed = items.filter((i) => results.get(i.id)?.verdict === 'fail').length;

@@ -10,6 +10,7 @@ import { useServices } from '../../../app/services';
 import { fieldTitle, pickLabel } from '../../../i18n';
 import { progressOf } from './inspection-queries';
 import { StartInspectionsDialog } from './StartInspectionsDialog';
+import { naturalCompare } from '../../../../shared/natural-compare';
 
 const statusColour = { inProgress: 'processing', completed: 'blue', signed: 'green' } as const;
 
@@ -37,7 +38,7 @@ export function InspectionsPage() {
     };
   }, [project.id]);
   const batches = useMemo(() => [...new Set((data?.inspections ?? []).map((i) => i.batch))].sort().reverse(), [data]);
-  const rows = (data?.inspections ?? []).filter((i) => !batch || i.batch === batch).sort((a, b) => (data!.assets.get(a.assetId)?.name ?? '').localeCompare(data!.assets.get(b.assetId)?.name ?? '', 'zh-CN'));
+  const rows = (data?.inspections ?? []).filter((i) => !batch || i.batch === batch).sort((a, b) => naturalCompare(data!.assets.get(a.assetId)?.name, data!.assets.get(b.assetId)?.name));
   const totals = rows.reduce(
     (sum, i) => {
       const p = data!.progress.get(i.id)!;

@@ -10,6 +10,7 @@ import { useServices } from '../../../app/services';
 import { RecordForm } from '../../../components/RecordForm';
 import { fieldTitle, pickLabel } from '../../../i18n';
 import { formatAnswer } from './rules';
+import { naturalCompare } from '../../../../shared/natural-compare';
 
 const severityColour = { critical: 'red', major: 'orange', minor: 'gold' } as const;
 const statusColour = { open: 'red', inProgress: 'processing', done: 'blue', verified: 'green' } as const;
@@ -72,7 +73,7 @@ export function NonconformitiesPage() {
     return true;
   });
   const order = { critical: 0, major: 1, minor: 2 };
-  visible.sort((a, b) => order[a.severity] - order[b.severity] || a.assetName.localeCompare(b.assetName, 'zh-CN'));
+  visible.sort((a, b) => order[a.severity] - order[b.severity] || naturalCompare(a.assetName, b.assetName));
   const open = (rows ?? []).find((nc) => nc.result.id === openId);
 
   return (

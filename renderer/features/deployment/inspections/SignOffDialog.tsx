@@ -21,7 +21,7 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
     setError(undefined);
     try {
       const png = await pad.current?.toPng();
-      if (!png) throw new RecordValidationError([{ field: 'signature', message: '签字确认须有手写签名' }]);
+      if (!png) throw new RecordValidationError([{ field: 'signature', message: t('deployment.signatureRequired') }]);
       const signature = await storeAttachment(db, { name: `签名-${values.signerName}.png`, type: 'image/png', bytes: png }, { keepOriginal: true });
       await repo.update('inspections', inspection.id, { ...values, status: 'signed', signature: [signature] });
       onClose();
@@ -38,7 +38,7 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
         <Form.Item label={t('deployment.signHere')}>
           <SignaturePad ref={pad} clearLabel={t('deployment.clear')} hint={t('deployment.signHere')} onChange={setDrawn} />
         </Form.Item>
-        <Form.Item name="signerName" label={t('deployment.signerName')} rules={[{ required: true, message: '请填写签字人' }]}>
+        <Form.Item name="signerName" label={t('deployment.signerName')} rules={[{ required: true, message: t('deployment.signerRequired') }]}>
           <Input />
         </Form.Item>
         <Form.Item name="signerTitle" label={t('deployment.signerTitle')}>
@@ -75,7 +75,7 @@ export function ReopenDialog({ inspection, open, onClose }: { inspection: Inspec
   return (
     <Modal open={open} title={t('deployment.reopenTitle')} footer={null} onCancel={onClose} destroyOnHidden>
       <Form layout="vertical" onFinish={(v) => void reopen(v)}>
-        <Form.Item name="reason" label={t('deployment.reopenReason')} rules={[{ required: true, whitespace: true, message: '请填写重新打开的原因' }]}>
+        <Form.Item name="reason" label={t('deployment.reopenReason')} rules={[{ required: true, whitespace: true, message: t('deployment.reopenReasonRequired') }]}>
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

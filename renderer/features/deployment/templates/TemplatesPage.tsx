@@ -11,6 +11,7 @@ import { fieldTitle, pickLabel } from '../../../i18n';
 import { builtinTemplates, exportTemplate, importTemplate } from './builtins';
 import { TemplateEditor } from './TemplateEditor';
 import { type TemplateRow, createTemplate, inspectionCountsByTemplate } from './template-ops';
+import { naturalCompare } from '../../../../shared/natural-compare';
 
 /**
  * 检查模板: the project's configuration baselines. Copy a built-in one and adapt it, or share
@@ -26,7 +27,7 @@ export function TemplatesPage() {
     const templates = await db.checklistTemplates.where('projectId').equals(project.id).filter((x) => !x.deleted).toArray();
     return { templates, usage: await inspectionCountsByTemplate(db, project.id) };
   }, [project.id]);
-  const current = (data?.templates ?? []).filter((x) => !x.supersededBy).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const current = (data?.templates ?? []).filter((x) => !x.supersededBy).sort((a, b) => naturalCompare(a.name, b.name));
   const versionsOf = (familyId: string) => (data?.templates ?? []).filter((x) => x.familyId === familyId).sort((a, b) => b.version - a.version);
 
   async function copyBuiltin(key: string) {
