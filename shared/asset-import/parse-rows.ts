@@ -8,7 +8,7 @@ import { assetFields, type AssetFields } from '../records/asset';
 import { fieldLabel } from '../records/fields';
 import { columnHeaders, type ColumnMapping } from './column-guess';
 import { type AssetField, assetFieldNames } from './header-aliases';
-import { cleanCell, headerKey } from './normalise';
+import { cleanCell, headerKey, toHalfWidth } from './normalise';
 import type { SheetGrid } from './read-sheet';
 import { parseAssetType, parseCriticality, splitIps, splitTags } from './value-parsers';
 
@@ -31,12 +31,19 @@ export type ParsedAssetRow =
       supplied: AssetField[];
       /** Things done that the user may want to know, e.g. an unknown 类型 imported as 其他. */
       warnings: string[];
+      /**
+       * The same device as an earlier row of the file (same serial number, or without one the
+       * same hostname and first IP): the preview asks whether to merge it into that row, import
+       * it anyway or skip it (planAssetImport).
+       */
+      duplicateOf?: { rowNumber: number; by: 'serial' | 'hostIp' };
     }
   | { ok: false; rowNumber: number; reasons: string[] };
 
 export interface SkippedRow {
   rowNumber: number;
-  reason: 'blank' | 'header' | 'section';
+  /** totals: a 合计/小计/Total row, or a row of nothing but numbers that sum a column above. */
+  reason: 'blank' | 'header' | 'section' | 'totals';
 }
 
 export interface ParsedAssetRows {
@@ -65,11 +72,16 @@ export function parseAssetRows(grid: Pick<SheetGrid, 'rows'> & Partial<Pick<Shee
 
   const rows: ParsedAssetRow[] = [];
   const skipped: SkippedRow[] = [];
+  const sums = new ColumnSums();
   for (let r = headerRowIndex + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r]!;
     const rowNumber = r + 1;
     const filled = mapped.filter(({ index }) => (cells[index] ?? '').trim() !== '');
-    if (filled.length === 0) {
+    if (isTotalsRow(cells, sums)) {
+      // Checked first and over every column: 合计 often stands in the unmapped 序号 column.
+      skipped.push({ rowNumber, reason: 'totals' });
+      sums.endSegment();
+    } else if (filled.length === 0) {
       skipped.push({ rowNumber, reason: 'blank' });
     } else if (filled.every(({ index }) => headerKeys[index]!.has(headerKey(cells[index]!)))) {
       // The header again: long lists are often pasted together from several sheets.
@@ -77,10 +89,85 @@ export function parseAssetRows(grid: Pick<SheetGrid, 'rows'> & Partial<Pick<Shee
     } else if (isSectionRow(grid.merges ?? [], r, filled.map(({ index }) => index))) {
       skipped.push({ rowNumber, reason: 'section' });
     } else {
+      sums.add(cells);
       rows.push(parseRow(cells, rowNumber, mapped, headerOf));
     }
   }
   return { rows: markDuplicates(rows), fields, headers, skipped };
+}
+
+/**
+ * 合计, 总计, 小计, 共计, 汇总, Total, Subtotal, Grand total — alone or with a count after it
+ * ("合计：40 台", "Total (12)"). The cell must say nothing else: "汇总服务器" is a device.
+ */
+const totalsWord = /^(?:合计|总计|小计|共计|汇总|总数|累计|grand ?total|sub-? ?total|totals?)/i;
+/** After the word, at most a count: "：40 台", " (12)", "共 40 台设备" (the cell is half-width by then). */
+const countTail = /^:?\s*(?:\(?\s*(?:共\s*)?\d[\d,]*(?:\.\d+)?\s*(?:台|个|套|项|条|件|部|组|units?|items?|devices?)?(?:设备)?\s*\)?)?$/i;
+/** A number as totals rows show them: "40", "1,234.5", "¥12,000", "40台", "共 40 台", "95%". */
+const numberLike = /^(?:共\s*)?[-+]?[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:台|个|套|项|条|件|部|组|units?|items?|devices?|%)?(?:设备)?$/i;
+
+export function isTotalsLabel(text: string): boolean {
+  const cell = toHalfWidth(text).trim().replace(/\s+/g, ' ').replace(/^([合总小共累]) (计)/, '$1$2');
+  const word = totalsWord.exec(cell);
+  return word !== null && countTail.test(cell.slice(word[0].length));
+}
+
+function numberValue(text: string): number | undefined {
+  const cell = toHalfWidth(text).trim();
+  if (!numberLike.test(cell)) return undefined;
+  const value = Number(cell.replace(/[^\d.+-]/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+interface ColumnSum {
+  sum: number;
+  count: number;
+  /** Every value so far was its own position (1, 2, 3 …): a 序号 column, whose next number is no total. */
+  counter: boolean;
+}
+
+/** Per column, the sum of the numbers in the data rows so far, and since the last totals row. */
+class ColumnSums {
+  private readonly all = new Map<number, ColumnSum>();
+  private segment = new Map<number, ColumnSum>();
+
+  add(cells: readonly string[]): void {
+    cells.forEach((cell, c) => {
+      const value = numberValue(cell);
+      if (value === undefined) return;
+      for (const map of [this.all, this.segment]) {
+        const entry = map.get(c) ?? { sum: 0, count: 0, counter: true };
+        map.set(c, { sum: entry.sum + value, count: entry.count + 1, counter: entry.counter && value === entry.count + 1 });
+      }
+    });
+  }
+
+  endSegment(): void {
+    this.segment = new Map();
+  }
+
+  /** The value is what the column above adds up to (over at least two numbers, and not the next 序号). */
+  isSum(column: number, value: number): boolean {
+    return [this.all, this.segment].some((map) => {
+      const entry = map.get(column);
+      if (entry === undefined || entry.count < 2 || (entry.counter && value === entry.count + 1)) return false;
+      return Math.abs(entry.sum - value) <= 1e-9 * Math.max(1, Math.abs(value));
+    });
+  }
+}
+
+/**
+ * A totals row: a 合计-style label with nothing but numbers beside it, or — without a label —
+ * nothing but numbers, one of which is the sum of its column above.
+ */
+function isTotalsRow(cells: readonly string[], sums: ColumnSums): boolean {
+  const filled = cells.map((cell, column) => ({ cell: cell.trim(), column })).filter(({ cell }) => cell !== '');
+  if (filled.length === 0) return false;
+  const labels = filled.filter(({ cell }) => isTotalsLabel(cell));
+  const numbers = filled.filter(({ cell }) => !isTotalsLabel(cell)).map(({ cell, column }) => ({ value: numberValue(cell), column }));
+  if (numbers.some(({ value }) => value === undefined)) return false;
+  if (labels.length > 0) return true;
+  return numbers.some(({ value, column }) => sums.isSum(column, value!));
 }
 
 /**
@@ -159,7 +246,7 @@ function issueReason(message: string, label: string, header: string): string {
 
 /**
  * The same device twice in one file: same serial number, or (without one) same hostname and
- * first IP. The first occurrence is imported; later ones are reported.
+ * first IP. Later occurrences point at the first one; the plan decides what happens to them.
  */
 function markDuplicates(rows: ParsedAssetRow[]): ParsedAssetRow[] {
   const seen = new Map<string, number>();
@@ -175,8 +262,7 @@ function markDuplicates(rows: ParsedAssetRow[]): ParsedAssetRow[] {
       seen.set(key, row.rowNumber);
       return row;
     }
-    const why = serial ? '序列号相同' : '主机名和 IP 相同';
-    return { ok: false, rowNumber: row.rowNumber, reasons: [`与第 ${earlier} 行重复（${why}）`] };
+    return { ...row, duplicateOf: { rowNumber: earlier, by: serial ? 'serial' : 'hostIp' } };
   });
 }
 

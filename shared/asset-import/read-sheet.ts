@@ -34,10 +34,37 @@ export interface ReadSpreadsheetOptions {
   sheetIndex?: number;
 }
 
+/** Why a file could not be read: the renderer shows the code in the UI language, the message is Chinese. */
+export type SpreadsheetReadErrorCode =
+  | 'notXlsx'
+  | 'legacyXls'
+  | 'protectedOrLegacy'
+  | 'notText'
+  | 'unsupportedType'
+  | 'noSuchSheet';
+
+const readErrorMessages: Record<SpreadsheetReadErrorCode, (params: Record<string, string | number>) => string> = {
+  notXlsx: () => '文件不是有效的 Excel 工作簿（.xlsx），请在 Excel/WPS 中另存为 .xlsx 后重试',
+  legacyXls: () => '不支持旧版 .xls / .et 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
+  protectedOrLegacy: () => '文件是旧版 .xls 格式或设置了打开密码，请在 Excel/WPS 中取消密码并另存为 .xlsx 后重试',
+  notText: (p) => `文件「${p.fileName}」不是文本格式的 CSV，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后重试`,
+  unsupportedType: (p) => `不支持的文件类型: ${p.fileName}（请使用 .xlsx 或 .csv）`,
+  noSuchSheet: (p) => `没有第 ${p.sheet} 个工作表（共 ${p.count} 个）`,
+};
+
+/**
+ * A file the importer cannot read. The message is Chinese and names no library: whatever exceljs
+ * or its zip reader says ("Can't find end of central directory … see https://…") means nothing
+ * to the user and is never passed on.
+ */
 export class SpreadsheetReadError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly code: SpreadsheetReadErrorCode;
+  readonly params: Record<string, string | number>;
+  constructor(code: SpreadsheetReadErrorCode, params: Record<string, string | number> = {}) {
+    super(readErrorMessages[code](params));
     this.name = 'SpreadsheetReadError';
+    this.code = code;
+    this.params = params;
   }
 }
 
@@ -50,17 +77,40 @@ export async function readSpreadsheet(
   options: ReadSpreadsheetOptions = {},
 ): Promise<SheetGrid> {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  if (extension === 'csv' || extension === 'txt' || extension === 'tsv') return readCsv(bytes);
-  if (extension === 'xlsx' || extension === 'xlsm' || isZip(bytes)) return readXlsx(bytes, options);
-  if (extension === 'xls' || extension === 'et') {
-    throw new SpreadsheetReadError('不支持旧版 .xls / .et 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
+  // What the bytes are decides before the name does: files get renamed.
+  if (isZip(bytes)) return readXlsx(bytes, options);
+  if (isOle(bytes)) {
+    // An old .xls, or an .xlsx with an open password (Office encrypts it into the same container).
+    throw new SpreadsheetReadError(extension === 'xls' || extension === 'et' ? 'legacyXls' : 'protectedOrLegacy');
   }
-  throw new SpreadsheetReadError(`不支持的文件类型: ${fileName}（请使用 .xlsx 或 .csv）`);
+  if (extension === 'csv' || extension === 'txt' || extension === 'tsv') {
+    if (looksBinary(bytes)) throw new SpreadsheetReadError('notText', { fileName });
+    return readCsv(bytes);
+  }
+  if (extension === 'xlsx' || extension === 'xlsm') throw new SpreadsheetReadError('notXlsx');
+  if (extension === 'xls' || extension === 'et') throw new SpreadsheetReadError('legacyXls');
+  throw new SpreadsheetReadError('unsupportedType', { fileName });
 }
 
-/** .xlsx files are zip archives: "PK\x03\x04". */
+/** .xlsx files are zip archives: "PK\x03\x04" (an empty archive: "PK\x05\x06"). */
 function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
+}
+
+/** OLE2 compound files: old .xls/.et, and password-protected .xlsx. */
+function isOle(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * Not text: a PDF, or NUL bytes in the first 4 kB where no UTF-16 byte order mark explains them
+ * (UTF-16 text is full of NULs, every other encoding a CSV comes in has none).
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return true; // %PDF
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, 4096).includes(0);
 }
 
 function readCsv(bytes: Uint8Array): SheetGrid {
@@ -79,15 +129,18 @@ async function readXlsx(bytes: Uint8Array, options: ReadSpreadsheetOptions): Pro
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    throw new SpreadsheetReadError(`无法读取 Excel 文件: ${error instanceof Error ? error.message : String(error)}`);
+  } catch {
+    // A truncated or damaged zip, or XML that is not a workbook's: the library's own words
+    // (English, with a URL) are no help to the user.
+    throw new SpreadsheetReadError('notXlsx');
   }
   const sheets = workbook.worksheets;
-  if (sheets.length === 0) throw new SpreadsheetReadError('Excel 文件中没有工作表');
+  // Excel cannot save a workbook without a sheet: a zip without one is some other file (.docx, .zip).
+  if (sheets.length === 0) throw new SpreadsheetReadError('notXlsx');
   const sheetNames = sheets.map((sheet) => sheet.name);
   let sheetIndex = options.sheetIndex;
   if (sheetIndex !== undefined && (sheetIndex < 0 || sheetIndex >= sheets.length)) {
-    throw new SpreadsheetReadError(`没有第 ${sheetIndex + 1} 个工作表（共 ${sheets.length} 个）`);
+    throw new SpreadsheetReadError('noSuchSheet', { sheet: sheetIndex + 1, count: sheets.length });
   }
   sheetIndex ??= firstUsefulSheet(sheets);
   const sheet = sheets[sheetIndex]!;

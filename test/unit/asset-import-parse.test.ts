@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   guessColumns,
+  isTotalsLabel,
   parseAssetRows,
   parseAssetType,
   parseCriticality,
@@ -11,7 +12,7 @@ import {
   type ParsedAssetRow,
   type ParsedAssetRows,
 } from '../../shared/asset-import';
-import { bankInventoryXlsx, bankRows, chineseCsv, encodeGbk, encodeUtf8, englishCsv } from '../fixtures/import/make-fixtures';
+import { bankInventoryXlsx, bankRows, chineseCsv, encodeGbk, encodeUtf8, englishCsv, totalsRows, totalsXlsx } from '../fixtures/import/make-fixtures';
 
 function rowAt(parsed: ParsedAssetRows, rowNumber: number): ParsedAssetRow {
   const row = parsed.rows.find((r) => r.rowNumber === rowNumber);
@@ -71,10 +72,14 @@ describe('parseAssetRows on a real-world bank inventory', () => {
         ]);
         expect(parsed.rows.map((row) => row.rowNumber)).toEqual([5, 6, 7, 10, 11, 12, 14, 15, 16, 17, 18]);
         const failed = parsed.rows.filter((row) => !row.ok).map((row) => row.rowNumber);
-        expect(failed).toEqual([bankRows.duplicateOfCoreSwitch, bankRows.badIp, bankRows.noNameAtAll, bankRows.unknownCriticality]);
+        expect(failed).toEqual([bankRows.badIp, bankRows.noNameAtAll, bankRows.unknownCriticality]);
 
         expect(reasonsAt(parsed, bankRows.badIp)).toEqual(['管理IP（多个用逗号分隔）: 不是有效的 IP 地址: 10.0.0.300']);
-        expect(reasonsAt(parsed, bankRows.duplicateOfCoreSwitch)).toEqual(['与第 5 行重复（序列号相同）']);
+        // A duplicate is no error: it points at the row it repeats, for the preview to ask what to do.
+        expect(rowAt(parsed, bankRows.duplicateOfCoreSwitch)).toMatchObject({
+          ok: true,
+          duplicateOf: { rowNumber: bankRows.coreSwitch, by: 'serial' },
+        });
         expect(reasonsAt(parsed, bankRows.noNameAtAll)[0]).toMatch(/^请填写名称/);
         expect(reasonsAt(parsed, bankRows.unknownCriticality)).toEqual(['重要程度: 无法识别「超高」，请填写 高、中 或 低']);
       });
@@ -137,14 +142,18 @@ describe('parseAssetRows rules', () => {
     expect(okValues(parsed, 2).ips).toEqual(['10.0.0.1', '10.0.0.2']);
   });
 
-  it('reports duplicates by hostname + first IP when there is no serial number', () => {
+  it('marks duplicates by hostname + first IP when there is no serial number', () => {
     const parsed = parse(
       ['web', 'web-01', '10.0.0.1', '', '', '', '1'],
       ['web again', 'WEB-01', '10.0.0.1', '', '', '', '2'],
       ['same host other ip', 'web-01', '10.0.0.9', '', '', '', '3'],
+      ['web once more', 'web-01', '10.0.0.1', '', '', '', '4'],
     );
-    expect(reasonsAt(parsed, 3)).toEqual(['与第 2 行重复（主机名和 IP 相同）']);
-    expect(rowAt(parsed, 4).ok).toBe(true);
+    expect(rowAt(parsed, 3)).toMatchObject({ ok: true, duplicateOf: { rowNumber: 2, by: 'hostIp' } });
+    expect(rowAt(parsed, 4)).toMatchObject({ ok: true });
+    expect(rowAt(parsed, 4)).not.toHaveProperty('duplicateOf');
+    // Every repeat points at the first occurrence.
+    expect(rowAt(parsed, 5)).toMatchObject({ duplicateOf: { rowNumber: 2 } });
   });
 
   it('collects every reason of a row, and a row with only unmapped cells is blank', () => {
@@ -160,6 +169,48 @@ describe('parseAssetRows rules', () => {
   it('names the column as the sheet calls it in a message', () => {
     const parsed = parseAssetRows({ rows: [['计算机名'], ['h'.repeat(101)]] }, { headerRowIndex: 0, mapping: ['hostname'] });
     expect(reasonsAt(parsed, 2)).toEqual(['计算机名不能超过 100 个字符']);
+  });
+});
+
+describe('parseAssetRows: totals rows', () => {
+  it('skips 小计/合计/Total rows and rows of bare column sums as totals, not as rows without a name', async () => {
+    const parsed = await parseFile(await totalsXlsx(), '带合计的清单.xlsx');
+    expect(parsed.skipped).toEqual([
+      { rowNumber: totalsRows.subtotalA, reason: 'totals' },
+      { rowNumber: totalsRows.subtotalB, reason: 'totals' },
+      { rowNumber: totalsRows.total, reason: 'totals' },
+      { rowNumber: 9, reason: 'blank' },
+      { rowNumber: totalsRows.bareSums, reason: 'totals' },
+      { rowNumber: totalsRows.english, reason: 'totals' },
+    ]);
+    // The devices are all there, 汇总服务器 included: a totals word inside a name is a name.
+    expect(parsed.rows.filter((row) => row.ok).map((row) => row.ok && row.values.name)).toEqual([
+      '核心交换机', '接入交换机', '数据库服务器', '汇总服务器',
+    ]);
+    // A number that sums nothing is still the user's mistake, explained as before.
+    expect(reasonsAt(parsed, totalsRows.lonelyNumber)[0]).toMatch(/^请填写名称/);
+    expect(parsed.rows.every((row) => row.ok || row.rowNumber === totalsRows.lonelyNumber)).toBe(true);
+  });
+
+  it('knows a totals label from a name', () => {
+    for (const label of ['合计', '合 计', '总计：', '小计（12 台）', '合计：40台', '共计 12', 'Total', 'TOTAL:', 'Grand Total', 'Subtotal', '汇总', '合计 共 4 台设备']) {
+      expect(isTotalsLabel(label), label).toBe(true);
+    }
+    for (const name of ['汇总服务器', '合计系统', 'total-01', 'Totally', '小计算机', '']) {
+      expect(isTotalsLabel(name), name).toBe(false);
+    }
+  });
+
+  it('does not take the next 序号 for a sum, nor a row with text beside the label', () => {
+    const header = ['序号', '名称', '主机名'];
+    const parsed = parseAssetRows(
+      { rows: [header, ['1', 'a', 'a-01'], ['2', 'b', 'b-01'], ['3', '', ''], ['合计', '共 2 台', 'x-01']] },
+      { headerRowIndex: 0, mapping: [null, 'name', 'hostname'] },
+    );
+    // Row 4 is only the next number (1 + 2 = 3 by chance): blank, not totals.
+    expect(parsed.skipped).toEqual([{ rowNumber: 4, reason: 'blank' }]);
+    // Row 5 has a hostname: a device someone named 合计, imported as such.
+    expect(rowAt(parsed, 5).ok).toBe(true);
   });
 });
 

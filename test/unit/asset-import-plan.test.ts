@@ -12,7 +12,7 @@ import {
 } from '../../shared/asset-import';
 import type { AssetFields } from '../../shared/records/asset';
 import type { WriteOp } from '../../renderer/data/repository';
-import { bankInventoryXlsx, bankRows } from '../fixtures/import/make-fixtures';
+import { bankInventoryXlsx, bankRows, duplicatesXlsx } from '../fixtures/import/make-fixtures';
 import { openTestRepository, sampleProject } from './helpers/test-db';
 
 async function parseFile(bytes: Uint8Array, fileName = '清单.xlsx'): Promise<ParsedAssetRows> {
@@ -44,11 +44,16 @@ describe('planAssetImport', () => {
   it('creates every valid row of a first import and lists the failed rows', async () => {
     const parsed = await parseFile(await bankInventoryXlsx());
     const plan = planAssetImport('p1', parsed, []);
-    expect(plan.summary).toEqual({ create: 7, update: 0, unchanged: 0, failed: 4 });
+    // The duplicate of the core switch contradicts it (other hostname, rack …): skipped until the user decides.
+    expect(plan.summary).toEqual({ create: 7, update: 0, unchanged: 0, merged: 0, skipped: 1, failed: 3 });
     expect(plan.ops.every((op) => op.kind === 'create' && op.projectId === 'p1' && op.table === 'assets')).toBe(true);
-    expect(plan.errors.map((error) => error.rowNumber)).toEqual([
-      bankRows.duplicateOfCoreSwitch, bankRows.badIp, bankRows.noNameAtAll, bankRows.unknownCriticality,
-    ]);
+    expect(plan.errors.map((error) => error.rowNumber)).toEqual([bankRows.badIp, bankRows.noNameAtAll, bankRows.unknownCriticality]);
+    expect(plan.rows.find((row) => row.rowNumber === bankRows.duplicateOfCoreSwitch)).toMatchObject({
+      action: 'skipped',
+      duplicate: { kind: 'row', rowNumber: bankRows.coreSwitch, by: 'serial' },
+      choice: 'skip',
+      choices: ['merge', 'create', 'skip'],
+    });
   });
 
   it('importing the same file again changes nothing', async () => {
@@ -56,7 +61,7 @@ describe('planAssetImport', () => {
     const existing = apply([], planAssetImport('p1', parsed, []).ops);
     const again = planAssetImport('p1', parsed, existing);
     expect(again.ops).toEqual([]);
-    expect(again.summary).toEqual({ create: 0, update: 0, unchanged: 7, failed: 4 });
+    expect(again.summary).toEqual({ create: 0, update: 0, unchanged: 7, merged: 0, skipped: 1, failed: 3 });
   });
 
   it('a changed cell becomes an update with only that field; a blank cell erases nothing', () => {
@@ -69,7 +74,14 @@ describe('planAssetImport', () => {
     ]);
     const plan = planAssetImport('p1', parsed, existing);
     expect(plan.ops).toEqual([{ kind: 'update', table: 'assets', id: 'a1', patch: { vendor: 'Huawei' } }]);
-    expect(plan.rows).toEqual([{ rowNumber: 2, action: 'update', assetId: 'a1', changedFields: ['vendor'] }]);
+    expect(plan.rows).toEqual([
+      {
+        rowNumber: 2, action: 'update', name: 'Web01', assetId: 'a1', changedFields: ['vendor'], mergedRows: [],
+        changes: [{ field: 'vendor', from: 'Dell', to: 'Huawei' }],
+        duplicate: { kind: 'asset', assetId: 'a1', assetName: 'Web01', by: 'hostIp' },
+        choice: 'merge', defaultChoice: 'merge', choices: ['merge', 'create', 'skip'],
+      },
+    ]);
   });
 
   it('leaves fields the sheet has no column for alone, and does not rename from a derived name', () => {
@@ -120,7 +132,7 @@ describe('planAssetImport', () => {
     ]);
   });
 
-  it('ignores deleted assets, and reports a second row claiming an asset already matched', () => {
+  it('ignores deleted assets, and merges a second row claiming an asset already matched into the first', () => {
     const existing: ExistingAsset[] = [
       { ...base, id: 'gone', name: 'old', serialNumber: 'SN-1', deleted: true },
       { ...base, id: 'a1', name: 'web', hostname: 'web-01', ips: ['10.0.0.1', '10.0.0.2'] },
@@ -132,8 +144,10 @@ describe('planAssetImport', () => {
       ['web', 'web-01', '10.0.0.2', ''],
     ]);
     const plan = planAssetImport('p1', parsed, existing);
-    expect(plan.rows.map((row) => row.action)).toEqual(['create', 'unchanged']);
-    expect(plan.errors).toEqual([{ rowNumber: 4, reasons: ['与第 3 行对应同一个已有运维对象'] }]);
+    expect(plan.rows.map((row) => row.action)).toEqual(['create', 'unchanged', 'merged']);
+    expect(plan.rows[2]).toMatchObject({ duplicate: { kind: 'row', rowNumber: 3, by: 'asset', conflicts: [] }, choice: 'merge' });
+    expect(plan.errors).toEqual([]);
+    expect(plan.ops).toHaveLength(1);
   });
 
   it('matches rows without serial, hostname or IP (an application) by name', () => {
@@ -176,6 +190,133 @@ describe('planAssetImport', () => {
   });
 });
 
+describe('planAssetImport: duplicates and choices', () => {
+  it('a repeated serial number in the file: merged into its row by default when nothing contradicts it, skipped when something does', async () => {
+    const parsed = await parseFile(await duplicatesXlsx());
+    const plan = planAssetImport('p1', parsed, []);
+    expect(plan.rows.map((row) => [row.rowNumber, row.action, row.choice])).toEqual([
+      [2, 'create', undefined],
+      [3, 'create', undefined],
+      [4, 'merged', 'merge'],
+      [5, 'skipped', 'skip'],
+    ]);
+    expect(plan.rows[2]!.duplicate).toEqual({ kind: 'row', rowNumber: 2, by: 'serial', conflicts: [] });
+    // Row 5 is another box with row 3's serial number: every contradiction is listed for the user.
+    expect(plan.rows[3]!.duplicate).toEqual({
+      kind: 'row', rowNumber: 3, by: 'serial',
+      conflicts: [
+        { field: 'name', kept: 'DB服务器01', dropped: '备份服务器' },
+        { field: 'hostname', kept: 'db-01', dropped: 'bak-01' },
+        { field: 'rack', kept: 'A-02', dropped: 'A-09' },
+        { field: 'owner', kept: '李四', dropped: '王五' },
+      ],
+    });
+    // The merge adds the second IP to row 2's asset; nothing of row 5 is written.
+    expect(plan.rows[0]!.mergedRows).toEqual([4]);
+    expect(plan.ops).toEqual([
+      expect.objectContaining({ kind: 'create', values: expect.objectContaining({ hostname: 'web-01', ips: ['10.1.0.11', '10.1.0.12'], rack: 'A-01' }) }),
+      expect.objectContaining({ kind: 'create', values: expect.objectContaining({ hostname: 'db-01' }) }),
+    ]);
+    expect(plan.summary).toEqual({ create: 2, update: 0, unchanged: 0, merged: 1, skipped: 1, failed: 0 });
+  });
+
+  it('carries the user\'s choice: import anyway creates the row on its own, skip writes nothing of it', async () => {
+    const parsed = await parseFile(await duplicatesXlsx());
+    const plan = planAssetImport('p1', parsed, [], { 4: 'skip', 5: 'create' });
+    expect(plan.rows.map((row) => [row.rowNumber, row.action, row.choice, row.defaultChoice])).toEqual([
+      [2, 'create', undefined, undefined],
+      [3, 'create', undefined, undefined],
+      [4, 'skipped', 'skip', 'merge'],
+      [5, 'create', 'create', 'skip'],
+    ]);
+    expect(plan.ops.map((op) => op.kind === 'create' && [op.values.hostname, op.values.ips, op.values.serialNumber])).toEqual([
+      ['web-01', ['10.1.0.11'], 'SN-WEB-01'],
+      ['db-01', ['10.1.0.21'], 'SN-DB-01'],
+      ['bak-01', ['10.1.0.31'], 'SN-DB-01'],
+    ]);
+    // A choice the row does not offer, or for a row without a decision, changes nothing.
+    const odd = planAssetImport('p1', parsed, [], { 2: 'skip', 4: 'bogus' as never });
+    expect(odd.rows.map((row) => row.action)).toEqual(['create', 'create', 'merged', 'skipped']);
+  });
+
+  it('a serial number that matches an existing asset offers 更新现有对象 (the default), import anyway, or skip', () => {
+    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: '核心交换机', hostname: 'core-sw-01', ips: ['10.0.0.1'], serialNumber: 'SN-1', rack: 'A-01' }];
+    const parsed = parseGrid([['名称', '主机名', 'IP', '序列号', '机柜'], ['新交换机', 'new-sw', '10.0.0.9', 'sn-1', 'B-01']]);
+    const byDefault = planAssetImport('p1', parsed, existing);
+    expect(byDefault.rows[0]).toMatchObject({
+      action: 'update',
+      duplicate: { kind: 'asset', assetId: 'a1', assetName: '核心交换机', by: 'serial' },
+      choice: 'merge',
+    });
+    expect(byDefault.rows[0]!.changes).toEqual([
+      { field: 'name', from: '核心交换机', to: '新交换机' },
+      { field: 'hostname', from: 'core-sw-01', to: 'new-sw' },
+      { field: 'ips', from: ['10.0.0.1'], to: ['10.0.0.9'] },
+      { field: 'serialNumber', from: 'SN-1', to: 'sn-1' },
+      { field: 'rack', from: 'A-01', to: 'B-01' },
+    ]);
+    expect(byDefault.ops).toEqual([expect.objectContaining({ kind: 'update', id: 'a1' })]);
+
+    const anyway = planAssetImport('p1', parsed, existing, { 2: 'create' });
+    expect(anyway.rows[0]).toMatchObject({ action: 'create', choice: 'create', assetId: 'a1' });
+    expect(anyway.ops).toEqual([expect.objectContaining({ kind: 'create', values: expect.objectContaining({ hostname: 'new-sw' }) })]);
+
+    const skipped = planAssetImport('p1', parsed, existing, { 2: 'skip' });
+    expect(skipped.ops).toEqual([]);
+    expect(skipped.summary).toMatchObject({ update: 0, skipped: 1 });
+  });
+
+  it('a duplicate merged into a row that updates an existing asset goes into that update; skipping the row skips both', () => {
+    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: 'web', hostname: 'web-01', ips: ['10.0.0.1'], serialNumber: 'SN-1' }];
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '序列号', '负责人'],
+      ['web', 'web-01', '10.0.0.1', 'SN-1', ''],
+      ['web', '', '10.0.0.2', 'SN-1', '张三'],
+    ]);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.rows.map((row) => [row.action, row.mergedRows])).toEqual([['update', [3]], ['merged', []]]);
+    expect(plan.rows[0]!.changes).toEqual([
+      { field: 'ips', from: ['10.0.0.1'], to: ['10.0.0.1', '10.0.0.2'] },
+      { field: 'owner', from: '', to: '张三' },
+    ]);
+    const skipped = planAssetImport('p1', parsed, existing, { 2: 'skip' });
+    expect(skipped.rows.map((row) => row.action)).toEqual(['skipped', 'skipped']);
+    expect(skipped.ops).toEqual([]);
+  });
+
+  it('through the repository: choices decide what is stored, and a re-import lists field by field what it changes', async () => {
+    const { db, repo } = await openTestRepository();
+    const project = await repo.createProject(sampleProject);
+    const first = planAssetImport(project.id, await parseFile(await duplicatesXlsx()), [], { 5: 'create' });
+    await repo.writeMany(first.ops);
+    const stored = await db.assets.where({ projectId: project.id }).toArray();
+    expect(stored.map((asset) => [asset.hostname, asset.ips, asset.serialNumber, asset.rack]).sort()).toEqual([
+      ['bak-01', ['10.1.0.31'], 'SN-DB-01', 'A-09'],
+      ['db-01', ['10.1.0.21'], 'SN-DB-01', 'A-02'],
+      ['web-01', ['10.1.0.11', '10.1.0.12'], 'SN-WEB-01', 'A-01'],
+    ]);
+
+    const second = planAssetImport(project.id, await parseFile(await duplicatesXlsx({ edited: true })), stored);
+    const web = stored.find((asset) => asset.hostname === 'web-01')!;
+    expect(second.summary).toEqual({ create: 0, update: 1, unchanged: 1, merged: 0, skipped: 0, failed: 0 });
+    expect(second.rows[0]).toMatchObject({
+      rowNumber: 2, action: 'update', assetId: web.id, name: 'Web服务器01',
+      duplicate: { kind: 'asset', by: 'serial' },
+      changes: [
+        { field: 'rack', from: 'A-01', to: 'A-05' },
+        { field: 'owner', from: '张三', to: '赵六' },
+      ],
+    });
+    await repo.writeMany(second.ops);
+    expect(await db.assets.get(web.id)).toMatchObject({ rack: 'A-05', owner: '赵六', ips: ['10.1.0.11', '10.1.0.12'] });
+
+    // Two assets now share SN-DB-01: the row goes to the one with its hostname, whichever is stored first.
+    const bak = stored.find((asset) => asset.hostname === 'bak-01')!;
+    const reversed = planAssetImport(project.id, await parseFile(await duplicatesXlsx({ edited: true })), [bak, ...stored.filter((a) => a !== bak)]);
+    expect(reversed.rows[1]).toMatchObject({ rowNumber: 3, action: 'unchanged', assetId: stored.find((a) => a.hostname === 'db-01')!.id });
+  });
+});
+
 describe('exportAssetsXlsx', () => {
   const assets: Array<AssetFields & { id: string; deleted: boolean }> = [
     {
@@ -203,7 +344,7 @@ describe('exportAssetsXlsx', () => {
       const parsed = parseAssetRows(grid, guess);
       expect(parsed.rows.every((row) => row.ok)).toBe(true);
       const plan = planAssetImport('p1', parsed, assets);
-      expect(plan.summary).toEqual({ create: 0, update: 0, unchanged: 6, failed: 0 });
+      expect(plan.summary).toEqual({ create: 0, update: 0, unchanged: 6, merged: 0, skipped: 0, failed: 0 });
       expect(plan.ops).toEqual([]);
     }
   });

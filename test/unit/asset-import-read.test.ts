@@ -75,7 +75,58 @@ describe('readSpreadsheet: .xlsx', () => {
   it('explains files it cannot read, in Chinese', async () => {
     await expect(readSpreadsheet(new Uint8Array([1, 2, 3]), '旧表.xls')).rejects.toThrow(/另存为 \.xlsx/);
     await expect(readSpreadsheet(new Uint8Array([1, 2, 3]), 'a.pdf')).rejects.toThrow(SpreadsheetReadError);
-    await expect(readSpreadsheet(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'broken.xlsx')).rejects.toThrow(/无法读取 Excel 文件/);
+  });
+
+  const notXlsx = '文件不是有效的 Excel 工作簿（.xlsx），请在 Excel/WPS 中另存为 .xlsx 后重试';
+
+  /** The error readSpreadsheet throws, which must be one of ours: a code and a Chinese message naming no library. */
+  async function readError(bytes: Uint8Array, fileName: string): Promise<SpreadsheetReadError> {
+    const error = await readSpreadsheet(bytes, fileName).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(SpreadsheetReadError);
+    const message = (error as Error).message;
+    expect(message).not.toMatch(/https?:|zip|central directory|Corrupted|[A-Za-z]{6,}/);
+    return error as SpreadsheetReadError;
+  }
+
+  it('a file that is not a workbook, renamed .xlsx, is told so in Chinese, without the zip library\'s English and URL', async () => {
+    const good = await bankInventoryXlsx();
+    const damaged = good.slice();
+    for (let i = 200; i < 600; i++) damaged[i]! ^= 0x5a;
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('readme.txt', '不是工作簿');
+    const otherZip = await zip.generateAsync({ type: 'uint8array' });
+    const files: Array<[string, Uint8Array]> = [
+      ['text renamed', encodeUtf8('主机名,IP\nweb-01,10.0.0.1\n')],
+      ['PDF renamed', encodeUtf8('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n')],
+      ['empty file', new Uint8Array(0)],
+      ['truncated workbook', good.slice(0, Math.floor(good.length / 2))],
+      ['damaged workbook', damaged],
+      ['zip without a workbook', otherZip],
+      ['zip header only', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])],
+    ];
+    for (const [what, bytes] of files) {
+      const error = await readError(bytes, '设备清单.xlsx');
+      expect({ what, code: error.code, message: error.message }).toEqual({ what, code: 'notXlsx', message: notXlsx });
+    }
+  });
+
+  it('tells an old .xls or a password-protected workbook (an OLE2 file) from a broken one, whatever its name', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect((await readError(ole, '加密清单.xlsx')).code).toBe('protectedOrLegacy');
+    expect((await readError(ole, '加密清单.xlsx')).message).toContain('设置了打开密码');
+    expect((await readError(ole, '旧表.xls')).code).toBe('legacyXls');
+  });
+
+  it('reads a workbook by its bytes even when named .csv, and refuses binary named .csv', async () => {
+    const grid = await readSpreadsheet(await bankInventoryXlsx(), '设备清单.csv');
+    expect(grid.rows[bankRows.coreSwitch - 1]![1]).toBe('核心交换机01');
+    const error = await readError(encodeUtf8('%PDF-1.7\n'), '清单.csv');
+    expect(error.code).toBe('notText');
+    expect(error.message).toContain('不是文本格式的 CSV');
   });
 });
 
