@@ -38,7 +38,7 @@ const USAGE = `Fieldbook 服务器管理 / server administration
   add-user --username U [--display-name N] [--password P]   新建用户（不给 --password 则从标准输入读取）
   reset-password --username U [--password P]                重设密码并注销其所有登录
   disable-user --username U | enable-user --username U      停用 / 启用用户
-  add-project --code C --name N [--id UUID]                 新建项目（--id 沿用设备上创建的项目 id）
+  add-project --code C --name N [--customer K] [--id UUID]  新建项目，成员同步时收到它（--id 只登记设备上创建的项目 id，由该设备推送项目记录）
   add-member --project ID|CODE --username U --role R        加入项目或修改角色（R: ${memberRoles.join(' | ')}）
   remove-member --project ID|CODE --username U              移出项目
   list-users                                                列出用户
@@ -60,6 +60,7 @@ const options = {
   'display-name': { type: 'string' },
   code: { type: 'string' },
   name: { type: 'string' },
+  customer: { type: 'string' },
   id: { type: 'string' },
   project: { type: 'string' },
   role: { type: 'string' },
@@ -124,7 +125,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         break;
       }
       case 'add-project': {
-        const project = await addProject(await open(), { code: need('code'), name: need('name'), id: values.id });
+        const project = await addProject(await open(), { code: need('code'), name: need('name'), customer: values.customer, id: values.id });
         print(`已创建项目 / created project ${project.code} ${project.name} id=${project.id}`, project);
         break;
       }

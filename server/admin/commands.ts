@@ -21,6 +21,7 @@ import {
 import { revokeUserSessions } from '../repositories/sessions';
 import { findUserByUsername, insertUser, listUsers as listUserRows, normalizeUsername, setUserDisabled, updatePasswordHash, type User } from '../repositories/users';
 import { applyChanges, BatchRefused, type ConcurrencyRule } from '../sync/apply-changes';
+import { serverChange } from '../sync/server-change';
 
 /**
  * What `npm run server:admin` does, as functions over an open Store: the CLI (admin/cli.ts)
@@ -82,17 +83,32 @@ export async function setDisabled(store: Store, input: { username: string; disab
   return { revokedSessions: input.disabled ? await revokeUserSessions(store.db, user.id, input.now ?? Date.now()) : 0 };
 }
 
-/** Creates a project; `id` adopts the id of a project created on a device before the server knew it. */
-export async function addProject(store: Store, input: { code: string; name: string; id?: string; now?: number }): Promise<Project> {
+/**
+ * Creates a project. Made here, its row is logged as the first change of its project, stamped
+ * by the server, so its members pull it like a project made on a device. `id` instead adopts
+ * the id of a project created on a device before the server knew it: only registered, as that
+ * device brings the row (with its own code and name) when it pushes.
+ */
+export async function addProject(store: Store, input: { code: string; name: string; customer?: string; id?: string; now?: number }): Promise<Project> {
   const code = input.code.trim();
   const name = input.name.trim();
+  const customer = input.customer?.trim();
   if (!code || code.length > 50) throw new AdminError('项目编号不能为空，最多 50 个字符 / project code: 1–50 characters');
   if (!name || name.length > 200) throw new AdminError('项目名称不能为空，最多 200 个字符 / project name: 1–200 characters');
   if (hasNul(code) || hasNul(name)) throw new AdminError(NUL_MESSAGE);
   const id = input.id?.trim().toLowerCase() ?? newId();
   if (!uuidPattern.test(id)) throw new AdminError(`项目 id 必须是 UUID / project id must be a UUID: ${input.id}`);
   if (await findProject(store.db, id)) throw new AdminError(`项目 ${id} 已存在 / project ${id} already exists`);
-  return insertProject(store.db, { id, code, name, now: input.now ?? Date.now(), createdBy: null });
+  const now = input.now ?? Date.now();
+  if (input.id !== undefined) return insertProject(store.db, { id, code, name, now, createdBy: null });
+  const fields = { code, name, ...(customer ? { customer } : {}) };
+  try {
+    await applyChanges(store, { kind: 'admin' }, [serverChange({ projectId: id, table: 'projects', rowId: id, fields, now })], { now, allOrNothing: true });
+  } catch (error) {
+    if (error instanceof BatchRefused) throw new AdminError(error.rejected.map((r) => r.reason).join('; '));
+    throw error;
+  }
+  return (await findProject(store.db, id))!;
 }
 
 export async function addMember(store: Store, input: { project: string; username: string; role: string; now?: number }): Promise<{ project: Project; user: User; role: MemberRole }> {

@@ -210,7 +210,8 @@ async function applyInTransaction(
   /** Conflicts whose stored side is known by seq only: its change id is looked up after the merge. */
   const storedSides: Array<{ conflict: Omit<ConflictsTable, 'id'>; column: 'change_id' | 'winning_change_id'; seq: number }> = [];
   const batchChangeIds = new Map<string, string>();
-  const projectNames = new Map<string, { code: string; name: string }>();
+  /** Per project, the code and name its row's merge changed: only those go to its columns. */
+  const projectNames = new Map<string, { code?: string; name?: string }>();
   let applied = 0;
   let duplicates = 0;
   let rejected = 0;
@@ -276,8 +277,13 @@ async function applyInTransaction(
       for (const field of merged.appliedFields) fieldSeqs[field] = seq;
       rowStates.set(key, { projectId, row: merged.row, fieldSeqs, lastSeq: seq, dirty: true });
     }
-    if (change.table === 'projects' && (merged.appliedFields.includes('code') || merged.appliedFields.includes('name'))) {
-      projectNames.set(projectId, { code: String(merged.row.code ?? ''), name: String(merged.row.name ?? '') });
+    if (change.table === 'projects') {
+      // A partial edit writes only what it set: a name-only edit never blanks the code.
+      const names = projectNames.get(projectId) ?? {};
+      for (const field of ['code', 'name'] as const) {
+        if (merged.appliedFields.includes(field) && typeof merged.row[field] === 'string') names[field] = (merged.row[field] as string).trim();
+      }
+      if (names.code !== undefined || names.name !== undefined) projectNames.set(projectId, names);
     }
     changeRows.push({
       project_id: projectId,

@@ -94,9 +94,14 @@ export class TestServer {
     return addUser(this.store, { username, password, displayName, now: this.clock.now() });
   }
 
-  /** A project created by the administrator, with members given as username → role. */
+  /**
+   * A project registered by the administrator, with members given as username → role. Under an
+   * id (a new one unless given), as for a project made on a device: its log starts empty, which
+   * is what most tests count on. add-project without an id logs the project row first
+   * (test/server/admin-project.test.ts).
+   */
   async addProject(code: string, options: { name?: string; id?: string; members?: Record<string, string> } = {}): Promise<Project> {
-    const project = await addProject(this.store, { code, name: options.name ?? `项目 ${code}`, id: options.id, now: this.clock.now() });
+    const project = await addProject(this.store, { code, name: options.name ?? `项目 ${code}`, id: options.id ?? newId(), now: this.clock.now() });
     for (const [username, role] of Object.entries(options.members ?? {})) await this.addMember(project.id, username, role);
     return project;
   }
