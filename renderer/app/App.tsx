@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider, Layout, Menu } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, RouterProvider, createHashRouter, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, RouterProvider, ScrollRestoration, createHashRouter, useLocation, useNavigate } from 'react-router';
 import { AssetsPage } from '../features/assets/AssetsPage';
 import { DeliverablesPage } from '../features/deliverables/DeliverablesPage';
 import { ChangesPage } from '../features/operations/ChangesPage';
@@ -34,21 +34,27 @@ import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { StartPage } from '../features/projects/StartPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { SyncIndicator } from './SyncIndicator';
 import { type AppServices, ServicesContext } from './services';
 import './app.css';
 
 // Hash routes: the app is loaded from app:// in Electron and from any static server on the web.
+// Each route's errorElement keeps a render error where it happened: a workspace page's error
+// replaces only that page (the sidebar stays), the start page's, settings' or the workspace
+// frame's only what is under the header; the root's is the last resort.
 const router = createHashRouter([
   {
     element: <Shell />,
+    errorElement: <RouteErrorBoundary scope="app" />,
     children: [
-      { index: true, element: <StartPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      { index: true, element: <StartPage />, errorElement: <RouteErrorBoundary scope="shell" /> },
+      { path: 'settings', element: <SettingsPage />, errorElement: <RouteErrorBoundary scope="shell" /> },
       {
         path: 'projects/:projectId',
         element: <ProjectLayout />,
-        children: [
+        errorElement: <RouteErrorBoundary scope="shell" />,
+        children: withPageErrors([
           { index: true, element: <Navigate to="overview" replace /> },
           { path: 'overview', element: <OverviewPage /> },
           { path: 'readiness', element: <ReadinessPage /> },
@@ -77,11 +83,16 @@ const router = createHashRouter([
           { path: 'compliance', element: <CompliancePage /> },
           { path: 'deliverables', element: <DeliverablesPage /> },
           { path: 'sync', element: <SyncPage /> },
-        ],
+        ]),
       },
     ],
   },
 ]);
+
+/** Gives every workspace page its own boundary, rendered in ProjectLayout's outlet beside the sidebar. */
+function withPageErrors<R extends object>(routes: R[]): (R & { errorElement: React.ReactNode })[] {
+  return routes.map((route) => ({ ...route, errorElement: <RouteErrorBoundary scope="page" /> }));
+}
 
 function Shell() {
   const { t } = useTranslation();
@@ -109,6 +120,8 @@ function Shell() {
       <Layout.Content className="shell-content">
         <Outlet />
       </Layout.Content>
+      {/* A page opens at its top (back and forward return to where it was), never scrolled down. */}
+      <ScrollRestoration />
     </Layout>
   );
 }

@@ -15,6 +15,7 @@ import {
   documentTypes,
   filesNeeded,
   prepareExport,
+  type ProjectDocumentData,
 } from '../../../shared/documents';
 import type { RowOf } from '../../../shared/records';
 import { projectPhases } from '../../../shared/records/project';
@@ -22,6 +23,8 @@ import { useServices } from '../../app/services';
 import { syncHttpGetter } from '../../data/attachments';
 import { loadHouseTemplate } from '../../data/house-template';
 import { pickLabel } from '../../i18n';
+import { BuildFailure } from './BuildFailure';
+import { type BuildError, describeBuildFailure, firstInvalidField } from './build-failure';
 import { loadDocumentData, loadDocumentFiles } from './load-document-data';
 import { fromPickerValue, PeriodField, type PeriodValue, toPickerValue } from './PeriodField';
 import { renderInWorker } from './render-in-worker';
@@ -61,14 +64,32 @@ export function DeliverablesPage() {
     return { data, exports, periods, missing: new Map(types.map((type) => [type.key, type.missing(data, periods.get(type.key) ?? undefined)])) };
   }, [project.id]);
 
+  /** Says which document failed and, when a stored record explains it, which record and field. */
+  function showFailure(title: string, error: BuildError, data: ProjectDocumentData | null) {
+    console.error(`${title}: ${error.message}`, error.stack ?? '');
+    const { summary, details } = describeBuildFailure(title, error, data ? firstInvalidField(data) : null, t, lang);
+    Modal.error({ title: t('deliverables.failure.title'), width: 640, content: <BuildFailure summary={summary} details={details} /> });
+  }
+
   async function generate(keys: DocumentTypeKey[], options: Options) {
     setDialog(null);
-    for (const docType of keys) {
-      const type = types.find((d) => d.key === docType)!;
-      const period: DocumentPeriod | undefined = type.period ? fromPickerValue(type.period, options.periods?.[docType]) : undefined;
-      const title = documentTitle(type, period);
+    try {
+      for (const docType of keys) if (!(await generateOne(docType, options))) break;
+    } finally {
+      // Whatever happened, the page comes back usable: the progress bar goes, the buttons return.
+      setProgress(null);
+    }
+  }
+
+  /** Builds and saves one document; false when it stopped (data missing, or it could not be built). */
+  async function generateOne(docType: DocumentTypeKey, options: Options): Promise<boolean> {
+    const type = types.find((d) => d.key === docType)!;
+    const period: DocumentPeriod | undefined = type.period ? fromPickerValue(type.period, options.periods?.[docType]) : undefined;
+    const title = documentTitle(type, period);
+    let data: ProjectDocumentData | null = null;
+    try {
       setProgress({ title, stage: 'collect' });
-      const data = await loadDocumentData(db, project.id);
+      data = await loadDocumentData(db, project.id);
       const exports = await db.documentExports.where('projectId').equals(project.id).toArray();
       const files = await loadDocumentFiles(db, filesNeeded(docType, data), project.id, syncHttpGetter(sync, api)());
       const now = new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
@@ -87,10 +108,9 @@ export function DeliverablesPage() {
       const template = options.useHouseTemplate ? await loadHouseTemplate(db) : null;
       const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files, period, houseTemplate: template?.bytes });
       if (!result.ok) {
-        setProgress(null);
         if ('missing' in result) Modal.warning({ title: t('deliverables.missingTitle', { title }), content: <ul>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul> });
-        else message.error(result.error);
-        return;
+        else showFailure(title, { message: result.error, stack: result.stack }, data);
+        return false;
       }
       setProgress({ title, stage: 'save' });
       const saved = await api.saveFile({ suggestedName: record.fileName, bytes: result.bytes, filters: [{ name: 'Word', extensions: ['docx'] }] });
@@ -98,8 +118,12 @@ export function DeliverablesPage() {
         await repo.create('documentExports', project.id, record);
         message.success(t('deliverables.saved', { title, version: `V${record.version}.0`, path: saved.path }));
       }
+      return true;
+    } catch (error) {
+      // Loading, preparing or saving threw (a build that throws comes back from the worker as a result).
+      showFailure(title, error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) }, data);
+      return false;
     }
-    setProgress(null);
   }
 
   const lastExport = (key: string) => (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.version - a.version)[0];

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import type { WorkerResult } from './render-in-worker';
 import { type DocumentMeta, type DocumentPeriod, type DocumentTypeKey, type ProjectDocumentData, renderDocument } from '../../../shared/documents';
 
 export interface RenderRequest {
@@ -21,6 +22,8 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     if (result.ok) (self as unknown as Worker).postMessage(result, [result.bytes.buffer]);
     else (self as unknown as Worker).postMessage(result);
   } catch (error) {
-    (self as unknown as Worker).postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+    // The stack goes with the message: the page shows it among the details to copy.
+    const failure: WorkerResult = error instanceof Error ? { ok: false, error: error.message, stack: error.stack } : { ok: false, error: String(error) };
+    (self as unknown as Worker).postMessage(failure);
   }
 };

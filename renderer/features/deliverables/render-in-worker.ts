@@ -1,7 +1,8 @@
 import type { RenderResult } from '../../../shared/documents';
 import type { RenderRequest } from './document-worker';
 
-export type WorkerResult = RenderResult | { ok: false; error: string };
+/** A build that threw: its message and, from the worker, its stack. */
+export type WorkerResult = RenderResult | { ok: false; error: string; stack?: string };
 
 /** Renders one document in a fresh Web Worker, so a large one never freezes the window. */
 export function renderInWorker(request: RenderRequest): Promise<WorkerResult> {
@@ -13,7 +14,8 @@ export function renderInWorker(request: RenderRequest): Promise<WorkerResult> {
     };
     worker.onerror = (event) => {
       worker.terminate();
-      resolve({ ok: false, error: event.message || '文档生成失败' });
+      // The worker itself failed (it did not load, or threw outside the build).
+      resolve({ ok: false, error: event.message ?? '' });
     };
     worker.postMessage(request);
   });
