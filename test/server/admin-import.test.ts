@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/change-log';
 import { newId } from '../../shared/ids';
@@ -79,6 +80,19 @@ describe.each(dialects)('server:admin import (%s)', (dialect) => {
     const result = await cli(['import', await bundleFile('nul.fieldbook', projectId, changes)]);
     expect(result.code).toBe(EXIT_FAILED);
     expect(result.stderr).toContain('changes.jsonl 第 551 行');
+    expect(await t.counts()).toEqual(before);
+  });
+
+  it('a bundle edited by hand after its export exits 1 naming the entry, storing nothing', async () => {
+    t = await startTestServer(dialect);
+    const projectId = newId();
+    const file = await bundleFile('edited.fieldbook', projectId, fieldWork(projectId, 3));
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    zip.file('changes.jsonl', (await zip.file('changes.jsonl')!.async('string')).replace('"srv-1"', '"srv-X"'));
+    await fs.writeFile(file, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const before = await t.counts();
+    const result = await cli(['import', file]);
+    expect(result).toMatchObject({ code: EXIT_FAILED, stderr: expect.stringMatching(/changes\.jsonl.*改动过/) });
     expect(await t.counts()).toEqual(before);
   });
 
