@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import type { Settings, SettingsPatch } from '../shared/settings';
 import { App } from './app/App';
 import type { AppServices } from './app/services';
+import { storeUnsavedEdits } from './components/unsaved-edits';
 import { openDataLayer } from './data/open-data';
 import { SyncService } from './data/sync/sync-service';
 import { initI18n } from './i18n';
@@ -17,6 +18,8 @@ async function start() {
   await initI18n(initialSettings.language);
   let author = initialSettings.userName || DEFAULT_AUTHOR;
   const data = await openDataLayer(() => author);
+  // What was typed just before the last reload or crash, before the first sync takes it along.
+  await storeUnsavedEdits(data.db, data.repo);
   const sync = new SyncService({ db: data.db, clock: data.clock, api });
   await sync.start();
   // Ask the browser not to evict our data under storage pressure; unsynced work lives here.

@@ -1,6 +1,7 @@
-import { Drawer, Tabs } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Tabs } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowOf } from '../../shared/records';
 import { recordTypes } from '../../shared/records';
@@ -8,7 +9,7 @@ import { useServices } from '../app/services';
 import type { ProjectScopedTable } from '../data/repository';
 import { pickLabel } from '../i18n';
 import { HistoryView } from './HistoryView';
-import { RecordForm } from './RecordForm';
+import { RecordForm, type RecordFormHandle } from './RecordForm';
 
 interface RecordDrawerProps<T extends ProjectScopedTable> {
   table: T;
@@ -31,6 +32,8 @@ interface RecordDrawerProps<T extends ProjectScopedTable> {
   extra?(row: RowOf<T>): ReactNode;
   /** After a create; by default the drawer closes. */
   onCreated?(row: RowOf<T>): void;
+  /** Offers 删除此记录 (a tombstone, after a confirmation): for types nothing else depends on. */
+  deletable?: boolean;
   width?: number;
 }
 
@@ -49,6 +52,7 @@ export function RecordDrawer<T extends ProjectScopedTable>({
   readOnly,
   extra,
   onCreated,
+  deletable = false,
   width = 760,
 }: RecordDrawerProps<T>) {
   const { repo, db } = useServices();
@@ -60,11 +64,72 @@ export function RecordDrawer<T extends ProjectScopedTable>({
   const { t, i18n } = useTranslation();
   const type = recordTypes[table];
   const typeLabel = pickLabel(type.label, i18n.language);
+  const { modal, message } = App.useApp();
+  const formRef = useRef<RecordFormHandle>(null);
+  const asking = useRef(false);
+  const rowTitle = row ? (type.title as (r: unknown) => string)(row) : '';
+
+  // Esc, the close button, a click on the mask and 取消 all come here. An existing row's edits
+  // are stored first (the form stays open when one is refused, showing why); a new row's typing
+  // is thrown away only when the engineer says so.
+  async function requestClose() {
+    const form = formRef.current;
+    if (asking.current) return;
+    if (row) {
+      if (form && !(await form.flush())) {
+        message.error(t('form.fixBeforeClose'));
+        return;
+      }
+      onClose();
+      return;
+    }
+    if (!form?.hasUnsavedInput()) {
+      form?.discard();
+      onClose();
+      return;
+    }
+    asking.current = true;
+    modal.confirm({
+      title: t('form.discardTitle'),
+      content: t('form.discardContent'),
+      okText: t('form.discard'),
+      okButtonProps: { danger: true },
+      cancelText: t('form.keepEditing'),
+      autoFocusButton: 'cancel',
+      onOk: () => {
+        formRef.current?.discard();
+        onClose();
+      },
+      afterClose: () => {
+        asking.current = false;
+      },
+    });
+  }
+
+  function confirmDelete() {
+    if (!row) return;
+    modal.confirm({
+      title: t('form.deleteConfirm', { name: rowTitle }),
+      content: t('form.deleteContent'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      autoFocusButton: 'cancel',
+      onOk: async () => {
+        await formRef.current?.flush();
+        await repo.remove(table, row.id);
+        message.success(t('form.deleted', { name: rowTitle }));
+        onClose();
+      },
+    });
+  }
+
   const form = row ? (
     <>
       {extra?.(row)}
       <RecordForm
         key={row.id}
+        ref={formRef}
         mode="edit"
         table={table}
         projectId={projectId}
@@ -78,13 +143,14 @@ export function RecordDrawer<T extends ProjectScopedTable>({
   ) : (
     <RecordForm
       key="new"
+      ref={formRef}
       mode="create"
       table={table}
       projectId={projectId}
       fields={createFields ?? fields}
       initialValues={newValues}
       draftKey={`${table}:${projectId}`}
-      onCancel={onClose}
+      onCancel={() => void requestClose()}
       onSubmit={async (values) => {
         const created = await repo.create(table, projectId, values as never);
         if (onCreated) onCreated(created);
@@ -95,10 +161,17 @@ export function RecordDrawer<T extends ProjectScopedTable>({
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={() => void requestClose()}
       width={width}
       destroyOnHidden
-      title={row ? `${typeLabel}：${(type.title as (r: unknown) => string)(row)}` : `${t('common.add')}${typeLabel}`}
+      title={row ? `${typeLabel}：${rowTitle}` : `${t('common.add')}${typeLabel}`}
+      extra={
+        row && deletable ? (
+          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+            {t('form.deleteRecord')}
+          </Button>
+        ) : undefined
+      }
     >
       {row ? (
         <Tabs

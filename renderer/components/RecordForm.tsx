@@ -1,16 +1,28 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Button, Col, Form, type FormInstance, Row, Space, Typography, message } from 'antd';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Col, Form, Row, Space, Typography, message } from 'antd';
+import { type Ref, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { recordTypes, type TableName } from '../../shared/records';
-import { RecordValidationError } from '../data/repository';
 import { pickLabel } from '../i18n';
 import { FieldWidget } from './field-widget';
+import { recheckChangedFields, showErrors } from './form-errors';
+import { clearDraft, differsFrom, readDraft, writeDraft } from './form-draft';
 import { RecordFormContext } from './record-form-context';
+import { readUnsaved } from './unsaved-edits';
+import { type SaveState, useAutosave } from './use-autosave';
 
 const WIDE_WIDGETS = new Set(['textarea', 'tags', 'ips', 'objectList', 'attachments', 'references', 'multiChoice']);
-const AUTOSAVE_DELAY_MS = 1200;
+
+/** What the drawer holding a form asks of it when it closes. */
+export interface RecordFormHandle {
+  /** Writes every edit still waiting; resolves false when some were refused (the form shows why). */
+  flush(): Promise<boolean>;
+  /** Whether a new record's form holds typed values that were not created yet. */
+  hasUnsavedInput(): boolean;
+  /** Forgets a new record's typed values (its draft), after the engineer chose to discard them. */
+  discard(): void;
+}
 
 interface CommonProps {
   table: TableName;
@@ -20,6 +32,7 @@ interface CommonProps {
   /** Fields shown but not editable here (e.g. a status that moves only by its actions). */
   readOnlyFields?: readonly string[];
   readOnly?: boolean;
+  ref?: Ref<RecordFormHandle>;
 }
 
 interface CreateProps extends CommonProps {
@@ -37,19 +50,22 @@ interface EditProps extends CommonProps {
   mode: 'edit';
   /** The stored row. */
   row: object;
+  /**
+   * The id of the row the form writes, when the row may not exist yet (a singleton's is the
+   * project's id); by default row.id. With it, edits not yet stored survive a reload.
+   */
+  rowId?: string;
   /** Saves changed fields through the repository; resolves once durable. */
   save(patch: Record<string, unknown>): Promise<unknown>;
 }
 
 export type RecordFormProps = CreateProps | EditProps;
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
-
 /**
  * A form generated from a record type's schema: labels, inputs and options come from the zod
- * meta, and the repository's validation errors land on the fields they concern. A new record
- * is created with its button; an existing one saves itself as the user goes (a moment after
- * typing stops, on leaving a field, and when the window is hidden or closed) and says when.
+ * meta, and the repository's validation errors land on the fields they concern (and leave as
+ * soon as the field is valid). A new record is created with its button; an existing one saves
+ * itself as the user goes (see useAutosave) and says truthfully whether it is stored.
  */
 export function RecordForm(props: RecordFormProps) {
   const { table, projectId, readOnly = false } = props;
@@ -57,12 +73,34 @@ export function RecordForm(props: RecordFormProps) {
   const [form] = Form.useForm();
   // A form name makes antd prefix input ids with it, so two forms on one page never share ids.
   const formName = `${table}-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const shape = recordTypes[table].fields.shape as Record<string, z.ZodType>;
+  const type = recordTypes[table];
+  const shape = type.fields.shape as Record<string, z.ZodType>;
   const fieldNames = props.fields ?? Object.keys(shape);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [creating, setCreating] = useState(false);
-  const autosave = useAutosave(props.mode === 'edit' ? props.save : null, form, fieldNames, setState);
+  const editRowId = props.mode === 'edit' ? (props.rowId ?? (props.row as { id?: string }).id) : undefined;
+  const target = editRowId ? { table, id: editRowId, projectId } : null;
+  const autosave = useAutosave(props.mode === 'edit' ? props.save : null, target, form, type.fields, fieldNames, setState);
   const storedRow = props.mode === 'edit' ? props.row : null;
+
+  // Where the form starts, read once: the stored row with what the last session typed but had
+  // not stored (edit), or the defaults with a draft typed before a reload (create).
+  const [start] = useState(() => {
+    const defaults = { ...schemaDefaults(shape, fieldNames), ...(props.mode === 'create' ? props.initialValues : pick(props.row, fieldNames)) };
+    const carried = props.mode === 'create' ? pick(readDraft(props.draftKey), fieldNames) : target ? pick(readUnsaved(target) ?? {}, fieldNames) : {};
+    return { defaults, carried, values: { ...defaults, ...carried } };
+  });
+  const [draftShown, setDraftShown] = useState(() => props.mode === 'create' && differsFrom(start.values, start.defaults, fieldNames));
+
+  // Edits the last session typed but could not store go again now, with their error if refused.
+  useEffect(() => {
+    if (props.mode === 'edit' && Object.keys(start.carried).length > 0) {
+      autosave.queue(start.carried);
+      void autosave.flush();
+    }
+    // Once, for the values the form started with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // The stored row changes under the form (an action, a sync): show the new values of every
   // field the user is not in the middle of editing.
@@ -76,10 +114,18 @@ export function RecordForm(props: RecordFormProps) {
     if (updates.length) form.setFields(updates.map((name) => ({ name, value: stored[name] })));
   }, [storedRow, form]);
 
-  const initialValues =
-    props.mode === 'edit'
-      ? { ...schemaDefaults(shape, fieldNames), ...pick(props.row, fieldNames) }
-      : { ...schemaDefaults(shape, fieldNames), ...props.initialValues, ...readDraft(props.draftKey) };
+  const draftKey = props.mode === 'create' ? props.draftKey : undefined;
+  const discard = () => {
+    clearDraft(draftKey);
+    form.setFieldsValue(Object.fromEntries(fieldNames.map((name) => [name, start.defaults[name]])));
+    form.setFields(fieldNames.map((name) => ({ name, errors: [] })));
+    setDraftShown(false);
+  };
+  useImperativeHandle(props.ref, () => ({
+    flush: () => autosave.flush(),
+    hasUnsavedInput: () => props.mode === 'create' && differsFrom(form.getFieldsValue([...fieldNames]), start.defaults, fieldNames),
+    discard: () => clearDraft(draftKey),
+  }));
 
   async function create(values: Record<string, unknown>) {
     if (props.mode !== 'create') return;
@@ -89,7 +135,7 @@ export function RecordForm(props: RecordFormProps) {
       clearDraft(props.draftKey);
       message.success(t('common.saved'));
     } catch (error) {
-      showErrors(form, fieldNames, error, (text) => message.error(t('common.saveFailed', { message: text })));
+      showErrors(form, type.fields, fieldNames, error, (text) => message.error(t('common.saveFailed', { message: text })));
     } finally {
       setCreating(false);
     }
@@ -102,15 +148,29 @@ export function RecordForm(props: RecordFormProps) {
         name={formName}
         layout="vertical"
         disabled={readOnly}
-        initialValues={initialValues}
+        initialValues={start.values}
         onFinish={create}
         onValuesChange={(changed: Record<string, unknown>, all: Record<string, unknown>) => {
+          recheckChangedFields(form, type.fields, changed);
           if (props.mode === 'edit') autosave.queue(changed);
           else writeDraft(props.draftKey, all);
         }}
         onBlur={() => void autosave.flush()}
         data-testid={`form-${table}`}
       >
+        {draftShown && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('form.draftRestored')}
+            action={
+              <Button size="small" onClick={discard}>
+                {t('form.clearDraft')}
+              </Button>
+            }
+          />
+        )}
         <Row gutter={16}>
           {fieldNames.map((name) => {
             const schema = shape[name]!;
@@ -134,16 +194,7 @@ export function RecordForm(props: RecordFormProps) {
             <Button type="primary" htmlType="submit" loading={creating}>
               {props.submitLabel ?? t('common.save')}
             </Button>
-            {props.onCancel && (
-              <Button
-                onClick={() => {
-                  clearDraft(props.draftKey);
-                  props.onCancel?.();
-                }}
-              >
-                {t('common.cancel')}
-              </Button>
-            )}
+            {props.onCancel && <Button onClick={() => props.onCancel?.()}>{t('common.cancel')}</Button>}
           </Space>
         ) : (
           <SaveStatus state={state} />
@@ -177,94 +228,6 @@ function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
-/**
- * Collects changed fields and writes them a moment after the last change, or right away on
- * flush. Saves run one after another, each taking what is queued when it starts: a patch the
- * repository refused goes back into the queue before the next save reads it, so it travels with
- * the change that makes it valid (a status that needs another field) instead of racing it.
- */
-function useAutosave(
-  save: ((patch: Record<string, unknown>) => Promise<unknown>) | null,
-  form: FormInstance,
-  fieldNames: readonly string[],
-  setState: (state: SaveState) => void,
-) {
-  const pending = useRef<Record<string, unknown>>({});
-  /** Fields of the save under way: still the user's values until it has been stored. */
-  const saving = useRef<Record<string, unknown>>({});
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const saveRef = useRef(save);
-  saveRef.current = save;
-
-  const saveQueued = useCallback(async () => {
-    const patch = pending.current;
-    pending.current = {};
-    if (!saveRef.current || Object.keys(patch).length === 0) return;
-    saving.current = patch;
-    setState({ kind: 'saving' });
-    try {
-      await saveRef.current(patch);
-      form.setFields(Object.keys(patch).map((name) => ({ name, errors: [] })));
-      setState({ kind: 'saved', at: new Date() });
-    } catch (error) {
-      // Keep what was refused queued: it goes again with the next change (which may be the one
-      // that makes it valid, e.g. a status that needs another field), so no input is dropped.
-      pending.current = { ...patch, ...pending.current };
-      const text = showErrors(form, fieldNames, error, () => undefined);
-      setState({ kind: 'error', message: text });
-    } finally {
-      saving.current = {};
-    }
-  }, [form, fieldNames, setState]);
-
-  const flush = useCallback((): Promise<void> => {
-    clearTimeout(timer.current);
-    const run = chain.current.then(saveQueued);
-    chain.current = run.catch(() => undefined);
-    return run;
-  }, [saveQueued]);
-
-  const queue = useCallback(
-    (changed: Record<string, unknown>) => {
-      Object.assign(pending.current, changed);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
-    },
-    [flush],
-  );
-
-  // Save before the window goes away: closing, switching away, the laptop going to sleep.
-  useEffect(() => {
-    const onHide = () => void flush();
-    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-      void flush();
-    };
-  }, [flush]);
-
-  const isPending = useCallback((name: string) => name in pending.current || name in saving.current, []);
-  return useMemo(() => ({ queue, flush, isPending }), [queue, flush, isPending]);
-}
-
-/** Puts validation messages on their fields; returns them as one line. */
-function showErrors(form: FormInstance, fieldNames: readonly string[], error: unknown, other: (text: string) => void): string {
-  if (error instanceof RecordValidationError) {
-    const mine = error.issues.filter((issue) => fieldNames.includes(issue.field));
-    form.setFields(fieldNames.filter((name) => mine.some((i) => i.field === name)).map((name) => ({ name, errors: mine.filter((i) => i.field === name).map((i) => i.message) })));
-    const rest = error.issues.filter((issue) => !fieldNames.includes(issue.field));
-    if (rest.length) other(rest.map((i) => i.message).join('；'));
-    return error.message;
-  }
-  const text = error instanceof Error ? error.message : String(error);
-  other(text);
-  return text;
-}
-
 /** The schema's default of each field that has one, for a new record. */
 function schemaDefaults(shape: Record<string, z.ZodType>, names: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(
@@ -280,19 +243,3 @@ function pick(row: object, names: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(names.filter((name) => source[name] !== undefined).map((name) => [name, source[name]]));
 }
 
-function readDraft(key: string | undefined): Record<string, unknown> {
-  if (!key) return {};
-  try {
-    return JSON.parse(localStorage.getItem(`fieldbook.draft.${key}`) ?? '{}') as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
-function writeDraft(key: string | undefined, values: Record<string, unknown>) {
-  if (key) localStorage.setItem(`fieldbook.draft.${key}`, JSON.stringify(values));
-}
-
-function clearDraft(key: string | undefined) {
-  if (key) localStorage.removeItem(`fieldbook.draft.${key}`);
-}

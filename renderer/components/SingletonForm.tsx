@@ -34,6 +34,7 @@ export function SingletonForm<T extends ProjectScopedTable>({
         projectId={projectId}
         fields={fields}
         row={row ?? {}}
+        rowId={projectId}
         save={(patch) => repo.saveSingleton(table, projectId, patch as never)}
       />
     </>
