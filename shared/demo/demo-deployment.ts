@@ -21,6 +21,7 @@ import {
   resultId,
 } from '../records/inspection';
 import { minimalPdf, panelPng, seededRandom, sha256HexSync, signaturePng, terminalPng } from './demo-files';
+import { addDays, isoWeekdayOfDay, parseLocalDate } from '../date-time';
 
 /**
  * Phase 三 of the demo bank project (服务部署与实施): baseline inspections of the demo assets
@@ -110,16 +111,10 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The next working day from a date (Saturday and Sunday skipped). */
 function workday(date: string): string {
   let d = date;
-  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, 1);
+  while (isoWeekdayOfDay(parseLocalDate(d) ?? 0) >= 6) d = addDays(d, 1);
   return d;
 }
 

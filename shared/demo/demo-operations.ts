@@ -1,3 +1,4 @@
+import { addDays } from '../date-time';
 import { defaultServiceDesign } from '../operations/service-design-defaults';
 import { defaultMetricsFor, evaluateMetric } from '../operations/thresholds';
 import type { AssetFields } from '../records/asset';
@@ -18,11 +19,6 @@ export interface DemoOperations {
   incidents: Array<Partial<IncidentFields> & { title: string; assetIndex?: number }>;
   changes: Array<Partial<ChangeRecordFields> & { title: string; assetIndexes?: number[] }>;
   opsLogs: Array<{ kind: string; title: string; doneAt: string; doneBy: string; result: 'ok' | 'issue'; notes: string }>;
-}
-
-function addDays(date: string, days: number): string {
-  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /** Plausible readings for a metric on a day: a baseline per asset, noise, and a slow trend. */

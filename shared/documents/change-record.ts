@@ -2,6 +2,7 @@ import type { FileChild } from 'docx';
 import { type ChangeField, changeFieldLabels, changePath, isFilled, requiredToLeave } from '../operations/change-workflow';
 import { changeStates, changeTypes, type ChangeRecordFields } from '../records/operations';
 import { firstWithRole, roleLabel } from './common';
+import { projectTimeZone } from '../records/project';
 import { type BuildResult, type ProjectDocumentData, type Row } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext, type DocumentPeriod } from './kit/context';
@@ -31,9 +32,9 @@ const testResults = { pending: '未测试', passed: '通过', failed: '未通过
 const approvalFields: readonly ChangeField[] = ['approver', 'approvalDecision', 'approvedAt'];
 
 /** The period of the record: the requested range, else the calendar month of the latest change (null when there is none). */
-export function changeRecordPeriod(data: Pick<ChangeRecordData, 'changeRecords'>, period?: DocumentPeriod): DocumentPeriod | null {
+export function changeRecordPeriod(data: Pick<ChangeRecordData, 'changeRecords'> & { project?: ChangeRecordData['project'] }, period?: DocumentPeriod): DocumentPeriod | null {
   if (period) return period;
-  const latest = latestDate(changeDates(data.changeRecords));
+  const latest = latestDate(changeDates(data.changeRecords, projectTimeZone(data.project)));
   return latest ? monthPeriod(latest) : null;
 }
 
@@ -57,7 +58,7 @@ export function changeRecordMissing(data: ChangeRecordData, period?: DocumentPer
   const range = changeRecordPeriod(data, period);
   if (!range) return [gaps.none];
   if (!isValidPeriod(range)) return [gaps.invalid(range)];
-  const changes = changesIn(data.changeRecords, range);
+  const changes = changesIn(data.changeRecords, range, projectTimeZone(data.project));
   if (changes.length === 0) return [gaps.noneIn(periodLabel(range))];
   return changes.flatMap((c) => changeGaps(c).map((field) => gaps.field(c.title, field)));
 }
@@ -75,7 +76,7 @@ export function buildChangeRecord(data: ChangeRecordData, meta: DocumentMeta, op
   const { project } = data;
   const requested = changeRecordPeriod(data, options.period);
   const period = requested && isValidPeriod(requested) ? requested : null;
-  const changes = period ? changesIn(data.changeRecords, period) : [];
+  const changes = period ? changesIn(data.changeRecords, period, projectTimeZone(data.project)) : [];
   const label = period ? periodLabel(period) : '';
   const body: FileChild[] = [];
   const countGap = changes.length === 0 ? missing[0] : undefined;

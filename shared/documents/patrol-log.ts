@@ -2,6 +2,7 @@ import type { FileChild, Paragraph, Table } from 'docx';
 import { incidentSources, incidentStatuses, opsTaskKinds } from '../records/operations';
 import { PAGE_ESTIMATE_ROW_LIMIT } from './baseline-report';
 import { firstWithRole } from './common';
+import { projectTimeZone } from '../records/project';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { bulkTable } from './kit/bulk-table';
 import { composeDocument } from './kit/compose';
@@ -197,7 +198,8 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
   if (!valid) body.push(placeholder(ctx, gap!));
   else if (incidents.length === 0) body.push(bodyParagraph('当日未报告故障。'));
   else {
-    const now = clocksReadAt(meta.date, day);
+    const zone = projectTimeZone(data.project);
+    const now = clocksReadAt(meta.date, day, zone);
     body.push(
       ...dataTable(ctx, {
         caption: '当日报告的故障',
@@ -213,7 +215,7 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
           { title: 'SLA 响应/解决', width: 17, align: 'center' },
         ],
         rows: incidents.map((i) => {
-          const clocks = incidentClockText(i, data.sla, now);
+          const clocks = incidentClockText(i, data.sla, now, zone);
           return [
             timeOnDay(i.reportedAt, date),
             i.title,

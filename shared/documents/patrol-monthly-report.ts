@@ -1,6 +1,6 @@
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { type ClockCompliance, monthlyAvailability, monthlyCompliance } from '../operations/compliance';
-import { formatLocalDateTime } from '../operations/local-time';
+import { formatLocalDateTime, type TimeZone } from '../date-time';
 import { outagesOf } from '../operations/outages';
 import { serviceCalendar } from '../operations/service-calendar';
 import { incidentTimingFromFields, type IncidentTiming } from '../operations/sla-clock';
@@ -9,6 +9,7 @@ import { assetTypes } from '../records/asset';
 import { changeStates, changeTypes, incidentSources, incidentStatuses } from '../records/operations';
 import { priorityLevels } from '../records/sla';
 import { firstWithRole, roleLabel } from './common';
+import { projectTimeZone } from '../records/project';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { bulkTable } from './kit/bulk-table';
 import { chartFigure } from './kit/chart-figure';
@@ -82,9 +83,9 @@ function shortDateTime(value: string, period: DocumentPeriod): string {
 }
 
 /** The instant the clocks are read at: 2026-04-01 24:00 for the end of that day. */
-function readAtText(instant: number): string {
-  const text = formatLocalDateTime(instant).replace('T', ' ');
-  return text.endsWith(' 00:00') ? `${formatLocalDateTime(instant - 60_000).slice(0, 10)} 24:00` : text;
+function readAtText(instant: number, zone: TimeZone): string {
+  const text = formatLocalDateTime(instant, zone).replace('T', ' ');
+  return text.endsWith(' 00:00') ? `${formatLocalDateTime(instant - 60_000, zone).slice(0, 10)} 24:00` : text;
 }
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
@@ -131,13 +132,14 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   const completion = plannedRounds ? doneRounds / plannedRounds : null;
 
   const incidents = period ? incidentsReportedIn(data.incidents, period) : [];
-  const now = period ? clocksReadAt(meta.date, period) : 0;
+  const zone = projectTimeZone(project);
+  const now = period ? clocksReadAt(meta.date, period, zone) : 0;
   const month = period?.from.slice(0, 7) ?? '';
   const timings = live(data.incidents).flatMap((i): IncidentTiming[] => {
-    const timing = incidentTimingFromFields(i);
+    const timing = incidentTimingFromFields(i, zone);
     return timing ? [timing] : [];
   });
-  const compliance = sla && period ? monthlyCompliance(serviceCalendar(sla), sla, timings, { now, months: [month] }) : [];
+  const compliance = sla && period ? monthlyCompliance(serviceCalendar(sla, { timeZone: zone }), sla, timings, { now, months: [month] }) : [];
   const decided = (kind: 'response' | 'resolution') =>
     compliance.reduce(
       (sum, row) => {
@@ -148,8 +150,8 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
     );
   const response = decided('response');
   const resolution = decided('resolution');
-  const availability = sla && period ? monthlyAvailability(sla, outagesOf(live(data.incidents), live(data.changeRecords)), [month], { now }) : [];
-  const changes = period ? changesIn(data.changeRecords, period) : [];
+  const availability = sla && period ? monthlyAvailability(sla, outagesOf(live(data.incidents), live(data.changeRecords), zone), [month], { now, timeZone: zone }) : [];
+  const changes = period ? changesIn(data.changeRecords, period, zone) : [];
   const trends = period ? metricTrends(entries, readingsOf, periodDays(period), { maxCharts: MAX_CHARTS, maxSeries: MAX_SERIES }) : [];
 
   // 1 概述 ------------------------------------------------------------------------------------
@@ -346,7 +348,7 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   else {
     body.push(
       bodyParagraph(
-        `按报障时间统计${label}报告的故障；响应与解决是否达标按服务级别协议的时限${sla.serviceHours === '7x24' ? '全天候' : '在服务时间内'}计时判定，计时截至 ${readAtText(now)}，尚在时限内计时的故障不计入达标率。`,
+        `按报障时间统计${label}报告的故障；响应与解决是否达标按服务级别协议的时限${sla.serviceHours === '7x24' ? '全天候' : '在服务时间内'}计时判定，计时截至 ${readAtText(now, zone)}，尚在时限内计时的故障不计入达标率。`,
       ),
     );
     body.push(
@@ -389,7 +391,7 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
           { title: '解决', width: 9, align: 'center' },
         ],
         rows: incidents.map((i) => {
-          const clocks = incidentClockText(i, sla, now);
+          const clocks = incidentClockText(i, sla, now, zone);
           const clock = (text: string, status: string | null): Cell => (status === 'breached' ? { text, color: colors.overdue, bold: true } : orDash(text));
           return [
             shortDateTime(i.reportedAt, period),

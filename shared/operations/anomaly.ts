@@ -16,7 +16,7 @@
  * application's 服务状态 停止 on a high-criticality asset).
  */
 import type { PriorityLevel } from '../records/sla';
-import { DEFAULT_UTC_OFFSET_MINUTES, formatLocalDateTime } from './local-time';
+import { DEFAULT_TIME_ZONE, formatInstant, type TimeZone } from '../date-time';
 import {
   describeLevel,
   evaluateMetric,
@@ -144,7 +144,7 @@ export interface AnomalyIncidentOptions {
   rules?: readonly FaultRule[];
   /** When the reading was taken; named in the description. */
   observedAt?: number;
-  utcOffsetMinutes?: number;
+  timeZone?: TimeZone;
 }
 
 /**
@@ -174,7 +174,7 @@ export function incidentFromAnomaly(asset: PatrolAsset, anomaly: Anomaly, option
     ].filter(Boolean);
     finding = `${def.label}为 ${reading}，达到${levelText}级别（阈值：${levels.join('，')}）`;
   }
-  const when = options.observedAt === undefined ? '' : `${formatLocalDateTime(options.observedAt, options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES).replace('T', ' ')} `;
+  const when = options.observedAt === undefined ? '' : `${formatInstant(options.observedAt, options.timeZone ?? DEFAULT_TIME_ZONE)} `;
   const lines = [`${when}巡检发现 ${asset.name} 的${finding}。`];
   if (anomaly.carried) lines.push('该数值沿用上次巡检（已确认无变化），请核实现场实际情况。');
   if (asset.criticality) lines.push(`资产重要程度：${criticalityLabels[asset.criticality]}。`);

@@ -24,7 +24,7 @@
  */
 import { foldForCompare } from '../inspection/text';
 import { priorityLevels, type PriorityLevel, type SlaFields } from '../records/sla';
-import { DEFAULT_UTC_OFFSET_MINUTES, type LocalPeriod, localMonth, localMonthRange, localMonthsRange, MINUTE_MS } from './local-time';
+import { DEFAULT_TIME_ZONE, type LocalPeriod, localMonth, localMonthRange, localMonthsRange, MINUTE_MS, type TimeZone } from '../date-time';
 import { mergeIntervals, type ServiceCalendar } from './service-calendar';
 import { type ClockReading, type IncidentTiming, incidentClocks, type SlaTargets } from './sla-clock';
 
@@ -55,10 +55,10 @@ export interface ComplianceOptions {
 
 /** SLA compliance per month and priority, months then priorities in order. */
 export function monthlyCompliance(calendar: ServiceCalendar, sla: SlaTargets, incidents: readonly IncidentTiming[], options: ComplianceOptions): MonthlyPriorityCompliance[] {
-  const offset = calendar.utcOffsetMinutes;
+  const zone = calendar.timeZone;
   const groups = new Map<string, Array<{ response: ClockReading; resolution: ClockReading }>>();
   for (const incident of incidents) {
-    const key = `${localMonth(incident.reportedAt, offset)}|${incident.priority}`;
+    const key = `${localMonth(incident.reportedAt, zone)}|${incident.priority}`;
     const clocks = incidentClocks(calendar, sla, incident, { now: options.now });
     const list = groups.get(key) ?? [];
     list.push(clocks);
@@ -138,7 +138,8 @@ export interface MonthlyAvailability extends PeriodAvailability {
 export interface AvailabilityOptions {
   /** Open outages run until now; default: until the end of the period. */
   now?: number;
-  utcOffsetMinutes?: number;
+  /** The project's time zone; default Asia/Shanghai. */
+  timeZone?: TimeZone;
 }
 
 /**
@@ -151,7 +152,7 @@ export function monthlyAvailability(
   months: readonly string[],
   options: AvailabilityOptions = {},
 ): MonthlyAvailability[] {
-  const offset = options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
+  const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const services: string[] = [];
   const seen = new Set<string>();
   const addService = (name: string) => {
@@ -165,7 +166,7 @@ export function monthlyAvailability(
 
   const rows: MonthlyAvailability[] = [];
   for (const month of [...new Set(months)].sort()) {
-    const range = localMonthRange(month, offset);
+    const range = localMonthRange(month, zone);
     if (!range) throw new Error(`不是有效的月份（YYYY-MM）：${month}`);
     for (const service of services) {
       const measured = serviceAvailability(outages, service, range, options.now);
@@ -173,7 +174,7 @@ export function monthlyAvailability(
       let check: AvailabilityTargetCheck | null = null;
       if (target && typeof target.targetPercent === 'number') {
         const period = target.period;
-        const periodRange = period === 'month' ? range : enclosingPeriod(month, period, offset);
+        const periodRange = period === 'month' ? range : enclosingPeriod(month, period, zone);
         const periodFigure = period === 'month' ? measured : serviceAvailability(outages, service, periodRange, options.now);
         const allowed = round(periodFigure.periodMinutes * (100 - target.targetPercent) / 100, 6);
         check = {
@@ -210,12 +211,12 @@ export function serviceAvailability(outages: readonly Outage[], service: string,
 }
 
 /** The quarter or year a month lies in. */
-function enclosingPeriod(month: string, period: 'quarter' | 'year', offset: number): LocalPeriod {
+function enclosingPeriod(month: string, period: 'quarter' | 'year', zone: TimeZone): LocalPeriod {
   const [yearText, monthText] = month.split('-');
   const year = Number(yearText);
   const index = Number(monthText);
-  if (period === 'year') return localMonthsRange(year, 1, 12, offset);
-  return localMonthsRange(year, Math.floor((index - 1) / 3) * 3 + 1, 3, offset);
+  if (period === 'year') return localMonthsRange(year, 1, 12, zone);
+  return localMonthsRange(year, Math.floor((index - 1) / 3) * 3 + 1, 3, zone);
 }
 
 function round(value: number, decimals: number): number {

@@ -1,5 +1,5 @@
 import type { ChangeRecordFields, IncidentFields } from '../records/operations';
-import { parseLocalDateTime } from './local-time';
+import { parseLocalDateTime, type TimeZone } from '../date-time';
 import type { Outage } from './compliance';
 
 /**
@@ -10,9 +10,9 @@ import type { Outage } from './compliance';
 export function outagesOf(
   incidents: ReadonlyArray<Pick<IncidentFields, 'affectedService' | 'outageStart' | 'outageEnd'> & { deleted?: boolean }>,
   changes: ReadonlyArray<Pick<ChangeRecordFields, 'affectedService' | 'plannedOutage' | 'windowStart' | 'windowEnd'> & { deleted?: boolean }>,
-  utcOffsetMinutes?: number,
+  timeZone?: TimeZone,
 ): Outage[] {
-  const at = (text: string) => (text ? parseLocalDateTime(text, utcOffsetMinutes) : null);
+  const at = (text: string) => (text ? parseLocalDateTime(text, timeZone) : null);
   const outages: Outage[] = [];
   for (const incident of incidents) {
     const start = at(incident.outageStart);

@@ -4,7 +4,7 @@
  * 7x24: every minute counts. 5x8: only minutes inside [dayStart, dayEnd) of a working day,
  * where a working day is one of the SLA's weekdays that is not a holiday, or an extra working
  * day (调休上班日, a weekend day worked in exchange for a holiday). Days and times are read in
- * the project's local time (a fixed UTC offset, default +480), never the machine's.
+ * the project's time zone (an IANA name, default Asia/Shanghai), never the machine's.
  *
  * Decisions:
  * - 'custom' service hours are described in free text (customHours), which a program cannot
@@ -27,14 +27,14 @@
  * a few hundred steps at most.
  */
 import type { SlaFields } from '../records/sla';
-import { checkUtcOffset, DEFAULT_UTC_OFFSET_MINUTES, isoWeekdayOfDay, localDayNumber, localDayStart, MINUTE_MS, parseClockTime, parseLocalDate } from './local-time';
+import { checkTimeZone, DAY_MS, DEFAULT_TIME_ZONE, instantToWallMs, isoWeekdayOfDay, localDayNumber, localMinuteInstant, MINUTE_MS, parseClockTime, parseLocalDate, type TimeZone } from '../date-time';
 
 /** The parts of an SLA (slaFields) that define its service hours. */
 export type ServiceHoursDefinition = Pick<SlaFields, 'serviceHours'> & Partial<Pick<SlaFields, 'workdays' | 'dayStart' | 'dayEnd' | 'holidays' | 'extraWorkdays'>>;
 
 export interface ServiceCalendarOptions {
-  /** The project's offset from UTC in minutes; default +480 (China Standard Time). */
-  utcOffsetMinutes?: number;
+  /** The project's time zone (projects.timeZone); default Asia/Shanghai. */
+  timeZone?: TimeZone;
   /** How to read 'custom' service hours: 'always' (default, as 7x24) or 'hours' (the workdays and times fields). */
   custom?: 'always' | 'hours';
 }
@@ -42,7 +42,7 @@ export interface ServiceCalendarOptions {
 export interface ServiceCalendar {
   /** true: every minute counts (7x24, or a fallback — see notes). */
   readonly alwaysOn: boolean;
-  readonly utcOffsetMinutes: number;
+  readonly timeZone: TimeZone;
   /** ISO weekdays (1 = Monday) that are working days. */
   readonly workdays: ReadonlySet<number>;
   /** Service hours of a working day, in minutes after local midnight: [dayStartMinute, dayEndMinute). */
@@ -62,11 +62,11 @@ export interface Interval {
 }
 
 export function serviceCalendar(sla: ServiceHoursDefinition, options: ServiceCalendarOptions = {}): ServiceCalendar {
-  const utcOffsetMinutes = checkUtcOffset(options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES);
+  const timeZone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
   const notes: string[] = [];
   const always = (note?: string): ServiceCalendar => {
     if (note) notes.push(note);
-    return { alwaysOn: true, utcOffsetMinutes, workdays: new Set([1, 2, 3, 4, 5, 6, 7]), dayStartMinute: 0, dayEndMinute: 24 * 60, holidays: new Set(), extraWorkdays: new Set(), notes };
+    return { alwaysOn: true, timeZone, workdays: new Set([1, 2, 3, 4, 5, 6, 7]), dayStartMinute: 0, dayEndMinute: 24 * 60, holidays: new Set(), extraWorkdays: new Set(), notes };
   };
 
   if (sla.serviceHours === '7x24') return always();
@@ -91,7 +91,7 @@ export function serviceCalendar(sla: ServiceHoursDefinition, options: ServiceCal
   };
   return {
     alwaysOn: false,
-    utcOffsetMinutes,
+    timeZone,
     workdays,
     dayStartMinute,
     dayEndMinute,
@@ -119,9 +119,11 @@ export function isWorkingDay(calendar: ServiceCalendar, date: string): boolean {
 export function isServiceTime(calendar: ServiceCalendar, instant: number): boolean {
   checkInstant(instant, 'instant');
   if (calendar.alwaysOn) return true;
-  const day = localDayNumber(instant, calendar.utcOffsetMinutes);
+  const wall = instantToWallMs(instant, calendar.timeZone);
+  const day = Math.floor(wall / DAY_MS);
   if (!isWorkingDayNumber(calendar, day)) return false;
-  const sinceMidnight = instant - localDayStart(day, calendar.utcOffsetMinutes);
+  // Read on the wall clock: on a daylight-saving day 09:00 is still 09:00.
+  const sinceMidnight = wall - day * DAY_MS;
   return sinceMidnight >= calendar.dayStartMinute * MINUTE_MS && sinceMidnight < calendar.dayEndMinute * MINUTE_MS;
 }
 
@@ -209,13 +211,12 @@ function* serviceSpans(calendar: ServiceCalendar, from: number): Generator<[numb
     yield [from, Number.POSITIVE_INFINITY];
     return;
   }
-  let day = localDayNumber(from, calendar.utcOffsetMinutes);
+  let day = localDayNumber(from, calendar.timeZone);
   let idle = 0;
   for (;;) {
     if (isWorkingDayNumber(calendar, day)) {
-      const midnight = localDayStart(day, calendar.utcOffsetMinutes);
-      const start = Math.max(from, midnight + calendar.dayStartMinute * MINUTE_MS);
-      const end = midnight + calendar.dayEndMinute * MINUTE_MS;
+      const start = Math.max(from, localMinuteInstant(day, calendar.dayStartMinute, calendar.timeZone));
+      const end = localMinuteInstant(day, calendar.dayEndMinute, calendar.timeZone);
       if (end > start) {
         idle = 0;
         yield [start, end];

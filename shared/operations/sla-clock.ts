@@ -28,7 +28,7 @@
  * before it.
  */
 import type { PriorityLevel, SlaFields } from '../records/sla';
-import { DEFAULT_UTC_OFFSET_MINUTES, parseLocalDateTime } from './local-time';
+import { DEFAULT_TIME_ZONE, parseLocalDateTime, type TimeZone } from '../date-time';
 import { addServiceMinutes, type Interval, type ServiceCalendar, serviceMinutesBetween } from './service-calendar';
 
 export interface Pause {
@@ -103,12 +103,12 @@ export interface IncidentLocalFields {
 }
 
 /**
- * The timing of an incident from its local date-time fields (parsed with the project offset).
+ * The timing of an incident from its local date-time fields (wall times in the project's zone).
  * null when reportedAt is missing or unreadable — no clock can run without it. Other unreadable
  * times count as not recorded, and a pause without a readable start is left out.
  */
-export function incidentTimingFromFields(fields: IncidentLocalFields, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): IncidentTiming | null {
-  const read = (text: string | undefined) => (text ? parseLocalDateTime(text, utcOffsetMinutes) : null);
+export function incidentTimingFromFields(fields: IncidentLocalFields, timeZone: TimeZone = DEFAULT_TIME_ZONE): IncidentTiming | null {
+  const read = (text: string | undefined) => (text ? parseLocalDateTime(text, timeZone) : null);
   const reportedAt = read(fields.reportedAt);
   if (reportedAt === null) return null;
   const pauses: Pause[] = [];

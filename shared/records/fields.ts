@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../date-time';
 
 /** A text in both UI languages; Chinese first. */
 export interface Label {
@@ -22,7 +23,10 @@ export type FieldWidget =
   | 'objectList'
   | 'reference'
   | 'references'
-  | 'attachments';
+  | 'attachments'
+  /** Patrol metrics, picked by name (renderer MetricKeysSelect); stored as their keys. */
+  | 'metrics'
+  | 'timeZone';
 
 declare module 'zod' {
   interface GlobalMeta {
@@ -183,6 +187,16 @@ export function optionalTime(label: Label, fallback = '') {
     .refine((v) => v === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), `${label.zh}不是有效的时间 (HH:mm)`)
     .default(fallback)
     .meta({ label, widget: 'time' });
+}
+
+/** An IANA time zone name ('Asia/Shanghai', the default), as the runtime's Intl knows it. */
+export function timeZoneName(label: Label, help?: Label) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => isTimeZone(v), `${label.zh}不是有效的时区（IANA 名称，如 Asia/Shanghai）`)
+    .default(DEFAULT_TIME_ZONE)
+    .meta({ label, widget: 'timeZone', ...(help ? { help } : {}) });
 }
 
 /** Several codes of an enum. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { choice, optionalDate, optionalText, requiredText, longText } from './fields';
+import { DEFAULT_TIME_ZONE, isTimeZone, type TimeZone } from '../date-time';
+import { choice, optionalDate, optionalText, requiredText, longText, timeZoneName } from './fields';
 import type { FieldIssue } from './record-type';
 
 export const serviceModes = {
@@ -34,9 +35,34 @@ export const projectFields = z.object({
   startDate: optionalDate({ zh: '开始日期', en: 'Start date' }),
   endDate: optionalDate({ zh: '结束日期', en: 'End date' }),
   phase: choice({ zh: '当前阶段', en: 'Current phase' }, projectPhases, 'initiation'),
+  timeZone: timeZoneName(
+    { zh: '项目时区', en: 'Project time zone' },
+    {
+      zh: '“今天”、SLA 计时和录入的时间都按此时区计算，与本机时区无关',
+      en: '"Today", SLA clocks and the times entered are read in this zone, whatever the computer\'s own zone',
+    },
+  ),
+  documentNumberPattern: optionalText({ zh: '文档编号规则', en: 'Document number scheme' }, 100).meta({
+    label: { zh: '文档编号规则', en: 'Document number scheme' },
+    widget: 'text',
+    placeholder: { zh: '{项目编号}-{文档代码}-{期间}', en: '{项目编号}-{文档代码}-{期间}' },
+    help: {
+      zh: '可用 {项目编号} {文档代码} {期间} {年}；留空即 {项目编号}-{文档代码}-{期间}，如 JNB-OPS-2026-PMR-202603；没有期间的文档省去 -{期间}',
+      en: 'Tokens {项目编号} (project code), {文档代码} (document code), {期间} (period), {年} (year); empty means {项目编号}-{文档代码}-{期间}, e.g. JNB-OPS-2026-PMR-202603; a document without a period drops -{期间}',
+    },
+  }),
   description: longText({ zh: '项目简介', en: 'Description' }),
 });
 export type ProjectFields = z.infer<typeof projectFields>;
+
+/**
+ * The zone a project's dates and times are in: its timeZone, or Asia/Shanghai for a project
+ * without one (rows written before the field existed) or with one this runtime does not know.
+ */
+export function projectTimeZone(project: { timeZone?: string } | null | undefined): TimeZone {
+  const zone = project?.timeZone;
+  return zone && isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+}
 
 export function projectRules(project: ProjectFields): FieldIssue[] {
   const issues: FieldIssue[] = [];

@@ -1,19 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { slaFields } from '../../shared/records/sla';
+import { formatLocalDateTime, localDate, localDateTime, localMonth, localMonthRange, localParts, parseLocalDateTime } from '../../shared/date-time';
 import {
   addServiceMinutes,
-  formatLocalDateTime,
   isServiceTime,
   isWorkingDay,
-  localDate,
-  localDateTime,
-  localMonth,
-  localMonthRange,
-  localParts,
   mergeIntervals,
   nextServiceStart,
-  parseLocalDateTime,
   serviceCalendar,
   serviceIntervals,
   serviceMinutesBetween,
@@ -34,20 +28,20 @@ const guoqing = serviceCalendar(
 );
 const always = serviceCalendar(slaFields.parse({ serviceHours: '7x24' }));
 
-describe('project local time as a fixed offset', () => {
-  it('converts local wall time to epoch ms and back, by the offset and never the machine zone', () => {
+describe('project local time in the project zone', () => {
+  it('converts local wall time to epoch ms and back, by the zone and never the machine zone', () => {
     // 17:20 China Standard Time is 09:20 UTC.
     expect(t('2026-03-13T17:20')).toBe(Date.UTC(2026, 2, 13, 9, 20));
-    expect(localDateTime('2026-03-13T17:20', 0)).toBe(Date.UTC(2026, 2, 13, 17, 20));
-    expect(localDateTime('2026-03-13T17:20', -300)).toBe(Date.UTC(2026, 2, 13, 22, 20));
+    expect(localDateTime('2026-03-13T17:20', 'UTC')).toBe(Date.UTC(2026, 2, 13, 17, 20));
+    expect(localDateTime('2026-03-13T17:20', 'Etc/GMT+5')).toBe(Date.UTC(2026, 2, 13, 22, 20));
     expect(f(Date.UTC(2026, 2, 13, 9, 20))).toBe('2026-03-13T17:20');
-    expect(formatLocalDateTime(Date.UTC(2026, 2, 13, 9, 20), -300)).toBe('2026-03-13T04:20');
+    expect(formatLocalDateTime(Date.UTC(2026, 2, 13, 9, 20), 'Etc/GMT+5')).toBe('2026-03-13T04:20');
     // Local midnight: Sunday 16:30 UTC is already Monday in Beijing.
     expect(localDate(Date.UTC(2026, 2, 15, 16, 30))).toBe('2026-03-16');
-    expect(localDate(Date.UTC(2026, 2, 15, 16, 30), 0)).toBe('2026-03-15');
+    expect(localDate(Date.UTC(2026, 2, 15, 16, 30), 'UTC')).toBe('2026-03-15');
     expect(localParts(Date.UTC(2026, 2, 15, 16, 30))).toEqual({ year: 2026, month: 3, day: 16, hour: 0, minute: 30, second: 0, isoWeekday: 1 });
     expect(localMonth(Date.UTC(2026, 2, 31, 16, 0))).toBe('2026-04');
-    expect(localMonth(Date.UTC(2026, 2, 31, 16, 0), 0)).toBe('2026-03');
+    expect(localMonth(Date.UTC(2026, 2, 31, 16, 0), 'UTC')).toBe('2026-03');
   });
 
   it('accepts a space and seconds, refuses what is not a real date and time', () => {
@@ -58,7 +52,7 @@ describe('project local time as a fixed offset', () => {
     }
     expect(parseLocalDateTime('2028-02-29T10:00')).not.toBeNull();
     expect(() => localDateTime('nope')).toThrow('不是有效的日期时间');
-    expect(() => parseLocalDateTime('2026-03-13T10:00', 900)).toThrow(RangeError);
+    expect(() => parseLocalDateTime('2026-03-13T10:00', 'Mars/Olympus')).toThrow(RangeError);
   });
 
   it('gives months as local [start, end)', () => {
@@ -237,17 +231,17 @@ describe('service calendar: pauses', () => {
     expect(serviceMinutesBetween(office, t('2026-03-16T09:00'), t('2026-03-20T09:00'), open)).toBe(60);
   });
 
-  it('gives the same wall-clock answers in another project offset', () => {
-    const london = serviceCalendar(slaFields.parse({ serviceHours: '5x8' }), { utcOffsetMinutes: 0 });
-    const due = addServiceMinutes(london, localDateTime('2026-03-13T17:20', 0), 30);
-    expect(formatLocalDateTime(due, 0)).toBe('2026-03-16T09:20');
+  it('gives the same wall-clock answers in another project zone', () => {
+    const london = serviceCalendar(slaFields.parse({ serviceHours: '5x8' }), { timeZone: 'UTC' });
+    const due = addServiceMinutes(london, localDateTime('2026-03-13T17:20', 'UTC'), 30);
+    expect(formatLocalDateTime(due, 'UTC')).toBe('2026-03-16T09:20');
     // The same instant is service time in Beijing (Friday 09:30) but not in London (01:30).
     expect(isServiceTime(office, Date.UTC(2026, 2, 13, 1, 30))).toBe(true);
     expect(isServiceTime(london, Date.UTC(2026, 2, 13, 1, 30))).toBe(false);
-    const newYork = serviceCalendar(slaFields.parse({ serviceHours: '5x8' }), { utcOffsetMinutes: -300 });
+    const newYork = serviceCalendar(slaFields.parse({ serviceHours: '5x8' }), { timeZone: 'Etc/GMT+5' });
     // Friday 14:00 UTC: 22:00 in Beijing (closed), 09:00 in New York (open).
     expect(isServiceTime(office, Date.UTC(2026, 2, 13, 14, 0))).toBe(false);
     expect(isServiceTime(newYork, Date.UTC(2026, 2, 13, 14, 0))).toBe(true);
-    expect(() => serviceCalendar({ serviceHours: '7x24' }, { utcOffsetMinutes: 481.5 })).toThrow(RangeError);
+    expect(() => serviceCalendar({ serviceHours: '7x24' }, { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slaFields } from '../../shared/records/sla';
-import { type IncidentTiming, localDateTime, localMonthRange, monthlyAvailability, monthlyCompliance, type Outage, serviceAvailability, serviceCalendar } from '../../shared/operations';
+import { localDateTime, localMonthRange } from '../../shared/date-time';
+import { type IncidentTiming, monthlyAvailability, monthlyCompliance, type Outage, serviceAvailability, serviceCalendar } from '../../shared/operations';
 
 const t = (text: string) => localDateTime(text);
 const always = serviceCalendar(slaFields.parse({ serviceHours: '7x24' }));
@@ -48,8 +49,8 @@ describe('monthly SLA compliance', () => {
     expect(aprilP3!.response).toEqual({ met: 1, missed: 0, pending: 0, share: 1, percent: 100 });
   });
 
-  it('attributes by reportedAt in the project offset, not UTC', () => {
-    const utc = serviceCalendar(slaFields.parse({ serviceHours: '7x24' }), { utcOffsetMinutes: 0 });
+  it('attributes by reportedAt in the project zone, not UTC', () => {
+    const utc = serviceCalendar(slaFields.parse({ serviceHours: '7x24' }), { timeZone: 'UTC' });
     const rows = monthlyCompliance(utc, sla, incidents.slice(-1), { now });
     expect(rows.map((row) => row.month)).toEqual(['2026-03']);
     expect(monthlyCompliance(always, sla, incidents.slice(-1), { now }).map((row) => row.month)).toEqual(['2026-04']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPriorityTargets, slaFields } from '../../shared/records/sla';
-import { type EscalationPolicy, escalationPolicyFromSteps, escalationSchedule, incidentTimingFromFields, formatLocalDateTime, incidentClocks, localDateTime, serviceCalendar, targetsFor } from '../../shared/operations';
+import { formatLocalDateTime, localDateTime } from '../../shared/date-time';
+import { type EscalationPolicy, escalationPolicyFromSteps, escalationSchedule, incidentTimingFromFields, incidentClocks, serviceCalendar, targetsFor } from '../../shared/operations';
 
 const t = (text: string) => localDateTime(text);
 const f = (instant: number | null) => (instant === null ? null : formatLocalDateTime(instant));
@@ -157,7 +158,7 @@ describe('escalation', () => {
 });
 
 describe('from form fields', () => {
-  it('reads local date-time text with the project offset; no report time, no clock', () => {
+  it('reads local date-time text in the project zone; no report time, no clock', () => {
     const timing = incidentTimingFromFields({
       priority: 'P2',
       reportedAt: '2026-03-13T17:20',
@@ -179,7 +180,7 @@ describe('from form fields', () => {
         { start: t('2026-03-16T10:00'), end: null },
       ],
     });
-    expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '2026-03-13T17:20' }, 0)!.reportedAt).toBe(Date.UTC(2026, 2, 13, 17, 20));
+    expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '2026-03-13T17:20' }, 'UTC')!.reportedAt).toBe(Date.UTC(2026, 2, 13, 17, 20));
     expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '' })).toBeNull();
     expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '昨天' })).toBeNull();
   });

@@ -4,7 +4,7 @@
  * sorts as the calendar does; day arithmetic goes through local day numbers, never the
  * machine's time zone.
  */
-import { dayNumberOfDate, formatLocalDay, parseLocalDate } from '../../operations/local-time';
+import { dayNumberOfDate, formatLocalDay, parseLocalDate } from '../../date-time';
 import type { DocumentPeriod } from '../kit/context';
 import { chineseMonth, datePart } from '../kit/format';
 
