@@ -2,7 +2,9 @@ import { Checkbox, Input, InputNumber, Select } from 'antd';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { pickLabel } from '../i18n';
+import { COMMON_TIME_ZONES, displayDateTime } from '../../shared/date-time';
 import { RecordAttachmentsField } from './attachments';
+import { DateInput, DateTimeInput, TimeInput } from './date-inputs';
 import { ObjectListInput } from './ObjectListInput';
 import { ReferenceSelect } from './ReferenceSelect';
 
@@ -30,11 +32,13 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
     case 'textarea':
       return <Input.TextArea {...common} value={value} onChange={onChange} autoSize={{ minRows: 2, maxRows: 10 }} placeholder={placeholder} />;
     case 'date':
-      return <Input {...common} value={value} onChange={onChange} type="date" />;
+      return <DateInput {...common} value={value} onChange={onChange} style={{ width: '100%' }} />;
     case 'datetime':
-      return <Input {...common} value={value} onChange={onChange} type="datetime-local" />;
+      return <DateTimeInput {...common} value={value} onChange={onChange} style={{ width: '100%' }} />;
     case 'time':
-      return <Input {...common} value={value} onChange={onChange} type="time" />;
+      return <TimeInput {...common} value={value} onChange={onChange} style={{ width: '100%' }} />;
+    case 'timeZone':
+      return <Select {...common} value={value} onChange={onChange} showSearch options={timeZoneOptions(props.value, language)} />;
     case 'number':
       return (
         <InputNumber
@@ -69,6 +73,13 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
   }
 }
 
+/** The common zones, and the stored one when it is another. */
+function timeZoneOptions(current: unknown, language: string) {
+  const options = COMMON_TIME_ZONES.map((entry) => ({ value: entry.zone, label: language.startsWith('en') ? entry.en : entry.zh }));
+  if (typeof current === 'string' && current && !options.some((option) => option.value === current)) options.push({ value: current, label: current });
+  return options;
+}
+
 function optionsOf(options: Record<string, { zh: string; en: string }> | undefined, language: string) {
   return Object.entries(options ?? {}).map(([value, label]) => ({ value, label: pickLabel(label, language) }));
 }
@@ -87,6 +98,7 @@ export function formatFieldValue(schema: z.ZodType | undefined, value: unknown, 
   }
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   if (typeof value === 'number' && meta?.unit) return `${value} ${pickLabel(meta.unit, language)}`;
+  if (meta?.widget === 'datetime' && typeof value === 'string') return displayDateTime(value);
   return String(value);
 }
 

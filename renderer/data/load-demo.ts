@@ -1,6 +1,8 @@
 import { generateDemoInitiation } from '../../shared/demo/demo-initiation';
 import { generateDemoOperations } from '../../shared/demo/demo-operations';
+import { todayIn } from '../../shared/date-time';
 import { generateDemoProject } from '../../shared/demo/demo-project';
+import { projectTimeZone } from '../../shared/records/project';
 import { patrolEntryId } from '../../shared/records/operations';
 import type { Repository, WriteOp } from './repository';
 
@@ -52,7 +54,7 @@ export async function loadDemoProject(repo: Repository, assetCount?: number): Pr
   await repo.saveSingleton('sla', projectId, initiation.sla);
   await repo.saveSingleton('charter', projectId, initiation.charter);
 
-  const operations = generateDemoOperations(demo.assets, { today: new Date().toLocaleDateString('sv-SE') });
+  const operations = generateDemoOperations(demo.assets, { today: todayIn(projectTimeZone(project)) });
   await repo.saveSingleton('serviceDesign', projectId, operations.serviceDesign);
   const { assetIndexes, ...plan } = operations.plan;
   const patrolPlan = await repo.create('patrolPlans', projectId, { ...plan, assetIds: assetIndexes.map((i) => assetIds[i]!) });

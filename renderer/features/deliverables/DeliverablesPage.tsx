@@ -18,7 +18,8 @@ import {
   type ProjectDocumentData,
 } from '../../../shared/documents';
 import type { RowOf } from '../../../shared/records';
-import { projectPhases } from '../../../shared/records/project';
+import { projectPhases, projectTimeZone } from '../../../shared/records/project';
+import { nowIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
 import { syncHttpGetter } from '../../data/attachments';
 import { loadHouseTemplate } from '../../data/house-template';
@@ -92,7 +93,7 @@ export function DeliverablesPage() {
       data = await loadDocumentData(db, project.id);
       const exports = await db.documentExports.where('projectId').equals(project.id).toArray();
       const files = await loadDocumentFiles(db, filesNeeded(docType, data), project.id, syncHttpGetter(sync, api)());
-      const now = new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
+      const now = nowIn(projectTimeZone(project));
       const { meta, record } = prepareExport({
         docType,
         project,

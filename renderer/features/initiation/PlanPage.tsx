@@ -4,18 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { isMilestoneOverdue, isTaskOverdue } from '../../../shared/records/plan';
+import { todayIn } from '../../../shared/date-time';
+import { projectTimeZone } from '../../../shared/records/project';
 import { useServices } from '../../app/services';
 import { RecordListPage } from '../../components/RecordListPage';
 import { PlanTimeline } from './PlanTimeline';
 
-const todayIso = () => new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD in local time
 
 /** 交付计划与里程碑 (process 二.4): tasks, milestones, a timeline, and what is overdue. */
 export function PlanPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db } = useServices();
   const { t } = useTranslation();
-  const today = todayIso();
+  const today = todayIn(projectTimeZone(project)); // YYYY-MM-DD in the project's zone
   const milestones = useLiveQuery(() => db.milestones.where('projectId').equals(project.id).filter((m) => !m.deleted).toArray(), [project.id]);
   const overdueTag = <Tag color="red">{t('initiation.overdue')}</Tag>;
   return (

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useOutletContext } from 'react-router';
 import type { RowOf, TableName } from '../../../shared/records';
 import { phaseOneReadiness } from '../../../shared/readiness/phase-one';
+import { todayIn } from '../../../shared/date-time';
+import { projectTimeZone } from '../../../shared/records/project';
 import { useServices } from '../../app/services';
 import { pickLabel } from '../../i18n';
 
@@ -40,9 +42,9 @@ export function ReadinessPage() {
         sla: sla ? { priorities: sla.priorities ?? [], availability: sla.availability ?? [], signatories: sla.signatories ?? [], serviceHours: sla.serviceHours } : null,
         charter: charter ? { objectives: charter.objectives ?? [], scopeIn: charter.scopeIn ?? [], communication: charter.communication ?? [] } : null,
       },
-      new Date().toLocaleDateString('sv-SE'),
+      todayIn(projectTimeZone(project)),
     );
-  }, [project.id]);
+  }, [project.id, project.timeZone]);
 
   return (
     <div className="page">

@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { requirementStatuses, revisionPatch } from '../../../shared/records/requirement';
+import { todayIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
+import { DateInput } from '../../components/date-inputs';
 import { RecordListPage } from '../../components/RecordListPage';
 import { RecordValidationError } from '../../data/repository';
 import { fieldTitle, pickLabel } from '../../i18n';
+import { useProjectTimeZone } from '../projects/use-project-time';
 import { naturalCompare } from '../../../shared/natural-compare';
 
 type Requirement = RowOf<'requirements'>;
@@ -78,7 +81,8 @@ function RequirementActions({ requirement }: { requirement: Requirement }) {
       setError(failure instanceof RecordValidationError ? failure.message : String(failure));
     }
   };
-  const today = new Date().toISOString().slice(0, 10);
+  // The customer confirms on the project's calendar: 07:30 in Shanghai is already tomorrow in UTC terms.
+  const today = todayIn(useProjectTimeZone());
 
   return (
     <div style={{ marginBottom: 12 }}>
@@ -120,7 +124,7 @@ function RequirementActions({ requirement }: { requirement: Requirement }) {
             <Input />
           </Form.Item>
           <Form.Item name="confirmedAt" label={t('initiation.confirmedAt')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateInput allowClear={false} />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
           <Button type="primary" htmlType="submit">

@@ -1,12 +1,15 @@
-import { Card, Empty, Input, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import { type ClockCompliance, incidentTimingFromFields, monthlyAvailability, monthlyCompliance, outagesOf, serviceCalendar } from '../../../shared/operations';
+import { thisMonthIn } from '../../../shared/date-time';
 import type { RowOf } from '../../../shared/records';
 import { slaFields } from '../../../shared/records/sla';
 import { useServices } from '../../app/services';
+import { MonthInput } from '../../components/date-inputs';
+import { useProjectTimeZone } from '../projects/use-project-time';
 
 const share = (c: ClockCompliance | 'n/a') => (c === 'n/a' ? '—' : c.percent === null ? `— (${c.pending})` : `${c.percent}%（${c.met}/${c.met + c.missed}）`);
 
@@ -15,7 +18,8 @@ export function CompliancePage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db } = useServices();
   const { t } = useTranslation();
-  const [month, setMonth] = useState(() => new Date().toLocaleDateString('sv-SE').slice(0, 7));
+  const timeZone = useProjectTimeZone();
+  const [month, setMonth] = useState(() => thisMonthIn(timeZone));
   const figures = useLiveQuery(async () => {
     const sla = slaFields.parse((await db.sla.get(project.id)) ?? {});
     const [incidents, changes] = await Promise.all([
@@ -24,19 +28,19 @@ export function CompliancePage() {
     ]);
     const now = Date.now();
     const timings = incidents.flatMap((i) => {
-      const timing = incidentTimingFromFields(i);
+      const timing = incidentTimingFromFields(i, timeZone);
       return timing ? [timing] : [];
     });
     return {
-      compliance: monthlyCompliance(serviceCalendar(sla), sla, timings, { now, months: [month] }),
-      availability: monthlyAvailability(sla, outagesOf(incidents, changes), [month], { now }),
+      compliance: monthlyCompliance(serviceCalendar(sla, { timeZone }), sla, timings, { now, months: [month] }),
+      availability: monthlyAvailability(sla, outagesOf(incidents, changes, timeZone), [month], { now, timeZone }),
     };
-  }, [project.id, month]);
+  }, [project.id, month, timeZone]);
 
   return (
     <div className="page" data-testid="compliance">
       <Typography.Title level={4}>{t('nav.compliance')}</Typography.Title>
-      <Input aria-label={t('operations.month')} type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} style={{ width: 180, marginBottom: 12 }} />
+      <MonthInput aria-label={t('operations.month')} value={month} onChange={(next) => next && setMonth(next)} allowClear={false} style={{ width: 180, marginBottom: 12 }} />
       <Card size="small" title={t('nav.compliance')} style={{ marginBottom: 12 }}>
         <Table
           size="small"

@@ -2,30 +2,40 @@ import { Button, Descriptions, Select, Space, Tag, Timeline, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
-import { type ClockReading, type ClockStatus, escalationTargets, formatLocalDateTime } from '../../../shared/operations';
+import { formatInstant, nowIn } from '../../../shared/date-time';
+import { type ClockReading, type ClockStatus, escalationTargets } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
 import { RecordListPage } from '../../components/RecordListPage';
 import { pickLabel } from '../../i18n';
+import { useProjectTimeZone } from '../projects/use-project-time';
 import { incidentSla, useNow, useSlaContext } from './use-sla-clocks';
 
 type Incident = RowOf<'incidents'>;
 const clockColour = { met: 'green', breached: 'red', running: 'blue', atRisk: 'orange', 'n/a': 'default' } as const;
 const clockText = { met: 'met', breached: 'breached', running: 'running', atRisk: 'atRisk', 'n/a': 'none' } as const satisfies Record<ClockStatus, string>;
-const nowLocal = () => new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
 
 /** 故障与问题 on their SLA clocks: what is about to breach, what breached, who it escalates to. */
 export function IncidentsPage() {
   const project = useOutletContext<RowOf<'projects'>>();
-  const { repo, settings } = useServices();
+  const { db, repo, settings } = useServices();
   const { t, i18n } = useTranslation();
-  const context = useSlaContext(project.id);
+  const timeZone = useProjectTimeZone();
+  const context = useSlaContext(project.id, timeZone);
   const now = useNow();
   const [clockFilter, setClockFilter] = useState<'atRisk' | 'breached'>();
   const slaOf = (incident: Incident) => (context ? incidentSla(context, incident, now) : null);
   const clockTag = (reading: ClockReading | undefined) =>
     reading ? <Tag color={clockColour[reading.status]}>{t(`operations.clock.${clockText[reading.status]}`)}</Tag> : '—';
   const by = settings.userName || '本机用户';
+
+  // 响应 takes the incident on: the owner becomes this engineer only when nobody is named. The
+  // row is read as stored now, after a 负责人 typed a moment ago (leaving the field to click here
+  // saves it first, in a transaction this read waits for), never as the drawer last showed it.
+  async function acknowledge(id: string) {
+    const current = await db.incidents.get(id);
+    await repo.update('incidents', id, { status: 'acknowledged', acknowledgedAt: nowIn(timeZone), ...(current?.owner?.trim() ? {} : { owner: by }) });
+  }
 
   return (
     <>
@@ -67,7 +77,7 @@ export function IncidentsPage() {
           { field: 'resolvedAt', width: 110, render: (i) => clockTag(slaOf(i)?.clocks.resolution) },
           { field: 'owner', width: 90 },
         ]}
-        newValues={() => ({ reportedAt: nowLocal() })}
+        newValues={() => ({ reportedAt: nowIn(timeZone) })}
         createFields={['title', 'priority', 'source', 'assetId', 'reportedAt', 'description']}
         drawerWidth={1000}
         extra={(incident) => {
@@ -76,12 +86,12 @@ export function IncidentsPage() {
             <div style={{ marginBottom: 12 }} data-testid="incident-sla">
               <Space wrap style={{ marginBottom: 8 }}>
                 {incident.status === 'open' && (
-                  <Button type="primary" onClick={() => void repo.update('incidents', incident.id, { status: 'acknowledged', acknowledgedAt: nowLocal(), owner: incident.owner || by })}>
+                  <Button type="primary" onClick={() => void acknowledge(incident.id)}>
                     {t('operations.acknowledge')}
                   </Button>
                 )}
                 {incident.status === 'acknowledged' && (
-                  <Button type="primary" onClick={() => void repo.update('incidents', incident.id, { status: 'resolved', resolvedAt: nowLocal() })}>
+                  <Button type="primary" onClick={() => void repo.update('incidents', incident.id, { status: 'resolved', resolvedAt: nowIn(timeZone) })}>
                     {t('operations.resolve')}
                   </Button>
                 )}
@@ -90,10 +100,10 @@ export function IncidentsPage() {
               {sla && (
                 <Descriptions size="small" column={2} bordered>
                   <Descriptions.Item label={t('operations.responseDue')}>
-                    {sla.clocks.response.deadline ? formatLocalDateTime(sla.clocks.response.deadline).replace('T', ' ') : '—'} {clockTag(sla.clocks.response)}
+                    {sla.clocks.response.deadline ? formatInstant(sla.clocks.response.deadline, timeZone) : '—'} {clockTag(sla.clocks.response)}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('operations.resolutionDue')}>
-                    {sla.clocks.resolution.deadline ? formatLocalDateTime(sla.clocks.resolution.deadline).replace('T', ' ') : '—'} {clockTag(sla.clocks.resolution)}
+                    {sla.clocks.resolution.deadline ? formatInstant(sla.clocks.resolution.deadline, timeZone) : '—'} {clockTag(sla.clocks.resolution)}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('operations.escalation')} span={2}>
                     {sla.escalation.length === 0 ? (
@@ -105,7 +115,7 @@ export function IncidentsPage() {
                           color: e.state === 'reached' ? 'red' : e.state === 'notNeeded' ? 'gray' : 'blue',
                           children: (
                             <Typography.Text>
-                              {e.step.label?.trim() || pickLabel(escalationTargets[e.step.to], i18n.language)} · {formatLocalDateTime(e.dueAt).replace('T', ' ')}
+                              {e.step.label?.trim() || pickLabel(escalationTargets[e.step.to], i18n.language)} · {formatInstant(e.dueAt, timeZone)}
                             </Typography.Text>
                           ),
                         }))}

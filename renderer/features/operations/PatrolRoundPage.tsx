@@ -6,7 +6,10 @@ import { useOutletContext } from 'react-router';
 import { type MetricDef, evaluateMetric, incidentFromAnomaly, metricText } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { type PatrolReading, handoverId, patrolEntryId } from '../../../shared/records/operations';
+import { nowIn, todayIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
+import { DateInput } from '../../components/date-inputs';
+import { useProjectTimeZone } from '../projects/use-project-time';
 import { roundView } from './patrol-queries';
 import { RecordForm } from '../../components/RecordForm';
 import { metricDefsFor } from '../../../shared/operations';
@@ -16,7 +19,6 @@ import { naturalCompare } from '../../../shared/natural-compare';
 type Asset = RowOf<'assets'>;
 type Entry = RowOf<'patrolEntries'>;
 const levelColour = { normal: '#f6ffed', warning: '#fffbe6', critical: '#fff1f0', invalid: '#f5f5f5' } as const;
-const nowLocal = () => new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
 
 /**
  * 今日巡检: the plan's assets in a grid made for speed. Type a value and Enter (it is judged
@@ -29,7 +31,9 @@ export function PatrolRoundPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [planId, setPlanId] = useState<string>();
-  const [date, setDate] = useState(() => new Date().toLocaleDateString('sv-SE'));
+  const timeZone = useProjectTimeZone();
+  const nowLocal = () => nowIn(timeZone);
+  const [date, setDate] = useState(() => todayIn(timeZone));
   const [shift, setShift] = useState<string>('');
   const setup = useLiveQuery(async () => {
     const plans = (await db.patrolPlans.where('projectId').equals(project.id).filter((p) => !p.deleted && p.active === 'yes').toArray()).sort((a, b) => naturalCompare(a.name, b.name));
@@ -151,7 +155,7 @@ export function PatrolRoundPage() {
           {t('nav.patrol')}
         </Typography.Title>
         <Select aria-label={t('operations.plan')} style={{ minWidth: 220 }} value={plan?.id} onChange={setPlanId} options={(setup?.plans ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-        <Input aria-label={t('operations.date')} type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} style={{ width: 160 }} />
+        <DateInput aria-label={t('operations.date')} value={date} onChange={(next) => next && setDate(next)} allowClear={false} style={{ width: 160 }} />
         {plan?.frequency === 'shift' && (
           <Select aria-label={t('operations.shift')} style={{ width: 120 }} value={currentShift} onChange={setShift} options={shifts.map((s) => ({ value: s, label: s }))} />
         )}

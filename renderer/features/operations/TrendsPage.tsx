@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Input, List, Row, Select, Space, Typography } from 'antd';
+import { Alert, Card, Col, Empty, List, Row, Select, Space, Typography } from 'antd';
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
@@ -10,7 +10,9 @@ import { useServices } from '../../app/services';
 import { assetHistory, completionByDay } from './patrol-queries';
 import { EChart } from '../../components/EChart';
 import { metricDefsFor } from '../../../shared/operations';
-import { shiftDate } from './patrol-rounds';
+import { addDays, todayIn } from '../../../shared/date-time';
+import { MonthInput } from '../../components/date-inputs';
+import { useProjectTimeZone } from '../projects/use-project-time';
 import { naturalCompare } from '../../../shared/natural-compare';
 
 const ranges = { weeks: 56, months: 183, year: 366 } as const;
@@ -25,7 +27,7 @@ export function TrendsPage() {
   const { db } = useServices();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const today = new Date().toLocaleDateString('sv-SE');
+  const today = todayIn(useProjectTimeZone());
   const [assetId, setAssetId] = useState<string>();
   const [metricKey, setMetricKey] = useState<string>();
   const [range, setRange] = useState<keyof typeof ranges>('weeks');
@@ -48,7 +50,7 @@ export function TrendsPage() {
 
   // An asset's history is one row per round: a year is a few hundred rows through [assetId+date].
   const history = useLiveQuery(
-    async () => (asset ? assetHistory(db, asset.id, shiftDate(today, -ranges[range])) : []),
+    async () => (asset ? assetHistory(db, asset.id, addDays(today, -ranges[range])) : []),
     [asset?.id, range, today],
   );
   const drift = useLiveQuery(async () => {
@@ -147,7 +149,7 @@ export function TrendsPage() {
           <Card size="small" title={t('operations.calendar')}>
             <Space style={{ marginBottom: 8 }}>
               <Select aria-label={t('operations.plan')} style={{ width: 220 }} value={plan?.id} onChange={setPlanId} options={(base?.plans ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-              <Input aria-label={t('operations.month')} type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} style={{ width: 160 }} />
+              <MonthInput aria-label={t('operations.month')} value={month} onChange={(next) => next && setMonth(next)} allowClear={false} style={{ width: 160 }} />
             </Space>
             {calendar && (
               <EChart

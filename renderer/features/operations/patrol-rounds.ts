@@ -1,10 +1,5 @@
+import { addDays } from '../../../shared/date-time';
 import type { PatrolPlanFields } from '../../../shared/records/operations';
-
-/** YYYY-MM-DD of the day `days` after `date`. */
-export function shiftDate(date: string, days: number): string {
-  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /** ISO week of a date, as 2026-W48 (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeek(date: string): string {
@@ -36,15 +31,15 @@ export function previousRound(frequency: PatrolPlanFields['frequency'], date: st
     case 'shift': {
       const index = shifts.indexOf(shift);
       if (index > 0) return `${date}/${shifts[index - 1]}`;
-      return `${shiftDate(date, -1)}/${shifts.at(-1) ?? shift}`;
+      return `${addDays(date, -1)}/${shifts.at(-1) ?? shift}`;
     }
     case 'weekly':
-      return isoWeek(shiftDate(date, -7));
+      return isoWeek(addDays(date, -7));
     case 'monthly': {
       const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
       return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
     }
     default:
-      return shiftDate(date, -1);
+      return addDays(date, -1);
   }
 }

@@ -9,6 +9,7 @@ import {
   incidentTimingFromFields,
   serviceCalendar,
 } from '../../../shared/operations';
+import type { TimeZone } from '../../../shared/date-time';
 import type { RowOf } from '../../../shared/records';
 import { slaFields } from '../../../shared/records/sla';
 import { useServices } from '../../app/services';
@@ -30,20 +31,20 @@ export function useNow(intervalMs = 30_000): number {
 
 /**
  * The SLA clocks of a project's incidents, from its SLA (hours, calendar, P1–P4 targets) and its
- * service design's escalation path.
+ * service design's escalation path, read in the project's time zone.
  */
-export function useSlaContext(projectId: string) {
+export function useSlaContext(projectId: string, timeZone: TimeZone) {
   const { db } = useServices();
   return useLiveQuery(async () => {
     const stored = await db.sla.get(projectId);
     const sla = slaFields.parse(stored ?? {});
     const design = await db.serviceDesign.get(projectId);
-    return { sla, calendar: serviceCalendar(sla), policy: escalationPolicyFromSteps(design?.escalation ?? []) };
-  }, [projectId]);
+    return { sla, calendar: serviceCalendar(sla, { timeZone }), policy: escalationPolicyFromSteps(design?.escalation ?? []) };
+  }, [projectId, timeZone]);
 }
 
 export function incidentSla(context: NonNullable<ReturnType<typeof useSlaContext>>, incident: RowOf<'incidents'>, now: number): IncidentSla | null {
-  const timing = incidentTimingFromFields(incident);
+  const timing = incidentTimingFromFields(incident, context.calendar.timeZone);
   if (!timing) return null;
   return {
     clocks: incidentClocks(context.calendar, context.sla, timing, { now }),

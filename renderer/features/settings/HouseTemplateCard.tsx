@@ -4,10 +4,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inspectHouseTemplate } from '../../../shared/documents';
+import { DEFAULT_TIME_ZONE, displayDateTime, nowIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
 import { loadHouseTemplate, removeHouseTemplate, saveHouseTemplate } from '../../data/house-template';
 
-const examplePlaceholders = ['项目名称', '文档名称', '文档编号', '版本号', '密级', '日期', '公司', '编制', '审核', '批准'].map((name) => `{{${name}}}`).join('、');
+// The placeholders are written in Chinese in the template itself, in either UI language.
+const placeholderNames = ['项目名称', '文档名称', '文档编号', '版本号', '密级', '日期', '公司', '编制', '审核', '批准'];
 
 /**
  * 公司文档模板: the company's own .docx (cover, header, footer, logo, styles) with {{占位符}};
@@ -15,7 +17,8 @@ const examplePlaceholders = ['项目名称', '文档名称', '文档编号', '�
  */
 export function HouseTemplateCard() {
   const { db, api } = useServices();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const examplePlaceholders = placeholderNames.map((name) => `{{${name}}}`).join(i18n.language.startsWith('en') ? ', ' : '、');
   const [error, setError] = useState<string>();
   const template = useLiveQuery(() => loadHouseTemplate(db), [db]);
 
@@ -25,7 +28,7 @@ export function HouseTemplateCard() {
     if (!file) return;
     try {
       const summary = await inspectHouseTemplate(file.bytes);
-      await saveHouseTemplate(db, { name: file.name, bytes: file.bytes, uploadedAt: new Date().toLocaleString('sv-SE').slice(0, 16), summary });
+      await saveHouseTemplate(db, { name: file.name, bytes: file.bytes, uploadedAt: displayDateTime(nowIn(DEFAULT_TIME_ZONE)), summary });
       message.success(t('houseTemplate.saved', { name: file.name }));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -41,7 +44,7 @@ export function HouseTemplateCard() {
         {template && (
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('houseTemplate.file')}>
-              <FileWordOutlined /> {template.name}（{template.uploadedAt.replace('T', ' ')}）
+              <FileWordOutlined /> {template.name} ({template.uploadedAt.replace('T', ' ')})
             </Descriptions.Item>
             <Descriptions.Item label={t('houseTemplate.placeholders')}>
               {template.summary.known.map((name) => (

@@ -8,6 +8,8 @@ import type { RowOf } from '../../../../shared/records';
 import type { ChecklistItem, Verdict } from '../../../../shared/records/checklist';
 import { verdicts } from '../../../../shared/records/checklist';
 import { resultId } from '../../../../shared/records/inspection';
+import { displayDateTime, nowIn } from '../../../../shared/date-time';
+import { projectTimeZone } from '../../../../shared/records/project';
 import { useServices } from '../../../app/services';
 import { HistoryView } from '../../../components/HistoryView';
 import { RecordValidationError } from '../../../data/repository';
@@ -28,6 +30,7 @@ const verdictIcon = { pass: <CheckCircleOutlined style={{ color: '#52c41a' }} />
  */
 export function InspectionRunner() {
   const project = useOutletContext<RowOf<'projects'>>();
+  const timeZone = projectTimeZone(project);
   const { inspectionId = '' } = useParams();
   const { db, repo, settings } = useServices();
   const { t, i18n } = useTranslation();
@@ -77,14 +80,14 @@ export function InspectionRunner() {
           ...answer,
           verdict,
           answeredBy: settings.userName || '本机用户',
-          answeredAt: new Date().toLocaleString('sv-SE').slice(0, 16),
+          answeredAt: displayDateTime(nowIn(timeZone)),
         });
       } catch (failure) {
         setError(failure instanceof RecordValidationError ? failure.message : String(failure));
         throw failure;
       }
     },
-    [data, repo, project.id, settings.userName],
+    [data, repo, project.id, settings.userName, timeZone],
   );
 
 

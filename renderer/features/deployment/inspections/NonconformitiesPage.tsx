@@ -6,6 +6,8 @@ import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../../shared/records';
 import { severities, verdicts } from '../../../../shared/records/checklist';
 import { isRectificationOverdue, rectificationStatuses } from '../../../../shared/records/inspection';
+import { todayIn } from '../../../../shared/date-time';
+import { projectTimeZone } from '../../../../shared/records/project';
 import { useServices } from '../../../app/services';
 import { RecordForm } from '../../../components/RecordForm';
 import { fieldTitle, pickLabel } from '../../../i18n';
@@ -33,7 +35,7 @@ export function NonconformitiesPage() {
   const { db, repo } = useServices();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const today = new Date().toLocaleDateString('sv-SE');
+  const today = todayIn(projectTimeZone(project));
   const [severity, setSeverity] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [overdueOnly, setOverdueOnly] = useState(false);

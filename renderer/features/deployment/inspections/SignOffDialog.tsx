@@ -1,7 +1,10 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayDateTime, nowIn, todayIn } from '../../../../shared/date-time';
 import { useServices } from '../../../app/services';
+import { DateInput } from '../../../components/date-inputs';
+import { useProjectTimeZone } from '../../projects/use-project-time';
 import { SignaturePad, type SignaturePadHandle } from '../../../components/SignaturePad';
 import { storeAttachment } from '../../../data/attachments';
 import { RecordValidationError } from '../../../data/repository';
@@ -11,6 +14,7 @@ import type { InspectionRow } from './inspection-queries';
 export function SignOffDialog({ inspection, open, onClose }: { inspection: InspectionRow; open: boolean; onClose(): void }) {
   const { db, repo } = useServices();
   const { t } = useTranslation();
+  const timeZone = useProjectTimeZone();
   const pad = useRef<SignaturePadHandle>(null);
   const [drawn, setDrawn] = useState(false);
   const [error, setError] = useState<string>();
@@ -34,7 +38,7 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
 
   return (
     <Modal open={open} title={t('deployment.signOffTitle')} footer={null} onCancel={onClose} destroyOnHidden width={680}>
-      <Form layout="vertical" initialValues={{ signedAt: new Date().toLocaleDateString('sv-SE'), signerName: '', signerTitle: '' }} onFinish={(v) => void sign(v)}>
+      <Form layout="vertical" initialValues={{ signedAt: todayIn(timeZone), signerName: '', signerTitle: '' }} onFinish={(v) => void sign(v)}>
         <Form.Item label={t('deployment.signHere')}>
           <SignaturePad ref={pad} clearLabel={t('deployment.clear')} hint={t('deployment.signHere')} onChange={setDrawn} />
         </Form.Item>
@@ -45,7 +49,7 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
           <Input />
         </Form.Item>
         <Form.Item name="signedAt" label={t('deployment.signedAt')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DateInput allowClear={false} />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Button type="primary" htmlType="submit" loading={busy} disabled={!drawn}>
@@ -60,12 +64,13 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
 export function ReopenDialog({ inspection, open, onClose }: { inspection: InspectionRow; open: boolean; onClose(): void }) {
   const { repo, settings } = useServices();
   const { t } = useTranslation();
+  const timeZone = useProjectTimeZone();
   const [error, setError] = useState<string>();
   async function reopen({ reason }: { reason: string }) {
     try {
       await repo.update('inspections', inspection.id, {
         status: 'inProgress',
-        reopenings: [...inspection.reopenings, { reason, by: settings.userName || '本机用户', at: new Date().toLocaleString('sv-SE').slice(0, 16) }],
+        reopenings: [...inspection.reopenings, { reason, by: settings.userName || '本机用户', at: displayDateTime(nowIn(timeZone)) }],
       });
       onClose();
     } catch (failure) {

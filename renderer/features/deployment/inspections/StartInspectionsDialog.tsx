@@ -4,7 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assetLocation, assetTypes } from '../../../../shared/records/asset';
+import { nowIn, thisMonthIn } from '../../../../shared/date-time';
 import { useServices } from '../../../app/services';
+import { useProjectTimeZone } from '../../projects/use-project-time';
 import type { WriteOp } from '../../../data/repository';
 import { fieldTitle, pickLabel } from '../../../i18n';
 import { currentTemplates } from './inspection-queries';
@@ -23,7 +25,8 @@ export function StartInspectionsDialog({ projectId, open, onClose }: { projectId
   const [type, setType] = useState<string>();
   const [room, setRoom] = useState<string>();
   const [selected, setSelected] = useState<string[]>([]);
-  const [batch, setBatch] = useState(`${new Date().toLocaleDateString('sv-SE').slice(0, 7)} 基线检查`);
+  const timeZone = useProjectTimeZone();
+  const [batch, setBatch] = useState(`${thisMonthIn(timeZone)} 基线检查`);
   const [busy, setBusy] = useState(false);
   const template = templates?.find((x) => x.id === templateId);
   const rooms = useMemo(() => [...new Set((assets ?? []).map((a) => a.room).filter(Boolean))].sort(), [assets]);
@@ -33,7 +36,7 @@ export function StartInspectionsDialog({ projectId, open, onClose }: { projectId
     if (!template || selected.length === 0) return;
     setBusy(true);
     try {
-      const startedAt = new Date().toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
+      const startedAt = nowIn(timeZone);
       const ops: WriteOp[] = selected.map((assetId) => ({
         kind: 'create',
         table: 'inspections',
