@@ -23,7 +23,7 @@
  *    - multiChoice: every chosen option is acceptable → pass; any chosen option that is not →
  *      fail. Nothing chosen is no answer (null) — offer an explicit "无" option where "none of
  *      these" is the good answer. A string answer is split at , ， 、 ; ； and line breaks.
- *    - photo: at least one photo → pass; none → null (still to be taken).
+ *    - photo: null. A photo is evidence; the engineer looking at it says 合格 or 不合格.
  */
 import type { ItemKind, Verdict } from '../records/checklist';
 import { foldForCompare, formatNumber, parseNumberText, toHalfWidth } from './text';
@@ -35,7 +35,7 @@ export interface Answer {
   value: AnswerValue;
   /** The engineer's explicit verdict: the answer of a passFail item, an override, or 'na'. */
   verdict?: Verdict | '' | null;
-  /** How many evidence photos the answer has. */
+  /** How many evidence photos the answer has (evidence only: they never decide a verdict). */
   photos?: number;
 }
 
@@ -61,11 +61,11 @@ export function verdictFor(item: VerdictItem, answer: Answer | null | undefined)
   if (answer.verdict === 'na' || answer.verdict === 'pass' || answer.verdict === 'fail') return answer.verdict;
   const value = answer.value;
   if (typeof value === 'string' && naTexts.has(foldForCompare(value)) && !includesFolded(item.options ?? [], value)) return 'na';
-  return automaticVerdict(item, value, answer.photos ?? 0);
+  return automaticVerdict(item, value);
 }
 
 /** The verdict from the value alone, ignoring any explicit verdict (what an override overrides). */
-export function automaticVerdict(item: VerdictItem, value: AnswerValue, photos = 0): Verdict | null {
+export function automaticVerdict(item: VerdictItem, value: AnswerValue): Verdict | null {
   switch (item.kind) {
     case 'passFail': {
       if (typeof value !== 'string') return null;
@@ -106,7 +106,6 @@ export function automaticVerdict(item: VerdictItem, value: AnswerValue, photos =
       return chosen.every((option) => includesFolded(item.acceptable!, option)) ? 'pass' : 'fail';
     }
     case 'photo':
-      return photos > 0 ? 'pass' : null;
     default:
       return null;
   }

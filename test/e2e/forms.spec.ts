@@ -8,7 +8,7 @@ const [first, second] = servers;
 async function loadDemo(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例项目' }).click();
-  await expect(page.getByTestId('asset-count')).toHaveText('共 40 条');
+  await expect(page.getByTestId('asset-count')).toHaveText('共 40 条', { timeout: 90_000 }); // the demo's month of operations takes a while on a busy machine
 }
 
 /** The tags an antd multiple select holds. */

@@ -168,8 +168,9 @@ describe('verdictFor: choice and multiChoice', () => {
 
 describe('verdictFor: photo', () => {
   const photo = item({ kind: 'photo' });
-  it('passes with at least one photo, and is still open without', () => {
-    expect(verdictFor(photo, { value: null, photos: 1 })).toBe('pass');
+  it('is judged by the engineer: a photo alone is evidence, not a verdict', () => {
+    expect(verdictFor(photo, { value: null, photos: 1 })).toBeNull();
+    expect(verdictFor(photo, { value: null, photos: 2, verdict: 'pass' })).toBe('pass');
     expect(verdictFor(photo, { value: null, photos: 0 })).toBeNull();
     expect(verdictFor(photo, { value: null })).toBeNull();
     expect(verdictFor(photo, { value: null, photos: 0, verdict: 'fail' })).toBe('fail');

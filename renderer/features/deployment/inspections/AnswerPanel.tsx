@@ -73,7 +73,8 @@ export function AnswerPanel({ item, items, result, projectId, locked, onSave, on
           <Typography.Text strong>{t('deployment.value')}</Typography.Text>
           {result?.verdict ? <Tag color={verdictColour[result.verdict]} data-testid="current-verdict">{pickLabel(verdicts[result.verdict], lang)}</Tag> : <Tag>{t('deployment.notAnswered')}</Tag>}
         </Space>
-        {item.kind === 'passFail' && (
+        {/* A photo is evidence: the engineer looking at it still says 合格 or 不合格. */}
+        {(item.kind === 'passFail' || item.kind === 'photo') && (
           <Space className="verdict-buttons" wrap>
             {(['pass', 'fail', 'na'] as const).map((verdict, index) => (
               <Button
@@ -126,9 +127,9 @@ export function AnswerPanel({ item, items, result, projectId, locked, onSave, on
           />
         )}
         {item.kind === 'photo' && <Typography.Text type="secondary">{t('deployment.photos')} ↓</Typography.Text>}
-        {(item.kind === 'choice' || item.kind === 'multiChoice' || item.kind === 'photo') && (
+        {(item.kind === 'choice' || item.kind === 'multiChoice') && (
           <Button disabled={locked} onClick={() => void commit({ verdict: 'na' })}>
-            {item.kind === 'photo' ? '3' : '0'} {pickLabel(verdicts.na, lang)}
+            0 {pickLabel(verdicts.na, lang)}
           </Button>
         )}
         <Input.TextArea

@@ -67,12 +67,11 @@ export function InspectionRunner() {
       const previous = data.results.get(target.id);
       const merged = { value: previous?.value ?? null, photos: previous?.photos ?? [], ...answer };
       const kept = previous?.verdict ?? '';
-      // An explicit verdict wins; a new value is judged afresh; photos decide a photo item;
-      // a remark or pasted evidence alone leaves the verdict as it was.
+      // An explicit verdict wins; a new value is judged afresh; a photo, a remark or pasted
+      // evidence alone leaves the verdict as it was (a photo is evidence: the engineer judges).
       let verdict: Verdict | '';
       if (answer.verdict) verdict = answer.verdict;
       else if ('value' in answer) verdict = verdictOf(target, { value: merged.value, photos: merged.photos }) ?? '';
-      else if ('photos' in answer && target.kind === 'photo' && kept !== 'na') verdict = verdictOf(target, { value: merged.value, photos: merged.photos }) ?? '';
       else verdict = kept;
       try {
         await repo.saveKeyed('inspectionResults', resultId(data.inspection.id, target.id), project.id, {
@@ -105,7 +104,7 @@ export function InspectionRunner() {
         const input = document.querySelector<HTMLInputElement>('[data-answer-input]');
         if (input && !locked) input.focus();
         else move(1);
-      } else if (!locked && item.kind === 'passFail' && ['1', '2', '3'].includes(event.key)) {
+      } else if (!locked && (item.kind === 'passFail' || item.kind === 'photo') && ['1', '2', '3'].includes(event.key)) {
         const verdict = ({ '1': 'pass', '2': 'fail', '3': 'na' } as const)[event.key as '1' | '2' | '3'];
         void save(item, { verdict }).then(() => move(1));
       } else if (!locked && (item.kind === 'choice' || item.kind === 'multiChoice') && /^[0-9]$/.test(event.key)) {
@@ -125,8 +124,6 @@ export function InspectionRunner() {
         // Start typing the value right away: the key lands in the item's input.
         document.querySelector<HTMLInputElement>('[data-answer-input]')?.focus();
         return;
-      } else if (!locked && item.kind === 'photo' && event.key === '3') {
-        void save(item, { verdict: 'na' }).then(() => move(1));
       } else return;
       event.preventDefault();
     };
