@@ -23,7 +23,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const now = ctx.now();
     const outcome = await applyChanges(ctx.store, { kind: 'user', userId: user.id, username: user.username }, body.changes, {
       now,
-      replacedIsConcurrent: unseenByPusher(body.seen),
+      replacedIsConcurrent: unseenByPusher(body.seen, body.changeSeen && new Map(body.changes.map((c, i) => [c.changeId, body.changeSeen![i]!]))),
       beforeCommit: ctx.beforeCommit,
       onProjectRegistered: (event) =>
         request.log.info({ projectId: event.projectId, code: event.code, name: event.name, userId: user.id, username: user.username }, 'project registered by push'),

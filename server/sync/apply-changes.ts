@@ -28,12 +28,13 @@ export interface ReplacedWrite {
 export type ConcurrencyRule = (replaced: ReplacedWrite) => boolean;
 
 /**
- * For a push: the pusher had pulled each project up to `seen[projectId]`. A value written at a
- * higher seq by another device was not seen. Without an entry every other device's value counts
- * as unseen: more conflicts kept, never one lost.
+ * For a push: the writer of each change had pulled up to `byChange` of its change id, or else
+ * the pusher each project up to `seen[projectId]`. A value written at a higher seq by another
+ * device was not seen. Without either every other device's value counts as unseen: more
+ * conflicts kept, never one lost.
  */
-export function unseenByPusher(seen: Readonly<Record<string, number>>): ConcurrencyRule {
-  return ({ projectId, seq, hlc, change }) => seq > (seen[projectId] ?? 0) && hlcDevice(hlc) !== change.deviceId;
+export function unseenByPusher(seen: Readonly<Record<string, number>>, byChange?: ReadonlyMap<string, number>): ConcurrencyRule {
+  return ({ projectId, seq, hlc, change }) => seq > (byChange?.get(change.changeId) ?? seen[projectId] ?? 0) && hlcDevice(hlc) !== change.deviceId;
 }
 
 export interface ApplyOptions {

@@ -45,15 +45,26 @@ export const projectsResponseSchema = z.object({
 });
 export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
 
-export const pushRequestSchema = z.object({
-  changes: z.array(changeSchema).min(1, '没有要推送的修改').max(MAX_PUSH_CHANGES, `一批最多 ${MAX_PUSH_CHANGES} 条修改`),
-  /**
-   * Per project, the last seq this device had pulled when it pushed. A value the server holds
-   * with a higher seq, written by another device, was not seen by the pusher: if the push
-   * overwrites it, that value is kept as a conflict. Lower seqs were seen: overwriting is an edit.
-   */
-  seen: z.record(projectId, z.number().int().min(0)).default({}),
-});
+export const pushRequestSchema = z
+  .object({
+    changes: z.array(changeSchema).min(1, '没有要推送的修改').max(MAX_PUSH_CHANGES, `一批最多 ${MAX_PUSH_CHANGES} 条修改`),
+    /**
+     * Per project, the last seq this device had pulled when it pushed. A value the server holds
+     * with a higher seq, written by another device, was not seen by the pusher: if the push
+     * overwrites it, that value is kept as a conflict. Lower seqs were seen: overwriting is an edit.
+     */
+    seen: z.record(projectId, z.number().int().min(0)).default({}),
+    /**
+     * Per change, in the order of `changes`: the last seq its writer had pulled when it WROTE
+     * it (renderer/data/sync/seen-log.ts). Overrides `seen`, which says what the pusher had
+     * pulled by the time it pushed, more than the writer knew if it pulled in between.
+     */
+    changeSeen: z.array(z.number().int().min(0)).optional(),
+  })
+  .refine((body) => body.changeSeen === undefined || body.changeSeen.length === body.changes.length, {
+    message: 'changeSeen 必须与 changes 一一对应 / changeSeen must match changes one to one',
+    path: ['changeSeen'],
+  });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const rejectionCodes = ['invalid', 'forbidden', 'clock_ahead', 'project_mismatch'] as const;

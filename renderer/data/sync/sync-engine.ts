@@ -8,6 +8,7 @@ import type { ChangeRow, ConflictRow, FieldbookDb, RefusedRow } from '../db';
 import { isOwnUnsent, ownDeviceId, ownUnsent, PUSHED_UP_TO, pushedUpTo, refusedChanges } from '../outbox';
 import { applyRemoteChanges, applyTables, conflictId, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
+import { forgetSeenLog, readSeenLog, recordPull, seenWhenWritten } from './seen-log';
 import { type SyncHttp, SyncHttpError } from './sync-http';
 
 export interface SyncReport {
@@ -25,6 +26,8 @@ export interface SyncReport {
 const cursorKey = (projectId: string) => `cursor:${projectId}`;
 // Room for the request envelope around the changes.
 const PUSH_BYTE_BUDGET = MAX_PUSH_BYTES - 4096;
+// Each change's entry in changeSeen: a seq and a comma.
+const CHANGE_SEEN_BYTES = 17;
 
 /**
  * One round of sync with the server: push the outbox, learn memberships, pull each project.
@@ -64,9 +67,8 @@ export class SyncEngine {
       let results: PushResult[] = refused;
       let serverTime: number | undefined;
       if (sendable.length > 0) {
-        const seen: Record<string, number> = {};
-        for (const projectId of new Set(sendable.map((c) => c.projectId))) seen[projectId] = await this.cursor(projectId);
-        const answer = await this.http.push(sendable.map(wireChange), seen);
+        const { seen, changeSeen } = await this.seenBy(sendable);
+        const answer = await this.http.push(sendable.map(wireChange), seen, changeSeen);
         results = [...refused, ...answer.results];
         serverTime = answer.serverTime;
       }
@@ -117,6 +119,24 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * What the writers of a batch had seen: per project the cursor now, and per change what its
+   * writer had pulled when it wrote it (seen-log.ts). This device's own changes are looked up in
+   * its log; for another device's, relayed from a bundle, that is unknown: 0, so every value it
+   * overwrites that another device wrote is kept as a conflict rather than lost.
+   */
+  private async seenBy(batch: readonly ChangeRow[]): Promise<{ seen: Record<string, number>; changeSeen: number[] }> {
+    const deviceId = await ownDeviceId(this.db);
+    const seen: Record<string, number> = {};
+    const logs = new Map<string, Awaited<ReturnType<typeof readSeenLog>>>();
+    for (const projectId of new Set(batch.map((c) => c.projectId))) {
+      seen[projectId] = await this.cursor(projectId);
+      logs.set(projectId, await readSeenLog(this.db, projectId));
+    }
+    const changeSeen = batch.map((change) => (change.deviceId === deviceId ? seenWhenWritten(logs.get(change.projectId)!, change.hlc, seen[change.projectId]!) : 0));
+    return { seen, changeSeen };
+  }
+
   async pullProject(projectId: string, report: SyncReport = emptyReport()): Promise<SyncReport> {
     for (;;) {
       const cursor = await this.cursor(projectId);
@@ -128,6 +148,7 @@ export class SyncEngine {
         const next = applied.stoppedAt ? (handled.at(-1)?.seq ?? cursor) : page.cursor;
         applied.conflicts += await keepServerConflicts(this.db, projectId, page.conflicts.filter((c) => c.seq <= next));
         await this.db.meta.put({ key: cursorKey(projectId), value: next });
+        if (next !== cursor) await recordPull(this.db, this.clock, projectId, cursor, next);
         return applied;
       });
       report.pulled += outcome.applied;
@@ -157,7 +178,7 @@ export class SyncEngine {
     const take = (changes: ReadonlyArray<ChangeRow | undefined>): boolean => {
       for (const change of changes) {
         if (!change || skip.has(change.changeId)) continue;
-        const size = utf8Length(JSON.stringify(wireChange(change)));
+        const size = utf8Length(JSON.stringify(wireChange(change))) + CHANGE_SEEN_BYTES;
         if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) return false;
         bytes += size;
         batch.push(change);
@@ -270,6 +291,7 @@ export class SyncEngine {
         await this.db.changes.where('projectId').equals(projectId).delete();
         await this.db.conflicts.where('[projectId+resolved]').between([projectId, 0], [projectId, 1]).delete();
         await this.db.meta.delete(cursorKey(projectId));
+        await forgetSeenLog(this.db, projectId);
         removed.push({ projectId, name, keptChanges: unsent.length });
       });
     }

@@ -49,8 +49,8 @@ export class SyncHttp {
     return this.json('GET', '/v1/projects', projectsResponseSchema);
   }
 
-  async push(changes: Change[], seen: Record<string, number> = {}): Promise<PushResponse> {
-    return this.json('POST', '/v1/sync/push', pushResponseSchema, { changes, seen });
+  async push(changes: Change[], seen: Record<string, number> = {}, changeSeen?: number[]): Promise<PushResponse> {
+    return this.json('POST', '/v1/sync/push', pushResponseSchema, { changes, seen, ...(changeSeen ? { changeSeen } : {}) });
   }
 
   async pull(projectId: string, after: number, limit?: number): Promise<PullResponse> {
