@@ -1,10 +1,22 @@
 import { Alert, Button, Descriptions, Modal, Select, Space, Steps, Table, Tag, Typography, message } from 'antd';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssetField, AssetImportPlan, ColumnGuess, SheetGrid } from '../../../shared/asset-import';
+import type {
+  AssetField,
+  AssetImportPlan,
+  ColumnGuess,
+  ExistingAsset,
+  ImportChoice,
+  ParsedAssetRows,
+  PlannedRow,
+  SheetGrid,
+  planAssetImport,
+} from '../../../shared/asset-import';
 import type { RowOf } from '../../../shared/records';
 import { assetFields } from '../../../shared/records/asset';
 import { useServices } from '../../app/services';
+import { formatFieldValue } from '../../components/field-widget';
 import type { WriteOp } from '../../data/repository';
 import { fieldTitle } from '../../i18n';
 
@@ -18,19 +30,32 @@ interface Loaded {
   mapping: Array<AssetField | null>;
 }
 
+/** What the preview re-plans from when the user changes a choice. */
+interface Preview {
+  parsed: ParsedAssetRows;
+  existing: ExistingAsset[];
+  choices: Record<number, ImportChoice>;
+  plan: AssetImportPlan;
+  planner: typeof planAssetImport;
+}
+
+/** Rows of a long list are named up to here, then counted. */
+const LISTED_ROWS = 20;
+
 /** Import assets from a customer's .xlsx or .csv: check the guessed columns, preview, import. */
 export function ImportDialog({ project, open, onClose }: { project: RowOf<'projects'>; open: boolean; onClose(): void }) {
   const { api, db, repo } = useServices();
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>();
-  const [plan, setPlan] = useState<AssetImportPlan>();
+  const [preview, setPreview] = useState<Preview>();
+  const plan = preview?.plan;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const step = plan ? 2 : loaded ? 1 : 0;
 
   function reset() {
     setLoaded(undefined);
-    setPlan(undefined);
+    setPreview(undefined);
     setError(undefined);
   }
 
@@ -41,18 +66,25 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
     setBusy(true);
     try {
       const importer = await loadImporter();
-      const grid = await importer.readSpreadsheet(chosen.bytes, chosen.name, sheetIndex === undefined ? {} : { sheetIndex });
-      const guess = importer.guessColumns(grid);
-      setLoaded({ file: chosen, grid, guess, mapping: [...guess.mapping] });
-      setPlan(undefined);
-    } catch (failure) {
-      setError(t('importer.readFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+      try {
+        const grid = await importer.readSpreadsheet(chosen.bytes, chosen.name, sheetIndex === undefined ? {} : { sheetIndex });
+        const guess = importer.guessColumns(grid);
+        setLoaded({ file: chosen, grid, guess, mapping: [...guess.mapping] });
+        setPreview(undefined);
+      } catch (failure) {
+        // The reader's own reasons in the UI language; anything else is wrapped as before.
+        if (failure instanceof importer.SpreadsheetReadError) {
+          const { fileName = chosen.name, sheet = 0, count = 0 } = failure.params;
+          setError(t(`importer.readError.${failure.code}`, { fileName: String(fileName), sheet: Number(sheet), count: Number(count) }));
+        }
+        else setError(t('importer.readFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+      }
     } finally {
       setBusy(false);
     }
   }
 
-  async function preview() {
+  async function showPreview() {
     if (!loaded) return;
     setBusy(true);
     try {
@@ -64,10 +96,17 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
       });
       // Matching needs the whole inventory once: import is a batch operation over all of it.
       const existing = await db.assets.where('projectId').equals(project.id).toArray();
-      setPlan(importer.planAssetImport(project.id, parsed, existing));
+      const planner = importer.planAssetImport;
+      setPreview({ parsed, existing, choices: {}, plan: planner(project.id, parsed, existing), planner });
     } finally {
       setBusy(false);
     }
+  }
+
+  function choose(rowNumber: number, choice: ImportChoice) {
+    if (!preview) return;
+    const choices = { ...preview.choices, [rowNumber]: choice };
+    setPreview({ ...preview, choices, plan: preview.planner(project.id, preview.parsed, preview.existing, choices) });
   }
 
   async function run() {
@@ -87,6 +126,26 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
     }
   }
 
+  const rowList = (rows: number[]) => {
+    const listed = rows.slice(0, LISTED_ROWS).join(t('importer.rowListSeparator'));
+    return rows.length > LISTED_ROWS ? t('importer.moreRows', { rows: listed, count: rows.length }) : listed;
+  };
+  const format = (field: AssetField, value: unknown) => formatFieldValue(assetFields.shape[field], value, i18n.language);
+  const label = (field: AssetField) => fieldTitle('assets', field, i18n.language);
+  const duplicateRows = plan?.rows.filter((row) => row.duplicate?.kind === 'row') ?? [];
+  const changedRows = plan?.rows.filter((row) => row.duplicate?.kind === 'asset') ?? [];
+  const totalsRows = preview?.parsed.skipped.filter((row) => row.reason === 'totals').map((row) => row.rowNumber) ?? [];
+  const choiceSelect = (row: PlannedRow) => (
+    <Select
+      size="small"
+      style={{ width: 250 }}
+      aria-label={t('importer.choiceFor', { row: row.rowNumber })}
+      value={row.choice}
+      onChange={(choice: ImportChoice) => choose(row.rowNumber, choice)}
+      options={(row.choices ?? []).map((choice) => ({ value: choice, label: choiceLabel(t, row, choice) }))}
+    />
+  );
+
   const fieldOptions = useMemo(
     () => [
       { value: '', label: t('importer.ignore') },
@@ -98,7 +157,7 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
   return (
     <Modal
       open={open}
-      width={960}
+      width={1040}
       title={t('importer.title')}
       onCancel={() => {
         reset();
@@ -176,7 +235,7 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
           />
           <Space>
             <Button onClick={reset}>{t('common.back')}</Button>
-            <Button type="primary" loading={busy} onClick={() => void preview()}>
+            <Button type="primary" loading={busy} onClick={() => void showPreview()}>
               {t('common.next')}
             </Button>
           </Space>
@@ -188,8 +247,95 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
             <Tag color="green">{t('importer.willCreate', { count: plan.summary.create })}</Tag>
             <Tag color="blue">{t('importer.willUpdate', { count: plan.summary.update })}</Tag>
             <Tag>{t('importer.unchanged', { count: plan.summary.unchanged })}</Tag>
+            {plan.summary.merged > 0 && <Tag color="cyan">{t('importer.willMerge', { count: plan.summary.merged })}</Tag>}
+            {plan.summary.skipped > 0 && <Tag color="orange">{t('importer.willSkip', { count: plan.summary.skipped })}</Tag>}
             {plan.errors.length > 0 && <Tag color="red">{t('importer.badRows', { count: plan.errors.length })}</Tag>}
+            {totalsRows.length > 0 && <Tag>{t('importer.totalsTag', { count: totalsRows.length })}</Tag>}
           </Space>
+          {duplicateRows.length > 0 && (
+            <>
+              <Typography.Text strong>{t('importer.duplicates', { count: duplicateRows.length })}</Typography.Text>
+              <Typography.Text type="secondary">{t('importer.duplicatesHint')}</Typography.Text>
+              <Table
+                size="small"
+                rowKey="rowNumber"
+                data-testid="import-duplicates"
+                pagination={duplicateRows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+                dataSource={duplicateRows}
+                columns={[
+                  { title: t('importer.rowNumber'), dataIndex: 'rowNumber', width: 70 },
+                  { title: label('name'), dataIndex: 'name', width: 180 },
+                  {
+                    title: t('importer.reason'),
+                    render: (_, row: PlannedRow) => {
+                      const duplicate = row.duplicate?.kind === 'row' ? row.duplicate : undefined;
+                      if (!duplicate) return null;
+                      return (
+                        <Space direction="vertical" size={0}>
+                          <span>{t(`importer.duplicateBy.${duplicate.by}`, { row: duplicate.rowNumber })}</span>
+                          {duplicate.conflicts.length > 0 && (
+                            <Typography.Text type="warning">
+                              {t('importer.conflictsLead')}
+                              {duplicate.conflicts
+                                .map((c) => t('importer.conflict', { field: label(c.field), kept: format(c.field, c.kept), dropped: format(c.field, c.dropped) }))
+                                .join(t('importer.rowListSeparator'))}
+                            </Typography.Text>
+                          )}
+                        </Space>
+                      );
+                    },
+                  },
+                  { title: t('importer.choice'), width: 270, render: (_, row: PlannedRow) => choiceSelect(row) },
+                ]}
+              />
+            </>
+          )}
+          {changedRows.length > 0 && (
+            <>
+              <Typography.Text strong>{t('importer.changes', { count: changedRows.length })}</Typography.Text>
+              <Table
+                size="small"
+                rowKey="rowNumber"
+                data-testid="import-changes"
+                pagination={changedRows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+                dataSource={changedRows}
+                columns={[
+                  { title: t('importer.rowNumber'), dataIndex: 'rowNumber', width: 70 },
+                  {
+                    title: t('importer.existingAsset'),
+                    width: 200,
+                    render: (_, row: PlannedRow) => (
+                      <Space direction="vertical" size={0}>
+                        <span>{row.name}</span>
+                        {row.duplicate?.kind === 'asset' && (
+                          <Typography.Text type="secondary">{t(`importer.matchedBy.${row.duplicate.by}`)}</Typography.Text>
+                        )}
+                        {row.mergedRows.length > 0 && (
+                          <Typography.Text type="secondary">{t('importer.withRows', { rows: rowList(row.mergedRows) })}</Typography.Text>
+                        )}
+                      </Space>
+                    ),
+                  },
+                  {
+                    title: t('importer.changedFields'),
+                    render: (_, row: PlannedRow) => (
+                      <ul className="import-changes" style={{ margin: 0, paddingInlineStart: 16 }}>
+                        {row.changes.map((change) => (
+                          <li key={change.field}>
+                            <Typography.Text type="secondary">{t('importer.changeField', { field: label(change.field) })}</Typography.Text>
+                            <Typography.Text delete>{format(change.field, change.from)}</Typography.Text>
+                            {' → '}
+                            <Typography.Text>{format(change.field, change.to)}</Typography.Text>
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                  { title: t('importer.choice'), width: 270, render: (_, row: PlannedRow) => choiceSelect(row) },
+                ]}
+              />
+            </>
+          )}
           {plan.errors.length > 0 && (
             <Table
               size="small"
@@ -203,8 +349,13 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
               ]}
             />
           )}
+          {totalsRows.length > 0 && (
+            <Typography.Text type="secondary" data-testid="import-totals">
+              {t('importer.totalsSkipped', { rows: rowList(totalsRows) })}
+            </Typography.Text>
+          )}
           <Space>
-            <Button onClick={() => setPlan(undefined)}>{t('common.back')}</Button>
+            <Button onClick={() => setPreview(undefined)}>{t('common.back')}</Button>
             <Button type="primary" loading={busy} disabled={plan.ops.length === 0} onClick={() => void run()}>
               {t('importer.run')}
             </Button>
@@ -213,4 +364,12 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
       )}
     </Modal>
   );
+}
+
+function choiceLabel(t: TFunction, row: PlannedRow, choice: ImportChoice): string {
+  if (choice === 'create') return t('importer.choiceCreate');
+  if (choice === 'skip') return t('importer.choiceSkip');
+  return row.duplicate?.kind === 'asset'
+    ? t('importer.choiceUpdate', { name: row.duplicate.assetName })
+    : t('importer.choiceMergeRow', { row: row.duplicate?.rowNumber ?? 0 });
 }
