@@ -47,6 +47,8 @@ export const en: UiText = {
     compliance: 'SLA compliance',
   },
   common: {
+    recordTitle: '{{type}}: {{title}}',
+    addRecord: 'Add {{type}}',
     save: 'Save',
     saved: 'Saved',
     cancel: 'Cancel',
@@ -251,6 +253,23 @@ export const en: UiText = {
       unknown: 'the document builder stopped unexpectedly',
       hint: 'Saved data is not affected. Correct the record on its page and generate again; if it still fails, send the error details below to support.',
       details: 'Error details',
+    },
+    revision: {
+      label: 'Revision',
+      auto: 'By rule: re-approve signed issues, correct unsigned ones',
+      correction: 'Correction (changes to an unsigned issue)',
+      reapproval: 'Re-approval (revision of a signed issue)',
+    },
+    register: {
+      title: 'Document register',
+      empty: 'No document has been issued yet',
+      number: 'Document no.',
+      period: 'Period',
+      current: 'Current version',
+      status: 'Status',
+      issuedBy: 'Issued by',
+      files: 'Files issued',
+      statusSaved: '{{title}} {{version}} marked {{status}}',
     },
   },
   operations: {

@@ -46,6 +46,8 @@ export const zhCN = {
     compliance: 'SLA 达成情况',
   },
   common: {
+    recordTitle: '{{type}}：{{title}}',
+    addRecord: '新增{{type}}',
     save: '保存',
     saved: '已保存',
     cancel: '取消',
@@ -250,6 +252,23 @@ export const zhCN = {
       unknown: '文档生成程序意外停止',
       hint: '已保存的数据没有受影响。请在对应页面修正该记录后再生成；如仍出错，请把下面的错误详情发给技术支持。',
       details: '错误详情',
+    },
+    revision: {
+      label: '修订方式',
+      auto: '按规则：已签署的重新审批，未签署的更正',
+      correction: '更正（未签署版本的修改）',
+      reapproval: '重新审批（已签署版本的修订）',
+    },
+    register: {
+      title: '文档登记表',
+      empty: '还没有发布过文档',
+      number: '文档编号',
+      period: '期间',
+      current: '当前版本',
+      status: '状态',
+      issuedBy: '发布人',
+      files: '已发布文件',
+      statusSaved: '《{{title}}》{{version}} 已标记为{{status}}',
     },
   },
   operations: {

@@ -1,15 +1,17 @@
 import type { FileChild } from 'docx';
 import { trainingKinds } from '../records/deployment';
-import type { DocumentExportFields } from '../records/document-export';
+import { documentStatuses } from '../records/document-export';
 import { severities } from '../records/checklist';
 import { rectificationStatuses } from '../records/inspection';
 import { changeStates, changeTypes, incidentStatuses } from '../records/operations';
 import { firstWithRole, projectPeriod, roleLabel, serviceDescription } from './common';
-import { type BuildResult, live, type ProjectDocumentData, type Row } from './data';
+import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { chineseDate, datePart } from './kit/format';
-import { type DocumentMeta, versionLabel } from './kit/meta';
+import type { DocumentMeta } from './kit/meta';
+import { documentNumber, documentRegister, type RegisterEntry, scopePeriod, versionText } from './identity';
+import { titleWithPeriod } from './parts/period';
 import { type SignOffParty, signOffBlock } from './kit/sign-off';
 import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
@@ -50,6 +52,17 @@ export interface Deliverable {
   code: string;
 }
 
+/** The current issue of every document identity but this one: what the customer holds. */
+function issuedDocuments(data: Pick<HandoverData, 'documentExports' | 'project'>, deliverables: readonly Deliverable[]): RegisterEntry[] {
+  const code = (docType: string) => deliverables.find((d) => d.key === docType)?.code ?? docType;
+  const exports = live(data.documentExports).filter((e) => e.docType !== HANDOVER_KEY);
+  return documentRegister(
+    exports,
+    deliverables.map((d) => d.key),
+    (identity) => documentNumber({ projectCode: data.project.code, typeCode: code(identity.docType), scope: identity.scope, pattern: data.project.documentNumberPattern }),
+  );
+}
+
 const gaps = {
   assets: '运维对象清单为空',
   contacts: '没有客户联系人',
@@ -62,23 +75,12 @@ function serviceTeam(data: Pick<HandoverData, 'members'>) {
   return live(data.members).filter((m) => m.role !== 'customerContact');
 }
 
-/** The latest export of each document type but this one. */
-function latestExports(exports: Row<DocumentExportFields>[] | undefined): Row<DocumentExportFields>[] {
-  const latest = new Map<string, Row<DocumentExportFields>>();
-  for (const e of live(exports)) {
-    if (e.docType === HANDOVER_KEY) continue;
-    const current = latest.get(e.docType);
-    if (!current || e.version > current.version || (e.version === current.version && e.exportedAt > current.exportedAt)) latest.set(e.docType, e);
-  }
-  return [...latest.values()];
-}
-
 export function handoverMissing(data: HandoverData): string[] {
   const missing: string[] = [];
   if (live(data.assets).length === 0) missing.push(gaps.assets);
   if (live(data.stakeholders).length === 0) missing.push(gaps.contacts);
   if (serviceTeam(data).length === 0) missing.push(gaps.team);
-  if (latestExports(data.documentExports).length === 0) missing.push(gaps.documents);
+  if (live(data.documentExports).every((e) => e.docType === HANDOVER_KEY)) missing.push(gaps.documents);
   if (live(data.trainingSessions).length === 0) missing.push(gaps.training);
   return missing;
 }
@@ -96,11 +98,7 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
   const incidents = openIncidents(data.incidents);
   const changes = openChanges(data.changeRecords);
   const nonConformities = openNonConformities(data);
-  const order = (docType: string) => {
-    const index = deliverables.findIndex((d) => d.key === docType);
-    return index < 0 ? deliverables.length : index;
-  };
-  const delivered = latestExports(data.documentExports).sort((a, b) => order(a.docType) - order(b.docType) || a.docType.localeCompare(b.docType));
+  const delivered = issuedDocuments(data, deliverables);
   const sessions = live(data.trainingSessions).sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999'));
   const today = chineseDate(meta.date);
   const body: FileChild[] = [];
@@ -276,16 +274,17 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
       ...dataTable(ctx, {
         caption: '交付文档清单',
         columns: [
-          { title: '序号', width: 7, align: 'center' },
-          { title: '文档名称', width: 28 },
-          { title: '文档编号', width: 30, align: 'center' },
+          { title: '序号', width: 6, align: 'center' },
+          { title: '文档名称', width: 30 },
+          { title: '文档编号', width: 28, align: 'center' },
           { title: '版本', width: 8, align: 'center' },
-          { title: '编制人', width: 10, align: 'center' },
-          { title: '日期', width: 17, align: 'center' },
+          { title: '状态', width: 10, align: 'center' },
+          { title: '发布日期', width: 18, align: 'center' },
         ],
         rows: delivered.map((e, n) => {
           const type = deliverables.find((d) => d.key === e.docType);
-          return [String(n + 1), type ? `《${type.title}》` : e.docType, type ? `${project.code}-${type.code}` : '—', versionLabel(e.version), orDash(e.exportedBy), orDash(datePart(e.exportedAt))];
+          const title = type ? `《${titleWithPeriod(type.title, scopePeriod(e.scope))}》` : e.docType;
+          return [String(n + 1), title, e.documentNumber, versionText(e.current), documentStatuses[e.status].zh, orDash(datePart(e.issuedAt))];
         }),
       }),
     );

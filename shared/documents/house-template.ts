@@ -55,7 +55,7 @@ export function placeholderValues(meta: DocumentMeta, info: { title: string; pro
     [['客户', '客户名称', 'customer'], info.customer],
     [['文档名称', 'title'], meta.title ?? info.title],
     [['文档编号', 'documentNumber'], meta.documentNumber],
-    [['版本号', '版本', 'version'], versionLabel(meta.version)],
+    [['版本号', '版本', 'version'], versionLabel(meta.version, meta.minor)],
     [['密级', 'classification'], classifications[meta.classification].zh],
     [['日期', 'date'], chineseDate(meta.date)],
     [['公司', 'company'], meta.company],
@@ -114,7 +114,7 @@ export async function renderWithHouseTemplate(
     keepOriginalStyles: true,
     trimPlaceholders: true,
     numbering: documentNumbering(),
-    properties: { title, subject: composed.projectName, creator: meta.preparedBy.name || meta.company, description: `${meta.documentNumber} ${versionLabel(meta.version)}` },
+    properties: { title, subject: composed.projectName, creator: meta.preparedBy.name || meta.company, description: `${meta.documentNumber} ${versionLabel(meta.version, meta.minor)}` },
   });
   if (kit.renamed.size > 0) bytes = await renameStyleReferences(bytes, kit.renamed);
   return { ok: true, bytes, placeholders: result.placeholders, warnings: result.warnings };

@@ -8,14 +8,27 @@ import { packDocument } from './kit/pack';
 import { baselineReportFiles } from './parts/inspection-data';
 import { fitPeriod, periodLabel, titleWithPeriod } from './parts/period';
 import { type DocumentType, documentTypes, type DocumentTypeKey } from './registry';
-import { defaultNote, nextVersion, revisionEntries } from './versions';
+import { defaultNote, defaultRevisionKind, documentNumber, documentScope, nextVersionOf, type RevisionKind, revisionEntries } from './identity';
 
 export type { BuildResult, ProjectDocumentData, Row } from './data';
 export type { BuildOptions, DocumentPeriod, FileBytes } from './kit/context';
 export type { Classification, DocumentMeta, RevisionEntry, Signatory } from './kit/meta';
 export { classifications, versionLabel } from './kit/meta';
 export { packDocument } from './kit/pack';
-export { nextVersion, revisionEntries } from './versions';
+export {
+  DEFAULT_DOCUMENT_NUMBER_PATTERN,
+  defaultRevisionKind,
+  documentNumber,
+  documentRegister,
+  documentScope,
+  type DocumentIdentity,
+  nextVersionOf,
+  type RegisterEntry,
+  revisionEntries,
+  type RevisionKind,
+  scopePeriod,
+  versionText,
+} from './identity';
 export { documentType, type DocumentType, type DocumentTypeKey, documentTypes } from './registry';
 export {
   contentPlaceholders,
@@ -32,9 +45,9 @@ export { dayPeriod, monthPeriod, periodLabel, titleWithPeriod } from './parts/pe
 
 export interface ExportRequest {
   docType: DocumentTypeKey;
-  project: Pick<ProjectFields, 'code'>;
+  project: Pick<ProjectFields, 'code'> & Partial<Pick<ProjectFields, 'documentNumberPattern'>>;
   /** The project's documentExports rows (all types; deleted ones are ignored). */
-  exports: ReadonlyArray<DocumentExportFields & { deleted?: boolean }>;
+  exports: ReadonlyArray<Omit<DocumentExportFields, 'scope' | 'minor' | 'status' | 'documentNumber'> & Partial<DocumentExportFields> & { deleted?: boolean }>;
   /** Who exports (settings.userName). */
   exportedBy: string;
   /** Local wall time, YYYY-MM-DDTHH:mm. Its date is the document's date. */
@@ -51,6 +64,8 @@ export interface ExportRequest {
    * name as the builder puts it into the title (巡检月报（2026年3月）). Ignored for other documents.
    */
   period?: DocumentPeriod;
+  /** A correction (V1.1) or a re-approval (V2.0); by default a re-approval once the latest issue is signed. */
+  revision?: RevisionKind;
 }
 
 /**
@@ -60,27 +75,43 @@ export interface ExportRequest {
  */
 export function prepareExport(request: ExportRequest): { meta: DocumentMeta; record: DocumentExportFields } {
   const type: DocumentType = documentTypes.find((t) => t.key === request.docType)!;
-  const version = nextVersion(request.exports, type.key);
+  const period = type.period && request.period ? fitPeriod(type.period, request.period) : undefined;
+  const identity = { docType: type.key, scope: documentScope(type.period, period) };
+  const revision = request.revision ?? defaultRevisionKind(request.exports, identity);
+  const { version, minor } = nextVersionOf(request.exports, identity, revision);
   const date = request.exportedAt.slice(0, 10);
-  const note = request.note?.trim() || defaultNote(version);
+  const note = request.note?.trim() || defaultNote({ version, minor }, revision);
+  const firstIssue = request.exports.find((e) => !e.deleted && e.docType === identity.docType && (e.scope ?? '') === identity.scope);
+  const number = documentNumber({
+    projectCode: request.project.code,
+    typeCode: type.code,
+    scope: identity.scope,
+    pattern: request.project.documentNumberPattern,
+    year: (firstIssue?.exportedAt ?? date).slice(0, 4),
+  });
   const meta: DocumentMeta = {
-    documentNumber: `${request.project.code}-${type.code}`,
+    documentNumber: firstIssue?.documentNumber || number,
     version,
+    minor,
     classification: request.classification ?? 'internal',
     company: request.company,
     preparedBy: { name: request.exportedBy, date },
     reviewedBy: request.reviewedBy ?? { name: '', date: '' },
     approvedBy: request.approvedBy ?? { name: '', date: '' },
     date,
-    revisions: revisionEntries(request.exports, type.key, { version, date, author: request.exportedBy, note }),
+    revisions: revisionEntries(request.exports, identity, { version, minor, date, author: request.exportedBy, note }),
   };
   const record: DocumentExportFields = {
     docType: type.key,
+    scope: identity.scope,
     version,
+    minor,
+    documentNumber: meta.documentNumber,
+    status: 'draft',
     exportedBy: request.exportedBy,
     exportedAt: request.exportedAt,
     note,
-    fileName: documentFileName(request.project.code, documentTitle(type, request.period), version),
+    fileName: documentFileName(request.project.code, documentTitle(type, request.period), version, minor),
   };
   return { meta, record };
 }
@@ -96,9 +127,9 @@ export function documentPeriodLabel(key: DocumentTypeKey, period: DocumentPeriod
   return periodLabel(kind ? fitPeriod(kind, period) : period);
 }
 
-/** JNB-OPS-2026-需求规格说明书-V3.0.docx (characters Windows forbids in names replaced). */
-export function documentFileName(projectCode: string, title: string, version: number): string {
-  return `${projectCode}-${title}-${versionLabel(version)}.docx`.replace(/[\\/:*?"<>|]/g, '_');
+/** JNB-OPS-2026-需求规格说明书-V1.1.docx (characters Windows forbids in names replaced). */
+export function documentFileName(projectCode: string, title: string, version: number, minor = 0): string {
+  return `${projectCode}-${title}-${versionLabel(version, minor)}.docx`.replace(/[\\/:*?"<>|]/g, '_');
 }
 
 /**

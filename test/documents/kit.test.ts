@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentFileName, documentTypes, filesNeeded, nextVersion, packDocument, prepareExport, revisionEntries } from '../../shared/documents';
+import { documentFileName, documentTypes, filesNeeded, nextVersionOf, packDocument, prepareExport, revisionEntries } from '../../shared/documents';
 import { richFixture } from './helpers/fixture';
 import { composeDocument } from '../../shared/documents/kit/compose';
 import { DocumentContext } from '../../shared/documents/kit/context';
@@ -121,9 +121,11 @@ describe('versions of exports', () => {
   ];
 
   it('gives each export the next version of that document in that project', () => {
-    expect(nextVersion(exports, 'requirementsSpec')).toBe(3);
-    expect(nextVersion(exports, 'serviceLevelAgreement')).toBe(6);
-    expect(nextVersion(exports, 'deliveryPlan')).toBe(1);
+    // Rows from before versions had a minor part and a status: drafts, so the next is a correction.
+    expect(nextVersionOf(exports, { docType: 'requirementsSpec', scope: '' })).toEqual({ version: 2, minor: 1 });
+    expect(nextVersionOf(exports, { docType: 'requirementsSpec', scope: '' }, 'reapproval')).toEqual({ version: 3, minor: 0 });
+    expect(nextVersionOf(exports, { docType: 'serviceLevelAgreement', scope: '' })).toEqual({ version: 5, minor: 1 });
+    expect(nextVersionOf(exports, { docType: 'deliveryPlan', scope: '' })).toEqual({ version: 1, minor: 0 });
   });
 
   it('prepares the meta and the record to write, with the 修订记录', () => {
@@ -134,27 +136,34 @@ describe('versions of exports', () => {
       exportedBy: '陈立',
       exportedAt: '2026-01-20T15:30',
       company: '恒信科技有限公司',
+      revision: 'reapproval',
     });
     expect(meta.version).toBe(3);
+    expect(meta.minor).toBe(0);
     expect(meta.documentNumber).toBe('JNB-OPS-2026-SRS');
     expect(meta.date).toBe('2026-01-20');
     expect(meta.preparedBy).toEqual({ name: '陈立', date: '2026-01-20' });
     expect(meta.classification).toBe('internal');
     expect(meta.revisions).toEqual([
-      { version: 1, date: '2026-01-12', author: '陈立', note: '首次发布' },
-      { version: 2, date: '2026-01-16', author: '周明', note: '根据客户确认意见修订' },
-      { version: 3, date: '2026-01-20', author: '陈立', note: '根据项目最新记录更新' },
+      { version: 1, minor: 0, date: '2026-01-12', author: '陈立', note: '首次发布' },
+      { version: 2, minor: 0, date: '2026-01-16', author: '周明', note: '根据客户确认意见修订' },
+      { version: 3, minor: 0, date: '2026-01-20', author: '陈立', note: '根据项目最新记录修订，重新审批' },
     ]);
     expect(record).toEqual({
       docType: 'requirementsSpec',
+      scope: '',
       version: 3,
+      minor: 0,
+      documentNumber: 'JNB-OPS-2026-SRS',
+      status: 'draft',
       exportedBy: '陈立',
       exportedAt: '2026-01-20T15:30',
-      note: '根据项目最新记录更新',
+      note: '根据项目最新记录修订，重新审批',
       fileName: 'JNB-OPS-2026-需求规格说明书-V3.0.docx',
     });
-    expect(revisionEntries([], 'x', { version: 1, date: '2026-01-01', author: 'a', note: 'n' })).toHaveLength(1);
+    expect(revisionEntries([], { docType: 'x', scope: '' }, { version: 1, date: '2026-01-01', author: 'a', note: 'n' })).toHaveLength(1);
     expect(documentFileName('A/B', '交付计划', 2)).toBe('A_B-交付计划-V2.0.docx');
+    expect(documentFileName('A', '交付计划', 2, 1)).toBe('A-交付计划-V2.1.docx');
   });
 
   it('names the files a document embeds, so only those are loaded', () => {

@@ -199,13 +199,14 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
       let last = -1;
       for (const key of delivered) {
         const type = documentType(key)!;
-        const at = text.indexOf(`《${type.title}》`);
+        // A periodic document is listed with its period: 《巡检日志（2026-03-31）》.
+        const at = text.indexOf(type.period ? `《${type.title}（` : `《${type.title}》`);
         expect(at, type.title).toBeGreaterThan(last);
         last = at;
         expect(text).toContain(`${data.project.code}-${type.code}`);
       }
       const latest = Math.max(...fixture.exports.map((e) => e.version));
-      expect(text).toContain(`V${latest}.0`);
+      expect(text).toContain(`V${latest}.0 已签署`);
       expect(text).not.toContain('V1.0');
       expect(text).not.toContain(`《${documentType('handover')!.title}》`);
     });

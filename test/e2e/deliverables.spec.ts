@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { chooseOption } from './helpers/choose-option';
 
-test('Word deliverables: readiness, generate in a worker, download, version recorded, 修订记录 lists every export', async ({ page }) => {
+test('Word deliverables: readiness, generate in a worker, download, versions V1.0 → V1.1 (correction) → V2.0 after 已签署, 修订记录 lists every issue', async ({ page }) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -21,23 +22,34 @@ test('Word deliverables: readiness, generate in a worker, download, version reco
   const row = table.getByRole('row', { name: /需求规格说明书/ });
   await expect(row).toContainText('已齐备');
 
-  for (const version of [1, 2]) {
+  // V1.0 first issue; V1.1 corrects it while unsigned; once V1.1 is 已签署 the next is V2.0.
+  const register = page.getByTestId('document-register');
+  for (const [version, note] of [['V1.0', '首次发布'], ['V1.1', '补充调研结论'], ['V2.0', '客户签署后修订']] as const) {
+    if (version === 'V2.0') {
+      const entry = register.getByRole('row', { name: /需求规格说明书/ });
+      await expect(entry).toContainText('V1.1');
+      await chooseOption(page, entry.getByLabel('需求规格说明书 状态'), '已签署');
+      await expect(entry).toContainText('已签署');
+    }
     await row.getByRole('button', { name: '生成 Word' }).click();
     const dialog = page.getByRole('dialog', { name: '生成 Word' });
-    await dialog.getByLabel('本版修改内容').fill(version === 1 ? '首次发布' : '补充调研结论');
+    await dialog.getByLabel('本版修改内容').fill(note);
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: '生成 Word' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(`JNB-OPS-2026-需求规格说明书-V${version}.0.docx`);
+    expect(file.suggestedFilename()).toBe(`JNB-OPS-2026-需求规格说明书-${version}.docx`);
     const { value: text } = await mammoth.extractRawText({ buffer: await readFile((await file.path())!) });
     expect(text).toContain('需求规格说明书');
     expect(text).toContain('江南银行数据中心运维服务项目');
     expect(text).toContain('恒信科技有限公司');
     expect(text).toContain('P1 故障 15 分钟内响应、4 小时内恢复');
+    expect(text).toContain('JNB-OPS-2026-SRS');
     expect(text).toContain('修订记录');
     expect(text).toContain('首次发布');
-    if (version === 2) expect(text).toContain('补充调研结论');
-    await expect(row).toContainText(`V${version}.0`);
+    if (version !== 'V1.0') expect(text).toContain('补充调研结论');
+    if (version === 'V2.0') expect(text).toMatch(/V1\.0[\s\S]*V1\.1[\s\S]*V2\.0[\s\S]*客户签署后修订/);
+    await expect(row).toContainText(version);
+    await expect(register.getByRole('row', { name: /需求规格说明书/ })).toContainText(version);
   }
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, ExclamationCircleFilled, FileWordOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, Modal, Popover, Progress, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Popover, Progress, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,10 @@ import {
   filesNeeded,
   prepareExport,
   type ProjectDocumentData,
+  type RevisionKind,
+  versionText,
 } from '../../../shared/documents';
+import { documentStatuses } from '../../../shared/records/document-export';
 import type { RowOf } from '../../../shared/records';
 import { projectPhases, projectTimeZone } from '../../../shared/records/project';
 import { nowIn } from '../../../shared/date-time';
@@ -25,6 +28,7 @@ import { syncHttpGetter } from '../../data/attachments';
 import { loadHouseTemplate } from '../../data/house-template';
 import { pickLabel } from '../../i18n';
 import { BuildFailure } from './BuildFailure';
+import { DocumentRegister } from './DocumentRegister';
 import { type BuildError, describeBuildFailure, firstInvalidField } from './build-failure';
 import { loadDocumentData, loadDocumentFiles } from './load-document-data';
 import { fromPickerValue, PeriodField, type PeriodValue, toPickerValue } from './PeriodField';
@@ -41,6 +45,8 @@ interface Options {
   periods?: Partial<Record<DocumentTypeKey, PeriodValue>>;
   /** Put the content into the company template (设置 → 公司文档模板). */
   useHouseTemplate?: boolean;
+  /** A correction (V1.1) or a re-approval (V2.0); 'auto': re-approve what is signed, correct the rest. */
+  revision: RevisionKind | 'auto';
 }
 
 const types: readonly DocumentType[] = documentTypes;
@@ -104,6 +110,7 @@ export function DeliverablesPage() {
         company: settings.companyName,
         classification: options.classification,
         period,
+        revision: options.revision === 'auto' ? undefined : options.revision,
       });
       setProgress({ title, stage: 'build' });
       const template = options.useHouseTemplate ? await loadHouseTemplate(db) : null;
@@ -117,7 +124,7 @@ export function DeliverablesPage() {
       const saved = await api.saveFile({ suggestedName: record.fileName, bytes: result.bytes, filters: [{ name: 'Word', extensions: ['docx'] }] });
       if (saved.status === 'saved') {
         await repo.create('documentExports', project.id, record);
-        message.success(t('deliverables.saved', { title, version: `V${record.version}.0`, path: saved.path }));
+        message.success(t('deliverables.saved', { title, version: versionText(record), path: saved.path }));
       }
       return true;
     } catch (error) {
@@ -127,7 +134,7 @@ export function DeliverablesPage() {
     }
   }
 
-  const lastExport = (key: string) => (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.version - a.version)[0];
+  const lastExport = (key: string) => (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.exportedAt.localeCompare(a.exportedAt))[0];
   const ready = documentTypes.filter((type) => state?.missing.get(type.key)?.length === 0).map((type) => type.key);
   const dialogTypes = (dialog ?? []).map((key) => types.find((type) => type.key === key)!);
 
@@ -168,7 +175,7 @@ export function DeliverablesPage() {
               const period = state?.periods.get(type.key);
               return (
                 <Space vertical size={0}>
-                  <Typography.Text strong>{type.title}</Typography.Text>
+                  <Typography.Text strong>{t(`deliverables.titles.${type.key}`)}</Typography.Text>
                   {period && (
                     <Typography.Text type="secondary" data-testid={`period-label-${type.key}`}>
                       {t('deliverables.periodCovered', { period: documentPeriodLabel(type.key, period) })}
@@ -202,7 +209,7 @@ export function DeliverablesPage() {
             width: 260,
             render: (_, type) => {
               const last = lastExport(type.key);
-              return last ? `V${last.version}.0 · ${last.exportedBy} · ${last.exportedAt.replace('T', ' ')}` : '—';
+              return last ? `${versionText(last)} · ${pickLabel(documentStatuses[last.status], lang)} · ${last.exportedBy} · ${last.exportedAt.replace('T', ' ')}` : '—';
             },
           },
           {
@@ -216,6 +223,7 @@ export function DeliverablesPage() {
           },
         ]}
       />
+      {state && <DocumentRegister project={project} exports={state.exports} />}
       <Modal open={dialog !== null} title={t('deliverables.generate')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden>
         <Form<Options>
           layout="vertical"
@@ -223,12 +231,13 @@ export function DeliverablesPage() {
             note: '',
             classification: 'internal',
             allowMissing: false,
+            revision: 'auto',
             useHouseTemplate: Boolean(houseTemplate),
             periods: Object.fromEntries(dialogTypes.filter((type) => type.period).map((type) => [type.key, toPickerValue(type.period!, state?.periods.get(type.key))])),
           }}
           onFinish={(options) => void generate(dialog ?? [], options)}
         >
-          <Typography.Paragraph>{dialogTypes.map((type) => type.title).join('、')}</Typography.Paragraph>
+          <Typography.Paragraph>{dialogTypes.map((type) => t(`deliverables.titles.${type.key as DocumentTypeKey}`)).join(lang.startsWith('en') ? ', ' : '、')}</Typography.Paragraph>
           {dialogTypes
             .filter((type) => type.period)
             .map((type) => (
@@ -236,6 +245,12 @@ export function DeliverablesPage() {
             ))}
           <Form.Item name="note" label={t('deliverables.note')}>
             <Input placeholder={t('deliverables.notePlaceholder')} />
+          </Form.Item>
+          <Form.Item name="revision" label={t('deliverables.revision.label')}>
+            <Radio.Group
+              options={(['auto', 'correction', 'reapproval'] as const).map((value) => ({ value, label: t(`deliverables.revision.${value}`) }))}
+              style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            />
           </Form.Item>
           <Form.Item name="classification" label={t('deliverables.classification')}>
             <Select options={Object.entries(classifications).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))} />

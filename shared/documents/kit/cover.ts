@@ -83,7 +83,7 @@ export function coverPage(ctx: DocumentContext, input: CoverInput): Array<Paragr
     ['客户名称', input.customer],
     ['项目编号', input.projectCode],
     ['文档编号', meta.documentNumber],
-    ['版 本 号', versionLabel(meta.version)],
+    ['版 本 号', versionLabel(meta.version, meta.minor)],
     ['密    级', classifications[meta.classification].zh],
   ];
   const infoTable = new Table({

@@ -12,8 +12,8 @@ export function frontTitle(text: string, options: { newPage?: boolean } = {}): P
 /** 修订记录: every export of this document in this project, oldest first. */
 export function revisionHistory(ctx: DocumentContext, revisions: RevisionEntry[]): Array<Paragraph | Table> {
   const rows = [...revisions]
-    .sort((a, b) => a.version - b.version)
-    .map((r) => [{ text: versionLabel(r.version), align: 'center' as const }, { text: r.date, align: 'center' as const }, { text: r.author, align: 'center' as const }, r.note]);
+    .sort((a, b) => a.version - b.version || (a.minor ?? 0) - (b.minor ?? 0))
+    .map((r) => [{ text: versionLabel(r.version, r.minor), align: 'center' as const }, { text: r.date, align: 'center' as const }, { text: r.author, align: 'center' as const }, r.note]);
   return [
     frontTitle('修订记录'),
     ...dataTable(ctx, {

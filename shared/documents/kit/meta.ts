@@ -18,6 +18,8 @@ export interface Signatory {
 /** One row of the 修订记录 table. */
 export interface RevisionEntry {
   version: number;
+  /** V{version}.{minor}; 0 when absent. */
+  minor?: number;
   /** YYYY-MM-DD */
   date: string;
   author: string;
@@ -30,8 +32,9 @@ export interface DocumentMeta {
   title?: string;
   /** 文档编号, e.g. JNB-OPS-2026-SRS. */
   documentNumber: string;
-  /** The export's version: 1, 2, … shown as V1.0, V2.0. */
+  /** The issue's version: V{version}.{minor} (V1.0, V1.1 after a correction, V2.0 after a re-approval). */
   version: number;
+  minor?: number;
   classification: Classification;
   /** The service provider's company (乙方), on the cover and the sign-off. */
   company: string;
@@ -44,6 +47,6 @@ export interface DocumentMeta {
   revisions: RevisionEntry[];
 }
 
-export function versionLabel(version: number): string {
-  return `V${version}.0`;
+export function versionLabel(version: number, minor = 0): string {
+  return `V${version}.${minor}`;
 }

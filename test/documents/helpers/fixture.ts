@@ -5,6 +5,7 @@ import { generateDemoInitiation } from '../../../shared/demo/demo-initiation';
 import { generateDemoOperations } from '../../../shared/demo/demo-operations';
 import { generateDemoAssets, generateDemoProject } from '../../../shared/demo/demo-project';
 import type { ProjectDocumentData, Row } from '../../../shared/documents/data';
+import { documentScope, documentTypes } from '../../../shared/documents';
 import { copyBuiltinTemplate } from '../../../shared/inspection';
 import { type AssetFields, assetFields } from '../../../shared/records/asset';
 import { charterFields } from '../../../shared/records/charter';
@@ -131,14 +132,6 @@ export function richFixture(): Fixture {
     id: idMaker(5)(),
   });
 
-  const exports: Row<DocumentExportFields>[] = withIds(
-    6,
-    ['requirementsSpec', 'feasibilityReport', 'projectCharter', 'serviceLevelAgreement', 'deliveryPlan', 'opsTechnicalPlan', 'opsManual', 'baselineReport', 'trainingRecord', 'pilotReport', 'cutoverPlan', 'patrolLog', 'patrolMonthlyReport', 'changeRecord', 'handover'].flatMap((docType) => [
-      { docType, version: 1, exportedBy: '陈立', exportedAt: '2026-01-12T18:20', note: '首次发布', fileName: '' },
-      { docType, version: 2, exportedBy: '周明', exportedAt: '2026-01-16T09:45', note: '根据客户确认意见修订', fileName: '' },
-    ]),
-  );
-
   const data: ProjectDocumentData = {
     project: projectFields.parse(demo.project),
     members: withIds(1, demo.members.map((m) => memberFields.parse(m))),
@@ -154,9 +147,24 @@ export function richFixture(): Fixture {
     milestones: withIds(10, initiation.milestones.map((m) => milestoneFields.parse(m))),
     ...deploymentData(assets, files, 6),
     ...operationsData(assets),
-    // What was exported so far: the 交接文档 lists the documents delivered.
-    documentExports: exports,
+    documentExports: [],
   };
+  // What was issued so far, two versions of every document (of a periodic one, for its default
+  // period), the second signed: the next export is a re-approval, V3.0. The 交接文档 lists them.
+  const exports: Row<DocumentExportFields>[] = withIds(
+    6,
+    documentTypes.flatMap((type) => {
+      const period = 'defaultPeriod' in type ? type.defaultPeriod(data) ?? undefined : undefined;
+      const scope = documentScope('period' in type ? type.period : undefined, period);
+      const documentNumber = `${data.project.code}-${type.code}${scope ? `-${scope.replaceAll('-', '').replace('~', '-')}` : ''}`;
+      const common = { docType: type.key, scope, minor: 0, documentNumber, fileName: '' };
+      return [
+        { ...common, version: 1, status: 'submitted' as const, exportedBy: '陈立', exportedAt: '2026-01-12T18:20', note: '首次发布' },
+        { ...common, version: 2, status: 'signed' as const, exportedBy: '周明', exportedAt: '2026-01-16T09:45', note: '根据客户确认意见修订' },
+      ];
+    }),
+  );
+  data.documentExports = exports;
   // A member of the team has authority recorded, as a charter states it.
   data.members[0]!.authority = '项目资源调配、对客户的进度与范围承诺';
   return { data, files, exports, signature: encodePng(signatureImage()) };
