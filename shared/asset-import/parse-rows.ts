@@ -8,7 +8,7 @@ import { assetFields, type AssetFields } from '../records/asset';
 import { fieldLabel } from '../records/fields';
 import { columnHeaders, type ColumnMapping } from './column-guess';
 import { type AssetField, assetFieldNames } from './header-aliases';
-import { cleanCell, headerKey, toHalfWidth } from './normalise';
+import { cleanCell, headerKey, serialKey, toHalfWidth } from './normalise';
 import type { SheetGrid } from './read-sheet';
 import { parseAssetType, parseCriticality, splitIps, splitTags } from './value-parsers';
 
@@ -252,7 +252,7 @@ function markDuplicates(rows: ParsedAssetRow[]): ParsedAssetRow[] {
   const seen = new Map<string, number>();
   return rows.map((row) => {
     if (!row.ok) return row;
-    const serial = row.values.serialNumber.trim().toLowerCase();
+    const serial = serialKey(row.values.serialNumber);
     const hostname = row.values.hostname.trim().toLowerCase();
     const firstIp = row.values.ips[0] ?? '';
     const key = serial ? `serial:${serial}` : hostname || firstIp ? `host:${hostname}|${firstIp}` : undefined;

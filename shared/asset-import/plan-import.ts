@@ -13,7 +13,7 @@
  */
 import type { AssetFields } from '../records/asset';
 import type { AssetField } from './header-aliases';
-import { cleanCell } from './normalise';
+import { cleanCell, serialKey } from './normalise';
 import type { ParsedAssetRows } from './parse-rows';
 
 /** An asset already in the project: a stored row (RowOf<'assets'>) fits. */
@@ -265,7 +265,7 @@ function indexAssets(live: readonly ExistingAsset[]): AssetIndex {
   };
   live.forEach((asset, i) => {
     index.order.set(asset, i);
-    add(index.bySerial, key(asset.serialNumber), asset);
+    add(index.bySerial, serialKey(asset.serialNumber), asset);
     add(index.byHostname, key(asset.hostname), asset);
     for (const ip of asset.ips ?? []) add(index.byIp, ip, asset);
     add(index.byName, key(asset.name), asset);
@@ -277,7 +277,7 @@ type Match = { kind: 'asset'; asset: ExistingAsset; by: MatchRule } | { kind: 'c
 
 /**
  * The existing asset a row stands for, most reliable identity first:
- * 1. the same serial number (case and surrounding spaces ignored);
+ * 1. the same serial number (case and surrounding spaces ignored; 无, N/A, - and the like are none);
  * 2. the same hostname and at least one shared IP;
  * 3. when one side lacks what 2 needs: the same hostname with no IPs to compare, or a shared IP
  *    with no hostnames to compare, or (with no serial, hostname or IP on either side) the same name.
@@ -285,10 +285,10 @@ type Match = { kind: 'asset'; asset: ExistingAsset; by: MatchRule } | { kind: 'c
  * earlier row of the file already matched is not matched again.
  */
 function findMatch(v: AssetFields, index: AssetIndex, claimedBy: Map<string, Unit>): Match {
-  const serial = key(v.serialNumber);
+  const serial = serialKey(v.serialNumber);
   const hostname = key(v.hostname);
   const ips = new Set(v.ips);
-  const serialConflicts = (asset: ExistingAsset) => serial !== '' && key(asset.serialNumber) !== '' && key(asset.serialNumber) !== serial;
+  const serialConflicts = (asset: ExistingAsset) => serial !== '' && serialKey(asset.serialNumber) !== '' && serialKey(asset.serialNumber) !== serial;
   const sharesIp = (asset: ExistingAsset) => (asset.ips ?? []).some((ip) => ips.has(ip));
   const sameHost = index.byHostname.get(hostname) ?? [];
   const ipNeighbours = [...new Set([...ips].flatMap((ip) => index.byIp.get(ip) ?? []))].sort(
@@ -302,7 +302,7 @@ function findMatch(v: AssetFields, index: AssetIndex, claimedBy: Map<string, Uni
     ['name', () =>
       serial === '' && hostname === '' && ips.size === 0
         ? (index.byName.get(key(v.name)) ?? []).filter(
-            (asset) => key(asset.serialNumber) === '' && key(asset.hostname) === '' && (asset.ips ?? []).length === 0,
+            (asset) => serialKey(asset.serialNumber) === '' && key(asset.hostname) === '' && (asset.ips ?? []).length === 0,
           )
         : []],
   ];

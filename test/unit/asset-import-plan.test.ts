@@ -266,6 +266,22 @@ describe('planAssetImport: duplicates and choices', () => {
     expect(skipped.summary).toMatchObject({ update: 0, skipped: 1 });
   });
 
+  it('a placeholder in the 序列号 column (无, N/A, -) is no serial number: neither a duplicate nor a match', () => {
+    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: 'old', hostname: 'old-01', ips: ['10.0.0.1'], serialNumber: 'N/A' }];
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '序列号'],
+      ['web', 'web-01', '10.0.0.11', '无'],
+      ['db', 'db-01', '10.0.0.12', '无'],
+      ['app', 'app-01', '10.0.0.13', 'n/a'],
+      ['lb', 'lb-01', '10.0.0.14', '-'],
+    ]);
+    expect(parsed.rows.every((row) => row.ok && row.duplicateOf === undefined)).toBe(true);
+    const plan = planAssetImport('p1', parsed, existing);
+    expect(plan.summary).toMatchObject({ create: 4, update: 0, skipped: 0 });
+    // The cell is still stored as typed.
+    expect(plan.ops.map((op) => op.kind === 'create' && op.values.serialNumber)).toEqual(['无', '无', 'n/a', '-']);
+  });
+
   it('a duplicate merged into a row that updates an existing asset goes into that update; skipping the row skips both', () => {
     const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: 'web', hostname: 'web-01', ips: ['10.0.0.1'], serialNumber: 'SN-1' }];
     const parsed = parseGrid([
