@@ -2,6 +2,7 @@ import type { FileChild } from 'docx';
 import { isMilestoneOverdue, isTaskOverdue, milestoneStatuses, type PlanTaskFields, taskStatuses } from '../records/plan';
 import { projectPhases } from '../records/project';
 import { projectPeriod, projectSignOff } from './common';
+import { type DocumentCheck, documentCheck, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -24,15 +25,18 @@ const gaps = {
 
 const overdueFill = 'F8CBAD';
 
-export function deliveryPlanMissing(data: DeliveryPlanData): string[] {
-  const missing: string[] = [];
+/** What the 交付计划 needs, check by check (阶段准备情况 ticks these). */
+export function deliveryPlanChecks(data: Pick<DeliveryPlanData, 'planTasks' | 'milestones'>): DocumentCheck[] {
   const tasks = live(data.planTasks);
   const milestones = live(data.milestones);
-  if (tasks.length === 0) missing.push(gaps.tasks);
-  for (const t of tasks) if (!t.start || !t.end) missing.push(gaps.taskDates(t.name));
-  if (milestones.length === 0) missing.push(gaps.milestones);
-  for (const m of milestones) if (!m.dueDate) missing.push(gaps.milestoneDate(m.name));
-  return missing;
+  return [
+    documentCheck('已排定任务起止时间', 'Tasks are scheduled', tasks.length === 0 ? [gaps.tasks] : tasks.filter((t) => !t.start || !t.end).map((t) => gaps.taskDates(t.name))),
+    documentCheck('已设置里程碑及计划日期', 'Milestones set, with due dates', milestones.length === 0 ? [gaps.milestones] : milestones.filter((m) => !m.dueDate).map((m) => gaps.milestoneDate(m.name))),
+  ];
+}
+
+export function deliveryPlanMissing(data: DeliveryPlanData): string[] {
+  return missingOf(deliveryPlanChecks(data));
 }
 
 const phaseOrder = Object.keys(projectPhases) as Array<PlanTaskFields['phase']>;

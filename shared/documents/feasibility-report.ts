@@ -2,6 +2,7 @@ import type { FileChild } from 'docx';
 import { feasibilityConclusions, type FeasibilityFields } from '../records/feasibility';
 import { riskCategories, type RiskFields, riskLevel, riskLevels, riskScore, riskStatuses } from '../records/risk';
 import { projectPeriod, serviceDescription } from './common';
+import { type DocumentCheck, documentCheck, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData, type Row } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -46,22 +47,29 @@ function isOpenHighRisk(r: RiskFields): boolean {
   return r.status !== 'closed' && riskLevel(r) === 'high';
 }
 
-export function feasibilityReportMissing(data: FeasibilityReportData): string[] {
-  const missing: string[] = [];
+/** A conclusion given (可行, 有条件可行, 不可行); 未评估 or a value never written is not. */
+export function conclusionGiven(value: unknown): boolean {
+  return typeof value === 'string' && value !== 'unassessed' && value in feasibilityConclusions;
+}
+
+/** What the report needs, check by check (阶段准备情况 ticks these). */
+export function feasibilityReportChecks(data: Pick<FeasibilityReportData, 'feasibility' | 'risks'>): DocumentCheck[] {
   const f = data.feasibility;
-  if (!f) missing.push(gaps.feasibility);
-  else {
-    for (const d of dimensions) {
-      if (!String(f[d.text]).trim()) missing.push(gaps.text(d.label));
-      if (f[d.conclusion] === 'unassessed') missing.push(gaps.conclusion(d.label));
-    }
-    if (!f.environmentRisks.trim()) missing.push(gaps.environment);
-    if (f.overallConclusion === 'unassessed') missing.push(gaps.overall);
-  }
   const risks = live(data.risks);
-  if (risks.length === 0) missing.push(gaps.risks);
-  for (const r of risks) if (isOpenHighRisk(r) && !r.mitigation.trim()) missing.push(gaps.mitigation(r.description));
-  return missing;
+  const analysed = f ? [...dimensions.filter((d) => !String(f[d.text] ?? '').trim()).map((d) => gaps.text(d.label)), ...(String(f.environmentRisks ?? '').trim() ? [] : [gaps.environment])] : [gaps.feasibility];
+  const concluded = f ? dimensions.filter((d) => !conclusionGiven(f[d.conclusion])).map((d) => gaps.conclusion(d.label)) : [];
+  const overall = f && !conclusionGiven(f.overallConclusion) ? [gaps.overall] : [];
+  return [
+    documentCheck('技术、团队、资源与环境均已分析', 'Technical, team, resource and environment analysed', analysed),
+    documentCheck('技术、团队、资源均已给出结论', 'Technical, team and resource conclusions given', concluded, Boolean(f) && concluded.length === 0),
+    documentCheck('已给出总体结论', 'Overall conclusion given', overall, Boolean(f) && overall.length === 0),
+    documentCheck('已登记风险', 'Risks are registered', risks.length === 0 ? [gaps.risks] : []),
+    documentCheck('每个高风险都有应对措施', 'Every high risk has a mitigation', risks.filter((r) => isOpenHighRisk(r) && !r.mitigation.trim()).map((r) => gaps.mitigation(r.description))),
+  ];
+}
+
+export function feasibilityReportMissing(data: FeasibilityReportData): string[] {
+  return missingOf(feasibilityReportChecks(data));
 }
 
 function conclusionText(value: FeasibilityFields['technicalConclusion']): string {
@@ -79,7 +87,7 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
   const riskId = new Map(risks.map((r, i) => [r.id, `R${String(i + 1).padStart(2, '0')}`]));
   const body: FileChild[] = [];
   const conclusionCell = (value: FeasibilityFields['technicalConclusion'], label: string): Cell =>
-    value === 'unassessed' ? { children: [placeholder(ctx, gaps.conclusion(label))] } : { text: conclusionText(value), bold: true, align: 'center' };
+    !conclusionGiven(value) ? { children: [placeholder(ctx, gaps.conclusion(label))] } : { text: conclusionText(value), bold: true, align: 'center' };
 
   // 1 概述 --------------------------------------------------------------------------------------
   body.push(heading('概述', 1, { newPage: true }), heading('项目概况', 2));
@@ -104,7 +112,7 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
   body.push(heading('评估结论', 2));
   if (!f) body.push(placeholder(ctx, gaps.feasibility));
   else {
-    if (f.overallConclusion === 'unassessed') body.push(placeholder(ctx, gaps.overall));
+    if (!conclusionGiven(f.overallConclusion)) body.push(placeholder(ctx, gaps.overall));
     else body.push(bodyParagraph(`经评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。各维度结论如下表。`));
     body.push(
       ...dataTable(ctx, {
@@ -132,7 +140,7 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
       const text = String(f[d.text]);
       body.push(...(text.trim() ? paragraphs(text) : [placeholder(ctx, gaps.text(d.label))]));
       const value = f[d.conclusion] as FeasibilityFields['technicalConclusion'];
-      body.push(value === 'unassessed' ? placeholder(ctx, gaps.conclusion(d.label)) : labelled('结论', conclusionText(value)));
+      body.push(!conclusionGiven(value) ? placeholder(ctx, gaps.conclusion(d.label)) : labelled('结论', conclusionText(value)));
     }
     body.push(heading('环境复杂性与兼容性', 2));
     body.push(...(f.environmentRisks.trim() ? paragraphs(f.environmentRisks) : [placeholder(ctx, gaps.environment)]));
@@ -208,7 +216,7 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
 
   // 4 结论与建议 --------------------------------------------------------------------------------
   body.push(heading('结论与建议', 1));
-  if (f && f.overallConclusion !== 'unassessed') {
+  if (f && conclusionGiven(f.overallConclusion)) {
     body.push(bodyParagraph(`综合技术、团队、资源与环境各方面的评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。`));
   } else body.push(placeholder(ctx, f ? gaps.overall : gaps.feasibility));
   const high = risks.filter(isOpenHighRisk);

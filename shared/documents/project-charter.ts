@@ -1,6 +1,7 @@
 import type { FileChild } from 'docx';
 import { communicationKinds } from '../records/charter';
 import { firstWithRole, projectPeriod, roleLabel, serviceDescription } from './common';
+import { type DocumentCheck, documentCheck, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -26,20 +27,22 @@ const gaps = {
 /** Role order in the organisation table: who leads first, the customer's people last. */
 const roleOrder = ['pm', 'techLead', 'expert', 'engineer', 'customerContact'] as const;
 
-export function projectCharterMissing(data: ProjectCharterData): string[] {
-  const missing: string[] = [];
+/** What the 项目章程 needs, check by check (阶段准备情况 ticks these). */
+export function projectCharterChecks(data: ProjectCharterData): DocumentCheck[] {
   const c = data.charter;
-  if (!c) missing.push(gaps.charter);
-  else {
-    if (!c.background.trim()) missing.push(gaps.background);
-    if (c.objectives.length === 0) missing.push(gaps.objectives);
-    if (c.scopeIn.length === 0) missing.push(gaps.scopeIn);
-    if (c.communication.length === 0) missing.push(gaps.communication);
-  }
   const team = live(data.members).filter((m) => m.role !== 'customerContact');
-  if (team.length === 0) missing.push(gaps.members);
-  else if (!team.some((m) => m.role === 'pm')) missing.push(gaps.pm);
-  return missing;
+  const written = (list: readonly unknown[] | undefined, gap: string) => (c && !list?.length ? [gap] : []);
+  return [
+    documentCheck('已写明项目背景', 'Background written', c ? (c.background.trim() ? [] : [gaps.background]) : [gaps.charter]),
+    documentCheck('已写明项目目标', 'Objectives stated', written(c?.objectives, gaps.objectives), Boolean(c?.objectives.length)),
+    documentCheck('已界定服务范围', 'Scope defined', written(c?.scopeIn, gaps.scopeIn), Boolean(c?.scopeIn.length)),
+    documentCheck('项目团队有项目经理', 'The team has a project manager', team.length === 0 ? [gaps.members] : team.some((m) => m.role === 'pm') ? [] : [gaps.pm]),
+    documentCheck('已制定沟通计划', 'Communication plan made', written(c?.communication, gaps.communication), Boolean(c?.communication.length)),
+  ];
+}
+
+export function projectCharterMissing(data: ProjectCharterData): string[] {
+  return missingOf(projectCharterChecks(data));
 }
 
 export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta, options: BuildOptions): BuildResult {

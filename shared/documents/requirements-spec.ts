@@ -2,6 +2,7 @@ import type { FileChild } from 'docx';
 import { requirementCategories, type RequirementFields, requirementPriorities, requirementStatuses, requirementTopics } from '../records/requirement';
 import { surveyKinds } from '../records/survey';
 import { projectPeriod, projectSignOff, serviceDescription } from './common';
+import { type DocumentCheck, documentCheck, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -25,17 +26,26 @@ const gaps = {
   criterion: (code: string) => `需求 ${code} 缺少验收标准`,
 };
 
+/** What the checks read: the asset inventory only by its size (the overview counts it on an index). */
+export type RequirementsSpecCheckData = Pick<RequirementsSpecData, 'project' | 'surveySessions' | 'requirements'> & { assetCount: number };
+
+/** What the 需求规格说明书 needs, check by check (阶段准备情况 ticks these). */
+export function requirementsSpecChecks(data: RequirementsSpecCheckData): DocumentCheck[] {
+  const requirements = live(data.requirements);
+  const confirmed = requirements.some((r) => r.status === 'confirmed');
+  return [
+    documentCheck('已填写项目简介', 'Project description written', data.project.description.trim() ? [] : [gaps.description]),
+    documentCheck('至少一次调研记录', 'At least one survey session', live(data.surveySessions).length === 0 ? [gaps.sessions] : []),
+    documentCheck('运维对象清单不为空', 'The asset inventory is not empty', data.assetCount === 0 ? [gaps.assets] : []),
+    documentCheck('已整理需求条目', 'Requirements are recorded', requirements.length === 0 ? [gaps.requirements] : []),
+    documentCheck('至少一条需求已经客户确认', 'At least one requirement is confirmed by the customer', requirements.length > 0 && !confirmed ? [gaps.confirmed] : [], confirmed),
+    documentCheck('每条需求都有验收标准', 'Every requirement has an acceptance criterion', requirements.filter((r) => !r.acceptanceCriterion.trim()).map((r) => gaps.criterion(r.code))),
+  ];
+}
+
 /** What the 需求规格说明书 cannot do without, in Chinese; empty when it can be exported. */
 export function requirementsSpecMissing(data: RequirementsSpecData): string[] {
-  const missing: string[] = [];
-  const requirements = live(data.requirements);
-  if (!data.project.description.trim()) missing.push(gaps.description);
-  if (live(data.surveySessions).length === 0) missing.push(gaps.sessions);
-  if (live(data.assets).length === 0) missing.push(gaps.assets);
-  if (requirements.length === 0) missing.push(gaps.requirements);
-  else if (!requirements.some((r) => r.status === 'confirmed')) missing.push(gaps.confirmed);
-  for (const r of requirements) if (!r.acceptanceCriterion.trim()) missing.push(gaps.criterion(r.code));
-  return missing;
+  return missingOf(requirementsSpecChecks({ ...data, assetCount: live(data.assets).length }));
 }
 
 /** Requirements in code order (REQ-2 before REQ-10). */

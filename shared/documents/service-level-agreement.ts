@@ -2,6 +2,7 @@ import type { FileChild } from 'docx';
 import { serviceHoursOptions } from '../records/project';
 import { measurementPeriods, type PriorityLevel, priorityLevels, reportingCadences, type SlaFields, weekdays } from '../records/sla';
 import { projectPeriod } from './common';
+import { type DocumentCheck, documentCheck, missingOf } from './checks';
 import { type BuildResult, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -44,32 +45,47 @@ export function allowedDowntime(targetPercent: number, period: keyof typeof meas
   return minutes >= 120 ? `${(minutes / 60).toFixed(1)} 小时` : `${minutes.toFixed(1)} 分钟`;
 }
 
-export function serviceLevelAgreementMissing(data: ServiceLevelAgreementData): string[] {
+/** What the 服务级别协议 needs, check by check (阶段准备情况 ticks these). */
+export function serviceLevelAgreementChecks(data: Pick<ServiceLevelAgreementData, 'sla'>): DocumentCheck[] {
   const sla = data.sla;
-  if (!sla) return [gaps.sla];
-  const missing: string[] = [];
-  if (sla.serviceHours === '5x8' && (sla.workdays.length === 0 || !sla.dayStart || !sla.dayEnd)) missing.push(gaps.hours);
-  if (sla.serviceHours === 'custom' && !sla.customHours.trim()) missing.push(gaps.customHours);
-  for (const level of priorityLevels) {
-    const target = sla.priorities.find((p) => p.level === level);
-    if (!target) {
-      missing.push(gaps.level(level));
-      continue;
+  const started = Boolean(sla);
+  const hours = !sla ? [gaps.sla] : sla.serviceHours === '5x8' && (sla.workdays.length === 0 || !sla.dayStart || !sla.dayEnd) ? [gaps.hours] : sla.serviceHours === 'custom' && !sla.customHours.trim() ? [gaps.customHours] : [];
+  const levels: string[] = [];
+  const availability: string[] = [];
+  const indicators: string[] = [];
+  const signatories: string[] = [];
+  if (sla) {
+    for (const level of priorityLevels) {
+      const target = sla.priorities.find((p) => p.level === level);
+      if (!target) {
+        levels.push(gaps.level(level));
+        continue;
+      }
+      if (!target.definition.trim()) levels.push(gaps.definition(level));
+      if (target.responseMinutes === null) levels.push(gaps.response(level));
+      if (target.resolutionMinutes === null) levels.push(gaps.resolution(level));
     }
-    if (!target.definition.trim()) missing.push(gaps.definition(level));
-    if (target.responseMinutes === null) missing.push(gaps.response(level));
-    if (target.resolutionMinutes === null) missing.push(gaps.resolution(level));
+    if (sla.availability.length === 0) availability.push(gaps.availability);
+    for (const a of sla.availability) if (a.targetPercent === null) availability.push(gaps.availabilityTarget(a.service));
+    if (sla.indicators.length === 0) indicators.push(gaps.indicators);
+    for (const i of sla.indicators) {
+      if (!i.measurement.trim()) indicators.push(gaps.measurement(i.name));
+      if (!i.consequence.trim() && !sla.penalties.trim()) indicators.push(gaps.consequence(i.name));
+    }
+    if (!sla.signatories.some((s) => s.side === 'customer')) signatories.push(gaps.customer);
+    if (!sla.signatories.some((s) => s.side === 'provider')) signatories.push(gaps.provider);
   }
-  if (sla.availability.length === 0) missing.push(gaps.availability);
-  for (const a of sla.availability) if (a.targetPercent === null) missing.push(gaps.availabilityTarget(a.service));
-  if (sla.indicators.length === 0) missing.push(gaps.indicators);
-  for (const i of sla.indicators) {
-    if (!i.measurement.trim()) missing.push(gaps.measurement(i.name));
-    if (!i.consequence.trim() && !sla.penalties.trim()) missing.push(gaps.consequence(i.name));
-  }
-  if (!sla.signatories.some((s) => s.side === 'customer')) missing.push(gaps.customer);
-  if (!sla.signatories.some((s) => s.side === 'provider')) missing.push(gaps.provider);
-  return missing;
+  return [
+    documentCheck('已设定服务时间', 'Service hours set', hours),
+    documentCheck('P1–P4 均已定义，并有响应和解决时限', 'P1–P4 defined, with response and resolution targets', levels, started && levels.length === 0),
+    documentCheck('已设定可用性目标', 'Availability targets set', availability, started && availability.length === 0),
+    documentCheck('已设定考核指标及考核方式', 'Indicators set, with how they are measured', indicators, started && indicators.length === 0),
+    documentCheck('甲乙双方签署人已填写', 'Signatories of both parties named', signatories, started && signatories.length === 0),
+  ];
+}
+
+export function serviceLevelAgreementMissing(data: ServiceLevelAgreementData): string[] {
+  return missingOf(serviceLevelAgreementChecks(data));
 }
 
 /** 周一至周五 for a run of days, else 周一、周三、周五. */

@@ -1,21 +1,28 @@
 import type { ProjectDocumentData } from '../../../shared/documents';
-import { recordTypes, type TableName } from '../../../shared/records';
+import { type FieldsOf, recordTypes, type TableName } from '../../../shared/records';
 import type { FieldbookDb } from '../../data/db';
 import { ensureBlob } from '../../data/sync/blob-transfer';
 import type { SyncHttp } from '../../data/sync/sync-http';
 
 type Row<K extends keyof ProjectDocumentData> = NonNullable<ProjectDocumentData[K]> extends readonly (infer R)[] ? R : never;
 
+type SingletonTable = 'feasibility' | 'sla' | 'charter' | 'cutoverPlan' | 'serviceDesign';
+
+/**
+ * A project's singleton record as the documents and 阶段准备情况 read it: parsed by its schema,
+ * null until someone starts it (or when its schema refuses it).
+ */
+export async function loadSingleton<T extends SingletonTable>(db: FieldbookDb, table: T, projectId: string): Promise<FieldsOf<T> | null> {
+  const row = await db.table(table).get(projectId);
+  if (!row || row.deleted) return null;
+  const parsed = recordTypes[table].fields.safeParse(row);
+  return parsed.success ? (parsed.data as FieldsOf<T>) : null;
+}
+
 /** Everything the Word deliverables read about one project, straight from the device's database. */
 export async function loadDocumentData(db: FieldbookDb, projectId: string): Promise<ProjectDocumentData> {
   const rows = <T,>(table: TableName) => db.table(table).where('projectId').equals(projectId).filter((r) => !r.deleted).toArray() as Promise<T[]>;
-  // Singletons store only the fields someone wrote: the documents read them with the defaults.
-  const singleton = async <T extends 'feasibility' | 'sla' | 'charter' | 'cutoverPlan' | 'serviceDesign'>(table: T) => {
-    const row = await db.table(table).get(projectId);
-    if (!row || row.deleted) return null;
-    const parsed = recordTypes[table].fields.safeParse(row);
-    return parsed.success ? parsed.data : null;
-  };
+  const singleton = <T extends SingletonTable>(table: T) => loadSingleton(db, table, projectId);
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('项目不存在');
   const [

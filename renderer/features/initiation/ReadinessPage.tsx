@@ -1,5 +1,5 @@
 import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
-import { Button, Card, Col, List, Progress, Row, Typography } from 'antd';
+import { Button, Card, Col, List, Popover, Progress, Row, Space, Tag, Typography } from 'antd';
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { todayIn } from '../../../shared/date-time';
 import { projectTimeZone } from '../../../shared/records/project';
 import { useServices } from '../../app/services';
 import { pickLabel } from '../../i18n';
+import { loadSingleton } from '../deliverables/load-document-data';
 
 /** What each deliverable of phase 一 still lacks (the phase overview). */
 export function ReadinessPage() {
@@ -28,23 +29,13 @@ export function ReadinessPage() {
       live<RowOf<'milestones'>>('milestones'),
     ]);
     const assetCount = await db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).count();
-    const [feasibility, sla, charter] = await Promise.all([db.feasibility.get(project.id), db.sla.get(project.id), db.charter.get(project.id)]);
+    // Read as 交付文档 reads them, so both pages judge the same records.
+    const [feasibility, sla, charter] = await Promise.all([loadSingleton(db, 'feasibility', project.id), loadSingleton(db, 'sla', project.id), loadSingleton(db, 'charter', project.id)]);
     return phaseOneReadiness(
-      {
-        members,
-        assetCount,
-        surveySessionCount: surveySessions.length,
-        requirements,
-        risks,
-        planTasks,
-        milestones,
-        feasibility: feasibility ?? null,
-        sla: sla ? { priorities: sla.priorities ?? [], availability: sla.availability ?? [], signatories: sla.signatories ?? [], serviceHours: sla.serviceHours } : null,
-        charter: charter ? { objectives: charter.objectives ?? [], scopeIn: charter.scopeIn ?? [], communication: charter.communication ?? [] } : null,
-      },
+      { project, members, assetCount, surveySessions, requirements, risks, planTasks, milestones, feasibility, sla, charter },
       todayIn(projectTimeZone(project)),
     );
-  }, [project.id, project.timeZone]);
+  }, [project.id, project.timeZone, project.description]);
 
   return (
     <div className="page">
@@ -58,7 +49,14 @@ export function ReadinessPage() {
               <Card
                 data-testid={`readiness-${item.page}`}
                 title={pickLabel(item.deliverable, i18n.language)}
-                extra={<Button size="small" onClick={() => navigate(`/projects/${project.id}/${item.page}`)}>{t('readiness.open')}</Button>}
+                extra={
+                  <Space size={4}>
+                    <DocumentStatus missing={item.missing} />
+                    <Button size="small" onClick={() => navigate(`/projects/${project.id}/${item.page}`)}>
+                      {t('readiness.open')}
+                    </Button>
+                  </Space>
+                }
               >
                 <Progress percent={Math.round((done / item.checks.length) * 100)} size="small" status={done === item.checks.length ? 'success' : 'active'} />
                 <List
@@ -77,5 +75,23 @@ export function ReadinessPage() {
         })}
       </Row>
     </div>
+  );
+}
+
+/** The document's state as 交付文档 shows it: 已齐备, or 缺 N 项 with the list. */
+function DocumentStatus({ missing }: { missing: string[] }) {
+  const { t } = useTranslation();
+  if (missing.length === 0)
+    return (
+      <Tag icon={<CheckCircleFilled />} color="success" data-testid="document-status">
+        {t('readiness.ready')}
+      </Tag>
+    );
+  return (
+    <Popover content={<ul className="missing-list">{missing.map((m) => <li key={m}>{m}</li>)}</ul>} title={t('readiness.missing')}>
+      <Tag icon={<ExclamationCircleFilled />} color="warning" data-testid="document-status">
+        {t('deliverables.missingCount', { count: missing.length })}
+      </Tag>
+    </Popover>
   );
 }
