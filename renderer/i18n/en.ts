@@ -394,6 +394,7 @@ export const en: UiText = {
     totalsSkipped: 'Totals rows, skipped: row {{rows}}',
     moreRows: '{{rows}} and more ({{count}} rows)',
     rowListSeparator: ', ',
+    reasonSeparator: '; ',
     duplicates: 'Repeated rows ({{count}})',
     duplicatesHint: 'The same device appears more than once in the file. Choose what to do with each row.',
     duplicateBy: {

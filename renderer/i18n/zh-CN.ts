@@ -398,6 +398,7 @@ export const zhCN = {
     totalsSkipped: '合计行，已跳过：第 {{rows}} 行',
     moreRows: '{{rows}} 等 {{count}} 行',
     rowListSeparator: '、',
+    reasonSeparator: '；',
     duplicates: '重复的行（{{count}}）',
     duplicatesHint: '同一设备在表格中出现了不止一次，请为每一行选择处理方式。',
     duplicateBy: {

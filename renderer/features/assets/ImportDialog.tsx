@@ -19,6 +19,7 @@ import { useServices } from '../../app/services';
 import { formatFieldValue } from '../../components/field-widget';
 import type { WriteOp } from '../../data/repository';
 import { fieldTitle } from '../../i18n';
+import { localizeImportReason } from './import-reasons';
 
 // exceljs is large: load the import code only when someone imports.
 const loadImporter = () => import('../../../shared/asset-import');
@@ -345,7 +346,11 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
               dataSource={plan.errors}
               columns={[
                 { title: t('importer.rowNumber'), dataIndex: 'rowNumber', width: 80 },
-                { title: t('importer.reason'), dataIndex: 'reasons', render: (reasons: string[]) => reasons.join('；') },
+                {
+                  title: t('importer.reason'),
+                  dataIndex: 'reasons',
+                  render: (reasons: string[]) => reasons.map((reason) => localizeImportReason(reason, i18n.language)).join(t('importer.reasonSeparator')),
+                },
               ]}
             />
           )}
