@@ -1,13 +1,17 @@
 import type { HybridLogicalClock } from '../../shared/hlc';
 import { tableNames } from '../../shared/records';
 import { blobRefsOf } from '../../shared/attachments';
-import { type BundleBlob, decodeBundle, encodeBundle } from '../../shared/sync/bundle';
+import { type BundleBlob, decodeBundle, encodeBundle, type SignatureStatus } from '../../shared/sync/bundle';
 import type { FieldbookDb } from './db';
 import { queueForRelay } from './outbox';
 import { applyRemoteChanges, syncTables } from './sync/apply-remote';
+import { bundleKeyOf } from './sync/bundle-keys';
 import { wireChange } from './sync/sync-engine';
 
-/** One project as a bundle file: every change of its log, its current rows and its attachments. */
+/**
+ * One project as a bundle file: every change of its log, its current rows and its attachments,
+ * signed with the project's bundle key when this device has synced it (sync/bundle-keys.ts).
+ */
 export async function exportProjectBundle(db: FieldbookDb, projectId: string, exportedBy: string): Promise<Uint8Array> {
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('项目不存在');
@@ -22,12 +26,15 @@ export async function exportProjectBundle(db: FieldbookDb, projectId: string, ex
     const blob = await db.blobs.get(sha256);
     if (blob) blobs.push({ sha256, type: blob.type, bytes: new Uint8Array(await blob.bytes.arrayBuffer()) });
   }
-  return encodeBundle({
-    manifest: { projectId, projectName: `${project.code} ${project.name}`, exportedAt: new Date().toISOString(), exportedBy },
-    changes,
-    rows,
-    blobs,
-  });
+  return encodeBundle(
+    {
+      manifest: { projectId, projectName: `${project.code} ${project.name}`, exportedAt: new Date().toISOString(), exportedBy },
+      changes,
+      rows,
+      blobs,
+    },
+    { key: await bundleKeyOf(db, projectId) },
+  );
 }
 
 export interface BundleImportResult {
@@ -36,6 +43,8 @@ export interface BundleImportResult {
   applied: number;
   known: number;
   conflicts: number;
+  /** Whether the file's signature was checked against the project's key ('valid'), could not be ('unverified': no key here), or it has none. */
+  signature: SignatureStatus;
 }
 
 /**
@@ -44,7 +53,7 @@ export interface BundleImportResult {
  * are queued for the server too, so a device that has a network can relay field data.
  */
 export async function importProjectBundle(db: FieldbookDb, clock: HybridLogicalClock, bytes: Uint8Array): Promise<BundleImportResult> {
-  const bundle = await decodeBundle(bytes);
+  const bundle = await decodeBundle(bytes, (projectId) => bundleKeyOf(db, projectId));
   const changes = [...bundle.changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   return db.transaction('rw', [...syncTables(db), db.blobs], async () => {
     const outcome = await applyRemoteChanges(db, clock, changes);
@@ -67,6 +76,7 @@ export async function importProjectBundle(db: FieldbookDb, clock: HybridLogicalC
       applied: outcome.applied,
       known: outcome.known,
       conflicts: outcome.conflicts,
+      signature: bundle.signature,
     };
   });
 }

@@ -174,6 +174,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           `项目 / project ${summary.projectName} (${summary.projectId})${summary.projectRegistered ? ' — 新登记，请用 add-member 添加成员 / newly registered, add members with add-member' : ''}`,
           `修改 / changes: ${summary.changes}，新应用 applied ${summary.applied}，已存在 duplicate ${summary.duplicates}，拒绝 rejected ${summary.rejected.length}，冲突 conflicts ${summary.conflicts}`,
           `附件 / attachments: ${summary.blobs}`,
+          `签名 / signature: ${{ valid: '已验证 valid', unverified: '无法验证（服务器没有该项目的密钥）/ unverified', unsigned: '未签名 / unsigned' }[summary.signature]}`,
           ...summary.rejected.slice(0, 20).map((r) => `  拒绝 rejected ${r.changeId} [${r.code}] ${r.reason}`),
         ];
         print(text.join('\n'), summary);

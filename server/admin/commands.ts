@@ -1,5 +1,5 @@
 import { memberRoleSchema } from '../../shared/sync/protocol';
-import { BundleError, decodeBundle } from '../../shared/sync/bundle';
+import { BundleError, decodeBundle, type SignatureStatus } from '../../shared/sync/bundle';
 import { hasNul, NUL_MESSAGE } from '../../shared/change-log';
 import { hlcDevice } from '../../shared/hlc';
 import { newId, uuidPattern } from '../../shared/ids';
@@ -148,6 +148,8 @@ export interface ImportSummary {
   rejected: Array<{ changeId: string; code: string; reason: string }>;
   conflicts: number;
   blobs: number;
+  /** The file's signature: checked against the project's key, not checkable here, or none. */
+  signature: SignatureStatus;
 }
 
 /**
@@ -162,7 +164,8 @@ export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8A
   const now = options.now ?? Date.now;
   let bundle;
   try {
-    bundle = await decodeBundle(bytes);
+    // Signed bundles are checked against the project's key, when the server has made one.
+    bundle = await decodeBundle(bytes, async (projectId) => (await store.db.selectFrom('projects').select('bundle_key').where('id', '=', projectId).executeTakeFirst())?.bundle_key ?? undefined);
   } catch (error) {
     if (error instanceof BundleError) throw new AdminError(`${error.message} / not a valid project bundle`);
     throw error;
@@ -208,5 +211,6 @@ export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8A
     rejected,
     conflicts: outcome.conflicts,
     blobs: bundle.blobs.length,
+    signature: bundle.signature,
   };
 }

@@ -122,6 +122,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('conflicts_project_seq').on('conflicts').columns(['project_id', 'seq']).execute();
       },
     },
+    // Per project, the secret its members sign and check bundles with (made when first asked for).
+    '0003_bundle_keys': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('projects').addColumn('bundle_key', 'text').execute();
+      },
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The server's tables (see migrations.ts). Times are milliseconds since the epoch; JSON values
@@ -33,6 +33,8 @@ export interface ProjectsTable {
   created_at: number;
   /** User who registered it by pushing its row, or null (admin, import). */
   created_by: string | null;
+  /** Hex secret of the project's bundle signatures (HMAC-SHA256), handed to its members; null until first asked for. */
+  bundle_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MembershipsTable {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { memberRoleSchema } from '../../shared/sync/protocol';
@@ -19,6 +20,7 @@ export interface ProjectWithRole {
   code: string;
   name: string;
   role: MemberRole;
+  bundleKey: string;
 }
 
 export async function insertProject(db: Kysely<Database>, input: { id: string; code: string; name: string; now: number; createdBy: string | null }): Promise<Project> {
@@ -52,17 +54,29 @@ export async function deleteMembership(db: Kysely<Database>, projectId: string, 
   return Number(result.numDeletedRows) > 0;
 }
 
-/** The projects a user is a member of, with the role, by code. */
+/** The projects a user is a member of, with the role and the project's bundle key, by code. */
 export async function projectsOfUser(db: Kysely<Database>, userId: string): Promise<ProjectWithRole[]> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('projects', 'projects.id', 'memberships.project_id')
-    .select(['projects.id', 'projects.code', 'projects.name', 'memberships.role'])
+    .select(['projects.id', 'projects.code', 'projects.name', 'projects.bundle_key', 'memberships.role'])
     .where('memberships.user_id', '=', userId)
     .orderBy('projects.code')
     .orderBy('projects.id')
     .execute();
-  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, role: row.role as MemberRole }));
+  const out: ProjectWithRole[] = [];
+  for (const row of rows) out.push({ id: row.id, code: row.code, name: row.name, role: row.role as MemberRole, bundleKey: row.bundle_key ?? (await bundleKeyOf(db, row.id)) });
+  return out;
+}
+
+/**
+ * The project's bundle key, made on first use: 32 random bytes as hex. Set only where none is
+ * yet, then read back, so two requests at once agree on one key.
+ */
+export async function bundleKeyOf(db: Kysely<Database>, projectId: string): Promise<string> {
+  await db.updateTable('projects').set({ bundle_key: randomBytes(32).toString('hex') }).where('id', '=', projectId).where('bundle_key', 'is', null).execute();
+  const row = await db.selectFrom('projects').select('bundle_key').where('id', '=', projectId).executeTakeFirstOrThrow();
+  return row.bundle_key!;
 }
 
 export async function isMember(db: Kysely<Database>, userId: string, projectId: string): Promise<boolean> {

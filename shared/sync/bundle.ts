@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Change, changeSchema, sqlText } from '../change-log';
 import { uuidPattern } from '../ids';
 import { sha256Hex } from '../sha256';
+import { manifestSignature, sameHex, SIGNATURE_ALGORITHM } from './bundle-signature';
 import { sha256Pattern } from './protocol';
 
 /**
@@ -14,9 +15,10 @@ import { sha256Pattern } from './protocol';
  *
  * Integrity (version 2): the manifest holds the SHA-256 of changes.jsonl and rows.jsonl
  * (`entries`), attachments are named by theirs; every one is checked on reading, and a
- * mismatch names the entry. This catches damage and an edit by hand of a value; it does not
- * stop someone who rewrites the digests in the manifest as well (see docs/ARCHITECTURE.md).
- * Version 1 files, without digests, are still read.
+ * mismatch names the entry. This catches damage and an edit by hand of a value; someone who
+ * rewrites the digests in the manifest as well is caught only in a signed file, by a reader
+ * holding the project's key (bundle-signature.ts). Version 1 files, without digests, are still
+ * read.
  */
 export const BUNDLE_FORMAT = 'fieldbook-bundle';
 export const BUNDLE_VERSION = 2;
@@ -33,6 +35,8 @@ export const bundleManifestSchema = z.object({
   blobs: z.array(z.object({ sha256: z.string().regex(sha256Pattern), size: z.number().int().min(0), type: z.string() })),
   /** SHA-256 of each text entry; required from version 2. */
   entries: z.record(z.enum(DIGESTED_ENTRIES), z.string().regex(sha256Pattern)).optional(),
+  /** HMAC of the rest of the manifest with the project's key (bundle-signature.ts), when the exporter had it. */
+  signature: z.object({ algorithm: z.literal(SIGNATURE_ALGORITHM), value: z.string().regex(sha256Pattern) }).optional(),
 }).refine((m) => m.version === 1 || DIGESTED_ENTRIES.every((name) => m.entries?.[name] !== undefined), '清单缺少校验值 / manifest lacks entry digests');
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
 
@@ -49,9 +53,22 @@ export interface Bundle {
   blobs: BundleBlob[];
 }
 
+/** Checked against the project's key; signed with a key the reader does not have; not signed. */
+export type SignatureStatus = 'valid' | 'unverified' | 'unsigned';
+
+export interface DecodedBundle extends Bundle {
+  signature: SignatureStatus;
+}
+
+/** The project's bundle key, when the reader has it. */
+export type BundleKeyLookup = (projectId: string) => Promise<string | undefined> | string | undefined;
+
 export class BundleError extends Error {}
 
-export async function encodeBundle(bundle: Omit<Bundle, 'manifest'> & { manifest: Omit<BundleManifest, 'format' | 'version' | 'changeCount' | 'blobs' | 'entries'> }): Promise<Uint8Array> {
+export async function encodeBundle(
+  bundle: Omit<Bundle, 'manifest'> & { manifest: Omit<BundleManifest, 'format' | 'version' | 'changeCount' | 'blobs' | 'entries' | 'signature'> },
+  options: { key?: string } = {},
+): Promise<Uint8Array> {
   const texts = {
     'changes.jsonl': utf8(bundle.changes.map((change) => JSON.stringify(change)).join('\n')),
     'rows.jsonl': utf8(bundle.rows.map((row) => JSON.stringify(row)).join('\n')),
@@ -64,6 +81,7 @@ export async function encodeBundle(bundle: Omit<Bundle, 'manifest'> & { manifest
     blobs: bundle.blobs.map((blob) => ({ sha256: blob.sha256, size: blob.bytes.byteLength, type: blob.type })),
     entries: { 'changes.jsonl': await sha256Hex(texts['changes.jsonl']), 'rows.jsonl': await sha256Hex(texts['rows.jsonl']) },
   };
+  if (options.key) manifest.signature = { algorithm: SIGNATURE_ALGORITHM, value: await manifestSignature(manifest, options.key) };
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   for (const name of DIGESTED_ENTRIES) zip.file(name, texts[name]);
@@ -72,7 +90,7 @@ export async function encodeBundle(bundle: Omit<Bundle, 'manifest'> & { manifest
 }
 
 /** Reads and checks a bundle; a damaged, edited or foreign file is refused with a message, nothing half-read. */
-export async function decodeBundle(bytes: Uint8Array): Promise<Bundle> {
+export async function decodeBundle(bytes: Uint8Array, keyFor: BundleKeyLookup = () => undefined): Promise<DecodedBundle> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -83,6 +101,7 @@ export async function decodeBundle(bytes: Uint8Array): Promise<Bundle> {
   if (!manifestBytes) throw new BundleError('数据包缺少 manifest.json');
   const manifest = bundleManifestSchema.safeParse(safeJson(text(manifestBytes)));
   if (!manifest.success) throw new BundleError(`数据包格式不对: ${manifest.error.issues[0]?.message ?? ''}`);
+  const signature = await checkSignature(manifest.data, keyFor);
   const texts: Record<string, string | undefined> = {};
   for (const name of DIGESTED_ENTRIES) {
     const data = await entryBytes(zip, name);
@@ -107,7 +126,18 @@ export async function decodeBundle(bytes: Uint8Array): Promise<Bundle> {
     if ((await sha256Hex(data)) !== entry.sha256) throw new BundleError(`附件 ${entry.sha256} 已损坏（校验值不符）`);
     blobs.push({ sha256: entry.sha256, type: entry.type, bytes: data });
   }
-  return { manifest: manifest.data, changes, rows, blobs };
+  return { manifest: manifest.data, changes, rows, blobs, signature };
+}
+
+/** The manifest's signature against the project's key; a mismatch refuses the file. */
+async function checkSignature(manifest: BundleManifest, keyFor: BundleKeyLookup): Promise<SignatureStatus> {
+  if (!manifest.signature) return 'unsigned';
+  const key = await keyFor(manifest.projectId);
+  if (!key) return 'unverified';
+  if (!sameHex(await manifestSignature(manifest, key), manifest.signature.value)) {
+    throw new BundleError('数据包的签名不符：文件在导出后被改动过（或不是本项目成员导出的），不能导入');
+  }
+  return 'valid';
 }
 
 /**

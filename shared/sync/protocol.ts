@@ -41,7 +41,16 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 export const memberRoleSchema = z.enum(['pm', 'techLead', 'engineer', 'expert', 'customerContact']);
 
 export const projectsResponseSchema = z.object({
-  projects: z.array(z.object({ id: projectId, code: z.string(), name: z.string(), role: memberRoleSchema })),
+  projects: z.array(
+    z.object({
+      id: projectId,
+      code: z.string(),
+      name: z.string(),
+      role: memberRoleSchema,
+      /** Hex secret members sign and check the project's bundles with (shared/sync/bundle.ts). */
+      bundleKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    }),
+  ),
 });
 export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
 

@@ -36,6 +36,6 @@ describe.each(dialects)('projects the administrator makes (%s)', (dialect) => {
     expect(await resolveProject(t.store, 'SZ-07')).toMatchObject({ id: project.id, code: 'SZ-07', name: '深圳分行机房' });
     await t.addUser('bob');
     await addMember(t.store, { project: 'SZ-07', username: 'bob', role: 'engineer' });
-    expect((await (await t.login('bob')).projects()).body.projects).toEqual([{ id: project.id, code: 'SZ-07', name: '深圳分行机房', role: 'engineer' }]);
+    expect((await (await t.login('bob')).projects()).body.projects).toEqual([{ id: project.id, code: 'SZ-07', name: '深圳分行机房', role: 'engineer', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 });

@@ -79,7 +79,7 @@ describe.each(dialects)('admin command (%s)', (dialect) => {
 
     // What the server now tells the members.
     const li = await t.login('li', 'from-stdin-pw');
-    expect((await li.projects()).body.projects).toEqual([{ id: adopted, code: 'FIELD-7', name: '现场项目', role: 'techLead' }]);
+    expect((await li.projects()).body.projects).toEqual([{ id: adopted, code: 'FIELD-7', name: '现场项目', role: 'techLead', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     expect((await cli(['remove-member', '--project', adopted, '--username', 'li'])).code).toBe(EXIT_OK);
     expect((await cli(['remove-member', '--project', adopted, '--username', 'li'])).code).toBe(EXIT_FAILED);
     expect((await li.projects()).body.projects).toEqual([]);
@@ -140,7 +140,7 @@ describe.each(dialects)('admin command (%s)', (dialect) => {
     await t.addUser('zhao');
     await t.addMember(projectId, 'zhao', 'engineer');
     const zhao = await t.login('zhao');
-    expect((await zhao.projects()).body.projects).toEqual([{ id: projectId, code: 'GZ-09', name: '广州分行机房', role: 'engineer' }]);
+    expect((await zhao.projects()).body.projects).toEqual([{ id: projectId, code: 'GZ-09', name: '广州分行机房', role: 'engineer', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     const pulled = await zhao.pullAll(projectId);
     expect(pulled.map((c) => c.changeId)).toEqual(changes.map((c) => c.changeId));
     expect(pulled.map((c) => c.seq)).toEqual(changes.map((_, i) => i + 1));

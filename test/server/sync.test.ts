@@ -265,7 +265,7 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const asset = assetChange(projectId, { name: 'core-sw' });
     const reply = await alice.push([asset, create]);
     expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect((await alice.projects()).body.projects).toContainEqual({ id: projectId, code: 'FIELD-9', name: '机房搬迁', role: 'pm' });
+    expect((await alice.projects()).body.projects).toContainEqual({ id: projectId, code: 'FIELD-9', name: '机房搬迁', role: 'pm', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
     // Nobody else is in it.
     expect((await bob.projects()).body.projects.map((p) => p.id)).not.toContain(projectId);
     expect((await bob.pull(projectId)).status).toBe(403);
@@ -275,7 +275,7 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     // A rename on the device renames it for the server's project list too.
     const rename = makeChange({ projectId, table: 'projects', rowId: projectId, fields: { name: '机房搬迁二期' } });
     await alice.push([rename], { [projectId]: 2 });
-    expect((await alice.projects()).body.projects).toContainEqual({ id: projectId, code: 'FIELD-9', name: '机房搬迁二期', role: 'pm' });
+    expect((await alice.projects()).body.projects).toContainEqual({ id: projectId, code: 'FIELD-9', name: '机房搬迁二期', role: 'pm', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('rows never move: a change claiming another project for a stored row is project_mismatch', async () => {
@@ -298,7 +298,7 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const alice = await t.login('alice');
     const reply = await alice.push([projectChange(projectId, { code: 'FIELD-3', name: '设备上的名字' }), assetChange(projectId)]);
     expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect((await alice.projects()).body.projects).toEqual([{ id: projectId, code: 'FIELD-3', name: '设备上的名字', role: 'engineer' }]);
+    expect((await alice.projects()).body.projects).toEqual([{ id: projectId, code: 'FIELD-3', name: '设备上的名字', role: 'engineer', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ChangeRow, ConflictRow, FieldbookDb, RefusedRow } from '../db';
 import { isOwnUnsent, ownDeviceId, ownUnsent, PUSHED_UP_TO, pushedUpTo, refusedChanges } from '../outbox';
 import { applyRemoteChanges, applyTables, conflictId, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
+import { forgetBundleKey, keepBundleKeys } from './bundle-keys';
 import { forgetSeenLog, readSeenLog, recordPull, seenWhenWritten } from './seen-log';
 import { type SyncHttp, SyncHttpError } from './sync-http';
 
@@ -46,6 +47,7 @@ export class SyncEngine {
     const report: SyncReport = { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [] };
     await this.pushPending(report);
     const { projects } = await this.http.projects();
+    await keepBundleKeys(this.db, projects);
     const memberOf = new Set(projects.map((p) => p.id));
     report.removedProjects = await this.removeLostProjects(memberOf);
     for (const project of projects) await this.pullProject(project.id, report);
@@ -292,6 +294,7 @@ export class SyncEngine {
         await this.db.conflicts.where('[projectId+resolved]').between([projectId, 0], [projectId, 1]).delete();
         await this.db.meta.delete(cursorKey(projectId));
         await forgetSeenLog(this.db, projectId);
+        await forgetBundleKey(this.db, projectId);
         removed.push({ projectId, name, keptChanges: unsent.length });
       });
     }
