@@ -3,7 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { z } from 'zod';
+import { formatInstant, todayIn } from '../../../shared/date-time';
 import { hlcMillis } from '../../../shared/hlc';
+import { projectTimeZone } from '../../../shared/records/project';
 import { type RowOf, type TableName, isTableName, recordTypes } from '../../../shared/records';
 import { useServices } from '../../app/services';
 import { useUnsentCount } from '../../app/use-sync';
@@ -13,6 +15,7 @@ import type { ConflictRow } from '../../data/db';
 import { refusedChanges } from '../../data/outbox';
 import { saveJson } from '../../data/save-json';
 import { fieldTitle, pickLabel } from '../../i18n';
+import { useProjectTimeZone } from '../projects/use-project-time';
 
 /** Conflicts to look at and restore, refused changes, and the project as a bundle file. */
 export function SyncPage() {
@@ -25,7 +28,7 @@ export function SyncPage() {
   async function exportBundle() {
     const bytes = await exportProjectBundle(db, project.id, settings.userName || '本机用户');
     const result = await api.saveFile({
-      suggestedName: `${project.code}-${new Date().toISOString().slice(0, 10)}.fieldbook`,
+      suggestedName: `${project.code}-${todayIn(projectTimeZone(project))}.fieldbook`,
       bytes,
       filters: [{ name: 'Fieldbook', extensions: ['fieldbook'] }],
     });
@@ -49,7 +52,7 @@ export function SyncPage() {
             pagination={{ pageSize: 20 }}
             columns={[
               { title: t('sync.record'), render: (_, c) => `${isTableName(c.table) ? pickLabel(recordTypes[c.table].label, 'zh') : c.table} · ${Object.keys(c.fields).join(', ')}` },
-              { title: t('history.when'), render: (_, c) => new Date(hlcMillis(c.hlc)).toLocaleString() },
+              { title: t('history.when'), render: (_, c) => formatInstant(hlcMillis(c.hlc), projectTimeZone(project)) },
               { title: t('sync.reason'), render: (_, c) => <Typography.Text type="danger">{c.rejected?.reason}</Typography.Text> },
             ]}
           />
@@ -64,6 +67,7 @@ export function SyncPage() {
 }
 
 function ConflictsCard({ projectId }: { projectId: string }) {
+  const timeZone = useProjectTimeZone();
   const { db, repo } = useServices();
   const { t, i18n } = useTranslation();
   const conflicts = useLiveQuery(async () => {
@@ -107,7 +111,7 @@ function ConflictsCard({ projectId }: { projectId: string }) {
             { title: t('sync.lostValue'), render: (_, { conflict }) => <Typography.Text delete>{formatFieldValue(schemaOf(conflict), conflict.value, i18n.language)}</Typography.Text> },
             { title: t('sync.currentValue'), render: (_, { conflict, row }) => formatFieldValue(schemaOf(conflict), row?.[conflict.field], i18n.language) },
             { title: t('history.who'), render: (_, { conflict }) => conflict.author ?? '—' },
-            { title: t('history.when'), render: (_, { conflict }) => new Date(hlcMillis(conflict.hlc)).toLocaleString(i18n.language) },
+            { title: t('history.when'), render: (_, { conflict }) => formatInstant(hlcMillis(conflict.hlc), timeZone) },
             {
               title: t('common.actions'),
               render: (_, { conflict }) => (
