@@ -11,6 +11,10 @@ const settingFields = {
   language: z.enum(languages),
   /** Shown as the author of every change made on this device. */
   userName: z.string().trim().max(50),
+  /** The engineer's mobile number, offered when they add themselves to a project team. */
+  userPhone: z.union([z.literal(''), z.string().trim().regex(/^[+\d][\d\s()-]{4,24}$/)]),
+  /** The first-start question (your name, your phone) was answered or skipped: not asked again. */
+  identityAsked: z.boolean(),
   /** Address of the team sync server, e.g. https://fieldbook.example.com */
   syncServerUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
   /** The service provider's company, on the cover and as 乙方 of every Word deliverable. */
@@ -20,6 +24,8 @@ const settingFields = {
 export const settingsSchema = z.object({
   language: settingFields.language.default('zh-CN'),
   userName: settingFields.userName.default(''),
+  userPhone: settingFields.userPhone.default(''),
+  identityAsked: settingFields.identityAsked.default(false),
   syncServerUrl: settingFields.syncServerUrl.default(''),
   companyName: settingFields.companyName.default(''),
 });

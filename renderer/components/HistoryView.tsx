@@ -9,6 +9,7 @@ import { useServices } from '../app/services';
 import { pickLabel } from '../i18n';
 import { formatFieldValue } from './field-widget';
 import { formatLocalMinute } from './format-time';
+import { defaultMetricCatalogue, metricText } from '../../shared/operations/thresholds';
 
 /** The audit trail of one row, newest first: who changed which field from what to what. */
 export function HistoryView({ table, rowId }: { table: TableName; rowId: string }) {
@@ -53,6 +54,7 @@ export function HistoryView({ table, rowId }: { table: TableName; rowId: string 
       return ids.length === 0 ? '—' : ids.map((id) => titles.get(id) ?? t('history.unknownRecord')).join('、');
     }
     if (meta?.widget === 'datetime' && typeof value === 'string') return value.replace('T', ' ') || '—';
+    if (meta?.widget === 'metrics' && Array.isArray(value)) return value.length ? value.map((key) => metricLabel(String(key), i18n.language)).join('、') : '—';
     return formatFieldValue(shape[field], value, i18n.language);
   };
 
@@ -98,3 +100,11 @@ export function HistoryView({ table, rowId }: { table: TableName; rowId: string 
   );
 }
 
+/** A metric key as its catalogue name (CPU 使用率); the key itself when the catalogue lacks it. */
+function metricLabel(key: string, language: string): string {
+  for (const defs of Object.values(defaultMetricCatalogue)) {
+    const def = defs.find((d) => d.key === key);
+    if (def) return metricText(def.label, language);
+  }
+  return key;
+}

@@ -164,7 +164,7 @@ export function RecordDrawer<T extends ProjectScopedTable>({
       onClose={() => void requestClose()}
       width={width}
       destroyOnHidden
-      title={row ? `${typeLabel}：${rowTitle}` : `${t('common.add')}${typeLabel}`}
+      title={row ? t('common.recordTitle', { type: typeLabel, title: rowTitle }) : t('common.addRecord', { type: typeLabel })}
       extra={
         row && deletable ? (
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>

@@ -5,6 +5,7 @@ import { pickLabel } from '../i18n';
 import { COMMON_TIME_ZONES, displayDateTime } from '../../shared/date-time';
 import { RecordAttachmentsField } from './attachments';
 import { DateInput, DateTimeInput, TimeInput } from './date-inputs';
+import { MetricKeysSelect } from './MetricKeysSelect';
 import { ObjectListInput } from './ObjectListInput';
 import { ReferenceSelect } from './ReferenceSelect';
 
@@ -53,6 +54,8 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
       return <Select {...common} value={value} onChange={onChange} options={optionsOf(meta.options, language)} />;
     case 'multiChoice':
       return <Checkbox.Group {...common} value={value} onChange={onChange} options={optionsOf(meta.options, language)} />;
+    case 'metrics':
+      return <MetricKeysSelect {...common} language={language} value={value} onChange={onChange} />;
     case 'tags':
       return <Select {...common} value={value} onChange={onChange} mode="tags" tokenSeparators={tokenSeparators} open={false} suffixIcon={null} />;
     case 'ips':

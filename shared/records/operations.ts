@@ -90,7 +90,7 @@ export const patrolFrequencies = {
 export const patrolPlanFields = z.object({
   name: requiredText({ zh: '计划名称', en: 'Plan' }),
   assetIds: references({ zh: '巡检对象', en: 'Assets' }, 'assets', 2000),
-  metricKeys: z.array(z.string().min(1).max(64)).max(50).default([]).meta({ label: { zh: '巡检项目（指标键）', en: 'Items (metric keys)' }, widget: 'tags' }),
+  metricKeys: z.array(z.string().min(1).max(64)).max(50).default([]).meta({ label: { zh: '巡检项目', en: 'Patrol items' }, widget: 'metrics', help: { zh: '不选 = 对象类型的全部指标', en: 'None chosen: every metric of the asset type' } }),
   frequency: choice({ zh: '频率', en: 'Frequency' }, patrolFrequencies, 'daily'),
   assignee: optionalText({ zh: '负责工程师', en: 'Assigned engineer' }, 50),
   active: choice({ zh: '启用', en: 'Active' }, yesNo, 'yes'),

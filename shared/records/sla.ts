@@ -114,7 +114,15 @@ export function slaRules(sla: SlaFields): FieldIssue[] {
 }
 
 /** The usual starting point: P1–P4 with typical targets (domain.md), edited per customer. */
-export function defaultPriorityTargets(): PriorityTarget[] {
+export function defaultPriorityTargets(language = 'zh-CN'): PriorityTarget[] {
+  if (language.startsWith('en')) {
+    return [
+      { level: 'P1', definition: 'Core business down or widely unavailable', examples: 'Core system down, network down across the bank', responseMinutes: 15, resolutionMinutes: 240 },
+      { level: 'P2', definition: 'Important business affected or badly degraded', examples: 'A node failed, a backup failed', responseMinutes: 30, resolutionMinutes: 480 },
+      { level: 'P3', definition: 'Ordinary fault with a workaround', examples: 'Alarm on a non-core service, one disk failed', responseMinutes: 120, resolutionMinutes: 1440 },
+      { level: 'P4', definition: 'Question or minor issue', examples: 'Configuration question, report request', responseMinutes: 480, resolutionMinutes: 4320 },
+    ];
+  }
   return [
     { level: 'P1', definition: '核心业务中断或大面积不可用', examples: '核心系统宕机、全行网络中断', responseMinutes: 15, resolutionMinutes: 240 },
     { level: 'P2', definition: '重要业务受影响或性能严重下降', examples: '单节点故障、备份失败', responseMinutes: 30, resolutionMinutes: 480 },

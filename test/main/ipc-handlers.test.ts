@@ -29,9 +29,9 @@ describe('createDesktopHandlers', () => {
     it('returns the stored settings and applies a valid patch', async () => {
       const { deps, stored } = fakeDeps();
       const handlers = createDesktopHandlers(deps);
-      expect(await handlers.getSettings()).toEqual({ language: 'zh-CN', userName: '', syncServerUrl: '', companyName: '' });
+      expect(await handlers.getSettings()).toEqual({ language: 'zh-CN', userName: '', syncServerUrl: '', companyName: '', userPhone: '', identityAsked: false });
       const next = await handlers.setSettings({ userName: '  张工  ', syncServerUrl: 'https://sync.example.com' });
-      expect(next).toEqual({ language: 'zh-CN', userName: '张工', syncServerUrl: 'https://sync.example.com', companyName: '' });
+      expect(next).toEqual({ language: 'zh-CN', userName: '张工', syncServerUrl: 'https://sync.example.com', companyName: '', userPhone: '', identityAsked: false });
       expect(stored()).toEqual(next);
     });
 
@@ -40,7 +40,7 @@ describe('createDesktopHandlers', () => {
       const handlers = createDesktopHandlers(deps);
       await handlers.setSettings({ userName: '李工', syncServerUrl: 'https://sync.example.com' });
       const next = await handlers.setSettings({ language: 'en' });
-      expect(next).toEqual({ language: 'en', userName: '李工', syncServerUrl: 'https://sync.example.com', companyName: '' });
+      expect(next).toEqual({ language: 'en', userName: '李工', syncServerUrl: 'https://sync.example.com', companyName: '', userPhone: '', identityAsked: false });
     });
 
     it('refuses bad values with a message naming the field, and stores nothing', async () => {

@@ -89,7 +89,7 @@ describe('built main process (fake Electron)', () => {
     expect(result.ipc.foreign.error).toMatch(/Refused/);
     expect(result.ipc.setToken.ok).toBe('keychain');
     expect(result.ipc.getToken.ok).toBe('tok');
-    expect(result.settingsFile).toEqual({ language: 'zh-CN', userName: '测试', syncServerUrl: '', companyName: '' });
+    expect(result.settingsFile).toEqual({ language: 'zh-CN', userName: '测试', syncServerUrl: '', companyName: '', userPhone: '', identityAsked: false });
   });
 
   it('denies new windows, navigation away and permissions', () => {

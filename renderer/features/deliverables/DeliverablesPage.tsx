@@ -1,5 +1,5 @@
 import { CheckCircleFilled, ExclamationCircleFilled, FileWordOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, Modal, Popover, Progress, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Popover, Progress, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +60,8 @@ export function DeliverablesPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db, repo, api, sync, settings } = useServices();
   const { t, i18n } = useTranslation();
+  // The hook's dialogs read the app's locale and theme (the static Modal.* would say OK in English).
+  const { modal } = App.useApp();
   const lang = i18n.language;
   const [dialog, setDialog] = useState<DocumentTypeKey[] | null>(null);
   const [progress, setProgress] = useState<{ title: string; stage: Stage } | null>(null);
@@ -75,7 +77,7 @@ export function DeliverablesPage() {
   function showFailure(title: string, error: BuildError, data: ProjectDocumentData | null) {
     console.error(`${title}: ${error.message}`, error.stack ?? '');
     const { summary, details } = describeBuildFailure(title, error, data ? firstInvalidField(data) : null, t, lang);
-    Modal.error({ title: t('deliverables.failure.title'), width: 640, content: <BuildFailure summary={summary} details={details} /> });
+    modal.error({ title: t('deliverables.failure.title'), width: 640, content: <BuildFailure summary={summary} details={details} /> });
   }
 
   async function generate(keys: DocumentTypeKey[], options: Options) {
@@ -116,7 +118,7 @@ export function DeliverablesPage() {
       const template = options.useHouseTemplate ? await loadHouseTemplate(db) : null;
       const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files, period, houseTemplate: template?.bytes });
       if (!result.ok) {
-        if ('missing' in result) Modal.warning({ title: t('deliverables.missingTitle', { title }), content: <ul>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul> });
+        if ('missing' in result) modal.warning({ title: t('deliverables.missingTitle', { title }), content: <ul>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul> });
         else showFailure(title, { message: result.error, stack: result.stack }, data);
         return false;
       }

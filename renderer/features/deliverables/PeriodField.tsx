@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPeriod, type DocumentType, type ProjectDocumentData, monthPeriod } from '../../../shared/documents';
+import { type DocumentPeriod, type DocumentType, type DocumentTypeKey, type ProjectDocumentData, monthPeriod } from '../../../shared/documents';
 
 export type PeriodKind = NonNullable<DocumentType['period']>;
 /** What the pickers hold: a day or a month (a Dayjs), or a range of days. */
@@ -35,7 +35,7 @@ export function PeriodField({ type, data, multiple }: { type: DocumentType; data
   const value = Form.useWatch(name) as PeriodValue;
   const period = fromPickerValue(kind, value);
   const missing = data && period ? type.missing(data, period) : [];
-  const label = multiple ? t('deliverables.periodOf', { title: type.title }) : t(`deliverables.periodKind.${kind}`);
+  const label = multiple ? t('deliverables.periodOf', { title: t(`deliverables.titles.${type.key as DocumentTypeKey}`) }) : t(`deliverables.periodKind.${kind}`);
   return (
     <>
       <Form.Item name={name} label={label} extra={t('deliverables.periodDefault')} style={{ marginBottom: missing.length ? 8 : undefined }}>

@@ -10,14 +10,14 @@ import { SingletonForm, SingletonHistory } from '../../components/SingletonForm'
 export function SlaPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { repo } = useServices();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="page">
       <Card title={t('nav.sla')} data-testid="sla">
         <SingletonForm table="sla" projectId={project.id}>
           {(sla) =>
             (!sla || sla.priorities.length === 0) && (
-              <Button style={{ marginBottom: 12 }} onClick={() => void repo.saveSingleton('sla', project.id, { priorities: defaultPriorityTargets() })}>
+              <Button style={{ marginBottom: 12 }} onClick={() => void repo.saveSingleton('sla', project.id, { priorities: defaultPriorityTargets(i18n.language) })}>
                 {t('initiation.fillDefaults')}
               </Button>
             )

@@ -1,4 +1,4 @@
-import { Button, Descriptions, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
@@ -28,6 +28,10 @@ export function IncidentsPage() {
   const clockTag = (reading: ClockReading | undefined) =>
     reading ? <Tag color={clockColour[reading.status]}>{t(`operations.clock.${clockText[reading.status]}`)}</Tag> : '—';
   const by = settings.userName || '本机用户';
+  const { message } = App.useApp();
+  // A step the rules refuse (关闭 without 根本原因 and 解决措施) says why instead of doing nothing.
+  const step = (id: string, patch: Partial<Incident>) =>
+    repo.update('incidents', id, patch).catch((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)));
 
   // 响应 takes the incident on: the owner becomes this engineer only when nobody is named. The
   // row is read as stored now, after a 负责人 typed a moment ago (leaving the field to click here
@@ -91,11 +95,11 @@ export function IncidentsPage() {
                   </Button>
                 )}
                 {incident.status === 'acknowledged' && (
-                  <Button type="primary" onClick={() => void repo.update('incidents', incident.id, { status: 'resolved', resolvedAt: nowIn(timeZone) })}>
+                  <Button type="primary" onClick={() => void step(incident.id, { status: 'resolved', resolvedAt: nowIn(timeZone) })}>
                     {t('operations.resolve')}
                   </Button>
                 )}
-                {incident.status === 'resolved' && <Button onClick={() => void repo.update('incidents', incident.id, { status: 'closed' })}>{t('operations.close')}</Button>}
+                {incident.status === 'resolved' && <Button onClick={() => void step(incident.id, { status: 'closed' })}>{t('operations.close')}</Button>}
               </Space>
               {sla && (
                 <Descriptions size="small" column={2} bordered>

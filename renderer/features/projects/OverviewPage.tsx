@@ -1,4 +1,4 @@
-import { Button, Card, Popconfirm, Space, Table, Tabs } from 'antd';
+import { Button, Card, Popconfirm, Space, Table, Tabs, Tag, message } from 'antd';
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { memberRoles } from '../../../shared/records/member';
+import { naturalCompare } from '../../../shared/natural-compare';
+import { settingsPatchSchema } from '../../../shared/settings';
 import { useServices } from '../../app/services';
 import { HistoryView } from '../../components/HistoryView';
 import { RecordDrawer } from '../../components/RecordDrawer';
@@ -45,13 +47,20 @@ export function OverviewPage() {
 }
 
 function TeamCard({ projectId }: { projectId: string }) {
-  const { db, repo } = useServices();
+  const { db, repo, settings, updateSettings } = useServices();
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ row: RowOf<'members'> | null } | null>(null);
   const members = useLiveQuery(
-    () => db.members.where('[live+name]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray(),
+    async () => (await db.members.where('[live+name]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray()).sort((a, b) => naturalCompare(a.name, b.name)),
     [projectId],
   );
+  const isMe = (member: RowOf<'members'>) => settings.userName !== '' && member.name.trim() === settings.userName;
+  // The engineer picks themselves from the team: their name signs every change from now on.
+  const becomeMe = (member: RowOf<'members'>) => {
+    const phone = settingsPatchSchema.shape.userPhone.safeParse(member.phone);
+    void updateSettings({ userName: member.name.trim(), identityAsked: true, ...(phone.success && phone.data ? { userPhone: phone.data } : {}) });
+    message.success(t('identity.nowYou', { name: member.name.trim() }));
+  };
   return (
     <Card
       title={t('team.title')}
@@ -69,7 +78,16 @@ function TeamCard({ projectId }: { projectId: string }) {
         dataSource={members ?? []}
         data-testid="team-table"
         columns={[
-          { title: fieldTitle('members', 'name', i18n.language), dataIndex: 'name' },
+          {
+            title: fieldTitle('members', 'name', i18n.language),
+            dataIndex: 'name',
+            render: (name: string, member) => (
+              <Space size={4}>
+                {name}
+                {isMe(member) && <Tag color="blue">{t('identity.currentUser')}</Tag>}
+              </Space>
+            ),
+          },
           { title: fieldTitle('members', 'role', i18n.language), dataIndex: 'role', render: (role: keyof typeof memberRoles) => pickLabel(memberRoles[role], i18n.language) },
           { title: fieldTitle('members', 'organisation', i18n.language), dataIndex: 'organisation' },
           { title: fieldTitle('members', 'phone', i18n.language), dataIndex: 'phone' },
@@ -82,6 +100,11 @@ function TeamCard({ projectId }: { projectId: string }) {
                 <Button size="small" onClick={() => setEditing({ row: member })}>
                   {t('common.edit')}
                 </Button>
+                {!isMe(member) && (
+                  <Button size="small" onClick={() => becomeMe(member)}>
+                    {t('identity.setCurrent')}
+                  </Button>
+                )}
                 <Popconfirm title={t('common.confirmDelete', { name: member.name })} onConfirm={() => repo.remove('members', member.id)}>
                   <Button size="small" danger>
                     {t('common.delete')}

@@ -11,6 +11,8 @@ import { RecordForm } from '../../components/RecordForm';
 import { importProjectBundle } from '../../data/bundle-io';
 import { loadDemoProject } from '../../data/load-demo';
 import { pickLabel } from '../../i18n';
+import { IdentityPrompt } from '../settings/IdentityPrompt';
+import { naturalCompare } from '../../../shared/natural-compare';
 
 const NEW_PROJECT_FIELDS = ['code', 'name', 'customer', 'contractNo', 'serviceMode', 'serviceHours', 'startDate', 'endDate'];
 
@@ -21,7 +23,7 @@ export function StartPage() {
   const [creating, setCreating] = useState(false);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const projects = useLiveQuery(async () => {
-    const rows = (await db.projects.toArray()).filter((p) => !p.deleted);
+    const rows = (await db.projects.toArray()).filter((p) => !p.deleted).sort((a, b) => naturalCompare(a.name, b.name));
     return Promise.all(
       rows.map(async (project) => ({
         project,
@@ -54,7 +56,8 @@ export function StartPage() {
   }
 
   return (
-    <div className="page">
+    <div className="page start-page">
+      <IdentityPrompt />
       <Space className="page-toolbar">
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('start.title')}
@@ -69,28 +72,31 @@ export function StartPage() {
           {t('sync.importBundle')}
         </Button>
       </Space>
+      {/* One empty state: the list's own "no data" is not shown next to ours. */}
       {projects && projects.length === 0 && <Empty description={t('start.empty')} />}
-      <List
-        grid={{ gutter: 16, xs: 1, md: 2, xl: 3 }}
-        dataSource={projects ?? []}
-        renderItem={({ project, assetCount }) => (
-          <List.Item>
-            <Card
-              hoverable
-              data-testid="project-card"
-              title={project.name}
-              onClick={() => navigate(`/projects/${project.id}`)}
-              extra={<Tag>{project.code}</Tag>}
-            >
-              <Typography.Paragraph>{project.customer}</Typography.Paragraph>
-              <Space wrap>
-                <Tag color="blue">{pickLabel(projectPhases[project.phase], i18n.language)}</Tag>
-                <Typography.Text type="secondary">{t('start.assetCount', { count: assetCount })}</Typography.Text>
-              </Space>
-            </Card>
-          </List.Item>
-        )}
-      />
+      {projects && projects.length > 0 && (
+        <List
+          grid={{ gutter: 16, xs: 1, md: 2, xl: 3 }}
+          dataSource={projects ?? []}
+          renderItem={({ project, assetCount }) => (
+            <List.Item>
+              <Card
+                hoverable
+                data-testid="project-card"
+                title={project.name}
+                onClick={() => navigate(`/projects/${project.id}`)}
+                extra={<Tag>{project.code}</Tag>}
+              >
+                <Typography.Paragraph>{project.customer}</Typography.Paragraph>
+                <Space wrap>
+                  <Tag color="blue">{pickLabel(projectPhases[project.phase], i18n.language)}</Tag>
+                  <Typography.Text type="secondary">{t('start.assetCount', { count: assetCount })}</Typography.Text>
+                </Space>
+              </Card>
+            </List.Item>
+          )}
+        />
+      )}
       <Modal open={creating} title={t('start.newProject')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden width={720}>
         <RecordForm
           mode="create"

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Select, Space } from 'a
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/desktop-api';
+import { settingsPatchSchema } from '../../../shared/settings';
 import { useServices } from '../../app/services';
 import { HouseTemplateCard } from './HouseTemplateCard';
 import { SyncSettingsCard } from './SyncSettingsCard';
@@ -13,6 +14,8 @@ export function SettingsPage() {
   const [info, setInfo] = useState<AppInfo>();
   const [userName, setUserName] = useState(settings.userName);
   const [companyName, setCompanyName] = useState(settings.companyName);
+  const [userPhone, setUserPhone] = useState(settings.userPhone);
+  const phoneValid = settingsPatchSchema.shape.userPhone.safeParse(userPhone.trim()).success;
   const { status, requestPersist } = useStorageStatus();
   useEffect(() => void api.getAppInfo().then(setInfo), [api]);
 
@@ -34,7 +37,20 @@ export function SettingsPage() {
           <Form.Item label={t('settings.userName')} extra={t('settings.userNameHint')} htmlFor="settings-user-name">
             <Space.Compact style={{ width: '100%' }}>
               <Input id="settings-user-name" value={userName} maxLength={50} onChange={(event) => setUserName(event.target.value)} />
-              <Button type="primary" disabled={userName === settings.userName} onClick={() => updateSettings({ userName })}>
+              <Button type="primary" disabled={userName === settings.userName} onClick={() => updateSettings({ userName, identityAsked: true })}>
+                {t('common.save')}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+          <Form.Item
+            label={t('identity.phone')}
+            htmlFor="settings-user-phone"
+            validateStatus={phoneValid ? undefined : 'error'}
+            help={phoneValid ? undefined : t('identity.phoneInvalid')}
+          >
+            <Space.Compact style={{ width: '100%' }}>
+              <Input id="settings-user-phone" type="tel" value={userPhone} maxLength={25} onChange={(event) => setUserPhone(event.target.value)} />
+              <Button type="primary" disabled={!phoneValid || userPhone.trim() === settings.userPhone} onClick={() => updateSettings({ userPhone: userPhone.trim() })}>
                 {t('common.save')}
               </Button>
             </Space.Compact>
