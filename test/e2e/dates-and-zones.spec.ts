@@ -56,6 +56,14 @@ test('dates read YYYY-MM-DD and 24-hour in the Chinese UI on an en-US browser in
   await panel.getByText('今天').click();
   await expect(end).toHaveValue('2026-12-08');
   await waitSaved(page);
+  // Typed and left with Tab (no Enter), in another common form: taken too, and stored.
+  await end.click();
+  await end.fill('2027/6/30');
+  await end.press('Tab');
+  await expect(end).toHaveValue('2027-06-30');
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('form-projects').getByLabel('结束日期')).toHaveValue('2027-06-30');
 
   // A requirement confirmed at 07:30 Shanghai time is confirmed on the 8th, not the 7th (UTC).
   await page.getByRole('menuitem', { name: '需求条目' }).click();
