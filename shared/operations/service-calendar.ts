@@ -157,15 +157,21 @@ export function serviceMinutesBetween(calendar: ServiceCalendar, start: number, 
  * result on. The earliest such instant, so a target that runs out exactly at closing time is
  * due at closing time (Friday 17:20 + 10 min on 09:00–17:30 → Friday 17:30), not at the next
  * opening. 0 minutes → `start`. Infinity when an open pause (end Infinity) stops the clock
- * before the time is used up.
+ * before the time is used up, or when the time is not used up within a century (MAX_DEADLINE_MS):
+ * an escalation step of 10^15 minutes, which the schema accepts, is never due.
  */
 export function addServiceMinutes(calendar: ServiceCalendar, start: number, minutes: number, pauses: readonly Interval[] = []): number {
   checkInstant(start, 'start');
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`服务时长应为非负数（分钟），收到 ${minutes}`);
   let remaining = minutes * MINUTE_MS;
   if (remaining === 0) return start;
+  // Service time never runs faster than the wall clock: a target beyond the horizon is never due,
+  // and is known so at once rather than after stepping through every day up to it.
+  const horizon = start + MAX_DEADLINE_MS;
+  if (start + remaining > horizon) return Number.POSITIVE_INFINITY;
   for (const [from, to] of effectiveSpans(calendar, start, pauses)) {
-    if (remaining <= to - from) return from + remaining;
+    if (from >= horizon) break;
+    if (remaining <= to - from) return from + remaining <= horizon ? from + remaining : Number.POSITIVE_INFINITY;
     remaining -= to - from;
   }
   return Number.POSITIVE_INFINITY;
@@ -201,6 +207,9 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** No deadline lies further than a century from its start; beyond it, nothing is due (and nothing is stepped through). */
+const MAX_DEADLINE_MS = 36_525 * DAY_MS;
 
 /** No real calendar has ten years without a working day; this only stops a runaway loop. */
 const MAX_IDLE_DAYS = 3660;
