@@ -41,7 +41,7 @@ describe.each(dialects)('a change no server can store, waiting in a device queue
 it('a bundle holding a change with a NUL character in its author is refused whole by the app, so it never reaches a queue', async () => {
   const device = await openDataLayer(() => '张工', { name: `nul-bundle-${Date.now()}` });
   const projectId = newId();
-  const change = { changeId: newId(), projectId, table: 'projects', rowId: projectId, fields: { code: 'NUL-02', name: '数据包', customer: '某银行' }, hlc: '000001764240000000-000000-laptop', author: '李\u0000工', deviceId: 'laptop' };
+  const change = { changeId: newId(), projectId, table: 'projects', rowId: projectId, fields: { code: 'NUL-02', name: '数据包', customer: '某银行' }, hlc: '001764240000000-000000-laptop', author: '李\u0000工', deviceId: 'laptop' };
   const bytes = await encodeBundle({ manifest: { projectId, projectName: '数据包', exportedAt: new Date().toISOString(), exportedBy: '李工' }, changes: [change], rows: [], blobs: [] });
   await expect(importProjectBundle(device.db, device.clock, bytes)).rejects.toThrow(/changes\.jsonl 第 1 行无效/);
   expect(await device.db.changes.count()).toBe(0);
