@@ -92,25 +92,35 @@ export function checkTimeZone(zone: TimeZone): TimeZone {
   return zone;
 }
 
-/** Offsets are memoised per zone and UTC quarter-hour: every transition of the tz database since 1970 falls on one. */
-const offsetCache = new Map<string, Map<number, number>>();
-const QUARTER_MS = 15 * MINUTE_MS;
+/**
+ * Offsets are memoised per zone, by UTC week and then by UTC day: a span whose first and last
+ * second have the same offset has it throughout (no zone changes its offset and back within a
+ * week); a day with a change is computed exactly at each instant. SLA clocks over years of days
+ * then cost a few Intl calls a week.
+ */
+const WEEK_MS = 7 * DAY_MS;
+const offsetCache = new Map<string, { weeks: Map<number, number | null>; days: Map<number, number | null> }>();
+
+function spanOffset(cache: Map<number, number | null>, index: number, length: number, zone: TimeZone): number | null | undefined {
+  const cached = cache.get(index);
+  if (cached !== undefined) return cached;
+  const first = computeOffsetMs(index * length, zone);
+  const last = computeOffsetMs(index * length + length - 1000, zone);
+  if (cache.size > 50_000) cache.clear();
+  const value = first === last ? first : null;
+  cache.set(index, value);
+  return value;
+}
 
 /** The zone's offset from UTC at an instant, in ms (Asia/Shanghai: +8 h). */
 export function zoneOffsetMs(instant: number, zone: TimeZone = DEFAULT_TIME_ZONE): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
-  const bucket = Math.floor(instant / QUARTER_MS);
   let cache = offsetCache.get(zone);
-  const cached = cache?.get(bucket);
-  if (cached !== undefined) return cached;
-  const offset = computeOffsetMs(instant, zone);
-  // Only cache where the whole quarter-hour has the same offset (not an old local mean time).
-  if (offset % QUARTER_MS === 0) {
-    if (!cache) offsetCache.set(zone, (cache = new Map()));
-    if (cache.size > 50_000) cache.clear();
-    cache.set(bucket, offset);
-  }
-  return offset;
+  if (!cache) offsetCache.set(zone, (cache = { weeks: new Map(), days: new Map() }));
+  const week = spanOffset(cache.weeks, Math.floor(instant / WEEK_MS), WEEK_MS, zone);
+  if (typeof week === 'number') return week;
+  const day = spanOffset(cache.days, Math.floor(instant / DAY_MS), DAY_MS, zone);
+  return typeof day === 'number' ? day : computeOffsetMs(instant, zone);
 }
 
 /** The zone's offset from UTC at an instant, in minutes (fractional for old local mean times). */
@@ -120,12 +130,16 @@ export function zoneOffsetMinutes(instant: number, zone: TimeZone = DEFAULT_TIME
 
 function computeOffsetMs(instant: number, zone: TimeZone): number {
   const second = Math.floor(instant / 1000) * 1000;
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(second)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  // format() and a pattern: a few times faster than formatToParts. en-US: "12/8/2026, 07:30:00".
+  const text = formatterFor(zone).format(second);
+  const match = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/.exec(text);
+  if (!match) {
+    const fields: Record<string, number> = {};
+    for (const part of formatterFor(zone).formatToParts(second)) if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    return utcOf(fields.year!, fields.month!, fields.day!, fields.hour! % 24, fields.minute!, fields.second!) - second;
   }
-  const wall = utcOf(fields.year!, fields.month!, fields.day!, fields.hour! % 24, fields.minute!, fields.second!);
-  return wall - second;
+  const [, month, day, year, hour, minute, sec] = match.map(Number) as [number, number, number, number, number, number, number];
+  return utcOf(year, month, day, hour % 24, minute, sec) - second;
 }
 
 /** Date.UTC without its mapping of years 0–99 to 1900–1999. */
