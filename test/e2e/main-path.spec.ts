@@ -9,7 +9,7 @@ import { defaultMetricsFor } from '../../shared/operations';
 import type { ChecklistItem } from '../../shared/records/checklist';
 import { readBack, validationErrors } from '../documents/helpers/read-docx';
 import { addOption, chooseOption } from './helpers/choose-option';
-import { addListRow, chooseByKeyboard, drawSignature, pasteInto, waitSaved } from './helpers/main-path';
+import { addListRow, chooseByKeyboard, closeList, drawSignature, pasteInto, waitSaved } from './helpers/main-path';
 
 /**
  * The whole path of a delivery project, as an engineer walks it: from an empty profile, every
@@ -165,7 +165,7 @@ async function closeDrawer(page: Page, form: Locator) {
 test.use({ actionTimeout: 60_000 });
 
 test('the whole path: an empty profile through phases 一–四 by the UI, then all 15 Word deliverables read back', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
@@ -441,7 +441,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     pilot = page.getByTestId('form-pilotRuns');
     await expect(pilot.getByTestId('save-status')).toBeVisible();
     await addOption(page, pilot.getByLabel('试点范围（系统/对象）'), webHost.name);
-    await pilot.getByLabel('试点场景').click(); // closes the list
+    await closeList(pilot.getByLabel('试点范围（系统/对象）'));
     const indicators = await addListRow(pilot, '指标表现', 1);
     await indicators.getByRole('textbox', { name: '指标 1' }).fill(V.pilotIndicator);
     await indicators.getByRole('textbox', { name: '实际表现 1' }).fill('100%');
@@ -475,8 +475,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await plan.getByLabel('计划名称').fill(V.patrolPlan);
     await plan.getByLabel('负责工程师').fill(V.engineer);
     for (const asset of patrolled) await addOption(page, plan.getByLabel('巡检对象'), asset.name);
-    await plan.getByLabel('计划名称').click(); // closes the list
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await closeList(plan.getByLabel('巡检对象'));
     await plan.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('form-patrolPlans').getByTestId('save-status')).toBeVisible();
     await closeDrawer(page, page.getByTestId('form-patrolPlans'));

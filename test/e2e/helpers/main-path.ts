@@ -82,3 +82,15 @@ export async function chooseByKeyboard(select: Locator, title: string): Promise<
   }).toPass({ timeout: 60_000 });
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
+
+/**
+ * Closes the list of a select left open by a multiple choice (巡检对象, 试点范围) with Escape on
+ * the select itself, which takes the key, so the drawer around it stays open.
+ */
+export async function closeList(select: Locator): Promise<void> {
+  const page = select.page();
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await select.press('Escape');
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
