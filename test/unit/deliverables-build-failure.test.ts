@@ -48,6 +48,7 @@ describe('a document that cannot be built', () => {
     expect(invalid).toMatchObject({ table: 'assets', rowId: data.assets[0]!.id, rowTitle: 'web01', field: 'ips' });
     const { summary, details } = describeBuildFailure('需求规格说明书', { message: error!.message, stack: error!.stack }, invalid, zh, 'zh-CN');
     expect(summary).toBe('生成《需求规格说明书》时出错：记录「web01」（运维对象）的字段「IP 地址」无效：无效输入：期望 数组，实际接收 空值');
+    expect(details.split('\n').slice(0, 2)).toEqual(['需求规格说明书', `assets ${invalid!.rowId} ips: 无效输入：期望 数组，实际接收 空值`]);
     expect(details).toContain(error!.message);
     expect(details).toContain('at ');
   });

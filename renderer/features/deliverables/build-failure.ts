@@ -76,7 +76,8 @@ export function describeBuildFailure(documentTitle: string, error: BuildError, i
       })
     : error.message || t('deliverables.failure.unknown');
   const summary = t('deliverables.failure.summary', { title: documentTitle, reason });
-  const lines = [`${documentTitle}`, error.stack && error.stack.includes(error.message) ? error.stack : [error.message, error.stack].filter(Boolean).join('\n')];
-  if (invalid) lines.push(`${invalid.table} ${invalid.rowId} ${invalid.field}: ${invalid.problem}`);
+  // The refused record first: it stays in view above a long stack.
+  const lines = [documentTitle, ...(invalid ? [`${invalid.table} ${invalid.rowId} ${invalid.field}: ${invalid.problem}`] : [])];
+  lines.push(error.stack && error.stack.includes(error.message) ? error.stack : [error.message, error.stack].filter(Boolean).join('\n'));
   return { summary, details: lines.join('\n') };
 }
