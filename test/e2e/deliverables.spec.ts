@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { chooseOption } from './helpers/choose-option';
+import { todayIn } from '../../shared/date-time';
 
 test('Word deliverables: readiness, generate in a worker, download, versions V1.0 → V1.1 (correction) → V2.0 after 已签署, 修订记录 lists every issue', async ({ page }) => {
   test.setTimeout(240_000);
@@ -104,7 +105,7 @@ test('periodic documents for the period chosen, and a company template', async (
   await expect(card).toContainText('{{项目名称}}');
 
   await page.goto(`/#/projects/${projectId}/deliverables`);
-  const today = new Date().toLocaleDateString('sv-SE');
+  const today = todayIn('Asia/Shanghai'); // the demo project's zone: its latest patrol day
   const log = page.getByTestId('deliverables').getByRole('row', { name: /巡检日志/ });
   await expect(log.getByTestId('period-label-patrolLog')).toContainText(today);
   await expect(log).toContainText('已齐备');

@@ -114,6 +114,7 @@ test('baseline inspection: three assets from the Linux template, one filled by k
   const rect = page.getByTestId('form-rectifications');
   await rect.getByLabel('整改负责人').fill('刘洋');
   await rect.getByLabel('整改期限').fill('2026-03-01');
+  await rect.getByLabel('整改期限').press('Enter');
   await rect.getByLabel('整改措施').fill('按基线修改配置并重启服务');
   await chooseOption(page, rect.getByLabel('整改状态'), '已复查');
   await rect.getByLabel('复查结果').fill('已修正');

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { addOption, chooseOption, searchAndChoose } from './helpers/choose-option';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { defaultMetricsFor } from '../../shared/operations';
+import { todayIn } from '../../shared/date-time';
 
 // Ten servers of the demo bank, the first of them critical to the business.
 const servers = generateDemoProject().assets.filter((a) => a.type === 'server');
@@ -86,7 +87,8 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   await actions.getByRole('button', { name: '进入下一步：审批' }).click();
   await change.getByLabel('审批人').fill('王建国');
   await chooseOption(page, change.getByLabel('审批结论'), '批准');
-  await change.getByLabel('审批时间').fill('2026-11-20T10:00');
+  await change.getByLabel('审批时间').fill('2026-11-20 10:00');
+  await change.getByLabel('审批时间').press('Enter');
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：测试' }).click();
   await chooseOption(page, change.getByLabel('测试结果'), '通过');
@@ -105,5 +107,5 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   await searchAndChoose(page, trends.getByLabel('运维对象'), critical.hostname!);
   await chooseOption(page, trends.getByLabel('指标'), '磁盘使用率');
   await expect(trends.getByTestId('trend-chart')).toBeVisible();
-  await expect(trends.getByTestId('trend-points')).toContainText(`${new Date().toLocaleDateString('sv-SE')}=95`);
+  await expect(trends.getByTestId('trend-points')).toContainText(`${todayIn('Asia/Shanghai')}=95`); // the project's today, not the machine's
 });
