@@ -8,11 +8,13 @@ import { isTableName, recordTypes, type TableName } from '../../shared/records';
 import { useServices } from '../app/services';
 import { pickLabel } from '../i18n';
 import { formatFieldValue } from './field-widget';
+import { useProjectTimeZone } from '../features/projects/use-project-time';
 import { formatLocalMinute } from './format-time';
 import { defaultMetricCatalogue, metricText } from '../../shared/operations/thresholds';
 
 /** The audit trail of one row, newest first: who changed which field from what to what. */
 export function HistoryView({ table, rowId }: { table: TableName; rowId: string }) {
+  const timeZone = useProjectTimeZone();
   const { db } = useServices();
   const { t, i18n } = useTranslation();
   const shape = recordTypes[table].fields.shape as Record<string, z.ZodType>;
@@ -69,7 +71,7 @@ export function HistoryView({ table, rowId }: { table: TableName; rowId: string 
           children: (
             <div className="history-entry">
               <Typography.Text strong>{head.author}</Typography.Text>{' '}
-              <Typography.Text type="secondary">{formatLocalMinute(hlcMillis(head.hlc))}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{formatLocalMinute(hlcMillis(head.hlc), timeZone)}</Typography.Text>{' '}
               {isCreate && <Tag color="green">{t('history.created')}</Tag>}
               <ul className="history-fields">
                 {group
