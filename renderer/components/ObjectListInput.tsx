@@ -1,5 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Typography } from 'antd';
+// The form item's error status reaches every input inside it; these let the table pass on only
+// the status of the cell that is wrong.
+import { FormItemInputContext, NoFormStyle } from 'antd/es/form/context';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { pickLabel } from '../i18n';
@@ -33,47 +36,51 @@ export function ObjectListInput({ schema, value = [], onChange, language, disabl
 
   return (
     <div id={id} className="object-list">
-      <Table
-        size="small"
-        pagination={false}
-        rowKey={(_, index) => String(index)}
-        dataSource={value}
-        locale={{ emptyText: <Typography.Text type="secondary">{t('form.noRows')}</Typography.Text> }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          ...fields.map((field) => ({
-            key: field,
-            title: pickLabel(shape[field]!.meta()?.label, language),
-            render: (_: unknown, row: Record<string, unknown>, index: number) => (
-              <div style={{ minWidth: widthOf(shape[field]!) }}>
-                <FieldWidget
-                  schema={inline(shape[field]!)}
-                  language={language}
-                  aria-label={`${pickLabel(shape[field]!.meta()?.label, language)} ${index + 1}`}
-                  value={row[field]}
-                  disabled={disabled}
-                  onChange={(next) => update(index, field, unwrapEvent(next))}
-                />
-              </div>
-            ),
-          })),
-          ...(disabled
-            ? []
-            : [
-                {
-                  key: 'actions',
-                  width: 112,
-                  render: (_: unknown, __: unknown, index: number) => (
-                    <Space size={0}>
-                      <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('form.moveUp')} disabled={index === 0} onClick={() => move(index, -1)} />
-                      <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('form.moveDown')} disabled={index === value.length - 1} onClick={() => move(index, 1)} />
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('form.removeRow')} onClick={() => emit(value.filter((_, i) => i !== index))} />
-                    </Space>
-                  ),
-                },
-              ]),
-        ]}
-      />
+      <NoFormStyle status override>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey={(_, index) => String(index)}
+          dataSource={value}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('form.noRows')}</Typography.Text> }}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            ...fields.map((field) => ({
+              key: field,
+              title: pickLabel(shape[field]!.meta()?.label, language),
+              render: (_: unknown, row: Record<string, unknown>, index: number) => (
+                <div style={{ minWidth: widthOf(shape[field]!) }} data-invalid={isInvalid(shape[field]!, row[field]) || undefined}>
+                  <FormItemInputContext.Provider value={isInvalid(shape[field]!, row[field]) ? { status: 'error' } : {}}>
+                    <FieldWidget
+                      schema={inline(shape[field]!)}
+                      language={language}
+                      aria-label={`${pickLabel(shape[field]!.meta()?.label, language)} ${index + 1}`}
+                      value={row[field]}
+                      disabled={disabled}
+                      onChange={(next) => update(index, field, unwrapEvent(next))}
+                    />
+                  </FormItemInputContext.Provider>
+                </div>
+              ),
+            })),
+            ...(disabled
+              ? []
+              : [
+                  {
+                    key: 'actions',
+                    width: 112,
+                    render: (_: unknown, __: unknown, index: number) => (
+                      <Space size={0}>
+                        <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('form.moveUp')} disabled={index === 0} onClick={() => move(index, -1)} />
+                        <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('form.moveDown')} disabled={index === value.length - 1} onClick={() => move(index, 1)} />
+                        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('form.removeRow')} onClick={() => emit(value.filter((_, i) => i !== index))} />
+                      </Space>
+                    ),
+                  },
+                ]),
+          ]}
+        />
+      </NoFormStyle>
       {!disabled && (
         <Button type="dashed" size="small" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => emit([...value, defaultsOf(shape)])}>
           {t('form.addRow')}
@@ -115,4 +122,10 @@ function widthOf(field: z.ZodType): number {
 function unwrapEvent(value: unknown): unknown {
   if (value && typeof value === 'object' && 'target' in value) return (value as { target: { value: unknown } }).target.value;
   return value;
+}
+
+/** A filled-in cell whose value its own schema refuses (a number out of range, a bad time). A
+ * blank cell is not marked while the row is being filled: the form's message names it on save. */
+function isInvalid(field: z.ZodType, value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !field.safeParse(value).success;
 }

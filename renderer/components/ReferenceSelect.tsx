@@ -23,7 +23,7 @@ export function ReferenceSelect({ refTable, multiple, value, onChange, disabled,
     const type = recordTypes[refTable];
     const rows = await db.table(refTable).where('projectId').equals(projectId).filter((row) => !row.deleted).toArray();
     return rows
-      .map((row) => ({ value: row.id as string, label: (type.title as (r: unknown) => string)(row) }))
+      .map((row) => ({ value: row.id as string, label: (type.title as (r: unknown) => string)(row), search: searchTextOf(row) }))
       .sort((a, b) => naturalCompare(a.label, b.label));
   }, [refTable, projectId]);
   return (
@@ -32,8 +32,8 @@ export function ReferenceSelect({ refTable, multiple, value, onChange, disabled,
       disabled={disabled}
       mode={multiple ? 'multiple' : undefined}
       allowClear
-      showSearch
-      optionFilterProp="label"
+      // An engineer at the rack knows a server by its hostname or IP as often as by its name.
+      showSearch={{ optionFilterProp: ['label', 'search'] }}
       value={multiple ? (value ?? []) : value || undefined}
       onChange={(next) => onChange?.(next ?? (multiple ? [] : ''))}
       options={options ?? []}
@@ -44,3 +44,8 @@ export function ReferenceSelect({ refTable, multiple, value, onChange, disabled,
   );
 }
 
+/** What else a row is found by: an asset's hostname, IP addresses and serial number. */
+function searchTextOf(row: Record<string, unknown>): string {
+  const ips = Array.isArray(row.ips) ? row.ips.join(' ') : '';
+  return [row.hostname, ips, row.serialNumber].filter((part) => typeof part === 'string' && part !== '').join(' ');
+}

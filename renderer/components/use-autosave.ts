@@ -33,6 +33,8 @@ export function useAutosave(
   const saving = useRef<Record<string, unknown>>({});
   const chain = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** The queue was refused and nothing changed since: saving it again would only be refused again. */
+  const refused = useRef(false);
   const saveRef = useRef(save);
   saveRef.current = save;
   const targetKey = target ? `${target.table}:${target.id}:${target.projectId}` : '';
@@ -44,9 +46,11 @@ export function useAutosave(
   }, []);
 
   const saveQueued = useCallback(async () => {
+    // A refusal puts the field's error on screen, which moves the focus and flushes again: without
+    // this the same patch would go round and round (and the state never settle).
+    if (refused.current || !saveRef.current || Object.keys(pending.current).length === 0) return;
     const patch = pending.current;
     pending.current = {};
-    if (!saveRef.current || Object.keys(patch).length === 0) return;
     saving.current = patch;
     setState({ kind: 'saving' });
     try {
@@ -61,6 +65,7 @@ export function useAutosave(
       // that makes it valid, e.g. a status that needs another field), so no input is dropped.
       pending.current = { ...patch, ...pending.current };
       saving.current = {};
+      refused.current = true;
       journal();
       const text = showErrors(form, fields, fieldNames, error, () => undefined);
       setState({ kind: 'error', message: text });
@@ -78,6 +83,7 @@ export function useAutosave(
   const queue = useCallback(
     (changed: Record<string, unknown>) => {
       Object.assign(pending.current, changed);
+      refused.current = false;
       journal();
       setState({ kind: 'saving' });
       clearTimeout(timer.current);
