@@ -108,11 +108,19 @@ test('响应 keeps the 负责人 typed just before; history shows names and minu
   // A long page scrolled down, then another page: it opens at its top, the navigation in view.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await page.getByRole('menuitem', { name: '服务级别协议' }).click();
+  await expect(page.getByTestId('sla')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.body.scrollHeight)).toBeGreaterThan(1200);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(600);
+  // The navigation stays beside the page as it scrolls.
+  const nav = await page.locator('.workspace-nav').boundingBox();
+  expect(nav!.y).toBeGreaterThanOrEqual(0);
+  expect(nav!.y).toBeLessThan(100);
   await page.getByRole('menuitem', { name: '故障与问题' }).click();
   await expect(page.getByTestId('list-incidents')).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await expect(page.getByRole('menuitem', { name: '故障与问题' })).toBeInViewport();
 
   await page.getByRole('button', { name: '新增故障' }).click();
   const incident = page.getByTestId('form-incidents');
@@ -122,8 +130,13 @@ test('响应 keeps the 负责人 typed just before; history shows names and minu
   await expect(page.getByTestId('form-incidents').getByLabel('负责人')).toBeVisible();
   const owner = page.getByTestId('form-incidents').getByLabel('负责人');
   await owner.fill('赵六');
-  // Straight from the field to 响应: the typed owner stays.
-  await page.getByRole('button', { name: '响应', exact: true }).click();
+  // Straight from the field to 响应, as fast as a click can follow (leaving the field starts its
+  // save, the button acts in the same moment, before the drawer has shown the saved row): the
+  // typed owner stays.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement).blur();
+    [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === '响应')!.click();
+  });
   await expect(page.getByTestId('form-incidents').getByTestId('save-status')).toContainText('已保存');
   await expect(page.getByTestId('form-incidents').getByLabel('状态')).toBeVisible();
   await expect(page.getByTestId('form-incidents')).toContainText('处理中');
