@@ -31,5 +31,15 @@ describe('rows generated from the record schemas', () => {
       );
       if (required.length < Object.keys(schema.shape).length) expect(partial).toBeGreaterThan(0);
     });
+
+    it(`${table}: a raw row (as sync stores a change, unparsed) passes the schema`, () => {
+      fc.assert(
+        fc.property(objectArbitrary(schema, { mode: 'arbitrary', raw: true }), (row) => {
+          const parsed = schema.safeParse(row);
+          expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+        }),
+        { seed: 20261207, numRuns: 30 },
+      );
+    });
   }
 });

@@ -81,8 +81,8 @@ function overrides(table: TableName): (path: string) => fc.Arbitrary<unknown> | 
   };
 }
 
-function rowsArbitrary(table: TableName, mode: SchemaArbitraryOptions['mode']): fc.Arbitrary<StoredRow[]> {
-  const row = objectArbitrary(recordTypes[table].fields, { mode, ids: idsOf, override: overrides(table), maxItems: 4 });
+function rowsArbitrary(table: TableName, mode: SchemaArbitraryOptions['mode'], raw: boolean): fc.Arbitrary<StoredRow[]> {
+  const row = objectArbitrary(recordTypes[table].fields, { mode, raw, ids: idsOf, override: overrides(table), maxItems: 4 });
   const stored = (fields: Record<string, unknown>, id: string): StoredRow => ({ ...fields, id, projectId: PROJECT_ID, deleted: false, fieldHlc: {} });
   if (table === 'projects') return row.map((fields) => [stored(fields, PROJECT_ID)]);
   if (isSingleton(table)) return fc.option(row, { nil: null }).map((fields) => (fields ? [stored(fields, PROJECT_ID)] : []));
@@ -105,7 +105,7 @@ function keyedId(table: TableName, row: Record<string, unknown>): string | undef
   }
 }
 
-/** A project: rows of every record table, minimal (only required fields) or arbitrary. */
-export function projectArbitrary(mode: SchemaArbitraryOptions['mode']): fc.Arbitrary<GeneratedProject> {
-  return fc.record(Object.fromEntries(tableNames.map((table) => [table, rowsArbitrary(table, mode)])) as Record<TableName, fc.Arbitrary<StoredRow[]>>);
+/** A project: rows of every record table, minimal (only required fields) or arbitrary; raw: as sync may store them (SchemaArbitraryOptions.raw). */
+export function projectArbitrary(mode: SchemaArbitraryOptions['mode'], raw = false): fc.Arbitrary<GeneratedProject> {
+  return fc.record(Object.fromEntries(tableNames.map((table) => [table, rowsArbitrary(table, mode, raw)])) as Record<TableName, fc.Arbitrary<StoredRow[]>>);
 }

@@ -26,6 +26,12 @@ export interface SchemaArbitraryOptions {
   override?: (path: string) => fc.Arbitrary<unknown> | undefined;
   /** Longest array generated (the schema's own maximum wins when smaller). */
   maxItems?: number;
+  /**
+   * Values as a change from elsewhere may carry them (sync validates a change's fields against
+   * the schema but stores them unparsed): items of a list may lack their defaulted fields and
+   * strings keep surrounding spaces. Default: values as the repository stores them (parsed).
+   */
+  raw?: boolean;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -51,21 +57,22 @@ export function objectArbitrary(schema: z.ZodObject, options: SchemaArbitraryOpt
     const required = !hasDefault(fieldSchema);
     if (options.mode === 'minimal' && !required) continue;
     if (required) requiredKeys.push(key);
-    fields[key] = parsedBy(fieldSchema, valueArbitrary(fieldSchema, key, options, {}));
+    fields[key] = parsedBy(fieldSchema, valueArbitrary(fieldSchema, key, options, {}), options.raw);
   }
   return fc.record(fields, { requiredKeys });
 }
 
 /** A value for one schema: what it parses to, drawn from values it accepts. */
 export function schemaArbitrary(schema: z.ZodType, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
-  return parsedBy(schema, valueArbitrary(schema, '', options, {}));
+  return parsedBy(schema, valueArbitrary(schema, '', options, {}), options.raw);
 }
 
-function parsedBy(schema: z.ZodType, arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+function parsedBy(schema: z.ZodType, arbitrary: fc.Arbitrary<unknown>, raw = false): fc.Arbitrary<unknown> {
   // A refinement the generator could not know of is filtered, not silently kept; the helper's
   // own test asserts that rows pass their schema, and fast-check reports a filter that rejects
   // nearly everything.
-  return arbitrary.filter((value) => schema.safeParse(value).success).map((value) => schema.parse(value));
+  const accepted = arbitrary.filter((value) => schema.safeParse(value).success);
+  return raw ? accepted : accepted.map((value) => schema.parse(value));
 }
 
 interface Hint {
@@ -103,9 +110,10 @@ function valueArbitrary(schema: AnySchema, path: string, options: SchemaArbitrar
     case 'array':
       return arrayArbitrary(schema, path, options, hint);
     case 'object': {
-      // Items of a list are whole: the repository parses a row before it stores it.
+      // Parsed items are whole (the parse fills their defaults); raw ones may leave defaulted fields out.
       const shape = def.shape as Record<string, AnySchema>;
-      return fc.record(Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, valueArbitrary(field, `${path}.${key}`, options, {})])));
+      const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, valueArbitrary(field, `${path}.${key}`, options, {})]));
+      return options.raw ? fc.record(fields, { requiredKeys: Object.keys(shape).filter((key) => !hasDefault(shape[key]!)) }) : fc.record(fields);
     }
     case 'record': {
       const keys = options.override?.(`${path}{}`) ?? valueArbitrary(def.keyType as AnySchema, `${path}{}`, options, {});
@@ -158,7 +166,7 @@ function stringArbitrary(schema: AnySchema, options: SchemaArbitraryOptions, hin
     return special.filter(fits);
   }
   if (pattern) return fc.stringMatching(pattern).filter(fits);
-  const text = textArbitrary(Math.min(max, 60)).map((value) => (trimmed ? value.trim() : value));
+  const text = textArbitrary(Math.min(max, 60)).map((value) => (trimmed && !options.raw ? value.trim() : value));
   return text.filter(fits);
 }
 
