@@ -70,11 +70,11 @@ test('the English UI shows no Chinese: pages, SLA clocks, metric names, validati
   const editing = page.getByTestId('form-assets');
   await editing.getByLabel('Name', { exact: true }).fill('');
   await editing.getByLabel('Hostname').click();
-  await expect(editing.getByText('Please enter Name')).toBeVisible();
+  await expect(editing.locator('.ant-form-item-explain-error', { hasText: 'Please enter Name' })).toBeVisible();
   await collect('asset form');
   await editing.getByLabel('Name', { exact: true }).fill('web-01');
   await editing.getByLabel('Hostname').click();
-  await expect(editing.getByText('Please enter Name')).toHaveCount(0);
+  await expect(editing.locator('.ant-form-item-explain-error', { hasText: 'Please enter Name' })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // A patrol plan over it: the plan's items are picked by name, never by key.
