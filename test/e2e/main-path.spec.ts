@@ -170,14 +170,20 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
 
-  await test.step('settings: who exports, for which company', async () => {
+  await test.step('first start: who I am; settings: for which company', async () => {
     await page.goto('/');
+    // A fresh profile asks who is using it: the name goes on every change and export.
+    const identity = page.getByTestId('identity-prompt');
+    await identity.getByLabel('您的姓名').fill(V.userName);
+    await identity.getByRole('button', { name: '开始使用' }).click();
+    await expect(identity).toBeHidden();
     await menu(page, '设置');
-    await page.getByLabel('我的姓名').fill(V.userName);
-    await page.getByRole('button', { name: '保存' }).nth(0).click();
-    await page.getByLabel('公司名称（乙方）').fill(V.company);
-    await page.getByRole('button', { name: '保存' }).nth(1).click();
-    await expect(page.getByRole('button', { name: '保存' }).nth(1)).toBeDisabled();
+    await expect(page.getByLabel('我的姓名')).toHaveValue(V.userName);
+    const company = page.getByLabel('公司名称（乙方）');
+    await company.fill(V.company);
+    const save = company.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-space-compact ")][1]').getByRole('button', { name: '保存' });
+    await save.click();
+    await expect(save).toBeDisabled();
   });
 
   await test.step('a project, its description and the team', async () => {
@@ -206,8 +212,9 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
       await chooseOption(page, member.getByLabel('角色'), role);
       await member.getByLabel('电话').fill(phone);
       await member.getByRole('button', { name: '保存' }).click();
+      // Created: the drawer closes by itself.
+      await expect(member).toBeHidden();
       await expect(page.getByTestId('team-table')).toContainText(name);
-      if (await member.isVisible()) await closeDrawer(page, member);
     }
   });
 
@@ -240,7 +247,9 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await person.getByLabel('职务/角色').fill(V.stakeholderTitle);
     await person.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('list-stakeholders').getByTestId('list-count')).toHaveText('共 1 条');
-    if (await page.getByTestId('form-stakeholders').isVisible()) await closeDrawer(page, page.getByTestId('form-stakeholders'));
+    // Created: the drawer goes on editing it (a save status instead of the 保存 button), then closes.
+    await expect(page.getByTestId('form-stakeholders').getByTestId('save-status')).toBeVisible();
+    await closeDrawer(page, page.getByTestId('form-stakeholders'));
 
     await menu(page, '调研记录');
     await page.getByRole('button', { name: '新增调研记录' }).click();
@@ -328,14 +337,18 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await task.getByLabel('结束日期').fill('2026-12-05');
     await task.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('list-planTasks').getByTestId('list-count')).toHaveText('共 1 条');
-    if (await page.getByTestId('form-planTasks').isVisible()) await closeDrawer(page, page.getByTestId('form-planTasks'));
+    // Created: the drawer goes on editing it (a save status instead of the 保存 button), then closes.
+    await expect(page.getByTestId('form-planTasks').getByTestId('save-status')).toBeVisible();
+    await closeDrawer(page, page.getByTestId('form-planTasks'));
     await page.getByRole('button', { name: '新增里程碑' }).click();
     const milestone = page.getByTestId('form-milestones');
     await milestone.getByLabel('里程碑').fill(V.milestone);
     await milestone.getByLabel('计划日期').fill('2026-12-20');
     await milestone.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('list-milestones').getByTestId('list-count')).toHaveText('共 1 条');
-    if (await page.getByTestId('form-milestones').isVisible()) await closeDrawer(page, page.getByTestId('form-milestones'));
+    // Created: the drawer goes on editing it (a save status instead of the 保存 button), then closes.
+    await expect(page.getByTestId('form-milestones').getByTestId('save-status')).toBeVisible();
+    await closeDrawer(page, page.getByTestId('form-milestones'));
   });
 
   await test.step('phase 二: service design from the catalogue, with who covers what', async () => {
@@ -560,7 +573,8 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
       await row.getByRole('button', { name: '生成 Word' }).click();
       const dialog = page.getByRole('dialog', { name: '生成 Word' });
       await dialog.getByLabel('本版修改内容').fill(`首次提交：${type.title}`);
-      const download = page.waitForEvent('download');
+      // Built in a Web Worker: on a busy machine a large document takes a while.
+      const download = page.waitForEvent('download', { timeout: 180_000 });
       await dialog.getByRole('button', { name: '生成 Word' }).click();
       const file = await download;
       files.set(type.key, { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) });
