@@ -25,6 +25,25 @@ function subsetSchemaOf(table: TableName): z.ZodType {
  * Returns the reason in Chinese, or null when the change is acceptable.
  */
 export function changeFieldsProblem(change: Change): string | null {
+  const read = readChangeFields(change);
+  return 'problem' in read ? read.problem : null;
+}
+
+/**
+ * The fields of a change as its table's schema reads them, or the reason they are refused. A
+ * value keeps exactly what was sent but for what the schema adds: the defaults of fields inside
+ * it (an item of a list that an older version wrote without a field added since) and trimmed
+ * text. Only the fields the change holds are returned: a change never writes a default of a
+ * field it did not set. A receiver merges these, so rows hold what local writes would hold.
+ */
+export function readChangeFields(change: Change): { fields: Record<string, unknown> } | { problem: string } {
+  const problem = fieldsProblem(change);
+  if (problem) return { problem };
+  const parsed = subsetSchemaOf(change.table as TableName).parse(change.fields) as Record<string, unknown>;
+  return { fields: Object.fromEntries(Object.keys(change.fields).map((field) => [field, parsed[field]])) };
+}
+
+function fieldsProblem(change: Change): string | null {
   if (!isTableName(change.table)) return `未知的数据表: ${change.table}`;
   if (change.table === 'projects' && change.rowId !== change.projectId) return '项目记录的 id 必须等于其 projectId';
   const entries = Object.entries(change.fields);

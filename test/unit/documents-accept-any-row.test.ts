@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { type DocumentPeriod, type DocumentType, documentTypes, packDocument, prepareExport, type ProjectDocumentData } from '../../shared/documents';
 import type { ProjectFields } from '../../shared/records/project';
 import { FieldbookDb } from '../../renderer/data/db';
+import { loadClock, loadDeviceId } from '../../renderer/data/device';
+import { applyRemoteChanges } from '../../renderer/data/sync/apply-remote';
+import { HybridLogicalClock } from '../../shared/hlc';
+import { newId } from '../../shared/ids';
 import { loadDocumentData } from '../../renderer/features/deliverables/load-document-data';
 import { validationErrors } from '../documents/helpers/read-docx';
 import { type GeneratedProject, PROJECT_ID, projectArbitrary } from './helpers/project-arbitrary';
@@ -27,6 +31,35 @@ async function storeProject(project: GeneratedProject): Promise<{ db: FieldbookD
   await db.transaction('rw', db.tables, async () => {
     for (const [table, rows] of Object.entries(project)) if (rows.length) await db.table(table).bulkPut(rows);
   });
+  return { db, data: await loadDocumentData(db, PROJECT_ID) };
+}
+
+/**
+ * The same rows as another device's changes pulled from the server: one change per row holding
+ * every field it has, merged by applyRemoteChanges as a pull merges them. Raw rows may hold list
+ * items written without a field added since (an older version); the device stores them as its
+ * schema reads them.
+ */
+async function syncProject(project: GeneratedProject): Promise<{ db: FieldbookDb; data: ProjectDocumentData }> {
+  const db = new FieldbookDb(`any-row-${databases++}`);
+  await db.open();
+  const clock = await loadClock(db, await loadDeviceId(db));
+  const remote = new HybridLogicalClock('remote01.ab', () => Date.UTC(2026, 11, 7));
+  const ordered = Object.entries(project).sort(([a], [b]) => Number(b === 'projects') - Number(a === 'projects'));
+  const changes = ordered.flatMap(([table, rows]) =>
+    rows.map(({ id, projectId, deleted, fieldHlc: _hlc, live: _live, ...fields }) => ({
+      changeId: newId(),
+      projectId,
+      table,
+      rowId: id,
+      fields: deleted ? { ...fields, deleted } : fields,
+      hlc: remote.now(),
+      author: '李工',
+      deviceId: 'remote01',
+    })),
+  );
+  const result = await applyRemoteChanges(db, clock, changes);
+  expect(result.stoppedAt?.reason, 'a schema-valid change was refused').toBeUndefined();
   return { db, data: await loadDocumentData(db, PROJECT_ID) };
 }
 
@@ -72,8 +105,8 @@ async function everyDocumentOf(data: ProjectDocumentData, generated: DocumentPer
   }
 }
 
-async function checkProject(project: GeneratedProject, generated: DocumentPeriod, toValidate: ToValidate): Promise<void> {
-  const { db, data } = await storeProject(project);
+async function checkProject(project: GeneratedProject, generated: DocumentPeriod, toValidate: ToValidate, arrives: 'stored' | 'synced' = 'stored'): Promise<void> {
+  const { db, data } = await (arrives === 'stored' ? storeProject(project) : syncProject(project));
   try {
     await everyDocumentOf(data, generated, toValidate);
     await computeEveryFigure(db, data, generated, Date.UTC(2026, 11, 7, 2));
@@ -100,5 +133,12 @@ describe('every document and every figure accepts any row its schema accepts', (
       { seed: 20261207, numRuns: 12 },
     );
     expect([...toValidate], 'documents never built, so never validated').toEqual([]);
+  }, 300_000);
+
+  it('projects whose rows arrived by sync from an older version (list items without fields added since)', async () => {
+    await fc.assert(
+      fc.asyncProperty(projectArbitrary('arbitrary', true), periodArbitrary, (project, period) => checkProject(project, period, new Set(), 'synced')),
+      { seed: 7, numRuns: 8 },
+    );
   }, 300_000);
 });

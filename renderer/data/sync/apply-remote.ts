@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { type Change, type StoredRow, mergeChangeIntoRow } from '../../../shared/change-log';
 import type { HybridLogicalClock } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
-import { changeFieldsProblem } from '../../../shared/sync/validate-change';
+import { readChangeFields } from '../../../shared/sync/validate-change';
 import type { ChangeRow, ConflictRow, FieldbookDb } from '../db';
 import { isOwnUnsent, ownDeviceId, pushedUpTo } from '../outbox';
 
@@ -85,9 +85,9 @@ export async function applyRemoteChanges(
       result.handled++;
       continue;
     }
-    const problem = changeFieldsProblem(change);
-    if (problem) {
-      result.stoppedAt = { change, reason: problem };
+    const read = readChangeFields(change);
+    if ('problem' in read) {
+      result.stoppedAt = { change, reason: read.problem };
       break;
     }
     const key = rowKey(change.table, change.rowId);
@@ -96,7 +96,8 @@ export async function applyRemoteChanges(
       result.stoppedAt = { change, reason: '该记录在本机属于另一个项目' };
       break;
     }
-    const merged = mergeChangeIntoRow(row, change, (_field, replacedHlc) => unsent.has(replacedHlc));
+    // The row takes the fields as the schema reads them; the log keeps the change as it was sent.
+    const merged = mergeChangeIntoRow(row, { ...change, fields: read.fields }, (_field, replacedHlc) => unsent.has(replacedHlc));
     if (merged.appliedFields.length > 0) {
       rows.set(key, merged.row);
       dirtyRows.set(key, { table: change.table, row: merged.row });
