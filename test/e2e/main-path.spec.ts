@@ -9,7 +9,7 @@ import { defaultMetricsFor } from '../../shared/operations';
 import type { ChecklistItem } from '../../shared/records/checklist';
 import { readBack, validationErrors } from '../documents/helpers/read-docx';
 import { addOption, chooseOption } from './helpers/choose-option';
-import { addListRow, chooseByKeyboard, closeList, drawSignature, pasteInto, waitSaved } from './helpers/main-path';
+import { addListRow, chooseByKeyboard, closeList, drawSignature, pasteInto, typeDate, waitSaved } from './helpers/main-path';
 
 /**
  * The whole path of a delivery project, as an engineer walks it: from an empty profile, every
@@ -333,8 +333,8 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     const task = page.getByTestId('form-planTasks');
     await task.getByLabel('任务').fill(V.task);
     await task.getByLabel('负责人').fill(V.engineer);
-    await task.getByLabel('开始日期').fill('2026-12-01');
-    await task.getByLabel('结束日期').fill('2026-12-05');
+    await typeDate(task.getByLabel('开始日期'), '2026-12-01');
+    await typeDate(task.getByLabel('结束日期'), '2026-12-05');
     await task.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('list-planTasks').getByTestId('list-count')).toHaveText('共 1 条');
     // Created: the drawer goes on editing it (a save status instead of the 保存 button), then closes.
@@ -343,7 +343,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await page.getByRole('button', { name: '新增里程碑' }).click();
     const milestone = page.getByTestId('form-milestones');
     await milestone.getByLabel('里程碑').fill(V.milestone);
-    await milestone.getByLabel('计划日期').fill('2026-12-20');
+    await typeDate(milestone.getByLabel('计划日期'), '2026-12-20');
     await milestone.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('list-milestones').getByTestId('list-count')).toHaveText('共 1 条');
     // Created: the drawer goes on editing it (a save status instead of the 保存 button), then closes.
@@ -436,7 +436,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     let training = page.getByTestId('form-trainingSessions');
     await training.getByLabel('主题').fill(V.training);
     await training.getByLabel('讲师').fill(V.trainer);
-    await training.getByLabel('日期').fill('2026-12-08');
+    await typeDate(training.getByLabel('日期', { exact: true }), '2026-12-08');
     await training.getByRole('button', { name: '保存' }).click();
     training = page.getByTestId('form-trainingSessions');
     await (await addListRow(training, '参训人员（签到）', 1)).getByRole('textbox', { name: '姓名 1' }).fill(V.attendee);
@@ -447,8 +447,8 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await page.getByRole('button', { name: '新增试点' }).click();
     let pilot = page.getByTestId('form-pilotRuns');
     await pilot.getByLabel('试点名称').fill(V.pilot);
-    await pilot.getByLabel('开始日期').fill('2026-12-09');
-    await pilot.getByLabel('结束日期').fill('2026-12-11');
+    await typeDate(pilot.getByLabel('开始日期'), '2026-12-09');
+    await typeDate(pilot.getByLabel('结束日期'), '2026-12-11');
     await pilot.getByLabel('试点场景').fill(V.pilotScenario);
     await pilot.getByRole('button', { name: '保存' }).click();
     pilot = page.getByTestId('form-pilotRuns');
@@ -468,7 +468,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     const steps = await addListRow(cutover, '切换步骤', 1);
     await steps.getByRole('textbox', { name: '步骤 1' }).fill(V.cutoverStep);
     await steps.getByRole('textbox', { name: '负责人 1' }).fill(V.pm);
-    await steps.getByLabel('计划开始 1').fill('2026-12-12T22:00');
+    await typeDate(steps.getByLabel('计划开始 1'), '2026-12-12T22:00');
     await chooseByKeyboard(steps.getByRole('combobox', { name: 'Go/No-Go 决策点 1' }), '是');
     await (await addListRow(cutover, '应急触发条件', 1)).getByRole('textbox', { name: '触发条件 1' }).fill(V.trigger);
     await (await addListRow(cutover, '回退步骤', 1)).getByRole('textbox', { name: '回退步骤 1' }).fill(V.rollback);
@@ -477,7 +477,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await contacts.getByRole('textbox', { name: '电话 1' }).fill('138 6600 0001');
     await cutover.getByLabel('服务接口（对接人与职责）').fill(V.serviceInterface);
     await cutover.getByLabel('报障渠道与流程').fill(V.faultReporting);
-    await cutover.getByLabel('服务启动日期').fill('2026-12-13');
+    await typeDate(cutover.getByLabel('服务启动日期'), '2026-12-13');
     await waitSaved(cutover);
   });
 
@@ -543,7 +543,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await actions.getByRole('button', { name: '进入下一步：审批' }).click();
     await change.getByLabel('审批人').fill(V.pm);
     await chooseOption(page, change.getByLabel('审批结论'), '批准');
-    await change.getByLabel('审批时间').fill(`${today}T10:00`);
+    await typeDate(change.getByLabel('审批时间'), `${today}T10:00`);
     await waitSaved(change);
     await actions.getByRole('button', { name: '进入下一步：测试' }).click();
     await chooseOption(page, change.getByLabel('测试结果'), '通过');

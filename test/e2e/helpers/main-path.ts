@@ -94,3 +94,25 @@ export async function closeList(select: Locator): Promise<void> {
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Types a date (2026-12-01) or a date and time (2026-12-12 22:00) into a date field and presses
+ * Enter, which takes the typed value and closes the picker panel, as a user at the keyboard does.
+ * A plain date input (type=date) takes the value as it is filled.
+ */
+export async function typeDate(field: Locator, value: string): Promise<void> {
+  const page = field.page();
+  const isNative = (await field.getAttribute('type')) === 'date' || (await field.getAttribute('type')) === 'datetime-local';
+  if (isNative) {
+    await field.fill(value.replace(' ', 'T'));
+    return;
+  }
+  await field.click();
+  await field.fill(value.replace('T', ' '));
+  await field.press('Enter');
+  await expect(async () => {
+    if ((await page.locator('.ant-picker-dropdown:visible').count()) > 0) await field.press('Escape');
+    await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(field).toHaveValue(new RegExp(value.replace('T', ' ').replace(/[-: ]/g, '.').slice(0, 10)));
+}
