@@ -96,8 +96,8 @@ export async function closeList(select: Locator): Promise<void> {
 }
 
 /**
- * Types a date (2026-12-01) or a date and time (2026-12-12 22:00) into a date field and presses
- * Enter, which takes the typed value and closes the picker panel, as a user at the keyboard does.
+ * Types a date (2026-12-01) or a date and time (2026-12-12 22:00) into a date field and leaves it
+ * with Tab, which takes the typed value and closes the picker panel, as a user at the keyboard does.
  * A plain date input (type=date) takes the value as it is filled.
  */
 export async function typeDate(field: Locator, value: string): Promise<void> {
@@ -107,9 +107,9 @@ export async function typeDate(field: Locator, value: string): Promise<void> {
     await field.fill(value.replace(' ', 'T'));
     return;
   }
-  await field.click();
+  // Tab, not Enter: inside a new record's form Enter would also submit the form.
   await field.fill(value.replace('T', ' '));
-  await field.press('Enter');
+  await field.press('Tab');
   await expect(async () => {
     if ((await page.locator('.ant-picker-dropdown:visible').count()) > 0) await field.press('Escape');
     await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
