@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ESTIMATE_ROW_LIMIT, prepareExport, renderDocument } from '../../shared/documents';
+import { documentType, type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ESTIMATE_ROW_LIMIT, prepareExport, renderDocument } from '../../shared/documents';
 import { verdictFor } from '../../shared/inspection';
 import { emptyFixture, largeBaselineFixture, richFixture } from './helpers/fixture';
 import { type ReadBack, readBack, tocLines, validationErrors } from './helpers/read-docx';
@@ -18,6 +18,8 @@ function metaFor(docType: DocumentTypeKey) {
     note: '补充调研照片与需求变更记录',
     company,
     reviewedBy: { name: '周明', date: '2026-01-20' },
+    // A periodic document covers its default period, whose issues the fixture holds.
+    period: documentType(docType)?.defaultPeriod?.(fixture.data) ?? undefined,
   }).meta;
 }
 
