@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { todayIn } from '../../shared/date-time';
 import { documentTypes } from '../../shared/documents/registry';
 import { builtinTemplate, verdictFor } from '../../shared/inspection';
 import { defaultMetricsFor } from '../../shared/operations';
@@ -81,7 +82,8 @@ const assets = [
 ] as const;
 const [dbHost, webHost] = assets;
 
-const today = new Date().toLocaleDateString('sv-SE');
+// The project's today (Asia/Shanghai, the default zone), which the app stamps: not the machine's.
+const today = todayIn('Asia/Shanghai');
 
 // The Linux baseline as the runner lists it (by section).
 const linux = builtinTemplate('linux-server')!;

@@ -141,90 +141,93 @@ export function DeliverablesPage() {
   const dialogTypes = (dialog ?? []).map((key) => types.find((type) => type.key === key)!);
 
   return (
-    <div className="page" data-testid="deliverables">
-      <Space className="page-toolbar" wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('nav.deliverables')}
-        </Typography.Title>
-        <Button type="primary" icon={<FileWordOutlined />} disabled={ready.length === 0 || Boolean(progress)} onClick={() => setDialog(ready)}>
-          {t('deliverables.generateAll', { count: ready.length })}
-        </Button>
-      </Space>
-      {!settings.companyName && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('deliverables.noCompany')} />}
-      {progress && (
-        <Alert
-          style={{ marginBottom: 12 }}
-          type="info"
-          data-testid="document-progress"
-          message={
-            <Space>
-              {progress.title}
-              <Progress percent={stagePercent[progress.stage]} size="small" style={{ width: 240 }} status="active" />
-              {t(`deliverables.stage.${progress.stage}`)}
-            </Space>
-          }
-        />
-      )}
-      <Table
-        rowKey="key"
-        loading={!state}
-        dataSource={[...documentTypes]}
-        pagination={false}
-        columns={[
-          {
-            title: t('deliverables.document'),
-            render: (_, type) => {
-              const period = state?.periods.get(type.key);
-              return (
-                <Space vertical size={0}>
-                  <Typography.Text strong>{t(`deliverables.titles.${type.key}`)}</Typography.Text>
-                  {period && (
-                    <Typography.Text type="secondary" data-testid={`period-label-${type.key}`}>
-                      {t('deliverables.periodCovered', { period: documentPeriodLabel(type.key, period) })}
-                    </Typography.Text>
-                  )}
-                </Space>
-              );
+    <div className="page">
+      {/* The deliverables and their readiness; the register of issues below is a table of its own. */}
+      <div data-testid="deliverables">
+        <Space className="page-toolbar" wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('nav.deliverables')}
+          </Typography.Title>
+          <Button type="primary" icon={<FileWordOutlined />} disabled={ready.length === 0 || Boolean(progress)} onClick={() => setDialog(ready)}>
+            {t('deliverables.generateAll', { count: ready.length })}
+          </Button>
+        </Space>
+        {!settings.companyName && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('deliverables.noCompany')} />}
+        {progress && (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="info"
+            data-testid="document-progress"
+            message={
+              <Space>
+                {progress.title}
+                <Progress percent={stagePercent[progress.stage]} size="small" style={{ width: 240 }} status="active" />
+                {t(`deliverables.stage.${progress.stage}`)}
+              </Space>
+            }
+          />
+        )}
+        <Table
+          rowKey="key"
+          loading={!state}
+          dataSource={[...documentTypes]}
+          pagination={false}
+          columns={[
+            {
+              title: t('deliverables.document'),
+              render: (_, type) => {
+                const period = state?.periods.get(type.key);
+                return (
+                  <Space vertical size={0}>
+                    <Typography.Text strong>{t(`deliverables.titles.${type.key}`)}</Typography.Text>
+                    {period && (
+                      <Typography.Text type="secondary" data-testid={`period-label-${type.key}`}>
+                        {t('deliverables.periodCovered', { period: documentPeriodLabel(type.key, period) })}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                );
+              },
             },
-          },
-          { title: t('deliverables.phase'), width: 200, render: (_, type) => pickLabel(projectPhases[type.phase], lang) },
-          {
-            title: t('deliverables.readiness'),
-            width: 170,
-            render: (_, type) => {
-              const missing = state?.missing.get(type.key) ?? [];
-              return missing.length === 0 ? (
-                <Tag icon={<CheckCircleFilled />} color="success">
-                  {t('readiness.ready')}
-                </Tag>
-              ) : (
-                <Popover content={<ul className="missing-list">{missing.map((m) => <li key={m}>{m}</li>)}</ul>} title={t('readiness.missing')}>
-                  <Tag icon={<ExclamationCircleFilled />} color="warning" data-testid={`missing-${type.key}`}>
-                    {t('deliverables.missingCount', { count: missing.length })}
+            { title: t('deliverables.phase'), width: 200, render: (_, type) => pickLabel(projectPhases[type.phase], lang) },
+            {
+              title: t('deliverables.readiness'),
+              width: 170,
+              render: (_, type) => {
+                const missing = state?.missing.get(type.key) ?? [];
+                return missing.length === 0 ? (
+                  <Tag icon={<CheckCircleFilled />} color="success">
+                    {t('readiness.ready')}
                   </Tag>
-                </Popover>
-              );
+                ) : (
+                  <Popover content={<ul className="missing-list">{missing.map((m) => <li key={m}>{m}</li>)}</ul>} title={t('readiness.missing')}>
+                    <Tag icon={<ExclamationCircleFilled />} color="warning" data-testid={`missing-${type.key}`}>
+                      {t('deliverables.missingCount', { count: missing.length })}
+                    </Tag>
+                  </Popover>
+                );
+              },
             },
-          },
-          {
-            title: t('deliverables.lastVersion'),
-            width: 260,
-            render: (_, type) => {
-              const last = lastExport(type.key);
-              return last ? `${versionText(last)} · ${pickLabel(documentStatuses[last.status], lang)} · ${last.exportedBy} · ${last.exportedAt.replace('T', ' ')}` : '—';
+            {
+              title: t('deliverables.lastVersion'),
+              width: 260,
+              render: (_, type) => {
+                const last = lastExport(type.key);
+                return last ? `${versionText(last)} · ${pickLabel(documentStatuses[last.status], lang)} · ${last.exportedBy} · ${last.exportedAt.replace('T', ' ')}` : '—';
+              },
             },
-          },
-          {
-            title: t('common.actions'),
-            width: 140,
-            render: (_, type) => (
-              <Button size="small" icon={<FileWordOutlined />} disabled={Boolean(progress)} onClick={() => setDialog([type.key])}>
-                {t('deliverables.generate')}
-              </Button>
-            ),
-          },
-        ]}
-      />
+            {
+              title: t('common.actions'),
+              width: 140,
+              render: (_, type) => (
+                <Button size="small" icon={<FileWordOutlined />} disabled={Boolean(progress)} onClick={() => setDialog([type.key])}>
+                  {t('deliverables.generate')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </div>
       {state && <DocumentRegister project={project} exports={state.exports} />}
       <Modal open={dialog !== null} title={t('deliverables.generate')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden>
         <Form<Options>

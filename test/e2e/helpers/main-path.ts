@@ -107,12 +107,17 @@ export async function typeDate(field: Locator, value: string): Promise<void> {
     await field.fill(value.replace(' ', 'T'));
     return;
   }
-  // Tab, not Enter: inside a new record's form Enter would also submit the form.
+  // Tab, not Enter: inside a new record's form Enter would also submit the form. Tab takes the
+  // typed value and moves on; when the next field is a picker too, its panel opens. Never
+  // Escape here: a new record's drawer takes it as 放弃未保存的内容？
   await field.fill(value.replace('T', ' '));
   await field.press('Tab');
-  await expect(async () => {
-    if ((await page.locator('.ant-picker-dropdown:visible').count()) > 0) await field.press('Escape');
-    await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
-  }).toPass({ timeout: 20_000 });
   await expect(field).toHaveValue(new RegExp(value.replace('T', ' ').replace(/[-: ]/g, '.').slice(0, 10)));
+  // A panel left open (the next field's) would cover the buttons below: a click on the drawer's
+  // or dialog's title closes it without touching a field.
+  if ((await page.locator('.ant-picker-dropdown:visible').count()) > 0) {
+    const title = page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').last();
+    if ((await title.count()) > 0) await title.click();
+    await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0, { timeout: 10_000 });
+  }
 }
