@@ -12,9 +12,12 @@ test('Word deliverables: readiness, generate in a worker, download, versions V1.
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto('/');
   await page.getByRole('menuitem', { name: '设置' }).click();
-  await page.getByLabel('公司名称（乙方）').fill('恒信科技有限公司');
-  await page.getByLabel('公司名称（乙方）').press('Tab');
-  await page.getByRole('button', { name: '保存' }).nth(1).click();
+  const company = page.getByLabel('公司名称（乙方）');
+  await company.fill('恒信科技有限公司');
+  // The company field's own 保存 (设置 has one per field group).
+  const save = company.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-space-compact ")][1]').getByRole('button', { name: '保存' });
+  await save.click();
+  await expect(save).toBeDisabled();
   await page.getByRole('menuitem', { name: '项目' }).click();
   await page.getByRole('button', { name: '载入示例项目' }).click();
   await expect(page.getByTestId('asset-count')).toHaveText('共 40 条');

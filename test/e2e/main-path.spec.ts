@@ -140,7 +140,8 @@ const expectedText: Record<string, string[]> = {
   trainingRecord: [V.training, V.trainer, V.attendee],
   pilotReport: [V.pilot, V.pilotScenario, V.pilotIndicator],
   cutoverPlan: [V.cutoverStep, V.trigger, V.rollback, V.contact, V.faultReporting],
-  patrolLog: [V.patrolPlan, dbHost.name, '95'],
+  // The log names each object by its hostname (shortName in shared/documents/patrol-log.ts).
+  patrolLog: [V.patrolPlan, dbHost.hostname, '95'],
   patrolMonthlyReport: [V.patrolPlan, V.incident],
   changeRecord: [V.change, V.changeRisk],
   handover: [V.stakeholder, V.training, dbHost.hostname],
