@@ -136,7 +136,10 @@ export function DeliverablesPage() {
     }
   }
 
-  const lastExport = (key: string) => (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.exportedAt.localeCompare(a.exportedAt))[0];
+  // The latest issue of a type (any period): by time to the minute, then by version, as two
+  // issues within one minute are told apart only by their versions.
+  const lastExport = (key: string) =>
+    (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.exportedAt.localeCompare(a.exportedAt) || b.version - a.version || b.minor - a.minor)[0];
   const ready = documentTypes.filter((type) => state?.missing.get(type.key)?.length === 0).map((type) => type.key);
   const dialogTypes = (dialog ?? []).map((key) => types.find((type) => type.key === key)!);
 
