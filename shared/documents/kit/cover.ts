@@ -56,6 +56,20 @@ function cell(text: string, width: number, options: { align?: 'left' | 'center' 
   });
 }
 
+/**
+ * The size of an identification value: 四号, or smaller where a long one (a periodic document's
+ * 文档编号, JNB-OPS-2026-PMR-202603) would wrap, since the line has an exact height. Estimated
+ * for the widest fonts named or substituted (a Latin character about 0.7 em, a CJK one 1 em).
+ */
+function infoValueSize(text: string, widthTwips: number): number {
+  const ems = [...text].reduce((sum, ch) => sum + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.7), 0);
+  for (const size of [fontSize('四号'), fontSize('小四'), fontSize('五号'), fontSize('小五')]) {
+    // size is in half-points; a twip is 1/20 pt; keep a margin for the cell's padding.
+    if (ems * (size / 2) * 20 <= widthTwips - 600) return size;
+  }
+  return fontSize('小五');
+}
+
 function row(cells: TableCell[], height: number): TableRow {
   return new TableRow({ cantSplit: true, height: { value: height, rule: HeightRule.EXACT }, children: cells });
 }
@@ -92,7 +106,7 @@ export function coverPage(ctx: DocumentContext, input: CoverInput): Array<Paragr
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    rows: infoRows.map(([label, value]) => row([cell(`${label}：`, info[0]!, { align: 'right', bold: true, borders: 'none' }), cell(value, info[1]!, { align: 'center', borders: 'underline' })], 560)),
+    rows: infoRows.map(([label, value]) => row([cell(`${label}：`, info[0]!, { align: 'right', bold: true, borders: 'none' }), cell(value, info[1]!, { align: 'center', borders: 'underline', size: infoValueSize(value, info[1]!) })], 560)),
   });
 
   const approval = columnTwips([0.25, 0.4, 0.35], infoWidth);
