@@ -11,6 +11,7 @@ import {
   type DocumentTypeKey,
   classifications,
   documentPeriodLabel,
+  documentScope,
   documentTitle,
   documentTypes,
   filesNeeded,
@@ -185,7 +186,7 @@ export function DeliverablesPage() {
                     <Typography.Text strong>{t(`deliverables.titles.${type.key}`)}</Typography.Text>
                     {period && (
                       <Typography.Text type="secondary" data-testid={`period-label-${type.key}`}>
-                        {t('deliverables.periodCovered', { period: documentPeriodLabel(type.key, period) })}
+                        {t('deliverables.periodCovered', { period: lang.startsWith('en') ? documentScope((type as DocumentType).period, period).replace('~', ' – ') : documentPeriodLabel(type.key, period) })}
                       </Typography.Text>
                     )}
                   </Space>
