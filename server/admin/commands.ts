@@ -3,7 +3,7 @@ import { BundleError, decodeBundle, type SignatureStatus } from '../../shared/sy
 import { hasNul, NUL_MESSAGE } from '../../shared/change-log';
 import { hlcDevice } from '../../shared/hlc';
 import { newId, uuidPattern } from '../../shared/ids';
-import { hashPassword, passwordProblem } from '../auth/passwords';
+import { hashPassword, passwordProblem, type ScryptCost } from '../auth/passwords';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Store } from '../db/store';
 import { recordBlob } from '../repositories/blobs';
@@ -51,13 +51,14 @@ export async function resolveProject(store: Store, idOrCode: string): Promise<Pr
   return matches[0]!;
 }
 
-export async function addUser(store: Store, input: { username: string; password: string; displayName?: string; now?: number }): Promise<User> {
+/** `passwordCost` lowers scrypt's cost for tests only (the CLI never sets it): the default is the OWASP one. */
+export async function addUser(store: Store, input: { username: string; password: string; displayName?: string; now?: number; passwordCost?: ScryptCost }): Promise<User> {
   const username = normalizeUsername(input.username);
   if (!usernamePattern.test(username)) throw new AdminError('用户名只能包含字母、数字和 . _ @ -（最多 100 个字符） / username: letters, digits, . _ @ - (max 100)');
   const problem = passwordProblem(input.password);
   if (problem) throw new AdminError(problem);
   if (await findUserByUsername(store.db, username)) throw new AdminError(`用户 ${username} 已存在 / user ${username} already exists`);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, input.passwordCost);
   const displayName = input.displayName?.trim() || username;
   if (hasNul(displayName)) throw new AdminError(NUL_MESSAGE);
   try {
@@ -68,11 +69,11 @@ export async function addUser(store: Store, input: { username: string; password:
 }
 
 /** Sets a new password and logs the user out everywhere. */
-export async function resetPassword(store: Store, input: { username: string; password: string; now?: number }): Promise<{ revokedSessions: number }> {
+export async function resetPassword(store: Store, input: { username: string; password: string; now?: number; passwordCost?: ScryptCost }): Promise<{ revokedSessions: number }> {
   const user = await requireUser(store, input.username);
   const problem = passwordProblem(input.password);
   if (problem) throw new AdminError(problem);
-  await updatePasswordHash(store.db, user.id, await hashPassword(input.password));
+  await updatePasswordHash(store.db, user.id, await hashPassword(input.password, input.passwordCost));
   return { revokedSessions: await revokeUserSessions(store.db, user.id, input.now ?? Date.now()) };
 }
 

@@ -46,6 +46,15 @@ export async function updatePasswordHash(db: Kysely<Database>, userId: string, p
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }
 
+/**
+ * Replaces a hash with a stronger one of the same password, unless it was changed meanwhile
+ * (a reset between the login's read and this write wins). True when it was replaced.
+ */
+export async function upgradePasswordHash(db: Kysely<Database>, userId: string, previousHash: string, passwordHash: string): Promise<boolean> {
+  const result = await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).where('password_hash', '=', previousHash).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function setUserDisabled(db: Kysely<Database>, userId: string, disabled: boolean): Promise<void> {
   await db.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', userId).execute();
 }
