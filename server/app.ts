@@ -1,12 +1,15 @@
 import cors from '@fastify/cors';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
+import { LoginThrottle, loginThrottleOptions, type LoginThrottleSettings } from './auth/login-throttle';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
 import { DEFAULT_TOKEN_TTL_MS } from './auth/tokens';
 import { BlobStore } from './blobs/blob-store';
+import { DEFAULT_BLOB_QUOTA_MB, DEFAULT_REQUEST_TIMEOUT_S } from './config';
 import { openStore, type Store, type StoreOptions } from './db/store';
 import { type AppContext, checkProtocol } from './http/context';
 import { installErrorHandling } from './http/errors';
+import { nodeServerFactory, type TlsFiles } from './http/node-server';
 import { deleteStaleSessions } from './repositories/sessions';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
@@ -22,9 +25,20 @@ export interface BuildServerOptions extends StoreOptions {
   /** The server clock in ms; injectable for tests (clock_ahead, token expiry, login throttle). */
   now?: () => number;
   tokenTtlMs?: number;
-  loginThrottle?: Partial<LoginThrottleOptions>;
+  loginThrottle?: LoginThrottleSettings;
   /** Trust X-Forwarded-For from a reverse proxy in front of the server (for the login throttle's client address). */
   trustProxy?: boolean;
+  /** Serve HTTPS with this certificate and key (PEM); plain HTTP without. */
+  tls?: TlsFiles;
+  /** Attachment bytes one project may store (default DEFAULT_BLOB_QUOTA_MB). */
+  blobQuotaBytes?: number;
+  /** A request (headers and body) must arrive whole within this, else 408 and the socket closed (default DEFAULT_REQUEST_TIMEOUT_S). */
+  requestTimeoutMs?: number;
+  /**
+   * Test seam: a lower scrypt cost so that tests that make many users stay fast. Never set in
+   * production (no flag or variable reaches it): the default is DEFAULT_SCRYPT_COST (OWASP).
+   */
+  passwordCost?: ScryptCost;
   /** Test seams; never set in production. */
   faults?: { beforeCommit?: ApplyOptions['beforeCommit'] };
 }
@@ -34,7 +48,7 @@ export interface FieldbookServer {
   store: Store;
   blobs: BlobStore;
   dataDir: string;
-  /** Starts listening; resolves to the base URL, e.g. http://127.0.0.1:8787. */
+  /** Starts listening; resolves to the base URL, e.g. http://127.0.0.1:8787 (https:// when serving TLS). */
   listen(options: { port: number; host: string }): Promise<string>;
   /** Stops accepting requests, lets the ones in flight finish (a push's transaction commits or rolls back whole), then closes the database. Idempotent. */
   close(): Promise<void>;
@@ -59,7 +73,9 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     blobs,
     now,
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
-    throttle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...options.loginThrottle }, now),
+    throttle: new LoginThrottle(loginThrottleOptions(options.loginThrottle), now),
+    passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
+    blobQuotaBytes: options.blobQuotaBytes ?? DEFAULT_BLOB_QUOTA_MB * 1024 * 1024,
     beforeCommit: options.faults?.beforeCommit,
   };
 
@@ -71,6 +87,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
         : false;
   const app = Fastify({
     logger,
+    serverFactory: nodeServerFactory({ tls: options.tls, requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000 }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
@@ -137,7 +154,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-      return `http://${shownHost}:${actualPort}`;
+      return `${options.tls ? 'https' : 'http'}://${shownHost}:${actualPort}`;
     },
     close() {
       closing ??= (async () => {

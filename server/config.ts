@@ -12,6 +12,10 @@ import { parseArgs } from 'node:util';
  *   --log-level / LOG_LEVEL           (info)
  *   --trust-proxy / FIELDBOOK_TRUST_PROXY=1   behind a reverse proxy: take the client address
  *                                     from X-Forwarded-For (for the login throttle and logs)
+ *   --tls-cert / FIELDBOOK_TLS_CERT   PEM certificate (chain) file: serve HTTPS (needs --tls-key)
+ *   --tls-key / FIELDBOOK_TLS_KEY     PEM private key file of that certificate
+ *   --blob-quota-mb / FIELDBOOK_BLOB_QUOTA_MB  (10240) attachment storage per project, MiB
+ *   --request-timeout-s / FIELDBOOK_REQUEST_TIMEOUT_S  (120) a request must arrive whole within this
  */
 export interface ServerConfig {
   dataDir: string;
@@ -21,9 +25,16 @@ export interface ServerConfig {
   pgSchema?: string;
   logLevel: string;
   trustProxy: boolean;
+  /** Paths of the PEM certificate and key; both or neither. */
+  tls?: { certFile: string; keyFile: string };
+  blobQuotaBytes: number;
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_PORT = 8787;
+export const DEFAULT_BLOB_QUOTA_MB = 10 * 1024;
+/** Long enough for a 1 MiB attachment chunk over a slow site link (~9 KB/s), short enough that a stalled body is dropped. */
+export const DEFAULT_REQUEST_TIMEOUT_S = 120;
 
 export class ConfigError extends Error {}
 
@@ -35,7 +46,17 @@ export const configOptions = {
   'pg-schema': { type: 'string' },
   'log-level': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'blob-quota-mb': { type: 'string' },
+  'request-timeout-s': { type: 'string' },
 } as const;
+
+function positiveNumber(text: string, what: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`${what}必须是正数 / ${what}: must be a positive number: ${text}`);
+  return value;
+}
 
 export function configFrom(values: Partial<Record<Exclude<keyof typeof configOptions, 'trust-proxy'>, string>> & { 'trust-proxy'?: boolean }, env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
   const portText = values.port ?? env.PORT ?? String(DEFAULT_PORT);
@@ -49,6 +70,13 @@ export function configFrom(values: Partial<Record<Exclude<keyof typeof configOpt
   if (pgSchema !== undefined && pgSchema !== '' && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(pgSchema)) {
     throw new ConfigError(`PostgreSQL schema 名称无效 / invalid schema name: ${pgSchema}`);
   }
+  const certFile = values['tls-cert'] ?? env.FIELDBOOK_TLS_CERT;
+  const keyFile = values['tls-key'] ?? env.FIELDBOOK_TLS_KEY;
+  if (!certFile !== !keyFile) {
+    throw new ConfigError('HTTPS 需要同时给出证书和私钥（--tls-cert 与 --tls-key）/ HTTPS needs both --tls-cert and --tls-key');
+  }
+  const quotaMb = positiveNumber(values['blob-quota-mb'] ?? env.FIELDBOOK_BLOB_QUOTA_MB ?? String(DEFAULT_BLOB_QUOTA_MB), '附件配额 blob-quota-mb ');
+  const timeoutS = positiveNumber(values['request-timeout-s'] ?? env.FIELDBOOK_REQUEST_TIMEOUT_S ?? String(DEFAULT_REQUEST_TIMEOUT_S), '请求超时 request-timeout-s ');
   return {
     dataDir: path.resolve(cwd, values['data-dir'] ?? env.FIELDBOOK_DATA_DIR ?? 'data'),
     port,
@@ -57,6 +85,9 @@ export function configFrom(values: Partial<Record<Exclude<keyof typeof configOpt
     ...(pgSchema ? { pgSchema } : {}),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.FIELDBOOK_TRUST_PROXY ?? '').toLowerCase()),
+    ...(certFile && keyFile ? { tls: { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } } : {}),
+    blobQuotaBytes: Math.floor(quotaMb * 1024 * 1024),
+    requestTimeoutMs: Math.round(timeoutS * 1000),
   };
 }
 

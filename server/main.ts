@@ -1,17 +1,34 @@
+import fs from 'node:fs/promises';
 import { buildServer } from './app';
-import { ConfigError, parseServerArgs } from './config';
+import { ConfigError, parseServerArgs, type ServerConfig } from './config';
+import type { TlsFiles } from './http/node-server';
 
 /**
- * The team server: `npm run server -- [--data-dir DIR] [--port N] [--host H] [--database-url URL]`.
- * SQLite under the data directory by default; PostgreSQL when DATABASE_URL is set.
+ * The team server: `npm run server -- [--data-dir DIR] [--port N] [--host H] [--database-url URL]
+ * [--tls-cert FILE --tls-key FILE]`. SQLite under the data directory by default; PostgreSQL when
+ * DATABASE_URL is set; HTTPS when given a certificate and key.
  * SIGTERM/SIGINT stop accepting requests, let the batch in flight finish, then close the database.
  */
 const SHUTDOWN_GRACE_MS = 15_000;
 
+async function readTls(config: ServerConfig): Promise<TlsFiles | undefined> {
+  if (!config.tls) return undefined;
+  const read = async (file: string, what: string) => {
+    try {
+      return await fs.readFile(file);
+    } catch (error) {
+      throw new ConfigError(`无法读取${what} ${file} / cannot read the TLS ${what === '证书' ? 'certificate' : 'key'}: ${(error as Error).message}`);
+    }
+  };
+  return { cert: await read(config.tls.certFile, '证书'), key: await read(config.tls.keyFile, '私钥') };
+}
+
 async function main(): Promise<void> {
   let config;
+  let tls;
   try {
     config = parseServerArgs(process.argv.slice(2));
+    tls = await readTls(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -19,7 +36,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await buildServer({ ...config, logger: { level: config.logLevel } });
+  const server = await buildServer({ ...config, tls, logger: { level: config.logLevel } });
   const log = server.app.log;
   log.info({ database: server.store.location, dialect: server.store.dialect, dataDir: config.dataDir }, 'database ready');
   const url = await server.listen({ port: config.port, host: config.host });

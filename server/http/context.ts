@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MIN_CLIENT_PROTOCOL, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { LoginThrottle } from '../auth/login-throttle';
+import type { ScryptCost } from '../auth/passwords';
 import { bearerToken, tokenHash } from '../auth/tokens';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Store } from '../db/store';
@@ -16,6 +17,10 @@ export interface AppContext {
   now: () => number;
   tokenTtlMs: number;
   throttle: LoginThrottle;
+  /** scrypt cost of new hashes; stored hashes weaker than it are upgraded at login. */
+  passwordCost: ScryptCost;
+  /** Attachment bytes one project may store. */
+  blobQuotaBytes: number;
   beforeCommit?: ApplyOptions['beforeCommit'];
 }
 

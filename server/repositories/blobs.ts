@@ -40,3 +40,14 @@ export async function userMayReadBlob(db: Kysely<Database>, sha256: string, user
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Bytes of the attachments stored for a project (a blob shared with another project counts for both). */
+export async function projectBlobBytes(db: Kysely<Database>, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom('blob_projects')
+    .innerJoin('blobs', 'blobs.sha256', 'blob_projects.sha256')
+    .select((eb) => eb.fn.sum<number | string | null>('blobs.size').as('bytes'))
+    .where('blob_projects.project_id', '=', projectId)
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
+}

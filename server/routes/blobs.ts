@@ -6,12 +6,13 @@ import {
   blobProjectQuerySchema,
   type BlobUploadResponse,
   blobUploadQuerySchema,
+  type QuotaExceeded,
   sha256Pattern,
 } from '../../shared/sync/protocol';
 import { HashMismatchError, OffsetMismatchError } from '../blobs/blob-store';
 import { type AppContext, currentUser, requireUser } from '../http/context';
 import { badRequest, forbidden, HttpError, notFound, parseWith } from '../http/errors';
-import { findBlob, isBlobInProject, recordBlob, userMayReadBlob } from '../repositories/blobs';
+import { findBlob, isBlobInProject, projectBlobBytes, recordBlob, userMayReadBlob } from '../repositories/blobs';
 import { isMember } from '../repositories/projects';
 
 function shaParam(request: FastifyRequest): string {
@@ -38,6 +39,21 @@ export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise
     const blob = await findBlob(ctx.store.db, sha256);
     if (!blob || !(await isBlobInProject(ctx.store.db, sha256, projectId))) return undefined;
     return (await ctx.blobs.storedSize(sha256)) === blob.size ? blob.size : undefined;
+  }
+
+  /** 413 quota_exceeded, before a byte is written, when this upload would take the project past its quota. */
+  async function checkQuota(projectId: string, total: number): Promise<void> {
+    const used = await projectBlobBytes(ctx.store.db, projectId);
+    if (used + total <= ctx.blobQuotaBytes) return;
+    const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    throw new HttpError(
+      413,
+      'quota_exceeded',
+      `项目附件存储已满：已用 ${mib(used)} MB，上限 ${mib(ctx.blobQuotaBytes)} MB，这个附件 ${mib(total)} MB。请联系服务器管理员提高配额 / ` +
+        `project attachment quota exceeded: ${mib(used)} of ${mib(ctx.blobQuotaBytes)} MiB used, this file needs ${mib(total)} MiB`,
+      {},
+      { usedBytes: used, quotaBytes: ctx.blobQuotaBytes, neededBytes: total } satisfies Omit<QuotaExceeded, 'error' | 'message'>,
+    );
   }
 
   app.head('/v1/blobs/:sha256', { onRequest: auth }, async (request, reply) => {
@@ -70,6 +86,7 @@ export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise
       if (stored !== undefined) {
         return { sha256, offset: stored, total: stored, complete: true } satisfies BlobUploadResponse;
       }
+      await checkQuota(query.projectId, query.total);
       let offset: number;
       try {
         offset = await ctx.blobs.append(sha256, query.projectId, query.offset, query.total, chunk);

@@ -135,6 +135,15 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 export const errorResponseSchema = z.object({ error: z.string(), message: z.string() });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
+/** 413 of a blob upload that would take its project past the server's attachment quota. */
+export const quotaExceededSchema = errorResponseSchema.extend({
+  error: z.literal('quota_exceeded'),
+  usedBytes: z.number().int().min(0),
+  quotaBytes: z.number().int().min(0),
+  neededBytes: z.number().int().min(0),
+});
+export type QuotaExceeded = z.infer<typeof quotaExceededSchema>;
+
 export const sha256Pattern = /^[0-9a-f]{64}$/;
 
 export const healthResponseSchema = z.object({

@@ -7,6 +7,7 @@ import { newId } from '../../../shared/ids';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResponse } from '../../../shared/sync/protocol';
 import { addMember, addProject, addUser } from '../../../server/admin/commands';
 import { type BuildServerOptions, buildServer, type FieldbookServer } from '../../../server/app';
+import type { ScryptCost } from '../../../server/auth/passwords';
 import type { Project } from '../../../server/repositories/projects';
 import { readRowState } from '../../../server/sync/row-state';
 import type { User } from '../../../server/repositories/users';
@@ -23,7 +24,15 @@ export class TestClock {
   }
 }
 
-export type TestServerOptions = Omit<BuildServerOptions, 'dataDir' | 'databaseUrl' | 'pgSchema' | 'now'>;
+/**
+ * Test servers hash passwords at this low scrypt cost so that suites making many users stay
+ * fast; `passwordCost: 'server default'` runs one with the production default (OWASP).
+ */
+export const TEST_PASSWORD_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
+
+export type TestServerOptions = Omit<BuildServerOptions, 'dataDir' | 'databaseUrl' | 'pgSchema' | 'now' | 'passwordCost'> & {
+  passwordCost?: ScryptCost | 'server default';
+};
 
 export const DEFAULT_PASSWORD = 'correct horse 42';
 
@@ -60,8 +69,10 @@ export class TestServer {
 
   /** What buildServer gets: also usable to open the same database from another process. */
   get buildOptions(): BuildServerOptions {
+    const { passwordCost = TEST_PASSWORD_COST, ...options } = this.options;
     return {
-      ...this.options,
+      ...options,
+      ...(passwordCost === 'server default' ? {} : { passwordCost }),
       dataDir: this.dataDir,
       ...(this.pgSchema ? { databaseUrl: PG_URL, pgSchema: this.pgSchema, poolSize: 20 } : {}),
       now: this.clock.now,
@@ -91,7 +102,7 @@ export class TestServer {
   }
 
   addUser(username: string, password = DEFAULT_PASSWORD, displayName?: string): Promise<User> {
-    return addUser(this.store, { username, password, displayName, now: this.clock.now() });
+    return addUser(this.store, { username, password, displayName, now: this.clock.now(), passwordCost: this.buildOptions.passwordCost });
   }
 
   /**
