@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DocumentType, documentTypes, prepareExport, renderDocument } from '../shared/documents';
-import { richFixture } from '../test/documents/helpers/fixture';
+import { type DocumentType, documentTypes, preIssueCheck, prepareExport, renderDocument } from '../shared/documents';
+import { OPERATIONS_TODAY, richFixture } from '../test/documents/helpers/fixture';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, pdf: { type: 'boolean' }, 'allow-missing': { type: 'boolean' } } });
 if (!values.out) {
@@ -26,6 +26,11 @@ const now = new Date();
 const pad = (n: number) => String(n).padStart(2, '0');
 const exportedAt = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
 const written: string[] = [];
+
+// 交付前检查: what contradicts what before anything is issued (the demo has nothing to report).
+const findings = preIssueCheck(fixture.data, { today: OPERATIONS_TODAY });
+console.log(`交付前检查：${findings.length ? `${findings.length} 项` : '未发现矛盾或缺漏'}`);
+for (const f of findings) console.log(`  - ${f.message.zh}  → ${f.route}`);
 
 for (const type of documentTypes) {
   // A periodic document (巡检日志, 巡检月报, 变更记录) covers its latest day or month with data.

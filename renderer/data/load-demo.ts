@@ -60,17 +60,22 @@ export async function loadDemoProject(repo: Repository, assetCount?: number): Pr
   const patrolPlan = await repo.create('patrolPlans', projectId, { ...plan, assetIds: assetIndexes.map((i) => assetIds[i]!) });
   for (let start = 0; start < operations.entries.length; start += 500) {
     await repo.writeMany(
-      operations.entries.slice(start, start + 500).map(({ assetIndex, date, readings }): WriteOp => ({
+      operations.entries.slice(start, start + 500).map(({ assetIndex, date, readings, noIncidentReasons }): WriteOp => ({
         kind: 'create',
         table: 'patrolEntries',
         projectId,
         id: patrolEntryId(patrolPlan.id, date, assetIds[assetIndex]!),
-        values: { planId: patrolPlan.id, assetId: assetIds[assetIndex]!, round: date, date, readings, enteredBy: operations.plan.assignee },
+        values: { planId: patrolPlan.id, assetId: assetIds[assetIndex]!, round: date, date, readings, noIncidentReasons: noIncidentReasons ?? {}, enteredBy: operations.plan.assignee },
       })),
     );
   }
   await repo.writeMany([
-    ...operations.incidents.map(({ assetIndex, ...values }) => create('incidents', { ...values, assetId: assetIndex === undefined ? '' : assetIds[assetIndex] })),
+    ...operations.incidents.map(({ assetIndex, fromPatrol, ...values }) => {
+      const assetId = assetIndex === undefined ? '' : assetIds[assetIndex]!;
+      // Raised from a patrol reading: linked to it as the patrol page links the incidents it raises.
+      const link = fromPatrol ? `${patrolEntryId(patrolPlan.id, fromPatrol.date, assetId)}#${fromPatrol.metricKey}` : '';
+      return create('incidents', { ...values, assetId, patrolEntryId: link });
+    }),
     ...operations.changes.map(({ assetIndexes, ...values }) => create('changeRecords', { ...values, assetIds: (assetIndexes ?? []).map((i) => assetIds[i]) })),
     ...operations.opsLogs.map((values) => create('opsLogs', values)),
   ]);

@@ -273,7 +273,7 @@ export const zhCN = {
   },
   operations: {
     clock: { met: '达标', breached: '超时', running: '计时中', atRisk: '即将超时', none: '无时限' },
-    level: { normal: '正常', warning: '预警', critical: '严重', invalid: '无效' },
+    level: { normal: '正常', warning: '警告', critical: '严重', invalid: '无效' },
     driftLine: '{{metric}}：基线 {{baseline}} → 巡检 {{reading}}',
     addOpsLog: '新增运维记录',
     addPlan: '新增巡检计划',

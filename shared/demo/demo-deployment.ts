@@ -327,7 +327,7 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
       attendees: customerStaff.slice(0, 5).map((p) => ({ ...p, signed: 'yes' })),
       materials: [material('多路径故障处置手册.pdf', 'Multipath troubleshooting')],
       feedback: '现场演练了路径失效、链路恢复和多路径软件重新扫描，学员均独立完成一次路径切换操作。',
-      followUp: '将演练步骤整理为《运维操作手册》第 6 章，3 月 10 日前提交客户审阅。',
+      followUp: '将演练步骤整理为《运维操作手册》第 5 章「故障处理」的多路径故障处置步骤，3 月 10 日前提交客户审阅。',
     },
   ].map((values, i) => ({ ...trainingSessionFields.parse(values), id: idFor(`training/${i}`) }));
 
@@ -352,10 +352,11 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
         ],
         indicators: [
           { indicator: 'P1 响应时间', target: '≤ 15 分钟', observed: '平均 9 分钟（2 次）', met: 'yes' },
-          { indicator: 'P1 恢复时间', target: '≤ 4 小时', observed: '1 小时 40 分钟', met: 'yes' },
-          { indicator: '巡检按时完成率', target: '≥ 98%', observed: '100%（40/40 次）', met: 'yes' },
-          { indicator: '工单闭环率', target: '≥ 95%', observed: '96.3%（26/27）', met: 'yes' },
-          { indicator: '告警误报率', target: '≤ 10%', observed: '14.2%', met: 'no' },
+          { indicator: 'P1 解决时限', target: '≤ 4 小时', observed: '1 小时 40 分钟', met: 'yes' },
+          { indicator: '故障响应达标率', target: '≥ 95%', observed: '100%（2/2）', met: 'yes' },
+          { indicator: '巡检完成率', target: '≥ 100%', observed: '100%（40/40 次）', met: 'yes' },
+          // Not an SLA indicator: the pilot's own aim, stated in the observation, no SLA target cited.
+          { indicator: '告警误报率', target: '', observed: '14.2%（试点目标 ≤ 10%）', met: 'no' },
         ],
         customerFeedback:
           '试点期间值守与故障处置响应及时，巡检记录完整可追溯。建议进一步优化告警规则，降低误报；变更回退方案须在测试环境验证后再实施。',

@@ -122,8 +122,9 @@ export function generateDemoInitiation(): DemoInitiation {
         { service: '网上银行', targetPercent: 99.9, period: 'month' },
       ],
       indicators: [
-        { name: '故障响应达标率', measurement: '按月统计，响应时间从报障到工程师确认', consequence: '低于 95% 扣减当月服务费 2%' },
-        { name: '巡检完成率', measurement: '每日巡检日志覆盖全部核心设备', consequence: '低于 100% 书面说明原因' },
+        { name: '故障响应达标率', measure: 'responseRate', targetPercent: 95, deductionPercent: 2, measurement: '按月统计，响应时间从报障到工程师确认', consequence: '低于 95% 扣减当月服务费 2%' },
+        { name: '故障恢复达标率', measure: 'resolutionRate', targetPercent: 90, deductionPercent: 2, measurement: '按月统计，恢复时间从报障到业务恢复', consequence: '低于 90% 扣减当月服务费 2%' },
+        { name: '巡检完成率', measure: 'patrolCompletion', targetPercent: 100, deductionPercent: null, measurement: '每日巡检日志覆盖全部核心设备', consequence: '低于 100% 书面说明原因' },
       ],
       penalties: '连续两个月未达标，甲方有权要求更换驻场人员。',
       reportingCadence: 'monthly',
@@ -143,7 +144,7 @@ export function generateDemoInitiation(): DemoInitiation {
       communication: [
         { kind: 'meeting', name: '周例会', frequency: '每周一', participants: '双方项目经理、接口人', owner: '陈立', channel: '现场会议' },
         { kind: 'report', name: '巡检月报', frequency: '每月 5 日前', participants: '信息科技部', owner: '周明', channel: '邮件 + 纸质签字' },
-        { kind: 'channel', name: '7x24 值班热线', frequency: '随时', participants: '全体', owner: '值班工程师', channel: '电话 400-000-0000' },
+        { kind: 'channel', name: '7x24 值班热线', frequency: '随时', participants: '全体', owner: '值班工程师', channel: '电话 400-800-1234' },
       ],
       approvedBy: '王建国',
       approvedAt: '2026-01-16',

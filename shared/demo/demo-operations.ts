@@ -1,5 +1,6 @@
 import { addDays } from '../date-time';
 import { defaultServiceDesign } from '../operations/service-design-defaults';
+import { incidentFromAnomaly } from '../operations/anomaly';
 import { defaultMetricsFor, evaluateMetric } from '../operations/thresholds';
 import type { AssetFields } from '../records/asset';
 import type { ChangeRecordFields, IncidentFields, PatrolPlanFields, PatrolReading, ServiceDesignFields } from '../records/operations';
@@ -15,10 +16,22 @@ export interface DemoOperations {
   serviceDesign: Partial<ServiceDesignFields>;
   plan: Omit<Partial<PatrolPlanFields>, 'assetIds'> & { name: string; assetIndexes: number[] };
   /** One per asset per day: asset index into the given list, the day, its readings. */
-  entries: Array<{ assetIndex: number; date: string; readings: Record<string, PatrolReading> }>;
-  incidents: Array<Partial<IncidentFields> & { title: string; assetIndex?: number }>;
+  entries: Array<{ assetIndex: number; date: string; readings: Record<string, PatrolReading>; noIncidentReasons?: Record<string, string> }>;
+  /** `fromPatrol`: the reading it was raised from (the loader links the entry: patrolEntryId). */
+  incidents: Array<Partial<IncidentFields> & { title: string; assetIndex?: number; fromPatrol?: { date: string; metricKey: string } }>;
   changes: Array<Partial<ChangeRecordFields> & { title: string; assetIndexes?: number[] }>;
   opsLogs: Array<{ kind: string; title: string; doneAt: string; doneBy: string; result: 'ok' | 'issue'; notes: string }>;
+}
+
+/** Why a 警告 reading was not raised as an incident: what the engineer saw to on the spot. */
+const warningReasons = [
+  '现场复核后读数回落，已在交接班记录中跟踪',
+  '对端设备重启期间产生，已清零计数并观察',
+  '已通知系统管理员处理，未影响业务',
+];
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
 }
 
 /** Plausible readings for a metric on a day: a baseline per asset, noise, and a slow trend. */
@@ -67,6 +80,57 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
   const at = (daysAgo: number, time: string) => `${addDays(options.today, -daysAgo)}T${time}`;
   const first = core[0]?.index ?? 0;
   const second = core[1]?.index ?? 0;
+  const switchIndex = core.find(({ asset }) => asset.type === 'network')?.index ?? second;
+  // The disk incident below was raised from a real reading: /data at 91 % that morning.
+  const diskDay = addDays(options.today, -6);
+  const diskEntry = entries.find((e) => e.assetIndex === first && e.date === diskDay);
+  const diskDef = defaultMetricsFor(assets[first]?.type ?? 'server').find((d) => d.key === 'disk.maxUsePercent');
+  if (diskEntry && diskDef) diskEntry.readings[diskDef.key] = { ...diskEntry.readings[diskDef.key]!, value: 91, status: evaluateMetric(diskDef, 91) ?? '' };
+  // Every anomaly the grading rules make an incident gets one (a 严重 reading: raised at once, the
+  // run it starts covered) or the engineer's reason why not (a 警告 reading seen to).
+  const patrolIncidents: DemoOperations['incidents'] = [];
+  const running = new Set<string>();
+  for (const entry of entries) {
+    const asset = assets[entry.assetIndex] ?? {};
+    for (const def of defaultMetricsFor(asset.type ?? 'server')) {
+      const reading = entry.readings[def.key]!;
+      const run = `${entry.assetIndex}/${def.key}`;
+      if (reading.status !== 'warning' && reading.status !== 'critical') {
+        running.delete(run);
+        continue;
+      }
+      if (entry === diskEntry && def.key === 'disk.maxUsePercent') continue;
+      if (reading.status === 'warning') {
+        entry.noIncidentReasons = { ...entry.noIncidentReasons, [def.key]: pick(random, warningReasons) };
+        continue;
+      }
+      if (running.has(run)) continue;
+      running.add(run);
+      const raised = incidentFromAnomaly(
+        { name: asset.hostname || asset.name || '', ...(asset.criticality ? { criticality: asset.criticality } : {}) },
+        { key: def.key, label: def.label, level: 'critical', value: reading.value, def, carried: false },
+      );
+      const time = reading.at.slice(11, 16) || '09:30';
+      const [h, m] = time.split(':').map(Number) as [number, number];
+      const plus = (minutes: number) => `${entry.date}T${String(h + Math.floor((m + minutes) / 60)).padStart(2, '0')}:${String((m + minutes) % 60).padStart(2, '0')}`;
+      patrolIncidents.push({
+        title: raised.title,
+        priority: raised.priority,
+        source: 'patrol',
+        assetIndex: entry.assetIndex,
+        description: raised.description,
+        reportedAt: plus(0),
+        acknowledgedAt: plus(10),
+        resolvedAt: plus(95),
+        status: 'closed',
+        owner: '孙鹏',
+        actions: [{ at: plus(15), by: '孙鹏', action: '现场查看告警详情并收集日志' }, { at: plus(90), by: '孙鹏', action: '按厂商指导处理后告警消除，复查运行正常' }],
+        rootCause: '设备单个部件告警（电源/风扇模块接触不良）。',
+        resolution: '重新插拔并紧固模块，告警消除；已向厂商报备观察。',
+        fromPatrol: { date: entry.date, metricKey: def.key },
+      });
+    }
+  }
   return {
     serviceDesign: {
       ...defaultServiceDesign(),
@@ -80,7 +144,8 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
         priority: 'P3',
         source: 'patrol',
         assetIndex: first,
-        description: '日常巡检发现 /data 分区使用率超过预警阈值。',
+        description: '日常巡检发现 /data 分区使用率 91 %，超过严重阈值。',
+        fromPatrol: { date: diskDay, metricKey: 'disk.maxUsePercent' },
         reportedAt: at(6, '09:20'),
         acknowledgedAt: at(6, '09:35'),
         resolvedAt: at(6, '15:10'),
@@ -111,6 +176,7 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
         resolution: '扩大连接池并优化慢查询。',
       },
       { title: '备份作业失败', priority: 'P3', source: 'monitoring', assetIndex: first, description: '夜间全备作业返回错误码 2。', reportedAt: at(0, '08:30'), status: 'open' },
+      ...patrolIncidents,
     ],
     changes: [
       {
@@ -132,9 +198,13 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
         implementationResult: '升级成功，业务验证正常',
         rollbackPlan: '回退至原固件版本',
         rollbackUsed: 'no',
+        implementer: '孙鹏',
+        reviewer: '周明',
+        actualStart: at(9, '22:05'),
+        actualEnd: at(9, '23:10'),
         customerNotified: 'yes',
         notifiedAt: at(11, '10:00'),
-        assetIndexes: [second],
+        assetIndexes: [switchIndex],
       },
       { title: '数据库参数调整', type: 'normal', state: 'approval', reason: '连接池不足', description: '调整 max_connections 为 2000', riskAssessment: '需重启实例', impactAssessment: '重启期间业务中断 5 分钟', rollbackPlan: '恢复原参数并重启' },
     ],

@@ -41,6 +41,7 @@ export {
   renderWithHouseTemplate,
 } from './house-template';
 export { PAGE_ESTIMATE_ROW_LIMIT } from './baseline-report';
+export { type ConsistencyFinding, type FindingKind, findingKinds, preIssueCheck, type PreIssueOptions } from './consistency';
 export { dayPeriod, monthPeriod, periodLabel, titleWithPeriod } from './parts/period';
 
 export interface ExportRequest {

@@ -1,6 +1,7 @@
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { describeExpectation } from '../inspection/verdict';
-import { isStatusMetric } from '../operations/thresholds';
+import { isStatusMetric, metricLevelLabels } from '../operations/thresholds';
+import { chapterRef, chapterTitle } from './chapters';
 import { type AssetFields, type AssetType, assetTypes, criticalities } from '../records/asset';
 import { type Severity, severities } from '../records/checklist';
 import { opsTaskKinds, type OpsLogFields, patrolFrequencies, type PatrolPlanFields } from '../records/operations';
@@ -35,7 +36,7 @@ const gaps = {
 /** What each routine task (opsTaskKinds) requires; the labels come from the record's options. */
 const taskRequirements: Record<keyof typeof opsTaskKinds, string> = {
   backupCheck: '每日检查备份作业结果与最近一次成功备份时间；失败的作业当日重做，不能重做的登记故障。',
-  logCleanup: '按保留期清理或归档系统与应用日志，使日志所在分区低于预警阈值；清理前确认审计要求的保留期。',
+  logCleanup: '按保留期清理或归档系统与应用日志，使日志所在分区低于警告阈值；清理前确认审计要求的保留期。',
   performance: '跟踪 CPU、内存、磁盘、连接数与响应时间的变化趋势，发现容量或性能瓶颈时提出优化建议。',
   securityCheck: '检查账号、口令策略、补丁与访问控制，发现偏离配置基线的项按变更流程整改。',
   other: '双方约定的其他例行工作，按约定的频率执行并记录。',
@@ -113,7 +114,7 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   const body: FileChild[] = [];
 
   // 1 概述 ------------------------------------------------------------------------------------
-  body.push(heading('概述', 1, { newPage: true }), heading('编写目的与适用范围', 2));
+  body.push(heading(chapterTitle('opsManual', 'overview'), 1, { newPage: true }), heading('编写目的与适用范围', 2));
   body.push(
     bodyParagraph(
       `本手册依据《运维技术方案》，规定“${project.name}”驻场与远程运维人员执行日常巡检、配置基线检查、例行运维任务、故障处理和变更的具体方法与步骤，适用于乙方服务团队全体成员及协同工作的${project.customer}运维人员。`,
@@ -123,15 +124,15 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   body.push(
     ...bulletList([
       '所有操作均须在系统中如实记录（执行人、时间、对象、结果），做到可追溯；命令输出与照片作为证据保存。',
-      '除本手册规定的只读检查外，任何修改配置的操作都属于变更，须按第 6 章的流程执行。',
+      `除本手册规定的只读检查外，任何修改配置的操作都属于变更，须按${chapterRef('opsManual', 'changes')}的流程执行。`,
       '操作前确认对象（主机名、IP、机柜位置）无误；生产环境操作实行双人复核。',
-      '发现异常先按第 5 章登记并定级，不得私自处理后不留记录。',
+      `发现异常先按${chapterRef('opsManual', 'incidents')}登记并定级，不得私自处理后不留记录。`,
     ]),
   );
 
   // 2 日常巡检 ----------------------------------------------------------------------------------
-  body.push(heading('日常巡检', 1));
-  body.push(bodyParagraph('日常巡检按巡检计划逐台读取各项指标，读数当场与阈值比对判定正常、预警或严重。本章列出各巡检计划的对象、巡检项目与判定阈值。'));
+  body.push(heading(chapterTitle('opsManual', 'patrol'), 1));
+  body.push(bodyParagraph(`日常巡检按巡检计划逐台读取各项指标，读数当场与阈值比对判定${metricLevelLabels.normal}、${metricLevelLabels.warning}或${metricLevelLabels.critical}。本章列出各巡检计划的对象、巡检项目与判定阈值。`));
   body.push(heading('巡检计划', 2));
   if (plans.length === 0) body.push(placeholder(ctx, gaps.plans));
   else
@@ -160,14 +161,14 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
     ...orderedList(ctx, [
       '按计划的频率逐台巡检，读数录入巡检记录；读取方法见各巡检项目的读取说明。',
       '与上一轮相比确无变化的读数可沿用上次数值，但须确认“无变化”；不得未经查看照抄。',
-      '读数为预警或严重时，按第 5 章的故障分级规则登记故障，并在记录中关联该次巡检。',
+      `读数为${metricLevelLabels.warning}或${metricLevelLabels.critical}时，按${chapterRef('opsManual', 'incidents')}的故障分级规则登记故障（或在巡检记录中写明未转故障的原因），并在记录中关联该次巡检。`,
       '读数明显不合理（如使用率超过 100%）时为录入错误，须复核后更正，不登记故障。',
       '交接班时填写交接班记录，写明本班发现的异常与未完成事项。',
     ]),
   );
 
   // 3 配置基线检查方法 ------------------------------------------------------------------------------
-  body.push(heading('配置基线检查方法', 1));
+  body.push(heading(chapterTitle('opsManual', 'baseline'), 1));
   body.push(
     bodyParagraph('本章按配置基线（检查模板）逐项列出检查方法（命令或查看位置）与期望结果，供基线检查、变更后复查和定期安全检查使用。严重度表示该项不合格时的影响：严重项须立即整改，一般项在约定期限内整改，轻微项择机整改。'),
   );
@@ -203,8 +204,8 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   }
 
   // 4 例行运维任务 --------------------------------------------------------------------------------
-  body.push(heading('例行运维任务', 1));
-  body.push(bodyParagraph('除巡检外，服务团队按下表执行例行运维任务，每次执行都在日常运维记录中登记内容、执行人与结果；结果有问题的，按第 5 章处理。'));
+  body.push(heading(chapterTitle('opsManual', 'routine'), 1));
+  body.push(bodyParagraph(`除巡检外，服务团队按下表执行例行运维任务，每次执行都在日常运维记录中登记内容、执行人与结果；结果有问题的，按${chapterRef('opsManual', 'incidents')}处理。`));
   const logs = live(data.opsLogs).sort((a, b) => b.doneAt.localeCompare(a.doneAt));
   body.push(heading('任务要求', 2));
   body.push(
@@ -254,7 +255,7 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   }
 
   // 5 故障处理 ----------------------------------------------------------------------------------
-  body.push(heading('故障处理', 1));
+  body.push(heading(chapterTitle('opsManual', 'incidents'), 1));
   body.push(bodyParagraph('巡检异常、监控告警和客户报障统一作为故障处理，按级别在服务级别协议规定的时限内响应和恢复，到达升级时限仍未恢复的逐级升级。'));
   body.push(heading('故障定级', 2));
   body.push(leadIn('巡检异常按下表自上而下匹配定级；客户报障与监控告警由值班工程师对照服务级别协议的级别定义定级，无法确定时先按较高级别处理。'));
@@ -281,7 +282,7 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   else body.push(...escalationTable(ctx, design, sla, data.members));
 
   // 6 变更操作 ----------------------------------------------------------------------------------
-  body.push(heading('变更操作', 1));
+  body.push(heading(chapterTitle('opsManual', 'changes'), 1));
   body.push(bodyParagraph(`变更依次经过 ${changePathText()}，不得跳过环节；各环节须填写的内容齐全后方可进入下一环节。`));
   body.push(heading('变更类型与审批', 2));
   if (!design) body.push(placeholder(ctx, gaps.design));
@@ -336,7 +337,7 @@ function planSection(ctx: DocumentContext, { plan, assets, items, unknownKeys }:
           { title: '巡检项目', width: 16 },
           { title: '单位', width: 7, align: 'center' },
           { title: '告警条件', width: 15, align: 'center' },
-          { title: '预警', width: 11, align: 'center' },
+          { title: metricLevelLabels.warning, width: 11, align: 'center' },
           { title: '严重', width: 11, align: 'center' },
           { title: '读取说明', width: 29 },
         ],

@@ -1,4 +1,6 @@
 import { serviceHoursText } from './service-level-agreement';
+import { metricLevelLabels } from '../operations/thresholds';
+import { chapterRef, chapterTitle } from './chapters';
 import type { FileChild } from 'docx';
 import { describeExpectation } from '../inspection/verdict';
 import { assetTypes } from '../records/asset';
@@ -75,7 +77,7 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   const body: FileChild[] = [];
 
   // 1 概述 ------------------------------------------------------------------------------------
-  body.push(heading('概述', 1, { newPage: true }), heading('编写目的', 2));
+  body.push(heading(chapterTitle('opsTechnicalPlan', 'overview'), 1, { newPage: true }), heading('编写目的', 2));
   body.push(
     bodyParagraph(
       `本方案依据双方确认的需求与服务级别协议，规定乙方为${project.customer}“${project.name}”提供运维服务的服务模式与组织、监控指标与阈值、故障分级与升级、变更管理和配置基线，是服务部署、日常运维与考核的技术依据。具体操作步骤见《运维操作手册》。`,
@@ -88,7 +90,7 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   body.push(...bulletList(['《需求规格说明书》', '《服务级别协议》', '《项目章程》', '双方确认的运维对象清单及配置基线']));
 
   // 2 服务模式与组织 ------------------------------------------------------------------------------
-  body.push(heading('服务模式与组织', 1));
+  body.push(heading(chapterTitle('opsTechnicalPlan', 'organisation'), 1));
   body.push(bodyParagraph('本章规定服务的提供方式、值班安排和服务团队的分工，使甲方在服务时间内任何时候都能找到负责的工程师。'));
   body.push(heading('服务模式', 2));
   body.push(
@@ -144,7 +146,7 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   else if (design) body.push(placeholder(ctx, gaps.coverage));
 
   // 3 服务级别目标 --------------------------------------------------------------------------------
-  body.push(heading('服务级别目标', 1));
+  body.push(heading(chapterTitle('opsTechnicalPlan', 'serviceLevels'), 1));
   body.push(bodyParagraph('本章摘录《服务级别协议》约定的服务时间、各级故障的处理时限和可用性目标，作为本方案各项设计的目标；计时规则、考核指标与未达标处理以该协议为准。'));
   if (!sla) body.push(placeholder(ctx, gaps.sla));
   else {
@@ -170,13 +172,13 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   }
 
   // 4 监控指标与阈值 ------------------------------------------------------------------------------
-  body.push(heading('监控指标与阈值', 1));
-  body.push(bodyParagraph('本章规定日常巡检与监控读取的指标及其告警阈值。读数达到阈值即判定为相应级别的异常，并按第 5 章的规则定级为故障。'));
+  body.push(heading(chapterTitle('opsTechnicalPlan', 'monitoring'), 1));
+  body.push(bodyParagraph(`本章规定日常巡检与监控读取的指标及其告警阈值。读数达到阈值即判定为相应级别的异常，并按${chapterRef('opsTechnicalPlan', 'grading')}的规则定级为故障。`));
   body.push(heading('判定规则', 2));
   body.push(
     ...bulletList([
       '数值指标分“高于阈值告警”（如使用率、温度）和“低于阈值告警”（如剩余空间）两类；读数等于阈值即视为达到该级别。',
-      '预警：需关注并在当班内处理或说明原因；严重：须立即处理，并按故障流程登记。',
+      `${metricLevelLabels.warning}：需关注并在当班内处理或说明原因；${metricLevelLabels.critical}：须立即处理，并按故障流程登记。`,
       '状态指标（如告警灯、服务状态）取值不为正常值即为异常；超出合理范围的读数（如使用率大于 100%）视为录入有误，须复核，不作为故障。',
     ]),
   );
@@ -191,7 +193,7 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
     }
 
   // 5 故障分级与升级 ------------------------------------------------------------------------------
-  body.push(heading('故障分级与升级', 1));
+  body.push(heading(chapterTitle('opsTechnicalPlan', 'grading'), 1));
   body.push(bodyParagraph('本章规定巡检或监控发现的异常如何定为 P1–P4 级故障，以及故障在规定时间内未恢复时向谁升级。'));
   body.push(heading('故障分级规则', 2));
   body.push(leadIn('巡检异常按下表自上而下匹配，取第一条符合的规则定级。客户报障与监控告警由值班工程师按服务级别协议的级别定义定级；P1（核心业务中断）不由单项读数自动判定，由工程师确认后升级为 P1。'));
@@ -204,7 +206,7 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   else body.push(...escalationTable(ctx, design, sla, data.members));
 
   // 6 变更管理 ----------------------------------------------------------------------------------
-  body.push(heading('变更管理', 1));
+  body.push(heading(chapterTitle('opsTechnicalPlan', 'changes'), 1));
   body.push(bodyParagraph('对运维对象配置、软件版本、网络策略等的任何修改都属于变更。变更须经过评估、审批、测试后方可实施，全过程记录在变更记录中，做到可追溯。'));
   body.push(heading('变更流程', 2));
   body.push(bodyParagraph(`变更依次经过：${changePathText()}，不得跳过环节。`));
@@ -223,7 +225,7 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   else body.push(...changeRulesTable(ctx, design));
 
   // 7 配置基线 ----------------------------------------------------------------------------------
-  body.push(heading('配置基线', 1));
+  body.push(heading(chapterTitle('opsTechnicalPlan', 'baseline'), 1));
   body.push(
     bodyParagraph('配置基线规定各类运维对象应有的安全与运维配置，以检查模板的形式定义。服务部署时逐台检查并出具《配置基线检查报告》，运营期变更后按基线复查，防止配置偏离。各检查项的检查方法见《运维操作手册》。'),
   );

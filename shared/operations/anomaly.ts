@@ -10,7 +10,7 @@
  * the defaults, so a project needs to write only its exceptions:
  *   严重 on a high-criticality asset → P2
  *   严重                             → P3
- *   预警                             → P4
+ *   警告                             → P4
  * No default gives P1: P1 means 核心业务中断, which one patrol reading cannot establish — the
  * engineer raises it by hand, or a project rule says so for a metric it trusts (e.g. an
  * application's 服务状态 停止 on a high-criticality asset).
@@ -169,8 +169,8 @@ export function incidentFromAnomaly(asset: PatrolAsset, anomaly: Anomaly, option
     const boundText = bound === null ? '' : `，${def.direction === 'below' ? '下限阈值' : '阈值'} ${formatWithUnit(bound, def.unit)}`;
     title = `${asset.name} ${def.label} ${reading}（${levelText}${boundText}）`;
     const levels = [
-      def.warning !== null ? `预警 ${describeLevel(def, 'warning')}` : '',
-      def.critical !== null ? `严重 ${describeLevel(def, 'critical')}` : '',
+      def.warning !== null ? `${metricLevelLabels.warning} ${describeLevel(def, 'warning')}` : '',
+      def.critical !== null ? `${metricLevelLabels.critical} ${describeLevel(def, 'critical')}` : '',
     ].filter(Boolean);
     finding = `${def.label}为 ${reading}，达到${levelText}级别（阈值：${levels.join('，')}）`;
   }

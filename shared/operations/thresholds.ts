@@ -41,7 +41,7 @@ export function readingValue(reading: MetricValue | MetricReading): MetricValue 
 
 export const metricLevelLabels: Record<MetricLevel, string> = {
   normal: '正常',
-  warning: '预警',
+  warning: '警告',
   critical: '严重',
   invalid: '无效',
 };
@@ -145,10 +145,10 @@ export function checkMetricDef(def: MetricDef): string[] {
     }
     return issues;
   }
-  if (def.warning === null && def.critical === null) issues.push(`${def.label}：未设置预警值或严重值`);
+  if (def.warning === null && def.critical === null) issues.push(`${def.label}：未设置警告值或严重值`);
   if (def.warning !== null && def.critical !== null) {
-    if (def.direction === 'above' && def.warning >= def.critical) issues.push(`${def.label}：预警值应低于严重值`);
-    if (def.direction === 'below' && def.warning <= def.critical) issues.push(`${def.label}：预警值应高于严重值`);
+    if (def.direction === 'above' && def.warning >= def.critical) issues.push(`${def.label}：警告值应低于严重值`);
+    if (def.direction === 'below' && def.warning <= def.critical) issues.push(`${def.label}：警告值应高于严重值`);
   }
   return issues;
 }

@@ -121,6 +121,11 @@ export const patrolEntryFields = z.object({
   readings: z.record(z.string().min(1).max(64), reading).default({}).meta({ label: { zh: '读数', en: 'Readings' } }),
   note: optionalText({ zh: '备注', en: 'Note' }, 1000),
   enteredBy: optionalText({ zh: '巡检人', en: 'By' }, 50),
+  /**
+   * 未转故障: per metric key, why an anomaly the fault-grading rules make an incident has none
+   * (已在处理的故障内, 计划内维护 …). The 巡检月报 lists them; 交付前检查 asks for one.
+   */
+  noIncidentReasons: z.record(z.string().min(1).max(64), z.string().max(500)).default({}).meta({ label: { zh: '未转故障原因', en: 'Why no incident' } }),
 });
 export type PatrolEntryFields = z.infer<typeof patrolEntryFields>;
 
@@ -236,6 +241,10 @@ export const changeRecordFields = z.object({
   windowStart: optionalDateTime({ zh: '实施窗口开始', en: 'Window start' }),
   windowEnd: optionalDateTime({ zh: '实施窗口结束', en: 'Window end' }),
   steps: longText({ zh: '实施步骤', en: 'Steps' }),
+  implementer: optionalText({ zh: '实施人', en: 'Implemented by' }, 50),
+  reviewer: optionalText({ zh: '复核人', en: 'Checked by' }, 50),
+  actualStart: optionalDateTime({ zh: '实际开始', en: 'Actual start' }),
+  actualEnd: optionalDateTime({ zh: '实际结束', en: 'Actual end' }),
   implementationResult: longText({ zh: '实施结果', en: 'Result' }),
   rollbackPlan: longText({ zh: '回退方案', en: 'Rollback plan' }),
   rollbackUsed: choice({ zh: '是否回退', en: 'Rolled back' }, yesNo, 'no'),
@@ -249,6 +258,7 @@ export type ChangeRecordFields = z.infer<typeof changeRecordFields>;
 export function changeRecordRules(change: ChangeRecordFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (change.windowStart && change.windowEnd && change.windowEnd < change.windowStart) issues.push({ field: 'windowEnd', message: '计划结束时间不能早于开始时间' });
+  if (change.actualStart && change.actualEnd && change.actualEnd < change.actualStart) issues.push({ field: 'actualEnd', message: '实际结束时间不能早于实际开始时间' });
   return issues;
 }
 

@@ -45,11 +45,29 @@ const availabilityTarget = z.object({
   period: choice({ zh: '统计周期', en: 'Period' }, measurementPeriods, 'month'),
 });
 
+/**
+ * What an indicator measures, so a report can compute its actual figure from the records (the
+ * 巡检月报's 考核指标): 'other' is judged by hand and reported as stated.
+ */
+export const indicatorMeasures = {
+  responseRate: { zh: '故障响应达标率', en: 'Incidents responded to in time' },
+  resolutionRate: { zh: '故障解决达标率', en: 'Incidents resolved in time' },
+  availability: { zh: '服务可用性', en: 'Service availability' },
+  patrolCompletion: { zh: '巡检完成率', en: 'Patrol rounds completed' },
+  other: { zh: '其他（人工评定）', en: 'Other (judged by hand)' },
+};
+export type IndicatorMeasure = keyof typeof indicatorMeasures;
+
 const indicator = z.object({
   name: requiredText({ zh: '指标', en: 'Indicator' }, 100),
+  measure: choice({ zh: '计算口径', en: 'Computed as' }, indicatorMeasures, 'other'),
+  targetPercent: optionalNumber({ zh: '目标值', en: 'Target' }, { min: 0, max: 100, unit: { zh: '%', en: '%' } }),
   measurement: optionalText({ zh: '考核方式', en: 'How it is measured' }, 1000),
+  /** The deduction the SLA names for a missed month: 2 (% of the monthly fee). */
+  deductionPercent: optionalNumber({ zh: '未达标扣减月服务费', en: 'Monthly fee deducted if missed' }, { min: 0, max: 100, unit: { zh: '%', en: '%' } }),
   consequence: optionalText({ zh: '未达标处理', en: 'If missed' }, 1000),
 });
+export type SlaIndicator = z.infer<typeof indicator>;
 
 const signatory = z.object({
   side: choice({ zh: '签署方', en: 'Party' }, { customer: { zh: '甲方', en: 'Customer' }, provider: { zh: '乙方', en: 'Provider' } }, 'customer'),

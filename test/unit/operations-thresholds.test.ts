@@ -92,9 +92,9 @@ describe('evaluateMetric', () => {
     expect(describeLevel(freeSpace, 'warning')).toBe('≤ 20 %');
     expect(describeLevel(alarm, 'critical')).toBe('正常值：正常');
     expect(checkMetricDef(disk)).toEqual([]);
-    expect(checkMetricDef({ ...disk, warning: 95 })).toEqual(['磁盘使用率：预警值应低于严重值']);
-    expect(checkMetricDef({ ...freeSpace, warning: 5 })).toEqual(['剩余空间：预警值应高于严重值']);
-    expect(checkMetricDef({ ...disk, warning: null, critical: null })).toEqual(['磁盘使用率：未设置预警值或严重值']);
+    expect(checkMetricDef({ ...disk, warning: 95 })).toEqual(['磁盘使用率：警告值应低于严重值']);
+    expect(checkMetricDef({ ...freeSpace, warning: 5 })).toEqual(['剩余空间：警告值应高于严重值']);
+    expect(checkMetricDef({ ...disk, warning: null, critical: null })).toEqual(['磁盘使用率：未设置警告值或严重值']);
     expect(checkMetricDef({ ...alarm, normal: ['绿'] })).toEqual(['告警灯：“绿”不是可选状态']);
   });
 });
@@ -148,7 +148,7 @@ describe('anomalies and the incidents they become', () => {
     expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'critical' }, 'medium').priority).toBe('P3');
     expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'critical' }, undefined).priority).toBe('P3');
     expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'warning' }, 'high').priority).toBe('P4');
-    expect(defaultFaultRules.map((rule) => describeFaultRule(rule))).toEqual(['任意指标 严重 · 重要程度高 → P2', '任意指标 严重 → P3', '任意指标 预警 → P4']);
+    expect(defaultFaultRules.map((rule) => describeFaultRule(rule))).toEqual(['任意指标 严重 · 重要程度高 → P2', '任意指标 严重 → P3', '任意指标 警告 → P4']);
   });
 
   it("the project's rules come first; the first match wins", () => {
@@ -164,7 +164,7 @@ describe('anomalies and the incidents they become', () => {
     // Empty form fields mean "any", like '*' and an absent criticality.
     const formRules = [{ metricKey: '', level: 'warning' as const, assetCriticality: '' as const, priority: 'P3' as const }];
     expect(priorityForAnomaly({ key: 'cpu.usedPercent', level: 'warning' }, 'low', formRules)).toMatchObject({ priority: 'P3', projectRule: true });
-    expect(describeFaultRule(formRules[0]!)).toBe('任意指标 预警 → P3');
+    expect(describeFaultRule(formRules[0]!)).toBe('任意指标 警告 → P3');
   });
 
   it('writes the incident in Chinese', () => {
@@ -174,13 +174,13 @@ describe('anomalies and the incidents they become', () => {
     expect(incident.title).toBe('jnb-srv-0012 磁盘使用率 92 %（严重，阈值 90 %）');
     expect(incident.description).toBe(
       [
-        '2026-03-16 09:40 巡检发现 jnb-srv-0012 的磁盘使用率为 92 %，达到严重级别（阈值：预警 ≥ 80 %，严重 ≥ 90 %）。',
+        '2026-03-16 09:40 巡检发现 jnb-srv-0012 的磁盘使用率为 92 %，达到严重级别（阈值：警告 ≥ 80 %，严重 ≥ 90 %）。',
         '资产重要程度：中。',
         '按故障分级规则（任意指标 严重 → P3，默认规则）定为 P3。',
       ].join('\n'),
     );
     expect(incidentFromAnomaly({ name: 'jnb-srv-0012', criticality: 'high' }, diskAnomaly!).priority).toBe('P2');
-    expect(incidentFromAnomaly({ name: 'jnb-srv-0012' }, cpuAnomaly!).title).toBe('jnb-srv-0012 CPU 使用率 85 %（预警，阈值 80 %）');
+    expect(incidentFromAnomaly({ name: 'jnb-srv-0012' }, cpuAnomaly!).title).toBe('jnb-srv-0012 CPU 使用率 85 %（警告，阈值 80 %）');
   });
 
   it('status anomalies, lower-is-worse metrics and carried values read sensibly', () => {

@@ -2,7 +2,7 @@
  * The patrol as the periodic documents read it: entries joined with their plan and asset, each
  * reading with its metric's label, unit, level and thresholds.
  */
-import { describeLevel, evaluateMetric, formatWithUnit, isStatusMetric, type MetricDef, type MetricLevel, metricDefsFor, parseMetricNumber } from '../../operations/thresholds';
+import { describeLevel, evaluateMetric, formatWithUnit, isStatusMetric, type MetricDef, type MetricLevel, metricDefsFor, metricLevelLabels, parseMetricNumber } from '../../operations/thresholds';
 
 export { metricDefsFor };
 import type { AssetFields } from '../../records/asset';
@@ -67,7 +67,7 @@ export function patrolDates(data: PatrolData): string[] {
 export type ReadingLevel = MetricLevel;
 
 /** 正常/警告/严重 as the service design names the levels; 无效 for a reading that is no valid value. */
-export const levelLabels: Record<ReadingLevel, string> = { normal: '正常', warning: '警告', critical: '严重', invalid: '无效' };
+export const levelLabels: Record<ReadingLevel, string> = metricLevelLabels;
 /** Cell fills that print in grey and keep black text readable (the baseline report's). */
 export const levelFills: Partial<Record<ReadingLevel, string>> = { warning: 'FFE699', critical: 'F4B084', invalid: 'E7E6E6' };
 

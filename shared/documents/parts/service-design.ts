@@ -29,7 +29,7 @@ export const designGaps = {
   shiftHours: (name: string) => `服务设计：班次“${name}”未填写起止时间`,
   coverage: '服务设计：未说明分工与覆盖',
   thresholds: '服务设计：未定义监控指标与阈值',
-  levels: (type: string, label: string) => `服务设计：${type}指标“${label}”未设置预警值或严重值`,
+  levels: (type: string, label: string) => `服务设计：${type}指标“${label}”未设置警告值或严重值`,
   escalation: '服务设计：未定义故障升级路径',
   escalationMinutes: (priority: string, to: string) => `服务设计：${priority} 升级至${to}未设定时限`,
   changeRules: '服务设计：未定义变更管理规则',
@@ -88,7 +88,7 @@ function criticalOptions(def: MetricDef): string[] {
 }
 
 /**
- * One row per metric: 指标, 单位, 告警条件, 预警, 严重, 读取说明. A project metric with neither
+ * One row per metric: 指标, 单位, 告警条件, 警告, 严重, 读取说明. A project metric with neither
  * level set cannot raise anything: its levels are marked 待补充.
  */
 export function metricRows(ctx: DocumentContext, assetType: AssetType, defs: readonly MetricDef[]): Cell[][] {
@@ -112,7 +112,7 @@ export function metricTable(ctx: DocumentContext, caption: string, assetType: As
       { title: '指标', width: 19 },
       { title: '单位', width: 8, align: 'center' },
       { title: '告警条件', width: 20, align: 'center' },
-      { title: '预警', width: 12, align: 'center' },
+      { title: metricLevelLabels.warning, width: 12, align: 'center' },
       { title: '严重', width: 12, align: 'center' },
       { title: '读取说明', width: 29 },
     ],

@@ -218,16 +218,23 @@ export function operationsData(
   const { assetIndexes, ...plan } = demo.plan;
   const patrolPlans = withIds(12, [patrolPlanFields.parse({ ...plan, assetIds: assetIndexes.map((i) => assets[i]!.id) })]);
   const planId = patrolPlans[0]!.id;
-  const patrolEntries = demo.entries.map(({ assetIndex, date, readings }) => {
+  const patrolEntries = demo.entries.map(({ assetIndex, date, readings, noIncidentReasons }) => {
     const assetId = assets[assetIndex]!.id;
-    return { ...patrolEntryFields.parse({ planId, assetId, round: date, date, readings, enteredBy: plan.assignee }), id: patrolEntryId(planId, date, assetId) };
+    return { ...patrolEntryFields.parse({ planId, assetId, round: date, date, readings, noIncidentReasons, enteredBy: plan.assignee }), id: patrolEntryId(planId, date, assetId) };
   });
   return {
     serviceDesign: serviceDesignFields.parse(demo.serviceDesign),
     patrolPlans,
     patrolEntries,
     shiftHandovers: [],
-    incidents: withIds(13, demo.incidents.map(({ assetIndex, ...values }) => incidentFields.parse({ ...values, assetId: assetIndex === undefined ? '' : assets[assetIndex]!.id }))),
+    incidents: withIds(
+      13,
+      demo.incidents.map(({ assetIndex, fromPatrol, ...values }) => {
+        const assetId = assetIndex === undefined ? '' : assets[assetIndex]!.id;
+        const link = fromPatrol ? `${patrolEntryId(planId, fromPatrol.date, assetId)}#${fromPatrol.metricKey}` : '';
+        return incidentFields.parse({ ...values, assetId, patrolEntryId: link });
+      }),
+    ),
     changeRecords: withIds(14, demo.changes.map(({ assetIndexes: indexes, ...values }) => changeRecordFields.parse({ ...values, assetIds: (indexes ?? []).map((i) => assets[i]!.id) }))),
     opsLogs: withIds(15, demo.opsLogs.map((values) => opsLogFields.parse(values))),
   };
