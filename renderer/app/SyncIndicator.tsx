@@ -3,6 +3,7 @@ import { Badge, Button, Popover, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useServices } from './services';
+import { useSyncErrorText } from './sync-error-text';
 import { useSyncStatus, useUnsentCount } from './use-sync';
 
 /** The header's view of sync: online or not, what is unsent, when it last worked, what failed. */
@@ -12,6 +13,7 @@ export function SyncIndicator() {
   const unsent = useUnsentCount() ?? 0;
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const errorText = useSyncErrorText(status);
   const icon = status.running ? <CloudSyncOutlined spin /> : status.error ? <ExclamationCircleOutlined /> : status.online ? <CloudOutlined /> : <DisconnectOutlined />;
   const state = !status.account
     ? t('sync.notSignedIn')
@@ -29,7 +31,7 @@ export function SyncIndicator() {
           {t('sync.lastSync', { time: new Date(status.lastSyncAt).toLocaleString(i18n.language) })}
         </Typography.Text>
       )}
-      {status.error && <Typography.Text type="danger">{status.error}</Typography.Text>}
+      {errorText && <Typography.Text type="danger">{errorText}</Typography.Text>}
       {status.lastReport && status.lastReport.deferred.length > 0 && (
         <Typography.Text type="warning">{status.lastReport.deferred[0]!.reason}</Typography.Text>
       )}

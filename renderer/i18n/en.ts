@@ -480,6 +480,19 @@ export const en: UiText = {
     serverUrlInvalid: 'Enter a server address starting with http:// or https://',
     usernameRequired: 'Enter your user name',
     passwordRequired: 'Enter your password',
+    plainHttp: {
+      title: 'Unencrypted connection',
+      body: 'The server address {{origin}} starts with http://: your password and project data would cross the network in clear text, readable by anyone on the same network. Ask your administrator for an https:// address.',
+      remember: 'Remember my choice for this server',
+      send: 'Sign in anyway',
+      cancel: 'Cancel',
+      notSent: 'Not signed in: the password was not sent.',
+      refused: 'You chose never to send your password to {{origin}} over unencrypted http://. Use an https:// address.',
+      askAgain: 'Ask again',
+    },
+    serverErrors: {
+      quotaExceeded: "The project's attachment storage is full: {{used}} MB of {{quota}} MB used, this file needs {{needed}} MB. Ask the server administrator to raise the quota.",
+    },
   },
   houseTemplate: {
     title: 'Company document template',

@@ -484,6 +484,19 @@ export const zhCN = {
     serverUrlInvalid: '请填写以 http:// 或 https:// 开头的服务器地址',
     usernameRequired: '请填写用户名',
     passwordRequired: '请填写密码',
+    plainHttp: {
+      title: '连接未加密',
+      body: '服务器地址 {{origin}} 以 http:// 开头：密码和项目数据将以明文在网络上传输，同一网络中的其他人可以截获。请向管理员索取 https:// 地址。',
+      remember: '记住我对此服务器的选择',
+      send: '仍然登录',
+      cancel: '取消',
+      notSent: '未登录：密码没有发送。',
+      refused: '你已选择不通过未加密的 http:// 向 {{origin}} 发送密码。请改用 https:// 地址。',
+      askAgain: '重新询问',
+    },
+    serverErrors: {
+      quotaExceeded: '项目附件存储已满：已用 {{used}} MB，上限 {{quota}} MB，这个附件需要 {{needed}} MB。请联系服务器管理员提高配额。',
+    },
   },
   houseTemplate: {
     title: '公司文档模板',

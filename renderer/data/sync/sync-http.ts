@@ -12,6 +12,8 @@ import {
   projectsResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  type QuotaExceeded,
+  quotaExceededSchema,
 } from '../../../shared/sync/protocol';
 
 /** A failed request, with a message for the user in Chinese. */
@@ -21,6 +23,8 @@ export class SyncHttpError extends Error {
     readonly status: number,
     /** Worth trying again later unchanged (network down, server busy). */
     readonly retryable: boolean,
+    /** Set when an attachment upload met the project's storage quota on the server (413). */
+    readonly quota?: QuotaExceeded,
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -115,8 +119,11 @@ export class SyncHttp {
 }
 
 async function errorFor(response: Response): Promise<SyncHttpError> {
-  const body = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
+  const json: unknown = await response.json().catch(() => undefined);
+  const body = errorResponseSchema.safeParse(json);
   const detail = body.success ? body.data.message : '';
+  const quota = quotaExceededSchema.safeParse(json);
+  if (quota.success) return new SyncHttpError(detail, response.status, false, quota.data);
   switch (response.status) {
     case 401:
       return new SyncHttpError(detail || '登录已失效，请重新登录', 401, false);

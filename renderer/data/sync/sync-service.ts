@@ -1,5 +1,6 @@
 import type { DesktopApi } from '../../../shared/desktop-api';
 import type { HybridLogicalClock } from '../../../shared/hlc';
+import type { QuotaExceeded } from '../../../shared/sync/protocol';
 import type { FieldbookDb } from '../db';
 import { SyncEngine, type SyncReport } from './sync-engine';
 import { SyncHttp, SyncHttpError } from './sync-http';
@@ -19,6 +20,8 @@ export interface SyncStatus {
   lastReport?: SyncReport;
   /** The last failure, in plain Chinese; cleared by the next success. */
   error?: string;
+  /** When the last failure was the project's attachment quota on the server: its figures, for a translated message. */
+  quotaExceeded?: QuotaExceeded;
   nextAttemptAt?: number;
 }
 
@@ -125,7 +128,7 @@ export class SyncService {
     try {
       const report = await new SyncEngine(this.deps.db, this.deps.clock, this.http(account)).syncOnce();
       this.failures = 0;
-      this.update({ running: false, online: true, lastSyncAt: Date.now(), lastReport: report, error: undefined });
+      this.update({ running: false, online: true, lastSyncAt: Date.now(), lastReport: report, error: undefined, quotaExceeded: undefined });
       this.schedule(INTERVAL_MS);
     } catch (error) {
       this.failures++;
@@ -133,7 +136,8 @@ export class SyncService {
       const message = (error instanceof Error ? error.message : String(error)) || `同步失败（${error instanceof Error ? error.name : '未知错误'}）`;
       if (!(error instanceof SyncHttpError)) console.error('sync round failed', error);
       const offline = error instanceof SyncHttpError && error.status === 0;
-      this.update({ running: false, error: message, online: offline ? false : this.status.online });
+      const quotaExceeded = error instanceof SyncHttpError ? error.quota : undefined;
+      this.update({ running: false, error: message, quotaExceeded, online: offline ? false : this.status.online });
       const retryable = !(error instanceof SyncHttpError) || error.retryable;
       if (retryable) this.schedule(Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (this.failures - 1)));
     }

@@ -1,11 +1,13 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Space, Typography, message } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Modal, Space, Typography, message } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { useSyncErrorText } from '../../app/sync-error-text';
 import { useSyncStatus } from '../../app/use-sync';
 import { saveJson } from '../../data/save-json';
+import { forgetPlainHttpChoice, rememberedPlainHttpChoice, rememberPlainHttpChoice, sendsPasswordInClear, serverOrigin } from '../../data/sync/plain-http';
 
 /** Sign in to the team server; the token goes to the host's secure token store. */
 export function SyncSettingsCard() {
@@ -15,12 +17,54 @@ export function SyncSettingsCard() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const orphaned = useLiveQuery(() => db.orphanedChanges.toArray());
+  const [modal, modalHolder] = Modal.useModal();
+  /** A server the user chose never to send their password to over http (remembered). */
+  const [refusedServer, setRefusedServer] = useState<string>();
+  const errorText = useSyncErrorText(status);
+
+  /**
+   * Before a password goes over plain http:// to another machine: asks, unless the user asked
+   * for their choice for that server to be remembered. Cancel is the default button.
+   */
+  async function mayUsePlainHttp(serverUrl: string): Promise<boolean> {
+    if (!sendsPasswordInClear(serverUrl)) return true;
+    const remembered = await rememberedPlainHttpChoice(db, serverUrl);
+    if (remembered === 'send') return true;
+    if (remembered === 'refuse') {
+      setRefusedServer(serverUrl);
+      return false;
+    }
+    let remember = false;
+    const send = await modal.confirm({
+      title: t('sync.plainHttp.title'),
+      content: (
+        <Space direction="vertical" data-testid="plain-http-warning">
+          <Typography.Paragraph style={{ marginBottom: 0 }}>{t('sync.plainHttp.body', { origin: serverOrigin(serverUrl) })}</Typography.Paragraph>
+          <Checkbox onChange={(event) => (remember = event.target.checked)}>{t('sync.plainHttp.remember')}</Checkbox>
+        </Space>
+      ),
+      okText: t('sync.plainHttp.send'),
+      okButtonProps: { danger: true },
+      cancelText: t('sync.plainHttp.cancel'),
+      autoFocusButton: 'cancel',
+    });
+    if (remember) await rememberPlainHttpChoice(db, serverUrl, send ? 'send' : 'refuse');
+    if (!send) setError(t('sync.plainHttp.notSent'));
+    return send;
+  }
+
+  async function askAgain(serverUrl: string) {
+    await forgetPlainHttpChoice(db, serverUrl);
+    setRefusedServer(undefined);
+  }
 
   async function login(values: { serverUrl: string; username: string; password: string }) {
     setBusy(true);
     setError(undefined);
+    setRefusedServer(undefined);
     try {
       const serverUrl = values.serverUrl.trim().replace(/\/+$/, '');
+      if (!(await mayUsePlainHttp(serverUrl))) return;
       const account = await sync.login(serverUrl, values.username, values.password);
       await updateSettings({ syncServerUrl: serverUrl, ...(settings.userName ? {} : { userName: account.displayName }) });
       message.success(t('sync.loggedIn'));
@@ -33,10 +77,11 @@ export function SyncSettingsCard() {
 
   return (
     <Card title={t('sync.title')} style={{ marginTop: 16 }} data-testid="sync-settings">
+      {modalHolder}
       {status.account ? (
         <Space direction="vertical">
           <Typography.Text>{t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl })}</Typography.Text>
-          {status.error && <Alert type="error" showIcon message={status.error} />}
+          {errorText && <Alert type="error" showIcon message={errorText} />}
           <Space>
             <Button type="primary" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow()}>
               {t('sync.syncNow')}
@@ -60,6 +105,19 @@ export function SyncSettingsCard() {
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+          {refusedServer && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('sync.plainHttp.refused', { origin: serverOrigin(refusedServer) })}
+              action={
+                <Button size="small" onClick={() => void askAgain(refusedServer)}>
+                  {t('sync.plainHttp.askAgain')}
+                </Button>
+              }
+            />
+          )}
           <Button type="primary" htmlType="submit" loading={busy}>
             {t('sync.login')}
           </Button>
