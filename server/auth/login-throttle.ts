@@ -1,4 +1,4 @@
-import { MemoryThrottleStore, type ThrottleRecord, type ThrottleStore } from './throttle-store';
+import { MemoryThrottleStore, type ThrottleStore } from './throttle-store';
 
 /**
  * Slows down password guessing on two counts:
@@ -86,10 +86,11 @@ export class LoginThrottle {
 
   private async bump(key: string, policy: LockoutPolicy): Promise<void> {
     const now = this.now();
-    const previous = await this.store.get(key);
-    const failures = previous && now - previous.lastFailure <= policy.forgetAfterMs ? previous.failures + 1 : 1;
-    const over = failures - policy.freeAttempts;
-    const lockedUntil = over > 0 ? now + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (over - 1)) : 0;
-    await this.store.set(key, { failures, lastFailure: now, lockedUntil } satisfies ThrottleRecord);
+    await this.store.update(key, (previous) => {
+      const failures = previous && now - previous.lastFailure <= policy.forgetAfterMs ? previous.failures + 1 : 1;
+      const over = failures - policy.freeAttempts;
+      const lockedUntil = over > 0 ? now + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (over - 1)) : 0;
+      return { failures, lastFailure: now, lockedUntil };
+    });
   }
 }

@@ -11,7 +11,12 @@ export interface ThrottleRecord {
 
 export interface ThrottleStore {
   get(key: string): Promise<ThrottleRecord | undefined>;
-  set(key: string, record: ThrottleRecord): Promise<void>;
+  /**
+   * Replaces the key's record with what `next` makes of the current one, atomically: no other
+   * update of that key comes in between (concurrent failures each count). In a database: one
+   * transaction that reads the row FOR UPDATE.
+   */
+  update(key: string, next: (current: ThrottleRecord | undefined) => ThrottleRecord): Promise<void>;
   delete(key: string): Promise<void>;
 }
 
@@ -25,7 +30,9 @@ export class MemoryThrottleStore implements ThrottleStore {
     return this.records.get(key);
   }
 
-  async set(key: string, record: ThrottleRecord): Promise<void> {
+  async update(key: string, next: (current: ThrottleRecord | undefined) => ThrottleRecord): Promise<void> {
+    // Read, compute and write without an await in between: atomic in one process.
+    const record = next(this.records.get(key));
     this.records.delete(key);
     this.records.set(key, record);
     for (const oldest of this.records.keys()) {
