@@ -497,6 +497,12 @@ export const zhCN = {
     serverErrors: {
       quotaExceeded: '项目附件存储已满：已用 {{used}} MB，上限 {{quota}} MB，这个附件需要 {{needed}} MB。请联系服务器管理员提高配额。',
     },
+    log: '同步日志',
+    logHint: '每次同步都会核对本机与服务器上本项目数据的摘要；不一致时本机从服务器重新拉取本项目，并重新应用尚未同步的修改。',
+    noLog: '本机与服务器的数据一直一致，没有需要修复的记录',
+    logRepaired: '本机数据与服务器不一致（{{rows}} 条记录），已从服务器重新拉取本项目并重新应用未同步的修改，现已一致。',
+    logStillDiffers: '本机数据与服务器不一致（{{rows}} 条记录），重新拉取后仍不一致；一小时后或服务器数据变化时再试。请联系管理员。',
+    logDigests: '本机摘要 {{local}} · 服务器摘要 {{server}}',
   },
   houseTemplate: {
     title: '公司文档模板',

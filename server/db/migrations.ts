@@ -1,4 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { EMPTY_DIGEST } from '../../shared/sync/state-digest';
+import { digestOfStoredRows } from '../sync/state-digest';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -126,6 +128,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_bundle_keys': {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('projects').addColumn('bundle_key', 'text').execute();
+      },
+    },
+    // Per project, the digest of its rows that devices compare theirs with (shared/sync/state-digest.ts).
+    '0004_state_digests': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('projects')
+          .addColumn('state_digest', 'text', (c) => c.notNull().defaultTo(EMPTY_DIGEST))
+          .execute();
+        const typed = db as unknown as Kysely<Database>;
+        for (const { id } of await typed.selectFrom('projects').select('id').execute()) {
+          await typed.updateTable('projects').set({ state_digest: await digestOfStoredRows(typed, id) }).where('id', '=', id).execute();
+        }
       },
     },
   };

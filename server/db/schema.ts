@@ -35,6 +35,8 @@ export interface ProjectsTable {
   created_by: string | null;
   /** Hex secret of the project's bundle signatures (HMAC-SHA256), handed to its members; null until first asked for. */
   bundle_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** XOR of the hashes of the project's rows (shared/sync/state-digest.ts), kept current by every push; pulls hand it out. */
+  state_digest: ColumnType<string, string | undefined, string>;
 }
 
 export interface MembershipsTable {

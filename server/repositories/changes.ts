@@ -8,11 +8,17 @@ import type { Database } from '../db/schema';
  * page costs the same with ten changes in the log or ten million.
  */
 export async function pullChanges(db: Kysely<Database>, projectId: string, after: number, limit: number): Promise<PullResponse> {
+  // The counter and the digest first, committed together by the last push: every change up to
+  // that seq is committed too, so a page that reaches it comes with the digest of exactly the
+  // state those changes make. Later pushes wait for the next pull.
+  const project = await db.selectFrom('projects').select(['last_seq', 'state_digest']).where('id', '=', projectId).executeTakeFirst();
+  const lastSeq = project ? Number(project.last_seq) : 0;
   const rows = await db
     .selectFrom('changes')
     .select(['seq', 'change_id', 'table_name', 'row_id', 'fields', 'hlc', 'author', 'device_id'])
     .where('project_id', '=', projectId)
     .where('seq', '>', after)
+    .where('seq', '<=', lastSeq)
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
@@ -31,7 +37,8 @@ export async function pullChanges(db: Kysely<Database>, projectId: string, after
   }));
   const cursor = page.at(-1)?.seq ?? after;
   const conflicts = cursor > after ? await conflictsBetween(db, projectId, after, cursor) : [];
-  return { changes, conflicts, hasMore, cursor };
+  const digest = !hasMore && project && cursor === lastSeq ? { digest: project.state_digest } : {};
+  return { changes, conflicts, hasMore, cursor, ...digest };
 }
 
 /** The conflicts recorded while applying the changes with seq in (after, upTo]. */

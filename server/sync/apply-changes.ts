@@ -6,6 +6,7 @@ import { changeFieldsProblem } from '../../shared/sync/validate-change';
 import type { Store } from '../db/store';
 import type { ChangesTable, ConflictsTable, Database, RowsTable } from '../db/schema';
 import { readRowState, writeRowState } from './row-state';
+import { digestAfterRowWrites } from './state-digest';
 
 /** Who delivers a batch: a logged-in user (membership checked) or the administrator importing a bundle. */
 export type Actor = { kind: 'user'; userId: string; username: string } | { kind: 'admin' };
@@ -148,11 +149,15 @@ async function applyInTransaction(
   //    No other counter can be needed: a change is only written to its own project (a stored
   //    row of another project makes it a project_mismatch below; a row's project never changes).
   const counters = new Map<string, number>();
+  const digests = new Map<string, string>();
   const lockCounters = async (projectIds: string[]) => {
     for (const ids of chunks(projectIds, 500)) {
-      let query = trx.selectFrom('projects').select(['id', 'last_seq']).where('id', 'in', ids).orderBy('id');
+      let query = trx.selectFrom('projects').select(['id', 'last_seq', 'state_digest']).where('id', 'in', ids).orderBy('id');
       if (dialect === 'postgres') query = query.forUpdate();
-      for (const p of await query.execute()) counters.set(p.id, p.last_seq);
+      for (const p of await query.execute()) {
+        counters.set(p.id, p.last_seq);
+        digests.set(p.id, p.state_digest);
+      }
     }
   };
   await lockCounters([...new Set(candidates.map((c) => c.projectId))].sort());
@@ -186,9 +191,13 @@ async function applyInTransaction(
 
   // 3. Everything else, read under those locks.
   const rowStates = new Map<string, RowState>();
+  /** Each row as stored before this batch: the project digest takes its hash out when it is rewritten. */
+  const storedRows = new Map<string, StoredRow>();
   for (const ids of chunks(rowIds, 500)) {
     for (const r of await trx.selectFrom('rows').selectAll().where('row_id', 'in', ids).execute()) {
-      rowStates.set(rowKey(r.table_name, r.row_id), { projectId: r.project_id, ...readRowState(r.data, r.field_writes), lastSeq: r.last_seq, dirty: false });
+      const state: RowState = { projectId: r.project_id, ...readRowState(r.data, r.field_writes), lastSeq: r.last_seq, dirty: false };
+      rowStates.set(rowKey(r.table_name, r.row_id), state);
+      storedRows.set(rowKey(r.table_name, r.row_id), state.row);
     }
   }
   const logged = new Map<string, { seq: number; projectId: string }>();
@@ -340,8 +349,15 @@ async function applyInTransaction(
   }
   if (storedSides.length) await fillStoredSides(trx, storedSides, batchChangeIds);
   for (const batch of chunks(conflictRows, INSERT_CHUNK)) await trx.insertInto('conflicts').values(batch).execute();
+  const rewritten = [...rowStates].filter(([, state]) => state.dirty);
+  const newDigests = digestAfterRowWrites(
+    digests,
+    rewritten.map(([key, state]) => ({ table: key.split('\u0000')[0]!, projectId: state.projectId, before: storedRows.get(key), after: state.row })),
+  );
   for (const [projectId, lastSeq] of counters) {
-    if (lastSeq !== startCounters.get(projectId)) await trx.updateTable('projects').set({ last_seq: lastSeq }).where('id', '=', projectId).execute();
+    if (lastSeq !== startCounters.get(projectId)) {
+      await trx.updateTable('projects').set({ last_seq: lastSeq, state_digest: newDigests.get(projectId) ?? digests.get(projectId)! }).where('id', '=', projectId).execute();
+    }
   }
   for (const [projectId, names] of projectNames) {
     await trx.updateTable('projects').set(names).where('id', '=', projectId).execute();

@@ -129,6 +129,11 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** The seq to ask after next time: the last seq of this page, or the request's own cursor. */
   cursor: z.number().int().min(0),
+  /**
+   * On the page that reaches the end of the log: the project's state digest after the change
+   * at `cursor` (shared/sync/state-digest.ts), for the device to compare its own with.
+   */
+  digest: z.string().regex(/^[0-9a-f]{16}$/).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

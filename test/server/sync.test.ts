@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_DIGEST } from '../../shared/sync/state-digest';
+import { digestOfStoredRows } from '../../server/sync/state-digest';
 import { newId } from '../../shared/ids';
 import { MAX_CLOCK_AHEAD_MS, pullResponseSchema, pushResponseSchema } from '../../shared/sync/protocol';
 import {
@@ -41,11 +43,14 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const pulled = await bob.pull(project.id);
     expect(pulled.status).toBe(200);
     const page = pullResponseSchema.parse(pulled.body);
-    expect(page).toEqual({ changes: [{ ...change, seq: 1 }], conflicts: [], hasMore: false, cursor: 1 });
+    // The last page carries the project's state digest at its cursor (shared/sync/state-digest.ts).
+    const digest = await digestOfStoredRows(t.store.db, project.id);
+    expect(digest).not.toBe(EMPTY_DIGEST);
+    expect(page).toEqual({ changes: [{ ...change, seq: 1 }], conflicts: [], hasMore: false, cursor: 1, digest });
     expect(await t.row('assets', change.rowId)).toMatchObject({ name: 'db01', ips: ['10.0.0.5'], projectId: project.id, fieldHlc: { name: change.hlc } });
 
     // Nothing after the cursor.
-    expect((await bob.pull(project.id, 1)).body).toEqual({ changes: [], conflicts: [], hasMore: false, cursor: 1 });
+    expect((await bob.pull(project.id, 1)).body).toEqual({ changes: [], conflicts: [], hasMore: false, cursor: 1, digest });
   });
 
   it('pages through the log with limit, hasMore and cursor', async () => {

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { type Change, type StoredRow, mergeChangeIntoRow } from '../../../shared/change-log';
 import type { HybridLogicalClock } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
+import type { SyncedConflict } from '../../../shared/sync/protocol';
 import { readChangeFields } from '../../../shared/sync/validate-change';
 import type { ChangeRow, ConflictRow, FieldbookDb } from '../db';
 import { isOwnUnsent, ownDeviceId, pushedUpTo } from '../outbox';
@@ -172,4 +173,30 @@ export function applyTables(db: FieldbookDb, changes: ReadonlyArray<Pick<Change,
 /** Every table a remote apply, a bundle import or a project's removal may touch. */
 export function syncTables(db: FieldbookDb): Table[] {
   return [...tableNames.map((name) => db.table(name)), db.changes, db.relay, db.refused, db.conflicts, db.meta];
+}
+
+/**
+ * Conflicts the server recorded (the same loss may have been seen here already, under the same
+ * id): added once, so every device of the project can show and restore what lost.
+ */
+export async function keepServerConflicts(db: FieldbookDb, projectId: string, conflicts: SyncedConflict[]): Promise<number> {
+  if (conflicts.length === 0) return 0;
+  const rows: ConflictRow[] = conflicts.map((c) => ({
+    id: conflictId(c.table, c.rowId, c.field, c.hlc),
+    projectId,
+    table: c.table,
+    rowId: c.rowId,
+    field: c.field,
+    value: c.value,
+    hlc: c.hlc,
+    winningHlc: c.winningHlc,
+    changeId: c.changeId ?? undefined,
+    author: c.author ?? undefined,
+    detectedAt: Date.now(),
+    resolved: 0,
+  }));
+  const known = await db.conflicts.bulkGet(rows.map((r) => r.id));
+  const fresh = rows.filter((_, index) => !known[index]);
+  await db.conflicts.bulkAdd(fresh);
+  return fresh.length;
 }

@@ -3,13 +3,15 @@ import { blobRefsOf } from '../../../shared/attachments';
 import { type Change, changeSchema, type StoredRow } from '../../../shared/change-log';
 import { type HybridLogicalClock, formatHlc } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
-import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PushResult, type SyncedConflict } from '../../../shared/sync/protocol';
-import type { ChangeRow, ConflictRow, FieldbookDb, RefusedRow } from '../db';
+import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PullResponse, type PushResult } from '../../../shared/sync/protocol';
+import type { ChangeRow, FieldbookDb, RefusedRow } from '../db';
 import { isOwnUnsent, ownDeviceId, ownUnsent, PUSHED_UP_TO, pushedUpTo, refusedChanges } from '../outbox';
-import { applyRemoteChanges, applyTables, conflictId, syncTables } from './apply-remote';
+import { applyRemoteChanges, applyTables, keepServerConflicts, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
 import { forgetBundleKey, keepBundleKeys } from './bundle-keys';
 import { forgetSeenLog, readSeenLog, recordPull, seenWhenWritten } from './seen-log';
+import { hasUnsent, projectDigest, rebuildProject } from './state-check';
+import { appendSyncLog, type SyncLogEntry } from './sync-log';
 import { type SyncHttp, SyncHttpError } from './sync-http';
 
 export interface SyncReport {
@@ -22,9 +24,17 @@ export interface SyncReport {
   conflicts: number;
   /** Projects this user no longer belongs to; their data was removed, unsent changes kept aside. */
   removedProjects: Array<{ projectId: string; name: string; keptChanges: number }>;
+  /**
+   * Projects whose data on this device differed from the server's (their digests, see
+   * state-check.ts) and was rebuilt from the server's log; `agreed`: the digests match now.
+   */
+  repaired: Array<{ projectId: string; rowsFixed: number; agreed: boolean }>;
 }
 
 const cursorKey = (projectId: string) => `cursor:${projectId}`;
+/** The server digest a repair could not reach, and when: not tried again for that digest, nor within the hour. */
+const repairFailedKey = (projectId: string) => `digestRepairFailed:${projectId}`;
+const RETRY_FAILED_REPAIR_MS = 60 * 60_000;
 // Room for the request envelope around the changes.
 const PUSH_BYTE_BUDGET = MAX_PUSH_BYTES - 4096;
 // Each change's entry in changeSeen: a seq and a comma.
@@ -44,7 +54,7 @@ export class SyncEngine {
   ) {}
 
   async syncOnce(): Promise<SyncReport> {
-    const report: SyncReport = { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [] };
+    const report = emptyReport();
     await this.pushPending(report);
     const { projects } = await this.http.projects();
     await keepBundleKeys(this.db, projects);
@@ -158,8 +168,58 @@ export class SyncEngine {
       if (outcome.stoppedAt) {
         throw new SyncHttpError(`无法应用服务器上的修改（${outcome.stoppedAt.reason}），请升级本应用后再同步`, 0, false);
       }
-      if (!page.hasMore) return report;
+      if (!page.hasMore) {
+        if (page.digest !== undefined && !outcome.stoppedAt) await this.checkState(projectId, page.cursor, page.digest, report);
+        return report;
+      }
     }
+  }
+
+  /**
+   * Compares this device's digest of a project with the server's at the cursor just reached and,
+   * when they differ, rebuilds the project from the server's log (state-check.ts) and says so in
+   * the sync log. Not compared while the device holds unsent changes of the project (its rows are
+   * then ahead by design) or once another tab has pulled further.
+   */
+  private async checkState(projectId: string, cursor: number, serverDigest: string, report: SyncReport): Promise<void> {
+    const local = await this.db.transaction('r', syncTables(this.db), async () => {
+      if ((await this.cursor(projectId)) !== cursor || (await hasUnsent(this.db, projectId))) return null;
+      return (await projectDigest(this.db, projectId)).digest;
+    });
+    if (local === null || local === serverDigest) return;
+    const failed = (await this.db.meta.get(repairFailedKey(projectId)))?.value as { serverDigest: string; at: number } | undefined;
+    if (failed && (failed.serverDigest === serverDigest || Date.now() - failed.at < RETRY_FAILED_REPAIR_MS)) return;
+
+    const pages: PullResponse[] = [];
+    for (let after = 0; ; ) {
+      const page = await this.http.pull(projectId, after);
+      pages.push(page);
+      after = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const last = pages.at(-1)!;
+    const latestDigest = last.digest ?? serverDigest;
+    const entry = await this.db.transaction('rw', syncTables(this.db), async () => {
+      const outcome = await rebuildProject(this.db, this.clock, projectId, pages);
+      const previous = await this.cursor(projectId);
+      await this.db.meta.put({ key: cursorKey(projectId), value: last.cursor });
+      if (last.cursor !== previous) await recordPull(this.db, this.clock, projectId, previous, last.cursor);
+      // With unsent changes merged again the rows are ahead of the server's: the next round, once they are sent, checks again.
+      const agreed = outcome.reapplied > 0 || outcome.after.digest === latestDigest;
+      if (agreed) await this.db.meta.delete(repairFailedKey(projectId));
+      else await this.db.meta.put({ key: repairFailedKey(projectId), value: { serverDigest: latestDigest, at: Date.now() } });
+      const logged: SyncLogEntry = {
+        at: Date.now(),
+        projectId,
+        kind: agreed ? 'digestRepaired' : 'digestStillDiffers',
+        rowsFixed: outcome.rowsFixed,
+        localDigest: local,
+        serverDigest: latestDigest,
+      };
+      await appendSyncLog(this.db, logged);
+      return logged;
+    });
+    report.repaired.push({ projectId, rowsFixed: entry.rowsFixed, agreed: entry.kind === 'digestRepaired' });
   }
 
   private async cursor(projectId: string): Promise<number> {
@@ -293,6 +353,7 @@ export class SyncEngine {
         await this.db.changes.where('projectId').equals(projectId).delete();
         await this.db.conflicts.where('[projectId+resolved]').between([projectId, 0], [projectId, 1]).delete();
         await this.db.meta.delete(cursorKey(projectId));
+        await this.db.meta.delete(repairFailedKey(projectId));
         await forgetSeenLog(this.db, projectId);
         await forgetBundleKey(this.db, projectId);
         removed.push({ projectId, name, keptChanges: unsent.length });
@@ -300,32 +361,6 @@ export class SyncEngine {
     }
     return removed;
   }
-}
-
-/**
- * Conflicts the server recorded (the same loss may have been seen here already, under the same
- * id): added once, so every device of the project can show and restore what lost.
- */
-async function keepServerConflicts(db: FieldbookDb, projectId: string, conflicts: SyncedConflict[]): Promise<number> {
-  if (conflicts.length === 0) return 0;
-  const rows: ConflictRow[] = conflicts.map((c) => ({
-    id: conflictId(c.table, c.rowId, c.field, c.hlc),
-    projectId,
-    table: c.table,
-    rowId: c.rowId,
-    field: c.field,
-    value: c.value,
-    hlc: c.hlc,
-    winningHlc: c.winningHlc,
-    changeId: c.changeId ?? undefined,
-    author: c.author ?? undefined,
-    detectedAt: Date.now(),
-    resolved: 0,
-  }));
-  const known = await db.conflicts.bulkGet(rows.map((r) => r.id));
-  const fresh = rows.filter((_, index) => !known[index]);
-  await db.conflicts.bulkAdd(fresh);
-  return fresh.length;
 }
 
 /** Bytes of `text` as UTF-8, counted without encoding it. */
@@ -344,7 +379,7 @@ function utf8Length(text: string): number {
 }
 
 function emptyReport(): SyncReport {
-  return { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [] };
+  return { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [], repaired: [] };
 }
 
 /**

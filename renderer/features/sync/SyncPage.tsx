@@ -15,6 +15,7 @@ import type { ConflictRow } from '../../data/db';
 import { refusedChanges } from '../../data/outbox';
 import { saveJson } from '../../data/save-json';
 import { fieldTitle, pickLabel } from '../../i18n';
+import { SyncLogCard } from './SyncLogCard';
 import { useProjectTimeZone } from '../projects/use-project-time';
 
 /** Conflicts to look at and restore, refused changes, and the project as a bundle file. */
@@ -58,6 +59,7 @@ export function SyncPage() {
           />
         )}
       </Card>
+      <SyncLogCard projectId={project.id} />
       <Card title={t('sync.bundle')} style={{ marginTop: 16 }}>
         <Typography.Paragraph type="secondary">{t('sync.bundleHint')}</Typography.Paragraph>
         <Button onClick={() => void exportBundle()}>{t('sync.exportBundle')}</Button>
