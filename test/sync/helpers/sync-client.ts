@@ -4,6 +4,7 @@ import { unsentCount as countUnsent } from '../../../renderer/data/outbox';
 import { SyncEngine, type SyncReport } from '../../../renderer/data/sync/sync-engine';
 import { SyncHttp } from '../../../renderer/data/sync/sync-http';
 import { tableNames } from '../../../shared/records';
+import type { LoginResponse } from '../../../shared/sync/protocol';
 import { DEFAULT_PASSWORD, type TestServer } from '../../server/helpers/test-server';
 
 let databases = 0;
@@ -21,8 +22,9 @@ export interface SyncClient extends DataLayer {
  * One engineer's device: the app's real data layer on fake-indexeddb (a real IndexedDB
  * implementation) and the app's real SyncEngine, talking HTTP to a real server.
  */
-export async function openSyncClient(server: TestServer, username: string, options: { skewMs?: number } = {}): Promise<SyncClient> {
-  const session = await new SyncHttp(server.url, () => null).login(username, DEFAULT_PASSWORD);
+export async function openSyncClient(server: TestServer, username: string, options: { skewMs?: number; session?: LoginResponse } = {}): Promise<SyncClient> {
+  // A session given is reused: a test opening many devices need not pay a password hash for each.
+  const session = options.session ?? (await new SyncHttp(server.url, () => null).login(username, DEFAULT_PASSWORD));
   const state = { skewMs: options.skewMs ?? 0 };
   const wallClock = () => Date.now() + state.skewMs;
   const data = await openDataLayer(() => session.user.displayName, { name: `sync-${username}-${databases++}-${Date.now()}`, wallClock });
