@@ -496,8 +496,8 @@ export const en: UiText = {
     log: 'Sync log',
     logHint: 'Every sync compares a digest of this project’s data on this device with the server’s; when they differ, this device pulls the project from the server again and re-applies its unsent changes.',
     noLog: 'This device and the server have always agreed: nothing needed repair',
-    logRepaired: 'This device’s data differed from the server’s ({{rows}} records); the project was pulled from the server again and unsent changes re-applied. They agree now.',
-    logStillDiffers: 'This device’s data differed from the server’s ({{rows}} records) and still differs after pulling again; retried in an hour or when the server’s data changes. Please contact your administrator.',
+    logRepaired: 'This device’s data differed from the server’s (records affected: {{rows}}); the project was pulled from the server again and unsent changes re-applied. They agree now.',
+    logStillDiffers: 'This device’s data differed from the server’s (records affected: {{rows}}) and still differs after pulling again; retried in an hour or when the server’s data changes. Please contact your administrator.',
     logDigests: 'Device digest {{local}} · server digest {{server}}',
   },
   houseTemplate: {

@@ -6,6 +6,7 @@ test.beforeAll(async () => {
   server = await startTestServer('sqlite');
   await server.addUser('zhang', DEFAULT_PASSWORD, '张工');
   await server.addUser('li', DEFAULT_PASSWORD, '李工');
+  await server.addUser('wang', DEFAULT_PASSWORD, '王工');
 });
 test.afterAll(async () => server?.dispose());
 
@@ -117,4 +118,49 @@ test('two engineers sync through a real server: both edits survive, a lost value
   await zhang.context().setOffline(true);
   await zhang.context().setOffline(false);
   await expect(zhangNotes).toHaveValue('李工的备注');
+});
+
+test('a row changed behind the app is found by the next sync, repaired from the server and told in 同步日志', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await engineer(browser);
+  await page.getByRole('button', { name: '载入示例项目' }).click();
+  await expect(page.getByTestId('asset-count')).toHaveText('共 40 条');
+  const projectId = /projects\/([^/]+)/.exec(page.url())![1]!;
+  await signIn(page, 'wang');
+  await syncNow(page);
+
+  // An asset's name changed with IndexedDB's own API: neither the repository nor Dexie sees it.
+  const original = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('fieldbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('assets', 'readwrite').objectStore('assets').openCursor();
+          request.onsuccess = () => {
+            const cursor = request.result!;
+            const row = cursor.value as { name: string };
+            cursor.update({ ...row, name: `${row.name}（被改）` });
+            resolve(row.name);
+          };
+        };
+      }),
+  );
+  await syncNow(page);
+  await page.goto(`/#/projects/${projectId}/assets`);
+  await expect(page.getByTestId('asset-table').getByText(original, { exact: true })).toBeVisible();
+  await expect(page.getByText(`${original}（被改）`)).toHaveCount(0);
+
+  await page.getByRole('menuitem', { name: '同步与冲突' }).click();
+  const log = page.getByTestId('sync-log');
+  await expect(log).toContainText('本机数据与服务器不一致（1 条记录），已从服务器重新拉取本项目并重新应用未同步的修改，现已一致。');
+  await log.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('sync-log-zh.png'), fullPage: true });
+
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByLabel('界面语言').click();
+  await page.getByTitle('English').click();
+  await page.goto(`/#/projects/${projectId}/sync`);
+  await expect(page.getByTestId('sync-log')).toContainText('This device’s data differed from the server’s (records affected: 1)');
+  await page.screenshot({ path: test.info().outputPath('sync-log-en.png'), fullPage: true });
 });
