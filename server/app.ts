@@ -14,6 +14,7 @@ import { deleteStaleSessions } from './repositories/sessions';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { healthRoutes } from './routes/health';
+import { memberRoutes } from './routes/members';
 import { projectRoutes } from './routes/projects';
 import { syncRoutes } from './routes/sync';
 import type { ApplyOptions } from './sync/apply-changes';
@@ -128,6 +129,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   projectRoutes(app, ctx);
+  memberRoutes(app, ctx);
   syncRoutes(app, ctx);
   await app.register(async (scope) => blobRoutes(scope, ctx));
 

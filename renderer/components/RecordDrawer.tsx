@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { RowOf } from '../../shared/records';
 import { recordTypes } from '../../shared/records';
 import { useServices } from '../app/services';
+import { useProjectRights } from '../app/use-project-rights';
 import type { ProjectScopedTable } from '../data/repository';
 import { pickLabel } from '../i18n';
 import { HistoryView } from './HistoryView';
@@ -56,6 +57,7 @@ export function RecordDrawer<T extends ProjectScopedTable>({
   width = 760,
 }: RecordDrawerProps<T>) {
   const { repo, db } = useServices();
+  const rights = useProjectRights(projectId);
   // The row as stored now: a sync or an action may change it while the drawer is open, and a
   // caller may hand over the row as it was when clicked. The form then shows what changed.
   const rowId = givenRow?.id;
@@ -166,7 +168,7 @@ export function RecordDrawer<T extends ProjectScopedTable>({
       destroyOnHidden
       title={row ? t('common.recordTitle', { type: typeLabel, title: rowTitle }) : t('common.addRecord', { type: typeLabel })}
       extra={
-        row && deletable ? (
+        row && deletable && rights.may('delete', table) ? (
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
             {t('form.deleteRecord')}
           </Button>

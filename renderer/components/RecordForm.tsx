@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { recordTypes, type TableName } from '../../shared/records';
 import { pickLabel } from '../i18n';
+import { useProjectRights } from '../app/use-project-rights';
 import { FieldWidget } from './field-widget';
 import { recheckChangedFields, showErrors } from './form-errors';
 import { clearDraft, differsFrom, readDraft, writeDraft } from './form-draft';
@@ -68,7 +69,10 @@ export type RecordFormProps = CreateProps | EditProps;
  * itself as the user goes (see useAutosave) and says truthfully whether it is stored.
  */
 export function RecordForm(props: RecordFormProps) {
-  const { table, projectId, readOnly = false } = props;
+  const { table, projectId } = props;
+  // What the user's role may not write is shown, not editable (shared/roles.ts).
+  const rights = useProjectRights(projectId);
+  const roleLocked = (field: string) => !rights.mayWriteField(table, field, props.mode === 'create' ? 'create' : 'update');
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
   // A form name makes antd prefix input ids with it, so two forms on one page never share ids.
@@ -76,6 +80,7 @@ export function RecordForm(props: RecordFormProps) {
   const type = recordTypes[table];
   const shape = type.fields.shape as Record<string, z.ZodType>;
   const fieldNames = props.fields ?? Object.keys(shape);
+  const readOnly = (props.readOnly ?? false) || fieldNames.every(roleLocked);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [creating, setCreating] = useState(false);
   const editRowId = props.mode === 'edit' ? (props.rowId ?? (props.row as { id?: string }).id) : undefined;
@@ -183,7 +188,7 @@ export function RecordForm(props: RecordFormProps) {
                   required={!schema.safeParse(undefined).success}
                   extra={meta.help ? pickLabel(meta.help, i18n.language) : undefined}
                 >
-                  <FieldWidget schema={schema} language={i18n.language} disabled={readOnly || props.readOnlyFields?.includes(name)} />
+                  <FieldWidget schema={schema} language={i18n.language} disabled={readOnly || props.readOnlyFields?.includes(name) || roleLocked(name)} />
                 </Form.Item>
               </Col>
             );

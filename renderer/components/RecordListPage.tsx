@@ -8,6 +8,7 @@ import { useOutletContext } from 'react-router';
 import type { z } from 'zod';
 import { type RowOf, recordTypes } from '../../shared/records';
 import { useServices } from '../app/services';
+import { useProjectRights } from '../app/use-project-rights';
 import type { ProjectScopedTable } from '../data/repository';
 import { fieldTitle, pickLabel } from '../i18n';
 import { formatFieldValue } from './field-widget';
@@ -63,6 +64,7 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
   const { table } = props;
   const project = useOutletContext<RowOf<'projects'>>();
   const { db } = useServices();
+  const rights = useProjectRights(project.id);
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [text, setText] = useState('');
@@ -126,9 +128,11 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
             options={Object.entries(shape[field]?.meta()?.options ?? {}).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))}
           />
         ))}
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ id: null })}>
-          {props.addLabel}
-        </Button>
+        {rights.may('create', table) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ id: null })}>
+            {props.addLabel}
+          </Button>
+        )}
       </Space>
       {props.above?.(rows ?? [])}
       <Table

@@ -6,8 +6,10 @@ import { type InputOf, type RowOf, type TableName, isSingleton, recordTypes } fr
 import { applyRecordDefaults } from '../../shared/records/defaults';
 import { issueOnField } from '../../shared/records/issue-message';
 import type { FieldIssue } from '../../shared/records/record-type';
+import { changeRefusal, type MemberRole } from '../../shared/roles';
 import type { ChangeRow, FieldbookDb } from './db';
 import { pushedUpTo } from './outbox';
+import { serverRoleOf } from './sync/server-roles';
 
 /** A write refused by the schema: nothing was stored. The messages are for the user. */
 export class RecordValidationError extends Error {
@@ -41,6 +43,8 @@ export type WriteOp =
 interface PlannedWrite {
   row: StoredRow;
   change: ChangeRow | null;
+  /** The row before this write; undefined for a new row. */
+  before?: StoredRow;
 }
 
 /**
@@ -178,14 +182,14 @@ export class Repository {
       ...values,
       fieldHlc: { ...existing.fieldHlc, ...Object.fromEntries(changed.map((field) => [field, hlc])) },
     };
-    return { row, change: this.changeFor(table, row, values, hlc) };
+    return { row, change: this.changeFor(table, row, values, hlc), before: existing };
   }
 
   private planRemove(table: TableName, existing: StoredRow): PlannedWrite {
     if (existing.deleted) return { row: existing, change: null };
     const hlc = this.identity.clock.now();
     const row: StoredRow = { ...existing, deleted: true, fieldHlc: { ...existing.fieldHlc, deleted: hlc } };
-    return { row, change: this.changeFor(table, row, { deleted: true }, hlc) };
+    return { row, change: this.changeFor(table, row, { deleted: true }, hlc), before: existing };
   }
 
   private changeFor(table: TableName, row: StoredRow, fields: Record<string, unknown>, hlc: string): ChangeRow {
@@ -207,10 +211,26 @@ export class Repository {
     // The last write to a row in a batch holds every field it touched.
     const rows = [...new Map(effective.map((write) => [write.row.id, write.row])).values()];
     const changes = effective.map((write) => write.change as ChangeRow);
+    await this.assertRoleAllows(table, effective);
     if (rows.length === 1) await this.table(table).put(rows[0]!);
     else await this.table(table).bulkPut(rows);
     if (changes.length === 1) await this.db.changes.add(changes[0]!);
     else await this.db.changes.bulkAdd(changes);
+  }
+
+  /**
+   * Refuses what the user's role in the project may not write (shared/roles.ts), as the server
+   * would: the same table, checked before anything is stored. A project without a server role
+   * (only on this device) allows everything.
+   */
+  private async assertRoleAllows(table: TableName, writes: readonly PlannedWrite[]): Promise<void> {
+    const roles = new Map<string, MemberRole | undefined>();
+    for (const write of writes) {
+      const change = write.change!;
+      if (!roles.has(change.projectId)) roles.set(change.projectId, await serverRoleOf(this.db, change.projectId));
+      const refusal = changeRefusal(roles.get(change.projectId), table, change.fields, write.before);
+      if (refusal) throw new RecordValidationError([{ field: '', message: refusal }]);
+    }
   }
 
   /**

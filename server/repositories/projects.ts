@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
-import type { memberRoleSchema } from '../../shared/sync/protocol';
+import type { MemberRole } from '../../shared/roles';
 import type { Database } from '../db/schema';
 
-export type MemberRole = z.infer<typeof memberRoleSchema>;
+export type { MemberRole } from '../../shared/roles';
 
 export interface Project {
   id: string;

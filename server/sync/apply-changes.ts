@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { type Change, mergeChangeIntoRow, type StoredRow } from '../../shared/change-log';
 import { hlcDevice, hlcMillis } from '../../shared/hlc';
 import { MAX_CLOCK_AHEAD_MS, type PushResult, type RejectionCode } from '../../shared/sync/protocol';
+import type { TableName } from '../../shared/records';
+import { changeRefusal, type MemberRole } from '../../shared/roles';
 import { changeFieldsProblem } from '../../shared/sync/validate-change';
 import type { Store } from '../db/store';
 import type { ChangesTable, ConflictsTable, Database, RowsTable } from '../db/schema';
@@ -206,11 +208,12 @@ async function applyInTransaction(
       logged.set(r.change_id, { seq: r.seq, projectId: r.project_id });
     }
   }
-  const memberOf = new Set<string>();
+  /** The pusher's role per project it is a member of (a role the table does not know allows nothing). */
+  const roleIn = new Map<string, string>();
   if (actor.kind === 'user') {
-    for (const m of await trx.selectFrom('memberships').select('project_id').where('user_id', '=', actor.userId).execute()) memberOf.add(m.project_id);
+    for (const m of await trx.selectFrom('memberships').select(['project_id', 'role']).where('user_id', '=', actor.userId).execute()) roleIn.set(m.project_id, m.role);
   }
-  const mayWrite = (projectId: string) => actor.kind === 'admin' || memberOf.has(projectId);
+  const mayWrite = (projectId: string) => actor.kind === 'admin' || roleIn.has(projectId);
   const isConcurrent = options.replacedIsConcurrent ?? unseenByPusher({});
 
   // 4. Merge, in the order of the batch.
@@ -254,6 +257,13 @@ async function applyInTransaction(
     const counter = counters.get(projectId);
     if (counter === undefined || !mayWrite(projectId)) {
       results.push(reject(change, 'forbidden', counter === undefined ? '服务器上没有这个项目，或你不是它的成员' : '你不是该项目的成员，不能同步它的数据'));
+      rejected += 1;
+      continue;
+    }
+    // The author's role: the same table the device hides its controls by (shared/roles.ts).
+    const refusal = actor.kind === 'user' ? changeRefusal(roleIn.get(projectId) as MemberRole, change.table as TableName, change.fields, state?.row) : null;
+    if (refusal) {
+      results.push(reject(change, 'forbidden', refusal));
       rejected += 1;
       continue;
     }

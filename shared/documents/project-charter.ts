@@ -25,7 +25,7 @@ const gaps = {
 };
 
 /** Role order in the organisation table: who leads first, the customer's people last. */
-const roleOrder = ['pm', 'techLead', 'expert', 'engineer', 'customerContact'] as const;
+const roleOrder = ['pm', 'techLead', 'expert', 'engineer', 'customerContact', 'observer'] as const;
 
 /** What the 项目章程 needs, check by check (阶段准备情况 ticks these). */
 export function projectCharterChecks(data: ProjectCharterData): DocumentCheck[] {

@@ -7,7 +7,12 @@ export const memberRoles = {
   engineer: { zh: '一线工程师', en: 'First-line engineer' },
   expert: { zh: '二线专家', en: 'Second-line expert' },
   customerContact: { zh: '客户联系人', en: 'Customer contact' },
+  /** Reads the project and writes nothing (an auditor, a customer's manager). */
+  observer: { zh: '观察者', en: 'Observer' },
 };
+export type MemberRole = keyof typeof memberRoles;
+/** The roles in the order people read them; also the server's membership roles (shared/roles.ts). */
+export const memberRoleKeys = Object.keys(memberRoles) as [MemberRole, ...MemberRole[]];
 
 export const memberFields = z.object({
   name: requiredText({ zh: '姓名', en: 'Name' }, 50),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changeSchema, sqlText } from '../change-log';
 import { uuidPattern } from '../ids';
+import { memberRoleKeys } from '../records/member';
 
 /**
  * The sync protocol between the app and the team server (server/). Every body crossing the wire
@@ -38,7 +39,8 @@ export const loginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export const memberRoleSchema = z.enum(['pm', 'techLead', 'engineer', 'expert', 'customerContact']);
+/** A member's role in a project: the same keys as a team record's role (shared/records/member.ts). */
+export const memberRoleSchema = z.enum(memberRoleKeys);
 
 export const projectsResponseSchema = z.object({
   projects: z.array(
@@ -53,6 +55,18 @@ export const projectsResponseSchema = z.object({
   ),
 });
 export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
+
+/** A member of a project on the server (GET /v1/projects/:projectId/members). */
+export const projectMemberSchema = z.object({ userId: z.string(), username: z.string(), displayName: z.string(), role: memberRoleSchema });
+export type ProjectMember = z.infer<typeof projectMemberSchema>;
+export const projectMembersResponseSchema = z.object({ members: z.array(projectMemberSchema) });
+export type ProjectMembersResponse = z.infer<typeof projectMembersResponseSchema>;
+/** PUT /v1/projects/:projectId/members/:username: add an existing server user, or change a member's role. */
+export const putMemberRequestSchema = z.object({ role: memberRoleSchema });
+export type PutMemberRequest = z.infer<typeof putMemberRequestSchema>;
+export const projectParamsSchema = z.object({ projectId });
+export const memberParamsSchema = z.object({ projectId, username: sqlText(z.string().trim().min(1, '请填写用户名').max(100)) });
+export const putMemberResponseSchema = z.object({ member: projectMemberSchema });
 
 export const pushRequestSchema = z
   .object({

@@ -12,7 +12,7 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
   afterEach(async () => server?.dispose());
 
   /** 张工 creates the project in the field; the administrator then adds 李工 to it. */
-  async function teamWithProject(others: Array<{ name: string; skewMs?: number }> = [{ name: 'li' }]) {
+  async function teamWithProject(others: Array<{ name: string; skewMs?: number; role?: string }> = [{ name: 'li' }]) {
     server = await startTestServer(dialect);
     await server.addUser('zhang', undefined, '张工');
     for (const other of others) await server.addUser(other.name, undefined, other.name === 'li' ? '李工' : other.name);
@@ -22,7 +22,7 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     await zhang.sync();
     const clients: SyncClient[] = [zhang];
     for (const other of others) {
-      await server.addMember(project.id, other.name, 'engineer');
+      await server.addMember(project.id, other.name, other.role ?? 'engineer');
       const client = await openSyncClient(server, other.name, { skewMs: other.skewMs });
       await client.sync();
       clients.push(client);
@@ -82,7 +82,8 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
   });
 
   it('two devices starting the SLA offline: the fields each one set survive, no defaults overwrite values', async () => {
-    const { project, clients } = await teamWithProject();
+    // The SLA is agreed with the customer: the project manager's and the technical lead's to write (shared/roles.ts).
+    const { project, clients } = await teamWithProject([{ name: 'li', role: 'techLead' }]);
     const [zhang, li] = clients as [SyncClient, SyncClient];
     await zhang.repo.saveSingleton('sla', project.id, { serviceHours: '7x24', penalties: '每次超时扣减当月服务费 1%' });
     await li.repo.saveSingleton('sla', project.id, { reportingCadence: 'weekly' });

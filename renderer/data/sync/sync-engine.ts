@@ -9,6 +9,7 @@ import { isOwnUnsent, ownDeviceId, ownUnsent, PUSHED_UP_TO, pushedUpTo, refusedC
 import { applyRemoteChanges, applyTables, keepServerConflicts, syncTables } from './apply-remote';
 import { uploadBlob } from './blob-transfer';
 import { forgetBundleKey, keepBundleKeys } from './bundle-keys';
+import { keepServerRoles } from './server-roles';
 import { forgetSeenLog, readSeenLog, recordPull, seenWhenWritten } from './seen-log';
 import { hasUnsent, projectDigest, rebuildProject } from './state-check';
 import { appendSyncLog, type SyncLogEntry } from './sync-log';
@@ -58,6 +59,7 @@ export class SyncEngine {
     await this.pushPending(report);
     const { projects } = await this.http.projects();
     await keepBundleKeys(this.db, projects);
+    await keepServerRoles(this.db, projects);
     const memberOf = new Set(projects.map((p) => p.id));
     report.removedProjects = await this.removeLostProjects(memberOf);
     for (const project of projects) await this.pullProject(project.id, report);

@@ -8,6 +8,9 @@ import {
   type PullResponse,
   type PushResponse,
   errorResponseSchema,
+  type ProjectMember,
+  projectMembersResponseSchema,
+  putMemberResponseSchema,
   loginResponseSchema,
   projectsResponseSchema,
   pullResponseSchema,
@@ -15,6 +18,7 @@ import {
   type QuotaExceeded,
   quotaExceededSchema,
 } from '../../../shared/sync/protocol';
+import type { MemberRole } from '../../../shared/roles';
 
 /** A failed request, with a message for the user in Chinese. */
 export class SyncHttpError extends Error {
@@ -25,6 +29,8 @@ export class SyncHttpError extends Error {
     readonly retryable: boolean,
     /** Set when an attachment upload met the project's storage quota on the server (413). */
     readonly quota?: QuotaExceeded,
+    /** The server's error code (`user_not_found`, `last_manager` …), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -60,6 +66,20 @@ export class SyncHttp {
   async pull(projectId: string, after: number, limit?: number): Promise<PullResponse> {
     const query = new URLSearchParams({ projectId, after: String(after), ...(limit ? { limit: String(limit) } : {}) });
     return this.json('GET', `/v1/sync/pull?${query}`, pullResponseSchema);
+  }
+
+  /** The project's members on the server (any member may read them). */
+  async members(projectId: string): Promise<ProjectMember[]> {
+    return (await this.json('GET', `/v1/projects/${projectId}/members`, projectMembersResponseSchema)).members;
+  }
+
+  /** Adds an existing server user to the project, or changes a member's role (a project manager's right). */
+  async putMember(projectId: string, username: string, role: MemberRole): Promise<ProjectMember> {
+    return (await this.json('PUT', `/v1/projects/${projectId}/members/${encodeURIComponent(username)}`, putMemberResponseSchema, { role })).member;
+  }
+
+  async removeMember(projectId: string, username: string): Promise<void> {
+    await this.request('DELETE', `/v1/projects/${projectId}/members/${encodeURIComponent(username)}`);
   }
 
   /** How much of an attachment the server has: all of it, or how many bytes of a partial upload. */
@@ -122,19 +142,20 @@ async function errorFor(response: Response): Promise<SyncHttpError> {
   const json: unknown = await response.json().catch(() => undefined);
   const body = errorResponseSchema.safeParse(json);
   const detail = body.success ? body.data.message : '';
+  const code = body.success ? body.data.error : undefined;
   const quota = quotaExceededSchema.safeParse(json);
   if (quota.success) return new SyncHttpError(detail, response.status, false, quota.data);
   switch (response.status) {
     case 401:
       return new SyncHttpError(detail || '登录已失效，请重新登录', 401, false);
     case 403:
-      return new SyncHttpError(detail || '没有该项目的权限', 403, false);
+      return new SyncHttpError(detail || '没有该项目的权限', 403, false, undefined, code);
     case 426:
       return new SyncHttpError('本客户端版本过旧，服务器要求升级后再同步', 426, false);
     case 429:
       return new SyncHttpError(detail || '尝试次数过多，请稍后再试', 429, true);
     default:
       if (response.status >= 500) return new SyncHttpError(`服务器出错 (${response.status})，稍后会自动重试`, response.status, true);
-      return new SyncHttpError(detail || `请求被拒绝 (${response.status})`, response.status, false);
+      return new SyncHttpError(detail || `请求被拒绝 (${response.status})`, response.status, false, undefined, code);
   }
 }

@@ -149,6 +149,11 @@ export class SyncService {
     this.update({ nextAttemptAt: Date.now() + delay });
   }
 
+  /** The signed-in server's API (the team page manages members through it); null when signed out. */
+  serverApi(): SyncHttp | null {
+    return this.status.account ? this.http(this.status.account) : null;
+  }
+
   private http(account: SyncAccount): SyncHttp {
     return new SyncHttp(account.serverUrl, () => this.deps.api.getToken(tokenAccount(account.serverUrl)), this.deps.fetchImpl);
   }

@@ -25,6 +25,7 @@ import type { RowOf } from '../../../shared/records';
 import { projectPhases, projectTimeZone } from '../../../shared/records/project';
 import { nowIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
 import { syncHttpGetter } from '../../data/attachments';
 import { loadHouseTemplate } from '../../data/house-template';
 import { pickLabel } from '../../i18n';
@@ -60,6 +61,7 @@ const types: readonly DocumentType[] = documentTypes;
 export function DeliverablesPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db, repo, api, sync, settings } = useServices();
+  const rights = useProjectRights(project.id);
   const { t, i18n } = useTranslation();
   // The hook's dialogs read the app's locale and theme (the static Modal.* would say OK in English).
   const { modal } = App.useApp();
@@ -143,6 +145,8 @@ export function DeliverablesPage() {
     (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.exportedAt.localeCompare(a.exportedAt) || b.version - a.version || b.minor - a.minor)[0];
   const ready = documentTypes.filter((type) => state?.missing.get(type.key)?.length === 0).map((type) => type.key);
   const dialogTypes = (dialog ?? []).map((key) => types.find((type) => type.key === key)!);
+  // Each export is registered as an issue (documentExports): only a role that may add one exports.
+  const mayIssue = rights.may('create', 'documentExports');
 
   return (
     <div className="page">
@@ -152,7 +156,7 @@ export function DeliverablesPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('nav.deliverables')}
           </Typography.Title>
-          <Button type="primary" icon={<FileWordOutlined />} disabled={ready.length === 0 || Boolean(progress)} onClick={() => setDialog(ready)}>
+          <Button type="primary" icon={<FileWordOutlined />} disabled={ready.length === 0 || Boolean(progress) || !mayIssue} onClick={() => setDialog(ready)}>
             {t('deliverables.generateAll', { count: ready.length })}
           </Button>
         </Space>
@@ -224,7 +228,7 @@ export function DeliverablesPage() {
               title: t('common.actions'),
               width: 140,
               render: (_, type) => (
-                <Button size="small" icon={<FileWordOutlined />} disabled={Boolean(progress)} onClick={() => setDialog([type.key])}>
+                <Button size="small" icon={<FileWordOutlined />} disabled={Boolean(progress) || !mayIssue} onClick={() => setDialog([type.key])}>
                   {t('deliverables.generate')}
                 </Button>
               ),

@@ -13,6 +13,7 @@ import {
 import type { RowOf } from '../../../shared/records';
 import { type DocumentStatus, documentStatuses } from '../../../shared/records/document-export';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
 import { pickLabel } from '../../i18n';
 
 interface DocumentRegisterProps {
@@ -28,6 +29,10 @@ interface DocumentRegisterProps {
  */
 export function DocumentRegister({ project, exports }: DocumentRegisterProps) {
   const { repo } = useServices();
+  const rights = useProjectRights(project.id);
+  // 已签署 is set, and taken back, only by whom the role table lets sign (shared/roles.ts).
+  const mayMove = (from: DocumentStatus, to: DocumentStatus) =>
+    rights.maySet('documentExports', 'status', to) && (from !== 'signed' || rights.may('sign', 'documentExports'));
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const codeOf = (docType: string) => documentTypes.find((type) => type.key === docType)?.code ?? docType;
@@ -71,8 +76,13 @@ export function DocumentRegister({ project, exports }: DocumentRegisterProps) {
                 style={{ width: 110 }}
                 aria-label={`${titleOf(entry)} ${t('deliverables.register.status')}`}
                 value={entry.status}
+                disabled={Object.keys(documentStatuses).every((to) => to === entry.status || !mayMove(entry.status, to as DocumentStatus))}
                 onChange={(status: DocumentStatus) => void setStatus(entry, status)}
-                options={Object.entries(documentStatuses).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))}
+                options={Object.entries(documentStatuses).map(([value, label]) => ({
+                  value,
+                  label: pickLabel(label, lang),
+                  disabled: value !== entry.status && !mayMove(entry.status, value as DocumentStatus),
+                }))}
               />
             ),
           },

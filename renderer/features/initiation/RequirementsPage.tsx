@@ -6,6 +6,7 @@ import type { RowOf } from '../../../shared/records';
 import { requirementStatuses, revisionPatch } from '../../../shared/records/requirement';
 import { todayIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
 import { DateInput } from '../../components/date-inputs';
 import { RecordListPage } from '../../components/RecordListPage';
 import { RecordValidationError } from '../../data/repository';
@@ -69,6 +70,8 @@ function nextCode(rows: Requirement[]): string {
 
 function RequirementActions({ requirement }: { requirement: Requirement }) {
   const { repo } = useServices();
+  const rights = useProjectRights(requirement.projectId);
+  const maySet = (status: Requirement['status']) => rights.maySet('requirements', 'status', status);
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<'confirm' | 'revise' | null>(null);
   const [error, setError] = useState<string>();
@@ -87,18 +90,18 @@ function RequirementActions({ requirement }: { requirement: Requirement }) {
   return (
     <div style={{ marginBottom: 12 }}>
       <Space wrap>
-        {requirement.status === 'draft' && (
+        {requirement.status === 'draft' && maySet('pending') && (
           <Button type="primary" onClick={() => void move({ status: 'pending' })}>
             {t('initiation.submit')}
           </Button>
         )}
-        {(requirement.status === 'pending' || requirement.status === 'changed') && (
+        {(requirement.status === 'pending' || requirement.status === 'changed') && maySet('confirmed') && (
           <Button type="primary" onClick={() => setDialog('confirm')}>
             {t('initiation.confirm')}
           </Button>
         )}
-        {requirement.status === 'pending' && <Button onClick={() => void move({ status: 'draft' })}>{t('initiation.backToDraft')}</Button>}
-        {requirement.status === 'confirmed' && <Button onClick={() => setDialog('revise')}>{t('initiation.revise')}</Button>}
+        {requirement.status === 'pending' && maySet('draft') && <Button onClick={() => void move({ status: 'draft' })}>{t('initiation.backToDraft')}</Button>}
+        {requirement.status === 'confirmed' && maySet('changed') && <Button onClick={() => setDialog('revise')}>{t('initiation.revise')}</Button>}
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
       {requirement.revisions.length > 0 && (

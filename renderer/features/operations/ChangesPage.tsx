@@ -5,6 +5,7 @@ import { missingToLeave, nextChangeStates } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { changeStates } from '../../../shared/records/operations';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
 import { RecordListPage } from '../../components/RecordListPage';
 import { RecordValidationError } from '../../data/repository';
 import { fieldTitle, pickLabel } from '../../i18n';
@@ -43,6 +44,8 @@ export function ChangesPage() {
 
 function ChangeActions({ change }: { change: Change }) {
   const { repo } = useServices();
+  // 驳回 is the approver's; moving on along the path is an edit (shared/roles.ts).
+  const rights = useProjectRights(change.projectId);
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [error, setError] = useState<string>();
@@ -62,13 +65,13 @@ function ChangeActions({ change }: { change: Change }) {
       <Steps size="small" current={current < 0 ? 0 : current} status={change.state === 'rejected' || change.state === 'cancelled' ? 'error' : undefined} items={path.map((s) => ({ title: pickLabel(changeStates[s], lang) }))} style={{ marginBottom: 12 }} />
       <Space wrap>
         {next
-          .filter((s) => s !== 'cancelled')
+          .filter((s) => s !== 'cancelled' && rights.maySet('changeRecords', 'state', s))
           .map((s) => (
             <Button key={s} type={s === 'rejected' ? 'default' : 'primary'} danger={s === 'rejected'} onClick={() => void move(s)}>
               {t('operations.advance', { state: pickLabel(changeStates[s], lang) })}
             </Button>
           ))}
-        {next.includes('cancelled') && <Button onClick={() => void move('cancelled')}>{t('operations.cancel')}</Button>}
+        {next.includes('cancelled') && rights.maySet('changeRecords', 'state', 'cancelled') && <Button onClick={() => void move('cancelled')}>{t('operations.cancel')}</Button>}
       </Space>
       {missing.length > 0 && next.length > 0 && (
         <Alert style={{ marginTop: 8 }} type="info" showIcon message={`${pickLabel(changeStates[change.state], lang)}：${missing.map((f) => fieldTitle('changeRecords', f, lang)).join('、')}`} />

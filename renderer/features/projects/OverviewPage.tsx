@@ -9,6 +9,8 @@ import { memberRoles } from '../../../shared/records/member';
 import { naturalCompare } from '../../../shared/natural-compare';
 import { settingsPatchSchema } from '../../../shared/settings';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
+import { ServerMembersCard } from './ServerMembersCard';
 import { HistoryView } from '../../components/HistoryView';
 import { RecordDrawer } from '../../components/RecordDrawer';
 import { RecordForm } from '../../components/RecordForm';
@@ -42,12 +44,15 @@ export function OverviewPage() {
         />
       </Card>
       <TeamCard projectId={project.id} />
+      <ServerMembersCard projectId={project.id} />
     </div>
   );
 }
 
 function TeamCard({ projectId }: { projectId: string }) {
   const { db, repo, settings, updateSettings } = useServices();
+  // The team list is the project manager's (manageMembers in shared/roles.ts).
+  const mayManage = useProjectRights(projectId).may('manageMembers', 'members');
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ row: RowOf<'members'> | null } | null>(null);
   const members = useLiveQuery(
@@ -66,9 +71,11 @@ function TeamCard({ projectId }: { projectId: string }) {
       title={t('team.title')}
       style={{ marginTop: 16 }}
       extra={
-        <Button type="primary" onClick={() => setEditing({ row: null })}>
-          {t('team.add')}
-        </Button>
+        mayManage && (
+          <Button type="primary" onClick={() => setEditing({ row: null })}>
+            {t('team.add')}
+          </Button>
+        )
       }
     >
       <Table
@@ -98,18 +105,20 @@ function TeamCard({ projectId }: { projectId: string }) {
             render: (_, member) => (
               <Space>
                 <Button size="small" onClick={() => setEditing({ row: member })}>
-                  {t('common.edit')}
+                  {mayManage ? t('common.edit') : t('common.view')}
                 </Button>
                 {!isMe(member) && (
                   <Button size="small" onClick={() => becomeMe(member)}>
                     {t('identity.setCurrent')}
                   </Button>
                 )}
-                <Popconfirm title={t('common.confirmDelete', { name: member.name })} onConfirm={() => repo.remove('members', member.id)}>
-                  <Button size="small" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                {mayManage && (
+                  <Popconfirm title={t('common.confirmDelete', { name: member.name })} onConfirm={() => repo.remove('members', member.id)}>
+                    <Button size="small" danger>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -11,6 +11,7 @@ import { resultId } from '../../../../shared/records/inspection';
 import { displayDateTime, nowIn } from '../../../../shared/date-time';
 import { projectTimeZone } from '../../../../shared/records/project';
 import { useServices } from '../../../app/services';
+import { useProjectRights } from '../../../app/use-project-rights';
 import { HistoryView } from '../../../components/HistoryView';
 import { RecordValidationError } from '../../../data/repository';
 import { pickLabel } from '../../../i18n';
@@ -33,6 +34,7 @@ export function InspectionRunner() {
   const timeZone = projectTimeZone(project);
   const { inspectionId = '' } = useParams();
   const { db, repo, settings } = useServices();
+  const rights = useProjectRights(project.id);
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [current, setCurrent] = useState(0);
@@ -57,7 +59,8 @@ export function InspectionRunner() {
     const order = new Map(template.sections.map((s, i) => [s.id, i]));
     return [...template.items].sort((a, b) => (order.get(a.sectionId) ?? 0) - (order.get(b.sectionId) ?? 0));
   }, [data?.template]);
-  const locked = data?.inspection.status === 'signed';
+  // Signed, or answers the user's role may not record (a customer contact, an observer).
+  const locked = data?.inspection.status === 'signed' || !rights.may('update', 'inspectionResults');
   const item = items[current];
 
   const save = useCallback(
@@ -151,7 +154,7 @@ export function InspectionRunner() {
         <Tag>
           {template.name} V{template.version}
         </Tag>
-        {locked && (
+        {inspection.status === 'signed' && (
           <Tag icon={<LockOutlined />} color="green">
             {t('deployment.signedBy', { name: inspection.signerName, date: inspection.signedAt })}
           </Tag>
@@ -164,12 +167,12 @@ export function InspectionRunner() {
           <Tag color={failed ? 'red' : 'default'} data-testid="runner-failures">
             {t('deployment.failures', { count: failed })}
           </Tag>
-          {!locked && (
+          {inspection.status !== 'signed' && rights.maySet('inspections', 'status', 'signed') && (
             <Button type="primary" disabled={answered < items.length} onClick={() => setDialog('sign')}>
               {t('deployment.signOff')}
             </Button>
           )}
-          {locked && <Button onClick={() => setDialog('reopen')}>{t('deployment.reopen')}</Button>}
+          {inspection.status === 'signed' && rights.may('sign', 'inspections') && <Button onClick={() => setDialog('reopen')}>{t('deployment.reopen')}</Button>}
           <Typography.Text type="secondary">{t('deployment.keyboardHint')}</Typography.Text>
         </Space>
       </Card>
