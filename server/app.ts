@@ -116,7 +116,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
   // ask: a page without the token can do nothing a plain HTTP client could not.
   await app.register(cors, {
     origin: true,
-    methods: ['GET', 'HEAD', 'POST', 'PUT'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', PROTOCOL_HEADER],
     exposedHeaders: [PROTOCOL_HEADER, BLOB_OFFSET_HEADER, 'content-length', 'retry-after'],
     maxAge: 600,

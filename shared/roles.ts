@@ -91,7 +91,8 @@ const actionFields: Partial<Record<TableName, Partial<Record<string, SpecialActi
   requirements: { confirmedBy: 'confirm', confirmedAt: 'confirm' },
   // Reopening records why a signature was taken back: part of the same right.
   inspections: { signerName: 'sign', signerTitle: 'sign', signedAt: 'sign', signature: 'sign', reopenings: 'sign' },
-  changeRecords: { approvalDecision: 'approve', approvedAt: 'approve', approvalComment: 'approve' },
+  // The approver records their own name with the decision.
+  changeRecords: { approver: 'approve', approvalDecision: 'approve', approvedAt: 'approve', approvalComment: 'approve' },
 };
 const actionStates: Partial<Record<TableName, { field: string; values: Record<string, SpecialAction>; leaving?: boolean }>> = {
   requirements: { field: 'status', values: { confirmed: 'confirm' } },

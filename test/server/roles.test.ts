@@ -65,7 +65,7 @@ describe.each(dialects)('roles the server enforces (%s)', (dialect) => {
         makeChange({ projectId, table: 'inspections', rowId: ids.inspection, fields: { batch: `${role} 第一批` } }),
         makeChange({ projectId, table: 'inspections', rowId: ids.signedInspection, fields: { batch: `${role} 已签`, status: 'signed', signerName: '王经理', signedAt: '2026-12-01' } }),
         makeChange({ projectId, table: 'documentExports', rowId: ids.document, fields: { docType: 'projectCharter', version: 1, exportedBy: '张工', exportedAt: '2026-12-01 10:00', status: 'submitted' } }),
-        makeChange({ projectId, table: 'changeRecords', rowId: ids.change, fields: { title: `${role} 扩容`, state: 'approval', approver: '王经理' } }),
+        makeChange({ projectId, table: 'changeRecords', rowId: ids.change, fields: { title: `${role} 扩容`, state: 'approval' } }),
       );
     }
     const reply = await clients.pm.push(setup);
@@ -104,7 +104,7 @@ describe.each(dialects)('roles the server enforces (%s)', (dialect) => {
       pushAs(role, makeChange({ projectId, table: 'inspections', rowId: own[role].signedInspection, fields: { status: 'inProgress', reopenings: [{ reason: '补测', by: role, at: '2026-12-02 10:00' }] } })),
     'sign an issued document': (role) => pushAs(role, makeChange({ projectId, table: 'documentExports', rowId: own[role].document, fields: { status: 'signed' } })),
     'approve a change': (role) =>
-      pushAs(role, makeChange({ projectId, table: 'changeRecords', rowId: own[role].change, fields: { approvalDecision: 'approved', approvedAt: '2026-12-02T10:00' } })),
+      pushAs(role, makeChange({ projectId, table: 'changeRecords', rowId: own[role].change, fields: { approver: '王经理', approvalDecision: 'approved', approvedAt: '2026-12-02T10:00' } })),
     'manage members: team record': (role) => pushAs(role, makeChange({ projectId, table: 'members', fields: { name: `${role} 加的人`, role: 'engineer' } })),
     'manage members: add a server member': async (role) => {
       const reply = await clients[role].call('PUT', `/v1/projects/${projectId}/members/member-to-change`, { json: { role: 'engineer' } });

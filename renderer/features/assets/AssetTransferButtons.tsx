@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
 import { ImportDialog } from './ImportDialog';
 
 /** Import the inventory from a customer's spreadsheet; export it to .xlsx. */
 export function AssetTransferButtons({ project }: { project: RowOf<'projects'> }) {
   const { api, db } = useServices();
+  const mayImport = useProjectRights(project.id).may('create', 'assets');
   const { t } = useTranslation();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -33,9 +35,11 @@ export function AssetTransferButtons({ project }: { project: RowOf<'projects'> }
 
   return (
     <>
-      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-        {t('assets.import')}
-      </Button>
+      {mayImport && (
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+          {t('assets.import')}
+        </Button>
+      )}
       <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
         {t('assets.export')}
       </Button>

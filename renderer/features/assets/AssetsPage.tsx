@@ -6,6 +6,7 @@ import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { assetLocation, assetTypes, criticalities } from '../../../shared/records/asset';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
 import { RecordDrawer } from '../../components/RecordDrawer';
 import { type SortState, type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
 import { useWindowedQuery } from '../../components/use-windowed-query';
@@ -18,6 +19,7 @@ const criticalityColour = { high: 'red', medium: 'orange', low: 'default' } as c
 export function AssetsPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db, repo } = useServices();
+  const rights = useProjectRights(project.id);
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [text, setText] = useState('');
@@ -71,9 +73,11 @@ export function AssetsPage() {
           <Tooltip title={t('common.history')}>
             <Button size="small" type="text" icon={<HistoryOutlined />} aria-label={t('common.history')} onClick={() => setDrawer({ row: a, tab: 'history' })} />
           </Tooltip>
-          <Tooltip title={t('common.delete')}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmDelete(a)} />
-          </Tooltip>
+          {rights.may('delete', 'assets') && (
+            <Tooltip title={t('common.delete')}>
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmDelete(a)} />
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -110,9 +114,11 @@ export function AssetsPage() {
           onChange={setCriticality}
           options={options(criticalities)}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ row: null, tab: 'edit' })}>
-          {t('assets.add')}
-        </Button>
+        {rights.may('create', 'assets') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ row: null, tab: 'edit' })}>
+            {t('assets.add')}
+          </Button>
+        )}
         <AssetTransferButtons project={project} />
       </Space>
       <VirtualTable
