@@ -3,6 +3,7 @@ import type { Change } from '../../shared/change-log';
 import { type RowOf, type TableName, tableNames } from '../../shared/records';
 import { applyRecordDefaults, lacksDefaults } from '../../shared/records/defaults';
 import { withListKey } from './list-key';
+import { withSortKeys } from './sort-keys';
 import type { RejectionCode } from '../../shared/sync/protocol';
 
 /** A change as kept on the device. */
@@ -90,7 +91,9 @@ const listKeyMiddleware: Parameters<Dexie['use']>[0] = {
           request.type === 'add' || request.type === 'put'
             ? table.mutate({
                 ...request,
-                values: request.values.map((row) => withListKey(applyRecordDefaults(name as TableName, { ...(row as Record<string, unknown>) }))),
+                values: request.values.map((row) =>
+                  withSortKeys(name, withListKey(applyRecordDefaults(name as TableName, { ...(row as Record<string, unknown>) }))),
+                ),
               })
             : table.mutate(request),
       };
@@ -282,6 +285,21 @@ export class FieldbookDb extends Dexie {
           });
       }
     });
+    // Version 10: the asset table's text columns sort naturally ("R2" before "R10", "26" before
+    // "141"): their indexes hold a sort key the write middleware derives (see sort-keys.ts).
+    this.version(10)
+      .stores({
+        assets:
+          'id, projectId, [live+name], [live+type], [live+criticality], [live+sortKey.name], [live+sortKey.hostname], [live+sortKey.serialNumber], [live+sortKey.model], [live+sortKey.room]',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('assets')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            Object.assign(row, withSortKeys('assets', row));
+          });
+      });
     this.use(listKeyMiddleware);
     // Rows are read as their schema promises (RowOf<T>): fields a stored row lacks (a keyed
     // row's first write records only what it set; rows from before a field existed) get the

@@ -61,4 +61,6 @@ export interface RowMeta {
   fieldHlc: Record<string, string>;
   /** The device's list-index key: projectId unless deleted (set by the database, not synced). */
   live?: string;
+  /** The device's natural-order index keys of some text columns (set by the database, not synced). */
+  sortKey?: Record<string, string>;
 }

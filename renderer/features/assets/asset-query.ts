@@ -1,10 +1,14 @@
 import Dexie, { type Collection } from 'dexie';
 import type { RowOf } from '../../../shared/records';
 import type { FieldbookDb } from '../../data/db';
+import { naturallySortedColumns } from '../../data/sort-keys';
 
 export type AssetRow = RowOf<'assets'>;
 
-/** Columns the asset table can sort by: each has a [live+column] index in db.ts. */
+/**
+ * Columns the asset table can sort by: text columns by their natural-order index
+ * [live+sortKey.column], the two choice columns by [live+column] (see db.ts).
+ */
 export const sortableAssetColumns = ['name', 'type', 'hostname', 'serialNumber', 'model', 'room', 'criticality'] as const;
 export type AssetSortColumn = (typeof sortableAssetColumns)[number];
 
@@ -23,7 +27,8 @@ export interface AssetQuery {
  * row; filters run on the cursor, still without materialising the whole inventory.
  */
 export function assetCollection(db: FieldbookDb, query: AssetQuery): Collection<AssetRow, string> {
-  let collection = db.assets.where(`[live+${query.sort}]`).between([query.projectId, Dexie.minKey], [query.projectId, Dexie.maxKey]);
+  const index = (naturallySortedColumns.assets as readonly string[]).includes(query.sort) ? `[live+sortKey.${query.sort}]` : `[live+${query.sort}]`;
+  let collection = db.assets.where(index).between([query.projectId, Dexie.minKey], [query.projectId, Dexie.maxKey]);
   if (query.descending) collection = collection.reverse();
   const needle = query.text.trim().toLowerCase();
   if (!needle && !query.type && !query.criticality) return collection;
