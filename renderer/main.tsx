@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import i18next from 'i18next';
 import type { Settings, SettingsPatch } from '../shared/settings';
 import { App } from './app/App';
+import { authorName } from './app/author';
 import type { AppServices } from './app/services';
 import { storeUnsavedEdits } from './components/unsaved-edits';
 import { openDataLayer } from './data/open-data';
@@ -10,13 +11,11 @@ import { SyncService } from './data/sync/sync-service';
 import { initI18n } from './i18n';
 import { getDesktopApi } from './platform';
 
-const DEFAULT_AUTHOR = '本机用户';
-
 async function start() {
   const api = getDesktopApi();
   const initialSettings = await api.getSettings();
   await initI18n(initialSettings.language);
-  let author = initialSettings.userName || DEFAULT_AUTHOR;
+  let author = authorName(initialSettings.userName);
   const data = await openDataLayer(() => author);
   // What was typed just before the last reload or crash, before the first sync takes it along.
   await storeUnsavedEdits(data.db, data.repo);
@@ -34,7 +33,7 @@ async function start() {
       settings,
       async updateSettings(patch: SettingsPatch) {
         const next = await api.setSettings(patch);
-        author = next.userName || DEFAULT_AUTHOR;
+        author = authorName(next.userName);
         if (next.language !== settings.language) await i18next.changeLanguage(next.language);
         setSettings(next);
       },

@@ -48,7 +48,7 @@ for (const type of documentTypes) {
   const started = Date.now();
   const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: Boolean(values['allow-missing']), files: fixture.files, period });
   if (!result.ok) {
-    console.log(`${type.title}: 缺少数据 — ${result.missing.join('；')}`);
+    console.log(`${type.title}: 缺少数据 — ${result.missing.map((gap) => gap.zh).join('；')}`);
     continue;
   }
   const file = join(out, record.fileName);

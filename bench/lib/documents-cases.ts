@@ -29,7 +29,7 @@ async function baseline(): Promise<CaseResult> {
   const dataRssMb = rssMb();
   const start = performance.now();
   const built = buildBaselineReport(data, metaFor('baselineReport', data), { allowMissing: true, files });
-  if (!built.ok) throw new Error(built.missing.join('; '));
+  if (!built.ok) throw new Error(built.missing.map((gap) => gap.zh).join('; '));
   const buildMs = performance.now() - start;
   const bytes = await packDocument(built.document);
   return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.inspectionResults?.length ?? 0 };
@@ -66,7 +66,7 @@ async function monthly(): Promise<CaseResult> {
   const start = performance.now();
   const month = OPERATIONS_TODAY.slice(0, 7);
   const built = buildPatrolMonthlyReport(data, metaFor('patrolMonthlyReport', data), { allowMissing: true, period: { from: `${month}-01`, to: OPERATIONS_TODAY } });
-  if (!built.ok) throw new Error(built.missing.join('; '));
+  if (!built.ok) throw new Error(built.missing.map((gap) => gap.zh).join('; '));
   const buildMs = performance.now() - start;
   const bytes = await packDocument(built.document);
   return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.patrolEntries?.length ?? 0 };

@@ -1,3 +1,4 @@
+import { distinctGaps, type Gap, gap } from './checks';
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { describeExpectation } from '../inspection/verdict';
 import { assetLocation, type AssetFields, assetTypes } from '../records/asset';
@@ -32,10 +33,10 @@ export const BASELINE_REPORT_TITLE = '配置基线检查报告';
 export type BaselineReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'>;
 
 const gaps = {
-  inspections: '没有基线检查记录',
-  unfinished: (asset: string) => `基线检查“${asset}”尚未完成`,
-  template: (asset: string) => `基线检查“${asset}”的检查模板不存在`,
-  action: (asset: string, item: string) => `不合格项“${asset}：${item}”缺少整改措施`,
+  inspections: gap('没有基线检查记录', 'No baseline inspection'),
+  unfinished: (asset: string) => gap(`基线检查“${asset}”尚未完成`, `Baseline inspection “${asset}” is not finished`),
+  template: (asset: string) => gap(`基线检查“${asset}”的检查模板不存在`, `The checklist template of inspection “${asset}” does not exist`),
+  action: (asset: string, item: string) => gap(`不合格项“${asset}：${item}”缺少整改措施`, `Non-conformity “${asset}: ${item}” has no corrective action`),
 };
 
 /**
@@ -63,16 +64,16 @@ function needsAction(checked: CheckedItem): boolean {
   return checked.verdict === 'fail' && !checked.rectification?.action.trim();
 }
 
-export function baselineReportMissing(data: BaselineReportData): string[] {
+export function baselineReportMissing(data: BaselineReportData): Gap[] {
   const { inspections } = joinInspections(data);
   if (inspections.length === 0) return [gaps.inspections];
-  const missing: string[] = [];
+  const missing: Gap[] = [];
   for (const joined of ordered(inspections)) {
     if (joined.inspection.status === 'inProgress') missing.push(gaps.unfinished(joined.asset.name));
     if (!joined.template) missing.push(gaps.template(joined.asset.name));
     for (const section of joined.sections) for (const checked of section.items) if (needsAction(checked)) missing.push(gaps.action(joined.asset.name, checked.item.title));
   }
-  return [...new Set(missing)];
+  return distinctGaps(missing);
 }
 
 const typeOrder = Object.keys(assetTypes);

@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import type { FileChild } from 'docx';
 import { type ChangeField, changeFieldLabels, changePath, isFilled, requiredToLeave } from '../operations/change-workflow';
 import { changeStates, changeTypes, type ChangeRecordFields } from '../records/operations';
@@ -19,10 +20,10 @@ export const CHANGE_RECORD_TITLE = '变更记录';
 export type ChangeRecordData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'changeRecords'>;
 
 const gaps = {
-  none: '没有变更记录',
-  noneIn: (label: string) => `${label} 没有变更记录`,
-  invalid: (period: DocumentPeriod) => `期间无效：${period.from} 至 ${period.to}`,
-  field: (title: string, field: ChangeField) => `变更“${title}”缺少${changeFieldLabels[field]}`,
+  none: gap('没有变更记录', 'No change record'),
+  noneIn: (range: DocumentPeriod) => gap(`${periodLabel(range)} 没有变更记录`, `No change record from ${range.from} to ${range.to}`),
+  invalid: (period: DocumentPeriod) => gap(`期间无效：${period.from} 至 ${period.to}`, `Invalid period: ${period.from} to ${period.to}`),
+  field: (title: string, field: ChangeField) => gap(`变更“${title}”缺少${changeFieldLabels[field].zh}`, `Change “${title}” has no ${changeFieldLabels[field].en.toLowerCase()}`),
 };
 
 /** 标准/一般/紧急 for the summary's narrow column. */
@@ -54,12 +55,12 @@ export function changeGaps(change: ChangeRecordFields): ChangeField[] {
   return needed.filter((field) => !isFilled(change[field]));
 }
 
-export function changeRecordMissing(data: ChangeRecordData, period?: DocumentPeriod): string[] {
+export function changeRecordMissing(data: ChangeRecordData, period?: DocumentPeriod): Gap[] {
   const range = changeRecordPeriod(data, period);
   if (!range) return [gaps.none];
   if (!isValidPeriod(range)) return [gaps.invalid(range)];
   const changes = changesIn(data.changeRecords, range, projectTimeZone(data.project));
-  if (changes.length === 0) return [gaps.noneIn(periodLabel(range))];
+  if (changes.length === 0) return [gaps.noneIn(range)];
   return changes.flatMap((c) => changeGaps(c).map((field) => gaps.field(c.title, field)));
 }
 

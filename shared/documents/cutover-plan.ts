@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import type { FileChild } from 'docx';
 import { type CutoverPlanFields, stepStatuses } from '../records/deployment';
 import { projectSignOff, serviceDescription } from './common';
@@ -14,24 +15,24 @@ export const CUTOVER_PLAN_TITLE = '切换方案及应急预案';
 export type CutoverPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'cutoverPlan'>;
 
 const gaps = {
-  plan: '切换方案未填写',
-  window: '未设定切换窗口',
-  steps: '没有切换步骤',
-  owner: (n: number) => `切换步骤 ${n} 缺少负责人`,
-  time: (n: number) => `切换步骤 ${n} 缺少计划时间`,
-  decision: '切换步骤中没有 Go/No-Go 决策点',
-  triggers: '没有应急触发条件',
-  rollback: '没有回退步骤',
-  contacts: '没有应急联系人',
-  serviceInterface: '未填写服务接口',
-  faultReporting: '未填写报障渠道与流程',
-  launchDate: '未填写服务启动日期',
+  plan: gap('切换方案未填写', 'The cutover plan is not filled in'),
+  window: gap('未设定切换窗口', 'No cutover window set'),
+  steps: gap('没有切换步骤', 'No cutover step'),
+  owner: (n: number) => gap(`切换步骤 ${n} 缺少负责人`, `Cutover step ${n} has no owner`),
+  time: (n: number) => gap(`切换步骤 ${n} 缺少计划时间`, `Cutover step ${n} has no planned time`),
+  decision: gap('切换步骤中没有 Go/No-Go 决策点', 'No Go/No-Go decision point among the steps'),
+  triggers: gap('没有应急触发条件', 'No contingency trigger'),
+  rollback: gap('没有回退步骤', 'No rollback step'),
+  contacts: gap('没有应急联系人', 'No emergency contact'),
+  serviceInterface: gap('未填写服务接口', 'No service interface'),
+  faultReporting: gap('未填写报障渠道与流程', 'No fault reporting channel and process'),
+  launchDate: gap('未填写服务启动日期', 'No service launch date'),
 };
 
-export function cutoverPlanMissing(data: CutoverPlanData): string[] {
+export function cutoverPlanMissing(data: CutoverPlanData): Gap[] {
   const plan = data.cutoverPlan;
   if (!plan) return [gaps.plan];
-  const missing: string[] = [];
+  const missing: Gap[] = [];
   if (!plan.window.trim()) missing.push(gaps.window);
   if (plan.steps.length === 0) missing.push(gaps.steps);
   plan.steps.forEach((s, i) => {
@@ -58,8 +59,8 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
   const { project } = data;
   const plan = data.cutoverPlan;
   const body: FileChild[] = [];
-  const gap = (message: string) => placeholder(ctx, message);
-  const text = (value: string | undefined, message: string) => (value?.trim() ? paragraphs(value) : [gap(message)]);
+  const gapParagraph = (message: Gap) => placeholder(ctx, message);
+  const text = (value: string | undefined, message: Gap) => (value?.trim() ? paragraphs(value) : [gapParagraph(message)]);
 
   // 1 概述 ------------------------------------------------------------------------------------
   body.push(heading('概述', 1, { newPage: true }), heading('目的与范围', 2));
@@ -68,16 +69,16 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
       `本方案规定“${project.name}”由原运维方式切换至乙方正式运维服务的步骤、责任人、时间安排与检查点，以及切换失败时的应急预案和回退步骤，并发布服务启动通知，明确服务接口与报障方式。`,
     ),
   );
-  if (!plan) body.push(gap(gaps.plan));
+  if (!plan) body.push(gapParagraph(gaps.plan));
   body.push(heading('切换窗口', 2));
-  if (plan) body.push(plan.window.trim() ? labelled('切换窗口', plan.window) : gap(gaps.window));
-  else body.push(gap(gaps.plan));
+  if (plan) body.push(plan.window.trim() ? labelled('切换窗口', plan.window) : gapParagraph(gaps.window));
+  else body.push(gapParagraph(gaps.plan));
   body.push(bodyParagraph('切换窗口内冻结一切与切换无关的变更。每个 Go/No-Go 决策点由双方现场负责人共同确认：检查点全部满足则继续，否则按第 3 章执行回退。'));
 
   // 2 切换步骤 ----------------------------------------------------------------------------------
   body.push(heading('切换步骤', 1));
-  if (!plan) body.push(gap(gaps.plan));
-  else if (plan.steps.length === 0) body.push(gap(gaps.steps));
+  if (!plan) body.push(gapParagraph(gaps.plan));
+  else if (plan.steps.length === 0) body.push(gapParagraph(gaps.steps));
   else {
     const done = plan.steps.filter((s) => s.status === 'done').length;
     if (done > 0) body.push(bodyParagraph(`共 ${plan.steps.length} 个步骤，已完成 ${done} 个；实际时间为执行时的记录。`));
@@ -110,21 +111,21 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
     );
     const decisions = plan.steps.map((s, i) => ({ s, n: i + 1 })).filter(({ s }) => s.decisionPoint === 'yes');
     body.push(heading('Go/No-Go 决策点', 2));
-    if (decisions.length === 0) body.push(gap(gaps.decision));
+    if (decisions.length === 0) body.push(gapParagraph(gaps.decision));
     else body.push(...orderedList(ctx, decisions.map(({ s, n }) => `步骤 ${n}“${s.action}”：${s.check.trim() ? `检查点为“${s.check}”，` : ''}由${s.owner || '双方现场负责人'}组织双方确认后继续，不满足则执行回退。`)));
   }
 
   // 3 应急预案 ----------------------------------------------------------------------------------
   body.push(heading('应急预案', 1), heading('应急触发条件', 2));
-  if (!plan) body.push(gap(gaps.plan));
-  else if (plan.triggers.length === 0) body.push(gap(gaps.triggers));
+  if (!plan) body.push(gapParagraph(gaps.plan));
+  else if (plan.triggers.length === 0) body.push(gapParagraph(gaps.triggers));
   else {
     body.push(bodyParagraph('切换过程中出现下列任一情况，立即启动应急预案，由切换总指挥决定是否回退：'));
     body.push(...orderedList(ctx, plan.triggers.map((t) => t.text)));
   }
   body.push(heading('回退步骤', 2));
-  if (!plan) body.push(gap(gaps.plan));
-  else if (plan.rollbackSteps.length === 0) body.push(gap(gaps.rollback));
+  if (!plan) body.push(gapParagraph(gaps.plan));
+  else if (plan.rollbackSteps.length === 0) body.push(gapParagraph(gaps.rollback));
   else
     body.push(
       ...dataTable(ctx, {
@@ -137,8 +138,8 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
       }),
     );
   body.push(heading('应急联系人', 2));
-  if (!plan) body.push(gap(gaps.plan));
-  else if (plan.contacts.length === 0) body.push(gap(gaps.contacts));
+  if (!plan) body.push(gapParagraph(gaps.plan));
+  else if (plan.contacts.length === 0) body.push(gapParagraph(gaps.contacts));
   else
     body.push(
       ...dataTable(ctx, {
@@ -155,12 +156,12 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
 
   // 4 服务启动通知 --------------------------------------------------------------------------------
   body.push(heading('服务启动通知', 1));
-  if (!plan) body.push(gap(gaps.plan));
+  if (!plan) body.push(gapParagraph(gaps.plan));
   else {
     body.push(
       plan.launchDate
         ? bodyParagraph(`自 ${chineseDate(plan.launchDate)}起，乙方正式为${project.customer}提供“${project.name}”运维服务，服务方式为${serviceDescription(project)}。服务接口与报障方式如下，请各部门周知。`)
-        : gap(gaps.launchDate),
+        : gapParagraph(gaps.launchDate),
     );
     body.push(
       ...keyValueTable(

@@ -23,6 +23,7 @@ import type { RiskFields } from '../records/risk';
 import type { SlaFields } from '../records/sla';
 import type { StakeholderFields } from '../records/stakeholder';
 import type { SurveySessionFields } from '../records/survey';
+import type { Gap } from './checks';
 import type { BuildOptions } from './kit/context';
 import type { DocumentMeta } from './kit/meta';
 
@@ -84,8 +85,8 @@ export type BuildResult =
     }
   | {
       ok: false;
-      /** What is missing, in Chinese, one line each: "没有已确认的需求", "SLA 未定义 P1 的响应时限". */
-      missing: string[];
+      /** What is missing, one line each in both languages: "没有已确认的需求", "SLA 未定义 P1 的响应时限". */
+      missing: Gap[];
     };
 
 export type DocumentBuilder<Data> = (data: Data, meta: DocumentMeta, options: BuildOptions) => BuildResult;

@@ -2,7 +2,7 @@ import type { FileChild } from 'docx';
 import { isMilestoneOverdue, isTaskOverdue, milestoneStatuses, type PlanTaskFields, taskStatuses } from '../records/plan';
 import { projectPhases } from '../records/project';
 import { projectPeriod, projectSignOff } from './common';
-import { type DocumentCheck, documentCheck, missingOf } from './checks';
+import { type DocumentCheck, documentCheck, type Gap, gap, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -17,10 +17,10 @@ export const DELIVERY_PLAN_TITLE = '交付计划';
 export type DeliveryPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'planTasks' | 'milestones'>;
 
 const gaps = {
-  tasks: '没有计划任务',
-  taskDates: (name: string) => `任务“${name}”缺少起止日期`,
-  milestones: '没有里程碑',
-  milestoneDate: (name: string) => `里程碑“${name}”缺少计划日期`,
+  tasks: gap('没有计划任务', 'No plan task'),
+  taskDates: (name: string) => gap(`任务“${name}”缺少起止日期`, `Task “${name}” has no start and end dates`),
+  milestones: gap('没有里程碑', 'No milestone'),
+  milestoneDate: (name: string) => gap(`里程碑“${name}”缺少计划日期`, `Milestone “${name}” has no planned date`),
 };
 
 const overdueFill = 'F8CBAD';
@@ -35,7 +35,7 @@ export function deliveryPlanChecks(data: Pick<DeliveryPlanData, 'planTasks' | 'm
   ];
 }
 
-export function deliveryPlanMissing(data: DeliveryPlanData): string[] {
+export function deliveryPlanMissing(data: DeliveryPlanData): Gap[] {
   return missingOf(deliveryPlanChecks(data));
 }
 
@@ -57,7 +57,7 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
   const starts = tasks.map((t) => t.start).filter(Boolean).sort();
   const ends = tasks.map((t) => t.end).filter(Boolean).sort();
   const body: FileChild[] = [];
-  const gapCell = (message: string): CellSpec => ({ runs: [placeholderRun(ctx, message)] });
+  const gapCell = (message: Gap): CellSpec => ({ runs: [placeholderRun(ctx, message)] });
 
   // 1 概述 --------------------------------------------------------------------------------------
   body.push(heading('概述', 1, { newPage: true }));

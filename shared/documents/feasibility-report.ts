@@ -2,7 +2,8 @@ import type { FileChild } from 'docx';
 import { feasibilityConclusions, type FeasibilityFields } from '../records/feasibility';
 import { riskCategories, type RiskFields, riskLevel, riskLevels, riskScore, riskStatuses } from '../records/risk';
 import { projectPeriod, serviceDescription } from './common';
-import { type DocumentCheck, documentCheck, missingOf } from './checks';
+import { type DocumentCheck, documentCheck, type Gap, gap, missingOf } from './checks';
+import type { Label } from '../records/fields';
 import { type BuildResult, live, type ProjectDocumentData, type Row } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -15,21 +16,21 @@ export const FEASIBILITY_REPORT_TITLE = '可行性评估与风险报告';
 
 export type FeasibilityReportData = Pick<ProjectDocumentData, 'project' | 'assets' | 'feasibility' | 'risks'>;
 
-type Dimension = { text: keyof FeasibilityFields; conclusion: keyof FeasibilityFields; label: string };
+type Dimension = { text: keyof FeasibilityFields; conclusion: keyof FeasibilityFields; label: Label };
 const dimensions: Dimension[] = [
-  { text: 'technicalPath', conclusion: 'technicalConclusion', label: '技术实现路径' },
-  { text: 'teamCapability', conclusion: 'teamConclusion', label: '团队能力匹配度' },
-  { text: 'resourceEstimate', conclusion: 'resourceConclusion', label: '资源投入估算' },
+  { text: 'technicalPath', conclusion: 'technicalConclusion', label: { zh: '技术实现路径', en: 'Technical approach' } },
+  { text: 'teamCapability', conclusion: 'teamConclusion', label: { zh: '团队能力匹配度', en: 'Team capability fit' } },
+  { text: 'resourceEstimate', conclusion: 'resourceConclusion', label: { zh: '资源投入估算', en: 'Resource estimate' } },
 ];
 
 const gaps = {
-  feasibility: '可行性评估未填写',
-  text: (label: string) => `${label}未填写`,
-  conclusion: (label: string) => `${label}未给出结论`,
-  environment: '环境复杂性与兼容性未填写',
-  overall: '未给出总体结论',
-  risks: '没有登记风险',
-  mitigation: (risk: string) => `高风险“${short(risk)}”缺少应对措施`,
+  feasibility: gap('可行性评估未填写', 'The feasibility assessment is not filled in'),
+  text: (label: Label) => gap(`${label.zh}未填写`, `${label.en} is not filled in`),
+  conclusion: (label: Label) => gap(`${label.zh}未给出结论`, `${label.en} has no conclusion`),
+  environment: gap('环境复杂性与兼容性未填写', 'Environment complexity and compatibility are not filled in'),
+  overall: gap('未给出总体结论', 'No overall conclusion'),
+  risks: gap('没有登记风险', 'No risk registered'),
+  mitigation: (risk: string) => gap(`高风险“${short(risk)}”缺少应对措施`, `High risk “${short(risk)}” has no mitigation`),
 };
 
 function short(text: string): string {
@@ -68,7 +69,7 @@ export function feasibilityReportChecks(data: Pick<FeasibilityReportData, 'feasi
   ];
 }
 
-export function feasibilityReportMissing(data: FeasibilityReportData): string[] {
+export function feasibilityReportMissing(data: FeasibilityReportData): Gap[] {
   return missingOf(feasibilityReportChecks(data));
 }
 
@@ -86,7 +87,7 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
   const risks = ordered(data.risks);
   const riskId = new Map(risks.map((r, i) => [r.id, `R${String(i + 1).padStart(2, '0')}`]));
   const body: FileChild[] = [];
-  const conclusionCell = (value: FeasibilityFields['technicalConclusion'], label: string): Cell =>
+  const conclusionCell = (value: FeasibilityFields['technicalConclusion'], label: Label): Cell =>
     !conclusionGiven(value) ? { children: [placeholder(ctx, gaps.conclusion(label))] } : { text: conclusionText(value), bold: true, align: 'center' };
 
   // 1 概述 --------------------------------------------------------------------------------------
@@ -124,8 +125,8 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
           { title: '结论', width: 50, align: 'center' },
         ],
         rows: [
-          ...dimensions.map((d): Cell[] => [d.label, conclusionCell(f[d.conclusion] as FeasibilityFields['technicalConclusion'], d.label)]),
-          [{ text: '总体结论', bold: true }, conclusionCell(f.overallConclusion, '总体')],
+          ...dimensions.map((d): Cell[] => [d.label.zh, conclusionCell(f[d.conclusion] as FeasibilityFields['technicalConclusion'], d.label)]),
+          [{ text: '总体结论', bold: true }, conclusionCell(f.overallConclusion, { zh: '总体', en: 'Overall' })],
         ],
       }),
     );
@@ -136,7 +137,7 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
   if (!f) body.push(placeholder(ctx, gaps.feasibility));
   else {
     for (const d of dimensions) {
-      body.push(heading(d.label, 2));
+      body.push(heading(d.label.zh, 2));
       const text = String(f[d.text]);
       body.push(...(text.trim() ? paragraphs(text) : [placeholder(ctx, gaps.text(d.label))]));
       const value = f[d.conclusion] as FeasibilityFields['technicalConclusion'];

@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import type { FileChild } from 'docx';
 import { trainingKinds } from '../records/deployment';
 import { documentStatuses } from '../records/document-export';
@@ -64,19 +65,19 @@ function issuedDocuments(data: Pick<HandoverData, 'documentExports' | 'project'>
 }
 
 const gaps = {
-  assets: '运维对象清单为空',
-  contacts: '没有客户联系人',
-  team: '没有服务团队成员',
-  documents: '没有已交付的文档',
-  training: '没有培训记录',
+  assets: gap('运维对象清单为空', 'The asset inventory is empty'),
+  contacts: gap('没有客户联系人', 'No customer contact'),
+  team: gap('没有服务团队成员', 'No service team member'),
+  documents: gap('没有已交付的文档', 'No document issued yet'),
+  training: gap('没有培训记录', 'No training record'),
 };
 
 function serviceTeam(data: Pick<HandoverData, 'members'>) {
   return live(data.members).filter((m) => m.role !== 'customerContact');
 }
 
-export function handoverMissing(data: HandoverData): string[] {
-  const missing: string[] = [];
+export function handoverMissing(data: HandoverData): Gap[] {
+  const missing: Gap[] = [];
   if (live(data.assets).length === 0) missing.push(gaps.assets);
   if (live(data.stakeholders).length === 0) missing.push(gaps.contacts);
   if (serviceTeam(data).length === 0) missing.push(gaps.team);

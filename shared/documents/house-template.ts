@@ -21,6 +21,7 @@
  */
 import { Document, type FileChild, Packer, Paragraph, PatchType, patchDocument, TableOfContents, TextRun } from 'docx';
 import JSZip from 'jszip';
+import type { Gap } from './checks';
 import type { ProjectDocumentData } from './data';
 import { composedFrom } from './kit/compose';
 import type { BuildOptions } from './kit/context';
@@ -37,7 +38,7 @@ export interface HouseTemplateOptions extends BuildOptions {
   frontMatter?: boolean;
 }
 
-export type HouseTemplateResult = { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] } | { ok: false; missing: string[] };
+export type HouseTemplateResult = { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] } | { ok: false; missing: Gap[] };
 
 /** A template that cannot be used, with the reason in Chinese for the user. */
 export class HouseTemplateError extends Error {

@@ -1,5 +1,6 @@
 import type { DocumentExportFields } from '../records/document-export';
 import type { ProjectFields } from '../records/project';
+import type { Gap } from './checks';
 import type { ProjectDocumentData } from './data';
 import { renderWithHouseTemplate } from './house-template';
 import type { BuildOptions, DocumentPeriod } from './kit/context';
@@ -150,7 +151,7 @@ export function filesNeeded(
 
 export type RenderResult =
   | { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] }
-  | { ok: false; missing: string[] };
+  | { ok: false; missing: Gap[] };
 
 export interface RenderOptions extends BuildOptions {
   /**

@@ -1,3 +1,4 @@
+import { distinctGaps, type Gap, gap } from './checks';
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { describeExpectation } from '../inspection/verdict';
 import { isStatusMetric, metricLevelLabels } from '../operations/thresholds';
@@ -26,11 +27,11 @@ export type OpsManualData = Pick<ProjectDocumentData, 'project' | 'members' | 'a
 
 const gaps = {
   ...designGaps,
-  plans: '没有启用的巡检计划',
-  planAssets: (plan: string) => `巡检计划“${plan}”未选择巡检对象`,
-  assignee: (plan: string) => `巡检计划“${plan}”未指定负责工程师`,
-  metric: (plan: string, key: string) => `巡检计划“${plan}”的巡检项目“${key}”未定义指标与阈值`,
-  baselines: '没有配置基线（检查模板）',
+  plans: gap('没有启用的巡检计划', 'No active patrol plan'),
+  planAssets: (plan: string) => gap(`巡检计划“${plan}”未选择巡检对象`, `Patrol plan “${plan}” has no assets`),
+  assignee: (plan: string) => gap(`巡检计划“${plan}”未指定负责工程师`, `Patrol plan “${plan}” has no assigned engineer`),
+  metric: (plan: string, key: string) => gap(`巡检计划“${plan}”的巡检项目“${key}”未定义指标与阈值`, `Patrol item “${key}” of plan “${plan}” has no metric and thresholds`),
+  baselines: gap('没有配置基线（检查模板）', 'No configuration baseline (checklist template)'),
 };
 
 /** What each routine task (opsTaskKinds) requires; the labels come from the record's options. */
@@ -78,8 +79,8 @@ function resolvePlan(plan: Row<PatrolPlanFields>, data: Pick<OpsManualData, 'ass
   return { plan, assets, items, unknownKeys };
 }
 
-export function opsManualMissing(data: OpsManualData): string[] {
-  const missing: string[] = [];
+export function opsManualMissing(data: OpsManualData): Gap[] {
+  const missing: Gap[] = [];
   const plans = activePlans(data);
   if (plans.length === 0) missing.push(gaps.plans);
   for (const plan of plans) {
@@ -88,11 +89,11 @@ export function opsManualMissing(data: OpsManualData): string[] {
     if (!plan.assignee.trim()) missing.push(gaps.assignee(plan.name));
     for (const key of resolved.unknownKeys) missing.push(gaps.metric(plan.name, key));
     // A project metric with neither level set cannot be judged: its row in the plan is marked.
-    for (const { type, defs } of resolved.items) for (const def of defs) if (!isStatusMetric(def) && def.warning === null && def.critical === null) missing.push(gaps.levels(assetTypes[type].zh, def.label));
+    for (const { type, defs } of resolved.items) for (const def of defs) if (!isStatusMetric(def) && def.warning === null && def.critical === null) missing.push(gaps.levels(assetTypes[type], def.label));
   }
   if (baselinesInForce(data.checklistTemplates).length === 0) missing.push(gaps.baselines);
   missing.push(...serviceDesignMissing(data.serviceDesign, ['escalation', 'change']));
-  return [...new Set(missing)];
+  return distinctGaps(missing);
 }
 
 /** A command or place to look, in the monospace code style, one paragraph per line. */

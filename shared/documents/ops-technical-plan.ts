@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import { serviceHoursText } from './service-level-agreement';
 import { metricLevelLabels } from '../operations/thresholds';
 import { chapterRef, chapterTitle } from './chapters';
@@ -36,14 +37,14 @@ export type OpsTechnicalPlanData = Pick<ProjectDocumentData, 'project' | 'member
 
 const gaps = {
   ...designGaps,
-  assets: '运维对象清单为空',
-  team: '没有服务团队成员',
-  sla: '服务级别协议未填写',
-  baselines: '没有配置基线（检查模板）',
+  assets: gap('运维对象清单为空', 'The asset inventory is empty'),
+  team: gap('没有服务团队成员', 'No service team member'),
+  sla: gap('服务级别协议未填写', 'The service level agreement is not filled in'),
+  baselines: gap('没有配置基线（检查模板）', 'No configuration baseline (checklist template)'),
 };
 
-export function opsTechnicalPlanMissing(data: OpsTechnicalPlanData): string[] {
-  const missing: string[] = [];
+export function opsTechnicalPlanMissing(data: OpsTechnicalPlanData): Gap[] {
+  const missing: Gap[] = [];
   if (live(data.assets).length === 0) missing.push(gaps.assets);
   if (serviceTeam(data).length === 0) missing.push(gaps.team);
   missing.push(...serviceDesignMissing(data.serviceDesign, ['team', 'monitoring', 'escalation', 'change']));

@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import type { FileChild, Paragraph, Table } from 'docx';
 import { incidentSources, incidentStatuses, opsTaskKinds } from '../records/operations';
 import { PAGE_ESTIMATE_ROW_LIMIT } from './baseline-report';
@@ -36,9 +37,9 @@ export type PatrolLogData = Pick<
 >;
 
 const gaps = {
-  noPatrol: '没有巡检记录',
-  noPatrolOn: (day: string) => `${day} 没有巡检记录`,
-  invalid: (day: string) => `日期无效：${day}`,
+  noPatrol: gap('没有巡检记录', 'No patrol record'),
+  noPatrolOn: (day: string) => gap(`${day} 没有巡检记录`, `No patrol record on ${day}`),
+  invalid: (day: string) => gap(`日期无效：${day}`, `Invalid date: ${day}`),
 };
 
 /** The day the log covers: the requested one, else the latest day with a patrol entry (null when there is none). */
@@ -48,7 +49,7 @@ export function patrolLogDay(data: Pick<PatrolLogData, 'assets' | 'patrolPlans' 
   return latest ? dayPeriod(latest) : null;
 }
 
-export function patrolLogMissing(data: PatrolLogData, period?: DocumentPeriod): string[] {
+export function patrolLogMissing(data: PatrolLogData, period?: DocumentPeriod): Gap[] {
   const day = patrolLogDay(data, period);
   if (!day) return [gaps.noPatrol];
   if (!isValidPeriod(day)) return [gaps.invalid(day.from)];

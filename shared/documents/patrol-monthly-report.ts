@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { type ClockCompliance, monthlyAvailability, monthlyCompliance } from '../operations/compliance';
 import { formatLocalDateTime, type TimeZone } from '../date-time';
@@ -49,10 +50,10 @@ export type PatrolMonthlyReportData = Pick<
 >;
 
 const gaps = {
-  noPatrol: '没有巡检记录',
-  noPatrolIn: (month: string) => `${month} 没有巡检记录`,
-  invalid: (date: string) => `月份无效：${date}`,
-  sla: '服务级别协议未填写',
+  noPatrol: gap('没有巡检记录', 'No patrol record'),
+  noPatrolIn: (month: DocumentPeriod) => gap(`${periodLabel(month)} 没有巡检记录`, `No patrol record in ${month.from.slice(0, 7)}`),
+  invalid: (date: string) => gap(`月份无效：${date}`, `Invalid month: ${date}`),
+  sla: gap('服务级别协议未填写', 'The service level agreement is not filled in'),
 };
 
 /** Charts per report and lines per chart: enough to see the month, few enough to read. */
@@ -66,12 +67,12 @@ export function patrolReportMonth(data: Pick<PatrolMonthlyReportData, 'assets' |
   return latest ? monthPeriod(latest) : null;
 }
 
-export function patrolMonthlyReportMissing(data: PatrolMonthlyReportData, period?: DocumentPeriod): string[] {
+export function patrolMonthlyReportMissing(data: PatrolMonthlyReportData, period?: DocumentPeriod): Gap[] {
   const month = patrolReportMonth(data, period);
-  const missing: string[] = [];
+  const missing: Gap[] = [];
   if (!month) missing.push(gaps.noPatrol);
   else if (!isValidPeriod(month)) missing.push(gaps.invalid(period?.from ?? month.from));
-  else if (patrolEntriesIn(data, month).length === 0) missing.push(gaps.noPatrolIn(periodLabel(month)));
+  else if (patrolEntriesIn(data, month).length === 0) missing.push(gaps.noPatrolIn(month));
   if (!data.sla) missing.push(gaps.sla);
   return missing;
 }

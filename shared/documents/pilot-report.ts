@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import { projectSignOff } from './common';
 import type { FileChild } from 'docx';
 import { assetTypes, criticalities } from '../records/asset';
@@ -17,12 +18,12 @@ export const PILOT_REPORT_TITLE = '试点运行报告';
 export type PilotReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'pilotRuns'>;
 
 const gaps = {
-  pilots: '没有试点运行记录',
-  period: (name: string) => `试点“${name}”缺少起止日期`,
-  scope: (name: string) => `试点“${name}”未选择试点范围`,
-  scenarios: (name: string) => `试点“${name}”未填写试点场景`,
-  indicators: (name: string) => `试点“${name}”没有指标表现记录`,
-  conclusion: (name: string) => `试点“${name}”未给出结论`,
+  pilots: gap('没有试点运行记录', 'No pilot run'),
+  period: (name: string) => gap(`试点“${name}”缺少起止日期`, `Pilot “${name}” has no start and end dates`),
+  scope: (name: string) => gap(`试点“${name}”未选择试点范围`, `Pilot “${name}” has no scope selected`),
+  scenarios: (name: string) => gap(`试点“${name}”未填写试点场景`, `Pilot “${name}” has no scenarios`),
+  indicators: (name: string) => gap(`试点“${name}”没有指标表现记录`, `Pilot “${name}” has no indicator results`),
+  conclusion: (name: string) => gap(`试点“${name}”未给出结论`, `Pilot “${name}” has no conclusion`),
 };
 
 const severityFill: Record<Severity, string> = { critical: 'F4B084', major: 'FFE699', minor: 'DDEBF7' };
@@ -32,10 +33,10 @@ function inOrder(pilots: Row<PilotRunFields>[] | undefined): Row<PilotRunFields>
   return [...live(pilots)].sort((a, b) => (a.start || '9999').localeCompare(b.start || '9999'));
 }
 
-export function pilotReportMissing(data: PilotReportData): string[] {
+export function pilotReportMissing(data: PilotReportData): Gap[] {
   const pilots = inOrder(data.pilotRuns);
   if (pilots.length === 0) return [gaps.pilots];
-  const missing: string[] = [];
+  const missing: Gap[] = [];
   for (const p of pilots) {
     if (!p.start || !p.end) missing.push(gaps.period(p.name));
     if (p.systems.length === 0) missing.push(gaps.scope(p.name));

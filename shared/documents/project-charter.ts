@@ -1,7 +1,7 @@
 import type { FileChild } from 'docx';
 import { communicationKinds } from '../records/charter';
 import { firstWithRole, projectPeriod, roleLabel, serviceDescription } from './common';
-import { type DocumentCheck, documentCheck, missingOf } from './checks';
+import { type DocumentCheck, documentCheck, type Gap, gap, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -15,13 +15,13 @@ export const PROJECT_CHARTER_TITLE = '项目章程';
 export type ProjectCharterData = Pick<ProjectDocumentData, 'project' | 'members' | 'charter'>;
 
 const gaps = {
-  charter: '项目章程未填写',
-  background: '项目背景未填写',
-  objectives: '项目目标未填写',
-  scopeIn: '服务范围（范围内事项）未填写',
-  members: '项目团队（乙方）没有成员',
-  pm: '项目团队没有项目经理',
-  communication: '沟通计划未制定',
+  charter: gap('项目章程未填写', 'The project charter is not filled in'),
+  background: gap('项目背景未填写', 'The project background is not filled in'),
+  objectives: gap('项目目标未填写', 'The project objectives are not filled in'),
+  scopeIn: gap('服务范围（范围内事项）未填写', 'The service scope (in scope) is not filled in'),
+  members: gap('项目团队（乙方）没有成员', 'The project team (provider) has no member'),
+  pm: gap('项目团队没有项目经理', 'The project team has no project manager'),
+  communication: gap('沟通计划未制定', 'No communication plan'),
 };
 
 /** Role order in the organisation table: who leads first, the customer's people last. */
@@ -31,7 +31,7 @@ const roleOrder = ['pm', 'techLead', 'expert', 'engineer', 'customerContact', 'o
 export function projectCharterChecks(data: ProjectCharterData): DocumentCheck[] {
   const c = data.charter;
   const team = live(data.members).filter((m) => m.role !== 'customerContact');
-  const written = (list: readonly unknown[] | undefined, gap: string) => (c && !list?.length ? [gap] : []);
+  const written = (list: readonly unknown[] | undefined, missing: Gap) => (c && !list?.length ? [missing] : []);
   return [
     documentCheck('已写明项目背景', 'Background written', c ? (c.background.trim() ? [] : [gaps.background]) : [gaps.charter]),
     documentCheck('已写明项目目标', 'Objectives stated', written(c?.objectives, gaps.objectives), Boolean(c?.objectives.length)),
@@ -41,7 +41,7 @@ export function projectCharterChecks(data: ProjectCharterData): DocumentCheck[] 
   ];
 }
 
-export function projectCharterMissing(data: ProjectCharterData): string[] {
+export function projectCharterMissing(data: ProjectCharterData): Gap[] {
   return missingOf(projectCharterChecks(data));
 }
 
@@ -56,7 +56,7 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
   const team = members.filter((m) => m.role !== 'customerContact');
   const customerPeople = members.filter((m) => m.role === 'customerContact');
   const body: FileChild[] = [];
-  const list = (items: Array<{ text: string }> | undefined, gap: string) =>
+  const list = (items: Array<{ text: string }> | undefined, gap: Gap) =>
     items && items.length > 0 ? orderedList(ctx, items.map((i) => i.text)) : [placeholder(ctx, c ? gap : gaps.charter)];
 
   // 1 项目概况 ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { ProjectPhase } from '../records/project';
 import { BASELINE_REPORT_TITLE, baselineReportMissing, buildBaselineReport } from './baseline-report';
 import { buildChangeRecord, CHANGE_RECORD_TITLE, changeRecordMissing, changeRecordPeriod } from './change-record';
 import { buildCutoverPlan, CUTOVER_PLAN_TITLE, cutoverPlanMissing } from './cutover-plan';
+import type { Gap } from './checks';
 import type { BuildResult, ProjectDocumentData } from './data';
 import { buildDeliveryPlan, DELIVERY_PLAN_TITLE, deliveryPlanMissing } from './delivery-plan';
 import { buildFeasibilityReport, FEASIBILITY_REPORT_TITLE, feasibilityReportMissing } from './feasibility-report';
@@ -30,7 +31,7 @@ export interface DocumentType {
    * What is missing for a complete document (empty when it can be exported as is). A periodic
    * document is judged for the period given, else for its default period.
    */
-  missing: (data: ProjectDocumentData, period?: DocumentPeriod) => string[];
+  missing: (data: ProjectDocumentData, period?: DocumentPeriod) => Gap[];
   /** Builds the document; a periodic one covers options.period, else its default period. */
   build: (data: ProjectDocumentData, meta: DocumentMeta, options: BuildOptions) => BuildResult;
   /** A periodic document covers one day, one calendar month or any range of days (BuildOptions.period). */

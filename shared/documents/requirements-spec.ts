@@ -2,7 +2,7 @@ import type { FileChild } from 'docx';
 import { requirementCategories, type RequirementFields, requirementPriorities, requirementStatuses, requirementTopics } from '../records/requirement';
 import { surveyKinds } from '../records/survey';
 import { projectPeriod, projectSignOff, serviceDescription } from './common';
-import { type DocumentCheck, documentCheck, missingOf } from './checks';
+import { type DocumentCheck, documentCheck, type Gap, gap, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -18,12 +18,12 @@ export const REQUIREMENTS_SPEC_TITLE = '需求规格说明书';
 export type RequirementsSpecData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'surveySessions' | 'requirements'>;
 
 const gaps = {
-  description: '项目简介未填写（用于“系统概述”）',
-  sessions: '没有调研记录',
-  assets: '运维对象清单为空',
-  requirements: '没有需求条目',
-  confirmed: '没有已确认的需求',
-  criterion: (code: string) => `需求 ${code} 缺少验收标准`,
+  description: gap('项目简介未填写（用于“系统概述”）', 'The project description is not filled in (used for “System overview”)'),
+  sessions: gap('没有调研记录', 'No survey session'),
+  assets: gap('运维对象清单为空', 'The asset inventory is empty'),
+  requirements: gap('没有需求条目', 'No requirement'),
+  confirmed: gap('没有已确认的需求', 'No confirmed requirement'),
+  criterion: (code: string) => gap(`需求 ${code} 缺少验收标准`, `Requirement ${code} has no acceptance criterion`),
 };
 
 /** What the checks read: the asset inventory only by its size (the overview counts it on an index). */
@@ -44,7 +44,7 @@ export function requirementsSpecChecks(data: RequirementsSpecCheckData): Documen
 }
 
 /** What the 需求规格说明书 cannot do without, in Chinese; empty when it can be exported. */
-export function requirementsSpecMissing(data: RequirementsSpecData): string[] {
+export function requirementsSpecMissing(data: RequirementsSpecData): Gap[] {
   return missingOf(requirementsSpecChecks({ ...data, assetCount: live(data.assets).length }));
 }
 

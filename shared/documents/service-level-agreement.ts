@@ -2,7 +2,7 @@ import type { FileChild } from 'docx';
 import { serviceHoursOptions } from '../records/project';
 import { measurementPeriods, type PriorityLevel, priorityLevels, reportingCadences, type SlaFields, weekdays } from '../records/sla';
 import { projectPeriod } from './common';
-import { type DocumentCheck, documentCheck, missingOf } from './checks';
+import { type DocumentCheck, documentCheck, type Gap, gap, missingOf } from './checks';
 import { type BuildResult, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -17,20 +17,20 @@ export const SERVICE_LEVEL_AGREEMENT_TITLE = '服务级别协议';
 export type ServiceLevelAgreementData = Pick<ProjectDocumentData, 'project' | 'sla'>;
 
 const gaps = {
-  sla: '服务级别协议未填写',
-  level: (level: string) => `SLA 未定义 ${level}`,
-  definition: (level: string) => `SLA 未写明 ${level} 的定义`,
-  response: (level: string) => `SLA 未定义 ${level} 的响应时限`,
-  resolution: (level: string) => `SLA 未定义 ${level} 的解决时限`,
-  hours: '未设定每日服务时段',
-  customHours: '自定义服务时间未说明',
-  availability: '未设定可用性目标',
-  availabilityTarget: (service: string) => `“${service}”未设定可用性目标值`,
-  indicators: '未设定考核指标',
-  measurement: (name: string) => `考核指标“${name}”未写明考核方式`,
-  consequence: (name: string) => `考核指标“${name}”未写明未达标处理`,
-  customer: '未填写甲方签署人',
-  provider: '未填写乙方签署人',
+  sla: gap('服务级别协议未填写', 'The service level agreement is not filled in'),
+  level: (level: string) => gap(`SLA 未定义 ${level}`, `The SLA does not define ${level}`),
+  definition: (level: string) => gap(`SLA 未写明 ${level} 的定义`, `The SLA does not state what ${level} means`),
+  response: (level: string) => gap(`SLA 未定义 ${level} 的响应时限`, `The SLA has no response time for ${level}`),
+  resolution: (level: string) => gap(`SLA 未定义 ${level} 的解决时限`, `The SLA has no resolution time for ${level}`),
+  hours: gap('未设定每日服务时段', 'No daily service hours set'),
+  customHours: gap('自定义服务时间未说明', 'The custom service hours are not described'),
+  availability: gap('未设定可用性目标', 'No availability target'),
+  availabilityTarget: (service: string) => gap(`“${service}”未设定可用性目标值`, `“${service}” has no availability target value`),
+  indicators: gap('未设定考核指标', 'No performance indicator'),
+  measurement: (name: string) => gap(`考核指标“${name}”未写明考核方式`, `Indicator “${name}” does not state how it is measured`),
+  consequence: (name: string) => gap(`考核指标“${name}”未写明未达标处理`, `Indicator “${name}” does not state what happens when it is missed`),
+  customer: gap('未填写甲方签署人', 'No customer signatory'),
+  provider: gap('未填写乙方签署人', 'No provider signatory'),
 };
 
 /** Minutes in a measurement period, with the average month (365/12 days): 99.9 % a month allows 43.8 minutes. */
@@ -50,10 +50,10 @@ export function serviceLevelAgreementChecks(data: Pick<ServiceLevelAgreementData
   const sla = data.sla;
   const started = Boolean(sla);
   const hours = !sla ? [gaps.sla] : sla.serviceHours === '5x8' && (sla.workdays.length === 0 || !sla.dayStart || !sla.dayEnd) ? [gaps.hours] : sla.serviceHours === 'custom' && !sla.customHours.trim() ? [gaps.customHours] : [];
-  const levels: string[] = [];
-  const availability: string[] = [];
-  const indicators: string[] = [];
-  const signatories: string[] = [];
+  const levels: Gap[] = [];
+  const availability: Gap[] = [];
+  const indicators: Gap[] = [];
+  const signatories: Gap[] = [];
   if (sla) {
     for (const level of priorityLevels) {
       const target = sla.priorities.find((p) => p.level === level);
@@ -84,7 +84,7 @@ export function serviceLevelAgreementChecks(data: Pick<ServiceLevelAgreementData
   ];
 }
 
-export function serviceLevelAgreementMissing(data: ServiceLevelAgreementData): string[] {
+export function serviceLevelAgreementMissing(data: ServiceLevelAgreementData): Gap[] {
   return missingOf(serviceLevelAgreementChecks(data));
 }
 
@@ -112,7 +112,7 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
   const ctx = new DocumentContext(options);
   const { project, sla } = data;
   const body: FileChild[] = [];
-  const gapCell = (message: string): CellSpec => ({ runs: [placeholderRun(ctx, message)] });
+  const gapCell = (message: Gap): CellSpec => ({ runs: [placeholderRun(ctx, message)] });
 
   // 1 总则 ------------------------------------------------------------------------------------
   body.push(heading('总则', 1, { newPage: true }), heading('协议双方', 2));

@@ -1,3 +1,4 @@
+import { type Gap, gap } from './checks';
 import { projectSignOff } from './common';
 import { AlignmentType, type FileChild, HeightRule, type Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
 import { type TrainingSessionFields, trainingKinds } from '../records/deployment';
@@ -15,10 +16,10 @@ export const TRAINING_RECORD_TITLE = '培训记录';
 export type TrainingRecordData = Pick<ProjectDocumentData, 'project' | 'members' | 'trainingSessions'>;
 
 const gaps = {
-  sessions: '没有培训记录',
-  date: (topic: string) => `培训“${topic}”缺少日期`,
-  trainer: (topic: string) => `培训“${topic}”缺少讲师`,
-  attendees: (topic: string) => `培训“${topic}”没有参训人员签到`,
+  sessions: gap('没有培训记录', 'No training record'),
+  date: (topic: string) => gap(`培训“${topic}”缺少日期`, `Training “${topic}” has no date`),
+  trainer: (topic: string) => gap(`培训“${topic}”缺少讲师`, `Training “${topic}” has no trainer`),
+  attendees: (topic: string) => gap(`培训“${topic}”没有参训人员签到`, `Training “${topic}” has no attendee sign-in`),
 };
 
 /** Sessions in the order they took place (undated ones last). */
@@ -26,10 +27,10 @@ function inOrder(sessions: Row<TrainingSessionFields>[] | undefined): Row<Traini
   return [...live(sessions)].sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999') || a.topic.localeCompare(b.topic, 'zh-CN'));
 }
 
-export function trainingRecordMissing(data: TrainingRecordData): string[] {
+export function trainingRecordMissing(data: TrainingRecordData): Gap[] {
   const sessions = inOrder(data.trainingSessions);
   if (sessions.length === 0) return [gaps.sessions];
-  const missing: string[] = [];
+  const missing: Gap[] = [];
   for (const s of sessions) {
     if (!s.date) missing.push(gaps.date(s.topic));
     if (!s.trainer.trim()) missing.push(gaps.trainer(s.topic));

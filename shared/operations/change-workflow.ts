@@ -79,16 +79,16 @@ export interface ChangeData {
 }
 export type ChangeField = Exclude<keyof ChangeData, 'type'>;
 
-export const changeFieldLabels: Record<ChangeField, string> = {
-  riskAssessment: '风险评估',
-  impactAssessment: '影响评估',
-  rollbackPlan: '回退方案',
-  approver: '审批人',
-  approvalDecision: '审批结论',
-  approvedAt: '审批时间',
-  testResult: '测试结果',
-  implementationResult: '实施结果',
-  rollbackUsed: '是否回退',
+export const changeFieldLabels: Record<ChangeField, { zh: string; en: string }> = {
+  riskAssessment: { zh: '风险评估', en: 'Risk assessment' },
+  impactAssessment: { zh: '影响评估', en: 'Impact assessment' },
+  rollbackPlan: { zh: '回退方案', en: 'Rollback plan' },
+  approver: { zh: '审批人', en: 'Approver' },
+  approvalDecision: { zh: '审批结论', en: 'Approval decision' },
+  approvedAt: { zh: '审批时间', en: 'Approval time' },
+  testResult: { zh: '测试结果', en: 'Test result' },
+  implementationResult: { zh: '实施结果', en: 'Implementation result' },
+  rollbackUsed: { zh: '是否回退', en: 'Rolled back' },
 };
 
 /** The data each open state needs before a change may leave it forward (not by cancelling). */
@@ -140,7 +140,7 @@ function quoted(state: ChangeState): string {
 }
 
 function fieldList(fields: readonly ChangeField[]): string {
-  return fields.map((field) => changeFieldLabels[field]).join('、');
+  return fields.map((field) => changeFieldLabels[field].zh).join('、');
 }
 
 /**

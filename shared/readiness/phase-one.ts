@@ -1,4 +1,4 @@
-import type { DocumentCheck } from '../documents/checks';
+import type { DocumentCheck, Gap } from '../documents/checks';
 import type { ProjectDocumentData } from '../documents/data';
 import { type DeliveryPlanData, deliveryPlanChecks } from '../documents/delivery-plan';
 import { feasibilityReportChecks } from '../documents/feasibility-report';
@@ -37,7 +37,7 @@ export interface DeliverableReadiness {
   page: string;
   checks: ReadinessCheck[];
   /** What 交付文档 says is missing for the document, in Chinese (empty when it can be generated). */
-  missing: string[];
+  missing: Gap[];
 }
 
 function fromDocument(deliverable: Label, documentKey: DocumentTypeKey, page: string, checks: DocumentCheck[], phaseChecks: ReadinessCheck[] = []): DeliverableReadiness {

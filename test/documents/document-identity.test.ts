@@ -82,7 +82,7 @@ describe('document identity and versions per period', () => {
     const data = { ...fixture.data, project: { ...fixture.data.project, code: project.code }, documentExports: exports };
     const { meta } = prepareExport({ docType: 'handover', project, exports, exportedBy: '陈立', exportedAt: '2026-04-01T09:00', company: '恒信科技有限公司' });
     const result = await renderDocument('handover', data, meta, { allowMissing: true, files: fixture.files });
-    if (!result.ok) throw new Error(result.missing.join());
+    if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join());
     const text = (await readBack(result.bytes)).text.replace(/\s+/g, ' ');
     expect(text).toContain('《需求规格说明书》 JNB-OPS-2026-SRS V1.1 已签署 2026-01-12');
     expect(text).toContain('《巡检日志（2026-03-15）》 JNB-OPS-2026-PLOG-20260315 V1.0 草稿 2026-03-15');

@@ -4,6 +4,7 @@ import { documentType, type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ES
 import { verdictFor } from '../../shared/inspection';
 import { emptyFixture, largeBaselineFixture, richFixture } from './helpers/fixture';
 import { type ReadBack, readBack, tocLines, validationErrors } from './helpers/read-docx';
+import { zh } from '../unit/helpers/gaps';
 
 const fixture = richFixture();
 const company = '恒信科技有限公司';
@@ -149,12 +150,12 @@ describe('deliverables from the rich demo project', () => {
 
   beforeAll(async () => {
     for (const type of documentTypes) {
-      expect(type.missing(fixture.data), type.key).toEqual([]);
+      expect(zh(type.missing(fixture.data)), type.key).toEqual([]);
       // The delivery plan is judged on 2026-02-10: the design task due 2026-01-30 is overdue then.
       const date = dated[type.key];
       const meta = date ? { ...metaFor(type.key), date } : metaFor(type.key);
       const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
-      if (!result.ok) throw new Error(`${type.key}: ${result.missing.join('; ')}`);
+      if (!result.ok) throw new Error(`${type.key}: ${zh(result.missing).join('; ')}`);
       expect(result.placeholders).toEqual([]);
       expect(result.warnings).toEqual([]);
       bytes.set(type.key, result.bytes);
@@ -339,7 +340,7 @@ describe('a large 配置基线检查报告: 200 inspections × 30 items', () => 
     const started = performance.now();
     const result = await renderDocument('baselineReport', data, meta, { allowMissing: false, files });
     const seconds = (performance.now() - started) / 1000;
-    if (!result.ok) throw new Error(result.missing.join('; '));
+    if (!result.ok) throw new Error(zh(result.missing).join('; '));
     // About 9 s on the project's 2-core machines (bench/documents.bench.ts); generous for a busy one.
     expect(seconds).toBeLessThan(60);
     expect(6000).toBeGreaterThan(PAGE_ESTIMATE_ROW_LIMIT);
@@ -359,12 +360,12 @@ describe('missing data', () => {
     const empty = emptyFixture();
     const meta = metaFor('requirementsSpec');
     for (const type of documentTypes) {
-      const missing = type.missing(empty);
+      const missing = zh(type.missing(empty));
       expect(missing.length, type.key).toBeGreaterThan(0);
       const result = type.build(empty, meta, { allowMissing: false });
-      expect(result).toEqual({ ok: false, missing });
+      expect(result).toEqual({ ok: false, missing: type.missing(empty) });
     }
-    expect(documentTypes[0].missing(empty)).toEqual(['项目简介未填写（用于“系统概述”）', '没有调研记录', '运维对象清单为空', '没有需求条目']);
+    expect(zh(documentTypes[0].missing(empty))).toEqual(['项目简介未填写（用于“系统概述”）', '没有调研记录', '运维对象清单为空', '没有需求条目']);
   });
 
   it('with allowMissing, exports with a visible 待补充 marker for each missing item', async () => {
@@ -372,7 +373,7 @@ describe('missing data', () => {
     for (const type of documentTypes) {
       const result = await renderDocument(type.key, empty, metaFor(type.key), { allowMissing: true });
       if (!result.ok) throw new Error(type.key);
-      const missing = type.missing(empty);
+      const missing = zh(type.missing(empty));
       expect([...result.placeholders].sort(), type.key).toEqual([...missing].sort());
       const doc = await readBack(result.bytes);
       for (const message of missing) expect(doc.text, message).toContain(`【待补充：${message}】`);
@@ -404,7 +405,7 @@ describe('missing data', () => {
     data.pilotRuns![0] = { ...data.pilotRuns![0]!, conclusion: 'pending' };
     data.cutoverPlan = { ...data.cutoverPlan!, steps: data.cutoverPlan!.steps.map((s, i) => (i === 1 ? { ...s, owner: '' } : s)), contacts: [] };
 
-    const gaps = Object.fromEntries(documentTypes.map((t) => [t.key, t.missing(data)]));
+    const gaps = Object.fromEntries(documentTypes.map((t) => [t.key, zh(t.missing(data))]));
     expect(gaps.serviceLevelAgreement).toEqual(['SLA 未定义 P1 的响应时限', 'SLA 未定义 P3', '未填写乙方签署人']);
     expect(gaps.requirementsSpec).toEqual(['没有已确认的需求', '需求 REQ-001 缺少验收标准']);
     expect(gaps.feasibilityReport).toEqual(['团队能力匹配度未给出结论', '高风险“部分设备已过厂商维保期，备件供应不及时”缺少应对措施']);
@@ -427,15 +428,15 @@ describe('missing data', () => {
   it('skips deleted rows', () => {
     const { data } = richFixture();
     data.requirements = data.requirements.map((r) => ({ ...r, deleted: true }));
-    expect(documentTypes[0].missing(data)).toEqual(['没有需求条目']);
+    expect(zh(documentTypes[0].missing(data))).toEqual(['没有需求条目']);
     data.inspections = data.inspections!.map((i) => ({ ...i, deleted: true }));
-    expect(documentTypes.find((t) => t.key === 'baselineReport')!.missing(data)).toEqual(['没有基线检查记录']);
+    expect(zh(documentTypes.find((t) => t.key === 'baselineReport')!.missing(data))).toEqual(['没有基线检查记录']);
   });
 
   it('treats phase 三 collections a caller did not load as empty', async () => {
     const { data } = richFixture();
     for (const key of ['checklistTemplates', 'inspections', 'inspectionResults', 'rectifications', 'trainingSessions', 'pilotRuns', 'cutoverPlan'] as const) delete data[key];
-    const missing = Object.fromEntries(documentTypes.map((t) => [t.key, t.missing(data)]));
+    const missing = Object.fromEntries(documentTypes.map((t) => [t.key, zh(t.missing(data))]));
     expect(missing).toMatchObject({ requirementsSpec: [], baselineReport: ['没有基线检查记录'], trainingRecord: ['没有培训记录'], pilotReport: ['没有试点运行记录'], cutoverPlan: ['切换方案未填写'] });
     expect(filesNeeded('baselineReport', data)).toEqual([]);
     const result = await renderDocument('baselineReport', data, metaFor('baselineReport'), { allowMissing: true });

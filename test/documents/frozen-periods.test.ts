@@ -14,7 +14,7 @@ const data = fixture.data;
 async function bodyText(docType: 'patrolMonthlyReport' | 'patrolLog', period: DocumentPeriod, exportedAt: string): Promise<string> {
   const { meta } = prepareExport({ docType, project: data.project, exports: [], exportedBy: '陈立', exportedAt, company: '恒信科技有限公司', period });
   const result = await renderDocument(docType, data, meta, { allowMissing: true, files: fixture.files, period });
-  if (!result.ok) throw new Error(result.missing.join('; '));
+  if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
   const { text } = await readBack(result.bytes);
   // The cover and the 修订记录 carry the export's own date; the body starts at the 目录.
   const body = text.indexOf('目  录');

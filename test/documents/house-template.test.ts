@@ -4,6 +4,7 @@ import { HouseTemplateError, inspectHouseTemplate, placeholderValues, prepareExp
 import { richFixture } from './helpers/fixture';
 import { Canvas, encodePng } from './helpers/images';
 import { type ReadBack, readBack, validationErrors } from './helpers/read-docx';
+import { zh } from '../unit/helpers/gaps';
 
 const fixture = richFixture();
 const company = '恒信科技有限公司';
@@ -77,13 +78,13 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
   beforeAll(async () => {
     template = await houseTemplate();
     const result = await renderWithHouseTemplate(template, 'requirementsSpec', fixture.data, metaFor('requirementsSpec'), { allowMissing: false, files: fixture.files });
-    if (!result.ok) throw new Error(result.missing.join('; '));
+    if (!result.ok) throw new Error(zh(result.missing).join('; '));
     expect(result.placeholders).toEqual([]);
     specBytes = result.bytes;
     spec = await readBack(specBytes);
     // The app's render path: renderDocument with houseTemplate.
     const viaApp = await renderDocument('baselineReport', fixture.data, metaFor('baselineReport'), { allowMissing: false, files: fixture.files, houseTemplate: template });
-    if (!viaApp.ok) throw new Error(viaApp.missing.join('; '));
+    if (!viaApp.ok) throw new Error(zh(viaApp.missing).join('; '));
     baselineBytes = viaApp.bytes;
     baseline = await readBack(baselineBytes);
   }, 120_000);
@@ -198,7 +199,7 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
 
   it('reports missing data as renderDocument does', async () => {
     const data = { ...fixture.data, trainingSessions: [] };
-    expect(await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), { allowMissing: false })).toEqual({ ok: false, missing: ['没有培训记录'] });
+    expect(await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), { allowMissing: false })).toMatchObject({ ok: false, missing: [{ zh: '没有培训记录', en: 'No training record' }] });
     const allowed = await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), { allowMissing: true });
     expect(allowed.ok && allowed.placeholders).toEqual(['没有培训记录']);
   });

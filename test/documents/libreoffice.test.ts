@@ -61,7 +61,7 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       const period = 'defaultPeriod' in type ? type.defaultPeriod(fixture.data) ?? undefined : undefined;
       const { meta } = prepareExport({ docType: type.key, project: fixture.data.project, exports: fixture.exports, exportedBy: '陈立', exportedAt: '2026-01-20T15:30', company: '恒信科技有限公司', period });
       const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
-      if (!result.ok) throw new Error(result.missing.join('; '));
+      if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
       const file = join(dir, `${type.key}.docx`);
       writeFileSync(file, result.bytes);
       files.push(file);

@@ -10,6 +10,7 @@ import { minutesText } from '../../shared/documents/kit/format';
 import { changeStates, changeTypes, patrolFrequencies } from '../../shared/records/operations';
 import { emptyFixture, OPERATIONS_TODAY, richFixture } from './helpers/fixture';
 import { readBack, validationErrors } from './helpers/read-docx';
+import { zh } from '../unit/helpers/gaps';
 
 /** 巡检日志, 巡检月报 and 变更记录: documents that cover a day, a month or a range. */
 const keys = ['patrolLog', 'patrolMonthlyReport', 'changeRecord'] as const satisfies readonly DocumentTypeKey[];
@@ -27,7 +28,7 @@ function exportFor(key: Key, period?: DocumentPeriod) {
 
 async function render(key: Key, of: ProjectDocumentData, period?: DocumentPeriod, allowMissing = false) {
   const result = await renderDocument(key, of, exportFor(key, period).meta, { allowMissing, files: fixture.files, period });
-  if (!result.ok) throw new Error(`${key}: ${result.missing.join('; ')}`);
+  if (!result.ok) throw new Error(`${key}: ${zh(result.missing).join('; ')}`);
   return { ...result, doc: await readBack(result.bytes) };
 }
 
@@ -55,7 +56,7 @@ describe('巡检日志', () => {
     const type = documentType('patrolLog')!;
     expect(type.period).toBe('day');
     expect(type.defaultPeriod!(data)).toEqual({ from: patrolDays.at(-1), to: patrolDays.at(-1) });
-    expect(type.missing(data)).toEqual([]);
+    expect(zh(type.missing(data))).toEqual([]);
   });
 
   it('lists every reading of the day by asset, with its level and thresholds, and the anomalies', async () => {
@@ -115,9 +116,9 @@ describe('巡检日志', () => {
   it('reports a day without entries as missing, and writes 待补充 for it only when asked', async () => {
     const before = periodDays({ from: `${month}-01`, to: patrolDays[0]! }).find((d) => !patrolDays.includes(d)) ?? '2026-02-15';
     const type = documentType('patrolLog')!;
-    expect(type.missing(data, { from: before, to: before })).toEqual([`${before} 没有巡检记录`]);
+    expect(zh(type.missing(data, { from: before, to: before }))).toEqual([`${before} 没有巡检记录`]);
     const meta = exportFor('patrolLog').meta;
-    expect(type.build(data, meta, { allowMissing: false, period: { from: before, to: before } })).toEqual({ ok: false, missing: [`${before} 没有巡检记录`] });
+    expect(type.build(data, meta, { allowMissing: false, period: { from: before, to: before } })).toMatchObject({ ok: false, missing: [{ zh: `${before} 没有巡检记录`, en: `No patrol record on ${before}` }] });
     const { doc, placeholders } = await render('patrolLog', data, { from: before, to: before }, true);
     expect(placeholders).toEqual([`${before} 没有巡检记录`]);
     expect(doc.text).toContain(`【待补充：${before} 没有巡检记录】`);
@@ -293,8 +294,8 @@ describe('变更记录', () => {
     expect(squash(doc.text)).toContain(undated!.title);
     expect(squash(doc.text)).not.toContain(windowed!.title);
     const windowDay = windowed!.windowStart.slice(0, 10);
-    expect(type.missing(copy, { from: windowDay, to: windowDay })).toEqual([]);
-    expect(type.missing(copy, { from: `${month}-01`, to: `${month}-02` })).toEqual([`${month}-01 至 ${month}-02 没有变更记录`]);
+    expect(zh(type.missing(copy, { from: windowDay, to: windowDay }))).toEqual([]);
+    expect(zh(type.missing(copy, { from: `${month}-01`, to: `${month}-02` }))).toEqual([`${month}-01 至 ${month}-02 没有变更记录`]);
   });
 
   it('names the data a change lacks for the state it has reached', async () => {
@@ -304,7 +305,7 @@ describe('变更记录', () => {
     closed.approvedAt = '';
     const period = monthPeriod(closed.windowStart.slice(0, 7));
     const gaps = [`变更“${closed.title}”缺少审批时间`, `变更“${closed.title}”缺少实施结果`];
-    expect(documentType('changeRecord')!.missing(copy, period)).toEqual(gaps);
+    expect(zh(documentType('changeRecord')!.missing(copy, period))).toEqual(gaps);
     const { doc, placeholders } = await render('changeRecord', copy, period, true);
     expect([...placeholders].sort()).toEqual([...gaps].sort());
     for (const gap of gaps) expect(doc.text).toContain(`【待补充：${gap}】`);
@@ -315,10 +316,10 @@ describe('periodic documents without data', () => {
   it.each(keys)('%s: says what is missing, refuses without allowMissing, marks 待补充 with it', async (key) => {
     const empty = emptyFixture();
     const type = documentType(key)!;
-    const missing = type.missing(empty);
+    const missing = zh(type.missing(empty));
     expect(missing.length).toBeGreaterThan(0);
     expect(type.defaultPeriod!(empty)).toBeNull();
-    expect(type.build(empty, exportFor(key).meta, { allowMissing: false })).toEqual({ ok: false, missing });
+    expect(type.build(empty, exportFor(key).meta, { allowMissing: false })).toEqual({ ok: false, missing: type.missing(empty) });
     const { doc, placeholders, bytes } = await render(key, empty, undefined, true);
     expect([...placeholders].sort()).toEqual([...missing].sort());
     for (const message of missing) expect(doc.text).toContain(`【待补充：${message}】`);
@@ -329,7 +330,7 @@ describe('periodic documents without data', () => {
     const { data: copy } = richFixture();
     copy.sla = null;
     const before = monthPeriod('2026-02');
-    expect(documentType('patrolMonthlyReport')!.missing(copy, before)).toEqual(['2026年2月 没有巡检记录', '服务级别协议未填写']);
+    expect(zh(documentType('patrolMonthlyReport')!.missing(copy, before))).toEqual(['2026年2月 没有巡检记录', '服务级别协议未填写']);
   });
 });
 

@@ -5,6 +5,7 @@ import { formatWithUnit } from '../../shared/operations';
 import { escalationTargets, opsTaskKinds } from '../../shared/records/operations';
 import { emptyFixture, richFixture } from './helpers/fixture';
 import { type ReadBack, readBack, validationErrors } from './helpers/read-docx';
+import { zh } from '../unit/helpers/gaps';
 
 /** The 运维技术方案, 运维操作手册 (phase 二) and 交接文档 (phase 四). */
 const keys = ['opsTechnicalPlan', 'opsManual', 'handover'] as const satisfies readonly DocumentTypeKey[];
@@ -19,7 +20,7 @@ function metaFor(key: DocumentTypeKey) {
 }
 
 function missingOf(key: Key, of: ProjectDocumentData): string[] {
-  return documentType(key)!.missing(of);
+  return zh(documentType(key)!.missing(of));
 }
 
 /** What one chapter says: the text from its heading (a line of its own, unlike the TOC's "4 标题\t8") to the next one given. */
@@ -39,7 +40,7 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
     for (const key of keys) {
       expect(missingOf(key, data), key).toEqual([]);
       const result = await renderDocument(key, data, metaFor(key), { allowMissing: false, files: fixture.files });
-      if (!result.ok) throw new Error(`${key}: ${result.missing.join('; ')}`);
+      if (!result.ok) throw new Error(`${key}: ${zh(result.missing).join('; ')}`);
       expect(result.placeholders).toEqual([]);
       expect(result.warnings).toEqual([]);
       bytes.set(key, result.bytes);
@@ -227,7 +228,7 @@ describe('missing data', () => {
     const empty = emptyFixture();
     const missing = missingOf(key, empty);
     expect(missing.length).toBeGreaterThan(0);
-    expect(await renderDocument(key, empty, metaFor(key), { allowMissing: false })).toEqual({ ok: false, missing });
+    expect(await renderDocument(key, empty, metaFor(key), { allowMissing: false })).toEqual({ ok: false, missing: documentType(key)!.missing(empty) });
     const result = await renderDocument(key, empty, metaFor(key), { allowMissing: true });
     if (!result.ok) throw new Error(key);
     expect([...result.placeholders].sort()).toEqual([...missing].sort());

@@ -107,6 +107,11 @@ test('the English UI shows no Chinese: pages, SLA clocks, metric names, validati
     await page.waitForTimeout(300);
     await collect(path);
   }
+  // What a document still needs, as 交付文档 lists it on hovering 缺 N 项.
+  await page.goto(`${projectUrl}/deliverables`);
+  await page.getByTestId('missing-handover').hover();
+  await expect(page.locator('.missing-list')).toContainText('No customer contact');
+  await collect('deliverables: missing list');
   await page.goto(`${projectUrl}/patrol`);
   await expect(page.getByRole('columnheader', { name: 'CPU usage (%)' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('english-patrol.png'), fullPage: true });

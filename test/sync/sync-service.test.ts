@@ -1,8 +1,13 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { initI18n } from '../../renderer/i18n';
 import { SyncService } from '../../renderer/data/sync/sync-service';
 import type { DesktopApi } from '../../shared/desktop-api';
 import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
 import { openSyncClient, unsentCount } from './helpers/sync-client';
+
+// Messages for the user come in the UI language, as in the app (main.tsx starts i18n first).
+beforeAll(() => initI18n('zh-CN'));
 
 // The service reads navigator.onLine, which Node 20 lacks (Node 21+ has a navigator).
 if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
@@ -75,6 +80,11 @@ it('a round that fails with an error carrying no message still says it failed, a
     broken = true;
     await service.syncNow();
     expect(service.getStatus()).toMatchObject({ running: false, error: '同步失败（Error）' });
+    // The same failure in the English UI is said in English.
+    await i18next.changeLanguage('en');
+    await service.syncNow();
+    await i18next.changeLanguage('zh-CN');
+    expect(service.getStatus()).toMatchObject({ running: false, error: 'Sync failed (Error)' });
     expect(logged).toHaveBeenCalledWith('sync round failed', expect.any(Error));
     await service.logout();
   } finally {

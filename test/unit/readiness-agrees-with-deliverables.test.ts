@@ -3,6 +3,7 @@ import { documentType, type ProjectDocumentData } from '../../shared/documents';
 import { type PhaseOneData, phaseOneReadiness } from '../../shared/readiness/phase-one';
 import { feasibilityFields } from '../../shared/records/feasibility';
 import { emptyFixture, richFixture } from '../documents/helpers/fixture';
+import { zh } from './helpers/gaps';
 
 /**
  * 阶段准备情况 and 交付文档 read one set of rules: for every deliverable of phase 一, the
@@ -18,8 +19,8 @@ function phaseOne(data: ProjectDocumentData): PhaseOneData {
 
 function expectAgreement(data: ProjectDocumentData) {
   for (const item of phaseOneReadiness(phaseOne(data), TODAY)) {
-    const missing = documentType(item.documentKey)!.missing(data);
-    expect(item.missing, item.documentKey).toEqual(missing);
+    const missing = zh(documentType(item.documentKey)!.missing(data));
+    expect(zh(item.missing), item.documentKey).toEqual(missing);
     const documentChecks = item.checks.filter((c) => c.ofDocument);
     expect(
       documentChecks.every((c) => c.ok),
@@ -45,7 +46,7 @@ describe('阶段准备情况 and 交付文档 agree', () => {
     expect(feasibility.technicalConclusion).toBe('unassessed');
     expect(conclusionsCheck(data).ok).toBe(false);
     const item = phaseOneReadiness(phaseOne(data), TODAY).find((i) => i.documentKey === 'feasibilityReport')!;
-    expect(item.missing).toEqual(['环境复杂性与兼容性未填写', '技术实现路径未给出结论', '团队能力匹配度未给出结论', '资源投入估算未给出结论', '未给出总体结论']);
+    expect(zh(item.missing)).toEqual(['环境复杂性与兼容性未填写', '技术实现路径未给出结论', '团队能力匹配度未给出结论', '资源投入估算未给出结论', '未给出总体结论']);
     expectAgreement(data);
   });
 
@@ -54,7 +55,7 @@ describe('阶段准备情况 and 交付文档 agree', () => {
     const partial = { technicalPath: '沿用现有监控', teamCapability: '满足', resourceEstimate: '2 人', environmentRisks: '老旧 AIX 主机' } as ProjectDocumentData['feasibility'];
     const data = { ...rich, feasibility: partial };
     expect(conclusionsCheck(data).ok).toBe(false);
-    expect(documentType('feasibilityReport')!.missing(data)).toEqual(['技术实现路径未给出结论', '团队能力匹配度未给出结论', '资源投入估算未给出结论', '未给出总体结论']);
+    expect(zh(documentType('feasibilityReport')!.missing(data))).toEqual(['技术实现路径未给出结论', '团队能力匹配度未给出结论', '资源投入估算未给出结论', '未给出总体结论']);
     expectAgreement(data);
   });
 

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { sha256Hex } from '../../../shared/sha256';
 import { BLOB_CHUNK_BYTES } from '../../../shared/sync/protocol';
 import type { FieldbookDb } from '../db';
@@ -30,7 +31,7 @@ export async function ensureBlob(db: FieldbookDb, http: SyncHttp | null, sha256:
   if (local) return local.bytes;
   if (!http) return null;
   const bytes = await http.getBlob(sha256, projectId);
-  if ((await sha256Hex(bytes)) !== sha256) throw new Error(`附件 ${sha256.slice(0, 12)}… 下载不完整，请重试`);
+  if ((await sha256Hex(bytes)) !== sha256) throw new Error(i18next.t('syncErrors.blobIncomplete', { hash: sha256.slice(0, 12) }));
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   await db.blobs.put({ sha256, type, size: bytes.byteLength, bytes: blob });
   return blob;

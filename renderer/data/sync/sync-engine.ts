@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { Table } from 'dexie';
 import { blobRefsOf } from '../../../shared/attachments';
 import { type Change, changeSchema, type StoredRow } from '../../../shared/change-log';
@@ -168,7 +169,7 @@ export class SyncEngine {
       report.pulled += outcome.applied;
       report.conflicts += outcome.conflicts;
       if (outcome.stoppedAt) {
-        throw new SyncHttpError(`无法应用服务器上的修改（${outcome.stoppedAt.reason}），请升级本应用后再同步`, 0, false);
+        throw new SyncHttpError(i18next.t('syncErrors.cannotApply', { reason: outcome.stoppedAt.reason }), 0, false);
       }
       if (!page.hasMore) {
         if (page.digest !== undefined && !outcome.stoppedAt) await this.checkState(projectId, page.cursor, page.digest, report);

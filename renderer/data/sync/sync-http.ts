@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { z } from 'zod';
 import type { Change } from '../../../shared/change-log';
 import {
@@ -20,7 +21,7 @@ import {
 } from '../../../shared/sync/protocol';
 import type { MemberRole } from '../../../shared/roles';
 
-/** A failed request, with a message for the user in Chinese. */
+/** A failed request, with a message for the user in the UI language. */
 export class SyncHttpError extends Error {
   constructor(
     message: string,
@@ -102,7 +103,7 @@ export class SyncHttp {
   private async json<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, auth = true): Promise<z.infer<S>> {
     const response = await this.request(method, path, body, auth);
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) throw new SyncHttpError('服务器的回复格式不对（服务器版本可能不匹配）', response.status, false);
+    if (!parsed.success) throw new SyncHttpError(i18next.t('syncErrors.badReply'), response.status, false);
     return parsed.data;
   }
 
@@ -110,7 +111,7 @@ export class SyncHttp {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
     if (auth) {
       const token = await this.token();
-      if (!token) throw new SyncHttpError('尚未登录同步服务器', 401, false);
+      if (!token) throw new SyncHttpError(i18next.t('syncErrors.notSignedIn'), 401, false);
       headers.authorization = `Bearer ${token}`;
     }
     let payload: BodyInit | undefined;
@@ -131,7 +132,7 @@ export class SyncHttp {
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new SyncHttpError(timedOut ? '连接服务器超时' : '无法连接同步服务器（网络不通或服务器未启动）', 0, true);
+      throw new SyncHttpError(i18next.t(timedOut ? 'syncErrors.timeout' : 'syncErrors.unreachable'), 0, true);
     }
     if (response.ok || okStatuses.includes(response.status)) return response;
     throw await errorFor(response);
@@ -147,15 +148,15 @@ async function errorFor(response: Response): Promise<SyncHttpError> {
   if (quota.success) return new SyncHttpError(detail, response.status, false, quota.data);
   switch (response.status) {
     case 401:
-      return new SyncHttpError(detail || '登录已失效，请重新登录', 401, false);
+      return new SyncHttpError(detail || i18next.t('syncErrors.sessionExpired'), 401, false);
     case 403:
-      return new SyncHttpError(detail || '没有该项目的权限', 403, false, undefined, code);
+      return new SyncHttpError(detail || i18next.t('syncErrors.forbidden'), 403, false, undefined, code);
     case 426:
-      return new SyncHttpError('本客户端版本过旧，服务器要求升级后再同步', 426, false);
+      return new SyncHttpError(i18next.t('syncErrors.upgrade'), 426, false);
     case 429:
-      return new SyncHttpError(detail || '尝试次数过多，请稍后再试', 429, true);
+      return new SyncHttpError(detail || i18next.t('syncErrors.tooMany'), 429, true);
     default:
-      if (response.status >= 500) return new SyncHttpError(`服务器出错 (${response.status})，稍后会自动重试`, response.status, true);
-      return new SyncHttpError(detail || `请求被拒绝 (${response.status})`, response.status, false, undefined, code);
+      if (response.status >= 500) return new SyncHttpError(i18next.t('syncErrors.serverError', { status: response.status }), response.status, true);
+      return new SyncHttpError(detail || i18next.t('syncErrors.refused', { status: response.status }), response.status, false, undefined, code);
   }
 }

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { DesktopApi } from '../../../shared/desktop-api';
 import type { HybridLogicalClock } from '../../../shared/hlc';
 import type { QuotaExceeded } from '../../../shared/sync/protocol';
@@ -133,7 +134,7 @@ export class SyncService {
     } catch (error) {
       this.failures++;
       // Never a silent failure: an error without a message (some IndexedDB errors) still shows.
-      const message = (error instanceof Error ? error.message : String(error)) || `同步失败（${error instanceof Error ? error.name : '未知错误'}）`;
+      const message = (error instanceof Error ? error.message : String(error)) || i18next.t('syncErrors.failed', { name: error instanceof Error ? error.name : String(error) });
       if (!(error instanceof SyncHttpError)) console.error('sync round failed', error);
       const offline = error instanceof SyncHttpError && error.status === 0;
       const quotaExceeded = error instanceof SyncHttpError ? error.quota : undefined;

@@ -35,6 +35,8 @@ import { type BuildError, describeBuildFailure, firstInvalidField } from './buil
 import { loadDocumentData, loadDocumentFiles } from './load-document-data';
 import { fromPickerValue, PeriodField, type PeriodValue, toPickerValue } from './PeriodField';
 import { renderInWorker } from './render-in-worker';
+import { GapList } from '../../components/GapList';
+import { authorName } from '../../app/author';
 
 type Stage = 'collect' | 'build' | 'save';
 const stagePercent: Record<Stage, number> = { collect: 15, build: 60, save: 90 };
@@ -109,7 +111,7 @@ export function DeliverablesPage() {
         docType,
         project,
         exports,
-        exportedBy: settings.userName || '本机用户',
+        exportedBy: authorName(settings.userName),
         exportedAt: now,
         note: options.note,
         company: settings.companyName,
@@ -121,7 +123,7 @@ export function DeliverablesPage() {
       const template = options.useHouseTemplate ? await loadHouseTemplate(db) : null;
       const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files, period, houseTemplate: template?.bytes });
       if (!result.ok) {
-        if ('missing' in result) modal.warning({ title: t('deliverables.missingTitle', { title }), content: <ul>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul> });
+        if ('missing' in result) modal.warning({ title: t('deliverables.missingTitle', { title }), content: <GapList gaps={result.missing} /> });
         else showFailure(title, { message: result.error, stack: result.stack }, data);
         return false;
       }
@@ -208,7 +210,7 @@ export function DeliverablesPage() {
                     {t('readiness.ready')}
                   </Tag>
                 ) : (
-                  <Popover content={<ul className="missing-list">{missing.map((m) => <li key={m}>{m}</li>)}</ul>} title={t('readiness.missing')}>
+                  <Popover content={<GapList gaps={missing} />} title={t('readiness.missing')}>
                     <Tag icon={<ExclamationCircleFilled />} color="warning" data-testid={`missing-${type.key}`}>
                       {t('deliverables.missingCount', { count: missing.length })}
                     </Tag>

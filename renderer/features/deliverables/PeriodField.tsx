@@ -2,6 +2,7 @@ import { Alert, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type DocumentPeriod, type DocumentType, type DocumentTypeKey, type ProjectDocumentData, monthPeriod } from '../../../shared/documents';
+import { GapList } from '../../components/GapList';
 
 export type PeriodKind = NonNullable<DocumentType['period']>;
 /** What the pickers hold: a day or a month (a Dayjs), or a range of days. */
@@ -52,11 +53,7 @@ export function PeriodField({ type, data, multiple }: { type: DocumentType; data
           style={{ marginBottom: 16 }}
           title={t('deliverables.periodMissing')}
           description={
-            <ul className="missing-list">
-              {missing.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
+            <GapList gaps={missing} />
           }
         />
       )}

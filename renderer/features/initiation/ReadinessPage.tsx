@@ -11,6 +11,8 @@ import { projectTimeZone } from '../../../shared/records/project';
 import { useServices } from '../../app/services';
 import { pickLabel } from '../../i18n';
 import { loadSingleton } from '../deliverables/load-document-data';
+import { GapList } from '../../components/GapList';
+import type { Gap } from '../../../shared/documents/checks';
 
 /** What each deliverable of phase 一 still lacks (the phase overview). */
 export function ReadinessPage() {
@@ -79,7 +81,7 @@ export function ReadinessPage() {
 }
 
 /** The document's state as 交付文档 shows it: 已齐备, or 缺 N 项 with the list. */
-function DocumentStatus({ missing }: { missing: string[] }) {
+function DocumentStatus({ missing }: { missing: Gap[] }) {
   const { t } = useTranslation();
   if (missing.length === 0)
     return (
@@ -88,7 +90,7 @@ function DocumentStatus({ missing }: { missing: string[] }) {
       </Tag>
     );
   return (
-    <Popover content={<ul className="missing-list">{missing.map((m) => <li key={m}>{m}</li>)}</ul>} title={t('readiness.missing')}>
+    <Popover content={<GapList gaps={missing} />} title={t('readiness.missing')}>
       <Tag icon={<ExclamationCircleFilled />} color="warning" data-testid="document-status">
         {t('deliverables.missingCount', { count: missing.length })}
       </Tag>

@@ -10,6 +10,7 @@ import { RecordListPage } from '../../components/RecordListPage';
 import { pickLabel } from '../../i18n';
 import { useProjectTimeZone } from '../projects/use-project-time';
 import { incidentSla, useNow, useSlaContext } from './use-sla-clocks';
+import { authorName } from '../../app/author';
 
 type Incident = RowOf<'incidents'>;
 const clockColour = { met: 'green', breached: 'red', running: 'blue', atRisk: 'orange', 'n/a': 'default' } as const;
@@ -27,7 +28,7 @@ export function IncidentsPage() {
   const slaOf = (incident: Incident) => (context ? incidentSla(context, incident, now) : null);
   const clockTag = (reading: ClockReading | undefined) =>
     reading ? <Tag color={clockColour[reading.status]}>{t(`operations.clock.${clockText[reading.status]}`)}</Tag> : '—';
-  const by = settings.userName || '本机用户';
+  const by = authorName(settings.userName);
   const { message } = App.useApp();
   // A step the rules refuse (关闭 without 根本原因 and 解决措施) says why instead of doing nothing.
   const step = (id: string, patch: Partial<Incident>) =>

@@ -15,6 +15,7 @@ import { RecordForm } from '../../components/RecordForm';
 import { metricDefsFor } from '../../../shared/operations';
 import { previousRound, roundKey } from './patrol-rounds';
 import { naturalCompare } from '../../../shared/natural-compare';
+import { authorName } from '../../app/author';
 
 type Asset = RowOf<'assets'>;
 type Entry = RowOf<'patrolEntries'>;
@@ -75,7 +76,7 @@ export function PatrolRoundPage() {
     await repo.saveKeyed('patrolEntries', patrolEntryId(plan.id, round, asset.id), project.id, {
       ...(existing ? {} : { planId: plan.id, assetId: asset.id, round, date }),
       readings: { ...(existing?.readings ?? {}), ...readings },
-      enteredBy: settings.userName || '本机用户',
+      enteredBy: authorName(settings.userName),
     });
   }
 

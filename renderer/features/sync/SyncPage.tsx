@@ -17,6 +17,7 @@ import { saveJson } from '../../data/save-json';
 import { fieldTitle, pickLabel } from '../../i18n';
 import { SyncLogCard } from './SyncLogCard';
 import { useProjectTimeZone } from '../projects/use-project-time';
+import { authorName } from '../../app/author';
 
 /** Conflicts to look at and restore, refused changes, and the project as a bundle file. */
 export function SyncPage() {
@@ -27,7 +28,7 @@ export function SyncPage() {
   const rejected = useLiveQuery(() => refusedChanges(db, project.id), [project.id]);
 
   async function exportBundle() {
-    const bytes = await exportProjectBundle(db, project.id, settings.userName || '本机用户');
+    const bytes = await exportProjectBundle(db, project.id, authorName(settings.userName));
     const result = await api.saveFile({
       suggestedName: `${project.code}-${todayIn(projectTimeZone(project))}.fieldbook`,
       bytes,

@@ -1,4 +1,5 @@
 import { HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import type { Gap } from '../checks';
 import type { DocumentContext } from './context';
 import { BULLET_LIST, ORDERED_LIST, styleIds } from './styles';
 
@@ -58,12 +59,14 @@ export function bulletList(items: Array<string | ParagraphChild[]>): Paragraph[]
 }
 
 /** The visible marker of missing data: 【待补充：…】 in red on yellow, easy to find in Word. */
-export function placeholderRun(ctx: DocumentContext, message: string): TextRun {
-  ctx.notePlaceholder(message);
-  return new TextRun({ text: `【待补充：${message}】`, style: styleIds.placeholder });
+/** 【待补充：…】 in the text, noted for the export's summary; a gap is quoted in Chinese. */
+export function placeholderRun(ctx: DocumentContext, message: string | Gap): TextRun {
+  const text = typeof message === 'string' ? message : message.zh;
+  ctx.notePlaceholder(text);
+  return new TextRun({ text: `【待补充：${text}】`, style: styleIds.placeholder });
 }
 
-export function placeholder(ctx: DocumentContext, message: string): Paragraph {
+export function placeholder(ctx: DocumentContext, message: string | Gap): Paragraph {
   return new Paragraph({ style: styleIds.body, children: [placeholderRun(ctx, message)] });
 }
 

@@ -19,6 +19,7 @@ import { AnswerPanel } from './AnswerPanel';
 import type { ResultRow } from './inspection-queries';
 import { ReopenDialog, SignOffDialog } from './SignOffDialog';
 import { formatAnswer, verdictOf } from './rules';
+import { authorName } from '../../../app/author';
 
 export type Answer = Partial<Pick<ResultRow, 'value' | 'verdict' | 'remark' | 'evidence' | 'photos'>>;
 
@@ -81,7 +82,7 @@ export function InspectionRunner() {
           ...(previous ? {} : { inspectionId: data.inspection.id, itemId: target.id }),
           ...answer,
           verdict,
-          answeredBy: settings.userName || '本机用户',
+          answeredBy: authorName(settings.userName),
           answeredAt: displayDateTime(nowIn(timeZone)),
         });
       } catch (failure) {

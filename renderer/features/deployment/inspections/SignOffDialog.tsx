@@ -9,6 +9,7 @@ import { SignaturePad, type SignaturePadHandle } from '../../../components/Signa
 import { storeAttachment } from '../../../data/attachments';
 import { RecordValidationError } from '../../../data/repository';
 import type { InspectionRow } from './inspection-queries';
+import { authorName } from '../../../app/author';
 
 /** The customer's representative signs on screen; the inspection is then locked. */
 export function SignOffDialog({ inspection, open, onClose }: { inspection: InspectionRow; open: boolean; onClose(): void }) {
@@ -70,7 +71,7 @@ export function ReopenDialog({ inspection, open, onClose }: { inspection: Inspec
     try {
       await repo.update('inspections', inspection.id, {
         status: 'inProgress',
-        reopenings: [...inspection.reopenings, { reason, by: settings.userName || '本机用户', at: displayDateTime(nowIn(timeZone)) }],
+        reopenings: [...inspection.reopenings, { reason, by: authorName(settings.userName), at: displayDateTime(nowIn(timeZone)) }],
       });
       onClose();
     } catch (failure) {
