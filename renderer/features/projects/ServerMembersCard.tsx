@@ -96,7 +96,7 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
             <Input style={{ width: 200 }} placeholder={t('team.server.usernamePlaceholder')} />
           </Form.Item>
           <Form.Item name="role" label={t('team.server.role')}>
-            <Select style={{ width: 140 }} options={roleOptions} aria-label={t('team.server.role')} />
+            <Select style={{ width: 180 }} options={roleOptions} aria-label={t('team.server.role')} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>
             {t('team.server.add')}
@@ -130,7 +130,7 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
               mayManage ? (
                 <Select
                   size="small"
-                  style={{ width: 140 }}
+                  style={{ width: 180 }}
                   value={role}
                   disabled={busy}
                   aria-label={t('team.server.roleOf', { username: member.username })}
