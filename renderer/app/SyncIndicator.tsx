@@ -37,7 +37,7 @@ export function SyncIndicator() {
       )}
       <Space>
         {status.account && (
-          <Button type="primary" size="small" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow()}>
+          <Button type="primary" size="small" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow(true)}>
             {t('sync.syncNow')}
           </Button>
         )}

@@ -89,6 +89,15 @@ describe.each(dialects)('divergence is detected by digest and repaired (%s)', (d
     expect(await readSyncLog(li.db, projectId)).toHaveLength(1);
   });
 
+  it('background rounds compare at most every ten minutes; a round with the interval 0 (立即同步) always does', async () => {
+    const { li, projectId, db01 } = await team(); // li's first round compared
+    const stored = (await li.db.assets.get(db01))!;
+    await putBehindTheAppsBack(li.db, 'assets', { ...stored, rack: 'Z-98' });
+    const background = new SyncEngine(li.db, li.clock, new SyncHttp(server.url, () => li.token));
+    expect((await background.syncOnce()).repaired).toEqual([]);
+    expect((await li.sync()).repaired).toEqual([{ projectId, rowsFixed: 1, agreed: true }]);
+  });
+
   it('a row removed behind the app’s back comes back, with its history', async () => {
     const { zhang, li, projectId, web01 } = await team();
     await deleteBehindTheAppsBack(li.db, 'assets', web01);
@@ -115,7 +124,7 @@ describe.each(dialects)('divergence is detected by digest and repaired (%s)', (d
         return page;
       }
     })(server.url, () => li.token);
-    const report = await new SyncEngine(li.db, li.clock, http).syncOnce();
+    const report = await new SyncEngine(li.db, li.clock, http, Date.now, { stateCheckIntervalMs: 0 }).syncOnce();
     expect(report.repaired).toEqual([{ projectId, rowsFixed: 1, agreed: true }]); // db01; web01's edit was there before the rebuild and after it
     expect(await li.db.assets.get(db01)).toMatchObject({ owner: '王工' });
     expect(await li.db.assets.get(web01)).toMatchObject({ rack: 'B-07' });

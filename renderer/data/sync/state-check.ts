@@ -25,14 +25,12 @@ export async function projectDigest(db: FieldbookDb, projectId: string): Promise
   const accumulator = new DigestAccumulator();
   const rows = new Map<string, StateDigest>();
   for (const table of tableNames) {
-    await (db.table(table) as Table<StoredRow, string>)
-      .where('projectId')
-      .equals(projectId)
-      .each((row) => {
-        const digest = rowDigest(table, row);
-        rows.set(`${table}:${row.id}`, digest);
-        accumulator.addDigest(digest);
-      });
+    // getAll in one request (a cursor step per row is many times slower).
+    for (const row of await (db.table(table) as Table<StoredRow, string>).where('projectId').equals(projectId).toArray()) {
+      const digest = rowDigest(table, row);
+      rows.set(`${table}:${row.id}`, digest);
+      accumulator.addDigest(digest);
+    }
   }
   return { digest: accumulator.value, rows };
 }

@@ -49,6 +49,7 @@ export class SyncService {
   private followUp: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
+  private verifyNext = false;
   private readonly onOnline = () => {
     this.update({ online: true });
     void this.syncNow();
@@ -107,7 +108,10 @@ export class SyncService {
    * called meanwhile): the running round may have pushed before the user's latest edit, and
    * 立即同步 promises that everything saved before the click reaches the server.
    */
-  syncNow(): Promise<void> {
+  syncNow(verify = false): Promise<void> {
+    // 立即同步 also compares every project's data with the server's (state-check.ts), which
+    // background rounds do only every STATE_CHECK_INTERVAL_MS.
+    if (verify) this.verifyNext = true;
     if (this.inFlight) {
       this.followUp ??= this.inFlight.then(() => {
         this.followUp = null;
@@ -127,7 +131,9 @@ export class SyncService {
     clearTimeout(this.timer);
     this.update({ running: true });
     try {
-      const report = await new SyncEngine(this.deps.db, this.deps.clock, this.http(account)).syncOnce();
+      const verify = this.verifyNext;
+      this.verifyNext = false;
+      const report = await new SyncEngine(this.deps.db, this.deps.clock, this.http(account), Date.now, verify ? { stateCheckIntervalMs: 0 } : {}).syncOnce();
       this.failures = 0;
       this.update({ running: false, online: true, lastSyncAt: Date.now(), lastReport: report, error: undefined, quotaExceeded: undefined });
       this.schedule(INTERVAL_MS);

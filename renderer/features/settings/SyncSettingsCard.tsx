@@ -83,7 +83,7 @@ export function SyncSettingsCard() {
           <Typography.Text>{t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl })}</Typography.Text>
           {errorText && <Alert type="error" showIcon message={errorText} />}
           <Space>
-            <Button type="primary" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow()}>
+            <Button type="primary" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow(true)}>
               {t('sync.syncNow')}
             </Button>
             <Button onClick={() => void sync.logout()}>{t('sync.logout')}</Button>

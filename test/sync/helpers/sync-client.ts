@@ -28,7 +28,7 @@ export async function openSyncClient(server: TestServer, username: string, optio
   const state = { skewMs: options.skewMs ?? 0 };
   const wallClock = () => Date.now() + state.skewMs;
   const data = await openDataLayer(() => session.user.displayName, { name: `sync-${username}-${databases++}-${Date.now()}`, wallClock });
-  const engine = (baseUrl = server.url) => new SyncEngine(data.db, data.clock, new SyncHttp(baseUrl, () => session.token), wallClock);
+  const engine = (baseUrl = server.url) => new SyncEngine(data.db, data.clock, new SyncHttp(baseUrl, () => session.token), wallClock, { stateCheckIntervalMs: 0 });
   return Object.defineProperties(
     { ...data, name: username, token: session.token, engine, sync: (baseUrl?: string) => engine(baseUrl).syncOnce() } as SyncClient,
     { skewMs: { get: () => state.skewMs, set: (value: number) => (state.skewMs = value), enumerable: true } },
