@@ -60,9 +60,11 @@ interface RoleGrant {
 export const roleGrants: Record<MemberRole, RoleGrant> = {
   pm: { writes: ['project', 'management', 'work'], actions: ['confirm', 'sign', 'approve', 'manageMembers', 'renameProject'] },
   techLead: { writes: ['management', 'work'], actions: ['confirm', 'sign', 'approve'] },
-  engineer: { writes: ['work'], actions: [] },
+  // On site the engineer's device is where the customer signs (the drawn signature at the rack),
+  // so recording a signature — and taking it back to re-check — is theirs too.
+  engineer: { writes: ['work'], actions: ['sign'] },
   // The second line reviews changes technically.
-  expert: { writes: ['work'], actions: ['approve'] },
+  expert: { writes: ['work'], actions: ['sign', 'approve'] },
   // The customer's side confirms, signs and approves; it may report an incident, not edit one.
   customerContact: { writes: [], createsOnly: ['incidents'], actions: ['confirm', 'sign', 'approve'] },
   observer: { writes: [], actions: [] },
