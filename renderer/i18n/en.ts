@@ -528,7 +528,7 @@ export const en: UiText = {
       askAgain: 'Ask again',
     },
     serverErrors: {
-      quotaExceeded: "The project's attachment storage is full: {{used}} MB of {{quota}} MB used, this file needs {{needed}} MB. Ask the server administrator to raise the quota.",
+      quotaExceeded: "The project's attachment storage is full: {{used}} of {{quota}} used, this file needs {{needed}}. Ask the server administrator to raise the quota.",
     },
     log: 'Sync log',
     logHint: 'Every sync compares a digest of this project’s data on this device with the server’s; when they differ, this device pulls the project from the server again and re-applies its unsent changes.',

@@ -532,7 +532,7 @@ export const zhCN = {
       askAgain: '重新询问',
     },
     serverErrors: {
-      quotaExceeded: '项目附件存储已满：已用 {{used}} MB，上限 {{quota}} MB，这个附件需要 {{needed}} MB。请联系服务器管理员提高配额。',
+      quotaExceeded: '项目附件存储已满：已用 {{used}}，上限 {{quota}}，这个附件需要 {{needed}}。请联系服务器管理员提高配额。',
     },
     log: '同步日志',
     logHint: '每次同步都会核对本机与服务器上本项目数据的摘要；不一致时本机从服务器重新拉取本项目，并重新应用尚未同步的修改。',

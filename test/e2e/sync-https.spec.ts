@@ -16,7 +16,8 @@ let browser: Browser;
 test.beforeAll(async () => {
   const certs = await makeTestCertificates();
   const otherCerts = await makeTestCertificates();
-  server = await startTestServer('sqlite', { tls: { cert: certs.certPem, key: certs.keyPem } });
+  // A tiny attachment quota, so that a 5 KB file meets it.
+  server = await startTestServer('sqlite', { tls: { cert: certs.certPem, key: certs.keyPem }, blobQuotaBytes: 1000 });
   stranger = await startTestServer('sqlite', { tls: { cert: otherCerts.certPem, key: otherCerts.keyPem } });
   await server.addUser('zhang', DEFAULT_PASSWORD, '张工');
   browser = await chromium.launch({
@@ -76,6 +77,24 @@ test('the browser app signs in and syncs to the server over https with a test CA
   const assets = await server.store.db.selectFrom('rows').select('row_id').where('project_id', '=', projectId).where('table_name', '=', 'assets').execute();
   expect(assets).toHaveLength(40);
   await page.screenshot({ path: test.info().outputPath('sync-over-https.png') });
+
+  // A file past the project's attachment quota: the server refuses it, the app says why in Chinese.
+  await page.keyboard.press('Escape');
+  await page.goto(`/#/projects/${projectId}/survey`);
+  await page.getByRole('button', { name: '新增调研记录' }).click();
+  const form = page.getByTestId('form-surveySessions');
+  await form.getByLabel('主题').fill('附件配额');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByTestId('save-status')).toBeVisible();
+  await form.getByLabel('照片与附件').setInputFiles([{ name: '纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('记'.repeat(1700)) }]);
+  await expect(form.getByTestId('attachment-file')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await expect(async () => {
+    await card.getByRole('button', { name: '立即同步' }).click();
+    await expect(card).toContainText('项目附件存储已满：已用 0 B，上限 1000 B，这个附件需要 5 KB', { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  expect(await server.counts()).toMatchObject({ blobs: 0 });
 });
 
 test('before a password goes over http:// to another machine the app warns, and remembers an explicit choice per server', async ({ baseURL }) => {
