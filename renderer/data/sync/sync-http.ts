@@ -145,7 +145,7 @@ async function errorFor(response: Response): Promise<SyncHttpError> {
   const detail = body.success ? body.data.message : '';
   const code = body.success ? body.data.error : undefined;
   const quota = quotaExceededSchema.safeParse(json);
-  if (quota.success) return new SyncHttpError(detail, response.status, false, quota.data);
+  if (quota.success) return new SyncHttpError(detail, response.status, false, quota.data, code);
   switch (response.status) {
     case 401:
       return new SyncHttpError(detail || i18next.t('syncErrors.sessionExpired'), 401, false);
