@@ -167,6 +167,8 @@ export class SyncEngine {
   }
 
   async pullProject(projectId: string, report: SyncReport = emptyReport()): Promise<SyncReport> {
+    // A first download has just built the rows from the server's log: the next round compares.
+    const firstDownload = (await this.cursor(projectId)) === 0;
     for (;;) {
       const cursor = await this.cursor(projectId);
       const page = await this.http.pull(projectId, cursor);
@@ -186,7 +188,7 @@ export class SyncEngine {
         throw new SyncHttpError(i18next.t('syncErrors.cannotApply', { reason: outcome.stoppedAt.reason }), 0, false);
       }
       if (!page.hasMore) {
-        if (page.digest !== undefined && !outcome.stoppedAt) await this.checkState(projectId, page.cursor, page.digest, report);
+        if (page.digest !== undefined && !outcome.stoppedAt && !firstDownload) await this.checkState(projectId, page.cursor, page.digest, report);
         return report;
       }
     }
