@@ -37,17 +37,28 @@ export function changeFieldsProblem(change: Change): string | null {
  * field it did not set. A receiver merges these, so rows hold what local writes would hold.
  */
 export function readChangeFields(change: Change): { fields: Record<string, unknown> } | { problem: string } {
-  const problem = fieldsProblem(change);
-  if (problem) return { problem };
-  const parsed = subsetSchemaOf(change.table as TableName).parse(change.fields) as Record<string, unknown>;
-  return { fields: Object.fromEntries(Object.keys(change.fields).map((field) => [field, parsed[field]])) };
+  const early = problemBeforeFields(change);
+  if (early) return { problem: early };
+  // One parse of the whole subset; only a change it refuses (or one holding an undefined value,
+  // which the subset's optional fields would let through) is looked at again, to word why.
+  const parsed = subsetSchemaOf(change.table as TableName).safeParse(change.fields);
+  const entries = Object.entries(change.fields);
+  if (!parsed.success || entries.some(([, value]) => value === undefined)) {
+    const problem = fieldProblem(change, entries);
+    if (problem) return { problem };
+    if (!parsed.success) return { problem: `${change.table}: 字段无效` };
+  }
+  const read = parsed.data as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const [field] of entries) fields[field] = read[field];
+  return { fields };
 }
 
-function fieldsProblem(change: Change): string | null {
+/** What is wrong with a change before its fields are parsed: its table, its id, no fields, NUL in a project's names. */
+function problemBeforeFields(change: Change): string | null {
   if (!isTableName(change.table)) return `未知的数据表: ${change.table}`;
   if (change.table === 'projects' && change.rowId !== change.projectId) return '项目记录的 id 必须等于其 projectId';
-  const entries = Object.entries(change.fields);
-  if (entries.length === 0) return '修改中没有字段';
+  if (Object.keys(change.fields).length === 0) return '修改中没有字段';
   if (change.table === 'projects') {
     // A project's code and name are also the server's projects columns (see NUL_MESSAGE).
     for (const field of ['code', 'name']) {
@@ -55,8 +66,12 @@ function fieldsProblem(change: Change): string | null {
       if (typeof value === 'string' && hasNul(value)) return `projects.${field}: ${NUL_MESSAGE}`;
     }
   }
-  if (entries.every(([, value]) => value !== undefined) && subsetSchemaOf(change.table).safeParse(change.fields).success) return null;
-  const shape = recordTypes[change.table].fields.shape as Record<string, z.ZodType>;
+  return null;
+}
+
+/** The first field the change's table refuses, worded for the user, or null. */
+function fieldProblem(change: Change, entries: ReadonlyArray<[string, unknown]>): string | null {
+  const shape = recordTypes[change.table as TableName].fields.shape as Record<string, z.ZodType>;
   for (const [field, value] of entries) {
     if (field === 'deleted') {
       if (typeof value !== 'boolean') return '字段 deleted 必须是 true 或 false';
@@ -67,5 +82,5 @@ function fieldsProblem(change: Change): string | null {
     const parsed = schema.safeParse(value);
     if (!parsed.success) return `${change.table}.${field}: ${parsed.error.issues[0]?.message ?? '无效'}`;
   }
-  return subsetSchemaOf(change.table).safeParse(change.fields).success ? null : `${change.table}: 字段无效`;
+  return null;
 }
