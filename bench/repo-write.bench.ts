@@ -32,8 +32,8 @@ runBench(async () => {
     };
     const what: Record<WriteOpName, string> = {
       'bare-put': `db.assets.put of one stored asset row (${result.fieldCount} fields + id, projectId, deleted, fieldHlc; ${result.rowBytes} B as JSON), no explicit transaction`,
-      'tx-put-add': 'floor of the row + change design: one rw transaction (assets, changes, projects) with put(row) + changes.add(entry), no read, no validation',
-      'tx-get-put-add': "the repository's IndexedDB pattern for an update without its CPU work: bulkGet (with the push watermark read beside it) + put + changes.add in one transaction",
+      'tx-put-add': 'floor of the row + change design: one rw transaction (assets, changes, projects) with put(row) + changes.add(entry) made together, no read, no validation',
+      'tx-get-put-add': "the repository's IndexedDB pattern for an update without its CPU work: bulkGet (with the push watermark read beside it), then put + changes.add made together, in one transaction",
       'repo-update': "Repository.update('assets', id, { owner }): one field of an existing asset",
       'repo-create': "Repository.create('assets', projectId, values): a new 16-field asset",
     };

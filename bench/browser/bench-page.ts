@@ -93,16 +93,14 @@ async function writes(options: WriteBenchOptions): Promise<WriteBenchResult> {
         db.transaction('rw', [db.assets, db.changes, db.projects], async () => {
           const owner = `t${serial++}`;
           const row = { ...rowFor(1, i), owner };
-          await db.assets.put(row);
-          await db.changes.add(changeFor(data, row, { owner }));
+          await Promise.all([db.assets.put(row), db.changes.add(changeFor(data, row, { owner }))]);
         }),
       'tx-get-put-add': (i) =>
         db.transaction('rw', [db.assets, db.changes, db.meta, db.projects], async () => {
           const owner = `g${serial++}`;
           const [[existing]] = await Promise.all([db.assets.bulkGet([rowFor(2, i).id]), db.meta.get('pushedUpTo')]);
           const row = { ...existing!, owner };
-          await db.assets.put(row);
-          await db.changes.add(changeFor(data, row, { owner }));
+          await Promise.all([db.assets.put(row), db.changes.add(changeFor(data, row, { owner }))]);
         }),
       'repo-update': (i) => repo.update('assets', rowFor(3, i).id, { owner: `u${serial++}` }),
       'repo-create': (i) => repo.create('assets', projectId, createValues[i % createValues.length]!),
