@@ -41,7 +41,8 @@ export async function applyRemoteChanges(
   changes: ReadonlyArray<Change & { seq?: number }>,
 ): Promise<RemoteApplyResult> {
   const result: RemoteApplyResult = { applied: 0, known: 0, handled: 0, conflicts: 0, added: [] };
-  const existing = await db.changes.bulkGet(changes.map((c) => c.changeId));
+  const known = await storedChangeIds(db, changes.map((c) => c.changeId));
+  const existing = changes.map((c) => known.has(c.changeId));
   const now = Date.now();
 
   // The stored rows the new changes touch, one bulkGet per table (unknown tables stop the apply below).
@@ -143,6 +144,31 @@ export async function applyRemoteChanges(
   if (conflicts.size) await db.conflicts.bulkPut([...conflicts.values()]);
   result.added = added;
   return result;
+}
+
+/**
+ * Which of `ids` the log already holds. Change ids are UUIDv7, ordered by when they were made,
+ * so the ids of a page of changes lie in a narrow key range of the log: its stored keys there
+ * are read in one request (a few of this device's own, typically) and matched here, instead of
+ * one get per change. When more than a few times as many are stored in that range (a page
+ * spanning months of this device's own work), one get per id again.
+ */
+async function storedChangeIds(db: FieldbookDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  let low = ids[0]!;
+  let high = ids[0]!;
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  const cap = Math.max(64, ids.length * 4);
+  const inRange = await db.changes.where(':id').between(low, high, true, true).limit(cap + 1).primaryKeys();
+  if (inRange.length <= cap) {
+    const wanted = new Set(ids);
+    return new Set(inRange.filter((id) => wanted.has(id)));
+  }
+  const found = await db.changes.bulkGet([...ids]);
+  return new Set(ids.filter((_, index) => found[index] !== undefined));
 }
 
 /** The hlcs among `hlcs` of this device's unsent changes: its own, after the push watermark. */

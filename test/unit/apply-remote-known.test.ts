@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { WriteOp } from '../../renderer/data/repository';
+import { applyRemoteChanges, applyTables } from '../../renderer/data/sync/apply-remote';
+import { formatHlc } from '../../shared/hlc';
+import { newId } from '../../shared/ids';
+import { openTestRepository, sampleProject } from './helpers/test-db';
+
+/**
+ * A pulled or imported list holds changes this device already has (its own coming back, one
+ * seen in a bundle) beside new ones: the known ones are passed over, the new ones merged,
+ * however many of this device's own changes lie between their ids in the log.
+ */
+describe('changes this device already holds', () => {
+  for (const own of [3, 300]) {
+    it(`are told from new ones with ${own} of its own changes among their ids`, async () => {
+      const { db, repo, clock } = await openTestRepository();
+      const project = await repo.createProject(sampleProject);
+      const first = { changeId: newId(), projectId: project.id, table: 'assets', rowId: newId(), fields: { name: '早' }, hlc: formatHlc({ millis: Date.now() + 1000, counter: 0 }, 'other'), author: '李工', deviceId: 'other' };
+      await db.transaction('rw', applyTables(db, [first]), () => applyRemoteChanges(db, clock, [first]));
+      // This device's own work, made after `first` (so its change ids sort after it).
+      const ops: WriteOp[] = Array.from({ length: own }, (_, i) => ({ kind: 'create', table: 'assets', projectId: project.id, values: { name: `本机 ${i}` } }));
+      await repo.writeMany(ops);
+      const mine = await db.changes.where('projectId').equals(project.id).filter((c) => c.deviceId === repo.deviceId && c.table === 'assets').sortBy('changeId');
+      const last = { ...first, changeId: newId(), rowId: newId(), fields: { name: '晚' }, hlc: formatHlc({ millis: Date.now() + 2000, counter: 0 }, 'other') };
+
+      const list = [first, mine[0]!, mine.at(-1)!, last].map(({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }) => ({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }));
+      const applied = await db.transaction('rw', applyTables(db, list), () => applyRemoteChanges(db, clock, list));
+
+      expect(applied).toMatchObject({ known: 3, applied: 1, handled: 4, conflicts: 0 });
+      expect(applied.added.map((c) => c.changeId)).toEqual([last.changeId]);
+      expect(await db.assets.get(last.rowId)).toMatchObject({ name: '晚' });
+      expect(await db.changes.where('projectId').equals(project.id).count()).toBe(own + 3);
+    });
+  }
+});
