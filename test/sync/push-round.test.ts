@@ -65,4 +65,30 @@ describe('a push round', () => {
     expect(await unsentCount(client.db)).toBe(0);
     expect(await server.row('assets', asset.id)).toMatchObject({ rack: 'A-03', owner: '王工' });
   });
+
+  it('sends each batch as the JSON of its changes, seen and changeSeen, the changes serialised once when the batch is measured', async () => {
+    server = await startTestServer('sqlite');
+    await server.addUser('li', undefined, '李工');
+    const client = await openSyncClient(server, 'li');
+    const project = await client.repo.createProject({ code: 'BODY', name: '推送内容', customer: '测试' });
+    await client.repo.writeMany(['web01', 'web02', '数据库 01'].map((name) => ({ kind: 'create', table: 'assets', projectId: project.id, values: { name, tags: ['生产'] } })));
+    const bodies: string[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      if (init?.method === 'POST' && String(input).includes('/v1/sync/push')) bodies.push(String(init.body));
+      return fetch(input, init);
+    };
+    const engine = new SyncEngine(client.db, client.clock, new SyncHttp(server.url, () => client.token, recording));
+
+    expect(await engine.pushPending()).toMatchObject({ pushed: 4, rejected: 0, deferred: [] });
+    expect(bodies).toHaveLength(1);
+    const body = JSON.parse(bodies[0]!) as { changes: Array<Record<string, unknown>>; seen: Record<string, number>; changeSeen: number[] };
+    // Byte for byte what JSON.stringify makes of the same request.
+    expect(bodies[0]).toBe(JSON.stringify(body));
+    expect(Object.keys(body)).toEqual(['changes', 'seen', 'changeSeen']);
+    const logged = await client.db.changes.where('projectId').equals(project.id).sortBy('hlc');
+    expect(body.changes).toEqual(logged.map(({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }) => ({ changeId, projectId, table, rowId, fields, hlc, author, deviceId })));
+    expect(body.seen).toEqual({ [project.id]: 0 });
+    expect(body.changeSeen).toEqual([0, 0, 0, 0]);
+    expect(await server.row('assets', logged[3]!.rowId)).toMatchObject({ name: '数据库 01', tags: ['生产'] });
+  });
 });

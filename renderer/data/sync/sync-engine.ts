@@ -87,17 +87,18 @@ export class SyncEngine {
     // its hlc: not sent again, and passed over when a later answer moves the watermark.
     const answered = new Map<string, string>();
     for (;;) {
-      const { batch, rest } = await this.nextBatch(new Set([...deferred, ...answered.keys()]));
+      const { batch, texts, rest } = await this.nextBatch(new Set([...deferred, ...answered.keys()]));
       if (batch.length === 0) return report;
       // A change the wire schema refuses would make the server refuse the whole batch (400),
       // round after round: it is refused here instead, and the others go.
-      const { sendable, refused } = splitUnsendable(batch);
+      const { sendable, sendableTexts, refused } = splitUnsendable(batch, texts);
       await this.uploadBlobsOf(sendable);
       let results: PushResult[] = refused;
       let serverTime: number | undefined;
       if (sendable.length > 0) {
         const { seen, changeSeen } = await this.seenBy(sendable);
-        const answer = await this.http.push(sendable.map(wireChange), seen, changeSeen);
+        // The body is made of the texts the batch was measured with: each change is serialised once.
+        const answer = await this.http.pushSerialized(sendableTexts, seen, changeSeen);
         results = [...refused, ...answer.results];
         serverTime = answer.serverTime;
       }
@@ -256,32 +257,36 @@ export class SyncEngine {
    * time (getAll with a limit, not a cursor step per change). `rest`: whether more was queued
    * than the batch could take.
    */
-  private async nextBatch(skip: Set<string>): Promise<{ batch: ChangeRow[]; rest: boolean }> {
+  private async nextBatch(skip: Set<string>): Promise<{ batch: ChangeRow[]; texts: string[]; rest: boolean }> {
     const batch: ChangeRow[] = [];
+    /** Each change of the batch as JSON, as it goes on the wire. */
+    const texts: string[] = [];
     let bytes = 0;
     /** Adds what fits; false once the batch is full. */
     const take = (changes: ReadonlyArray<ChangeRow | undefined>): boolean => {
       for (const change of changes) {
         if (!change || skip.has(change.changeId)) continue;
-        const size = utf8Length(JSON.stringify(wireChange(change))) + CHANGE_SEEN_BYTES;
+        const text = JSON.stringify(wireChange(change));
+        const size = utf8Length(text) + CHANGE_SEEN_BYTES;
         if (batch.length >= MAX_PUSH_CHANGES || (batch.length > 0 && bytes + size > PUSH_BYTE_BUDGET)) return false;
         bytes += size;
         batch.push(change);
+        texts.push(text);
       }
       return true;
     };
     const pageSize = MAX_PUSH_CHANGES + 1;
     for (let from: string | undefined; ; ) {
       const queued = await (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from)).limit(pageSize).toArray();
-      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return { batch, rest: true };
+      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return { batch, texts, rest: true };
       if (queued.length < pageSize) break;
       from = queued.at(-1)!.hlc;
     }
     const [deviceId, watermark] = await Promise.all([ownDeviceId(this.db), pushedUpTo(this.db)]);
     for (let from = watermark; ; ) {
       const page = await ownUnsent(this.db, deviceId, from).limit(pageSize).toArray();
-      if (!take(page)) return { batch, rest: true };
-      if (page.length < pageSize) return { batch, rest: false };
+      if (!take(page)) return { batch, texts, rest: true };
+      if (page.length < pageSize) return { batch, texts, rest: false };
       from = page.at(-1)!.hlc;
     }
   }
@@ -411,20 +416,22 @@ function emptyReport(): SyncReport {
  * server's, for the others (text no database can store, say, from a bundle imported before
  * bundles were checked).
  */
-function splitUnsendable(batch: readonly ChangeRow[]): { sendable: ChangeRow[]; refused: PushResult[] } {
+function splitUnsendable(batch: readonly ChangeRow[], texts: readonly string[]): { sendable: ChangeRow[]; sendableTexts: string[]; refused: PushResult[] } {
   const sendable: ChangeRow[] = [];
+  const sendableTexts: string[] = [];
   const refused: PushResult[] = [];
-  for (const change of batch) {
+  for (const [index, change] of batch.entries()) {
     const parsed = changeSchema.safeParse(wireChange(change));
     if (parsed.success) {
       sendable.push(change);
+      sendableTexts.push(texts[index]!);
       continue;
     }
     const issue = parsed.error.issues[0];
     const reason = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? '无效'}`;
     refused.push({ changeId: change.changeId, status: 'rejected', code: 'invalid', reason, retryable: false });
   }
-  return { sendable, refused };
+  return { sendable, sendableTexts, refused };
 }
 
 /** A change as the protocol carries it: without this device's bookkeeping. */

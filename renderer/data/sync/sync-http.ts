@@ -40,6 +40,11 @@ export class SyncHttpError extends Error {
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/** A request body already serialised as JSON, sent as it is. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** The team server's HTTP API, typed and validated by the shared protocol schemas. */
 export class SyncHttp {
   constructor(
@@ -62,6 +67,16 @@ export class SyncHttp {
 
   async push(changes: Change[], seen: Record<string, number> = {}, changeSeen?: number[]): Promise<PushResponse> {
     return this.json('POST', '/v1/sync/push', pushResponseSchema, { changes, seen, ...(changeSeen ? { changeSeen } : {}) });
+  }
+
+  /**
+   * The same request as push, for changes the caller has already serialised one by one (each
+   * `JSON.stringify` of a wire change, as it measured the batch): the body is the text
+   * JSON.stringify would make of { changes, seen, changeSeen }, without serialising them again.
+   */
+  async pushSerialized(changes: readonly string[], seen: Record<string, number> = {}, changeSeen?: number[]): Promise<PushResponse> {
+    const body = `{"changes":[${changes.join(',')}],"seen":${JSON.stringify(seen)}${changeSeen ? `,"changeSeen":${JSON.stringify(changeSeen)}` : ''}}`;
+    return this.json('POST', '/v1/sync/push', pushResponseSchema, new JsonText(body));
   }
 
   async pull(projectId: string, after: number, limit?: number): Promise<PullResponse> {
@@ -118,6 +133,9 @@ export class SyncHttp {
     if (body instanceof Uint8Array) {
       headers['content-type'] = 'application/octet-stream';
       payload = body as Uint8Array<ArrayBuffer>;
+    } else if (body instanceof JsonText) {
+      headers['content-type'] = 'application/json';
+      payload = body.text;
     } else if (body !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
