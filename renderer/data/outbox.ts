@@ -17,9 +17,8 @@ import type { ChangeRow, FieldbookDb, RelayRow } from './db';
  */
 export const PUSHED_UP_TO = 'pushedUpTo';
 
-export async function pushedUpTo(db: FieldbookDb): Promise<string> {
-  const stored = await db.meta.get(PUSHED_UP_TO);
-  return typeof stored?.value === 'string' ? stored.value : '';
+export function pushedUpTo(db: FieldbookDb): Promise<string> {
+  return db.meta.get(PUSHED_UP_TO).then((stored) => (typeof stored?.value === 'string' ? stored.value : ''));
 }
 
 export async function ownDeviceId(db: FieldbookDb): Promise<string> {

@@ -127,7 +127,8 @@ export class Repository {
     const tables = [...names.map((name) => this.table(name)), ...this.parentTables(names)];
     return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.meta, this.db.projects], async () => {
       const [, existing] = await Promise.all([this.assertProjectsWritable(ops), this.loadExisting(ops), this.stampAfterPushed()]);
-      await this.assertParentsUnlocked(ops, existing);
+      // Most types have no parent that locks them: no check to wait for.
+      if (ops.some((op) => lockOf(op.table))) await this.assertParentsUnlocked(ops, existing);
       const planned: Array<{ table: TableName; write: PlannedWrite }> = [];
       // Later ops in the batch see the rows earlier ops produced.
       const current = new Map(existing);
@@ -248,29 +249,32 @@ export class Repository {
    * stamped at or below it would count as sent. Read in the write's own transaction, so it
    * orders against the transaction that moves the watermark; another tab's clock may lag.
    */
-  private async stampAfterPushed(): Promise<void> {
-    const watermark = await pushedUpTo(this.db);
-    if (watermark) this.identity.clock.observe(watermark);
+  private stampAfterPushed(): Promise<void> {
+    return pushedUpTo(this.db).then((watermark) => {
+      if (watermark) this.identity.clock.observe(watermark);
+    });
   }
 
-  private async loadExisting(ops: readonly WriteOp[]): Promise<Map<string, StoredRow>> {
+  /** The rows the updates and removals change, one bulkGet per table, all asked for at once. */
+  private loadExisting(ops: readonly WriteOp[]): Promise<Map<string, StoredRow>> {
     const byTable = new Map<TableName, string[]>();
     for (const op of ops) {
       if (op.kind === 'create') continue;
       byTable.set(op.table, [...(byTable.get(op.table) ?? []), op.id]);
     }
     const found = new Map<string, StoredRow>();
-    for (const [table, ids] of byTable) {
-      const rows = await this.table(table).bulkGet(ids);
-      rows.forEach((row) => row && found.set(`${table}:${row.id}`, row));
-    }
-    return found;
+    const reads = [...byTable].map(([table, ids]) =>
+      this.table(table)
+        .bulkGet(ids)
+        .then((rows) => rows.forEach((row) => row && found.set(`${table}:${row.id}`, row))),
+    );
+    return Promise.all(reads).then(() => found);
   }
 
   /** The tables holding the parents that can lock rows of these tables. */
   private parentTables(names: TableName[]): Table<StoredRow, string>[] {
     return names.flatMap((name) => {
-      const lock = (recordTypes[name] as { lockedBy?: { table: string } }).lockedBy;
+      const lock = lockOf(name);
       return lock && lock.table !== name ? [this.table(lock.table as TableName)] : [];
     });
   }
@@ -278,7 +282,7 @@ export class Repository {
   /** Refuses writes to rows whose parent is locked (the results of a signed inspection). */
   private async assertParentsUnlocked(ops: readonly WriteOp[], existing: Map<string, StoredRow>): Promise<void> {
     for (const op of ops) {
-      const lock = (recordTypes[op.table] as { lockedBy?: { table: string; field: string; isLocked(p: Record<string, unknown>): boolean; message: string } }).lockedBy;
+      const lock = lockOf(op.table);
       if (!lock) continue;
       const parentId = op.kind === 'create' ? op.values[lock.field] : existing.get(`${op.table}:${op.id}`)?.[lock.field];
       if (typeof parentId !== 'string' || parentId === '') continue;
@@ -287,21 +291,34 @@ export class Repository {
     }
   }
 
-  /** A row may only be added to a project that exists here and is not deleted. */
-  private async assertProjectsWritable(ops: readonly WriteOp[]): Promise<void> {
+  /** A row may only be added to a project that exists here and is not deleted. Nothing to wait for without creates. */
+  private assertProjectsWritable(ops: readonly WriteOp[]): Promise<void> | undefined {
     const projectIds = [...new Set(ops.flatMap((op) => (op.kind === 'create' ? [op.projectId] : [])))];
-    if (projectIds.length === 0) return;
-    const projects = await this.db.projects.bulkGet(projectIds);
-    projects.forEach((project, index) => {
-      if (!project || project.deleted) {
-        throw new RecordValidationError([{ field: 'projectId', message: `项目不存在或已删除 (${projectIds[index]})` }]);
-      }
+    if (projectIds.length === 0) return undefined;
+    return this.db.projects.bulkGet(projectIds).then((projects) => {
+      projects.forEach((project, index) => {
+        if (!project || project.deleted) {
+          throw new RecordValidationError([{ field: 'projectId', message: `项目不存在或已删除 (${projectIds[index]})` }]);
+        }
+      });
     });
   }
 
   private table(name: TableName): Table<StoredRow, string> {
     return this.db.table(name);
   }
+}
+
+interface ParentLock {
+  table: string;
+  field: string;
+  isLocked(parent: Record<string, unknown>): boolean;
+  message: string;
+}
+
+/** The parent whose state can lock rows of this table (the inspection of a result), if any. */
+function lockOf(table: TableName): ParentLock | undefined {
+  return (recordTypes[table] as { lockedBy?: ParentLock }).lockedBy;
 }
 
 function fieldsOf(table: TableName, row: StoredRow): Record<string, unknown> {
