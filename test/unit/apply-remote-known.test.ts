@@ -32,4 +32,33 @@ describe('changes this device already holds', () => {
       expect(await db.changes.where('projectId').equals(project.id).count()).toBe(own + 3);
     });
   }
+
+  for (const between of [3, 300]) {
+    it(`edits of stored rows merge into them, with ${between} other rows among their ids`, async () => {
+      const { db, repo, clock } = await openTestRepository();
+      const project = await repo.createProject(sampleProject);
+      const ops: WriteOp[] = Array.from({ length: between + 2 }, (_, i) => ({ kind: 'create', table: 'assets', projectId: project.id, values: { name: `资产 ${i}`, owner: '张工' } }));
+      const stored = await repo.writeMany(ops);
+      const edit = (rowId: string, owner: string, ms: number) => ({
+        changeId: newId(),
+        projectId: project.id,
+        table: 'assets',
+        rowId,
+        fields: { owner },
+        hlc: formatHlc({ millis: Date.now() + ms, counter: 0 }, 'other'),
+        author: '李工',
+        deviceId: 'other',
+      });
+      const fresh = newId();
+      const list = [edit(stored[0]!.id, '李工', 1000), edit(stored.at(-1)!.id, '王工', 1001), { ...edit(fresh, '赵工', 1002), fields: { name: '新资产', owner: '赵工' } }];
+      const applied = await db.transaction('rw', applyTables(db, list), () => applyRemoteChanges(db, clock, list));
+
+      // This device's unsent owners lose to the later remote ones: kept as conflicts, which only a merge into the stored rows finds.
+      expect(applied).toMatchObject({ known: 0, applied: 3, conflicts: 2 });
+      expect(await db.assets.get(stored[0]!.id)).toMatchObject({ name: '资产 0', owner: '李工' });
+      expect(await db.assets.get(stored.at(-1)!.id)).toMatchObject({ name: `资产 ${between + 1}`, owner: '王工' });
+      expect(await db.assets.get(stored[1]!.id)).toMatchObject({ name: '资产 1', owner: '张工' });
+      expect(await db.assets.get(fresh)).toMatchObject({ name: '新资产', owner: '赵工' });
+    });
+  }
 });

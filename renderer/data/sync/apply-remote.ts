@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import type { PromiseExtended, Table } from 'dexie';
 import { type Change, type StoredRow, mergeChangeIntoRow } from '../../../shared/change-log';
 import type { HybridLogicalClock } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
@@ -29,7 +29,8 @@ export interface RemoteApplyResult {
  * conflicts move together.
  *
  * The whole list is handled with a fixed number of IndexedDB requests, not a few per change:
- * the rows it touches are read with one bulkGet per table and merged in memory in list order
+ * the rows it touches are read per table with one read of the keys in their id range and one
+ * bulkGet of those stored (see keysAmong) and merged in memory in list order
  * (a later change sees what an earlier one made of its row); this device's unsent writes among
  * the values about to be replaced are told by their stamps (its own, after the push watermark);
  * the rows, the change entries and the conflicts are then written with one bulk request each.
@@ -41,11 +42,13 @@ export async function applyRemoteChanges(
   changes: ReadonlyArray<Change & { seq?: number }>,
 ): Promise<RemoteApplyResult> {
   const result: RemoteApplyResult = { applied: 0, known: 0, handled: 0, conflicts: 0, added: [] };
-  const known = await storedChangeIds(db, changes.map((c) => c.changeId));
+  // Only Dexie's own promises are awaited inside its transaction, never a plain value.
+  const known = changes.length ? await storedChangeIds(db, changes.map((c) => c.changeId)) : new Set<string>();
   const existing = changes.map((c) => known.has(c.changeId));
   const now = Date.now();
 
-  // The stored rows the new changes touch, one bulkGet per table (unknown tables stop the apply below).
+  // The stored rows the new changes touch, per table: the ids it holds (keysAmong), then one
+  // bulkGet of those (unknown tables stop the apply below).
   const idsByTable = new Map<string, Set<string>>();
   changes.forEach((change, index) => {
     if (existing[index] || !knownTables.has(change.table)) return;
@@ -54,10 +57,16 @@ export async function applyRemoteChanges(
     ids.add(change.rowId);
   });
   const rows = new Map<string, StoredRow | undefined>();
-  for (const [table, idSet] of idsByTable) {
+  for (const [name, idSet] of idsByTable) {
+    const table = db.table(name) as Table<StoredRow, string>;
     const ids = [...idSet];
-    const found = await (db.table(table) as Table<StoredRow, string>).bulkGet(ids);
-    ids.forEach((id, i) => rows.set(rowKey(table, id), found[i]));
+    const present = await keysAmong(table, ids);
+    const toRead = present ? ids.filter((id) => present.has(id)) : ids;
+    for (const id of ids) rows.set(rowKey(name, id), undefined);
+    if (toRead.length) {
+      const found = await table.bulkGet(toRead);
+      toRead.forEach((id, i) => rows.set(rowKey(name, id), found[i]));
+    }
   }
 
   // A local value is concurrent with an incoming change when this device wrote it and has not
@@ -147,14 +156,14 @@ export async function applyRemoteChanges(
 }
 
 /**
- * Which of `ids` the log already holds. Change ids are UUIDv7, ordered by when they were made,
- * so the ids of a page of changes lie in a narrow key range of the log: its stored keys there
- * are read in one request (a few of this device's own, typically) and matched here, instead of
- * one get per change. When more than a few times as many are stored in that range (a page
- * spanning months of this device's own work), one get per id again.
+ * Which of `ids` a table holds, told by one request instead of one get per id: ids are UUIDv7,
+ * ordered by when they were made, so the ids of a page of changes (or of the rows a first pull
+ * creates) lie in a narrow key range, and the keys stored there are read at once (a few of this
+ * device's own, typically) and matched here. Undefined when more than a few times as many keys
+ * lie in that range (edits of rows made months apart, a page spanning months of this device's
+ * own work): the caller then reads by id. `ids` must not be empty.
  */
-async function storedChangeIds(db: FieldbookDb, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
+function keysAmong(table: Table<unknown, string>, ids: readonly string[]): PromiseExtended<Set<string> | undefined> {
   let low = ids[0]!;
   let high = ids[0]!;
   for (const id of ids) {
@@ -162,13 +171,24 @@ async function storedChangeIds(db: FieldbookDb, ids: readonly string[]): Promise
     if (id > high) high = id;
   }
   const cap = Math.max(64, ids.length * 4);
-  const inRange = await db.changes.where(':id').between(low, high, true, true).limit(cap + 1).primaryKeys();
-  if (inRange.length <= cap) {
-    const wanted = new Set(ids);
-    return new Set(inRange.filter((id) => wanted.has(id)));
-  }
-  const found = await db.changes.bulkGet([...ids]);
-  return new Set(ids.filter((_, index) => found[index] !== undefined));
+  // A chain of Dexie's own promises, not an async function: it stays in the caller's transaction.
+  return table
+    .where(':id')
+    .between(low, high, true, true)
+    .limit(cap + 1)
+    .primaryKeys()
+    .then((inRange) => {
+      if (inRange.length > cap) return undefined;
+      const wanted = new Set(ids);
+      return new Set(inRange.filter((id) => wanted.has(id)));
+    });
+}
+
+/** Which of `ids` (not empty) the change log already holds (this device's own, or pulled or imported before). */
+function storedChangeIds(db: FieldbookDb, ids: readonly string[]): PromiseExtended<Set<string>> {
+  return keysAmong(db.changes, ids).then(
+    (known) => known ?? db.changes.bulkGet([...ids]).then((found) => new Set(ids.filter((_, index) => found[index] !== undefined))),
+  );
 }
 
 /** The hlcs among `hlcs` of this device's unsent changes: its own, after the push watermark. */
