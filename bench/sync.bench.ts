@@ -3,13 +3,15 @@
  * in the same process the same way:
  *
  * 1. full sync of 10,000 assets from device A to device B: Fieldbook (SQLite server, PostgreSQL
- *    server), PouchDB replication, and the floor (bare node:http + SQLite);
+ *    server), PouchDB replication, and the floor (bare node:http + SQLite, B storing into the
+ *    same IndexedDB schema);
  * 2. an incremental round: 10 assets edited on A, A → server → B (median of 20 rounds);
  * 3. a pull of 10 new changes with 1,000 and with 1,000,000 changes already in the server's log.
  *
  * Fieldbook's devices are the app's real data layer and SyncEngine in Node on fake-indexeddb
- * (in memory), not Chromium (see bench/lib/sync/fieldbook.ts). Targets, printed as ratios:
- * full sync and incremental round ≤ 3 × floor and ≤ 0.25 × PouchDB; 1M pull ≤ 1.5 × 1k pull.
+ * (in memory), not Chromium (see bench/lib/sync/fieldbook.ts); so is the floor's receiving device
+ * (bench/lib/sync/floor.ts). Targets, printed as ratios: full sync ≤ 2 × floor, incremental
+ * round ≤ 3 × floor, both ≤ 0.5 × PouchDB; 1M pull ≤ 1.5 × 1k pull.
  *
  * BENCH_SYNC_PARTS=full,incremental,pull   which parts (incremental needs full)
  * BENCH_SYNC_SYSTEMS=floor,sqlite,postgres,pouchdb
@@ -39,7 +41,8 @@ const LOG_SIZES = list(env.BENCH_SYNC_LOG_SIZES, '1000,1000000').map(Number);
 const parts = new Set(list(env.BENCH_SYNC_PARTS, 'full,incremental,pull'));
 const wanted = list(env.BENCH_SYNC_SYSTEMS, 'floor,sqlite,postgres,pouchdb') as Kind[];
 
-const FULL_TARGETS = { floor: 3, pouchdb: 0.25 };
+/** Fieldbook ÷ the floor and ÷ PouchDB, per part (see bench/README.md for why these). */
+const TARGETS = { full: { floor: 2, pouchdb: 0.5 }, incremental: { floor: 3, pouchdb: 0.5 } };
 const PULL_TARGET = 1.5;
 
 interface System {
@@ -99,7 +102,7 @@ async function start(kind: Kind): Promise<System> {
       const ids = await system.editRecords(EDITS, round);
       return async () => system.bHasEdits(ids, round);
     },
-    check: async () => (system instanceof FloorSystem ? system.received.size : await system.docCountOnB()) === COUNT,
+    check: async () => (system instanceof FloorSystem ? await system.countOnB() : await system.docCountOnB()) === COUNT,
     dispose: () => system.dispose(),
   } as System & { check(): Promise<boolean> };
 }
@@ -302,7 +305,7 @@ function emitRatios(part: 'full' | 'incremental', prefix: string, values: Map<Ki
       const theirs = values.get(peer);
       if (theirs === undefined || !kinds.includes(peer)) continue;
       const ratio = ours / theirs;
-      const target = FULL_TARGETS[peer];
+      const target = TARGETS[part][peer];
       emit({
         bench: `${prefix}-${dialect}-vs-${peer}`,
         value: round(ratio, 3),

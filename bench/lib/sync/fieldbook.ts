@@ -197,8 +197,8 @@ export class FieldbookSystem {
    * Diagnostic, after the incremental rounds: the IndexedDB work one round cannot do without,
    * per round of `EDITS` changed assets, on a fresh database of the same schema holding B's
    * rows and change entries (stored beforehand, not timed), in this same fake-indexeddb.
-   * B's side: one transaction like a pull page's: the change ids looked up (duplicates), the
-   * rows read, merged rows put, change entries added, the cursor put. A's side: the queue read
+   * B's side: one transaction like a pull page's: the change ids looked up (duplicates: the
+   * log's keys in their id range, as applyRemoteChanges reads them), the rows read, merged rows put, change entries added, the cursor put. A's side: the queue read
    * on [deviceId+hlc] after the watermark, then one transaction recording the answer (ids in
    * order up to the last one, the watermark put). No validation, merge, HTTP or server.
    * Medians of `rounds` rounds.
@@ -227,7 +227,8 @@ export class FieldbookSystem {
         // B's side.
         let start = performance.now();
         await floor.db.transaction('rw', [floor.db.assets, floor.db.changes, floor.db.conflicts, floor.db.meta], async () => {
-          await floor.db.changes.bulkGet(made.map((m) => m.change.changeId));
+          const ids = made.map((m) => m.change.changeId).sort();
+          await floor.db.changes.where(':id').between(ids[0]!, ids.at(-1)!, true, true).primaryKeys();
           await floor.db.assets.bulkGet(made.map((m) => m.row.id));
           await floor.db.assets.bulkPut(made.map((m) => m.row));
           await floor.db.changes.bulkAdd(made.map((m) => m.change));
