@@ -160,6 +160,7 @@ function changeSection(ctx: DocumentContext, data: ChangeRecordData, change: Row
   const missing = new Set(changeGaps(change));
   // A field the change should hold by now and does not: a visible 待补充 in its cell.
   const field = (name: ChangeField, value: string): Cell => (missing.has(name) ? { runs: [placeholderRun(ctx, gaps.field(change.title, name))] } : orDash(value));
+  const done = (value: string, label: string): Cell => (value.trim() || change.state !== 'closed' ? orDash(value) : { runs: [placeholderRun(ctx, `变更“${change.title}”缺少${label}`)] });
   const assets = assetNames(data.assets, change.assetIds);
   const decision = change.approvalDecision === 'pending' ? '' : `${approvalDecisions[change.approvalDecision]}${change.retrospective === 'yes' ? '（事后补批）' : ''}`;
   const pairs: Array<[string, Cell]> = [
@@ -178,6 +179,10 @@ function changeSection(ctx: DocumentContext, data: ChangeRecordData, change: Row
     ['测试方案', orDash(change.testPlan)],
     ['测试结果', field('testResult', change.testResult === 'pending' ? '' : testResults[change.testResult])],
     ['实施窗口', orDash(timeSpan(change.windowStart, change.windowEnd))],
+    // Who did it, who checked it and when it really ran: a closed change must say (交付前检查 asks).
+    ['实施人', done(change.implementer, '实施人')],
+    ['复核人', done(change.reviewer, '复核人')],
+    ['实际实施时间', done(timeSpan(change.actualStart, change.actualEnd), '实际实施时间')],
     ['实施步骤', orDash(change.steps)],
     ['实施结果', field('implementationResult', change.implementationResult)],
     ['回退方案', field('rollbackPlan', change.rollbackPlan)],

@@ -4,6 +4,8 @@ import { type CutoverPlanFields, stepStatuses } from '../records/deployment';
 import { projectSignOff, serviceDescription } from './common';
 import { type BuildResult, type ProjectDocumentData } from './data';
 import { composeDocument } from './kit/compose';
+import { charterHotlines } from './parts/hotline';
+import { PROJECT_CHARTER_TITLE } from './project-charter';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { chineseDate, timeSpan } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
@@ -12,7 +14,7 @@ import { bodyParagraph, heading, labelled, orDash, orderedList, paragraphs, plac
 
 export const CUTOVER_PLAN_TITLE = '切换方案及应急预案';
 
-export type CutoverPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'cutoverPlan'>;
+export type CutoverPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'cutoverPlan'> & Partial<Pick<ProjectDocumentData, 'charter'>>;
 
 const gaps = {
   plan: gap('切换方案未填写', 'The cutover plan is not filled in'),
@@ -176,7 +178,11 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
       ),
     );
     body.push(heading('服务接口', 2), ...text(plan.serviceInterface, gaps.serviceInterface));
-    body.push(heading('报障渠道与流程', 2), ...text(plan.faultReporting, gaps.faultReporting));
+    body.push(heading('报障渠道与流程', 2));
+    // The hotline is the charter's (its communication plan), not a number typed again here.
+    const hotlines = charterHotlines(data);
+    if (hotlines.length) body.push(labelled('服务热线', `${hotlines.join('、')}（见《${PROJECT_CHARTER_TITLE}》沟通计划）`));
+    body.push(...text(plan.faultReporting, gaps.faultReporting));
   }
 
   body.push(

@@ -4,6 +4,7 @@ import { projectPhases } from '../records/project';
 import { projectPeriod, projectSignOff } from './common';
 import { type DocumentCheck, documentCheck, type Gap, gap, missingOf } from './checks';
 import { type BuildResult, live, type ProjectDocumentData } from './data';
+import { type PlanProgressData, taskProgress } from './parts/plan-progress';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { daysInclusive } from './kit/format';
@@ -14,7 +15,7 @@ import { bodyParagraph, bulletList, heading, orDash, paragraphs, placeholder, pl
 
 export const DELIVERY_PLAN_TITLE = '交付计划';
 
-export type DeliveryPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'planTasks' | 'milestones'>;
+export type DeliveryPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'planTasks' | 'milestones'> & PlanProgressData;
 
 const gaps = {
   tasks: gap('没有计划任务', 'No plan task'),
@@ -48,7 +49,13 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
   const ctx = new DocumentContext(options);
   const { project } = data;
   const today = meta.date;
-  const tasks = live(data.planTasks).sort(
+  // Status and progress as the records prove them (or as set by hand, with the reason).
+  const tasks = live(data.planTasks)
+    .map((t) => {
+      const progress = taskProgress(t, data, today);
+      return { ...t, status: progress.status, progress: progress.progress, basis: progress };
+    })
+    .sort(
     (a, b) => phaseOrder.indexOf(a.phase) - phaseOrder.indexOf(b.phase) || (a.start || '9999').localeCompare(b.start || '9999') || a.name.localeCompare(b.name, 'zh-CN'),
   );
   const milestones = live(data.milestones).sort((a, b) => (a.dueDate || '9999').localeCompare(b.dueDate || '9999'));
@@ -111,6 +118,11 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
           t.progress === null ? '—' : `${t.progress}%`,
         ]);
       }
+    }
+    const bases = tasks.filter((t) => t.basis.source !== 'typed');
+    if (bases.length) {
+      body.push(bodyParagraph('任务状态与进度依据项目记录得出；人工指定的注明原因：'));
+      body.push(...bulletList(bases.map((t) => `${t.name}：${t.basis.source === 'records' ? t.basis.proof : `人工指定，${t.basis.proof}`}`)));
     }
     body.push(
       ...dataTable(ctx, {

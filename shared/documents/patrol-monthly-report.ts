@@ -5,7 +5,7 @@ import { formatLocalDateTime, type TimeZone } from '../date-time';
 import { outagesOf } from '../operations/outages';
 import { serviceCalendar } from '../operations/service-calendar';
 import { incidentTimingFromFields, type IncidentTiming } from '../operations/sla-clock';
-import { formatWithUnit } from '../operations/thresholds';
+import { formatWithUnit, metricLevelLabels } from '../operations/thresholds';
 import { assetTypes } from '../records/asset';
 import { changeStates, changeTypes, incidentSources, incidentStatuses } from '../records/operations';
 import { priorityLevels } from '../records/sla';
@@ -25,7 +25,11 @@ import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, orDash, placeholder } from './kit/text';
 import { styleIds } from './kit/styles';
 import { baselineDrift, PERCENT_DRIFT_TOLERANCE } from './parts/baseline-drift';
+import { gradedAnomalies } from './parts/anomaly-incidents';
 import { assetName, changesIn, clocksReadAt, incidentClockText, incidentsReportedIn } from './parts/ops-records';
+import { indicatorResults, measureLabel } from './parts/sla-indicators';
+import { monthEndWatch, watchSentences, type WatchItem } from './parts/month-end';
+import { chapterRef } from './chapters';
 import { assetShortName, frequencyLabel, type JoinedEntry, levelFills, metricDefsFor, patrolDates, patrolEntriesIn, type ReadingRow, readingRows } from './parts/patrol-data';
 import { dailyCompletion, type MetricTrend, metricTrends, planExecution, shiftsPerDay } from './parts/patrol-statistics';
 import { fitPeriod, isValidPeriod, latestDate, monthPeriod, periodDays, periodLabel, titleWithPeriod, weekdayOf } from './parts/period';
@@ -304,6 +308,44 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
     }
   }
 
+  // What became of the anomalies: the grading rules make each an incident, or a reason says why not.
+  if (period && !patrolGap) {
+    const graded = gradedAnomalies(data).filter((a) => a.entry.date >= period.from && a.entry.date <= period.to);
+    if (graded.length > 0) {
+      body.push(heading('异常转故障情况', 2));
+      const raised = graded.filter((a) => a.incidentId);
+      const notRaised = graded.filter((a) => !a.incidentId);
+      const incidentCount = new Set(raised.map((a) => a.incidentId)).size;
+      body.push(
+        bodyParagraph(
+          `按《运维技术方案》${chapterRef('opsTechnicalPlan', 'grading')}的故障分级规则，上述 ${graded.length} 项异常读数均应登记为故障：${raised.length} 项已转故障（${incidentCount} 起，同一对象同一指标连续异常计为一起）${notRaised.length ? `，${notRaised.length} 项未转故障，原因如下表` : ''}。`,
+        ),
+      );
+      if (notRaised.length) {
+        const assetsById = new Map(live(data.assets).map((a) => [a.id, a]));
+        body.push(
+          ...dataTable(ctx, {
+            caption: '未转故障的异常读数',
+            columns: [
+              { title: '日期', width: 14, align: 'center' },
+              { title: '运维对象', width: 20 },
+              { title: '巡检项与读数', width: 24 },
+              { title: '级别', width: 9, align: 'center' },
+              { title: '未转故障原因', width: 33 },
+            ],
+            rows: notRaised.map((a): Cell[] => [
+              a.entry.date,
+              assetShortName(assetsById.get(a.assetId)!),
+              `${a.reading.label} ${a.reading.valueText}`,
+              { text: `${metricLevelLabels[a.level]}（${a.priority}）`, fill: levelFills[a.level] },
+              a.reason ? a.reason : { text: '未说明原因', color: colors.overdue, bold: true },
+            ]),
+          }),
+        );
+      }
+    }
+  }
+
   // 3 趋势分析 ----------------------------------------------------------------------------------
   body.push(heading('趋势分析', 1));
   if (patrolGap) body.push(placeholder(ctx, patrolGap));
@@ -436,6 +478,53 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
     );
   }
 
+  body.push(heading('考核指标', 2));
+  const indicators =
+    sla && period
+      ? indicatorResults(sla, {
+          response,
+          resolution,
+          availability: availability.map((a) => ({ service: a.service, percent: a.percent })),
+          patrol: plannedRounds ? { done: doneRounds, planned: plannedRounds } : null,
+        })
+      : [];
+  if (!sla) body.push(placeholder(ctx, gaps.sla));
+  else if (!period) body.push(placeholder(ctx, patrolGap!));
+  else if (indicators.length === 0) body.push(bodyParagraph('服务级别协议未设定考核指标。'));
+  else {
+    body.push(bodyParagraph(`按服务级别协议的考核指标，以本章统计的${label}数据计算实际值并与目标对照；未达标的按协议约定处理。`));
+    body.push(
+      ...dataTable(ctx, {
+        caption: '考核指标达成',
+        keepTogether: true,
+        columns: [
+          { title: '考核指标', width: 20 },
+          { title: '目标', width: 12, align: 'center' },
+          { title: '本月实际', width: 22, align: 'center' },
+          { title: '结论', width: 11, align: 'center' },
+          { title: '未达标处理', width: 35 },
+        ],
+        rows: indicators.map((r): Cell[] => [
+          r.indicator.measure === 'other' || measureLabel(r.indicator) === r.indicator.name ? r.indicator.name : `${r.indicator.name}\n（${measureLabel(r.indicator)}）`,
+          orDash(r.target),
+          r.actual,
+          r.met === null ? '—' : r.met ? '达标' : { text: '未达标', color: colors.overdue, bold: true },
+          // The deduction is the SLA's figure; the consequence in words only when no figure is set.
+          orDash(r.indicator.deductionPercent !== null ? `扣减当月服务费 ${r.indicator.deductionPercent}%` : r.indicator.consequence),
+        ]),
+      }),
+    );
+    const missedIndicators = indicators.filter((r) => r.met === false);
+    const deduction = missedIndicators.reduce((sum, r) => sum + r.deduction, 0);
+    body.push(
+      bodyParagraph(
+        missedIndicators.length === 0
+          ? `${label}考核指标均达标${indicators.some((r) => r.met === null) ? '（无可判定数据的指标不作结论）' : ''}。`
+          : `${label}未达标的考核指标 ${missedIndicators.length} 项（${missedIndicators.map((r) => r.indicator.name).join('、')}）${deduction ? `，按服务级别协议扣减当月服务费合计 ${deduction}%` : ''}${sla.penalties.trim() ? `；${sla.penalties.trim()}` : '。'}`,
+      ),
+    );
+  }
+
   // 5 变更情况 ----------------------------------------------------------------------------------
   body.push(heading('变更情况', 1));
   if (!period) body.push(placeholder(ctx, patrolGap ?? gaps.noPatrol));
@@ -461,7 +550,7 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   // 6 总结与建议 --------------------------------------------------------------------------------
   body.push(heading('总结与建议', 1));
   if (patrolGap) body.push(placeholder(ctx, patrolGap));
-  else body.push(...bulletList(conclusions({ label, completion, plannedRounds, doneRounds, anomalies: anomalies.length, trends, incidents: incidents.length, compliance, availability, changes: changes.length })));
+  else body.push(...bulletList(conclusions({ label, completion, plannedRounds, doneRounds, anomalies: anomalies.length, watch: monthEndWatch(entries, readingsOf), incidents: incidents.length, compliance, availability, changes: changes.length })));
 
   const customer = firstWithRole(data.members, 'customerContact');
   const pm = firstWithRole(data.members, 'pm');
@@ -535,7 +624,7 @@ interface ConclusionInput {
   plannedRounds: number;
   doneRounds: number;
   anomalies: number;
-  trends: MetricTrend[];
+  watch: WatchItem[];
   incidents: number;
   compliance: ReturnType<typeof monthlyCompliance>;
   availability: ReturnType<typeof monthlyAvailability>;
@@ -558,16 +647,7 @@ function conclusions(input: ConclusionInput): string[] {
   else points.push(`${missed.join('、')} 故障有超出 SLA 时限的情况，建议复盘超时原因（人员到场、备件、升级是否及时）并落实改进措施。`);
   const unmet = input.availability.filter((a) => a.target && !a.target.met).map((a) => a.service);
   if (unmet.length) points.push(`${unmet.join('、')}的可用性未达到目标，建议分析中断原因并纳入下月重点。`);
-  const watch = input.trends.flatMap((trend) => {
-    const last = trend.series.flatMap((s) => {
-      const value = [...s.values].reverse().find((v) => v !== null);
-      const def = trend.def;
-      const reaches = (level: number | null) => level !== null && value !== undefined && value !== null && (def.direction === 'below' ? value <= level : value >= level);
-      return reaches(def.warning) || reaches(def.critical) ? [`${assetShortName(s.asset)} ${def.label} ${formatWithUnit(value!, def.unit)}`] : [];
-    });
-    return last;
-  });
-  if (watch.length) points.push(`月末仍处于警告及以上的指标：${watch.slice(0, 8).join('；')}${watch.length > 8 ? ` 等 ${watch.length} 项` : ''}，建议制定扩容、清理或优化计划。`);
+  if (input.watch.length) points.push(`月末仍处于警告及以上的读数：${watchSentences(input.watch).join('；')}。`);
   else if (input.anomalies > 0) points.push('本月出现的异常读数在月末均已恢复到阈值以内。');
   points.push(input.changes ? `本月变更 ${input.changes} 项，各项的审批、测试、实施与回退情况见《变更记录》。` : '本月无变更。');
   return points;

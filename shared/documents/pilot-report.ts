@@ -6,6 +6,7 @@ import { severities, type Severity } from '../records/checklist';
 import { pilotConclusions, type PilotRunFields, problemStatuses } from '../records/deployment';
 import { type BuildResult, live, type ProjectDocumentData, type Row } from './data';
 import { composeDocument } from './kit/compose';
+import { findSlaTarget } from './parts/sla-targets';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { daysInclusive } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
@@ -15,7 +16,7 @@ import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, place
 
 export const PILOT_REPORT_TITLE = '试点运行报告';
 
-export type PilotReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'pilotRuns'>;
+export type PilotReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'pilotRuns'> & Partial<Pick<ProjectDocumentData, 'sla'>>;
 
 const gaps = {
   pilots: gap('没有试点运行记录', 'No pilot run'),
@@ -129,6 +130,8 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
   // 4 指标表现 ----------------------------------------------------------------------------------
   body.push(heading('指标表现', 1));
   body.push(bodyParagraph('试点期间按《服务级别协议》的考核指标统计实际表现，与 SLA 目标对照如下。'));
+  /** The SLA's own target for an indicator it sets; an indicator the SLA does not set cites none. */
+  const slaTarget = (indicator: PilotRunFields['indicators'][number]) => findSlaTarget(data.sla, indicator.indicator)?.target || '非 SLA 指标';
   each((p) => {
     if (p.indicators.length === 0) return [placeholder(ctx, gaps.indicators(p.name))];
     const met = p.indicators.filter((i) => i.met === 'yes').length;
@@ -141,7 +144,7 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
           { title: '实际表现', width: 30, align: 'center' },
           { title: '是否达标', width: 18, align: 'center' },
         ],
-        rows: p.indicators.map((i): Cell[] => [i.indicator, orDash(i.target), orDash(i.observed), { text: i.met === 'yes' ? '达标' : '未达标', fill: metFill[i.met], bold: i.met === 'no' }]),
+        rows: p.indicators.map((i): Cell[] => [i.indicator, slaTarget(i), orDash(i.observed), { text: i.met === 'yes' ? '达标' : '未达标', fill: metFill[i.met], bold: i.met === 'no' }]),
       }),
       bodyParagraph(`${p.indicators.length} 项指标中 ${met} 项达标${met < p.indicators.length ? `，未达标：${p.indicators.filter((i) => i.met === 'no').map((i) => i.indicator).join('、')}` : ''}。`),
     ];
@@ -161,7 +164,7 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
     const missed = p.indicators.filter((i) => i.met === 'no');
     if (p.conclusion !== 'failed' && (open.length > 0 || missed.length > 0)) {
       out.push(bodyParagraph('全面切换前后须落实以下事项：'));
-      out.push(...bulletList([...open.map((x) => `${x.description}（${problemStatuses[x.status].zh}）`), ...missed.map((i) => `${i.indicator}：目标 ${orDash(i.target)}，试点实际 ${orDash(i.observed)}`)]));
+      out.push(...bulletList([...open.map((x) => `${x.description}（${problemStatuses[x.status].zh}）`), ...missed.map((i) => `${i.indicator}：${findSlaTarget(data.sla, i.indicator) ? `SLA 目标 ${slaTarget(i)}，` : ''}试点实际 ${orDash(i.observed)}`)]));
     }
     return out;
   });

@@ -1,4 +1,5 @@
 import type { FileChild } from 'docx';
+import { percentText } from './parts/sla-targets';
 import { serviceHoursOptions } from '../records/project';
 import { measurementPeriods, type PriorityLevel, priorityLevels, reportingCadences, type SlaFields, weekdays } from '../records/sla';
 import { projectPeriod } from './common';
@@ -229,14 +230,25 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
       ...dataTable(ctx, {
         caption: '考核指标',
         columns: [
-          { title: '指标', width: 22 },
-          { title: '考核方式', width: 40 },
-          { title: '未达标处理', width: 38 },
+          { title: '指标', width: 20 },
+          { title: '目标', width: 11, align: 'center' },
+          { title: '考核方式', width: 33 },
+          { title: '未达标处理', width: 36 },
         ],
+        // The target and deduction are the figures the 巡检月报's 考核指标 computes against.
         rows: sla.indicators.map((i) => [
           i.name,
+          i.targetPercent === null ? '—' : `≥ ${percentText(i.targetPercent)}`,
           i.measurement.trim() ? i.measurement : gapCell(gaps.measurement(i.name)),
-          i.consequence.trim() ? i.consequence : sla.penalties.trim() ? '按 5.2 节总则处理' : gapCell(gaps.consequence(i.name)),
+          i.consequence.trim()
+            ? i.deductionPercent !== null && !i.consequence.includes(`${i.deductionPercent}%`)
+              ? `${i.consequence}（扣减当月服务费 ${i.deductionPercent}%）`
+              : i.consequence
+            : i.deductionPercent !== null
+              ? `扣减当月服务费 ${i.deductionPercent}%`
+              : sla.penalties.trim()
+                ? '按 5.2 节总则处理'
+                : gapCell(gaps.consequence(i.name)),
         ]),
       }),
     );

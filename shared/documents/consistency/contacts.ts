@@ -4,21 +4,10 @@
  * number anywhere else that is not the charter's is a contradiction.
  */
 import { live, type ProjectDocumentData } from '../data';
+import { charterHotlines, hotlineNumbers } from '../parts/hotline';
 import type { ConsistencyFinding } from './finding';
 
-/** 400/800 service numbers in a text, as written ("400-800-1234"). */
-const hotlinePattern = /\b[48]00[-\s]?\d{3}[-\s]?\d{4}\b/g;
-
-export function hotlineNumbers(text: string): string[] {
-  return [...text.matchAll(hotlinePattern)].map((m) => m[0]);
-}
-
 const digits = (n: string) => n.replace(/\D/g, '');
-
-/** The charter's hotline numbers (its communication channels). */
-export function charterHotlines(data: Pick<ProjectDocumentData, 'charter'>): string[] {
-  return (data.charter?.communication ?? []).flatMap((c) => hotlineNumbers(`${c.name} ${c.channel}`));
-}
 
 export function hotlineFindings(data: ProjectDocumentData): ConsistencyFinding[] {
   const official = new Set(charterHotlines(data).map(digits));
