@@ -93,6 +93,8 @@ export const en: UiText = {
     fixBeforeClose: 'Some changes could not be saved: correct them as the fields say, then close',
   },
   initiation: {
+    fromRecords: 'From records',
+    setByHand: 'Set by hand',
     reasonOn: '{{reason}} ({{date}})',
     confirmedByRequired: 'Enter who confirmed it for the customer',
     addSession: 'Add survey session',
@@ -209,6 +211,12 @@ export const en: UiText = {
     noTemplate: 'Copy a built-in template or create one under Checklist templates first',
   },
   deliverables: {
+    preIssue: {
+      title: 'Pre-issue check',
+      none: 'No contradictions or gaps found',
+      found: 'contradictions or gaps to check before issuing: {{count}}',
+      fix: 'Fix',
+    },
     titles: {
       requirementsSpec: 'Requirements specification',
       feasibilityReport: 'Feasibility and risk report',
@@ -294,6 +302,8 @@ export const en: UiText = {
     previous: 'last',
     anomalies: 'Anomalies this round',
     toIncident: 'Raise incident',
+    noIncidentReason: 'Why no incident',
+    noIncidentReasonPlaceholder: 'Reason for not raising an incident',
     incidentCreated: 'Incident {{priority}} raised',
     handover: 'Shift handover',
     handoverNote: 'Handover note',

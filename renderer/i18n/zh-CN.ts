@@ -92,6 +92,8 @@ export const zhCN = {
     fixBeforeClose: '有修改未能保存，请按字段上的提示修改后再关闭',
   },
   initiation: {
+    fromRecords: '按记录',
+    setByHand: '人工指定',
     reasonOn: '{{reason}}（{{date}}）',
     confirmedByRequired: '请填写客户确认人',
     addSession: '新增调研记录',
@@ -208,6 +210,12 @@ export const zhCN = {
     noTemplate: '请先在“检查模板”中从内置模板复制或新建一个模板',
   },
   deliverables: {
+    preIssue: {
+      title: '交付前检查',
+      none: '未发现矛盾或缺漏',
+      found: '发现 {{count}} 项矛盾或缺漏，请核对后再签发',
+      fix: '去修改',
+    },
     titles: {
       requirementsSpec: '需求规格说明书',
       feasibilityReport: '可行性评估与风险报告',
@@ -293,6 +301,8 @@ export const zhCN = {
     previous: '上次',
     anomalies: '本轮异常',
     toIncident: '转为故障',
+    noIncidentReason: '未转故障原因',
+    noIncidentReasonPlaceholder: '不转故障时写明原因',
     incidentCreated: '已生成故障 {{priority}}',
     handover: '交接班',
     handoverNote: '交接内容',

@@ -12,7 +12,7 @@ async function text(key: DocumentTypeKey, data: ProjectDocumentData = fresh().da
   const type = documentType(key)!;
   const period: DocumentPeriod | undefined = type.defaultPeriod?.(data) ?? undefined;
   const { meta } = prepareExport({ docType: key, project: data.project, exports: base.exports, exportedBy: '陈立', exportedAt: '2026-04-01T10:00', company: '恒信科技有限公司', period });
-  const result = await renderDocument(key, data, meta, { files: base.files, period });
+  const result = await renderDocument(key, data, meta, { allowMissing: false, files: base.files, period });
   if (!result.ok) throw new Error(`${key}: ${result.missing.join('; ')}`);
   // mammoth puts each table cell on lines of its own: one space for every run of white space.
   return (await readBack(result.bytes)).text.replace(/\s+/g, ' ');

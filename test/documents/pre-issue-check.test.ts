@@ -101,7 +101,7 @@ describe('交付前检查 (pre-issue consistency check)', () => {
     disk.patrolEntryId = '';
     const findings = preIssueCheck(data, { today });
     expect(kindsOf(findings).sort()).toEqual(['anomalyWithoutIncident', 'incidentWithoutAnomaly']);
-    expect(findings.find((f) => f.kind === 'anomalyWithoutIncident')!.message.zh).toMatch(/告警灯严重.*P[23] 故障/);
+    expect(findings.find((f) => f.kind === 'anomalyWithoutIncident')!.message.zh).toMatch(/告警灯 严重.*P[23] 故障/);
   });
 
   it('a change filed against the wrong asset, closed without who and when', () => {

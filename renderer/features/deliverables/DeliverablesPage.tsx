@@ -15,6 +15,7 @@ import {
   documentTitle,
   documentTypes,
   filesNeeded,
+  preIssueCheck,
   prepareExport,
   type ProjectDocumentData,
   type RevisionKind,
@@ -23,7 +24,7 @@ import {
 import { documentStatuses } from '../../../shared/records/document-export';
 import type { RowOf } from '../../../shared/records';
 import { projectPhases, projectTimeZone } from '../../../shared/records/project';
-import { nowIn } from '../../../shared/date-time';
+import { nowIn, todayIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
 import { useProjectRights } from '../../app/use-project-rights';
 import { syncHttpGetter } from '../../data/attachments';
@@ -34,6 +35,7 @@ import { DocumentRegister } from './DocumentRegister';
 import { type BuildError, describeBuildFailure, firstInvalidField } from './build-failure';
 import { loadDocumentData, loadDocumentFiles } from './load-document-data';
 import { fromPickerValue, PeriodField, type PeriodValue, toPickerValue } from './PeriodField';
+import { PreIssueFindings } from './PreIssueFindings';
 import { renderInWorker } from './render-in-worker';
 import { GapList } from '../../components/GapList';
 import { authorName } from '../../app/author';
@@ -75,7 +77,9 @@ export function DeliverablesPage() {
     const [data, exports] = await Promise.all([loadDocumentData(db, project.id), db.documentExports.where('projectId').equals(project.id).filter((e) => !e.deleted).toArray()]);
     // A periodic document is judged for its default period: the latest day or month with data.
     const periods = new Map(types.filter((type) => type.defaultPeriod).map((type) => [type.key, type.defaultPeriod!(data)]));
-    return { data, exports, periods, missing: new Map(types.map((type) => [type.key, type.missing(data, periods.get(type.key) ?? undefined)])) };
+    // 交付前检查: contradictions between the records, shown in the generate dialog.
+    const findings = preIssueCheck(data, { today: todayIn(projectTimeZone(project)) });
+    return { data, exports, periods, findings, missing: new Map(types.map((type) => [type.key, type.missing(data, periods.get(type.key) ?? undefined)])) };
   }, [project.id]);
 
   /** Says which document failed and, when a stored record explains it, which record and field. */
@@ -253,6 +257,7 @@ export function DeliverablesPage() {
           onFinish={(options) => void generate(dialog ?? [], options)}
         >
           <Typography.Paragraph>{dialogTypes.map((type) => t(`deliverables.titles.${type.key as DocumentTypeKey}`)).join(lang.startsWith('en') ? ', ' : '、')}</Typography.Paragraph>
+          <PreIssueFindings projectId={project.id} findings={(state?.findings ?? []).filter((f) => f.documents.some((d) => (dialog ?? []).includes(d as DocumentTypeKey)))} />
           {dialogTypes
             .filter((type) => type.period)
             .map((type) => (

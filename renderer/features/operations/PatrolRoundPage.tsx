@@ -2,7 +2,7 @@ import { Alert, Button, Card, Empty, Input, Progress, Select, Space, Table, Tag,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOutletContext } from 'react-router';
+import { useOutletContext, useSearchParams } from 'react-router';
 import { type MetricDef, evaluateMetric, incidentFromAnomaly, metricText } from '../../../shared/operations';
 import type { RowOf } from '../../../shared/records';
 import { type PatrolReading, handoverId, patrolEntryId } from '../../../shared/records/operations';
@@ -34,7 +34,9 @@ export function PatrolRoundPage() {
   const [planId, setPlanId] = useState<string>();
   const timeZone = useProjectTimeZone();
   const nowLocal = () => nowIn(timeZone);
-  const [date, setDate] = useState(() => todayIn(timeZone));
+  // ?date=2026-03-12 opens that day's round (交付前检查 links an anomaly to its day).
+  const [params] = useSearchParams();
+  const [date, setDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIn(timeZone)));
   const [shift, setShift] = useState<string>('');
   const setup = useLiveQuery(async () => {
     const plans = (await db.patrolPlans.where('projectId').equals(project.id).filter((p) => !p.deleted && p.active === 'yes').toArray()).sort((a, b) => naturalCompare(a.name, b.name));
@@ -138,6 +140,13 @@ export function PatrolRoundPage() {
     message.success(t('operations.incidentCreated', { priority: incident.priority }));
   }
 
+  async function saveReason(entry: Entry, key: string, text: string) {
+    const reason = text.trim();
+    if ((entry.noIncidentReasons[key] ?? '') === reason) return;
+    const { [key]: _dropped, ...others } = entry.noIncidentReasons;
+    await repo.saveKeyed('patrolEntries', entry.id, project.id, { noIncidentReasons: reason ? { ...others, [key]: reason } : others });
+  }
+
   if (setup && setup.plans.length === 0) return <Empty className="page" description={t('operations.noPlan')} />;
   const assets = data?.assets ?? [];
   const filled = assets.filter((a) => (defsByAsset.get(a.id) ?? []).every((def) => isFilled(data?.entries.get(a.id)?.readings[def.key]))).length;
@@ -236,9 +245,23 @@ export function PatrolRoundPage() {
               {data?.raised.has(`${entry.id}#${def.key}`) ? (
                 <Tag color="blue">✓</Tag>
               ) : (
-                <Button size="small" type="primary" danger onClick={() => void raise(asset, def, entry)}>
-                  {t('operations.toIncident')}
-                </Button>
+                <>
+                  <Button size="small" type="primary" danger onClick={() => void raise(asset, def, entry)}>
+                    {t('operations.toIncident')}
+                  </Button>{' '}
+                  {/* Or why not (未转故障): the 巡检月报 lists it, 交付前检查 asks for it. */}
+                  <Input
+                    key={`${entry.id}-${def.key}-${entry.noIncidentReasons[def.key] ?? ''}`}
+                    size="small"
+                    style={{ width: 280 }}
+                    aria-label={`${asset.name} ${metricText(def.label, lang)} ${t('operations.noIncidentReason')}`}
+                    addonBefore={t('operations.noIncidentReason')}
+                    placeholder={t('operations.noIncidentReasonPlaceholder')}
+                    maxLength={500}
+                    defaultValue={entry.noIncidentReasons[def.key] ?? ''}
+                    onBlur={(event) => void saveReason(entry, def.key, event.target.value)}
+                  />
+                </>
               )}
             </div>
           ))

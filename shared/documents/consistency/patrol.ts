@@ -6,7 +6,7 @@ import { live, type ProjectDocumentData } from '../data';
 import { gradedAnomalies } from '../parts/anomaly-incidents';
 import { assetShortName, readingRows } from '../parts/patrol-data';
 import { metricDefsFor } from '../parts/service-design';
-import { metricLevelLabels } from '../../operations/thresholds';
+import { metricLevelLabels, metricText } from '../../operations/thresholds';
 import type { ConsistencyFinding } from './finding';
 
 export function patrolFindings(data: ProjectDocumentData): ConsistencyFinding[] {
@@ -29,8 +29,8 @@ export function patrolFindings(data: ProjectDocumentData): ConsistencyFinding[] 
     findings.push({
       kind: 'anomalyWithoutIncident',
       message: {
-        zh: `${group.name} ${group.label}${group.level}（${when}），按故障分级规则为 ${group.priority} 故障，既未转故障也未写明未转故障原因`,
-        en: `${group.name} ${group.label} abnormal (${days[0]}${days.length > 1 ? ` and ${days.length - 1} more days` : ''}): a ${group.priority} incident by the grading rules, with neither an incident nor a reason`,
+        zh: `${group.name} ${group.label} ${group.level}（${when}），按故障分级规则为 ${group.priority} 故障，既未转故障也未写明未转故障原因`,
+        en: `${group.name} ${metricText(group.label, 'en')} abnormal (${days[0]}${days.length > 1 ? ` and ${days.length - 1} more days` : ''}): a ${group.priority} incident by the grading rules, with neither an incident nor a reason`,
       },
       documents: ['patrolLog', 'patrolMonthlyReport'],
       route: `patrol?date=${days[0]}`,
