@@ -328,9 +328,10 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
             caption: '未转故障的异常读数',
             columns: [
               { title: '日期', width: 14, align: 'center' },
-              { title: '运维对象', width: 20 },
-              { title: '巡检项与读数', width: 24 },
-              { title: '级别', width: 9, align: 'center' },
+              { title: '运维对象', width: 18 },
+              { title: '巡检项与读数', width: 21 },
+              // 警告（P4） on one line.
+              { title: '级别', width: 14, align: 'center' },
               { title: '未转故障原因', width: 33 },
             ],
             rows: notRaised.map((a): Cell[] => [
