@@ -1,6 +1,5 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import i18next from 'i18next';
 import type { Settings, SettingsPatch } from '../shared/settings';
 import { App } from './app/App';
 import { authorName } from './app/author';
@@ -8,7 +7,7 @@ import type { AppServices } from './app/services';
 import { storeUnsavedEdits } from './components/unsaved-edits';
 import { openDataLayer } from './data/open-data';
 import { SyncService } from './data/sync/sync-service';
-import { initI18n } from './i18n';
+import { changeLanguage, initI18n } from './i18n';
 import { getDesktopApi } from './platform';
 
 async function start() {
@@ -34,7 +33,7 @@ async function start() {
       async updateSettings(patch: SettingsPatch) {
         const next = await api.setSettings(patch);
         author = authorName(next.userName);
-        if (next.language !== settings.language) await i18next.changeLanguage(next.language);
+        if (next.language !== settings.language) await changeLanguage(next.language);
         setSettings(next);
       },
     };

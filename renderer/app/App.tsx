@@ -2,42 +2,47 @@ import { ProjectOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, RouterProvider, ScrollRestoration, createHashRouter, useLocation, useNavigate } from 'react-router';
-import { AssetsPage } from '../features/assets/AssetsPage';
-import { DeliverablesPage } from '../features/deliverables/DeliverablesPage';
-import { ChangesPage } from '../features/operations/ChangesPage';
-import { CompliancePage } from '../features/operations/CompliancePage';
-import { IncidentsPage } from '../features/operations/IncidentsPage';
-import { OpsLogPage } from '../features/operations/OpsLogPage';
-import { PatrolPlansPage } from '../features/operations/PatrolPlansPage';
-import { PatrolRoundPage } from '../features/operations/PatrolRoundPage';
-import { ServiceDesignPage } from '../features/operations/ServiceDesignPage';
-import { TrendsPage } from '../features/operations/TrendsPage';
-import { CutoverPage } from '../features/deployment/CutoverPage';
-import { InspectionRunner } from '../features/deployment/inspections/InspectionRunner';
-import { InspectionsPage } from '../features/deployment/inspections/InspectionsPage';
-import { NonconformitiesPage } from '../features/deployment/inspections/NonconformitiesPage';
-import { PilotPage } from '../features/deployment/PilotPage';
-import { TemplatesPage } from '../features/deployment/templates/TemplatesPage';
-import { TrainingPage } from '../features/deployment/TrainingPage';
-import { CharterPage } from '../features/initiation/CharterPage';
-import { FeasibilityPage } from '../features/initiation/FeasibilityPage';
-import { PlanPage } from '../features/initiation/PlanPage';
-import { ReadinessPage } from '../features/initiation/ReadinessPage';
-import { RequirementsPage } from '../features/initiation/RequirementsPage';
-import { SlaPage } from '../features/initiation/SlaPage';
-import { StakeholdersPage } from '../features/initiation/StakeholdersPage';
-import { SurveyPage } from '../features/initiation/SurveyPage';
-import { OverviewPage } from '../features/projects/OverviewPage';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
-import { StartPage } from '../features/projects/StartPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SyncPage } from '../features/sync/SyncPage';
+import { lazyPage, PageLoading } from './lazy-page';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { SyncIndicator } from './SyncIndicator';
 import { type AppServices, ServicesContext } from './services';
 import './app.css';
+
+// Every page is a chunk of its own, loaded when it is first shown (lazy-page.tsx); the shell and
+// the workspace frame (ProjectLayout) are in the entry chunk, so they paint at once.
+const AssetsPage = lazyPage(() => import('../features/assets/AssetsPage'), 'AssetsPage');
+const DeliverablesPage = lazyPage(() => import('../features/deliverables/DeliverablesPage'), 'DeliverablesPage');
+const ChangesPage = lazyPage(() => import('../features/operations/ChangesPage'), 'ChangesPage');
+const CompliancePage = lazyPage(() => import('../features/operations/CompliancePage'), 'CompliancePage');
+const IncidentsPage = lazyPage(() => import('../features/operations/IncidentsPage'), 'IncidentsPage');
+const OpsLogPage = lazyPage(() => import('../features/operations/OpsLogPage'), 'OpsLogPage');
+const PatrolPlansPage = lazyPage(() => import('../features/operations/PatrolPlansPage'), 'PatrolPlansPage');
+const PatrolRoundPage = lazyPage(() => import('../features/operations/PatrolRoundPage'), 'PatrolRoundPage');
+const ServiceDesignPage = lazyPage(() => import('../features/operations/ServiceDesignPage'), 'ServiceDesignPage');
+const TrendsPage = lazyPage(() => import('../features/operations/TrendsPage'), 'TrendsPage');
+const CutoverPage = lazyPage(() => import('../features/deployment/CutoverPage'), 'CutoverPage');
+const InspectionRunner = lazyPage(() => import('../features/deployment/inspections/InspectionRunner'), 'InspectionRunner');
+const InspectionsPage = lazyPage(() => import('../features/deployment/inspections/InspectionsPage'), 'InspectionsPage');
+const NonconformitiesPage = lazyPage(() => import('../features/deployment/inspections/NonconformitiesPage'), 'NonconformitiesPage');
+const PilotPage = lazyPage(() => import('../features/deployment/PilotPage'), 'PilotPage');
+const TemplatesPage = lazyPage(() => import('../features/deployment/templates/TemplatesPage'), 'TemplatesPage');
+const TrainingPage = lazyPage(() => import('../features/deployment/TrainingPage'), 'TrainingPage');
+const CharterPage = lazyPage(() => import('../features/initiation/CharterPage'), 'CharterPage');
+const FeasibilityPage = lazyPage(() => import('../features/initiation/FeasibilityPage'), 'FeasibilityPage');
+const PlanPage = lazyPage(() => import('../features/initiation/PlanPage'), 'PlanPage');
+const ReadinessPage = lazyPage(() => import('../features/initiation/ReadinessPage'), 'ReadinessPage');
+const RequirementsPage = lazyPage(() => import('../features/initiation/RequirementsPage'), 'RequirementsPage');
+const SlaPage = lazyPage(() => import('../features/initiation/SlaPage'), 'SlaPage');
+const StakeholdersPage = lazyPage(() => import('../features/initiation/StakeholdersPage'), 'StakeholdersPage');
+const SurveyPage = lazyPage(() => import('../features/initiation/SurveyPage'), 'SurveyPage');
+const OverviewPage = lazyPage(() => import('../features/projects/OverviewPage'), 'OverviewPage');
+const StartPage = lazyPage(() => import('../features/projects/StartPage'), 'StartPage');
+const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const SyncPage = lazyPage(() => import('../features/sync/SyncPage'), 'SyncPage');
 
 // Hash routes: the app is loaded from app:// in Electron and from any static server on the web.
 // Each route's errorElement keeps a render error where it happened: a workspace page's error
@@ -118,7 +123,9 @@ function Shell() {
         <SyncIndicator />
       </Layout.Header>
       <Layout.Content className="shell-content">
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
       {/* A page opens at its top (back and forward return to where it was), never scrolled down. */}
       <ScrollRestoration />

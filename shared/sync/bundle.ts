@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { z } from 'zod';
 import { type Change, changeSchema, sqlText } from '../change-log';
 import { uuidPattern } from '../ids';
@@ -82,18 +82,23 @@ export async function encodeBundle(
     entries: { 'changes.jsonl': await sha256Hex(texts['changes.jsonl']), 'rows.jsonl': await sha256Hex(texts['rows.jsonl']) },
   };
   if (options.key) manifest.signature = { algorithm: SIGNATURE_ALGORITHM, value: await manifestSignature(manifest, options.key) };
-  const zip = new JSZip();
+  const zip = new (await loadJSZip())();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   for (const name of DIGESTED_ENTRIES) zip.file(name, texts[name]);
   for (const blob of bundle.blobs) zip.file(`blobs/${blob.sha256}`, blob.bytes, { compression: 'STORE' });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
+/** JSZip is loaded when a bundle is first written or read, not with the pages that offer it. */
+async function loadJSZip(): Promise<typeof JSZip> {
+  return (await import('jszip')).default;
+}
+
 /** Reads and checks a bundle; a damaged, edited or foreign file is refused with a message, nothing half-read. */
 export async function decodeBundle(bytes: Uint8Array, keyFor: BundleKeyLookup = () => undefined): Promise<DecodedBundle> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await (await loadJSZip()).loadAsync(bytes);
   } catch {
     throw new BundleError('不是有效的项目数据包（无法解压）');
   }

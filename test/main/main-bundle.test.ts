@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desktopChannels } from '../../shared/desktop-api';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
+import { CHUNK_BUDGET, measureBundle } from '../../scripts/bundle-budget';
 
 /**
  * The built main process, started in plain Node against a fake `electron` module
@@ -81,6 +82,16 @@ describe('built main process (fake Electron)', () => {
     expect(result.responses.traversal.status).toBe(403);
   });
 
+  it('serves every chunk of the code-split renderer over app://, as JavaScript with the CSP', async () => {
+    const built = (await readdir(join(outDir, 'renderer', 'assets'))).filter((name) => name.endsWith('.js'));
+    // The pages, ECharts, the document worker… are chunks of their own (issue 16).
+    expect(built.length).toBeGreaterThan(20);
+    expect(result.responses.chunks.map((chunk: { name: string }) => chunk.name).sort()).toEqual(built.sort());
+    for (const chunk of result.responses.chunks) {
+      expect(chunk, chunk.name).toMatchObject({ status: 200, contentType: 'text/javascript; charset=utf-8', csp: contentSecurityPolicy });
+    }
+  });
+
   it('handles every channel, checks the sender and validates the arguments', () => {
     expect(result.channels.sort()).toEqual(Object.values(desktopChannels).sort());
     expect(result.ipc.appInfo.ok).toMatchObject({ host: 'electron', version: '0.0.0-test', dataLocation: userData });
@@ -101,3 +112,37 @@ describe('built main process (fake Electron)', () => {
     expect(result.permissionCheck).toBe(false);
   });
 });
+
+/**
+ * The renderer's bundle budget (issue 16), on the renderer this build made: the same code split
+ * as the web build (both use renderer/vite-options.ts). What the first screen waits for is the
+ * entry script of index.html with its modulepreloads and static imports (scripts/bundle-budget.ts).
+ */
+describe('renderer bundle budget', () => {
+  const kB = (bytes: number) => `${Math.round(bytes / 1000)} kB`;
+
+  // The other half of the budget, ≤ 1.2 MB (INITIAL_JS_BUDGET) before the first paint, is not met
+  // yet (1.21 MB on main of 2026-12-07: react-dom, antd, zod, dexie, react-router): it is printed
+  // by bench/app-start.bench.ts (app-initial-js, with "meets") until it is, then asserted here.
+
+  it('has no chunk over 1.5 MB', () => {
+    const { largest } = measureBundle(join(outDir, 'renderer'));
+    expect(largest.bytes, `${largest.file} is ${kB(largest.bytes)}`).toBeLessThanOrEqual(CHUNK_BUDGET);
+  });
+
+  it('keeps the Word builders (docx) and ECharts out of what the first screen loads', async () => {
+    const report = measureBundle(join(outDir, 'renderer'));
+    const initial = new Set(report.initial.map(({ file }) => file));
+    // Strings only these libraries carry: docx's packer writes this part, ECharts names its renderers so.
+    const holding = async (marker: string) =>
+      (await Promise.all(report.chunks.map(async ({ file }) => ((await readFile(join(outDir, 'renderer', file), 'utf8')).includes(marker) ? file : null)))).filter(
+        (file) => file !== null,
+      );
+    const docxChunks = await holding('word/_rels/document.xml.rels');
+    const echartsChunks = await holding('ECharts');
+    expect(docxChunks.length).toBeGreaterThan(0);
+    expect(echartsChunks.length).toBeGreaterThan(0);
+    for (const file of [...docxChunks, ...echartsChunks]) expect(initial.has(file), `${file} is loaded before the first paint`).toBe(false);
+  });
+});
+

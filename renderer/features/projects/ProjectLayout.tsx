@@ -1,8 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Layout, Menu, Result, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { projectPhases } from '../../../shared/records/project';
+import { PageLoading } from '../../app/lazy-page';
 import { workspacePages } from '../../app/workspace-nav';
 import { pickLabel } from '../../i18n';
 import { useCurrentProject } from './use-project';
@@ -53,7 +55,10 @@ export function ProjectLayout() {
         />
       </Layout.Sider>
       <Layout.Content className="workspace-content">
-        <Outlet context={project} />
+        {/* The sidebar stays while a page's chunk loads (app/lazy-page.tsx). */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet context={project} />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

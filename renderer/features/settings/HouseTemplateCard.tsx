@@ -3,7 +3,6 @@ import { Alert, Button, Card, Descriptions, Space, Tag, Typography, message } fr
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inspectHouseTemplate } from '../../../shared/documents';
 import { DEFAULT_TIME_ZONE, displayDateTime, nowIn } from '../../../shared/date-time';
 import { useServices } from '../../app/services';
 import { loadHouseTemplate, removeHouseTemplate, saveHouseTemplate } from '../../data/house-template';
@@ -27,6 +26,8 @@ export function HouseTemplateCard() {
     const [file] = await api.openFiles({ filters: [{ name: 'Word', extensions: ['docx'] }] });
     if (!file) return;
     try {
+      // docx and JSZip are loaded when a template is checked, not with the settings page.
+      const { inspectHouseTemplate } = await import('../../../shared/documents/house-template');
       const summary = await inspectHouseTemplate(file.bytes);
       await saveHouseTemplate(db, { name: file.name, bytes: file.bytes, uploadedAt: displayDateTime(nowIn(DEFAULT_TIME_ZONE)), summary });
       message.success(t('houseTemplate.saved', { name: file.name }));

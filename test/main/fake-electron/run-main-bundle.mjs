@@ -1,7 +1,8 @@
 /* global Request -- Node's fetch API, as the app:// handler receives it from Electron */
 // Starts a built out/main/index.js against the fake Electron and prints, as JSON, what the app
 // set up and how it answered a few requests. Run by main-bundle.test.ts.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { setImmediate } from 'node:timers';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +48,15 @@ const result = {
   responses: {
     index: await fetchApp('app://fieldbook/index.html'),
     traversal: await fetchApp('app://fieldbook/%2e%2e%2fmain%2findex.js'),
+    // Every chunk of the code-split renderer (lazy pages, libraries, the document worker).
+    chunks: await Promise.all(
+      (await readdir(join(dirname(mainBundle), '..', 'renderer', 'assets')))
+        .filter((name) => name.endsWith('.js'))
+        .map(async (name) => {
+          const { status, contentType, csp } = await fetchApp(`app://fieldbook/assets/${name}`);
+          return { name, status, contentType, csp };
+        }),
+    ),
   },
   ipc: {
     appInfo,

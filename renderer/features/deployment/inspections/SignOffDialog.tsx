@@ -1,15 +1,18 @@
-import { Alert, Button, Form, Input, Modal } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Spin } from 'antd';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayDateTime, nowIn, todayIn } from '../../../../shared/date-time';
 import { useServices } from '../../../app/services';
 import { DateInput } from '../../../components/date-inputs';
 import { useProjectTimeZone } from '../../projects/use-project-time';
-import { SignaturePad, type SignaturePadHandle } from '../../../components/SignaturePad';
+import type { SignaturePadHandle } from '../../../components/SignaturePad';
 import { storeAttachment } from '../../../data/attachments';
 import { RecordValidationError } from '../../../data/repository';
 import type { InspectionRow } from './inspection-queries';
 import { authorName } from '../../../app/author';
+
+/** The signature pad is a chunk loaded when the dialog first opens, not with the inspection pages. */
+const SignaturePad = lazy(async () => ({ default: (await import('../../../components/SignaturePad')).SignaturePad }));
 
 /** The customer's representative signs on screen; the inspection is then locked. */
 export function SignOffDialog({ inspection, open, onClose }: { inspection: InspectionRow; open: boolean; onClose(): void }) {
@@ -41,7 +44,9 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
     <Modal open={open} title={t('deployment.signOffTitle')} footer={null} onCancel={onClose} destroyOnHidden width={680}>
       <Form layout="vertical" initialValues={{ signedAt: todayIn(timeZone), signerName: '', signerTitle: '' }} onFinish={(v) => void sign(v)}>
         <Form.Item label={t('deployment.signHere')}>
-          <SignaturePad ref={pad} clearLabel={t('deployment.clear')} hint={t('deployment.signHere')} onChange={setDrawn} />
+          <Suspense fallback={<Spin />}>
+            <SignaturePad ref={pad} clearLabel={t('deployment.clear')} hint={t('deployment.signHere')} onChange={setDrawn} />
+          </Suspense>
         </Form.Item>
         <Form.Item name="signerName" label={t('deployment.signerName')} rules={[{ required: true, message: t('deployment.signerRequired') }]}>
           <Input />
