@@ -1,7 +1,8 @@
 import { AlignmentType, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { DocumentContext } from './context';
 import { colors, styleIds } from './styles';
-import { type CellAlign, type CellSpec, columnTwips, spacer, tableBorders, tableCaption, type TableOptions } from './table';
+import { type Cell, type CellAlign, type CellSpec, columnTwips, spacer, tableBorders, tableCaption, type TableOptions } from './table';
+import { isPlainCell, rowXml } from './raw-rows';
 import { lines } from './text';
 
 /**
@@ -16,7 +17,7 @@ import { lines } from './text';
  * and its text), so for 6,000 rows this is the difference between about 0.7 and 0.4 GB.
  * No keepTogether: a long table is meant to break across pages.
  */
-export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'keepTogether'>): Array<Paragraph | Table> {
+export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'keepTogether'> & BulkOptions): Array<Paragraph | Table> {
   const total = Math.round(ctx.page.textWidth * (options.widthShare ?? 1));
   const widths = columnTwips(
     options.columns.map((c) => c.width),
@@ -29,18 +30,21 @@ export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'kee
     children: options.columns.map((column) => leanCell({ text: column.title, bold: true, fill: colors.headerFill }, 'center', style)),
   });
   const rows = [header];
-  for (const row of options.rows) {
+  if (options.raw && options.rows.length > 0 && options.rows.every((row) => row.every(isPlainCell))) {
+    const aligns = options.columns.map((c) => c.align ?? 'left');
+    const xml = options.rows.map((row) => rowXml(row, widths, aligns, style, rowLength(row) < 240)).join('');
+    rows.push(ctx.rawRows.marker(xml, style));
+  }
+  for (const row of rows.length > 1 ? [] : options.rows) {
     let column = 0;
-    let length = 0;
     const cells: TableCell[] = [];
     for (const cell of row) {
       const spec = typeof cell === 'string' ? { text: cell } : cell;
       cells.push(leanCell(spec, options.columns[column]?.align ?? 'left', style));
       column += spec.columnSpan ?? 1;
-      length += (spec.text?.length ?? 0) + (spec.children ? 200 : 0);
     }
     // Short rows stay on one page; a row with a long command or remark may break.
-    rows.push(new TableRow({ cantSplit: length < 240, children: cells }));
+    rows.push(new TableRow({ cantSplit: rowLength(row) < 240, children: cells }));
   }
   const table = new Table({
     width: { size: total, type: WidthType.DXA },
@@ -52,6 +56,20 @@ export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'kee
     rows,
   });
   return options.caption ? [tableCaption(ctx, options.caption), table, spacer()] : [table, spacer()];
+}
+
+export interface BulkOptions {
+  /**
+   * Write the body rows as text (raw-rows.ts) when every cell is plain: for tables of thousands
+   * of rows. The document's table of contents then gets no estimated page numbers.
+   */
+  raw?: boolean;
+}
+
+function rowLength(row: readonly Cell[]): number {
+  let length = 0;
+  for (const cell of row) length += typeof cell === 'string' ? cell.length : (cell.text?.length ?? 0) + (cell.children ? 200 : 0);
+  return length;
 }
 
 const alignments = { left: undefined, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;

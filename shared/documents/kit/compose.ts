@@ -72,7 +72,8 @@ function documentOptions(input: ComposeInput): ConstructorParameters<typeof Docu
     description: `${meta.documentNumber} V${meta.version}.0`,
     styles: documentStyles(ctx.page),
     numbering: documentNumbering(),
-    pageNumbers: input.estimatePages === false ? undefined : pageNumbers,
+    // The layout cannot see rows left as text (raw-rows.ts): no estimate rather than a wrong one.
+    pageNumbers: input.estimatePages === false || ctx.rawRows.size > 0 ? undefined : pageNumbers,
     sections: [
       {
         properties: { page },

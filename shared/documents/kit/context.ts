@@ -1,3 +1,4 @@
+import { RawRows } from './raw-rows';
 import { type PageGeometry, pageGeometry, type PageMargins } from './units';
 
 /** Bytes of attached files by their sha256, handed in by whoever loaded them (IndexedDB, disk). */
@@ -35,6 +36,8 @@ export class DocumentContext {
   readonly placeholders: string[] = [];
   /** Things the reader should know that are not missing data (a photo whose bytes were not given). */
   readonly warnings: string[] = [];
+  /** Long tables' body rows written as text, put in place when the document is packed (raw-rows.ts). */
+  readonly rawRows = new RawRows();
   private figures = 0;
   private tables = 0;
   private lists = 0;
