@@ -1,4 +1,5 @@
 /** The document benchmark's cases, run one per process by bench/documents.bench.ts. */
+import { writeFileSync } from 'node:fs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { prepareExport } from '../../shared/documents';
 import { buildBaselineReport } from '../../shared/documents/baseline-report';
@@ -16,6 +17,16 @@ export interface CaseResult {
   /** Resident memory once the fixture data is built, before the document: the case's baseline. */
   dataRssMb: number;
   rows: number;
+  /** CPU time of build + pack (user + system): what the machine's other work does not inflate. */
+  cpuMs: number;
+}
+
+/** Where a case run with --save writes its .docx (for the page count). */
+export const savePath = process.env.BENCH_DOCS_SAVE;
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
@@ -27,12 +38,15 @@ function metaFor(docType: Parameters<typeof prepareExport>[0]['docType'], data: 
 async function baseline(): Promise<CaseResult> {
   const { data, files } = largeBaselineFixture(334, 30);
   const dataRssMb = rssMb();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const built = buildBaselineReport(data, metaFor('baselineReport', data), { allowMissing: true, files });
   if (!built.ok) throw new Error(built.missing.map((gap) => gap.zh).join('; '));
   const buildMs = performance.now() - start;
   const bytes = await packDocument(built.document);
-  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.inspectionResults?.length ?? 0 };
+  const result = { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.inspectionResults?.length ?? 0, cpuMs: cpuMs(cpu) };
+  if (savePath) writeFileSync(savePath, bytes);
+  return result;
 }
 
 async function bareTable(): Promise<CaseResult> {
@@ -41,6 +55,7 @@ async function bareTable(): Promise<CaseResult> {
   const inspections = new Map((data.inspections ?? []).map((i) => [i.id, i]));
   const items = new Map((data.checklistTemplates ?? []).flatMap((t) => t.items.map((item) => [item.id, item] as const)));
   const dataRssMb = rssMb();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const widths = [1800, 2600, 1600, 900, 1000, 1100];
   const cell = (text: string, width: number, bold = false) =>
@@ -57,19 +72,20 @@ async function bareTable(): Promise<CaseResult> {
   const document = new Document({ sections: [{ children: [new Table({ columnWidths: widths, rows: [header, ...rows] })] }] });
   const buildMs = performance.now() - start;
   const bytes = await Packer.toBuffer(document);
-  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: rows.length };
+  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: rows.length, cpuMs: cpuMs(cpu) };
 }
 
 async function monthly(): Promise<CaseResult> {
   const data = largeOperationsFixture(200);
   const dataRssMb = rssMb();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const month = OPERATIONS_TODAY.slice(0, 7);
   const built = buildPatrolMonthlyReport(data, metaFor('patrolMonthlyReport', data), { allowMissing: true, period: { from: `${month}-01`, to: OPERATIONS_TODAY } });
   if (!built.ok) throw new Error(built.missing.map((gap) => gap.zh).join('; '));
   const buildMs = performance.now() - start;
   const bytes = await packDocument(built.document);
-  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.patrolEntries?.length ?? 0 };
+  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.patrolEntries?.length ?? 0, cpuMs: cpuMs(cpu) };
 }
 
 export function runCase(name: string): Promise<CaseResult> {

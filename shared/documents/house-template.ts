@@ -118,6 +118,7 @@ export async function renderWithHouseTemplate(
     properties: { title, subject: composed.projectName, creator: meta.preparedBy.name || meta.company, description: `${meta.documentNumber} ${versionLabel(meta.version, meta.minor)}` },
   });
   if (kit.renamed.size > 0) bytes = await renameStyleReferences(bytes, kit.renamed);
+  bytes = await ctx.rawRows.packInto(bytes);
   return { ok: true, bytes, placeholders: result.placeholders, warnings: result.warnings };
 }
 

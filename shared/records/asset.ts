@@ -47,6 +47,18 @@ export function assetLocation(asset: Pick<AssetFields, 'site' | 'room' | 'rack' 
 }
 
 /**
+ * 厂商 and 型号 as one line, the vendor once: 华为 CloudEngine 6881, but MySQL 8.0.35 when the
+ * model already names its vendor (never "MySQL MySQL 8.0.35").
+ */
+export function vendorModel(asset: Pick<AssetFields, 'vendor' | 'model'>): string {
+  const vendor = asset.vendor.trim();
+  const model = asset.model.trim();
+  if (!vendor) return model;
+  if (!model) return vendor;
+  return model.toLowerCase().startsWith(vendor.toLowerCase()) ? model : `${vendor} ${model}`;
+}
+
+/**
  * A U position as one way of writing it, whichever way it was typed: 17, U17, 17U, u 17 → U17;
  * 17-18, U17-U18, 17U-18U, 17~18 → U17-18. Anything else (a note such as 顶部) stays as typed.
  */

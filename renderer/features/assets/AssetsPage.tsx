@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
-import { assetLocation, assetTypes, criticalities } from '../../../shared/records/asset';
+import { assetLocation, assetTypes, criticalities, vendorModel } from '../../../shared/records/asset';
 import { useServices } from '../../app/services';
 import { useProjectRights } from '../../app/use-project-rights';
 import { RecordDrawer } from '../../components/RecordDrawer';
@@ -51,7 +51,7 @@ export function AssetsPage() {
     { key: 'type', title: title('type'), width: 100, sortable: true, render: (a) => pickLabel(assetTypes[a.type], lang) },
     { key: 'hostname', title: title('hostname'), width: { flex: 1.5 }, sortable: true, render: (a) => a.hostname },
     { key: 'ips', title: title('ips'), width: { flex: 1.5 }, render: (a) => a.ips.join(', ') },
-    { key: 'model', title: title('model'), width: { flex: 2 }, sortable: true, render: (a) => [a.vendor, a.model].filter(Boolean).join(' ') },
+    { key: 'model', title: title('model'), width: { flex: 2 }, sortable: true, render: (a) => vendorModel(a) },
     { key: 'serialNumber', title: title('serialNumber'), width: { flex: 1.5 }, sortable: true, render: (a) => a.serialNumber },
     { key: 'room', title: t('assets.location'), width: { flex: 2 }, sortable: true, render: (a) => assetLocation(a) },
     {

@@ -2,7 +2,7 @@ import { AlignmentType, Paragraph, ShadingType, Table, TableCell, TableLayoutTyp
 import type { DocumentContext } from './context';
 import { colors, styleIds } from './styles';
 import { type Cell, type CellAlign, type CellSpec, columnTwips, spacer, tableBorders, tableCaption, type TableOptions } from './table';
-import { isPlainCell, rowXml } from './raw-rows';
+import { bordersXml, isPlainCell, rowXml, tableXml } from './raw-rows';
 import { lines } from './text';
 
 /**
@@ -29,13 +29,16 @@ export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'kee
     cantSplit: true,
     children: options.columns.map((column) => leanCell({ text: column.title, bold: true, fill: colors.headerFill }, 'center', style)),
   });
-  const rows = [header];
+  const sideMargin = options.narrow ? 40 : 80;
   if (options.raw && options.rows.length > 0 && options.rows.every((row) => row.every(isPlainCell))) {
     const aligns = options.columns.map((c) => c.align ?? 'left');
-    const xml = options.rows.map((row) => rowXml(row, widths, aligns, style, rowLength(row) < 240)).join('');
-    rows.push(ctx.rawRows.marker(xml, style));
+    const headerXml = rowXml(options.columns.map((c) => ({ text: c.title, bold: true, fill: colors.headerFill, align: 'center' })), widths, aligns, style, true, true);
+    const rowsXml = options.rows.map((row) => rowXml(row, widths, aligns, style, rowLength(row) < 240)).join('');
+    const marker = ctx.rawRows.marker(tableXml({ widths, total, sideMargin, borderXml: bordersXml(tableBorders.top.size, tableBorders.top.color) }, headerXml, rowsXml));
+    return options.caption ? [tableCaption(ctx, options.caption), marker, spacer()] : [marker, spacer()];
   }
-  for (const row of rows.length > 1 ? [] : options.rows) {
+  const rows = [header];
+  for (const row of options.rows) {
     let column = 0;
     const cells: TableCell[] = [];
     for (const cell of row) {
@@ -52,7 +55,7 @@ export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'kee
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders: tableBorders,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: sideMargin, right: sideMargin },
     rows,
   });
   return options.caption ? [tableCaption(ctx, options.caption), table, spacer()] : [table, spacer()];
@@ -64,6 +67,8 @@ export interface BulkOptions {
    * of rows. The document's table of contents then gets no estimated page numbers.
    */
   raw?: boolean;
+  /** Half the cell margins left and right: for a matrix of narrow columns holding a mark each. */
+  narrow?: boolean;
 }
 
 function rowLength(row: readonly Cell[]): number {

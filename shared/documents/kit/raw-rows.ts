@@ -1,4 +1,4 @@
-import { Paragraph, TableCell, TableRow, TextRun } from 'docx';
+import { Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import type { CellAlign, CellSpec } from './table';
 import { lines } from './text';
@@ -10,9 +10,9 @@ import { lines } from './text';
  * them all until the file is packed: a table of 10,000 rows × 6 cells took about 7 s and
  * 0.7 GB in Node before a word of the rest of the document (bench/documents.bench.ts,
  * docs-bare-table-10k). Writing the same rows as text is about a hundred times cheaper. The
- * table itself (properties, grid, header row) is still made by docx; its body is one marker row
- * that packRawRows replaces with the text after packing, byte for byte what docx would have
- * written for the same cells (test/documents/raw-rows.test.ts compares the two).
+ * table is one marker paragraph in the docx objects, which packInto replaces with the text after
+ * packing: byte for byte what docx would have written for the same table
+ * (test/documents/raw-rows.test.ts compares the two).
  *
  * Only plain cells are written this way (text, bold, colour, fill, alignment, column span);
  * a table with runs or paragraphs in a cell is made by docx as before.
@@ -28,17 +28,17 @@ export class RawRows {
     return this.blocks.size;
   }
 
-  /** A one-cell row that stands for `xml` until the document is packed. */
-  marker(xml: string, style: string): TableRow {
+  /** A paragraph that stands for `xml` (a whole table) until the document is packed. */
+  marker(xml: string): Paragraph {
     const key = `${MARKER}${this.blocks.size + 1}`;
     this.blocks.set(key, xml);
-    return new TableRow({ children: [new TableCell({ children: [new Paragraph({ style, children: [new TextRun(key)] })] })] });
+    return new Paragraph({ children: [new TextRun(key)] });
   }
 
-  /** document.xml with every marker row replaced by its rows. */
+  /** document.xml with every marker paragraph replaced by its table. */
   expand(documentXml: string): string {
     if (this.blocks.size === 0) return documentXml;
-    return documentXml.replace(/<w:tr>(?:(?!<\/w:tr>)[\s\S])*?>(FIELDBOOK-RAW-ROWS-\d+)<\/w:t>(?:(?!<\/w:tr>)[\s\S])*<\/w:tr>/g, (row, key: string) => this.blocks.get(key) ?? row);
+    return documentXml.replace(/<w:p>(?:(?!<\/w:p>)[\s\S])*?>(FIELDBOOK-RAW-ROWS-\d+)<\/w:t>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g, (paragraph, key: string) => this.blocks.get(key) ?? paragraph);
   }
 
   /** The packed .docx with the rows in place (the file as it is when there are none). */
@@ -48,7 +48,7 @@ export class RawRows {
     const part = zip.file('word/document.xml');
     if (!part) return bytes;
     zip.file('word/document.xml', this.expand(await part.async('string')));
-    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
   }
 }
 
@@ -67,9 +67,34 @@ export function isPlainCell(cell: string | CellSpec): boolean {
 
 const jc = { left: '', center: '<w:jc w:val="center"/>', right: '<w:jc w:val="right"/>' } as const;
 
+export interface TableShape {
+  /** Column widths in twips, adding up to `total`. */
+  widths: readonly number[];
+  total: number;
+  /** Left and right cell margin in twips (top and bottom are 40). */
+  sideMargin: number;
+  borderXml: string;
+}
+
+/** A whole table as bulkTable makes it: properties, grid, the header row repeated on each page, the rows. */
+export function tableXml(shape: TableShape, headerXml: string, rowsXml: string): string {
+  const m = shape.sideMargin;
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${shape.total}"/><w:jc w:val="center"/>${shape.borderXml}<w:tblLayout w:type="fixed"/>` +
+    `<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="${m}"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="${m}"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid>${shape.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${headerXml}${rowsXml}</w:tbl>`
+  );
+}
+
+/** The borders as docx writes tableBorders: single lines of one size and colour all round and inside. */
+export function bordersXml(size: number, color: string): string {
+  const line = `w:val="single" w:color="${color}" w:sz="${size}"`;
+  return `<w:tblBorders><w:top ${line}/><w:left ${line}/><w:bottom ${line}/><w:right ${line}/><w:insideH ${line}/><w:insideV ${line}/></w:tblBorders>`;
+}
+
 /** One body row as bulkTable's lean cells make it. */
-export function rowXml(cells: ReadonlyArray<string | CellSpec>, widths: readonly number[], aligns: readonly CellAlign[], style: string, cantSplit: boolean): string {
-  let out = `<w:tr><w:trPr>${cantSplit ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}</w:trPr>`;
+export function rowXml(cells: ReadonlyArray<string | CellSpec>, widths: readonly number[], aligns: readonly CellAlign[], style: string, cantSplit: boolean, header = false): string {
+  let out = `<w:tr><w:trPr>${cantSplit ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
   let column = 0;
   for (const cell of cells) {
     const spec: CellSpec = typeof cell === 'string' ? { text: cell } : cell;

@@ -1,5 +1,5 @@
 import type { FileChild } from 'docx';
-import { assetLocation, type AssetFields, assetTypes, criticalities } from '../../records/asset';
+import { assetLocation, type AssetFields, assetTypes, criticalities, vendorModel } from '../../records/asset';
 import type { Row } from '../data';
 import type { DocumentContext } from '../kit/context';
 import { type Cell, dataTable } from '../kit/table';
@@ -73,7 +73,7 @@ export function assetSection(ctx: DocumentContext, assets: Row<AssetFields>[]): 
         a.name,
         assetTypes[a.type].zh,
         orDash([a.hostname, ...a.ips].filter(Boolean).join('\n')),
-        orDash([a.vendor, a.model].filter(Boolean).join(' ')),
+        orDash(vendorModel(a)),
         orDash(location(a)),
         criticalities[a.criticality].zh,
       ]),
