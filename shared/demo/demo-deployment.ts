@@ -20,7 +20,7 @@ import {
   rectificationFields,
   resultId,
 } from '../records/inspection';
-import { minimalPdf, panelPng, seededRandom, sha256HexSync, signaturePng, terminalPng } from './demo-files';
+import { minimalPdf, panelPng, seededRandom, sha256HexSync, signaturePng } from './demo-files';
 import { addDays, isoWeekdayOfDay, parseLocalDate } from '../date-time';
 
 /**
@@ -49,7 +49,7 @@ export interface DemoDeploymentOptions {
   maxInspections?: number;
   /** Varies the failures, values and pictures (default 20260202). */
   seed?: number;
-  /** Put evidence photos on at most this many failures (default 8). */
+  /** At most this many front-panel photos showing an alarm light, each a failure (default 8). */
   maxEvidencePhotos?: number;
 }
 
@@ -212,8 +212,14 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
         id: resultId(id, item.id),
       };
       if (item.kind === 'photo') {
-        result.photos = [panel];
-        want = 'pass';
+        // A front panel with an amber drive light now and then: the photo is the evidence.
+        const alarm = photos < maxPhotos && roll < 0.12;
+        if (alarm) {
+          photos++;
+          result.photos = [attach(panelPng(seed + photos, true), `IMG_${2100 + photos}.png`, 'image/png', { caption: '前面板硬盘槽位告警灯亮（橙色）', width: 400, height: 240, takenAt: `${startedAt}:00` })];
+          result.remark = '硬盘槽位告警灯亮，已报硬件厂商';
+        } else result.photos = [panel];
+        want = alarm ? 'fail' : 'pass';
       } else if (want === 'na') {
         result.value = '不适用';
         result.remark = item.id.includes('selinux') ? '业务软件要求关闭 SELinux，已由客户书面确认' : '未部署该组件，经客户确认不适用';
@@ -228,10 +234,6 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
       // The verdict as the app stores it: what the rule says, else the engineer's judgement.
       const verdict = verdictFor(item, { value: result.value, photos: result.photos.length }) ?? want;
       result.verdict = verdict;
-      if (verdict === 'fail' && photos < maxPhotos && (common?.evidence || random() < 0.3)) {
-        photos++;
-        result.photos = [attach(terminalPng(seed + photos), `IMG_${2100 + photos}.png`, 'image/png', { caption: `${item.title}检查截图`, width: 480, height: 300, takenAt: `${startedAt}:00` })];
-      }
       results.push(result);
 
       if (verdict === 'fail') {
@@ -332,6 +334,9 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
   ].map((values, i) => ({ ...trainingSessionFields.parse(values), id: idFor(`training/${i}`) }));
 
   const pilotScope = chosen.slice(0, 6).map(({ asset }) => asset.id);
+  const pilot = { start: '2026-03-02', end: '2026-03-27', roundsPerDay: 2 };
+  // The patrol rounds the pilot's plan asked for: every day of the pilot, 9:00 and 21:00.
+  const pilotRounds = (parseLocalDate(pilot.end)! - parseLocalDate(pilot.start)! + 1) * pilot.roundsPerDay;
   const pilotRuns: DemoDeployment['pilotRuns'] = [
     {
       ...pilotRunFields.parse({
@@ -342,8 +347,8 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
           '故障处置：模拟 P1（核心交换机端口故障）与 P2（存储路径失效）各一次，检验响应、升级与恢复流程。\n' +
           '变更实施：实施两项配置基线整改变更（口令策略、SNMP 团体名），检验评估、审批、实施与回退流程。\n' +
           '服务报告：试点期末按月报模板出具试点运行报告。',
-        start: '2026-03-02',
-        end: '2026-03-27',
+        start: pilot.start,
+        end: pilot.end,
         problems: [
           { description: '监控告警未按级别分派，夜间 P3 告警也电话通知值班人员', severity: 'major', fix: '按 SLA 故障分级调整告警规则，P3/P4 仅推送工单', status: 'fixed' },
           { description: '模拟 P1 故障时二线专家电话未接通，升级延误 12 分钟', severity: 'critical', fix: '建立二线备岗表，升级时同时呼叫主岗与备岗', status: 'fixed' },
@@ -354,7 +359,7 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
           { indicator: 'P1 响应时间', target: '≤ 15 分钟', observed: '平均 9 分钟（2 次）', met: 'yes' },
           { indicator: 'P1 解决时限', target: '≤ 4 小时', observed: '1 小时 40 分钟', met: 'yes' },
           { indicator: '故障响应达标率', target: '≥ 95%', observed: '100%（2/2）', met: 'yes' },
-          { indicator: '巡检完成率', target: '≥ 100%', observed: '100%（40/40 次）', met: 'yes' },
+          { indicator: '巡检完成率', target: '≥ 100%', observed: `100%（${pilotRounds}/${pilotRounds} 次）`, met: 'yes' },
           // Not an SLA indicator: the pilot's own aim, stated in the observation, no SLA target cited.
           { indicator: '告警误报率', target: '', observed: '14.2%（试点目标 ≤ 10%）', met: 'no' },
         ],

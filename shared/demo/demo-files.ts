@@ -47,36 +47,6 @@ export function signaturePng(seed = 1): Uint8Array {
   return encodePng(image);
 }
 
-/**
- * A photo of a terminal (480 × 300): lines of "text" as light bars, the line with the finding
- * in orange — what an engineer photographs as evidence. Each seed gives other lines.
- */
-export function terminalPng(seed = 1): Uint8Array {
-  const random = seededRandom(seed);
-  const image = new IndexedImage(480, 300, [
-    [30, 30, 30, 255],
-    [200, 200, 200, 255],
-    [255, 153, 0, 255],
-    [96, 200, 96, 255],
-    [60, 60, 60, 255],
-  ]);
-  image.rect(0, 0, 480, 18, 4);
-  for (const [i, colour] of [3, 2, 1].entries()) image.rect(10 + i * 14, 5, 8, 8, colour === 1 ? 4 : colour);
-  const highlight = 4 + Math.floor(random() * 8);
-  for (let line = 0; line < 15; line++) {
-    const y = 28 + line * 17;
-    image.rect(12, y, 8, 9, 3);
-    let x = 28;
-    const words = 2 + Math.floor(random() * 6);
-    for (let w = 0; w < words && x < 450; w++) {
-      const length = 18 + Math.floor(random() * 60);
-      image.rect(x, y, Math.min(length, 466 - x), 9, line === highlight ? 2 : 1);
-      x += length + 8;
-    }
-  }
-  return encodePng(image);
-}
-
 /** The front panel of a device in a rack (400 × 240): bezel, drive bays, status lights. */
 export function panelPng(seed = 1, alarm = false): Uint8Array {
   const random = seededRandom(seed);

@@ -19,7 +19,6 @@ export const DEMO_ASSET_COUNT = 40;
 interface AssetKind {
   type: AssetFields['type'];
   prefix: string;
-  label: string;
   models: Array<[vendor: string, model: string, os: string]>;
   roles: string[];
   weight: number;
@@ -29,33 +28,30 @@ const kinds: AssetKind[] = [
   {
     type: 'server',
     prefix: 'srv',
-    label: '服务器',
     models: [
       ['华为', 'FusionServer 2288H V6', 'CentOS 7.9'],
       ['浪潮', 'NF5280M6', 'Kylin V10 SP2'],
       ['Dell', 'PowerEdge R750', 'Red Hat Enterprise Linux 8.6'],
       ['H3C', 'UniServer R4900 G5', 'Windows Server 2019'],
     ],
-    roles: ['核心业务应用', '网银前置', '柜面渠道', 'ESB 服务总线', '批量处理', '监控采集', '文件传输', '堡垒机'],
+    roles: ['核心业务应用服务器', '网银前置服务器', '柜面渠道服务器', 'ESB 服务总线服务器', '批量处理服务器', '监控采集服务器', '文件传输服务器', '堡垒机服务器'],
     weight: 10,
   },
   {
     type: 'network',
     prefix: 'sw',
-    label: '交换机',
     models: [
       ['华为', 'CloudEngine 6881-48S6CQ', 'VRP V200R021C10'],
       ['H3C', 'S6850-56HF', 'Comware 7.1.070'],
       ['锐捷', 'RG-S6510-48VS8CQ', 'RGOS 11.4(1)B12'],
       ['华为', 'NetEngine AR6280', 'VRP V300R021C10'],
     ],
-    roles: ['核心交换', '汇聚交换', '接入交换', '出口路由', '带外管理'],
+    roles: ['核心交换机', '汇聚交换机', '接入交换机', '出口路由器', '带外管理交换机'],
     weight: 5,
   },
   {
     type: 'storage',
     prefix: 'stor',
-    label: '存储',
     models: [
       ['华为', 'OceanStor 5310 V5', 'V500R007C71'],
       ['Dell', 'PowerStore 1200T', 'PowerStoreOS 3.5'],
@@ -67,7 +63,6 @@ const kinds: AssetKind[] = [
   {
     type: 'database',
     prefix: 'db',
-    label: '数据库',
     models: [
       ['Oracle', 'Oracle Database 19c RAC', 'Oracle Linux 7.9'],
       ['MySQL', 'MySQL 8.0.35', 'CentOS 7.9'],
@@ -79,19 +74,17 @@ const kinds: AssetKind[] = [
   {
     type: 'security',
     prefix: 'fw',
-    label: '安全设备',
     models: [
       ['华为', 'USG6650E', 'V600R007C20'],
       ['深信服', 'AF-1000-B1080', 'AF 8.0.85'],
       ['奇安信', '网神 SecGate 3600', 'V3.6.6'],
     ],
-    roles: ['互联网边界防火墙', '核心区防火墙', '上网行为管理', 'WAF'],
+    roles: ['互联网边界防火墙', '核心区防火墙', '上网行为管理设备', 'Web 应用防火墙'],
     weight: 2,
   },
   {
     type: 'application',
     prefix: 'app',
-    label: '应用系统',
     models: [
       ['东方通', 'TongWeb 7.0', 'TongWeb 7.0.4.9'],
       ['Apache', 'Tomcat 9', 'Tomcat 9.0.85'],
@@ -136,7 +129,9 @@ export function generateDemoAssets(count: number, seed = 20_260_101): DemoProjec
     const isHardware = kind.type !== 'application' && kind.type !== 'database';
     assets.push({
       type: kind.type,
-      name: `${role}${kind.type === 'application' || kind.type === 'database' ? '' : kind.label}-${number}`,
+      // A role names the object in full (核心交换机, not 核心交换 + 交换机): joining a role and a
+      // label doubled words (核心交换交换机, 备份存储存储).
+      name: `${role}-${number}`,
       hostname: `jnb-${kind.prefix}-${number}`,
       ips: [`10.${16 + (subnet >> 8)}.${subnet & 255}.${host}`],
       vendor,

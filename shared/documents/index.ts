@@ -6,7 +6,7 @@ import { renderWithHouseTemplate } from './house-template';
 import type { BuildOptions, DocumentPeriod } from './kit/context';
 import { type Classification, type DocumentMeta, type Signatory, versionLabel } from './kit/meta';
 import { packDocument } from './kit/pack';
-import { baselineReportFiles } from './parts/inspection-data';
+import { baselineReportFiles } from './parts/baseline-findings';
 import { fitPeriod, periodLabel, titleWithPeriod } from './parts/period';
 import { type DocumentType, documentTypes, type DocumentTypeKey } from './registry';
 import { defaultNote, defaultRevisionKind, documentNumber, documentScope, nextVersionOf, type RevisionKind, revisionEntries } from './identity';

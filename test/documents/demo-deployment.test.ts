@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateDemoDeployment } from '../../shared/demo/demo-deployment';
-import { encodePng, IndexedImage, sha256HexSync, signaturePng, terminalPng } from '../../shared/demo/demo-files';
+import { encodePng, IndexedImage, panelPng, sha256HexSync, signaturePng } from '../../shared/demo/demo-files';
 import { imageInfo } from '../../shared/documents/kit/figure';
 import { verdictFor } from '../../shared/inspection';
 import { cutoverPlanFields, pilotRunFields, pilotRunRules, trainingSessionFields } from '../../shared/records/deployment';
@@ -128,6 +128,6 @@ describe('demo files made in code', () => {
     }
     expect(pixels).toEqual(image.pixels);
     expect(signaturePng(1)).not.toEqual(signaturePng(2));
-    expect(imageInfo(terminalPng(3))).toEqual({ kind: 'png', width: 480, height: 300 });
+    expect(imageInfo(panelPng(3, true))).toEqual({ kind: 'png', width: 400, height: 240 });
   });
 });

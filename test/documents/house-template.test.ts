@@ -144,7 +144,7 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
     expect(body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
     expect(spec.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['引言', '需求', '合格性规定', '需求可追踪性', '注释']);
     expect(spec.tables).toBeGreaterThanOrEqual(12);
-    for (const content of ['REQ-001', 'GB/T 8567-2006', '图 1 访谈现场', '甲方（盖章）：']) expect(text, content).toContain(content);
+    for (const content of ['REQ-001', 'GB/T 8567-2006', '图 1 二号机房 B 列交换机告警灯常亮', '甲方（盖章）：']) expect(text, content).toContain(content);
     // The survey photos came along: the logo and the three pictures.
     expect(Object.keys(spec.zip.files).filter((f) => f.startsWith('word/media/')).length).toBe(4);
 

@@ -1,7 +1,8 @@
 import type { ChecklistItem, ChecklistTemplateFields, Severity } from '../../records/checklist';
 import { isRectificationOverdue } from '../../records/inspection';
 import type { Row } from '../data';
-import { answerText, type CheckedItem, failureSeverity, type JoinedInspection } from './inspection-data';
+import type { Attachment } from '../../attachments';
+import { answerText, type CheckedItem, failureSeverity, type InspectionData, type JoinedInspection, joinInspections } from './inspection-data';
 import { isNonConformityClosed } from './open-items';
 
 /**
@@ -105,4 +106,26 @@ export function carriesEvidence(checked: CheckedItem): boolean {
 /** The objects whose full results the report prints: those with a failure or evidence. */
 export function needsFullRecord(joined: JoinedInspection): boolean {
   return joined.sections.some((s) => s.items.some((c) => c.verdict === 'fail' || carriesEvidence(c)));
+}
+
+/**
+ * The sha256 of every picture the baseline report shows: failures' evidence and re-check photos,
+ * and the customer's drawn signature of each object whose full record it prints.
+ */
+export function baselineReportFiles(data: InspectionData): string[] {
+  const hashes = new Set<string>();
+  const images = (list: readonly Attachment[]) => {
+    for (const a of list) if (a.type.startsWith('image/')) hashes.add(a.sha256);
+  };
+  for (const joined of joinInspections(data).inspections) {
+    if (needsFullRecord(joined)) images(joined.inspection.signature);
+    for (const section of joined.sections) {
+      for (const checked of section.items) {
+        if (checked.verdict !== 'fail') continue;
+        images(checked.result?.photos ?? []);
+        images(checked.rectification?.recheckPhotos ?? []);
+      }
+    }
+  }
+  return [...hashes];
 }

@@ -130,22 +130,3 @@ export function answerText(item: Pick<ChecklistItem, 'kind' | 'unit'>, value: In
   if (images > 0 && (item.kind === 'photo' || parts.length === 0)) parts.push(`已拍照 ${images} 张`);
   return parts.join('\n');
 }
-
-/** The sha256 of every picture the baseline report shows: failures' evidence, re-check photos, signatures. */
-export function baselineReportFiles(data: InspectionData): string[] {
-  const hashes = new Set<string>();
-  const images = (list: readonly Attachment[]) => {
-    for (const a of list) if (a.type.startsWith('image/')) hashes.add(a.sha256);
-  };
-  for (const joined of joinInspections(data).inspections) {
-    images(joined.inspection.signature);
-    for (const section of joined.sections) {
-      for (const checked of section.items) {
-        if (checked.verdict !== 'fail') continue;
-        images(checked.result?.photos ?? []);
-        images(checked.rectification?.recheckPhotos ?? []);
-      }
-    }
-  }
-  return [...hashes];
-}

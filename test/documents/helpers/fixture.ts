@@ -70,9 +70,10 @@ export function richFixture(): Fixture {
   const assets = withIds(2, demo.assets.map((a) => assetFields.parse(a)));
   const rackJpeg = keep(encodeJpeg(rackPhoto(480, 320, 1)));
   const rackPng = keep(encodePng(rackPhoto(240, 320, 2)));
-  const meetingJpeg = keep(encodeJpeg(rackPhoto(400, 300, 3)));
+  // Photos only where the survey took them, captioned with what they show: the machine rooms.
+  // (A rack picture captioned 访谈现场 on the interview session read as made up.)
   const photos: Attachment[][] = [
-    [attachment(meetingJpeg, 'IMG_0101.jpg', 'image/jpeg', '访谈现场', 400, 300, '2026-01-06T10:05:00')],
+    [],
     [
       attachment(rackJpeg, 'IMG_0231.jpg', 'image/jpeg', '二号机房 B 列交换机告警灯常亮', 480, 320, '2026-01-08T10:12:31'),
       attachment(rackPng, 'rack-b07.png', 'image/png', 'B07 机柜正面（标签缺失）', 240, 320, '2026-01-08T11:02:00'),

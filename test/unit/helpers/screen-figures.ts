@@ -1,6 +1,7 @@
 import { filesNeeded, type DocumentPeriod, type ProjectDocumentData, documentTypes } from '../../../shared/documents';
 import { baselineDrift } from '../../../shared/documents/parts/baseline-drift';
-import { joinInspections, baselineReportFiles, answerText, passRate, emptyCounts, addCounts } from '../../../shared/documents/parts/inspection-data';
+import { joinInspections, answerText, passRate, emptyCounts, addCounts } from '../../../shared/documents/parts/inspection-data';
+import { baselineReportFiles } from '../../../shared/documents/parts/baseline-findings';
 import { openChanges, openIncidents, openNonConformities } from '../../../shared/documents/parts/open-items';
 import { patrolDates, patrolEntriesIn, readingRows } from '../../../shared/documents/parts/patrol-data';
 import { dailyCompletion, metricTrends, planExecution, shiftsPerDay } from '../../../shared/documents/parts/patrol-statistics';
