@@ -27,7 +27,7 @@ import {
   severityOrder,
 } from './parts/baseline-findings';
 import { matrixLegend, verdictMatrix } from './parts/baseline-matrix';
-import { assetLabel, baselineGaps as gaps, objectRecord, verdictStyle } from './parts/baseline-object-record';
+import { assetLabel, baselineGaps as gaps, objectRecord } from './parts/baseline-object-record';
 import { addCounts, type CheckedItem, emptyCounts, type JoinedInspection, joinInspections, passRate } from './parts/inspection-data';
 
 export { verdictStyle } from './parts/baseline-object-record';

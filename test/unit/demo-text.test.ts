@@ -5,7 +5,7 @@ import { generateDemoInitiation } from '../../shared/demo/demo-initiation';
 import { generateDemoOperations } from '../../shared/demo/demo-operations';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { parseLocalDate } from '../../shared/date-time';
-import { vendorModel } from '../../shared/records/asset';
+import { assetFields, vendorModel } from '../../shared/records/asset';
 
 /** Every string in a value, however deep. */
 function strings(value: unknown, out: string[] = []): string[] {
@@ -21,7 +21,7 @@ function doubled(text: string): string | undefined {
 }
 
 const demo = generateDemoProject();
-const assets = demo.assets.map((a, i) => ({ ...a, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+const assets = demo.assets.map((a, i) => ({ ...assetFields.parse(a), id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
 const templates = builtinTemplateRows();
 const deployment = generateDemoDeployment(assets, templates);
 const operations = generateDemoOperations(assets, { today: '2026-03-31' });
@@ -29,7 +29,7 @@ const initiation = generateDemoInitiation();
 
 describe('the demo project reads like a real one', () => {
   it('has no word doubled in any string it generates, nor in 厂商型号 as the app joins it', () => {
-    const all = [...strings(demo), ...strings(initiation), ...strings({ ...deployment, files: [] }), ...strings(operations), ...demo.assets.map(vendorModel)];
+    const all = [...strings(demo), ...strings(initiation), ...strings({ ...deployment, files: [] }), ...strings(operations), ...assets.map(vendorModel)];
     expect(all.length).toBeGreaterThan(1000);
     const found = [...new Set(all.map(doubled).filter(Boolean))];
     expect(found).toEqual([]);

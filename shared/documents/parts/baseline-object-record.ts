@@ -113,12 +113,12 @@ export function objectRecord(ctx: DocumentContext, joined: JoinedInspection, opt
   return out;
 }
 
-/** 「标签：值　标签：值」 on one line, as one run where it can be (hundreds of objects' lines add up). */
+/** 「标签：值 标签：值」 on one line, as one run where it can be (hundreds of objects' lines add up). */
 function fieldsLine(pairs: Array<[string, string | ParagraphChild[]]>): Paragraph {
   const children: ParagraphChild[] = [];
   let text = '';
   pairs.forEach(([label, value], i) => {
-    text += `${i > 0 ? '　' : ''}${label}：`;
+    text += `${i > 0 ? '\u3000' : ''}${label}：`;
     if (typeof value === 'string') text += value;
     else {
       children.push(new TextRun(text), ...value);
@@ -186,11 +186,11 @@ function objectSignOff(ctx: DocumentContext, joined: JoinedInspection, options: 
   if (signature && !signatureBytes) ctx.warn(`“${asset.name}”的客户签名图片未随导出提供`);
   const info = signatureBytes ? imageInfo(signatureBytes) : null;
   const signed = inspection.status === 'signed';
-  const customer: ParagraphChild[] = [new TextRun({ text: `签字确认（${inspectionStatuses[inspection.status].zh}）　`, bold: true }), new TextRun(`甲方 ${options.customer}：`)];
+  const customer: ParagraphChild[] = [new TextRun({ text: `签字确认（${inspectionStatuses[inspection.status].zh}）\u3000`, bold: true }), new TextRun(`甲方 ${options.customer}：`)];
   if (info && signatureBytes) {
     customer.push(new ImageRun({ type: info.kind, data: signatureBytes, transformation: fitInto(info.width, info.height, 110, 40), altText: { name: '签名', description: `${inspection.signerName}签名`, title: '签名' } }));
   }
-  customer.push(new TextRun(signed ? ` ${[inspection.signerName, inspection.signerTitle, inspection.signedAt].filter(Boolean).join(' ')}` : '　　　　　　　　　日期：    年    月    日'));
+  customer.push(new TextRun(signed ? ` ${[inspection.signerName, inspection.signerTitle, inspection.signedAt].filter(Boolean).join(' ')}` : '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000日期：    年    月    日'));
   const provider = `乙方 ${options.meta.company}：检查人 ${orDash(inspection.inspector)}${inspection.status === 'inProgress' ? '' : ` ${datePart(inspection.startedAt)}`}`;
   return [
     new Paragraph({ style: styleIds.tableText, keepNext: true, spacing: { before: 120 }, children: customer }),
