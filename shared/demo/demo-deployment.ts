@@ -212,8 +212,9 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
         id: resultId(id, item.id),
       };
       if (item.kind === 'photo') {
-        // A front panel with an amber drive light now and then: the photo is the evidence.
-        const alarm = photos < maxPhotos && roll < 0.12;
+        // A front panel with an amber drive light, the first one photographed and now and then
+        // after it: the photo is the evidence.
+        const alarm = photos < maxPhotos && (photos === 0 || roll < 0.12);
         if (alarm) {
           photos++;
           result.photos = [attach(panelPng(seed + photos, true), `IMG_${2100 + photos}.png`, 'image/png', { caption: '前面板硬盘槽位告警灯亮（橙色）', width: 400, height: 240, takenAt: `${startedAt}:00` })];
