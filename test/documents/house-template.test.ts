@@ -145,13 +145,14 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
     expect(spec.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['引言', '需求', '合格性规定', '需求可追踪性', '注释']);
     expect(spec.tables).toBeGreaterThanOrEqual(12);
     for (const content of ['REQ-001', 'GB/T 8567-2006', '图 1 二号机房 B 列交换机告警灯常亮', '甲方（盖章）：']) expect(text, content).toContain(content);
-    // The survey photos came along: the logo and the three pictures.
-    expect(Object.keys(spec.zip.files).filter((f) => f.startsWith('word/media/')).length).toBe(4);
+    // The survey photos came along: the logo and the two pictures.
+    expect(Object.keys(spec.zip.files).filter((f) => f.startsWith('word/media/')).length).toBe(3);
 
-    // The baseline report's drawn signatures land in its sign-off tables here too.
-    const signed = fixture.data.inspections!.filter((i) => i.status === 'signed').length;
+    // The baseline report's drawn signatures land in the records of the objects it prints here too.
+    const signed = fixture.data.inspections!.filter((i) => i.status === 'signed' && fixture.data.inspectionResults!.some((r) => r.inspectionId === i.id && (r.verdict === 'fail' || r.evidence.trim()))).length;
     const baselineXml = await baseline.part('word/document.xml');
-    expect(baselineXml.match(/签字：<\/w:t><\/w:r><w:r>(?:(?!<\/w:p>)[\s\S])*?<w:drawing>/g)).toHaveLength(signed);
+    expect(signed).toBeGreaterThan(0);
+    expect(baselineXml.match(/签字确认（已签字）(?:(?!<\/w:p>)[\s\S])*?<w:drawing>/g)).toHaveLength(signed);
     expect(baselineXml).toContain('w:fill="C6E0B4"');
   });
 
