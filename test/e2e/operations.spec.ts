@@ -41,7 +41,7 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   await chooseOption(page, round.getByLabel('巡检计划'), '服务器日巡检（测试）');
   await expect(round.getByTestId('round-progress')).toHaveText('0 / 10');
   for (const [col, def] of metrics.entries()) {
-    await round.getByLabel(`${sorted[0]!.name} ${def.label}`).click();
+    await round.getByLabel(`${sorted[0]!.name} ${def.label}`, { exact: true }).click();
     for (const asset of sorted) {
       const value = asset === critical && def.key === 'disk.maxUsePercent' ? '95' : normal[def.key]!;
       await expect(page.locator(`[data-cell$=":${col}"]:focus`)).toHaveAttribute('aria-label', `${asset.name} ${def.label}`);
@@ -50,7 +50,7 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
     }
   }
   await expect(round.getByTestId('round-progress')).toHaveText('10 / 10');
-  await expect(round.getByLabel(`${critical.name} 磁盘使用率`)).toHaveValue('95');
+  await expect(round.getByLabel(`${critical.name} 磁盘使用率`, { exact: true })).toHaveValue('95');
 
   // The one critical reading is an anomaly, which becomes an incident with one action.
   const anomalies = round.getByTestId('anomalies');
