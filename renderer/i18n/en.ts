@@ -244,6 +244,7 @@ export const en: UiText = {
     note: 'Changes in this version',
     notePlaceholder: 'Empty: “first release” or “updated from the latest records”',
     classification: 'Classification',
+    classificationByType: 'As each document type (project settings): {{value}}',
     allowMissing: 'Generate even with data missing (gaps are marked "to be completed" in the document)',
     missingTitle: '“{{title}}” still lacks',
     saved: 'Generated {{title}} {{version}}: {{path}}',

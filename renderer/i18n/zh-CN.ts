@@ -243,6 +243,7 @@ export const zhCN = {
     note: '本版修改内容',
     notePlaceholder: '留空则写“首次发布”或“根据最新记录更新”',
     classification: '密级',
+    classificationByType: '按文档类型（项目设置）：{{value}}',
     allowMissing: '数据不全也生成（缺失处标注“待补充”）',
     missingTitle: '“{{title}}”还缺少以下数据',
     saved: '已生成 {{title}} {{version}}：{{path}}',

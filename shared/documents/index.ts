@@ -1,4 +1,5 @@
 import type { DocumentExportFields } from '../records/document-export';
+import { defaultClassification } from './classification';
 import type { ProjectFields } from '../records/project';
 import type { Gap } from './checks';
 import type { ProjectDocumentData } from './data';
@@ -15,6 +16,7 @@ export type { BuildResult, ProjectDocumentData, Row } from './data';
 export type { BuildOptions, DocumentPeriod, FileBytes } from './kit/context';
 export type { Classification, DocumentMeta, RevisionEntry, Signatory } from './kit/meta';
 export { classifications, versionLabel } from './kit/meta';
+export { defaultClassification, sensitiveDocumentTypes } from './classification';
 export { packDocument } from './kit/pack';
 export {
   DEFAULT_DOCUMENT_NUMBER_PATTERN,
@@ -47,7 +49,7 @@ export { dayPeriod, monthPeriod, periodLabel, titleWithPeriod } from './parts/pe
 
 export interface ExportRequest {
   docType: DocumentTypeKey;
-  project: Pick<ProjectFields, 'code'> & Partial<Pick<ProjectFields, 'documentNumberPattern'>>;
+  project: Pick<ProjectFields, 'code'> & Partial<Pick<ProjectFields, 'documentNumberPattern' | 'documentClassification' | 'sensitiveDocumentClassification'>>;
   /** The project's documentExports rows (all types; deleted ones are ignored). */
   exports: ReadonlyArray<Omit<DocumentExportFields, 'scope' | 'minor' | 'status' | 'documentNumber'> & Partial<DocumentExportFields> & { deleted?: boolean }>;
   /** Who exports (settings.userName). */
@@ -95,7 +97,7 @@ export function prepareExport(request: ExportRequest): { meta: DocumentMeta; rec
     documentNumber: firstIssue?.documentNumber || number,
     version,
     minor,
-    classification: request.classification ?? 'internal',
+    classification: request.classification ?? defaultClassification(type.key as DocumentTypeKey, request.project),
     company: request.company,
     preparedBy: { name: request.exportedBy, date },
     reviewedBy: request.reviewedBy ?? { name: '', date: '' },

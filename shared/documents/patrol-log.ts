@@ -10,6 +10,7 @@ import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext, type DocumentPeriod } from './kit/context';
 import type { DocumentMeta } from './kit/meta';
 import { type SignOffParty, signOffBlock } from './kit/sign-off';
+import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, labelled, orDash, placeholder } from './kit/text';
 import { assetName, clocksReadAt, incidentClockText, incidentsReportedIn } from './parts/ops-records';
@@ -297,7 +298,7 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
-/** One round's readings: a row per asset and metric, the asset named on its first row. */
+/** One round's readings: a row per asset and metric, each naming its asset (bold on the asset's first row). */
 function roundTable(ctx: DocumentContext, round: Round, readingsOf: (joined: JoinedEntry) => ReadingRow[], date: string): Array<Paragraph | Table> {
   const rows: Cell[][] = [];
   for (const joined of round.entries) {
@@ -308,7 +309,10 @@ function roundTable(ctx: DocumentContext, round: Round, readingsOf: (joined: Joi
       // An entry's readings are mostly taken at one time: the time is written when it changes.
       const time = timeOnDay(reading.at, date);
       const shown = i === 0 || time !== timeOnDay(list[i - 1]!.at, date) ? time : '';
-      rows.push([i === 0 ? { text: name, bold: true } : '', reading.label, orDash(reading.valueText), statusCell(reading), orDash(thresholdText(reading.def, '\n')), shown, i === 0 ? orDash(joined.entry.enteredBy) : '']);
+      // Every row names its object and engineer: a row continued on a new page must say whose it is
+      // (blank or merged cells would leave it anonymous). Repeats are grey so the groups still show.
+      const repeat = (text: string): Cell => (i === 0 ? { text, bold: true } : { text, color: colors.muted });
+      rows.push([repeat(name), reading.label, orDash(reading.valueText), statusCell(reading), orDash(thresholdText(reading.def, '\n')), shown || { text: time, color: colors.muted }, i === 0 ? orDash(joined.entry.enteredBy) : repeat(orDash(joined.entry.enteredBy))]);
     });
   }
   return bulkTable(ctx, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone, type TimeZone } from '../date-time';
+import { classifications } from './classification';
 import { choice, optionalDate, optionalText, requiredText, longText, timeZoneName } from './fields';
 import type { FieldIssue } from './record-type';
 
@@ -49,6 +50,21 @@ export const projectFields = z.object({
     help: {
       zh: '可用 {项目编号} {文档代码} {期间} {年}；留空即 {项目编号}-{文档代码}-{期间}，如 JNB-OPS-2026-PMR-202603；没有期间的文档省去 -{期间}',
       en: 'Tokens {项目编号} (project code), {文档代码} (document code), {期间} (period), {年} (year); empty means {项目编号}-{文档代码}-{期间}, e.g. JNB-OPS-2026-PMR-202603; a document without a period drops -{期间}',
+    },
+  }),
+  documentClassification: choice({ zh: '文档密级', en: 'Document classification' }, classifications, 'internal').meta({
+    label: { zh: '文档密级', en: 'Document classification' },
+    options: classifications,
+    widget: 'choice',
+    help: { zh: '封面上的密级：项目章程、计划、方案、巡检与变更记录等', en: "The classification on the cover of the charter, plans, designs, patrol and change records" },
+  }),
+  sensitiveDocumentClassification: choice({ zh: '敏感文档密级', en: 'Sensitive document classification' }, classifications, 'secret').meta({
+    label: { zh: '敏感文档密级', en: 'Sensitive document classification' },
+    options: classifications,
+    widget: 'choice',
+    help: {
+      zh: '列出 IP 地址清单、配置缺陷或应急操作的文档：需求规格说明书、运维操作手册、配置基线检查报告、试点运行报告、交接文档',
+      en: 'Documents listing IP addresses, configuration weaknesses or emergency procedures: requirements specification, operations manual, baseline report, pilot report, handover',
     },
   }),
   description: longText({ zh: '项目简介', en: 'Description' }),

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentType, type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ESTIMATE_ROW_LIMIT, prepareExport, renderDocument } from '../../shared/documents';
+import { classifications, defaultClassification, documentType, type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ESTIMATE_ROW_LIMIT, prepareExport, renderDocument } from '../../shared/documents';
 import { verdictFor } from '../../shared/inspection';
 import { isRectificationOverdue } from '../../shared/records/inspection';
 import { needsFullRecord, numberedItems } from '../../shared/documents/parts/baseline-findings';
@@ -175,7 +175,7 @@ describe('deliverables from the rich demo project', () => {
       const title = type.title;
       const cover = doc.text.slice(0, doc.text.indexOf('修订记录'));
       const month = `${(dated[key] ?? '2026-01').slice(0, 4)}年${Number((dated[key] ?? '2026-01').slice(5, 7))}月`;
-      for (const line of ['密级：内部', '江南银行数据中心运维服务项目', title, '江南银行股份有限公司', `JNB-OPS-2026-${type.code}`, 'V3.0', '陈立', '周明', company, month]) {
+      for (const line of [`密级：${classifications[defaultClassification(key)].zh}`, '江南银行数据中心运维服务项目', title, '江南银行股份有限公司', `JNB-OPS-2026-${type.code}`, 'V3.0', '陈立', '周明', company, month]) {
         expect(cover, line).toContain(line);
       }
       // 修订记录: both earlier exports and this one, in version order.
@@ -216,7 +216,8 @@ describe('deliverables from the rich demo project', () => {
       expect(defaults).toContain('w:eastAsia="zh-CN"');
       expect(defaults).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*w:eastAsia="SimSun"/);
       expect(defaults).toContain('<w:sz w:val="24"/>'); // 小四
-      expect(defaults).toMatch(/w:line="360" w:lineRule="auto"/); // 1.5 lines
+      expect(defaults).toMatch(/w:line="400" w:lineRule="exact"/); // 固定值 20 磅: the same lines per page in every reader
+      expect(await doc.part('word/settings.xml')).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/); // Word refreshes the 目录 on opening
       const heading1 = styles.slice(styles.indexOf('w:styleId="Heading1"'));
       expect(heading1.slice(0, heading1.indexOf('</w:style>'))).toMatch(/w:eastAsia="SimHei"[\s\S]*<w:sz w:val="32"\/>/); // 黑体 三号
       const numbering = await doc.part('word/numbering.xml');
@@ -224,7 +225,7 @@ describe('deliverables from the rich demo project', () => {
 
       const body = await doc.part('word/document.xml');
       const sections = [...body.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
-      expect(sections).toHaveLength(2);
+      expect(sections).toHaveLength(3); // cover, front matter (I, II, …), chapters (1, 2, …)
       expect(sections[0]).not.toContain('headerReference');
       expect(sections[0]).not.toContain('footerReference');
       for (const s of sections) expect(s).toContain('<w:pgSz w:w="11906" w:h="16838"');
@@ -233,7 +234,7 @@ describe('deliverables from the rich demo project', () => {
 
       const footers = Object.keys(doc.zip.files).filter((f) => /word\/footer\d*\.xml/.test(f));
       const footer = (await Promise.all(footers.map((f) => doc.part(f)))).join('');
-      expect(footer).toMatch(/第 [\s\S]*PAGE[\s\S]* 页 共 [\s\S]*NUMPAGES[\s\S]* 页/);
+      expect(footer).toMatch(/第 [\s\S]*PAGE[\s\S]* 页 共 [\s\S]*SECTIONPAGES[\s\S]* 页/);
       const headers = Object.keys(doc.zip.files).filter((f) => /word\/header\d*\.xml/.test(f));
       const header = (await Promise.all(headers.map((f) => doc.part(f)))).join('');
       expect(header).toContain('江南银行数据中心运维服务项目');

@@ -122,7 +122,7 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
       '需求规格说明书',
       `项目：江南银行数据中心运维服务项目（JNB-OPS-2026）`,
       '客户：江南银行股份有限公司',
-      '文档编号：JNB-OPS-2026-SRS  版本：V3.0  密级：内部',
+      '文档编号：JNB-OPS-2026-SRS  版本：V3.0  密级：秘密', // a 需求规格说明书 lists the customer's IP addresses
       '编制：陈立  审核：周明',
       `${company}  2026年3月10日`,
     ]) {

@@ -143,7 +143,7 @@ describe('versions of exports', () => {
     expect(meta.documentNumber).toBe('JNB-OPS-2026-SRS');
     expect(meta.date).toBe('2026-01-20');
     expect(meta.preparedBy).toEqual({ name: '陈立', date: '2026-01-20' });
-    expect(meta.classification).toBe('internal');
+    expect(meta.classification).toBe('secret'); // it lists the customer's IP addresses
     expect(meta.revisions).toEqual([
       { version: 1, minor: 0, date: '2026-01-12', author: '陈立', note: '首次发布' },
       { version: 2, minor: 0, date: '2026-01-16', author: '周明', note: '根据客户确认意见修订' },

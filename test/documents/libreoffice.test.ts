@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DocumentTypeKey, documentTypes, prepareExport, renderDocument } from '../../shared/documents';
+import { classifications, defaultClassification, type DocumentTypeKey, documentTypes, prepareExport, renderDocument } from '../../shared/documents';
 import { richFixture } from './helpers/fixture';
+import { brokenWords, tableCellText, pdfPages, printedPageNumber, tocMismatches } from './helpers/pdf-pages';
+import JSZip from 'jszip';
 
 /**
  * Word files as a reader's office suite prints them: LibreOffice headless converts each to PDF,
@@ -20,8 +22,12 @@ const missingTools = Object.entries(tools)
   .filter(([, ok]) => !ok)
   .map(([name]) => name);
 const mustRun = process.env.CI === 'true';
+/** LibreOffice sets Times New Roman in the font fontconfig names for it: Liberation Serif is as wide. */
+const timesStandIn = tools.soffice ? execFileSync('sh', ['-c', 'fc-match "Times New Roman" family 2>/dev/null || true'], { encoding: 'utf8' }).trim() : '';
+const metricFonts = /Liberation Serif/i.test(timesStandIn);
+if (!metricFonts && !mustRun) console.log(`目录 page check skipped: Times New Roman is set in ${timesStandIn || 'an unknown font'} (apt-get install fonts-liberation2)`);
 if (missingTools.length > 0 && !mustRun) {
-  console.log(`LibreOffice checks skipped: ${missingTools.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)`);
+  console.log(`LibreOffice checks skipped: ${missingTools.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2)`);
 }
 
 /** Text of a PDF page range with all whitespace removed: pdftotext spaces CJK text unevenly. */
@@ -49,9 +55,20 @@ const contentOf: Record<DocumentTypeKey, string[]> = {
   handover: ['2运维对象清单', '4.1未关闭的故障', '5交付文档', '6培训与知识转移', '《需求规格说明书》', '签字确认'],
 };
 
+/**
+ * Known exceptions, each a defect still open (issue 13 §3), not a tolerance: the 配置基线检查报告's
+ * nine-column 不合格项 table is narrower than its paths and commands, which Word and LibreOffice
+ * then break differently, so its rows differ in height and its later 目录 entries by a page; and
+ * a date after other words in a cell (复查 刘洋 2026-02-11, 《巡检日志（2026-03-31）》) can still
+ * break at its hyphen, which only non-breaking hyphens would prevent.
+ */
+const tocPagesStillOff: ReadonlySet<DocumentTypeKey> = new Set(['baselineReport']);
+const wordsStillBroken: ReadonlySet<DocumentTypeKey> = new Set(['baselineReport', 'handover']);
+
 describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every deliverable', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-docs-'));
   const pdfs = new Map<DocumentTypeKey, string>();
+  const texts = new Map<DocumentTypeKey, string>();
 
   beforeAll(async () => {
     expect(missingTools, 'CI must install LibreOffice and poppler').toEqual([]);
@@ -64,6 +81,7 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
       const file = join(dir, `${type.key}.docx`);
       writeFileSync(file, result.bytes);
+      texts.set(type.key, tableCellText(await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string')));
       files.push(file);
       pdfs.set(type.key, join(dir, 'pdf', `${type.key}.pdf`));
     }
@@ -76,12 +94,12 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       timeout: 180_000,
     });
     expect(readdirSync(join(dir, 'pdf')).sort()).toEqual(documentTypes.map((t) => `${t.key}.pdf`).sort());
-  }, 240_000);
+  }, 600_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   describe.each(documentTypes.map((t) => [t.key, t] as const))('%s', (key, type) => {
-    it('prints on A4 with 「第 X 页 共 Y 页」 footers after an unnumbered cover', () => {
+    it('prints on A4: an unnumbered cover, front matter numbered I, II, …, chapters 「第 X 页 共 Y 页」 from 1', () => {
       const pdf = pdfs.get(key)!;
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841\.\d+ pts \(A4\)/);
@@ -89,13 +107,23 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       expect(pages).toBeGreaterThanOrEqual(5);
 
       const cover = pdfText(pdf, 1);
-      for (const text of [type.title, '江南银行数据中心运维服务项目', '恒信科技有限公司', '密级：内部', 'V3.0']) expect(cover).toContain(text);
+      for (const text of [type.title, '江南银行数据中心运维服务项目', '恒信科技有限公司', `密级：${classifications[defaultClassification(key)].zh}`, 'V3.0']) expect(cover).toContain(text);
       expect(cover).not.toMatch(/第\d+页共\d+页/);
       expect(cover).not.toContain('修订记录'); // the cover is one page
 
-      for (let page = 2; page <= pages; page++) {
+      const layout = pdfPages(pdf);
+      const firstChapterPage = layout.findIndex((page) => printedPageNumber(page) === 1) + 1;
+      expect(firstChapterPage, 'cover, 修订记录 and 目录 come before page 1').toBeGreaterThanOrEqual(3);
+      const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+      for (let page = 2; page < firstChapterPage; page++) {
+        const lines = layout[page - 1]!.split('\n').map((line) => line.trim()).filter(Boolean);
+        expect(lines.at(-1), `page ${page}`).toBe(roman[page - 2]);
+        expect(pdfText(pdf, page), `page ${page}`).toContain(type.title); // header
+      }
+      const chapterPages = pages - firstChapterPage + 1;
+      for (let page = firstChapterPage; page <= pages; page++) {
         const text = pdfText(pdf, page);
-        expect(text, `page ${page}`).toContain(`第${page}页共${pages}页`);
+        expect(text, `page ${page}`).toContain(`第${page - firstChapterPage + 1}页共${chapterPages}页`);
         expect(text, `page ${page}`).toContain(type.title); // header
       }
     });
@@ -109,6 +137,27 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       expect(text).toMatch(/目录1\S+?\.{4,}\d+/);
       for (const content of contentOf[key]) expect(text, content).toContain(content);
     });
+
+    it.runIf((metricFonts || mustRun) && !tocPagesStillOff.has(key))('points every 目录 entry to the page its heading is printed on', () => {
+      expect(timesStandIn, 'CI must install fonts-liberation2').toMatch(/Liberation Serif/i);
+      const { entries, wrong } = tocMismatches(pdfPages(pdfs.get(key)!));
+      expect(entries).toBeGreaterThanOrEqual(3);
+      expect(wrong.map((w) => `${w.number} ${w.title}: 目录 ${w.page}, printed on ${w.actual ?? 'no page'}`)).toEqual([]);
+    });
+
+    it.runIf(!wordsStillBroken.has(key))('prints every date, address and setting name of its tables whole: columns are as wide as their longest word', () => {
+      const pages = pdfPages(pdfs.get(key)!);
+      expect(brokenWords(texts.get(key)!, pages)).toEqual([]);
+    });
+  });
+
+  it('prints the values the review found broken whole (运维操作手册 PASS_MAX_DAYS, dates in 需求规格说明书 and 交付计划)', () => {
+    expect(pdfPages(pdfs.get('opsManual')!).join('\n')).toContain('PASS_MAX_DAYS');
+    for (const key of ['requirementsSpec', 'deliveryPlan', 'opsManual'] as const) {
+      const words = brokenWords(texts.get(key)!, pdfPages(pdfs.get(key)!));
+      expect(texts.get(key), key).toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(words, key).toEqual([]);
+    }
   });
 
   it('prints the charts of the 巡检月报 as pictures, one per figure', () => {

@@ -10,6 +10,7 @@ import {
   type DocumentType,
   type DocumentTypeKey,
   classifications,
+  defaultClassification,
   documentPeriodLabel,
   documentScope,
   documentTitle,
@@ -45,7 +46,8 @@ const stagePercent: Record<Stage, number> = { collect: 15, build: 60, save: 90 }
 
 interface Options {
   note: string;
-  classification: Classification;
+  /** 'byType': each document's own default, from the project's settings (项目设置 → 文档密级). */
+  classification: Classification | 'byType';
   allowMissing: boolean;
   /** The period chosen for each periodic document in the dialog (巡检日志, 巡检月报, 变更记录). */
   periods?: Partial<Record<DocumentTypeKey, PeriodValue>>;
@@ -119,7 +121,7 @@ export function DeliverablesPage() {
         exportedAt: now,
         note: options.note,
         company: settings.companyName,
-        classification: options.classification,
+        classification: options.classification === 'byType' ? undefined : options.classification,
         period,
         revision: options.revision === 'auto' ? undefined : options.revision,
       });
@@ -248,7 +250,7 @@ export function DeliverablesPage() {
           layout="vertical"
           initialValues={{
             note: '',
-            classification: 'internal',
+            classification: 'byType',
             allowMissing: false,
             revision: 'auto',
             useHouseTemplate: Boolean(houseTemplate),
@@ -273,7 +275,17 @@ export function DeliverablesPage() {
             />
           </Form.Item>
           <Form.Item name="classification" label={t('deliverables.classification')}>
-            <Select options={Object.entries(classifications).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))} />
+            <Select
+              options={[
+                {
+                  value: 'byType',
+                  label: t('deliverables.classificationByType', {
+                    value: [...new Set(dialogTypes.map((type) => pickLabel(classifications[defaultClassification(type.key as DocumentTypeKey, project)], lang)))].join(' / '),
+                  }),
+                },
+                ...Object.entries(classifications).map(([value, label]) => ({ value, label: pickLabel(label, lang) })),
+              ]}
+            />
           </Form.Item>
           <Form.Item name="allowMissing" valuePropName="checked">
             <Checkbox>{t('deliverables.allowMissing')}</Checkbox>

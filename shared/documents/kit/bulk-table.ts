@@ -1,9 +1,11 @@
 import { AlignmentType, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { contentColumnWidths } from './column-fit';
 import type { DocumentContext } from './context';
 import { colors, styleIds } from './styles';
-import { type Cell, type CellAlign, type CellSpec, columnTwips, spacer, tableBorders, tableCaption, type TableOptions } from './table';
+import { type Cell, type CellAlign, type CellSpec, spacer, tableBorders, tableCaption, type TableOptions } from './table';
 import { bordersXml, isPlainCell, rowXml, tableXml } from './raw-rows';
 import { lines } from './text';
+import { fontSize } from './units';
 
 /**
  * dataTable for long tables (thousands of rows: inspection results, patrol logs). The same
@@ -19,10 +21,7 @@ import { lines } from './text';
  */
 export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'keepTogether'> & BulkOptions): Array<Paragraph | Table> {
   const total = Math.round(ctx.page.textWidth * (options.widthShare ?? 1));
-  const widths = columnTwips(
-    options.columns.map((c) => c.width),
-    total,
-  );
+  const widths = contentColumnWidths(options.columns, options.rows, total, fontSize(options.compact ? '小五' : '五号'));
   const style = options.compact ? styleIds.tableTextSmall : styleIds.tableText;
   const header = new TableRow({
     tableHeader: true,

@@ -1,10 +1,10 @@
-import { Document, type FileChild, SectionType } from 'docx';
+import { Document, type FileChild, NumberFormat, SectionType } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { DocumentContext } from './context';
 import { coverPage } from './cover';
 import { revisionHistory, tableOfContents } from './front-matter';
-import type { DocumentMeta } from './meta';
-import { pageFooter, pageHeader } from './page';
+import { classifications, type DocumentMeta, versionLabel } from './meta';
+import { frontMatterFooter, pageFooter, pageHeader } from './page';
 import { documentNumbering, documentStyles } from './styles';
 import { A4 } from './units';
 
@@ -28,18 +28,19 @@ export interface ComposeInput {
 
 /**
  * Page numbers of the table of contents, worked out by docx's own layout of the pages with
- * Word's font metrics (SimSun, SimHei and Times New Roman are in its tables: the five documents
- * lay out without guessing). `guess` only matters for something it cannot lay out exactly (an
- * unusual character): a best guess instead of every number left blank. The numbers are Word's
- * pages as near as it knows them; updating the field in Word gives the exact ones. LibreOffice,
- * with other fonts, may paginate a page or so differently and prints the numbers as written.
+ * Word's font metrics (SimSun, SimHei and Times New Roman are in its tables). `guess` only
+ * matters for something it cannot lay out exactly (an unusual character): a best guess instead
+ * of every number left blank. Lines have exact heights (styles.ts), so LibreOffice with
+ * metric-compatible stand-ins (Liberation Serif for Times New Roman, Noto CJK for 宋体/黑体,
+ * whose ideographs are as wide) sets the same pages; test/documents/libreoffice.test.ts checks
+ * every entry there. Word also refreshes the field on opening (updateFields).
  */
 const pageNumbers = estimatePageNumbersWith({ guess: true });
 
 /**
- * A complete deliverable: the cover as its own section (no header, footer or page number),
- * then 修订记录, 目录 and the chapters in a section with the project and document name in the
- * header and 「第 X 页 共 Y 页」 in the footer (the cover is counted, so these start at 第 2 页).
+ * A complete deliverable in three sections: the cover (no header, footer or page number); the
+ * front matter (修订记录, 目录) numbered I, II, …; the chapters numbered from 1 with
+ * 「第 X 页 共 Y 页」. The project and document name head every page but the cover.
  */
 export function composeDocument(input: ComposeInput): Document {
   const document = new Document(documentOptions(input));
@@ -65,25 +66,43 @@ function documentOptions(input: ComposeInput): ConstructorParameters<typeof Docu
     size: { width: A4.width, height: A4.height },
     margin: { ...ctx.page.margins, header: 851, footer: 992 },
   };
+  const version = versionLabel(meta.version, meta.minor);
+  const header = { default: pageHeader(input.projectName, title) };
   return {
     title,
     subject: input.projectName,
+    // The engineer who prepared it, as Word's 作者; the company goes into app.xml (pack.ts).
     creator: meta.preparedBy.name || meta.company,
-    description: `${meta.documentNumber} V${meta.version}.0`,
+    lastModifiedBy: meta.preparedBy.name || meta.company,
+    keywords: meta.documentNumber,
+    description: `${meta.documentNumber} ${version}`,
+    customProperties: [
+      { name: '文档编号', value: meta.documentNumber },
+      { name: '版本', value: version },
+      { name: '密级', value: classifications[meta.classification].zh },
+    ],
     styles: documentStyles(ctx.page),
     numbering: documentNumbering(),
     // The layout cannot see rows left as text (raw-rows.ts): no estimate rather than a wrong one.
     pageNumbers: input.estimatePages === false || ctx.rawRows.size > 0 ? undefined : pageNumbers,
+    // Word refreshes the 目录, page references and SEQ/REF numbers when it opens the file (it asks first).
+    features: { updateFields: true },
     sections: [
       {
         properties: { page },
         children: coverPage(ctx, { meta, title, projectName: input.projectName, projectCode: input.projectCode, customer: input.customer }),
       },
       {
-        properties: { type: SectionType.NEXT_PAGE, page },
-        headers: { default: pageHeader(input.projectName, title) },
+        properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.UPPER_ROMAN } } },
+        headers: header,
+        footers: { default: frontMatterFooter() },
+        children: [...revisionHistory(ctx, meta.revisions), ...tableOfContents()],
+      },
+      {
+        properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
+        headers: header,
         footers: { default: pageFooter() },
-        children: [...revisionHistory(ctx, meta.revisions), ...tableOfContents(), ...input.body],
+        children: input.body,
       },
     ],
   };

@@ -3,10 +3,11 @@ import type { DocumentContext } from './context';
 import { type RevisionEntry, versionLabel } from './meta';
 import { styleIds } from './styles';
 import { dataTable } from './table';
+import { newPageSpacing } from './text';
 
 /** An unnumbered title (修订记录, 目录, 签字确认), outside the table of contents. */
-export function frontTitle(text: string, options: { newPage?: boolean } = {}): Paragraph {
-  return new Paragraph({ style: styleIds.frontTitle, pageBreakBefore: options.newPage, children: [new TextRun(text)] });
+export function frontTitle(text: string, options: { newPage?: boolean; atPageTop?: boolean } = {}): Paragraph {
+  return new Paragraph({ style: styleIds.frontTitle, pageBreakBefore: options.newPage, spacing: newPageSpacing(options.newPage || options.atPageTop), children: [new TextRun(text)] });
 }
 
 /** 修订记录: every export of this document in this project, oldest first. */
@@ -15,7 +16,7 @@ export function revisionHistory(ctx: DocumentContext, revisions: RevisionEntry[]
     .sort((a, b) => a.version - b.version || (a.minor ?? 0) - (b.minor ?? 0))
     .map((r) => [{ text: versionLabel(r.version, r.minor), align: 'center' as const }, { text: r.date, align: 'center' as const }, { text: r.author, align: 'center' as const }, r.note]);
   return [
-    frontTitle('修订记录'),
+    frontTitle('修订记录', { atPageTop: true }), // the first line of its section
     ...dataTable(ctx, {
       columns: [
         { title: '版本号', width: 14 },

@@ -1,13 +1,5 @@
-import type { Label } from '../../records/fields';
-
-/** 密级 as Chinese enterprises grade documents. */
-export const classifications = {
-  public: { zh: '公开', en: 'Public' },
-  internal: { zh: '内部', en: 'Internal' },
-  secret: { zh: '秘密', en: 'Secret' },
-  confidential: { zh: '机密', en: 'Confidential' },
-} satisfies Record<string, Label>;
-export type Classification = keyof typeof classifications;
+export { type Classification, classifications } from '../../records/classification';
+import type { Classification } from '../../records/classification';
 
 /** A name and a date (YYYY-MM-DD) on the cover's 编制/审核/批准 lines; either may be ''. */
 export interface Signatory {

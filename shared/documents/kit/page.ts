@@ -7,12 +7,16 @@ export function pageHeader(projectName: string, documentName: string): Header {
 }
 
 /**
- * 「第 X 页 共 Y 页」: PAGE and NUMPAGES. The cover counts as page 1 but shows no footer, so the
- * first numbered page is 第 2 页. SECTIONPAGES would leave the cover out, but LibreOffice counts
- * it wrongly (第 14 页 共 13 页) and WPS is not reliable with it either; NUMPAGES is right everywhere.
+ * 「第 X 页 共 Y 页」 under the chapters: PAGE and SECTIONPAGES, the chapters' own section
+ * numbered from 1 (the cover and the front matter are not counted).
  */
 export function pageFooter(): Footer {
   return new Footer({
-    children: [new Paragraph({ style: styleIds.footer, children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })] })],
+    children: [new Paragraph({ style: styleIds.footer, children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES_IN_SECTION, ' 页'] })] })],
   });
+}
+
+/** The front matter's footer (修订记录, 目录): the page number alone, in Roman numerals (the section's format). */
+export function frontMatterFooter(): Footer {
+  return new Footer({ children: [new Paragraph({ style: styleIds.footer, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] });
 }

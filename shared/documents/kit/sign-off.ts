@@ -24,7 +24,7 @@ export interface SignOffParty {
 const sideLabels: Record<Side, string> = { customer: '甲方', provider: '乙方' };
 
 function para(children: ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: styleIds.tableText, spacing: { before: 80, after: 80, line: 300, lineRule: LineRuleType.AUTO }, children });
+  return new Paragraph({ style: styleIds.tableText, spacing: { before: 80, after: 80, line: 360, lineRule: LineRuleType.EXACT }, children });
 }
 
 function signatureRuns(ctx: DocumentContext, party: SignOffParty): ParagraphChild[] {
@@ -50,7 +50,7 @@ function partyCell(ctx: DocumentContext, party: SignOffParty | undefined, width:
     // Room to sign by hand when there is no drawn signature.
     new Paragraph({
       style: styleIds.tableText,
-      spacing: { before: 80, after: party.signature ? 80 : 560, line: 300, lineRule: LineRuleType.AUTO },
+      spacing: { before: 80, after: party.signature ? 80 : 560, line: 360, lineRule: LineRuleType.EXACT },
       children: signatureRuns(ctx, party),
     }),
     para([new TextRun({ text: '日期：', bold: true }), new TextRun(party.date ? chineseDate(party.date) : '      年    月    日')]),

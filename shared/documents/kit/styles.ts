@@ -49,17 +49,34 @@ export const HEADING_NUMBERING = 'heading-numbering';
 export const ORDERED_LIST = 'ordered-list';
 export const BULLET_LIST = 'bullet-list';
 
-/** 1.5 lines: Word's "1.5 倍行距" is 360 of 240 with the auto rule. */
-const oneAndHalf = { line: 360, lineRule: LineRuleType.AUTO };
-const single = { line: 240, lineRule: LineRuleType.AUTO };
+/**
+ * Line heights as 固定值 (exact), the way Chinese house styles state them (正文 小四, 固定值 20 磅).
+ * A multiple ("1.5 倍行距") is a multiple of the font's own line height, which differs between
+ * 宋体 and the fonts standing in for it (Noto CJK is 45 % taller), so the same document would
+ * paginate differently in Word, WPS and LibreOffice and the 目录's page numbers would be right
+ * in one of them only. Exact heights give every reader the same lines per page.
+ */
+export const lineHeights = {
+  /** 正文 小四 and 目录 entries. */
+  body: 400,
+  /** 五号 table text and captions. */
+  table: 320,
+  /** 小五 table text, code, header and footer. */
+  small: 280,
+  /** Headings 三号 / 四号 / 小四 and the front titles. */
+  heading1: 560,
+  heading2: 480,
+  heading3: 400,
+} as const;
+const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT });
 
 export function documentStyles(page: PageGeometry): IStylesOptions {
-  const heading = (size: number, before: number, after: number) => ({
+  const heading = (size: number, before: number, after: number, line: number) => ({
     basedOn: 'Normal',
     next: styleIds.body,
     quickFormat: true,
     run: { font: headingFont, size, bold: true, color: colors.text },
-    paragraph: { spacing: { before, after, ...oneAndHalf }, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT },
+    paragraph: { spacing: { before, after, ...exact(line) }, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT },
   });
   const toc = (level: number) => ({
     id: `TOC${level}`,
@@ -70,23 +87,25 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
     run: level === 1 ? { font: headingFont, size: fontSize('小四') } : { size: fontSize('小四') },
     paragraph: {
       indent: { left: (level - 1) * 480 },
-      spacing: { before: level === 1 ? 60 : 0, after: 0, ...oneAndHalf },
+      spacing: { before: level === 1 ? 60 : 0, after: 0, ...exact(lineHeights.body) },
     },
   });
   return {
     default: {
       document: {
         run: { font: bodyFont, size: fontSize('小四'), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        paragraph: { spacing: oneAndHalf, alignment: AlignmentType.JUSTIFIED },
+        // Left, not justified: a line with a long Latin word or date would be spread out character by
+        // character (任 务 “ 知 识); a line of ideographs alone ends within one character of the margin anyway.
+        paragraph: { spacing: exact(lineHeights.body), alignment: AlignmentType.LEFT },
       },
-      heading1: { ...heading(fontSize('三号'), 360, 120), paragraph: { ...heading(0, 360, 120).paragraph, numbering: { reference: HEADING_NUMBERING, level: 0 } } },
-      heading2: { ...heading(fontSize('四号'), 240, 60), paragraph: { ...heading(0, 240, 60).paragraph, numbering: { reference: HEADING_NUMBERING, level: 1 } } },
-      heading3: { ...heading(fontSize('小四'), 120, 60), paragraph: { ...heading(0, 120, 60).paragraph, numbering: { reference: HEADING_NUMBERING, level: 2 } } },
+      heading1: { ...heading(fontSize('三号'), 360, 120, lineHeights.heading1), paragraph: { ...heading(0, 360, 120, lineHeights.heading1).paragraph, numbering: { reference: HEADING_NUMBERING, level: 0 } } },
+      heading2: { ...heading(fontSize('四号'), 240, 60, lineHeights.heading2), paragraph: { ...heading(0, 240, 60, lineHeights.heading2).paragraph, numbering: { reference: HEADING_NUMBERING, level: 1 } } },
+      heading3: { ...heading(fontSize('小四'), 120, 60, lineHeights.heading3), paragraph: { ...heading(0, 120, 60, lineHeights.heading3).paragraph, numbering: { reference: HEADING_NUMBERING, level: 2 } } },
       caption: {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font: headingFont, size: fontSize('五号'), color: colors.text, italics: false },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 120, ...single }, keepLines: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 120, ...exact(lineHeights.table) }, keepLines: true },
       },
     },
     paragraphStyles: [
@@ -97,7 +116,7 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         next: styleIds.body,
         quickFormat: true,
         // 首行缩进 2 字符: the chars value scales with the font; the twips value is for readers that ignore it.
-        paragraph: { indent: { firstLine: 480, firstLineChars: 200 }, spacing: { before: 0, after: 0, ...oneAndHalf } },
+        paragraph: { indent: { firstLine: 480, firstLineChars: 200 }, spacing: { before: 0, after: 0, ...exact(lineHeights.body) } },
       },
       {
         id: styleIds.tableText,
@@ -105,7 +124,7 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         basedOn: 'Normal',
         next: styleIds.tableText,
         run: { size: fontSize('五号') },
-        paragraph: { spacing: { before: 0, after: 0, ...single }, alignment: AlignmentType.LEFT },
+        paragraph: { spacing: { before: 0, after: 0, ...exact(lineHeights.table) }, alignment: AlignmentType.LEFT },
       },
       {
         id: styleIds.tableTextSmall,
@@ -113,6 +132,7 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         basedOn: styleIds.tableText,
         next: styleIds.tableTextSmall,
         run: { size: fontSize('小五') },
+        paragraph: { spacing: { before: 0, after: 0, ...exact(lineHeights.small) } },
       },
       {
         id: styleIds.code,
@@ -120,7 +140,7 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font: { ascii: 'Courier New', hAnsi: 'Courier New', cs: 'Courier New', eastAsia: fonts.song }, size: fontSize('小五') },
-        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.LEFT, indent: { left: 240 } },
+        paragraph: { spacing: { before: 0, after: 0, ...exact(lineHeights.small) }, alignment: AlignmentType.LEFT, indent: { left: 240 } },
       },
       {
         id: styleIds.frontTitle,
@@ -128,14 +148,14 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font: headingFont, size: fontSize('三号'), bold: true },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...oneAndHalf }, keepNext: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...exact(lineHeights.heading1) }, keepNext: true },
       },
       {
         id: styleIds.coverText,
         name: 'Cover Text',
         basedOn: 'Normal',
         next: styleIds.coverText,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...single } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: styleIds.header,
@@ -143,7 +163,7 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         basedOn: 'Normal',
         run: { size: fontSize('小五'), color: colors.muted },
         paragraph: {
-          spacing: { before: 0, after: 0, ...single },
+          spacing: { before: 0, after: 0, ...exact(lineHeights.small) },
           rightTabStop: page.textWidth,
           border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: colors.border, space: 1 } },
         },
@@ -153,7 +173,7 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         name: 'footer',
         basedOn: 'Normal',
         run: { size: fontSize('小五') },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...single } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...exact(lineHeights.small) } },
       },
       toc(1),
       toc(2),

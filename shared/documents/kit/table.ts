@@ -13,6 +13,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { contentColumnWidths } from './column-fit';
 import type { DocumentContext } from './context';
 import { colors, styleIds } from './styles';
 import { lines } from './text';
@@ -118,15 +119,14 @@ export interface TableOptions {
 
 /**
  * A table with explicit column widths (fixed layout, in twips) and a header row that repeats
- * on every page. Short rows are kept on one page; long ones may break.
+ * on every page. The widths are the columns' relative widths, widened where a header, date, id
+ * or address would otherwise break inside (column-fit.ts). Short rows are kept on one page;
+ * long ones may break.
  */
 export function dataTable(ctx: DocumentContext, options: TableOptions): Array<Paragraph | Table> {
   const total = Math.round(ctx.page.textWidth * (options.widthShare ?? 1));
   const size = options.compact ? fontSize('小五') : undefined;
-  const widths = columnTwips(
-    options.columns.map((c) => c.width),
-    total,
-  );
+  const widths = contentColumnWidths(options.columns, options.rows, total, size ?? fontSize('五号'));
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,

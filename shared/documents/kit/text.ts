@@ -10,9 +10,17 @@ const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLe
  * `newPage` starts it on a new page (the first chapter after the table of contents).
  */
 export function heading(text: string, level: 1 | 2 | 3, options: { newPage?: boolean } = {}): Paragraph {
-  const paragraph = new Paragraph({ heading: headingLevels[level - 1], pageBreakBefore: options.newPage, children: [new TextRun(text)] });
+  const paragraph = new Paragraph({ heading: headingLevels[level - 1], pageBreakBefore: options.newPage, spacing: newPageSpacing(options.newPage), children: [new TextRun(text)] });
   headings.set(paragraph, { text, level });
   return paragraph;
+}
+
+/**
+ * No space above a paragraph that starts a page: Word drops it there and LibreOffice keeps it,
+ * so with it the two would set the page differently and the 目录's page numbers would fit one only.
+ */
+export function newPageSpacing(newPage: boolean | undefined): { before: number } | undefined {
+  return newPage ? { before: 0 } : undefined;
 }
 
 /** The headings made by heading(), so a table of contents can be written without laying out the document. */
