@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { initI18n } from '../../renderer/i18n';
+import { changeLanguage, initI18n } from '../../renderer/i18n';
 import { SyncService } from '../../renderer/data/sync/sync-service';
 import type { DesktopApi } from '../../shared/desktop-api';
 import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
@@ -78,13 +78,15 @@ it('a round that fails with an error carrying no message still says it failed, a
     await service.login(server.url, 'zhang', DEFAULT_PASSWORD);
     await service.syncNow();
     broken = true;
-    await service.syncNow();
-    expect(service.getStatus()).toMatchObject({ running: false, error: '同步失败（Error）' });
-    // The same failure in the English UI is said in English.
-    await i18next.changeLanguage('en');
-    await service.syncNow();
-    await i18next.changeLanguage('zh-CN');
+    // Said in the UI language: here English (the Chinese is the same key's other side).
+    await changeLanguage('en');
+    try {
+      await service.syncNow();
+    } finally {
+      await changeLanguage('zh-CN');
+    }
     expect(service.getStatus()).toMatchObject({ running: false, error: 'Sync failed (Error)' });
+    expect(i18next.t('syncErrors.failed', { name: 'Error' })).toBe('同步失败（Error）');
     expect(logged).toHaveBeenCalledWith('sync round failed', expect.any(Error));
     await service.logout();
   } finally {
