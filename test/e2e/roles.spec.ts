@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { membersOf } from '../../server/repositories/memberships';
 import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
 import { chooseOption } from './helpers/choose-option';
+import { openDevice, signIn } from './helpers/team-device';
 
 let server: TestServer;
 test.beforeAll(async () => {
@@ -10,21 +11,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.dispose());
 
-async function device(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/');
-  return page;
-}
-
 async function signInAndSync(page: Page, username: string) {
-  await page.getByRole('menuitem', { name: '设置' }).click();
-  const card = page.getByTestId('sync-settings');
-  await card.getByLabel('服务器地址').fill(server.url);
-  await card.getByLabel('用户名').fill(username);
-  await card.getByLabel('密码').fill(DEFAULT_PASSWORD);
-  await card.getByRole('button', { name: '登录' }).click();
-  await expect(card).toContainText('已登录');
+  await signIn(page, server.url, username);
   // Signing in starts a round; wait until it has finished with nothing left to send.
   await expect(async () => {
     const indicator = page.getByTestId('sync-indicator');
@@ -38,7 +26,7 @@ async function signInAndSync(page: Page, username: string) {
 
 test('the project manager manages the server members from the team page; a customer contact and an observer see only what their role allows', async ({ browser }) => {
   test.setTimeout(240_000);
-  const zhang = await device(browser);
+  const zhang = await openDevice(browser);
   await zhang.getByRole('button', { name: '载入示例项目' }).click();
   await expect(zhang.getByTestId('asset-count')).toHaveText('共 40 条');
   const projectId = /projects\/([^/]+)/.exec(zhang.url())![1]!;
@@ -79,7 +67,7 @@ test('the project manager manages the server members from the team page; a custo
   expect(stored.map((m) => `${m.username}:${m.role}`)).toEqual(['wang:customerContact', 'zhang:pm', 'zhao:observer']);
 
   // 王经理, the customer contact: reads, confirms, signs, approves and reports; edits nothing else.
-  const wang = await device(browser);
+  const wang = await openDevice(browser);
   await signInAndSync(wang, 'wang');
   await wang.goto(`/#/projects/${projectId}/overview`);
   await expect(wang.getByTestId('server-members')).toContainText('你的角色：客户联系人');
@@ -109,7 +97,7 @@ test('the project manager manages the server members from the team page; a custo
   await expect(wang.getByRole('button', { name: '新增故障' })).toBeVisible();
 
   // 赵审计, the observer: the same screens, nothing to press.
-  const zhao = await device(browser);
+  const zhao = await openDevice(browser);
   await signInAndSync(zhao, 'zhao');
   await zhao.goto(`/#/projects/${projectId}/incidents`);
   await expect(zhao.getByTestId('list-incidents')).toBeVisible();

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
+import { openDevice, signIn } from './helpers/team-device';
 
 let server: TestServer;
 test.beforeAll(async () => {
@@ -10,22 +11,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.dispose());
 
-async function engineer(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/');
-  return page;
-}
-
-async function signIn(page: Page, username: string) {
-  await page.getByRole('menuitem', { name: '设置' }).click();
-  const card = page.getByTestId('sync-settings');
-  await card.getByLabel('服务器地址').fill(server.url);
-  await card.getByLabel('用户名').fill(username);
-  await card.getByLabel('密码').fill(DEFAULT_PASSWORD);
-  await card.getByRole('button', { name: '登录' }).click();
-  await expect(card).toContainText('已登录');
-}
 
 /**
  * 立即同步 in the header's popover, then waits for a round that finished after the click (the
@@ -65,16 +50,16 @@ async function editAsset(page: Page, name: string, label: string, value: string)
 
 test('two engineers sync through a real server: both edits survive, a lost value can be restored', async ({ browser }) => {
   test.setTimeout(180_000);
-  const zhang = await engineer(browser);
+  const zhang = await openDevice(browser);
   await zhang.getByRole('button', { name: '载入示例项目' }).click();
   await expect(zhang.getByTestId('asset-count')).toHaveText('共 40 条');
   const projectId = /projects\/([^/]+)/.exec(zhang.url())![1]!;
-  await signIn(zhang, 'zhang');
+  await signIn(zhang, server.url, 'zhang');
   await syncNow(zhang); // the project created in the field is registered on the server
   await server.addMember(projectId, 'li', 'engineer');
 
-  const li = await engineer(browser);
-  await signIn(li, 'li');
+  const li = await openDevice(browser);
+  await signIn(li, server.url, 'li');
   await syncNow(li);
   await li.getByRole('menuitem', { name: '项目' }).click();
   await li.getByTestId('project-card').getByText('江南银行数据中心运维服务项目').click();
@@ -122,11 +107,11 @@ test('two engineers sync through a real server: both edits survive, a lost value
 
 test('a row changed behind the app is found by the next sync, repaired from the server and told in 同步日志', async ({ browser }) => {
   test.setTimeout(180_000);
-  const page = await engineer(browser);
+  const page = await openDevice(browser);
   await page.getByRole('button', { name: '载入示例项目' }).click();
   await expect(page.getByTestId('asset-count')).toHaveText('共 40 条');
   const projectId = /projects\/([^/]+)/.exec(page.url())![1]!;
-  await signIn(page, 'wang');
+  await signIn(page, server.url, 'wang');
   await syncNow(page);
 
   // An asset's name changed with IndexedDB's own API: neither the repository nor Dexie sees it.
