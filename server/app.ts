@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LoginThrottle, loginThrottleOptions, type LoginThrottleSettings } from './auth/login-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
+import { DatabaseThrottleStore } from './auth/throttle-store';
 import { DEFAULT_TOKEN_TTL_MS } from './auth/tokens';
 import { BlobStore } from './blobs/blob-store';
 import { DEFAULT_BLOB_QUOTA_MB, DEFAULT_REQUEST_TIMEOUT_S } from './config';
@@ -69,12 +70,13 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     await store.close();
     throw error;
   }
+  const throttleStore = new DatabaseThrottleStore(store.db);
   const ctx: AppContext = {
     store,
     blobs,
     now,
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
-    throttle: new LoginThrottle(loginThrottleOptions(options.loginThrottle), now),
+    throttle: new LoginThrottle(loginThrottleOptions(options.loginThrottle), now, throttleStore),
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
     blobQuotaBytes: options.blobQuotaBytes ?? DEFAULT_BLOB_QUOTA_MB * 1024 * 1024,
     beforeCommit: options.faults?.beforeCommit,
@@ -137,6 +139,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     try {
       await deleteStaleSessions(store.db, now(), SESSION_GRACE);
       await blobs.sweepPartials(now(), PARTIAL_UPLOAD_MAX_AGE);
+      await throttleStore.deleteStale(now() - ctx.throttle.forgetAfterMs);
     } catch (error) {
       app.log.warn({ err: error }, 'housekeeping failed');
     }

@@ -1,4 +1,4 @@
-import { MemoryThrottleStore, type ThrottleStore } from './throttle-store';
+import type { ThrottleRecord, ThrottleStore } from './throttle-store';
 
 /**
  * Slows down password guessing on two counts:
@@ -10,7 +10,8 @@ import { MemoryThrottleStore, type ThrottleStore } from './throttle-store';
  *   does not clear it, or a sprayer who knows one password could reset it at will; it is
  *   forgotten after `forgetAfterMs` without a failure.
  * While either is locked out, attempts are refused with 429 and Retry-After without looking at
- * the password, so guessing cannot go faster than the window.
+ * the password, so guessing cannot go faster than the window. The counts live in the database
+ * (throttle-store.ts), shared by every server node.
  */
 export interface LockoutPolicy {
   freeAttempts: number;
@@ -41,11 +42,19 @@ export function loginThrottleOptions(settings: LoginThrottleSettings = {}): Logi
   return { ...DEFAULT_LOGIN_THROTTLE, ...perAccount, perAddress: { ...DEFAULT_LOGIN_THROTTLE.perAddress, ...perAddress } };
 }
 
+/** When a record's lockout ends: its last failure plus the delay its count over the free ones earns (0: not locked). */
+export function lockedUntil(record: ThrottleRecord, policy: LockoutPolicy): number {
+  const over = record.failures - policy.freeAttempts;
+  if (over <= 0) return 0;
+  // The exponent is capped: past 2^40 × baseDelayMs every sane maxDelayMs has long been reached.
+  return record.lastFailure + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(over - 1, 40));
+}
+
 export class LoginThrottle {
   constructor(
     private readonly options: LoginThrottleOptions,
     private readonly now: () => number,
-    private readonly store: ThrottleStore = new MemoryThrottleStore(),
+    private readonly store: ThrottleStore,
   ) {}
 
   private accountKey(username: string, ip: string): string {
@@ -54,6 +63,11 @@ export class LoginThrottle {
 
   private addressKey(ip: string): string {
     return `address\u0000${ip}`;
+  }
+
+  /** The longest time, over all the policies, that records may still count for. */
+  get forgetAfterMs(): number {
+    return Math.max(this.options.forgetAfterMs, this.options.perAddress.forgetAfterMs);
   }
 
   /** Milliseconds until this username may be tried from this address again; 0 when it may be now. */
@@ -66,7 +80,11 @@ export class LoginThrottle {
   }
 
   async recordFailure(username: string, ip: string): Promise<void> {
-    await Promise.all([this.bump(this.accountKey(username, ip), this.options), this.bump(this.addressKey(ip), this.options.perAddress)]);
+    const now = this.now();
+    await Promise.all([
+      this.store.recordFailure(this.accountKey(username, ip), now, this.options.forgetAfterMs),
+      this.store.recordFailure(this.addressKey(ip), now, this.options.perAddress.forgetAfterMs),
+    ]);
   }
 
   async recordSuccess(username: string, ip: string): Promise<void> {
@@ -75,22 +93,9 @@ export class LoginThrottle {
 
   private async waitMs(key: string, policy: LockoutPolicy): Promise<number> {
     const record = await this.store.get(key);
-    if (!record) return 0;
     const now = this.now();
-    if (now - record.lastFailure > policy.forgetAfterMs) {
-      await this.store.delete(key);
-      return 0;
-    }
-    return Math.max(0, record.lockedUntil - now);
-  }
-
-  private async bump(key: string, policy: LockoutPolicy): Promise<void> {
-    const now = this.now();
-    await this.store.update(key, (previous) => {
-      const failures = previous && now - previous.lastFailure <= policy.forgetAfterMs ? previous.failures + 1 : 1;
-      const over = failures - policy.freeAttempts;
-      const lockedUntil = over > 0 ? now + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (over - 1)) : 0;
-      return { failures, lastFailure: now, lockedUntil };
-    });
+    // A stale record counts for nothing; the next failure starts it again, housekeeping drops it.
+    if (!record || now - record.lastFailure > policy.forgetAfterMs) return 0;
+    return Math.max(0, lockedUntil(record, policy) - now);
   }
 }

@@ -1,47 +1,69 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
+
 /**
- * Where the login throttle keeps its failure records, by key. Async so that the records can
- * move into the database when several server processes share one (issue 15); in memory today,
- * which holds for one process.
+ * Where the login throttle keeps its failure counts: the `login_failures` table, so that every
+ * server node on one database sees the same counts (a guesser spreading tries over two nodes
+ * gets no more of them). SQLite and PostgreSQL alike.
  */
 export interface ThrottleRecord {
+  /** Failures in a row, none further apart than the policy's forgetAfterMs. */
   failures: number;
   lastFailure: number;
-  lockedUntil: number;
 }
 
 export interface ThrottleStore {
   get(key: string): Promise<ThrottleRecord | undefined>;
   /**
-   * Replaces the key's record with what `next` makes of the current one, atomically: no other
-   * update of that key comes in between (concurrent failures each count). In a database: one
-   * transaction that reads the row FOR UPDATE.
+   * Counts one failure at `now`, atomically: failures arriving at once, through any node, each
+   * count. A record whose last failure is more than forgetAfterMs old starts again at 1.
    */
-  update(key: string, next: (current: ThrottleRecord | undefined) => ThrottleRecord): Promise<void>;
+  recordFailure(key: string, now: number, forgetAfterMs: number): Promise<ThrottleRecord>;
   delete(key: string): Promise<void>;
 }
 
-/** Records in a Map in the order of their last failure; the oldest go first once there are too many. */
-export class MemoryThrottleStore implements ThrottleStore {
-  private readonly records = new Map<string, ThrottleRecord>();
+/**
+ * The table's key is a SHA-256 of the throttle's key: people type their password into the
+ * username box, and such a slip must not sit in the database in clear.
+ */
+function hashedKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
 
-  constructor(private readonly maxRecords = 100_000) {}
+export class DatabaseThrottleStore implements ThrottleStore {
+  constructor(private readonly db: Kysely<Database>) {}
 
   async get(key: string): Promise<ThrottleRecord | undefined> {
-    return this.records.get(key);
+    const row = await this.db.selectFrom('login_failures').select(['failures', 'last_failure']).where('key', '=', hashedKey(key)).executeTakeFirst();
+    return row && { failures: Number(row.failures), lastFailure: Number(row.last_failure) };
   }
 
-  async update(key: string, next: (current: ThrottleRecord | undefined) => ThrottleRecord): Promise<void> {
-    // Read, compute and write without an await in between: atomic in one process.
-    const record = next(this.records.get(key));
-    this.records.delete(key);
-    this.records.set(key, record);
-    for (const oldest of this.records.keys()) {
-      if (this.records.size <= this.maxRecords) break;
-      this.records.delete(oldest);
-    }
+  async recordFailure(key: string, now: number, forgetAfterMs: number): Promise<ThrottleRecord> {
+    // One statement: the row is created or counted up under the database's row lock, so there
+    // is no read-then-write gap for a concurrent failure to fall into. Another node's clock may
+    // be a little ahead: the last failure never moves back.
+    const row = await this.db
+      .insertInto('login_failures')
+      .values({ key: hashedKey(key), failures: 1, last_failure: now })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          failures: sql<number>`case when login_failures.last_failure >= ${now - forgetAfterMs} then login_failures.failures + 1 else 1 end`,
+          last_failure: sql<number>`case when login_failures.last_failure > ${now} then login_failures.last_failure else ${now} end`,
+        }),
+      )
+      .returning(['failures', 'last_failure'])
+      .executeTakeFirstOrThrow();
+    return { failures: Number(row.failures), lastFailure: Number(row.last_failure) };
   }
 
   async delete(key: string): Promise<void> {
-    this.records.delete(key);
+    await this.db.deleteFrom('login_failures').where('key', '=', hashedKey(key)).execute();
+  }
+
+  /** Housekeeping: drops records whose last failure is before `before` (they count for nothing any more). */
+  async deleteStale(before: number): Promise<number> {
+    const result = await this.db.deleteFrom('login_failures').where('last_failure', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -143,6 +143,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    // The login throttle's counts, shared by every node (they were in each process's memory).
+    '0005_login_failures': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('login_failures')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('last_failure', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -106,6 +106,14 @@ export interface BlobProjectsTable {
   created_at: number;
 }
 
+/** The login throttle's failure counts (auth/throttle-store.ts), shared by every server node. */
+export interface LoginFailuresTable {
+  /** sha256 hex of the throttle's key (username + client address, or the address alone). */
+  key: string;
+  failures: number;
+  last_failure: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -116,4 +124,5 @@ export interface Database {
   conflicts: ConflictsTable;
   blobs: BlobsTable;
   blob_projects: BlobProjectsTable;
+  login_failures: LoginFailuresTable;
 }
