@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
   const server = await buildServer({ ...config, tls, logger: { level: config.logLevel } });
   const log = server.app.log;
-  log.info({ database: server.store.location, dialect: server.store.dialect, dataDir: config.dataDir }, 'database ready');
+  log.info({ database: server.store.location, dialect: server.store.dialect, dataDir: config.dataDir, migrations: server.store.migrated }, 'database ready');
   const url = await server.listen({ port: config.port, host: config.host });
   log.info({ url }, 'Fieldbook server listening / 服务已启动');
 

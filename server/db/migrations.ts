@@ -159,8 +159,35 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
 export class MigrationError extends Error {}
 
-/** Brings the database to the latest schema; throws (with the failing migration) otherwise. */
+/**
+ * The advisory lock name of a schema's migrations. Every node starting on that schema takes it
+ * (pg_advisory_lock(hashtext(name))) before looking at the schema, so nodes started together
+ * migrate one after the other: the first applies what is missing, the others find it done.
+ */
+export function migrationLockName(pgSchema: string): string {
+  return `fieldbook migrations ${pgSchema}`;
+}
+
+/**
+ * Brings the database to the latest schema; throws (with the failing migration) otherwise.
+ * Returns the names of the migrations it applied. On PostgreSQL the whole run, Kysely's
+ * bookkeeping tables included, holds the schema's advisory lock on one connection; the lock is
+ * a session lock, so a node that dies while holding it releases it with its connection.
+ */
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect, pgSchema?: string): Promise<string[]> {
+  if (dialect !== 'postgres') return runMigrations(db, dialect);
+  const lock = migrationLockName(pgSchema ?? 'public');
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${lock}))`.execute(conn);
+    try {
+      return await runMigrations(conn, dialect, pgSchema);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${lock}))`.execute(conn);
+    }
+  });
+}
+
+async function runMigrations(db: Kysely<Database>, dialect: Dialect, pgSchema?: string): Promise<string[]> {
   const all = migrations(dialect);
   const provider: MigrationProvider = { getMigrations: async () => all };
   // On PostgreSQL name the schema of Kysely's own bookkeeping tables: without it Kysely looks

@@ -33,6 +33,8 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, for logs (no password). */
   location: string;
+  /** The migrations this opening applied (none when another node or an earlier start had). */
+  migrated: string[];
   /**
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
    * SQLite: BEGIN IMMEDIATE on the single connection, so writers are serialised from the start.
@@ -49,7 +51,7 @@ const INT8_OID = 20;
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl ? openPostgres(options.databaseUrl, options) : openSqlite(options.dataDir);
   try {
-    await migrateToLatest(store.db, store.dialect, options.databaseUrl ? (options.pgSchema ?? 'public') : undefined);
+    store.migrated = await migrateToLatest(store.db, store.dialect, options.databaseUrl ? (options.pgSchema ?? 'public') : undefined);
   } catch (error) {
     await store.close();
     throw error;
@@ -74,6 +76,7 @@ function openSqlite(dataDir: string): Store {
     db,
     dialect: 'sqlite',
     location: file,
+    migrated: [],
     async transaction(fn) {
       // Kysely's SQLite driver has one connection guarded by a mutex; holding it for the whole
       // transaction serialises every statement of this process behind the writer.
@@ -116,6 +119,7 @@ function openPostgres(url: string, options: StoreOptions): Store {
     db,
     dialect: 'postgres',
     location: redactUrl(url) + (options.pgSchema ? ` (schema ${options.pgSchema})` : ''),
+    migrated: [],
     async transaction(fn, transactionOptions) {
       const retries = transactionOptions?.retries ?? 0;
       for (let attempt = 0; ; attempt += 1) {
