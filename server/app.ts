@@ -1,11 +1,11 @@
 import cors from '@fastify/cors';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LoginThrottle, loginThrottleOptions, type LoginThrottleSettings } from './auth/login-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
 import { DatabaseThrottleStore } from './auth/throttle-store';
 import { DEFAULT_TOKEN_TTL_MS } from './auth/tokens';
-import { BlobStore } from './blobs/blob-store';
+import type { BlobStore } from './blobs/blob-store';
+import { openBlobStore } from './blobs/open-blob-store';
 import { DEFAULT_BLOB_QUOTA_MB, DEFAULT_REQUEST_TIMEOUT_S } from './config';
 import { openStore, type Store, type StoreOptions } from './db/store';
 import { type AppContext, checkProtocol } from './http/context';
@@ -63,9 +63,9 @@ const SESSION_GRACE = 7 * 24 * HOUR;
 export async function buildServer(options: BuildServerOptions): Promise<FieldbookServer> {
   const now = options.now ?? Date.now;
   const store = await openStore(options);
-  const blobs = new BlobStore(path.join(options.dataDir, 'blobs'));
+  let blobs: BlobStore;
   try {
-    await blobs.init();
+    blobs = await openBlobStore(store, options.dataDir, now);
   } catch (error) {
     await store.close();
     throw error;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { BlobStore } from '../blobs/blob-store';
+import { openBlobStore } from '../blobs/open-blob-store';
 import { ConfigError, configFrom } from '../config';
 import { openStore, type Store } from '../db/store';
 import {
@@ -169,7 +169,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           throw new AdminError(`无法读取文件 / cannot read ${file}: ${(error as Error).message}`);
         }
         const opened = await open();
-        const summary = await importBundle(opened, new BlobStore(path.join(config.dataDir, 'blobs')), bytes);
+        const summary = await importBundle(opened, await openBlobStore(opened, config.dataDir), bytes);
         const text = [
           `项目 / project ${summary.projectName} (${summary.projectId})${summary.projectRegistered ? ' — 新登记，请用 add-member 添加成员 / newly registered, add members with add-member' : ''}`,
           `修改 / changes: ${summary.changes}，新应用 applied ${summary.applied}，已存在 duplicate ${summary.duplicates}，拒绝 rejected ${summary.rejected.length}，冲突 conflicts ${summary.conflicts}`,

@@ -154,6 +154,36 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // PostgreSQL keeps attachment bytes itself, so that every server node serves every blob
+    // (server/blobs/pg-blob-store.ts); SQLite keeps them as files under the data directory.
+    '0006_blob_chunks': {
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'postgres') return;
+        await db.schema
+          .createTable('blob_chunks')
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('start', 'bigint', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('data', 'bytea', (c) => c.notNull())
+          .addPrimaryKeyConstraint('blob_chunks_pk', ['sha256', 'idx'])
+          .execute();
+        await db.schema
+          .createTable('blob_upload_chunks')
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('project_id', 'text', (c) => c.notNull())
+          .addColumn('start', 'bigint', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('data', 'bytea', (c) => c.notNull())
+          .addColumn('received_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('blob_upload_chunks_pk', ['sha256', 'project_id', 'start'])
+          .execute();
+        // Bytes of a stored blob are never rewritten and already compressed more often than not
+        // (photos, PDF, zip): skip TOAST's compression attempt, keep them out of line.
+        await sql`alter table blob_chunks alter column data set storage external`.execute(db);
+        await sql`alter table blob_upload_chunks alter column data set storage external`.execute(db);
+      },
+    },
   };
 }
 

@@ -114,6 +114,25 @@ export interface LoginFailuresTable {
   last_failure: number;
 }
 
+/** PostgreSQL only: the bytes of stored blobs, chunk `idx` covering bytes start..start+size-1 (an empty blob has one empty chunk). */
+export interface BlobChunksTable {
+  sha256: string;
+  idx: number;
+  start: number;
+  size: number;
+  data: Uint8Array;
+}
+
+/** PostgreSQL only: uploads in progress, per project, one row per chunk received. */
+export interface BlobUploadChunksTable {
+  sha256: string;
+  project_id: string;
+  start: number;
+  size: number;
+  data: Uint8Array;
+  received_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -125,4 +144,6 @@ export interface Database {
   blobs: BlobsTable;
   blob_projects: BlobProjectsTable;
   login_failures: LoginFailuresTable;
+  blob_chunks: BlobChunksTable;
+  blob_upload_chunks: BlobUploadChunksTable;
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   BLOB_CHUNK_BYTES,
@@ -121,16 +120,21 @@ export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise
     const blob = await findBlob(ctx.store.db, sha256);
     if (!blob) throw notFound('没有这个附件 / no such attachment');
     if (!(await userMayReadBlob(ctx.store.db, sha256, user.id))) throw forbidden('这个附件不属于你参与的项目 / attachment belongs to none of your projects');
-    const file = ctx.blobs.filePath(sha256);
+    if ((await ctx.blobs.storedSize(sha256)) !== blob.size) {
+      // Recorded but its bytes are not in this store (e.g. a PostgreSQL server whose disk store
+      // was not moved with `server:admin migrate-blobs`): say so rather than send a short body.
+      request.log.error({ sha256, store: ctx.blobs.kind }, 'blob recorded but its bytes are missing');
+      throw new HttpError(404, 'blob_missing', '服务器缺少这个附件的内容，请联系服务器管理员 / the server is missing this attachment\'s bytes; tell the administrator');
+    }
     const range = parseRange(request.headers.range, blob.size);
     void reply.headers({ 'content-type': 'application/octet-stream', 'cache-control': 'private, max-age=31536000, immutable', 'accept-ranges': 'bytes', etag: `"${sha256}"` });
     if (range) {
       return reply
         .code(206)
         .headers({ 'content-range': `bytes ${range.start}-${range.end}/${blob.size}`, 'content-length': String(range.end - range.start + 1) })
-        .send(fs.createReadStream(file, { start: range.start, end: range.end }));
+        .send(ctx.blobs.read(sha256, range));
     }
-    return reply.header('content-length', String(blob.size)).send(fs.createReadStream(file));
+    return reply.header('content-length', String(blob.size)).send(ctx.blobs.read(sha256));
   });
 }
 

@@ -28,6 +28,13 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
     await t?.dispose();
   });
 
+  /** Uploads in progress, wherever this dialect's blob store keeps them. */
+  async function uploadsInProgress(): Promise<number> {
+    if (dialect === 'sqlite') return (await fs.readdir(path.join(t.dataDir, 'blobs', '.partial'))).length;
+    const row = await t.store.db.selectFrom('blob_upload_chunks').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async function setup() {
     t = await startTestServer(dialect);
     await t.addUser('alice');
@@ -76,9 +83,21 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
     expect(got.status).toBe(200);
     expect(sha(got.body)).toBe(hash);
     expect(Buffer.from(got.body).equals(Buffer.from(bytes))).toBe(true);
-    // On disk under <dataDir>/blobs/<aa>/<sha256>, nothing left in progress.
-    expect((await fs.stat(path.join(t.dataDir, 'blobs', hash.slice(0, 2), hash))).size).toBe(total);
-    expect(await fs.readdir(path.join(t.dataDir, 'blobs', '.partial'))).toEqual([]);
+    if (dialect === 'sqlite') {
+      // On disk under <dataDir>/blobs/<aa>/<sha256>.
+      expect((await fs.stat(path.join(t.dataDir, 'blobs', hash.slice(0, 2), hash))).size).toBe(total);
+    } else {
+      // In PostgreSQL, one row per chunk as uploaded, and nothing on this node's disk.
+      const chunks = await t.store.db.selectFrom('blob_chunks').select(['idx', 'start', 'size']).where('sha256', '=', hash).orderBy('idx').execute();
+      expect(chunks).toEqual([
+        { idx: 0, start: 0, size: BLOB_CHUNK_BYTES },
+        { idx: 1, start: BLOB_CHUNK_BYTES, size: BLOB_CHUNK_BYTES },
+        { idx: 2, start: 2 * BLOB_CHUNK_BYTES, size: total - 2 * BLOB_CHUNK_BYTES },
+      ]);
+      await expect(fs.access(path.join(t.dataDir, 'blobs'))).rejects.toThrow();
+    }
+    // Nothing left in progress.
+    expect(await uploadsInProgress()).toBe(0);
     expect(await t.counts()).toMatchObject({ blobs: 1, blob_projects: 1 });
 
     // Uploading again once complete is a no-op that says so.
@@ -98,7 +117,7 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
     expect(reply.body).toMatchObject({ error: 'hash_mismatch', message: expect.stringContaining('校验值不符') });
     expect((await alice.headBlob(claimed, a.id)).headers.get(BLOB_OFFSET_HEADER)).toBe('0');
     expect(await t.counts()).toMatchObject({ blobs: 0, blob_projects: 0 });
-    expect(await fs.readdir(path.join(t.dataDir, 'blobs', '.partial'))).toEqual([]);
+    expect(await uploadsInProgress()).toBe(0);
     expect((await alice.getBlob(claimed)).status).toBe(404);
   });
 
@@ -151,7 +170,7 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
       }
     }
     expect(await t.counts()).toMatchObject({ blobs: 0, blob_projects: 0 });
-    expect(await fs.readdir(path.join(t.dataDir, 'blobs', '.partial'))).toEqual([]);
+    expect(await uploadsInProgress()).toBe(0);
   });
 
   it('stores an empty attachment', async () => {
