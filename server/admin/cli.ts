@@ -19,6 +19,7 @@ import {
   resetPassword,
   setDisabled,
 } from './commands';
+import { describeMigration, migrateBlobs } from './migrate-blobs';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -44,6 +45,7 @@ const USAGE = `Fieldbook 服务器管理 / server administration
   list-users                                                列出用户
   list-projects                                             列出项目及成员
   import FILE                                               以管理员身份导入项目数据包：全部导入，或有一条不能导入时什么都不导入（重复导入不会改变任何数据）
+  migrate-blobs                                             把 --data-dir 下的磁盘附件逐个校验后移入 PostgreSQL（校验值不符的不导入并列出，退出码 1；可重复运行）
 
 数据库 / database (same as the server): --data-dir DIR (FIELDBOOK_DATA_DIR, ./data),
   --database-url postgres://… (DATABASE_URL), --pg-schema S (FIELDBOOK_PG_SCHEMA)
@@ -95,7 +97,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
 
   let store: Store | undefined;
   try {
-    const known = ['add-user', 'reset-password', 'disable-user', 'enable-user', 'add-project', 'add-member', 'remove-member', 'list-users', 'list-projects', 'import'];
+    const known = ['add-user', 'reset-password', 'disable-user', 'enable-user', 'add-project', 'add-member', 'remove-member', 'list-users', 'list-projects', 'import', 'migrate-blobs'];
     if (!known.includes(command)) throw new UsageError(`未知命令 / unknown command: ${command}`);
     if (command !== 'import' && rest.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${rest[0]}`);
     const config = configFrom(values, io.env);
@@ -179,6 +181,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         ];
         print(text.join('\n'), summary);
         break;
+      }
+      case 'migrate-blobs': {
+        const summary = await migrateBlobs(await open(), config.dataDir);
+        print(describeMigration(summary), summary);
+        // A file refused or a recorded blob without bytes needs a person: fail, so a script stops.
+        return summary.mismatched.length > 0 || summary.missing.length > 0 ? EXIT_FAILED : EXIT_OK;
       }
     }
     return EXIT_OK;
