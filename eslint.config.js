@@ -63,7 +63,31 @@ export default tseslint.config(
         'The renderer talks to its host only through DesktopApi (renderer/platform).',
       ),
       'no-restricted-globals': ['error', { name: 'process', message: 'No Node in the renderer.' }, { name: 'require', message: 'No Node in the renderer.' }],
+      // The screens know the deliverables through the docx-free catalogue; the builders and docx
+      // (1.3 MB) are loaded only in the document Web Worker (issue 16). Types may be imported.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['docx'],
+              allowTypeImports: true,
+              message: 'docx is loaded only in the document worker (document-worker.ts).',
+            },
+            {
+              // Anything of shared/documents but the catalogue and three docx-free helpers.
+              regex: '/shared/documents(?!/catalogue(/|$)|/checks$|/parts/plan-progress$|/house-template-check$)',
+              allowTypeImports: true,
+              message: 'Screens import shared/documents/catalogue; the builders and docx belong to the document worker (document-worker.ts).',
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ['renderer/features/deliverables/document-worker.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     files: ['main/**/*.ts', 'preload/**/*.ts'],

@@ -1,4 +1,4 @@
-import type { HouseTemplateSummary } from '../../shared/documents';
+import type { HouseTemplateSummary } from '../../shared/documents/catalogue';
 import type { FieldbookDb } from './db';
 
 /** The company's Word template (公司文档模板), kept on this device in the meta table. */

@@ -1,10 +1,9 @@
 import type { FileChild } from 'docx';
-import { distinctGaps, type Gap } from './checks';
 import { describeExpectation } from '../inspection/verdict';
 import { type AssetFields, assetTypes } from '../records/asset';
 import { severities, type Severity } from '../records/checklist';
 import { inspectionStatuses } from '../records/inspection';
-import { type BuildResult, live, type ProjectDocumentData } from './data';
+import { type BuildResult, live } from './data';
 import { bulkTable } from './kit/bulk-table';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -28,13 +27,11 @@ import {
 } from './parts/baseline-findings';
 import { matrixLegend, verdictMatrix } from './parts/baseline-matrix';
 import { assetLabel, baselineGaps as gaps, objectRecord } from './parts/baseline-object-record';
-import { addCounts, type CheckedItem, emptyCounts, type JoinedInspection, joinInspections, passRate } from './parts/inspection-data';
+import { addCounts, emptyCounts, joinInspections, passRate } from './parts/inspection-data';
+import { BASELINE_REPORT_TITLE, type BaselineReportData, baselineReportMissing, typeOrder, ordered } from './catalogue/baseline-report';
 
 export { verdictStyle } from './parts/baseline-object-record';
 
-export const BASELINE_REPORT_TITLE = '配置基线检查报告';
-
-export type BaselineReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'>;
 
 /**
  * Above this many result rows the table of contents is written without page numbers (Word and
@@ -49,33 +46,6 @@ const severityFill: Record<Severity, string> = { critical: 'F4B084', major: 'FFE
 const chapters = ['概述', '检查结果汇总', '不合格项与整改', '不合格与留证对象检查记录', '结论与建议', '检查项与检查方法', '检查与签字确认记录'] as const;
 const chapter = (title: (typeof chapters)[number]) => chapters.indexOf(title) + 1;
 
-function needsAction(checked: CheckedItem): boolean {
-  return checked.verdict === 'fail' && !checked.rectification?.action.trim();
-}
-
-export function baselineReportMissing(data: BaselineReportData): Gap[] {
-  const { inspections } = joinInspections(data);
-  if (inspections.length === 0) return [gaps.inspections];
-  const missing: Gap[] = [];
-  for (const joined of ordered(inspections)) {
-    if (joined.inspection.status === 'inProgress') missing.push(gaps.unfinished(joined.asset.name));
-    if (!joined.template) missing.push(gaps.template(joined.asset.name));
-    for (const section of joined.sections) for (const checked of section.items) if (needsAction(checked)) missing.push(gaps.action(joined.asset.name, checked.item.title));
-  }
-  return distinctGaps(missing);
-}
-
-const typeOrder = Object.keys(assetTypes);
-
-/** By asset type (servers first, as the inventory lists them), then name, then start time. */
-function ordered(inspections: JoinedInspection[]): JoinedInspection[] {
-  return [...inspections].sort(
-    (a, b) =>
-      typeOrder.indexOf(a.asset.type) - typeOrder.indexOf(b.asset.type) ||
-      a.asset.name.localeCompare(b.asset.name, 'zh-CN', { numeric: true }) ||
-      a.inspection.startedAt.localeCompare(b.inspection.startedAt),
-  );
-}
 
 /**
  * 配置基线检查报告, laid out for its reader: the verdicts of every object and item in one matrix,

@@ -1,68 +1,25 @@
-import { type Gap, gap } from './checks';
 import type { FileChild } from 'docx';
-import { type ChangeField, changeFieldLabels, changePath, isFilled, requiredToLeave } from '../operations/change-workflow';
+import { type ChangeField } from '../operations/change-workflow';
 import { changeStates, changeTypes, type ChangeRecordFields } from '../records/operations';
 import { firstWithRole, roleLabel } from './common';
 import { projectTimeZone } from '../records/project';
-import { type BuildResult, type ProjectDocumentData, type Row } from './data';
+import { type BuildResult, type Row } from './data';
 import { composeDocument } from './kit/compose';
-import { type BuildOptions, DocumentContext, type DocumentPeriod } from './kit/context';
+import { type BuildOptions, DocumentContext } from './kit/context';
 import { timeSpan } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
 import { signOffBlock } from './kit/sign-off';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, orDash, placeholder, placeholderRun } from './kit/text';
-import { assetNames, changeDates, changesIn } from './parts/ops-records';
-import { isValidPeriod, latestDate, monthPeriod, periodLabel, titleWithPeriod } from './parts/period';
+import { assetNames, changesIn } from './parts/ops-records';
+import { isValidPeriod, periodLabel, titleWithPeriod } from './parts/period';
+import { CHANGE_RECORD_TITLE, type ChangeRecordData, changeRecordGaps as gaps, changeRecordPeriod, changeGaps, changeRecordMissing } from './catalogue/change-record';
 
-export const CHANGE_RECORD_TITLE = '变更记录';
-
-export type ChangeRecordData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'changeRecords'>;
-
-const gaps = {
-  none: gap('没有变更记录', 'No change record'),
-  noneIn: (range: DocumentPeriod) => gap(`${periodLabel(range)} 没有变更记录`, `No change record from ${range.from} to ${range.to}`),
-  invalid: (period: DocumentPeriod) => gap(`期间无效：${period.from} 至 ${period.to}`, `Invalid period: ${period.from} to ${period.to}`),
-  field: (title: string, field: ChangeField) => gap(`变更“${title}”缺少${changeFieldLabels[field].zh}`, `Change “${title}” has no ${changeFieldLabels[field].en.toLowerCase()}`),
-};
 
 /** 标准/一般/紧急 for the summary's narrow column. */
 const shortTypes = { standard: '标准', normal: '一般', emergency: '紧急' } as const;
 const approvalDecisions = { pending: '待审批', approved: '批准', rejected: '驳回' } as const;
 const testResults = { pending: '未测试', passed: '通过', failed: '未通过', notApplicable: '不适用' } as const;
-const approvalFields: readonly ChangeField[] = ['approver', 'approvalDecision', 'approvedAt'];
-
-/** The period of the record: the requested range, else the calendar month of the latest change (null when there is none). */
-export function changeRecordPeriod(data: Pick<ChangeRecordData, 'changeRecords'> & { project?: ChangeRecordData['project'] }, period?: DocumentPeriod): DocumentPeriod | null {
-  if (period) return period;
-  const latest = latestDate(changeDates(data.changeRecords, projectTimeZone(data.project)));
-  return latest ? monthPeriod(latest) : null;
-}
-
-/**
- * What a change must hold by the state it has reached: the data of every state it has left
- * (change-workflow's requiredToLeave). An emergency change may skip 审批 and 测试 — it needs its
- * approval, recorded afterwards, only once closed. A rejected change needs its assessment and
- * who rejected it when; a cancelled one nothing.
- */
-export function changeGaps(change: ChangeRecordFields): ChangeField[] {
-  if (change.state === 'cancelled' || change.state === 'assessment') return [];
-  const required: ChangeField[] =
-    change.state === 'rejected'
-      ? [...requiredToLeave.assessment, 'approver', 'approvedAt']
-      : changePath.slice(0, changePath.indexOf(change.state)).flatMap((state) => requiredToLeave[state]);
-  const needed = change.type === 'emergency' ? required.filter((f) => f !== 'testResult' && (change.state === 'closed' || !approvalFields.includes(f))) : required;
-  return needed.filter((field) => !isFilled(change[field]));
-}
-
-export function changeRecordMissing(data: ChangeRecordData, period?: DocumentPeriod): Gap[] {
-  const range = changeRecordPeriod(data, period);
-  if (!range) return [gaps.none];
-  if (!isValidPeriod(range)) return [gaps.invalid(range)];
-  const changes = changesIn(data.changeRecords, range, projectTimeZone(data.project));
-  if (changes.length === 0) return [gaps.noneIn(range)];
-  return changes.flatMap((c) => changeGaps(c).map((field) => gaps.field(c.title, field)));
-}
 
 function resultText(change: ChangeRecordFields): string {
   if (change.state !== 'closed') return '—';

@@ -1,6 +1,6 @@
 import type { Classification } from '../records/classification';
 import type { ProjectFields } from '../records/project';
-import type { DocumentTypeKey } from './registry';
+import type { DocumentTypeKey } from './catalogue/document-types';
 
 /**
  * The documents that list the customer's IP addresses, configuration weaknesses or emergency

@@ -1,4 +1,3 @@
-import { type Gap, gap } from './checks';
 import { serviceHoursText } from './service-level-agreement';
 import { metricLevelLabels } from '../operations/thresholds';
 import { chapterRef, chapterTitle } from './chapters';
@@ -9,7 +8,7 @@ import { severities } from '../records/checklist';
 import { serviceHoursOptions, serviceModes } from '../records/project';
 import { measurementPeriods, priorityLevels } from '../records/sla';
 import { projectPeriod, projectSignOff, roleLabel } from './common';
-import { type BuildResult, live, type ProjectDocumentData } from './data';
+import { type BuildResult, live } from './data';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
 import { minutesText } from './kit/format';
@@ -19,44 +18,9 @@ import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, place
 import { typeCountsSentence } from './parts/asset-inventory';
 import { leadIn } from './parts/lead-in';
 import { appliesTo, baselineSections, baselinesInForce, countBySeverity, mostSevereItems } from './parts/checklist-baselines';
-import {
-  changePathText,
-  changeRulesTable,
-  designGaps,
-  escalationTable,
-  gradingTable,
-  metricDefsFor,
-  metricTable,
-  monitoredAssetTypes,
-  serviceDesignMissing,
-} from './parts/service-design';
+import { changePathText, changeRulesTable, escalationTable, gradingTable, metricDefsFor, metricTable, monitoredAssetTypes } from './parts/service-design';
+import { OPS_TECHNICAL_PLAN_TITLE, type OpsTechnicalPlanData, opsTechnicalPlanGaps as gaps, opsTechnicalPlanMissing, serviceTeam } from './catalogue/ops-technical-plan';
 
-export const OPS_TECHNICAL_PLAN_TITLE = '运维技术方案';
-
-export type OpsTechnicalPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'sla' | 'serviceDesign' | 'checklistTemplates'>;
-
-const gaps = {
-  ...designGaps,
-  assets: gap('运维对象清单为空', 'The asset inventory is empty'),
-  team: gap('没有服务团队成员', 'No service team member'),
-  sla: gap('服务级别协议未填写', 'The service level agreement is not filled in'),
-  baselines: gap('没有配置基线（检查模板）', 'No configuration baseline (checklist template)'),
-};
-
-export function opsTechnicalPlanMissing(data: OpsTechnicalPlanData): Gap[] {
-  const missing: Gap[] = [];
-  if (live(data.assets).length === 0) missing.push(gaps.assets);
-  if (serviceTeam(data).length === 0) missing.push(gaps.team);
-  missing.push(...serviceDesignMissing(data.serviceDesign, ['team', 'monitoring', 'escalation', 'change']));
-  if (!data.sla) missing.push(gaps.sla);
-  if (baselinesInForce(data.checklistTemplates).length === 0) missing.push(gaps.baselines);
-  return missing;
-}
-
-/** The provider's team: every member but the customer's contacts. */
-function serviceTeam(data: Pick<OpsTechnicalPlanData, 'members'>) {
-  return live(data.members).filter((m) => m.role !== 'customerContact');
-}
 
 
 /** 08:30–17:30, or 17:30–次日 08:30 for a shift past midnight. */

@@ -1,61 +1,22 @@
-import { type Gap, gap } from './checks';
 import type { FileChild, Paragraph, Table } from 'docx';
 import { incidentSources, incidentStatuses, opsTaskKinds } from '../records/operations';
 import { PAGE_ESTIMATE_ROW_LIMIT } from './baseline-report';
 import { firstWithRole } from './common';
 import { projectTimeZone } from '../records/project';
-import { type BuildResult, live, type ProjectDocumentData } from './data';
+import { type BuildResult, live } from './data';
 import { bulkTable } from './kit/bulk-table';
 import { composeDocument } from './kit/compose';
-import { type BuildOptions, DocumentContext, type DocumentPeriod } from './kit/context';
+import { type BuildOptions, DocumentContext } from './kit/context';
 import type { DocumentMeta } from './kit/meta';
 import { type SignOffParty, signOffBlock } from './kit/sign-off';
 import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, labelled, orDash, placeholder } from './kit/text';
 import { assetName, clocksReadAt, incidentClockText, incidentsReportedIn } from './parts/ops-records';
-import {
-  assetShortName,
-  frequencyLabel,
-  type JoinedEntry,
-  levelFills,
-  levelLabels,
-  metricDefsFor,
-  patrolDates,
-  patrolEntriesIn,
-  type ReadingRow,
-  readingRows,
-  thresholdText,
-  timeOnDay,
-} from './parts/patrol-data';
-import { dayPeriod, fitPeriod, inPeriod, isValidPeriod, latestDate, titleWithPeriod, weekdayOf } from './parts/period';
+import { assetShortName, frequencyLabel, type JoinedEntry, levelFills, levelLabels, metricDefsFor, patrolEntriesIn, type ReadingRow, readingRows, thresholdText, timeOnDay } from './parts/patrol-data';
+import { inPeriod, isValidPeriod, titleWithPeriod, weekdayOf } from './parts/period';
+import { PATROL_LOG_TITLE, type PatrolLogData, patrolLogDay, patrolLogMissing } from './catalogue/patrol-log';
 
-export const PATROL_LOG_TITLE = '巡检日志';
-
-export type PatrolLogData = Pick<
-  ProjectDocumentData,
-  'project' | 'members' | 'assets' | 'sla' | 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'shiftHandovers' | 'incidents' | 'opsLogs'
->;
-
-const gaps = {
-  noPatrol: gap('没有巡检记录', 'No patrol record'),
-  noPatrolOn: (day: string) => gap(`${day} 没有巡检记录`, `No patrol record on ${day}`),
-  invalid: (day: string) => gap(`日期无效：${day}`, `Invalid date: ${day}`),
-};
-
-/** The day the log covers: the requested one, else the latest day with a patrol entry (null when there is none). */
-export function patrolLogDay(data: Pick<PatrolLogData, 'assets' | 'patrolPlans' | 'patrolEntries'>, period?: DocumentPeriod): DocumentPeriod | null {
-  if (period) return fitPeriod('day', period);
-  const latest = latestDate(patrolDates(data));
-  return latest ? dayPeriod(latest) : null;
-}
-
-export function patrolLogMissing(data: PatrolLogData, period?: DocumentPeriod): Gap[] {
-  const day = patrolLogDay(data, period);
-  if (!day) return [gaps.noPatrol];
-  if (!isValidPeriod(day)) return [gaps.invalid(day.from)];
-  return patrolEntriesIn(data, day).length === 0 ? [gaps.noPatrolOn(day.from)] : [];
-}
 
 interface Round {
   plan: JoinedEntry['plan'];

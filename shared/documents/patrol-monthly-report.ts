@@ -1,4 +1,3 @@
-import { type Gap, gap } from './checks';
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { type ClockCompliance, monthlyAvailability, monthlyCompliance } from '../operations/compliance';
 import { formatLocalDateTime, type TimeZone } from '../date-time';
@@ -11,7 +10,7 @@ import { changeStates, changeTypes, incidentSources, incidentStatuses } from '..
 import { priorityLevels } from '../records/sla';
 import { firstWithRole, roleLabel } from './common';
 import { projectTimeZone } from '../records/project';
-import { type BuildResult, live, type ProjectDocumentData } from './data';
+import { type BuildResult, live } from './data';
 import { bulkTable } from './kit/bulk-table';
 import { chartFigure } from './kit/chart-figure';
 import { composeDocument } from './kit/compose';
@@ -30,56 +29,14 @@ import { assetName, changesIn, clocksReadAt, incidentClockText, incidentsReporte
 import { indicatorResults, measureLabel } from './parts/sla-indicators';
 import { monthEndWatch, watchSentences, type WatchItem } from './parts/month-end';
 import { chapterRef } from './chapters';
-import { assetShortName, frequencyLabel, type JoinedEntry, levelFills, metricDefsFor, patrolDates, patrolEntriesIn, type ReadingRow, readingRows } from './parts/patrol-data';
+import { assetShortName, frequencyLabel, type JoinedEntry, levelFills, metricDefsFor, patrolEntriesIn, type ReadingRow, readingRows } from './parts/patrol-data';
 import { dailyCompletion, type MetricTrend, metricTrends, planExecution, shiftsPerDay } from './parts/patrol-statistics';
-import { fitPeriod, isValidPeriod, latestDate, monthPeriod, periodDays, periodLabel, titleWithPeriod, weekdayOf } from './parts/period';
-
-export const PATROL_MONTHLY_REPORT_TITLE = '巡检月报';
-
-export type PatrolMonthlyReportData = Pick<
-  ProjectDocumentData,
-  | 'project'
-  | 'members'
-  | 'assets'
-  | 'sla'
-  | 'serviceDesign'
-  | 'patrolPlans'
-  | 'patrolEntries'
-  | 'incidents'
-  | 'changeRecords'
-  // The signed baseline inspections the month-end readings are compared with.
-  | 'checklistTemplates'
-  | 'inspections'
-  | 'inspectionResults'
->;
-
-const gaps = {
-  noPatrol: gap('没有巡检记录', 'No patrol record'),
-  noPatrolIn: (month: DocumentPeriod) => gap(`${periodLabel(month)} 没有巡检记录`, `No patrol record in ${month.from.slice(0, 7)}`),
-  invalid: (date: string) => gap(`月份无效：${date}`, `Invalid month: ${date}`),
-  sla: gap('服务级别协议未填写', 'The service level agreement is not filled in'),
-};
+import { isValidPeriod, periodDays, periodLabel, titleWithPeriod, weekdayOf } from './parts/period';
+import { PATROL_MONTHLY_REPORT_TITLE, type PatrolMonthlyReportData, patrolMonthlyReportGaps as gaps, patrolReportMonth, patrolMonthlyReportMissing } from './catalogue/patrol-monthly-report';
 
 /** Charts per report and lines per chart: enough to see the month, few enough to read. */
 const MAX_CHARTS = 10;
 const MAX_SERIES = 6;
-
-/** The month the report covers: the requested one, else the latest month with a patrol entry (null when there is none). */
-export function patrolReportMonth(data: Pick<PatrolMonthlyReportData, 'assets' | 'patrolPlans' | 'patrolEntries'>, period?: DocumentPeriod): DocumentPeriod | null {
-  if (period) return fitPeriod('month', period);
-  const latest = latestDate(patrolDates(data));
-  return latest ? monthPeriod(latest) : null;
-}
-
-export function patrolMonthlyReportMissing(data: PatrolMonthlyReportData, period?: DocumentPeriod): Gap[] {
-  const month = patrolReportMonth(data, period);
-  const missing: Gap[] = [];
-  if (!month) missing.push(gaps.noPatrol);
-  else if (!isValidPeriod(month)) missing.push(gaps.invalid(period?.from ?? month.from));
-  else if (patrolEntriesIn(data, month).length === 0) missing.push(gaps.noPatrolIn(month));
-  if (!data.sla) missing.push(gaps.sla);
-  return missing;
-}
 
 /** 03-25 09:20 within the period's year, else the full date and time. */
 function shortDateTime(value: string, period: DocumentPeriod): string {

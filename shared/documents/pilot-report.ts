@@ -1,10 +1,9 @@
-import { type Gap, gap } from './checks';
 import { projectSignOff } from './common';
 import type { FileChild } from 'docx';
 import { assetTypes, criticalities } from '../records/asset';
 import { severities, type Severity } from '../records/checklist';
 import { pilotConclusions, type PilotRunFields, problemStatuses } from '../records/deployment';
-import { type BuildResult, live, type ProjectDocumentData, type Row } from './data';
+import { type BuildResult, live, type Row } from './data';
 import { composeDocument } from './kit/compose';
 import { findSlaTarget } from './parts/sla-targets';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -13,40 +12,12 @@ import type { DocumentMeta } from './kit/meta';
 import { colors } from './kit/styles';
 import { type Cell, dataTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder } from './kit/text';
+import { PILOT_REPORT_TITLE, type PilotReportData, pilotReportGaps as gaps, inOrder, pilotReportMissing } from './catalogue/pilot-report';
 
-export const PILOT_REPORT_TITLE = '试点运行报告';
-
-export type PilotReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'pilotRuns'> & Partial<Pick<ProjectDocumentData, 'sla'>>;
-
-const gaps = {
-  pilots: gap('没有试点运行记录', 'No pilot run'),
-  period: (name: string) => gap(`试点“${name}”缺少起止日期`, `Pilot “${name}” has no start and end dates`),
-  scope: (name: string) => gap(`试点“${name}”未选择试点范围`, `Pilot “${name}” has no scope selected`),
-  scenarios: (name: string) => gap(`试点“${name}”未填写试点场景`, `Pilot “${name}” has no scenarios`),
-  indicators: (name: string) => gap(`试点“${name}”没有指标表现记录`, `Pilot “${name}” has no indicator results`),
-  conclusion: (name: string) => gap(`试点“${name}”未给出结论`, `Pilot “${name}” has no conclusion`),
-};
 
 const severityFill: Record<Severity, string> = { critical: 'F4B084', major: 'FFE699', minor: 'DDEBF7' };
 const metFill = { yes: 'C6E0B4', no: 'F4B084' } as const;
 
-function inOrder(pilots: Row<PilotRunFields>[] | undefined): Row<PilotRunFields>[] {
-  return [...live(pilots)].sort((a, b) => (a.start || '9999').localeCompare(b.start || '9999'));
-}
-
-export function pilotReportMissing(data: PilotReportData): Gap[] {
-  const pilots = inOrder(data.pilotRuns);
-  if (pilots.length === 0) return [gaps.pilots];
-  const missing: Gap[] = [];
-  for (const p of pilots) {
-    if (!p.start || !p.end) missing.push(gaps.period(p.name));
-    if (p.systems.length === 0) missing.push(gaps.scope(p.name));
-    if (!p.scenarios.trim()) missing.push(gaps.scenarios(p.name));
-    if (p.indicators.length === 0) missing.push(gaps.indicators(p.name));
-    if (p.conclusion === 'pending') missing.push(gaps.conclusion(p.name));
-  }
-  return missing;
-}
 
 export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, options: BuildOptions): BuildResult {
   const missing = pilotReportMissing(data);

@@ -1,11 +1,11 @@
 import type { DocumentCheck, Gap } from '../documents/checks';
 import type { ProjectDocumentData } from '../documents/data';
-import { type DeliveryPlanData, deliveryPlanChecks } from '../documents/delivery-plan';
-import { feasibilityReportChecks } from '../documents/feasibility-report';
-import { projectCharterChecks } from '../documents/project-charter';
-import type { DocumentTypeKey } from '../documents/registry';
-import { type RequirementsSpecCheckData, requirementsSpecChecks } from '../documents/requirements-spec';
-import { serviceLevelAgreementChecks } from '../documents/service-level-agreement';
+import { type DeliveryPlanData, deliveryPlanChecks } from '../documents/catalogue/delivery-plan';
+import { feasibilityReportChecks } from '../documents/catalogue/feasibility-report';
+import { projectCharterChecks } from '../documents/catalogue/project-charter';
+import type { DocumentTypeKey } from '../documents/catalogue/document-types';
+import { type RequirementsSpecCheckData, requirementsSpecChecks } from '../documents/catalogue/requirements-spec';
+import { serviceLevelAgreementChecks } from '../documents/catalogue/service-level-agreement';
 import type { Label } from '../records/fields';
 import { isMilestoneOverdue, isTaskOverdue } from '../records/plan';
 

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifications, defaultClassification, documentType, type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ESTIMATE_ROW_LIMIT, prepareExport, renderDocument } from '../../shared/documents';
+import { buildDocument, classifications, defaultClassification, documentType, type DocumentTypeKey, documentTypes, filesNeeded, PAGE_ESTIMATE_ROW_LIMIT, prepareExport, renderDocument } from '../../shared/documents';
 import { verdictFor } from '../../shared/inspection';
 import { isRectificationOverdue } from '../../shared/records/inspection';
 import { needsFullRecord, numberedItems } from '../../shared/documents/parts/baseline-findings';
@@ -438,7 +438,7 @@ describe('missing data', () => {
     for (const type of documentTypes) {
       const missing = zh(type.missing(empty));
       expect(missing.length, type.key).toBeGreaterThan(0);
-      const result = type.build(empty, meta, { allowMissing: false });
+      const result = buildDocument(type.key, empty, meta, { allowMissing: false });
       expect(result).toEqual({ ok: false, missing: type.missing(empty) });
     }
     expect(zh(documentTypes[0].missing(empty))).toEqual(['项目简介未填写（用于“系统概述”）', '没有调研记录', '运维对象清单为空', '没有需求条目']);

@@ -1,6 +1,6 @@
 import type JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DocumentPeriod, type DocumentTypeKey, documentType, prepareExport, type ProjectDocumentData, renderDocument } from '../../shared/documents';
+import { buildDocument, type DocumentPeriod, type DocumentTypeKey, documentType, prepareExport, type ProjectDocumentData, renderDocument } from '../../shared/documents';
 import { imageInfo } from '../../shared/documents/kit/figure';
 import { chartLayout, niceScale } from '../../shared/documents/kit/line-chart';
 import { lineChartPng, tickLabel } from '../../shared/documents/kit/line-chart-png';
@@ -118,7 +118,7 @@ describe('巡检日志', () => {
     const type = documentType('patrolLog')!;
     expect(zh(type.missing(data, { from: before, to: before }))).toEqual([`${before} 没有巡检记录`]);
     const meta = exportFor('patrolLog').meta;
-    expect(type.build(data, meta, { allowMissing: false, period: { from: before, to: before } })).toMatchObject({ ok: false, missing: [{ zh: `${before} 没有巡检记录`, en: `No patrol record on ${before}` }] });
+    expect(buildDocument('patrolLog', data, meta, { allowMissing: false, period: { from: before, to: before } })).toMatchObject({ ok: false, missing: [{ zh: `${before} 没有巡检记录`, en: `No patrol record on ${before}` }] });
     const { doc, placeholders } = await render('patrolLog', data, { from: before, to: before }, true);
     expect(placeholders).toEqual([`${before} 没有巡检记录`]);
     expect(doc.text).toContain(`【待补充：${before} 没有巡检记录】`);
@@ -319,7 +319,7 @@ describe('periodic documents without data', () => {
     const missing = zh(type.missing(empty));
     expect(missing.length).toBeGreaterThan(0);
     expect(type.defaultPeriod!(empty)).toBeNull();
-    expect(type.build(empty, exportFor(key).meta, { allowMissing: false })).toEqual({ ok: false, missing: type.missing(empty) });
+    expect(buildDocument(key, empty, exportFor(key).meta, { allowMissing: false })).toEqual({ ok: false, missing: type.missing(empty) });
     const { doc, placeholders, bytes } = await render(key, empty, undefined, true);
     expect([...placeholders].sort()).toEqual([...missing].sort());
     for (const message of missing) expect(doc.text).toContain(`【待补充：${message}】`);

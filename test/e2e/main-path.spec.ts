@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { todayIn } from '../../shared/date-time';
-import { documentTypes } from '../../shared/documents/registry';
+import { documentTypes } from '../../shared/documents/catalogue/document-types';
 import { builtinTemplate, verdictFor } from '../../shared/inspection';
 import { defaultMetricsFor } from '../../shared/operations';
 import type { ChecklistItem } from '../../shared/records/checklist';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DocumentPeriod, type DocumentType, documentTypes, packDocument, prepareExport, type ProjectDocumentData } from '../../shared/documents';
+import { buildDocument, type DocumentPeriod, type DocumentType, type DocumentTypeKey, documentTypes, packDocument, prepareExport, type ProjectDocumentData } from '../../shared/documents';
 import type { ProjectFields } from '../../shared/records/project';
 import { FieldbookDb } from '../../renderer/data/db';
 import { loadClock, loadDeviceId } from '../../renderer/data/device';
@@ -94,7 +94,7 @@ async function everyDocumentOf(data: ProjectDocumentData, generated: DocumentPer
     for (const period of periodsOf(type, data, generated)) {
       type.missing(data, period);
       for (const allowMissing of [true, false]) {
-        const result = type.build(data, meta, { allowMissing, period });
+        const result = buildDocument(type.key as DocumentTypeKey, data, meta, { allowMissing, period });
         if (allowMissing) expect(result.ok, `${type.key} with allowMissing`).toBe(true);
         if (!result.ok || !toValidate.has(type.key)) continue;
         toValidate.delete(type.key);

@@ -21,7 +21,7 @@ import {
   type ProjectDocumentData,
   type RevisionKind,
   versionText,
-} from '../../../shared/documents';
+} from '../../../shared/documents/catalogue';
 import { documentStatuses } from '../../../shared/records/document-export';
 import type { RowOf } from '../../../shared/records';
 import { projectPhases, projectTimeZone } from '../../../shared/records/project';

@@ -9,7 +9,7 @@ import {
   periodLabel,
   scopePeriod,
   versionText,
-} from '../../../shared/documents';
+} from '../../../shared/documents/catalogue';
 import type { RowOf } from '../../../shared/records';
 import { type DocumentStatus, documentStatuses } from '../../../shared/records/document-export';
 import { useServices } from '../../app/services';

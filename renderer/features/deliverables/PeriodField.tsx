@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPeriod, type DocumentType, type DocumentTypeKey, type ProjectDocumentData, monthPeriod } from '../../../shared/documents';
+import { type DocumentPeriod, type DocumentType, type DocumentTypeKey, type ProjectDocumentData, monthPeriod } from '../../../shared/documents/catalogue';
 import { GapList } from '../../components/GapList';
 
 export type PeriodKind = NonNullable<DocumentType['period']>;

@@ -1,8 +1,8 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ConsistencyFinding } from '../../../shared/documents';
-import { findingKinds } from '../../../shared/documents';
+import type { ConsistencyFinding } from '../../../shared/documents/catalogue';
+import { findingKinds } from '../../../shared/documents/catalogue';
 import { pickLabel } from '../../i18n';
 
 /**

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ProjectDocumentData } from '../../../shared/documents';
+import type { ProjectDocumentData } from '../../../shared/documents/catalogue';
 import { type TableName, recordTypes } from '../../../shared/records';
 import { fieldLabel } from '../../../shared/records/fields';
 import { issueOnField } from '../../../shared/records/issue-message';

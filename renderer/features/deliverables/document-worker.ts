@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { WorkerResult } from './render-in-worker';
-import { type DocumentMeta, type DocumentPeriod, type DocumentTypeKey, type ProjectDocumentData, renderDocument } from '../../../shared/documents';
+import type { DocumentMeta, DocumentPeriod, DocumentTypeKey, ProjectDocumentData } from '../../../shared/documents/catalogue';
+import { renderDocument } from '../../../shared/documents/render';
 
 export interface RenderRequest {
   docType: DocumentTypeKey;

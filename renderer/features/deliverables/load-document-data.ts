@@ -1,4 +1,4 @@
-import type { ProjectDocumentData } from '../../../shared/documents';
+import type { ProjectDocumentData } from '../../../shared/documents/catalogue';
 import { type FieldsOf, recordTypes, type TableName } from '../../../shared/records';
 import type { FieldbookDb } from '../../data/db';
 import { ensureBlob } from '../../data/sync/blob-transfer';

@@ -1,4 +1,4 @@
-import type { RenderResult } from '../../../shared/documents';
+import type { RenderResult } from '../../../shared/documents/render';
 import type { RenderRequest } from './document-worker';
 
 /** A build that threw: its message and, from the worker, its stack. */

@@ -26,8 +26,8 @@ export function HouseTemplateCard() {
     const [file] = await api.openFiles({ filters: [{ name: 'Word', extensions: ['docx'] }] });
     if (!file) return;
     try {
-      // docx and JSZip are loaded when a template is checked, not with the settings page.
-      const { inspectHouseTemplate } = await import('../../../shared/documents/house-template');
+      // JSZip is loaded when a template is checked, not with the settings page (docx never: the check is docx-free).
+      const { inspectHouseTemplate } = await import('../../../shared/documents/house-template-check');
       const summary = await inspectHouseTemplate(file.bytes);
       await saveHouseTemplate(db, { name: file.name, bytes: file.bytes, uploadedAt: displayDateTime(nowIn(DEFAULT_TIME_ZONE)), summary });
       message.success(t('houseTemplate.saved', { name: file.name }));

@@ -5,8 +5,7 @@
 import { live, type ProjectDocumentData } from '../data';
 import { gradedAnomalies } from '../parts/anomaly-incidents';
 import { assetShortName, readingRows } from '../parts/patrol-data';
-import { metricDefsFor } from '../parts/service-design';
-import { metricLevelLabels, metricText } from '../../operations/thresholds';
+import { metricDefsFor, metricLevelLabels, metricText } from '../../operations/thresholds';
 import type { ConsistencyFinding } from './finding';
 
 export function patrolFindings(data: ProjectDocumentData): ConsistencyFinding[] {

@@ -4,7 +4,7 @@
  */
 import { chapterTitles } from '../chapters';
 import type { ProjectDocumentData } from '../data';
-import { documentTypes } from '../registry';
+import { documentTypes } from '../catalogue/document-types';
 import type { ConsistencyFinding } from './finding';
 
 /** The page each collection is edited on, and the documents that print its text. */

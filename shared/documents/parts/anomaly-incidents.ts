@@ -11,7 +11,7 @@ import type { PriorityLevel } from '../../records/sla';
 import type { PatrolEntryFields } from '../../records/operations';
 import { live, type ProjectDocumentData, type Row } from '../data';
 import { type ReadingRow, readingRows } from './patrol-data';
-import { metricDefsFor } from './service-design';
+import { metricDefsFor } from '../../operations/thresholds';
 
 export type AnomalyData = Pick<ProjectDocumentData, 'assets'> & Partial<Pick<ProjectDocumentData, 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'incidents'>>;
 

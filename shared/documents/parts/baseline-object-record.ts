@@ -2,7 +2,6 @@ import { type FileChild, ImageRun, Paragraph, type ParagraphChild, TextRun } fro
 import { assetLocation, type AssetFields, assetTypes, vendorModel } from '../../records/asset';
 import { severities } from '../../records/checklist';
 import { inspectionStatuses, isRectificationOverdue, rectificationStatuses } from '../../records/inspection';
-import { gap } from '../checks';
 import { bulkTable } from '../kit/bulk-table';
 import type { DocumentContext } from '../kit/context';
 import { figure, fitInto, imageInfo } from '../kit/figure';
@@ -12,6 +11,9 @@ import { colors, styleIds } from '../kit/styles';
 import type { Cell, CellSpec } from '../kit/table';
 import { heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from '../kit/text';
 import { carriesEvidence, numberedItems } from './baseline-findings';
+import { baselineGaps } from '../catalogue/baseline-report';
+
+export { baselineGaps };
 import { answerText, type CheckedItem, failureSeverity, type JoinedInspection, passRate } from './inspection-data';
 
 /**
@@ -27,12 +29,6 @@ export const verdictStyle = {
   na: { text: '不适用', fill: 'E7E6E6' },
 } as const;
 
-export const baselineGaps = {
-  inspections: gap('没有基线检查记录', 'No baseline inspection'),
-  unfinished: (asset: string) => gap(`基线检查“${asset}”尚未完成`, `Baseline inspection “${asset}” is not finished`),
-  template: (asset: string) => gap(`基线检查“${asset}”的检查模板不存在`, `The checklist template of inspection “${asset}” does not exist`),
-  action: (asset: string, item: string) => gap(`不合格项“${asset}：${item}”缺少整改措施`, `Non-conformity “${asset}: ${item}” has no corrective action`),
-};
 
 export function assetLabel(asset: Pick<AssetFields, 'name' | 'hostname'>): string {
   return asset.hostname && asset.hostname !== asset.name ? `${asset.name}（${asset.hostname}）` : asset.name;

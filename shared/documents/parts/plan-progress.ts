@@ -6,11 +6,11 @@
  * that is on record. A task set by hand (statusOverride, with its reason) keeps what was typed.
  */
 import type { PlanTaskFields } from '../../records/plan';
-import { BASELINE_REPORT_TITLE } from '../baseline-report';
-import { CUTOVER_PLAN_TITLE } from '../cutover-plan';
+import { BASELINE_REPORT_TITLE } from '../catalogue/baseline-report';
+import { CUTOVER_PLAN_TITLE } from '../catalogue/cutover-plan';
 import { live, type ProjectDocumentData, type Row } from '../data';
-import { PILOT_REPORT_TITLE } from '../pilot-report';
-import { TRAINING_RECORD_TITLE } from '../training-record';
+import { PILOT_REPORT_TITLE } from '../catalogue/pilot-report';
+import { TRAINING_RECORD_TITLE } from '../catalogue/training-record';
 
 export type PlanProgressData = Partial<
   Pick<ProjectDocumentData, 'inspections' | 'trainingSessions' | 'pilotRuns' | 'cutoverPlan' | 'documentExports'>
