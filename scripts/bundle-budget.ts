@@ -9,7 +9,7 @@
  * import() (a lazy route, a library loaded on first use) or a Worker is not followed: the page
  * paints without them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The JavaScript loaded before the first screen paints: at most this many bytes, minified. */
@@ -27,6 +27,11 @@ export interface BundleReport {
   /** The JavaScript loaded before the first paint, entry first. */
   initial: BundleFile[];
   initialBytes: number;
+  /**
+   * Every chunk the page itself may ever load, later too: the first paint's, and what a lazy
+   * route or a library loaded on first use imports. Not the Worker's (the builders and docx).
+   */
+  mainThread: BundleFile[];
   /** Every .js file of the build, largest first. */
   chunks: BundleFile[];
   largest: BundleFile;
@@ -45,6 +50,27 @@ export function measureBundle(outDir: string): BundleReport {
   const roots = [...html.matchAll(scriptSrc), ...html.matchAll(modulePreload)].map((match) => toOutPath(outDir, outDir, match[1]!));
   if (roots.length === 0) throw new Error(`no module script in ${path.join(outDir, 'index.html')}`);
 
+  const initial = [...reachable(outDir, roots, staticImport)].map((file) => ({ file, bytes: statSync(path.join(outDir, file)).size }));
+  const mainThread = [...reachable(outDir, roots, chunkReference)].map((file) => ({ file, bytes: statSync(path.join(outDir, file)).size }));
+  const chunks = listJs(outDir).sort((a, b) => b.bytes - a.bytes);
+  return {
+    initial,
+    initialBytes: initial.reduce((sum, { bytes }) => sum + bytes, 0),
+    mainThread,
+    chunks,
+    largest: chunks[0]!,
+  };
+}
+
+/**
+ * Any "./x.js" string in a chunk: a static import, a dynamic import() and the preload list Vite
+ * keeps beside it. A Worker is started from new URL(`document-worker-….js`, import.meta.url),
+ * without "./", so what only the Worker loads is not reached from the page.
+ */
+const chunkReference = /["'`](\.\/[^"'`]+\.m?js)["'`]/g;
+
+/** The chunks reached from roots through the references `pattern` finds, each once. */
+function reachable(outDir: string, roots: string[], pattern: RegExp): Set<string> {
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length > 0) {
@@ -52,17 +78,13 @@ export function measureBundle(outDir: string): BundleReport {
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(path.join(outDir, file), 'utf8');
-    for (const match of source.matchAll(staticImport)) queue.push(toOutPath(outDir, path.join(outDir, path.dirname(file)), match[1]!));
+    for (const match of source.matchAll(pattern)) {
+      const reference = toOutPath(outDir, path.join(outDir, path.dirname(file)), match[1]!);
+      // A library's own "./lib/x.js" strings (a CommonJS require map) name no chunk of the build.
+      if (existsSync(path.join(outDir, reference))) queue.push(reference);
+    }
   }
-
-  const initial = [...seen].map((file) => ({ file, bytes: statSync(path.join(outDir, file)).size }));
-  const chunks = listJs(outDir).sort((a, b) => b.bytes - a.bytes);
-  return {
-    initial,
-    initialBytes: initial.reduce((sum, { bytes }) => sum + bytes, 0),
-    chunks,
-    largest: chunks[0]!,
-  };
+  return seen;
 }
 
 /** A URL of index.html or a chunk, resolved against its folder, as a path relative to outDir. */

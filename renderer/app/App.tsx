@@ -1,7 +1,9 @@
 import { ProjectOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES builds of the locales: antd's CommonJS ones (antd/locale/*) would ship a second copy of
+// en_US, which antd's own components already import from antd/es.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, RouterProvider, ScrollRestoration, createHashRouter, useLocation, useNavigate } from 'react-router';

@@ -1,7 +1,8 @@
-import { Button, Result, Space, Typography, message } from 'antd';
+import { Button, Space, Typography, message } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useLocation, useNavigate, useParams, useRouteError } from 'react-router';
+import { StatusMessage } from '../components/StatusMessage';
 import { workspacePages } from './workspace-nav';
 
 /**
@@ -58,8 +59,8 @@ export function RouteErrorBoundary({ scope }: { scope: ErrorScope }) {
 
   return (
     <div className="page route-error" data-testid="route-error" role="alert">
-      <Result
-        status={notFound ? '404' : 'error'}
+      <StatusMessage
+        status={notFound ? 'notFound' : 'error'}
         title={title}
         subTitle={notFound ? undefined : t(scope === 'page' ? 'errors.pageHint' : 'errors.appHint')}
         extra={

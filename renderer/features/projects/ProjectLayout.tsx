@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Layout, Menu, Result, Spin, Typography } from 'antd';
+import { Layout, Menu, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { projectPhases } from '../../../shared/records/project';
 import { PageLoading } from '../../app/lazy-page';
 import { workspacePages } from '../../app/workspace-nav';
+import { StatusMessage } from '../../components/StatusMessage';
 import { pickLabel } from '../../i18n';
 import { useCurrentProject } from './use-project';
 
@@ -15,7 +16,7 @@ export function ProjectLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   if (project === undefined) return <Spin className="page" />;
-  if (project === null) return <Result status="404" title={t('project.notFound')} extra={<Link to="/">{t('nav.backToProjects')}</Link>} />;
+  if (project === null) return <StatusMessage status="notFound" title={t('project.notFound')} extra={<Link to="/">{t('nav.backToProjects')}</Link>} />;
 
   // /projects/:id/<page>[/...]: the page is the third segment.
   const segment = location.pathname.split('/')[3] ?? '';
