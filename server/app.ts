@@ -1,5 +1,5 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { LoginThrottle, loginThrottleOptions, type LoginThrottleSettings } from './auth/login-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
 import { DatabaseThrottleStore } from './auth/throttle-store';
@@ -11,12 +11,16 @@ import { openStore, type Store, type StoreOptions } from './db/store';
 import { type AppContext, checkProtocol } from './http/context';
 import { installErrorHandling } from './http/errors';
 import { nodeServerFactory, type TlsFiles } from './http/node-server';
+import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
+import { ServerMetrics } from './observability/metrics';
+import { countRequests, listenForMetrics, type MetricsAccess, metricsRoute } from './observability/metrics-routes';
 import { deleteStaleSessions } from './repositories/sessions';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { healthRoutes } from './routes/health';
 import { memberRoutes } from './routes/members';
 import { projectRoutes } from './routes/projects';
+import { readyRoutes } from './routes/ready';
 import { syncRoutes } from './routes/sync';
 import type { ApplyOptions } from './sync/apply-changes';
 import { BLOB_OFFSET_HEADER, PROTOCOL_HEADER } from '../shared/sync/protocol';
@@ -41,6 +45,8 @@ export interface BuildServerOptions extends StoreOptions {
    * production (no flag or variable reaches it): the default is DEFAULT_SCRYPT_COST (OWASP).
    */
   passwordCost?: ScryptCost;
+  /** Who may read GET /metrics (a token, a separate address, or both); without either it is refused. */
+  metrics?: MetricsAccess;
   /** Test seams; never set in production. */
   faults?: { beforeCommit?: ApplyOptions['beforeCommit'] };
 }
@@ -50,6 +56,9 @@ export interface FieldbookServer {
   store: Store;
   blobs: BlobStore;
   dataDir: string;
+  metrics: ServerMetrics;
+  /** The separate metrics address's URL (…/metrics) once listening, when one is configured. */
+  metricsUrl?: string;
   /** Starts listening; resolves to the base URL, e.g. http://127.0.0.1:8787 (https:// when serving TLS). */
   listen(options: { port: number; host: string }): Promise<string>;
   /** Stops accepting requests, lets the ones in flight finish (a push's transaction commits or rolls back whole), then closes the database. Idempotent. */
@@ -71,6 +80,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     throw error;
   }
   const throttleStore = new DatabaseThrottleStore(store.db);
+  const metrics = new ServerMetrics(store.poolStats);
   const ctx: AppContext = {
     store,
     blobs,
@@ -80,6 +90,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
     blobQuotaBytes: options.blobQuotaBytes ?? DEFAULT_BLOB_QUOTA_MB * 1024 * 1024,
     beforeCommit: options.faults?.beforeCommit,
+    metrics,
   };
 
   const logger =
@@ -94,6 +105,9 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // Every log line of a request names it as `requestId` (see http/request-id.ts).
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   });
   // An empty JSON body (e.g. POST /v1/auth/logout sent with a content-type) is "no body".
   const defaultJson = app.getDefaultJsonParser('error', 'error');
@@ -120,15 +134,21 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
     origin: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', PROTOCOL_HEADER],
-    exposedHeaders: [PROTOCOL_HEADER, BLOB_OFFSET_HEADER, 'content-length', 'retry-after'],
+    exposedHeaders: [PROTOCOL_HEADER, BLOB_OFFSET_HEADER, REQUEST_ID_HEADER, 'content-length', 'retry-after'],
     maxAge: 600,
   });
   app.decorateRequest('user', null);
   app.decorateRequest('tokenHash', null);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  countRequests(app, metrics);
   app.addHook('onRequest', checkProtocol);
   installErrorHandling(app);
 
   healthRoutes(app, ctx);
+  readyRoutes(app, store, options.databaseUrl ? options.pgSchema : undefined);
+  metricsRoute(app, metrics, options.metrics ?? {});
   authRoutes(app, ctx);
   projectRoutes(app, ctx);
   memberRoutes(app, ctx);
@@ -149,13 +169,19 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
   timer.unref();
 
   let closing: Promise<void> | undefined;
+  let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   return {
     app,
     store,
     blobs,
     dataDir: options.dataDir,
+    metrics,
+    get metricsUrl() {
+      return metricsListener?.url;
+    },
     async listen({ port, host }) {
       await app.listen({ port, host });
+      if (options.metrics?.listen) metricsListener = await listenForMetrics(metrics, options.metrics.listen);
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -172,6 +198,7 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
           await app.close();
         } finally {
           clearInterval(reaper);
+          await metricsListener?.close();
           await store.close();
         }
       })();

@@ -16,6 +16,10 @@ import { parseArgs } from 'node:util';
  *   --tls-key / FIELDBOOK_TLS_KEY     PEM private key file of that certificate
  *   --blob-quota-mb / FIELDBOOK_BLOB_QUOTA_MB  (10240) attachment storage per project, MiB
  *   --request-timeout-s / FIELDBOOK_REQUEST_TIMEOUT_S  (120) a request must arrive whole within this
+ *   --metrics-token / FIELDBOOK_METRICS_TOKEN  GET /metrics on the API address answers only with
+ *                                     `Authorization: Bearer <token>` (20–200 of A-Z a-z 0-9 _ -)
+ *   --metrics-listen / FIELDBOOK_METRICS_LISTEN  HOST:PORT (e.g. 127.0.0.1:9464): serve /metrics
+ *                                     there, without a token. Neither: /metrics is refused (404)
  */
 export interface ServerConfig {
   dataDir: string;
@@ -29,6 +33,7 @@ export interface ServerConfig {
   tls?: { certFile: string; keyFile: string };
   blobQuotaBytes: number;
   requestTimeoutMs: number;
+  metrics: { token?: string; listen?: { host: string; port: number } };
 }
 
 export const DEFAULT_PORT = 8787;
@@ -50,12 +55,29 @@ export const configOptions = {
   'tls-key': { type: 'string' },
   'blob-quota-mb': { type: 'string' },
   'request-timeout-s': { type: 'string' },
+  'metrics-token': { type: 'string' },
+  'metrics-listen': { type: 'string' },
 } as const;
 
 function positiveNumber(text: string, what: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`${what}必须是正数 / ${what}: must be a positive number: ${text}`);
   return value;
+}
+
+/** HOST:PORT, [IPv6]:PORT or PORT alone (then 127.0.0.1). */
+function listenAddress(text: string): { host: string; port: number } {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text.trim()) ?? /^()()(\d{1,5})$/.exec(text.trim());
+  const port = Number(match?.[3]);
+  if (!match || port > 65535) throw new ConfigError(`监控地址无效，应为 主机:端口 / invalid --metrics-listen, expected HOST:PORT: ${text}`);
+  return { host: match[1] || match[2] || '127.0.0.1', port };
+}
+
+function metricsAccess(token: string | undefined, listen: string | undefined): ServerConfig['metrics'] {
+  if (token !== undefined && token !== '' && !/^[A-Za-z0-9_-]{20,200}$/.test(token)) {
+    throw new ConfigError('监控令牌须为 20–200 个字母、数字、_ 或 - （例如 openssl rand -hex 32）/ --metrics-token must be 20–200 of A-Z a-z 0-9 _ -');
+  }
+  return { ...(token ? { token } : {}), ...(listen ? { listen: listenAddress(listen) } : {}) };
 }
 
 export function configFrom(values: Partial<Record<Exclude<keyof typeof configOptions, 'trust-proxy'>, string>> & { 'trust-proxy'?: boolean }, env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
@@ -88,6 +110,7 @@ export function configFrom(values: Partial<Record<Exclude<keyof typeof configOpt
     ...(certFile && keyFile ? { tls: { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } } : {}),
     blobQuotaBytes: Math.floor(quotaMb * 1024 * 1024),
     requestTimeoutMs: Math.round(timeoutS * 1000),
+    metrics: metricsAccess(values['metrics-token'] ?? env.FIELDBOOK_METRICS_TOKEN, values['metrics-listen'] ?? env.FIELDBOOK_METRICS_LISTEN),
   };
 }
 

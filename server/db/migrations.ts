@@ -189,6 +189,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
 export class MigrationError extends Error {}
 
+/** The names of every migration this code has, in order (readiness compares them with the database's). */
+export function migrationNames(dialect: Dialect): string[] {
+  return Object.keys(migrations(dialect));
+}
+
 /**
  * The advisory lock name of a schema's migrations. Every node starting on that schema takes it
  * (pg_advisory_lock(hashtext(name))) before looking at the schema, so nodes started together

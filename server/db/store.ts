@@ -41,7 +41,16 @@ export interface Store {
    * PostgreSQL: READ COMMITTED; callers take the row locks they need (SELECT … FOR UPDATE).
    */
   transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** PostgreSQL: the connection pool's use now (for /metrics); SQLite has no pool. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 export const SQLITE_FILE = 'fieldbook.sqlite';
@@ -120,6 +129,7 @@ function openPostgres(url: string, options: StoreOptions): Store {
     dialect: 'postgres',
     location: redactUrl(url) + (options.pgSchema ? ` (schema ${options.pgSchema})` : ''),
     migrated: [],
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
     async transaction(fn, transactionOptions) {
       const retries = transactionOptions?.retries ?? 0;
       for (let attempt = 0; ; attempt += 1) {

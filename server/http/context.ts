@@ -5,6 +5,7 @@ import type { ScryptCost } from '../auth/passwords';
 import { bearerToken, tokenHash } from '../auth/tokens';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Store } from '../db/store';
+import type { ServerMetrics } from '../observability/metrics';
 import { findSessionUser } from '../repositories/sessions';
 import type { User } from '../repositories/users';
 import type { ApplyOptions } from '../sync/apply-changes';
@@ -22,6 +23,7 @@ export interface AppContext {
   /** Attachment bytes one project may store. */
   blobQuotaBytes: number;
   beforeCommit?: ApplyOptions['beforeCommit'];
+  metrics: ServerMetrics;
 }
 
 declare module 'fastify' {

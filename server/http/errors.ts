@@ -4,7 +4,8 @@ import type { ErrorResponse } from '../../shared/sync/protocol';
 
 /**
  * An error that becomes a response: status, a stable machine-readable `error` code and a
- * message for people (Chinese first). Every error body has the shape {error, message}.
+ * message for people (Chinese first). Every error body has the shape {error, message, requestId}:
+ * the request id is also in the x-request-id header and in the request's log lines.
  */
 export class HttpError extends Error {
   constructor(
@@ -47,25 +48,29 @@ export function installErrorHandling(app: FastifyInstance): void {
       void reply
         .code(error.statusCode)
         .headers(error.headers)
-        .send({ error: error.code, message: error.message, ...error.extra } satisfies ErrorResponse);
+        .send({ error: error.code, message: error.message, ...error.extra, requestId: request.id } satisfies ErrorResponse);
       return;
     }
     const known = error.code ? fastifyErrors[error.code] : undefined;
     if (known) {
-      void reply.code(known.status).send({ error: known.code, message: known.message } satisfies ErrorResponse);
+      void reply.code(known.status).send({ error: known.code, message: known.message, requestId: request.id } satisfies ErrorResponse);
       return;
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const isJson = error instanceof SyntaxError;
       void reply
         .code(error.statusCode)
-        .send({ error: isJson ? 'invalid_json' : 'bad_request', message: isJson ? fastifyErrors.FST_ERR_CTP_INVALID_JSON_BODY!.message : error.message });
+        .send({
+          error: isJson ? 'invalid_json' : 'bad_request',
+          message: isJson ? fastifyErrors.FST_ERR_CTP_INVALID_JSON_BODY!.message : error.message,
+          requestId: request.id,
+        } satisfies ErrorResponse);
       return;
     }
     request.log.error({ err: error }, 'request failed');
-    void reply.code(500).send({ error: 'internal', message: '服务器内部错误，请稍后重试 / internal server error, try again later' } satisfies ErrorResponse);
+    void reply.code(500).send({ error: 'internal', message: '服务器内部错误，请稍后重试 / internal server error, try again later', requestId: request.id } satisfies ErrorResponse);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ error: 'not_found', message: `没有这个接口 / no such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+    void reply.code(404).send({ error: 'not_found', message: `没有这个接口 / no such endpoint: ${request.method} ${request.url.split('?')[0]}`, requestId: request.id } satisfies ErrorResponse);
   });
 }

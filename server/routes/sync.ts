@@ -28,6 +28,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       onProjectRegistered: (event) =>
         request.log.info({ projectId: event.projectId, code: event.code, name: event.name, userId: user.id, username: user.username }, 'project registered by push'),
     });
+    ctx.metrics.recordPush(outcome.results, outcome.conflicts);
     request.log.info(
       { userId: user.id, changes: body.changes.length, applied: outcome.applied, duplicates: outcome.duplicates, rejected: outcome.rejected, conflicts: outcome.conflicts },
       'push',
@@ -39,6 +40,8 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const user = currentUser(request);
     const query = parseWith(pullQuerySchema, request.query, '拉取参数');
     if (!(await isMember(ctx.store.db, user.id, query.projectId))) throw forbidden();
-    return pullChanges(ctx.store.db, query.projectId, query.after, query.limit);
+    const page = await pullChanges(ctx.store.db, query.projectId, query.after, query.limit);
+    ctx.metrics.recordPull(page.changes.length);
+    return page;
   });
 }

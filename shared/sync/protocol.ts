@@ -151,7 +151,8 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-export const errorResponseSchema = z.object({ error: z.string(), message: z.string() });
+/** Every error reply; `requestId` (also the x-request-id header) finds the request in the server's log. */
+export const errorResponseSchema = z.object({ error: z.string(), message: z.string(), requestId: z.string().optional() });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 /** 413 of a blob upload that would take its project past the server's attachment quota. */

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,73 @@ describe('server configuration', () => {
     expect(parseServerArgs(['--trust-proxy'], {}).trustProxy).toBe(true);
     expect(parseServerArgs([], { FIELDBOOK_TRUST_PROXY: '1' }).trustProxy).toBe(true);
   });
+
+  it('reads who may see /metrics: a token and/or a separate address', () => {
+    const token = 'a'.repeat(32);
+    expect(parseServerArgs([], {}).metrics).toEqual({});
+    expect(parseServerArgs([], { FIELDBOOK_METRICS_TOKEN: token, FIELDBOOK_METRICS_LISTEN: '127.0.0.1:9464' }).metrics).toEqual({ token, listen: { host: '127.0.0.1', port: 9464 } });
+    expect(parseServerArgs(['--metrics-listen', '[::1]:9100'], {}).metrics).toEqual({ listen: { host: '::1', port: 9100 } });
+    expect(parseServerArgs(['--metrics-listen', '9464'], {}).metrics).toEqual({ listen: { host: '127.0.0.1', port: 9464 } });
+    expect(() => parseServerArgs(['--metrics-token', 'short'], {})).toThrow(/20–200/);
+    expect(() => parseServerArgs(['--metrics-listen', 'host:port'], {})).toThrow(ConfigError);
+  });
 });
+
+describe('npm run server as a process: logs and metrics', () => {
+  it('every log line of a request names its id, the one the error reply carries; --metrics-listen serves /metrics', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fieldbook-main-'));
+    try {
+      const metricsPort = await freePort();
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(root, 'server/main.ts'), '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1', '--metrics-listen', `127.0.0.1:${metricsPort}`],
+        { cwd: root, env: { ...process.env, FIELDBOOK_METRICS_TOKEN: 'token-of-the-monitoring-host-42' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+          if (match) {
+            clearInterval(timer);
+            resolve(match[1]!);
+          }
+        }, 50);
+        void exited.then((code) => {
+          clearInterval(timer);
+          reject(new Error(`server exited with ${code}: ${output}`));
+        });
+      });
+      const failed = await fetch(`${url}/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"changes":[]}' });
+      expect(failed.status).toBe(401);
+      const { requestId } = (await failed.json()) as { requestId: string };
+      expect(failed.headers.get('x-request-id')).toBe(requestId);
+      expect((await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer token-of-the-monitoring-host-42' } })).status).toBe(200);
+      const separate = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(await separate.text()).toMatch(/fieldbook_http_requests_total\{method="POST",route="\/v1\/sync\/push",status="401"\} 1/);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { requestId?: string; msg: string; res?: { statusCode: number } });
+      const ofRequest = lines.filter((line) => line.requestId === requestId);
+      // Fastify's "incoming request" and "request completed" lines, the latter with the status.
+      expect(ofRequest.map((line) => line.msg)).toEqual(['incoming request', 'request completed']);
+      expect(ofRequest[1]!.res?.statusCode).toBe(401);
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 describe.each(dialects)('npm run server as a process (%s)', (dialect) => {
   it('starts with migrations, serves, and stops cleanly on SIGTERM', async () => {
