@@ -4,6 +4,7 @@ import readline from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { openBlobStore } from '../blobs/open-blob-store';
+import { backupPostgres, backupSqlite, restoreSqlite } from './backup';
 import { ConfigError, configFrom } from '../config';
 import { openStore, type Store } from '../db/store';
 import {
@@ -44,6 +45,8 @@ const USAGE = `Fieldbook 服务器管理 / server administration
   remove-member --project ID|CODE --username U              移出项目
   list-users                                                列出用户
   list-projects                                             列出项目及成员
+  backup FILE                                               备份：SQLite 为一个文件（在线备份，含附件，服务器可继续运行）；PostgreSQL 调用 pg_dump（自定义格式）
+  restore FILE                                              从 backup 的文件恢复到空的数据目录（SQLite；PostgreSQL 用 pg_restore，见 docs/deploy.md）
   import FILE                                               以管理员身份导入项目数据包：全部导入，或有一条不能导入时什么都不导入（重复导入不会改变任何数据）
   migrate-blobs                                             把 --data-dir 下的磁盘附件逐个校验后移入 PostgreSQL（校验值不符的不导入并列出，退出码 1；可重复运行）
 
@@ -97,9 +100,10 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
 
   let store: Store | undefined;
   try {
-    const known = ['add-user', 'reset-password', 'disable-user', 'enable-user', 'add-project', 'add-member', 'remove-member', 'list-users', 'list-projects', 'import', 'migrate-blobs'];
+    const known = ['add-user', 'reset-password', 'disable-user', 'enable-user', 'add-project', 'add-member', 'remove-member', 'list-users', 'list-projects', 'import', 'migrate-blobs', 'backup', 'restore'];
     if (!known.includes(command)) throw new UsageError(`未知命令 / unknown command: ${command}`);
-    if (command !== 'import' && rest.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${rest[0]}`);
+    const takesFile = ['import', 'backup', 'restore'].includes(command);
+    if (!takesFile && rest.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${rest[0]}`);
     const config = configFrom(values, io.env);
     const open = async () => (store = await openStore(config));
 
@@ -159,6 +163,35 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
             (p.members.length ? p.members.map((m) => `    ${m.username}\t${m.role}`).join('\n') : '    （没有成员 / no members）'),
         );
         print(projects.length ? lines.join('\n') : '（没有项目 / no projects）', projects);
+        break;
+      }
+      case 'backup': {
+        const file = rest[0];
+        if (!file || rest.length > 1) throw new UsageError('用法 / usage: backup FILE');
+        const target = path.resolve(file);
+        const summary = config.databaseUrl ? await backupPostgres(config.databaseUrl, config.pgSchema, target) : await backupSqlite(config.dataDir, target);
+        const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+        print(
+          config.databaseUrl
+            ? `已备份（pg_dump 自定义格式，用 pg_restore 恢复）/ backed up with pg_dump: ${summary.file} (${mib(summary.bytes)} MiB)`
+            : `已备份 / backed up: ${summary.file} (${mib(summary.bytes)} MiB)，附件 attachments ${summary.blobs} (${mib(summary.blobBytes)} MiB)`,
+          summary,
+        );
+        break;
+      }
+      case 'restore': {
+        const file = rest[0];
+        if (!file || rest.length > 1) throw new UsageError('用法 / usage: restore FILE');
+        if (config.databaseUrl) {
+          throw new AdminError(
+            `PostgreSQL 请用 pg_restore 恢复到新的数据库或 schema（见 docs/deploy.md）/ on PostgreSQL restore with pg_restore: ` +
+              `pg_restore --no-owner --dbname=postgres://… ${file}`,
+          );
+        }
+        const summary = await restoreSqlite(path.resolve(file), config.dataDir);
+        // Bring a backup from an older version to this version's schema now rather than at the server's start.
+        await open();
+        print(`已恢复到 / restored into ${config.dataDir}：附件 attachments ${summary.blobs}`, { dataDir: config.dataDir, ...summary });
         break;
       }
       case 'import': {

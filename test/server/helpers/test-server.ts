@@ -59,8 +59,9 @@ export class TestServer {
     private options: TestServerOptions,
   ) {}
 
-  static async start(dialect: Dialect, options: TestServerOptions = {}): Promise<TestServer> {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fieldbook-server-test-'));
+  /** `dataDir`: an existing data directory to serve (SQLite), e.g. one a restore wrote; removed by dispose() too. */
+  static async start(dialect: Dialect, options: TestServerOptions = {}, dataDir?: string): Promise<TestServer> {
+    dataDir ??= await fs.mkdtemp(path.join(os.tmpdir(), 'fieldbook-server-test-'));
     const pgSchema = dialect === 'postgres' ? await createSchema() : undefined;
     const t = new TestServer(dialect, dataDir, pgSchema, options);
     await t.boot();
@@ -169,7 +170,7 @@ export class TestServer {
   }
 }
 
-export const startTestServer = (dialect: Dialect, options?: TestServerOptions) => TestServer.start(dialect, options);
+export const startTestServer = (dialect: Dialect, options?: TestServerOptions, dataDir?: string) => TestServer.start(dialect, options, dataDir);
 
 export interface Reply<T = unknown> {
   status: number;
