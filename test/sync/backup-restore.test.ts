@@ -96,7 +96,7 @@ describe.runIf(dialects.includes('postgres'))('server:admin backup (postgres)', 
     if (scratch) await fs.rm(scratch, { recursive: true, force: true });
   });
 
-  it('runs pg_dump of the server schema; pg_restore lists its tables', async () => {
+  it('runs pg_dump of the server schema, attachment chunks included; pg_restore lists its tables', async () => {
     server = await startTestServer('postgres');
     await server.addUser('zhang');
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'fieldbook-backup-'));
@@ -104,7 +104,7 @@ describe.runIf(dialects.includes('postgres'))('server:admin backup (postgres)', 
     const reply = await admin(['backup', file, '--database-url', PG_URL, '--pg-schema', server.pgSchema!]);
     expect(reply).toMatchObject({ code: 0, err: '' });
     const listing = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' });
-    for (const table of ['users', 'changes', 'rows', 'blobs', 'kysely_migration']) expect(listing).toMatch(new RegExp(`TABLE DATA ${server.pgSchema} ${table} `));
+    for (const table of ['users', 'changes', 'rows', 'blobs', 'blob_chunks', 'kysely_migration']) expect(listing).toMatch(new RegExp(`TABLE DATA ${server.pgSchema} ${table} `));
     const restore = await admin(['restore', file, '--database-url', PG_URL]);
     expect(restore.code).toBe(1);
     expect(restore.err).toMatch(/pg_restore/);
