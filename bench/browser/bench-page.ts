@@ -124,7 +124,7 @@ async function writes(options: WriteBenchOptions): Promise<WriteBenchResult> {
     }
 
     const sample = rows[0]!;
-    const fields = Object.fromEntries(Object.entries(sample).filter(([key]) => !['id', 'projectId', 'deleted', 'fieldHlc', 'live'].includes(key)));
+    const fields = Object.fromEntries(Object.entries(sample).filter(([key]) => !['id', 'projectId', 'deleted', 'fieldHlc', 'live', 'sortKey'].includes(key)));
     const reps = 2000;
     const start = performance.now();
     for (let n = 0; n < reps; n++) validate('assets', { ...fields, owner: `v${n}` });
