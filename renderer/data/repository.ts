@@ -9,7 +9,7 @@ import type { FieldIssue } from '../../shared/records/record-type';
 import { changeRefusal, type MemberRole } from '../../shared/roles';
 import type { ChangeRow, FieldbookDb } from './db';
 import { pushedUpTo } from './outbox';
-import { serverRoleOf } from './sync/server-roles';
+import { serverRoles } from './sync/server-roles';
 
 /** A write refused by the schema: nothing was stored. The messages are for the user. */
 export class RecordValidationError extends Error {
@@ -65,9 +65,9 @@ export class Repository {
   async createProject(values: InputOf<'projects'>): Promise<RowOf<'projects'>> {
     const id = newId();
     return this.db.transaction('rw', this.db.projects, this.db.changes, this.db.meta, async () => {
-      await this.stampAfterPushed();
+      const [, roles] = await Promise.all([this.stampAfterPushed(), serverRoles(this.db)]);
       const planned = this.planCreate('projects', id, id, values);
-      await this.commit('projects', [planned]);
+      await this.commit('projects', [planned], roles);
       return planned.row as unknown as RowOf<'projects'>;
     });
   }
@@ -104,18 +104,18 @@ export class Repository {
     const type = recordTypes[table] as { singleton?: boolean; keyed?: boolean };
     if (!type.singleton && !type.keyed) throw new Error(`${table} rows are not keyed`);
     return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.meta, this.db.projects, ...this.parentTables([table])], async () => {
-      const [existing] = await Promise.all([this.table(table).get(id), this.stampAfterPushed()]);
+      const [existing, , roles] = await Promise.all([this.table(table).get(id), this.stampAfterPushed(), serverRoles(this.db)]);
       if (existing && existing.projectId !== projectId) throw new RecordValidationError([{ field: 'projectId', message: '该记录属于另一个项目' }]);
       const op: WriteOp = existing ? { kind: 'update', table, id, patch: values } : { kind: 'create', table, projectId, values, id };
       await this.assertParentsUnlocked([op], new Map(existing ? [[`${table}:${id}`, existing]] : []));
       if (existing) {
         const write = this.planUpdate(table, existing, values);
-        await this.commit(table, [write]);
+        await this.commit(table, [write], roles);
         return write.row as unknown as RowOf<T>;
       }
       await this.assertProjectsWritable([op]);
       const write = this.planCreate(table, id, projectId, values, Object.keys(values));
-      await this.commit(table, [write]);
+      await this.commit(table, [write], roles);
       // The row holds only what this write set; the caller gets it as a reader would.
       return applyRecordDefaults(table, { ...write.row }) as unknown as RowOf<T>;
     });
@@ -126,7 +126,7 @@ export class Repository {
     const names = [...new Set(ops.map((op) => op.table))];
     const tables = [...names.map((name) => this.table(name)), ...this.parentTables(names)];
     return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.meta, this.db.projects], async () => {
-      const [, existing] = await Promise.all([this.assertProjectsWritable(ops), this.loadExisting(ops), this.stampAfterPushed()]);
+      const [, existing, , roles] = await Promise.all([this.assertProjectsWritable(ops), this.loadExisting(ops), this.stampAfterPushed(), serverRoles(this.db)]);
       // Most types have no parent that locks them: no check to wait for.
       if (ops.some((op) => lockOf(op.table))) await this.assertParentsUnlocked(ops, existing);
       const planned: Array<{ table: TableName; write: PlannedWrite }> = [];
@@ -143,6 +143,7 @@ export class Repository {
           this.commit(
             name,
             planned.filter((p) => p.table === name).map((p) => p.write),
+            roles,
           ),
         ),
       );
@@ -216,13 +217,13 @@ export class Repository {
    * each is a message to the browser process). A failed request still aborts the whole
    * transaction.
    */
-  private async commit(table: TableName, writes: PlannedWrite[]): Promise<void> {
+  private async commit(table: TableName, writes: PlannedWrite[], roles: ReadonlyMap<string, MemberRole>): Promise<void> {
     const effective = writes.filter((write) => write.change !== null);
     if (effective.length === 0) return;
     // The last write to a row in a batch holds every field it touched.
     const rows = effective.length === 1 ? [effective[0]!.row] : [...new Map(effective.map((write) => [write.row.id, write.row])).values()];
     const changes = effective.map((write) => write.change as ChangeRow);
-    await this.assertRoleAllows(table, effective);
+    this.assertRoleAllows(table, effective, roles);
     await Promise.all([
       rows.length === 1 ? this.table(table).put(rows[0]!) : this.table(table).bulkPut(rows),
       changes.length === 1 ? this.db.changes.add(changes[0]!) : this.db.changes.bulkAdd(changes),
@@ -232,13 +233,11 @@ export class Repository {
   /**
    * Refuses what the user's role in the project may not write (shared/roles.ts), as the server
    * would: the same table, checked before anything is stored. A project without a server role
-   * (only on this device) allows everything.
+   * (only on this device) allows everything. `roles` were read in this write's transaction.
    */
-  private async assertRoleAllows(table: TableName, writes: readonly PlannedWrite[]): Promise<void> {
-    const roles = new Map<string, MemberRole | undefined>();
+  private assertRoleAllows(table: TableName, writes: readonly PlannedWrite[], roles: ReadonlyMap<string, MemberRole>): void {
     for (const write of writes) {
       const change = write.change!;
-      if (!roles.has(change.projectId)) roles.set(change.projectId, await serverRoleOf(this.db, change.projectId));
       const refusal = changeRefusal(roles.get(change.projectId), table, change.fields, write.before);
       if (refusal) throw new RecordValidationError([{ field: '', message: refusal }]);
     }
