@@ -55,7 +55,8 @@ export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow
 let schemaCounter = 0;
 
 export async function createSchema(): Promise<string> {
-  const name = `fbtest_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}`;
+  // A random part too: test processes in separate PID namespaces can share a pid.
+  const name = `fbtest_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(`create schema ${name}`);
   return name;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import type { Change } from '../../../shared/change-log';
 import { formatHlc } from '../../../shared/hlc';
 import { newId } from '../../../shared/ids';
@@ -8,6 +9,7 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResponse } from '../../../s
 import { addMember, addProject, addUser } from '../../../server/admin/commands';
 import { type BuildServerOptions, buildServer, type FieldbookServer } from '../../../server/app';
 import type { ScryptCost } from '../../../server/auth/passwords';
+import type { Database } from '../../../server/db/schema';
 import type { Project } from '../../../server/repositories/projects';
 import { readRowState } from '../../../server/sync/row-state';
 import type { User } from '../../../server/repositories/users';
@@ -149,25 +151,35 @@ export class TestServer {
   }
 
   /** The conflicts table, oldest first, values parsed. */
-  async conflicts(): Promise<Array<{ rowId: string; field: string; value: unknown; hlc: string; changeId: string | null; winningHlc: string; winningChangeId: string | null; seq: number }>> {
-    const rows = await this.store.db.selectFrom('conflicts').selectAll().orderBy('id').execute();
-    return rows.map((r) => ({
-      rowId: r.row_id,
-      field: r.field,
-      value: JSON.parse(r.value) as unknown,
-      hlc: r.hlc,
-      changeId: r.change_id,
-      winningHlc: r.winning_hlc,
-      winningChangeId: r.winning_change_id,
-      seq: r.seq,
-    }));
+  conflicts() {
+    return serverConflicts(this.store.db);
   }
 
   /** The server's merged row (fields, projectId, fieldHlc), or undefined. */
-  async row(table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
-    const row = await this.store.db.selectFrom('rows').select(['data', 'field_writes']).where('table_name', '=', table).where('row_id', '=', rowId).executeTakeFirst();
-    return row && readRowState(row.data, row.field_writes).row;
+  row(table: string, rowId: string) {
+    return serverRow(this.store.db, table, rowId);
   }
+}
+
+/** The conflicts table of a server database, oldest first, values parsed. */
+export async function serverConflicts(db: Kysely<Database>): Promise<Array<{ rowId: string; field: string; value: unknown; hlc: string; changeId: string | null; winningHlc: string; winningChangeId: string | null; seq: number }>> {
+  const rows = await db.selectFrom('conflicts').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    rowId: r.row_id,
+    field: r.field,
+    value: JSON.parse(r.value) as unknown,
+    hlc: r.hlc,
+    changeId: r.change_id,
+    winningHlc: r.winning_hlc,
+    winningChangeId: r.winning_change_id,
+    seq: r.seq,
+  }));
+}
+
+/** A server database's merged row (fields, projectId, fieldHlc), or undefined. */
+export async function serverRow(db: Kysely<Database>, table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
+  const row = await db.selectFrom('rows').select(['data', 'field_writes']).where('table_name', '=', table).where('row_id', '=', rowId).executeTakeFirst();
+  return row && readRowState(row.data, row.field_writes).row;
 }
 
 export const startTestServer = (dialect: Dialect, options?: TestServerOptions, dataDir?: string) => TestServer.start(dialect, options, dataDir);

@@ -22,7 +22,7 @@ export interface SyncClient extends DataLayer {
  * One engineer's device: the app's real data layer on fake-indexeddb (a real IndexedDB
  * implementation) and the app's real SyncEngine, talking HTTP to a real server.
  */
-export async function openSyncClient(server: TestServer, username: string, options: { skewMs?: number; session?: LoginResponse } = {}): Promise<SyncClient> {
+export async function openSyncClient(server: Pick<TestServer, 'url'>, username: string, options: { skewMs?: number; session?: LoginResponse } = {}): Promise<SyncClient> {
   // A session given is reused: a test opening many devices need not pay a password hash for each.
   const session = options.session ?? (await new SyncHttp(server.url, () => null).login(username, DEFAULT_PASSWORD));
   const state = { skewMs: options.skewMs ?? 0 };
