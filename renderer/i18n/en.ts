@@ -483,6 +483,7 @@ export const en: UiText = {
     failed: 'Sync failed ({{name}})',
     cannotApply: 'Cannot apply the server\'s changes ({{reason}}); upgrade this app to sync',
     blobIncomplete: 'Attachment {{hash}}… was not downloaded completely; try again',
+    withRequestId: '{{message}} (request id {{requestId}}: the server administrator can find it in the log)',
   },
   sync: {
     notSignedIn: 'Not syncing',

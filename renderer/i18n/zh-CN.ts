@@ -487,6 +487,7 @@ export const zhCN = {
     failed: '同步失败（{{name}}）',
     cannotApply: '无法应用服务器上的修改（{{reason}}），请升级本应用后再同步',
     blobIncomplete: '附件 {{hash}}… 下载不完整，请重试',
+    withRequestId: '{{message}}（请求编号 {{requestId}}，可交给服务器管理员查日志）',
   },
   sync: {
     notSignedIn: '未登录同步',

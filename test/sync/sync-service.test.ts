@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { changeLanguage, initI18n } from '../../renderer/i18n';
 import { SyncService } from '../../renderer/data/sync/sync-service';
+import { setDisabled } from '../../server/admin/commands';
 import type { DesktopApi } from '../../shared/desktop-api';
 import { DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
 import { openSyncClient, unsentCount } from './helpers/sync-client';
@@ -49,7 +50,7 @@ it('立即同步 while a round is running runs one more round, so an edit saved 
   };
   const service = new SyncService({ db: device.db, clock: device.clock, api: memoryTokens() as DesktopApi, fetchImpl });
   await service.login(server.url, 'zhang', DEFAULT_PASSWORD); // starts a round; its pull waits
-  await expect.poll(() => pulls).toBe(1);
+  await expect.poll(() => pulls, { timeout: 15_000 }).toBe(1);
   expect(pushes).toBe(1);
 
   await device.repo.create('assets', project.id, { name: 'saved-during-the-round' });
@@ -92,4 +93,28 @@ it('a round that fails with an error carrying no message still says it failed, a
   } finally {
     logged.mockRestore();
   }
+});
+
+it('a round the server refuses shows the request id the server logged it under (同步失败 → 请求编号)', async () => {
+  server = await startTestServer('sqlite');
+  await server.addUser('zhang');
+  const device = await openSyncClient(server, 'zhang');
+  await device.repo.createProject({ code: 'S-03', name: '请求编号', customer: '测试' });
+  const ids: string[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    ids.push(response.headers.get('x-request-id') ?? '');
+    return response;
+  };
+  const service = new SyncService({ db: device.db, clock: device.clock, api: memoryTokens() as DesktopApi, fetchImpl });
+  await service.login(server.url, 'zhang', DEFAULT_PASSWORD);
+  await service.syncNow();
+  expect(service.getStatus().error).toBeUndefined();
+  // The administrator disables the account: the next round is refused (401).
+  await setDisabled(server.store, { username: 'zhang', disabled: true });
+  await service.syncNow();
+  const refusedId = ids.at(-1)!;
+  expect(refusedId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(service.getStatus().error).toBe(`登录已失效（令牌无效、过期或已注销），请重新登录 / token invalid, expired or revoked（请求编号 ${refusedId}，可交给服务器管理员查日志）`);
+  await service.logout();
 });

@@ -32,6 +32,8 @@ export class SyncHttpError extends Error {
     readonly quota?: QuotaExceeded,
     /** The server's error code (`user_not_found`, `last_manager` …), when it sent one. */
     readonly code?: string,
+    /** The server's id of the failed request (x-request-id), which finds it in the server's log. */
+    public requestId?: string,
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -158,6 +160,12 @@ export class SyncHttp {
 }
 
 async function errorFor(response: Response): Promise<SyncHttpError> {
+  const error = await errorOfReply(response);
+  error.requestId = response.headers.get('x-request-id') ?? undefined;
+  return error;
+}
+
+async function errorOfReply(response: Response): Promise<SyncHttpError> {
   const json: unknown = await response.json().catch(() => undefined);
   const body = errorResponseSchema.safeParse(json);
   const detail = body.success ? body.data.message : '';

@@ -140,7 +140,9 @@ export class SyncService {
     } catch (error) {
       this.failures++;
       // Never a silent failure: an error without a message (some IndexedDB errors) still shows.
-      const message = (error instanceof Error ? error.message : String(error)) || i18next.t('syncErrors.failed', { name: error instanceof Error ? error.name : String(error) });
+      const text = (error instanceof Error ? error.message : String(error)) || i18next.t('syncErrors.failed', { name: error instanceof Error ? error.name : String(error) });
+      // The server's request id goes with the message the user sees (and may report as 同步失败).
+      const message = error instanceof SyncHttpError && error.requestId ? i18next.t('syncErrors.withRequestId', { message: text, requestId: error.requestId }) : text;
       if (!(error instanceof SyncHttpError)) console.error('sync round failed', error);
       const offline = error instanceof SyncHttpError && error.status === 0;
       const quotaExceeded = error instanceof SyncHttpError ? error.quota : undefined;
