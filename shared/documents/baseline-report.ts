@@ -3,7 +3,7 @@ import { describeExpectation } from '../inspection/verdict';
 import { type AssetFields, assetTypes } from '../records/asset';
 import { severities, type Severity } from '../records/checklist';
 import { inspectionStatuses } from '../records/inspection';
-import { type BuildResult, live } from './data';
+import { type BuildResult } from './data';
 import { bulkTable } from './kit/bulk-table';
 import { composeDocument } from './kit/compose';
 import { type BuildOptions, DocumentContext } from './kit/context';
@@ -15,8 +15,6 @@ import { type Cell, type CellSpec, dataTable, keyValueTable } from './kit/table'
 import { bodyParagraph, bulletList, heading, orDash, placeholder, placeholderRun } from './kit/text';
 import { projectSignOff } from './common';
 import {
-  type Failure,
-  failuresOf,
   type Finding,
   groupFindings,
   isRectified,
@@ -25,9 +23,10 @@ import {
   rectificationProgress,
   severityOrder,
 } from './parts/baseline-findings';
+import { type BaselineSummary, baselineSummary, rectificationText } from './parts/baseline-summary';
 import { matrixLegend, verdictMatrix } from './parts/baseline-matrix';
 import { assetLabel, baselineGaps as gaps, objectRecord } from './parts/baseline-object-record';
-import { addCounts, emptyCounts, joinInspections, passRate } from './parts/inspection-data';
+import { joinInspections, passRate } from './parts/inspection-data';
 import { BASELINE_REPORT_TITLE, type BaselineReportData, baselineReportMissing, typeOrder, ordered } from './catalogue/baseline-report';
 
 export { verdictStyle } from './parts/baseline-object-record';
@@ -62,11 +61,10 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
   const { inspections: all, orphans } = joinInspections(data);
   const inspections = ordered(all);
   if (orphans > 0) ctx.warn(`${orphans} 项基线检查的运维对象已删除，未列入报告`);
-  const total = inspections.reduce((sum, j) => addCounts(sum, j.counts), emptyCounts());
-  const failures = failuresOf(inspections);
-  const rows = total.pass + total.fail + total.na + total.unanswered;
-  const large = rows > PAGE_ESTIMATE_ROW_LIMIT;
   const today = meta.date;
+  const summary = baselineSummary(data, inspections, today);
+  const { total, failures, rows } = summary;
+  const large = rows > PAGE_ESTIMATE_ROW_LIMIT;
   const templates = [...new Map(inspections.filter((j) => j.template).map((j) => [j.template!.id, j.template!])).values()];
   const recorded = inspections.filter(needsFullRecord);
   const body: FileChild[] = [];
@@ -111,8 +109,7 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
       .map((type) => [type, inspections.filter((j) => j.asset.type === type).length] as const)
       .filter(([, n]) => n > 0)
       .map(([type, n]) => `${assetTypes[type as AssetFields['type']].zh} ${n} 个`);
-    const inScope = live(data.assets).length;
-    const checked = new Set(inspections.map((j) => j.asset.id)).size;
+    const { inScope, checkedObjects: checked } = summary;
     body.push(
       bodyParagraph(
         `项目运维对象清单共 ${inScope} 个，本次检查其中 ${checked} 个${checked < inScope ? `（其余 ${inScope - checked} 个未在本次检查范围内）` : ''}。本次检查运维对象 ${inspections.length} 个（${byType.join('、')}），共 ${rows} 个检查项次${dates.length ? `，检查时间为 ${dates[0]}${dates.at(-1) !== dates[0] ? ` 至 ${dates.at(-1)}` : ''}` : ''}${inspectors.length ? `，检查人员：${inspectors.join('、')}` : ''}。`,
@@ -145,14 +142,19 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
       ...keyValueTable(
         ctx,
         [
-          ['检查对象', `${inspections.length} 个（已签字确认 ${signed} 个）`],
+          ['运维对象清单', `${summary.inScope} 个`],
+          ['本次检查对象', `${summary.checkedObjects} 个（已签字确认 ${signed} 个）`],
           ['检查项次', String(rows)],
+          ['合格率', passRate(total)],
           ['合格', String(total.pass)],
           ['不合格', String(total.fail)],
           ['不适用', String(total.na)],
           ['未检查', String(total.unanswered)],
-          ['合格率', passRate(total)],
-          ['不合格项已整改', `${failures.filter(isRectified).length} / ${failures.length}`],
+          // The same four counts as the 合计 row of the severity table below.
+          ['已复查合格', String(summary.rectification.verified)],
+          ['已整改待复查', String(summary.rectification.awaitingRecheck)],
+          ['待整改/整改中', String(summary.rectification.open)],
+          ['其中逾期', String(summary.rectification.overdue)],
         ],
         { perRow: 2, caption: '检查结果总体统计' },
       ),
@@ -178,8 +180,11 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
           { title: '其中逾期', width: 18, align: 'center' },
         ],
         rows: [
-          ...severityOrder.map((s): Cell[] => severityRow({ text: severities[s].zh, fill: severityFill[s], align: 'center' }, failures.filter((f) => f.severity === s), today)),
-          severityRow({ text: '合计', bold: true, align: 'center' }, failures, today),
+          ...severityOrder.map((s): Cell[] => {
+            const list = failures.filter((f) => f.severity === s);
+            return severityRow({ text: severities[s].zh, fill: severityFill[s], align: 'center' }, list.length, rectificationProgress(list, today));
+          }),
+          severityRow({ text: '合计', bold: true, align: 'center' }, failures.length, summary.rectification),
         ],
       }),
     );
@@ -248,13 +253,13 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
   body.push(heading(chapters[4], 1));
   if (inspections.length === 0) none();
   else {
-    body.push(bodyParagraph(`本次共检查运维对象 ${inspections.length} 个、检查项次 ${rows} 个，总体合格率 ${passRate(total)}。`));
+    body.push(bodyParagraph(`本次检查运维对象清单 ${summary.inScope} 个中的 ${summary.checkedObjects} 个、检查项次 ${rows} 个，总体合格率 ${passRate(total)}。`));
     const openCritical = failures.filter((f) => f.severity === 'critical' && !isRectified(f));
-    const open = failures.filter((f) => !isRectified(f));
+    const openCount = summary.rectification.awaitingRecheck + summary.rectification.open;
     if (failures.length === 0) body.push(bodyParagraph('各对象的配置均符合基线要求，可作为后续日常巡检与变更管理的配置基线。'));
-    else if (open.length === 0) body.push(bodyParagraph('全部不合格项均已整改并复查合格，各对象的配置可作为后续日常巡检与变更管理的配置基线。'));
+    else if (openCount === 0) body.push(bodyParagraph('全部不合格项均已整改并复查合格，各对象的配置可作为后续日常巡检与变更管理的配置基线。'));
     else {
-      body.push(bodyParagraph(`尚有 ${open.length} 个不合格项未完成整改或复查${openCritical.length ? `，其中严重项 ${openCritical.length} 个，建议在服务正式启动前完成整改` : ''}。建议：`));
+      body.push(bodyParagraph(`尚有 ${openCount} 个不合格项未完成整改或复查（${rectificationText(summary.rectification)}）${openCritical.length ? `，其中严重项 ${openCritical.length} 个，建议在服务正式启动前完成整改` : ''}。建议：`));
       body.push(
         ...bulletList([
           '按不合格项汇总中的整改措施和各对象的整改期限实施整改；涉及重启或配置变更的，按变更管理流程在维护窗口实施，并准备回退方案。',
@@ -340,9 +345,8 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
-function severityRow(label: CellSpec, list: Failure[], today: string): Cell[] {
-  const p = rectificationProgress(list, today);
-  return [label, String(list.length), String(p.verified), String(p.awaitingRecheck), String(p.open), p.overdue ? { text: String(p.overdue), color: colors.overdue, bold: true } : '0'];
+function severityRow(label: CellSpec, count: number, p: BaselineSummary['rectification']): Cell[] {
+  return [label, String(count), String(p.verified), String(p.awaitingRecheck), String(p.open), p.overdue ? { text: String(p.overdue), color: colors.overdue, bold: true } : '0'];
 }
 
 /** A finding as two rows: what was found and its rectification, then the objects it was found on, across the table. */

@@ -15,7 +15,9 @@
  *     测试  测试结果 'passed'; a STANDARD change (标准变更: a pre-authorised routine change with
  *           a proven procedure) may record 'notApplicable' (不适用) instead — a normal or
  *           emergency change that goes through 测试 must pass it
- *     实施  实施结果、是否回退
+ *     实施  实施人、复核人、实际开始时间、实际结束时间、实施结果、是否回退 — a closed change
+ *           says who did it, who checked it and when it really ran (a 变更记录 without them is
+ *           sent back by the customer's document control); the checker is not the implementer
  * - 驳回 needs 审批人, 审批结论 'rejected' and 审批时间.
  * - 取消 is always possible from an open state and needs nothing.
  * - An EMERGENCY change (紧急变更) may go from 评估 straight to 实施, and from 审批 to 实施
@@ -72,6 +74,12 @@ export interface ChangeData {
   approvedAt?: string | number | null;
   /** 'pending' (未测试) counts as no result. */
   testResult?: keyof typeof testResults | 'pending' | '' | null;
+  /** Who carried the change out, and who checked it (not the same person). */
+  implementer?: string | null;
+  reviewer?: string | null;
+  /** When the change really started and ended (the window is only the plan). */
+  actualStart?: string | number | null;
+  actualEnd?: string | number | null;
   /** What happened, in words. */
   implementationResult?: string | null;
   /** Whether the rollback plan was used; null/absent: not yet recorded. */
@@ -87,6 +95,10 @@ export const changeFieldLabels: Record<ChangeField, { zh: string; en: string }> 
   approvalDecision: { zh: '审批结论', en: 'Approval decision' },
   approvedAt: { zh: '审批时间', en: 'Approval time' },
   testResult: { zh: '测试结果', en: 'Test result' },
+  implementer: { zh: '实施人', en: 'Implemented by' },
+  reviewer: { zh: '复核人', en: 'Checked by' },
+  actualStart: { zh: '实际开始时间', en: 'Actual start' },
+  actualEnd: { zh: '实际结束时间', en: 'Actual end' },
   implementationResult: { zh: '实施结果', en: 'Implementation result' },
   rollbackUsed: { zh: '是否回退', en: 'Rolled back' },
 };
@@ -96,7 +108,7 @@ export const requiredToLeave: Readonly<Record<ChangeState, readonly ChangeField[
   assessment: ['riskAssessment', 'impactAssessment', 'rollbackPlan'],
   approval: ['approver', 'approvalDecision', 'approvedAt'],
   testing: ['testResult'],
-  implementation: ['implementationResult', 'rollbackUsed'],
+  implementation: ['implementer', 'reviewer', 'actualStart', 'actualEnd', 'implementationResult', 'rollbackUsed'],
   closed: [],
   rejected: [],
   cancelled: [],
@@ -177,7 +189,7 @@ export function allowedTransition(change: ChangeData, from: ChangeState, to: Cha
 
   const issues: string[] = [];
   const missing = missingToLeave(change, from);
-  if (missing.length) issues.push(`离开${quoted(from)}前须填写：${fieldList(missing)}`);
+  if (missing.length) issues.push(`${to === 'closed' ? '关闭变更' : `离开${quoted(from)}`}前须填写：${fieldList(missing)}`);
   switch (from) {
     case 'approval':
       if (isFilled(change.approvalDecision) && change.approvalDecision !== 'approved') issues.push(`审批结论为“同意”后才能进入${quoted(to)}`);
@@ -187,6 +199,8 @@ export function allowedTransition(change: ChangeData, from: ChangeState, to: Cha
       else if (change.testResult === 'notApplicable' && change.type !== 'standard') issues.push('只有标准变更的测试可以标为“不适用”');
       break;
     case 'implementation':
+      if (isFilled(change.implementer) && isFilled(change.reviewer) && String(change.implementer).trim() === String(change.reviewer).trim()) issues.push('复核人不能与实施人为同一人');
+      if (typeof change.actualStart === typeof change.actualEnd && isFilled(change.actualStart) && isFilled(change.actualEnd) && change.actualEnd! < change.actualStart!) issues.push('实际结束时间不能早于实际开始时间');
       if (change.type === 'emergency' && !hasApproval(change)) issues.push('紧急变更须补录事后审批（审批人、审批结论“同意”、审批时间）才能关闭');
       break;
   }

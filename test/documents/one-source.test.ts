@@ -23,6 +23,28 @@ let monthly: Promise<string> | undefined;
 const monthlyReport = () => (monthly ??= text('patrolMonthlyReport'));
 
 describe('one source of truth across documents', { timeout: 120_000 }, () => {
+  it('配置基线检查报告 states "M of N objects checked" and the same rectification counts in 表2, 表3 and its conclusion', async () => {
+    const data = fresh().data;
+    // One rectification done but not re-checked: 已整改 in its record, still open in the counts.
+    const open = data.rectifications!.filter((r) => r.status !== 'verified');
+    expect(open.length).toBeGreaterThan(0);
+    Object.assign(open[0]!, { status: 'done', recheckVerdict: '' });
+    const report = await text('baselineReport', data);
+    const inScope = data.assets.filter((a) => !a.deleted).length;
+    const checked = new Set(data.inspections!.filter((i) => !i.deleted).map((i) => i.assetId)).size;
+    expect(checked).toBeLessThan(inScope);
+    expect(report).toContain(`项目运维对象清单共 ${inScope} 个，本次检查其中 ${checked} 个（其余 ${inScope - checked} 个未在本次检查范围内）`);
+    expect(report).toContain(`运维对象清单 ${inScope} 个 本次检查对象 ${checked} 个`);
+    const figure = (label: string) => Number(new RegExp(`${label} (\\d+)`).exec(report.slice(report.indexOf('运维对象清单 ')))![1]);
+    const table2 = { verified: figure('已复查合格'), awaiting: figure('已整改待复查'), open: figure('待整改/整改中'), overdue: figure('其中逾期') };
+    expect(table2.awaiting).toBeGreaterThanOrEqual(1);
+    // 表3's 合计 row: 不合格项, 已复查合格, 已整改待复查, 待整改/整改中, 其中逾期.
+    const total = /合计 (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(report)!.slice(1).map(Number);
+    expect(total).toEqual([table2.verified + table2.awaiting + table2.open, table2.verified, table2.awaiting, table2.open, table2.overdue]);
+    expect(report).toContain(`本次检查运维对象清单 ${inScope} 个中的 ${checked} 个`);
+    expect(report).toContain(`尚有 ${table2.awaiting + table2.open} 个不合格项未完成整改或复查（已复查合格 ${table2.verified}、已整改待复查 ${table2.awaiting}、待整改/整改中 ${table2.open}）`);
+  });
+
   it('巡检月报 computes its 考核指标 from the SLA: target, actual, verdict and the deduction the SLA names', async () => {
     const report = await monthlyReport();
     const overview = /响应达标率 (\d+(?:\.\d)?)%（(\d+)\/(\d+)）/.exec(report)!;

@@ -115,6 +115,21 @@ describe('交付前检查 (pre-issue consistency check)', () => {
     expect(findings.every((f) => f.route === 'changes')).toBe(true);
   });
 
+  it('rectifications whose status and re-check contradict each other (the report would count them one way and print them another)', () => {
+    const { data } = richFixtureCopy();
+    const verified = data.rectifications!.filter((r) => r.status === 'verified' && r.recheckVerdict === 'pass');
+    const notVerified = data.rectifications!.filter((r) => r.status !== 'verified');
+    expect(verified.length).toBeGreaterThan(0);
+    expect(notVerified.length).toBeGreaterThan(0);
+    verified[0]!.recheckVerdict = 'fail';
+    notVerified[0]!.recheckVerdict = 'pass';
+    const findings = preIssueCheck(data, { today });
+    expect(kindsOf(findings)).toEqual(['baselineCounts', 'baselineCounts']);
+    expect(findings.map((f) => f.message.zh).join('\n')).toMatch(/整改状态为“已复查”，但复查结论为不合格/);
+    expect(findings.map((f) => f.message.zh).join('\n')).toMatch(/已记录复查合格，但整改状态仍为“(待整改|整改中|已整改)”/);
+    expect(findings.every((f) => f.route === 'nonconformities' && f.documents.includes('baselineReport'))).toBe(true);
+  });
+
   it('a reference to a chapter that is something else', () => {
     const { data } = richFixtureCopy();
     const session = data.trainingSessions!.find((s) => s.topic.includes('多路径'))!;

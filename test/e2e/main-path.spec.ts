@@ -553,6 +553,10 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await waitSaved(change);
     await actions.getByRole('button', { name: '进入下一步：实施' }).click();
     await change.getByLabel('实施结果').fill('完成，业务验证正常');
+    await change.getByLabel('实施人').fill(V.engineer);
+    await change.getByLabel('复核人').fill(V.pm);
+    await typeDate(change.getByLabel('实际开始'), `${today}T22:00`);
+    await typeDate(change.getByLabel('实际结束'), `${today}T22:30`);
     await waitSaved(change);
     await actions.getByRole('button', { name: '进入下一步：关闭' }).click();
     await expect(actions.getByRole('button')).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addOption, chooseOption, searchAndChoose } from './helpers/choose-option';
+import { typeDate } from './helpers/main-path';
 import { generateDemoProject } from '../../shared/demo/demo-project';
 import { defaultMetricsFor } from '../../shared/operations';
 import { todayIn } from '../../shared/date-time';
@@ -95,6 +96,18 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：实施' }).click();
   await change.getByLabel('实施结果').fill('完成，业务验证正常');
+  await saved(page, 'form-changeRecords');
+  // A change is closed only once it says who implemented it, who checked it, and when it really ran.
+  await actions.getByRole('button', { name: '进入下一步：关闭' }).click();
+  await expect(page.getByTestId('change-refused')).toContainText('关闭变更前须填写：实施人、复核人、实际开始时间、实际结束时间');
+  await change.getByLabel('实施人').fill('孙鹏');
+  await change.getByLabel('复核人').fill('孙鹏');
+  await typeDate(change.getByLabel('实际开始'), '2026-11-21 22:00');
+  await typeDate(change.getByLabel('实际结束'), '2026-11-21 22:30');
+  await saved(page, 'form-changeRecords');
+  await actions.getByRole('button', { name: '进入下一步：关闭' }).click();
+  await expect(page.getByTestId('change-refused')).toContainText('复核人不能与实施人为同一人');
+  await change.getByLabel('复核人').fill('周明');
   await saved(page, 'form-changeRecords');
   await actions.getByRole('button', { name: '进入下一步：关闭' }).click();
   await expect(actions.getByRole('button')).toHaveCount(0);

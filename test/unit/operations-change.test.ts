@@ -23,6 +23,10 @@ function complete(type: ChangeType): ChangeData {
     approvalDecision: 'approved',
     approvedAt: '2026-03-16T10:00',
     testResult: 'passed',
+    implementer: '孙鹏',
+    reviewer: '周明',
+    actualStart: '2026-03-16T22:05',
+    actualEnd: '2026-03-16T22:40',
     implementationResult: '切换完成，业务验证正常',
     rollbackUsed: false,
   };
@@ -104,7 +108,7 @@ describe('change workflow: the data each state needs', () => {
     expect(requiredToLeave.assessment).toEqual(['riskAssessment', 'impactAssessment', 'rollbackPlan']);
     expect(requiredToLeave.approval).toEqual(['approver', 'approvalDecision', 'approvedAt']);
     expect(requiredToLeave.testing).toEqual(['testResult']);
-    expect(requiredToLeave.implementation).toEqual(['implementationResult', 'rollbackUsed']);
+    expect(requiredToLeave.implementation).toEqual(['implementer', 'reviewer', 'actualStart', 'actualEnd', 'implementationResult', 'rollbackUsed']);
     expect(missingToLeave({ type: 'normal', riskAssessment: '低', impactAssessment: '  ' }, 'assessment')).toEqual(['impactAssessment', 'rollbackPlan']);
   });
 
@@ -139,11 +143,21 @@ describe('change workflow: the data each state needs', () => {
   });
 
   it('implementation: result and whether the rollback was used (false counts as recorded)', () => {
-    expect(allowedTransition({ ...complete('normal'), implementationResult: null, rollbackUsed: null }, 'implementation', 'closed')).toBe('离开“实施”前须填写：实施结果、是否回退');
-    expect(allowedTransition({ ...complete('normal'), rollbackUsed: undefined }, 'implementation', 'closed')).toBe('离开“实施”前须填写：是否回退');
-    expect(allowedTransition({ ...complete('normal'), implementationResult: ' ' }, 'implementation', 'closed')).toBe('离开“实施”前须填写：实施结果');
+    expect(allowedTransition({ ...complete('normal'), implementationResult: null, rollbackUsed: null }, 'implementation', 'closed')).toBe('关闭变更前须填写：实施结果、是否回退');
+    expect(allowedTransition({ ...complete('normal'), rollbackUsed: undefined }, 'implementation', 'closed')).toBe('关闭变更前须填写：是否回退');
+    expect(allowedTransition({ ...complete('normal'), implementationResult: ' ' }, 'implementation', 'closed')).toBe('关闭变更前须填写：实施结果');
     expect(allowedTransition({ ...complete('normal'), implementationResult: '失败，已回退', rollbackUsed: true }, 'implementation', 'closed')).toBeNull();
     expect(allowedTransition({ ...complete('normal'), rollbackUsed: 'no' }, 'implementation', 'closed')).toBeNull();
+  });
+
+  it('closing: who implemented it, who checked it (another person) and when it really ran', () => {
+    const blank = { implementer: '', reviewer: ' ', actualStart: null, actualEnd: undefined };
+    expect(allowedTransition({ ...complete('normal'), ...blank }, 'implementation', 'closed')).toBe('关闭变更前须填写：实施人、复核人、实际开始时间、实际结束时间');
+    expect(allowedTransition({ ...complete('normal'), reviewer: '' }, 'implementation', 'closed')).toBe('关闭变更前须填写：复核人');
+    expect(allowedTransition({ ...complete('normal'), reviewer: ' 孙鹏 ' }, 'implementation', 'closed')).toBe('复核人不能与实施人为同一人');
+    expect(allowedTransition({ ...complete('normal'), actualEnd: '2026-03-16T21:00' }, 'implementation', 'closed')).toBe('实际结束时间不能早于实际开始时间');
+    // Cancelling a change under implementation still needs nothing.
+    expect(allowedTransition({ ...complete('normal'), ...blank }, 'implementation', 'cancelled')).toBeNull();
   });
 });
 
@@ -159,15 +173,15 @@ describe('change workflow: emergency changes', () => {
   });
 
   it('must record its approval afterwards (事后补批) before closing, unless it was approved at the time', () => {
-    const implemented: ChangeData = { ...assessed, implementationResult: '主备切换完成', rollbackUsed: 'no' };
+    const implemented: ChangeData = { ...assessed, implementer: '孙鹏', reviewer: '周明', actualStart: '2026-03-16T02:00', actualEnd: '2026-03-16T02:20', implementationResult: '主备切换完成', rollbackUsed: 'no' };
     const reason = '紧急变更须补录事后审批（审批人、审批结论“同意”、审批时间）才能关闭';
     expect(allowedTransition(implemented, 'implementation', 'closed')).toBe(reason);
     expect(allowedTransition({ ...implemented, approver: '张经理', approvalDecision: 'approved' }, 'implementation', 'closed')).toBe(reason);
     expect(allowedTransition({ ...implemented, approver: '张经理', approvalDecision: 'rejected', approvedAt: '2026-03-16T09:30' }, 'implementation', 'closed')).toBe(reason);
     expect(allowedTransition({ ...implemented, approver: '张经理', approvalDecision: 'approved', approvedAt: '2026-03-16T09:30' }, 'implementation', 'closed')).toBeNull();
     // Both problems at once.
-    expect(allowedTransition(assessed, 'implementation', 'closed')).toBe(`离开“实施”前须填写：实施结果、是否回退；${reason}`);
+    expect(allowedTransition(assessed, 'implementation', 'closed')).toBe(`关闭变更前须填写：实施人、复核人、实际开始时间、实际结束时间、实施结果、是否回退；${reason}`);
     // A normal change that reached 实施 was approved on the way; nothing more is asked.
-    expect(allowedTransition({ ...assessed, type: 'normal', implementationResult: '完成', rollbackUsed: false }, 'implementation', 'closed')).toBeNull();
+    expect(allowedTransition({ ...implemented, type: 'normal', implementationResult: '完成', rollbackUsed: false }, 'implementation', 'closed')).toBeNull();
   });
 });

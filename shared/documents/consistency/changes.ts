@@ -4,6 +4,7 @@
  */
 import type { AssetType } from '../../records/asset';
 import { assetTypes } from '../../records/asset';
+import { changeFieldLabels, missingToLeave } from '../../operations/change-workflow';
 import { live, type ProjectDocumentData } from '../data';
 import type { ConsistencyFinding } from './finding';
 
@@ -34,17 +35,15 @@ export function changeFindings(data: ProjectDocumentData): ConsistencyFinding[] 
       });
     }
     if (change.state === 'closed') {
-      const labels: Array<[string, string, string]> = [
-        [change.implementer, '实施人', 'implementer'],
-        [change.reviewer, '复核人', 'checker'],
-        [change.actualStart, '实际开始时间', 'actual start'],
-        [change.actualEnd, '实际结束时间', 'actual end'],
-      ];
-      const lacking = labels.filter(([value]) => !value.trim());
+      // The same fields the workflow asks for before closing (a change closed before that rule, or merged from elsewhere).
+      const lacking = missingToLeave(change, 'implementation');
       if (lacking.length) {
         findings.push({
           kind: 'changeRecord',
-          message: { zh: `已关闭的变更“${change.title}”缺少${lacking.map(([, zh]) => zh).join('、')}`, en: `Closed change "${change.title}" lacks its ${lacking.map(([, , en]) => en).join(', ')}` },
+          message: {
+            zh: `已关闭的变更“${change.title}”缺少${lacking.map((f) => changeFieldLabels[f].zh).join('、')}`,
+            en: `Closed change "${change.title}" lacks: ${lacking.map((f) => changeFieldLabels[f].en.toLowerCase()).join(', ')}`,
+          },
           documents: ['changeRecord'],
           route: 'changes',
         });

@@ -11,6 +11,7 @@ export const findingKinds = {
   incidentWithoutAnomaly: { zh: '巡检故障无对应异常', en: 'Patrol incident without an anomaly' },
   changeAssets: { zh: '变更对象不符', en: 'Change filed against the wrong asset' },
   changeRecord: { zh: '变更记录不完整', en: 'Change record incomplete' },
+  baselineCounts: { zh: '整改记录自相矛盾', en: 'Rectification record contradicts itself' },
   crossReference: { zh: '章节引用不符', en: 'Chapter reference wrong' },
 } satisfies Record<string, Label>;
 

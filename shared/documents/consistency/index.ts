@@ -4,6 +4,7 @@
  * pure function of the data: the generate dialog, `npm run export:sample` and the tests run it.
  */
 import type { ProjectDocumentData } from '../data';
+import { baselineFindings } from './baseline';
 import { changeFindings } from './changes';
 import { hotlineFindings } from './contacts';
 import type { ConsistencyFinding } from './finding';
@@ -27,6 +28,7 @@ export function preIssueCheck(data: ProjectDocumentData, options: PreIssueOption
     ...targetFindings(data),
     ...planFindings(data, options.today),
     ...patrolFindings(data),
+    ...baselineFindings(data),
     ...changeFindings(data),
     ...referenceFindings(data),
   ];
