@@ -156,7 +156,7 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
           ['待整改/整改中', String(summary.rectification.open)],
           ['其中逾期', String(summary.rectification.overdue)],
         ],
-        { perRow: 2, caption: '检查结果总体统计' },
+        { perRow: 2, caption: '检查结果总体统计', labelShare: 0.2 },
       ),
     );
     const failedObjects = inspections.filter((j) => j.counts.fail > 0).length;

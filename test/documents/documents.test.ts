@@ -6,6 +6,7 @@ import { isRectificationOverdue } from '../../shared/records/inspection';
 import { needsFullRecord, numberedItems } from '../../shared/documents/parts/baseline-findings';
 import { MATRIX_MAX_COLUMNS } from '../../shared/documents/parts/baseline-matrix';
 import { joinInspections } from '../../shared/documents/parts/inspection-data';
+import { TOC_WITHOUT_PAGES_NOTE } from '../../shared/documents/kit/front-matter';
 import { emptyFixture, largeBaselineFixture, richFixture } from './helpers/fixture';
 import { type ReadBack, readBack, tocLines, validationErrors } from './helpers/read-docx';
 import { zh } from '../unit/helpers/gaps';
@@ -428,6 +429,14 @@ describe('a large 配置基线检查报告: 334 inspections × 30 items', () => 
     expect(marks('√', 'C6E0B4')).toBe(total.pass);
     expect(marks('×', 'F4B084')).toBe(total.fail);
     expect(body.split('个中的 334 个、检查项次 10020 个').length).toBe(2);
+    // The 目录 has no page numbers, and says so and how to get them.
+    expect(body).toContain(TOC_WITHOUT_PAGES_NOTE);
+    const toc = body.slice(body.indexOf('TOC \\'), body.indexOf(TOC_WITHOUT_PAGES_NOTE));
+    expect(toc).toContain('检查结果汇总');
+    const pageReferences = toc.split('PAGEREF').length - 1;
+    expect(pageReferences).toBeGreaterThan(5);
+    // Every entry's PAGEREF is empty: its result ends as soon as it starts.
+    expect(toc.split('<w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/>').length - 1).toBe(pageReferences);
   }, 300_000);
 });
 

@@ -1,9 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { defaultClassification, documentTypes, prepareExport, renderDocument, sensitiveDocumentTypes } from '../../shared/documents';
 import { contentColumnWidths, fitColumnWidths, minimumColumnTwips, textTwips, unbreakableWords } from '../../shared/documents/kit/column-fit';
+import { keepDatesWhole } from '../../shared/documents/kit/no-break';
+import { rowXml } from '../../shared/documents/kit/raw-rows';
 import { projectFields } from '../../shared/records/project';
 import { richFixture } from './helpers/fixture';
 import { readBack } from './helpers/read-docx';
+
+describe('dates after words in a table cell', () => {
+  it('get non-breaking hyphens, so LibreOffice and Word do not print "2026-02-" and "11" on two lines; a date that starts its line keeps plain ones', () => {
+    expect(keepDatesWhole('复查 刘洋 2026-02-11')).toBe('复查 刘洋 2026\u201102\u201111');
+    expect(keepDatesWhole('《巡检日志（2026-03-31）》')).toBe('《巡检日志（2026\u201103\u201131）》');
+    expect(keepDatesWhole('2026-03-31')).toBe('2026-03-31');
+    expect(keepDatesWhole('2026-03-06 至 2026-03-10')).toBe('2026-03-06 至 2026\u201103\u201110');
+    expect(keepDatesWhole('REQ-002 PASS_MAX_DAYS 10.0.0.1')).toBe('REQ-002 PASS_MAX_DAYS 10.0.0.1');
+  });
+
+  it('are written so in the .docx, by docx cells and by rows written as text alike', async () => {
+    const fixture = richFixture();
+    const { meta } = prepareExport({ docType: 'handover', project: fixture.data.project, exports: [], exportedBy: '陈立', exportedAt: '2026-04-01T10:00', company: '恒信科技有限公司' });
+    const result = await renderDocument('handover', fixture.data, meta, { allowMissing: true, files: fixture.files });
+    if (!result.ok) throw new Error('handover');
+    const xml = await (await readBack(result.bytes)).part('word/document.xml');
+    expect(xml).toMatch(/巡检日志（\d{4}\u2011\d{2}\u2011\d{2}）/);
+    // No cell starts with a date written with non-breaking hyphens.
+    expect(xml).not.toMatch(/<w:tc>(?:(?!<w:t[ >])[\s\S])*<w:t[^>]*>\d{4}\u2011/);
+    const rawCells = rowXml(['复查 刘洋 2026-02-11', { text: '2026-02-11' }], [2000, 2000], ['left', 'left'], 'TableText', false);
+    expect(rawCells).toContain('复查 刘洋 2026\u201102\u201111');
+    expect(rawCells).toContain('>2026-02-11<');
+  });
+});
 
 describe('column widths sized to content', () => {
   it('finds the words a line cannot break inside, between spaces and CJK characters', () => {
@@ -16,6 +42,12 @@ describe('column widths sized to content', () => {
     expect(textTwips('2026-03-31', 21)).toBe(Math.ceil((8 * 500 + 2 * 333) / 1000 * 210)); // 五号 = 10.5 pt = 210 twips a em
     expect(textTwips('检查项', 21)).toBe(630);
     expect(textTwips('检查项', 21, true)).toBeGreaterThan(630);
+  });
+
+  it('keeps a short term whole: a status column is as wide as 已完成', () => {
+    expect(minimumColumnTwips({ title: '状态', texts: ['已完成', '进行中\n逾期', '—'] }, 18)).toBeGreaterThanOrEqual(textTwips('已完成', 18, true));
+    // A sentence is no term: it wraps between characters.
+    expect(minimumColumnTwips({ title: '状态', texts: ['已按记录完成全部检查'] }, 18)).toBeLessThan(textTwips('已完成', 18, true) + 2 * 80 + 100);
   });
 
   it('widens a column below its longest word and takes the room from the others', () => {

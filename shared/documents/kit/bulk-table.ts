@@ -4,6 +4,7 @@ import type { DocumentContext } from './context';
 import { colors, styleIds } from './styles';
 import { type Cell, type CellAlign, type CellSpec, spacer, tableBorders, tableCaption, type TableOptions } from './table';
 import { bordersXml, isPlainCell, rowXml, tableXml } from './raw-rows';
+import { keepDatesWhole } from './no-break';
 import { lines } from './text';
 import { fontSize } from './units';
 
@@ -86,7 +87,10 @@ function leanCell(spec: CellSpec, defaultAlign: CellAlign, style: string): Table
   else {
     const texts = lines(spec.text ?? '');
     const plain = !spec.bold && !spec.color;
-    const run = (text: string) => (plain ? new TextRun(text) : new TextRun({ text, bold: spec.bold, color: spec.color }));
+    const run = (line: string) => {
+      const text = keepDatesWhole(line);
+      return plain ? new TextRun(text) : new TextRun({ text, bold: spec.bold, color: spec.color });
+    };
     children = texts.length === 0 ? [new Paragraph({ style, alignment })] : texts.map((text) => new Paragraph({ style, alignment, children: [run(text)] }));
   }
   return new TableCell({

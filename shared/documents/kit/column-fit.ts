@@ -36,13 +36,21 @@ export function textTwips(text: string, halfPoints: number, bold = false): numbe
   return Math.ceil(ems * halfPoints * 10 * (bold ? BOLD_FACTOR : 1));
 }
 
+/** Characters a line may break before or after (ideographs, kana, full-width forms, CJK punctuation). */
+const breakable = '\\u2E80-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF';
+/** Opening brackets never end a line and closing ones never start one: they go with the word beside them. */
+const opening = '（《「『【〔〈';
+const closing = '）》」』】〕〉，。、；：！？';
+const wordPattern = new RegExp(`[${opening}]*[^\\s${breakable}]+[${closing}]*`, 'gu');
+
 /**
  * The words a line cannot break inside: runs of Latin letters, digits and punctuation between
  * spaces and CJK characters (Word and LibreOffice break between CJK characters, and after a
- * hyphen, which is why a date needs its whole width).
+ * hyphen, which is why a date needs its whole width), with the brackets that hold on to them:
+ * 《巡检日志（2026-03-31）》 cannot break between "（" and the date or the date and "）》".
  */
 export function unbreakableWords(text: string): string[] {
-  return text.split(/\s+|(?=[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])|(?<=[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u).filter((word) => word && !wide.test(word));
+  return [...text.matchAll(wordPattern)].map((match) => match[0]);
 }
 
 /**
@@ -83,10 +91,22 @@ export interface ColumnContent {
  */
 const LONGEST_KEPT_WORD = 24;
 
-/** The least width (twips) a column needs so neither its header nor any word in it breaks. */
+/**
+ * A line of a cell this short (characters, no space) is a word of its own even in Chinese: a
+ * status (已完成, 进行中, 未开始), a verdict, a level. Broken, it reads as two words (已完/成).
+ */
+const SHORT_TERM = 4;
+
+/** The least width (twips) a column needs so neither its header nor any word or short term in it breaks. */
 export function minimumColumnTwips(column: ColumnContent, halfPoints: number): number {
   let widest = headerTwips(column.title, halfPoints);
-  for (const text of column.texts) for (const word of unbreakableWords(text)) if (word.length <= LONGEST_KEPT_WORD) widest = Math.max(widest, textTwips(word, halfPoints));
+  for (const text of column.texts) {
+    for (const word of unbreakableWords(text)) if (word.length <= LONGEST_KEPT_WORD) widest = Math.max(widest, textTwips(word, halfPoints));
+    for (const line of text.split('\n')) {
+      const term = line.trim();
+      if (term && [...term].length <= SHORT_TERM && !/\s/.test(term)) widest = Math.max(widest, textTwips(term, halfPoints, true)); // as if bold: a status may be (逾期)
+    }
+  }
   return widest + CELL_PADDING;
 }
 

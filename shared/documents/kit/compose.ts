@@ -68,6 +68,8 @@ function documentOptions(input: ComposeInput): ConstructorParameters<typeof Docu
   };
   const version = versionLabel(meta.version, meta.minor);
   const header = { default: pageHeader(input.projectName, title) };
+  // The layout cannot see rows left as text (raw-rows.ts): no estimate rather than a wrong one.
+  const estimate = input.estimatePages !== false && ctx.rawRows.size === 0;
   return {
     title,
     subject: input.projectName,
@@ -83,8 +85,7 @@ function documentOptions(input: ComposeInput): ConstructorParameters<typeof Docu
     ],
     styles: documentStyles(ctx.page),
     numbering: documentNumbering(),
-    // The layout cannot see rows left as text (raw-rows.ts): no estimate rather than a wrong one.
-    pageNumbers: input.estimatePages === false || ctx.rawRows.size > 0 ? undefined : pageNumbers,
+    pageNumbers: estimate ? pageNumbers : undefined,
     // Word refreshes the 目录, page references and SEQ/REF numbers when it opens the file (it asks first).
     features: { updateFields: true },
     sections: [
@@ -96,7 +97,7 @@ function documentOptions(input: ComposeInput): ConstructorParameters<typeof Docu
         properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.UPPER_ROMAN } } },
         headers: header,
         footers: { default: frontMatterFooter() },
-        children: [...revisionHistory(ctx, meta.revisions), ...tableOfContents()],
+        children: [...revisionHistory(ctx, meta.revisions), ...tableOfContents({ pageNumbers: estimate })],
       },
       {
         properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },

@@ -35,6 +35,18 @@ export function revisionHistory(ctx: DocumentContext, revisions: RevisionEntry[]
  * real entries before anyone updates fields, and LibreOffice, which never updates it on
  * conversion, prints them too.
  */
-export function tableOfContents(): Array<Paragraph | TableOfContents> {
-  return [frontTitle('目  录', { newPage: true }), new TableOfContents('目录', { headingStyleRange: '1-3', hyperlink: true })];
+export function tableOfContents(options: { pageNumbers: boolean } = { pageNumbers: true }): Array<Paragraph | TableOfContents> {
+  return [
+    frontTitle('目  录', { newPage: true }),
+    new TableOfContents('目录', { headingStyleRange: '1-3', hyperlink: true }),
+    // Without an estimate the entries carry no page numbers; the reader is told why and how to get them.
+    ...(options.pageNumbers ? [] : [new Paragraph({ style: styleIds.body, children: [new TextRun(TOC_WITHOUT_PAGES_NOTE)] })]),
+  ];
 }
+
+/**
+ * Under a 目录 written without page numbers: a long document (its long tables written as text,
+ * kit/raw-rows.ts) cannot be laid out before it is packed, and a guess would differ between Word
+ * and LibreOffice; Word and WPS number the entries when the field is updated.
+ */
+export const TOC_WITHOUT_PAGES_NOTE = '注：本文档篇幅较长，目录未标页码。在 Word 或 WPS 中右键目录选择“更新域”（更新整个目录）即可生成页码。';

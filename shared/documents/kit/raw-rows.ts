@@ -1,6 +1,7 @@
 import { Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import type { CellAlign, CellSpec } from './table';
+import { keepDatesWhole } from './no-break';
 import { lines } from './text';
 
 /**
@@ -105,7 +106,7 @@ export function rowXml(cells: ReadonlyArray<string | CellSpec>, widths: readonly
     column += span;
     const rPr = spec.bold || spec.color ? `<w:rPr>${spec.bold ? '<w:b/><w:bCs/>' : ''}${spec.color ? `<w:color w:val="${spec.color}"/>` : ''}</w:rPr>` : '';
     const texts = lines(spec.text ?? '');
-    const paragraphs = texts.length === 0 ? `<w:p>${pPr}</w:p>` : texts.map((t) => `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeText(t)}</w:t></w:r></w:p>`).join('');
+    const paragraphs = texts.length === 0 ? `<w:p>${pPr}</w:p>` : texts.map((t) => `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeText(keepDatesWhole(t))}</w:t></w:r></w:p>`).join('');
     out +=
       `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
       `${spec.fill ? `<w:shd w:fill="${spec.fill}" w:color="auto" w:val="clear"/>` : ''}</w:tcPr>${paragraphs}</w:tc>`;

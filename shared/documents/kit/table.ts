@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import { contentColumnWidths } from './column-fit';
 import type { DocumentContext } from './context';
+import { keepDatesWhole } from './no-break';
 import { colors, styleIds } from './styles';
 import { lines } from './text';
 import { fontSize } from './units';
@@ -65,7 +66,7 @@ interface CellFormat {
 function cellParagraphs(cell: CellSpec, defaultAlign: CellAlign, format: CellFormat): Paragraph[] {
   const alignment = alignments[cell.align ?? defaultAlign];
   const paragraph = { style: styleIds.tableText, alignment, keepNext: format.keepNext };
-  const run = (text: string) => new TextRun({ text, bold: cell.bold, color: cell.color, size: format.size });
+  const run = (text: string) => new TextRun({ text: keepDatesWhole(text), bold: cell.bold, color: cell.color, size: format.size });
   if (cell.runs) return [new Paragraph({ ...paragraph, children: cell.runs })];
   const texts = lines(cell.text ?? '');
   if (texts.length === 0) return [new Paragraph({ ...paragraph, children: [] })];

@@ -1,6 +1,7 @@
 import { HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Gap } from '../checks';
 import type { DocumentContext } from './context';
+import { keepDatesWhole } from './no-break';
 import { BULLET_LIST, ORDERED_LIST, styleIds } from './styles';
 
 const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
@@ -41,28 +42,28 @@ export function lines(text: string): string[] {
 
 /** Body paragraphs (首行缩进 2 字符), one per line of the text. */
 export function paragraphs(text: string): Paragraph[] {
-  return lines(text).map((line) => new Paragraph({ style: styleIds.body, children: [new TextRun(line)] }));
+  return lines(text).map((line) => new Paragraph({ style: styleIds.body, children: [new TextRun(keepDatesWhole(line))] }));
 }
 
 export function bodyParagraph(children: string | ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: styleIds.body, children: typeof children === 'string' ? [new TextRun(children)] : children });
+  return new Paragraph({ style: styleIds.body, children: typeof children === 'string' ? [new TextRun(keepDatesWhole(children))] : children });
 }
 
 /** 「标签：值」 as one body paragraph without indent, the label bold. */
 export function labelled(label: string, value: string | ParagraphChild[]): Paragraph {
-  const valueRuns = typeof value === 'string' ? [new TextRun(value)] : value;
+  const valueRuns = typeof value === 'string' ? [new TextRun(keepDatesWhole(value))] : value;
   return new Paragraph({ children: [new TextRun({ text: `${label}：`, bold: true }), ...valueRuns] });
 }
 
 /** （1）（2）… restarting at (1) for every list. */
 export function orderedList(ctx: DocumentContext, items: string[]): Paragraph[] {
   const instance = ctx.nextListInstance();
-  return items.map((item) => new Paragraph({ numbering: { reference: ORDERED_LIST, level: 0, instance }, children: [new TextRun(item)] }));
+  return items.map((item) => new Paragraph({ numbering: { reference: ORDERED_LIST, level: 0, instance }, children: [new TextRun(keepDatesWhole(item))] }));
 }
 
 export function bulletList(items: Array<string | ParagraphChild[]>): Paragraph[] {
   return items.map(
-    (item) => new Paragraph({ numbering: { reference: BULLET_LIST, level: 0 }, children: typeof item === 'string' ? [new TextRun(item)] : item }),
+    (item) => new Paragraph({ numbering: { reference: BULLET_LIST, level: 0 }, children: typeof item === 'string' ? [new TextRun(keepDatesWhole(item))] : item }),
   );
 }
 

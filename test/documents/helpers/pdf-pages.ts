@@ -115,5 +115,6 @@ export function tableCellText(xml: string): string {
     .join('\n')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
+    .replace(/&gt;/g, '>')
+    .replaceAll('\u2011', '-'); // a non-breaking hyphen (kit/no-break.ts) prints as "-"
 }

@@ -22,9 +22,14 @@ function decodeEntities(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** A date after words in a table cell has non-breaking hyphens (kit/no-break.ts), printed as "-": read as printed. */
+const asPrinted = (text: string) => text.replaceAll('\u2011', '-');
+
 export async function readBack(bytes: Uint8Array): Promise<ReadBack> {
   const buffer = Buffer.from(bytes);
-  const [{ value: text }, { value: html }, zip] = await Promise.all([mammoth.extractRawText({ buffer }), mammoth.convertToHtml({ buffer }), JSZip.loadAsync(bytes)]);
+  const [{ value: rawText }, { value: rawHtml }, zip] = await Promise.all([mammoth.extractRawText({ buffer }), mammoth.convertToHtml({ buffer }), JSZip.loadAsync(bytes)]);
+  const text = asPrinted(rawText);
+  const html = asPrinted(rawHtml);
   const headings = [...html.matchAll(/<h([1-6])>(.*?)<\/h\1>/g)].map((m) => ({ level: Number(m[1]), text: decodeEntities(m[2]!) }));
   return {
     text,
