@@ -173,6 +173,22 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
     expect(await uploadsInProgress()).toBe(0);
   });
 
+  it('housekeeping removes an upload nobody continued for the given time, and only that; the file can then be uploaded anew', async () => {
+    const { a, alice } = await setup();
+    const bytes = bytesOf(3000, 51);
+    const hash = sha(bytes);
+    await alice.putBlob(hash, a.id, 0, bytes.byteLength, bytes.subarray(0, 1000));
+    const day = 24 * 60 * 60 * 1000;
+    // Young: kept.
+    expect(await t.server.blobs.sweepPartials(t.clock.now(), 7 * day)).toBe(0);
+    expect((await alice.headBlob(hash, a.id)).headers.get(BLOB_OFFSET_HEADER)).toBe('1000');
+    // Eight days on: gone, and the device starts again from 0.
+    expect(await t.server.blobs.sweepPartials(t.clock.now() + 8 * day, 7 * day)).toBe(1);
+    expect((await alice.headBlob(hash, a.id)).headers.get(BLOB_OFFSET_HEADER)).toBe('0');
+    expect(await uploadsInProgress()).toBe(0);
+    expect((await alice.putBlob(hash, a.id, 0, bytes.byteLength, bytes)).body).toMatchObject({ complete: true });
+  });
+
   it('stores an empty attachment', async () => {
     const { a, alice } = await setup();
     const empty = new Uint8Array();
