@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { buildServer } from './app';
+import { blobFilesLeftOnDisk, diskBlobRoot } from './blobs/open-blob-store';
 import { ConfigError, parseServerArgs, type ServerConfig } from './config';
 import type { TlsFiles } from './http/node-server';
 
@@ -39,6 +40,13 @@ async function main(): Promise<void> {
   const server = await buildServer({ ...config, tls, logger: { level: config.logLevel } });
   const log = server.app.log;
   log.info({ database: server.store.location, dialect: server.store.dialect, dataDir: config.dataDir, migrations: server.store.migrated }, 'database ready');
+  if (server.blobs.kind === 'postgres' && (await blobFilesLeftOnDisk(config.dataDir))) {
+    log.warn(
+      { dir: diskBlobRoot(config.dataDir) },
+      '数据目录下还有附件文件，PostgreSQL 服务器不会读取：请运行 server:admin migrate-blobs，然后删除该目录 / ' +
+        'attachment files are still under the data directory and a PostgreSQL server does not read them: run server:admin migrate-blobs, then remove the directory',
+    );
+  }
   const url = await server.listen({ port: config.port, host: config.host });
   log.info({ url }, 'Fieldbook server listening / 服务已启动');
 

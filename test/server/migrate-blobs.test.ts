@@ -7,7 +7,7 @@ import { BLOB_CHUNK_BYTES } from '../../shared/sync/protocol';
 import { EXIT_FAILED, EXIT_OK, runAdmin } from '../../server/admin/cli';
 import type { MigrateBlobsSummary } from '../../server/admin/migrate-blobs';
 import { DiskBlobStore } from '../../server/blobs/disk-blob-store';
-import { diskBlobRoot } from '../../server/blobs/open-blob-store';
+import { blobFilesLeftOnDisk, diskBlobRoot } from '../../server/blobs/open-blob-store';
 import { recordBlob } from '../../server/repositories/blobs';
 import { PG_URL } from './helpers/postgres';
 import { bytesOf, startTestServer, testDialects, type TestServer } from './helpers/test-server';
@@ -42,6 +42,7 @@ describe('server:admin migrate-blobs', () => {
     'moves a disk store of 5 blobs into PostgreSQL, verifying each: a tampered file is reported and not imported; a second run copies nothing',
     async () => {
       t = await startTestServer('postgres');
+      expect(await blobFilesLeftOnDisk(t.dataDir)).toBe(false);
       await t.addUser('alice');
       const project = await t.addProject('MIG-1', { members: { alice: 'engineer' } });
       const alice = await t.login('alice');
@@ -64,7 +65,9 @@ describe('server:admin migrate-blobs', () => {
       changed[100] = changed[100]! ^ 0xff;
       await fs.writeFile(tamperedFile, changed);
 
-      // Before the move the PostgreSQL server has the rows but not the bytes: it says so.
+      // Before the move the PostgreSQL server has the rows but not the bytes: it says so (and
+      // `npm run server` warns at start that files are left on disk).
+      expect(await blobFilesLeftOnDisk(t.dataDir)).toBe(true);
       expect((await alice.getBlob(sha(blobs[1]!))).body).toMatchObject({ error: 'blob_missing' });
 
       const first = await cli(['migrate-blobs']);
