@@ -145,9 +145,48 @@ export function changeActions(table: TableName, fields: Readonly<Record<string, 
   return [...actions];
 }
 
+/** Why a role may not write a change: the actions it asked for that the role lacks. */
+export interface RoleRefusal {
+  role: MemberRole;
+  table: TableName;
+  /** In the order changeActions lists them; never empty. */
+  actions: RoleAction[];
+}
+
+/** What `role` may not do in this change; null when it may do all of it. */
+export function changeRefusalOf(
+  role: MemberRole | undefined,
+  table: TableName,
+  fields: Readonly<Record<string, unknown>>,
+  before: Readonly<Record<string, unknown>> | undefined,
+): RoleRefusal | null {
+  if (role === undefined) return null;
+  const denied = changeActions(table, fields, before).filter((action) => !roleMay(role, action, table));
+  return denied.length === 0 ? null : { role, table, actions: denied };
+}
+
+const isRecordAction = (a: RoleAction) => a === 'create' || a === 'update' || a === 'delete';
+/** "a technical lead", "an observer". */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 /**
- * Why `role` may not write this change, in Chinese with the English after a slash; null when it
- * may. The server sends it as the rejection's reason; the device shows it.
+ * A refusal in one language, from the labels above: the sentence a server log or an old client
+ * reads. The app words it through its i18n keys (renderer/i18n/role-refusal.ts).
+ */
+export function refusalSentence(refusal: RoleRefusal, language: 'zh' | 'en'): string {
+  const label = memberRoles[refusal.role] ?? { zh: refusal.role, en: refusal.role };
+  const type = recordTypes[refusal.table].label;
+  if (language === 'zh') {
+    const what = refusal.actions.map((a) => (isRecordAction(a) ? `${roleActionLabels[a].zh}${type.zh}` : roleActionLabels[a].zh)).join('、');
+    return `你在该项目中的角色是“${label.zh}”，不能${what}`;
+  }
+  const what = refusal.actions.map((a) => (isRecordAction(a) ? `${roleActionLabels[a].en} ${type.en.toLowerCase()} records` : roleActionLabels[a].en)).join(', ');
+  return `${withArticle(label.en.toLowerCase())} may not ${what} in this project`;
+}
+
+/**
+ * Why `role` may not write this change, Chinese then English after a slash (the reason the
+ * server sends with a rejection, beside the structured refusal); null when it may.
  */
 export function changeRefusal(
   role: MemberRole | undefined,
@@ -155,13 +194,39 @@ export function changeRefusal(
   fields: Readonly<Record<string, unknown>>,
   before: Readonly<Record<string, unknown>> | undefined,
 ): string | null {
-  if (role === undefined) return null;
-  const denied = changeActions(table, fields, before).filter((action) => !roleMay(role, action, table));
-  if (denied.length === 0) return null;
+  const refusal = changeRefusalOf(role, table, fields, before);
+  return refusal && `${refusalSentence(refusal, 'zh')} / ${refusalSentence(refusal, 'en')}`;
+}
+
+let attachmentFieldList: Array<{ table: TableName; field: string }> | undefined;
+/** Every attachment field (widget 'attachments') of every record type, by table. */
+function attachmentFields(): Array<{ table: TableName; field: string }> {
+  if (attachmentFieldList) return attachmentFieldList;
+  const found: Array<{ table: TableName; field: string }> = [];
+  for (const [table, type] of Object.entries(recordTypes) as Array<[TableName, (typeof recordTypes)[TableName]]>) {
+    for (const [field, schema] of Object.entries(type.fields.shape as Record<string, { meta?: () => { widget?: string } | undefined }>)) {
+      if (schema.meta?.()?.widget === 'attachments') found.push({ table, field });
+    }
+  }
+  attachmentFieldList = found;
+  return found;
+}
+
+/**
+ * Whether `role` may write some record that carries attachments — the upload of an
+ * attachment's bytes (PUT /v1/blobs) is allowed only then: a role that can attach nothing
+ * anywhere (an observer) has nothing to upload. A field written under a special action (an
+ * inspection's drawn signature under `sign`) needs that action, any other the right to create
+ * or edit its record.
+ */
+export function roleMayUploadAttachments(role: MemberRole | undefined): boolean {
+  return attachmentFields().some(
+    ({ table, field }) => (['create', 'update'] as const).some((mode) => roleMay(role, fieldAction(table, field) ?? mode, table)),
+  );
+}
+
+/** Why `role` may not upload attachments, Chinese then English (PUT /v1/blobs answers 403 with it). */
+export function uploadRefusal(role: MemberRole): string {
   const label = memberRoles[role] ?? { zh: role, en: role };
-  const type = recordTypes[table].label;
-  const isRecordAction = (a: RoleAction) => a === 'create' || a === 'update' || a === 'delete';
-  const zh = denied.map((a) => (isRecordAction(a) ? `${roleActionLabels[a].zh}${type.zh}` : roleActionLabels[a].zh)).join('、');
-  const en = denied.map((a) => (isRecordAction(a) ? `${roleActionLabels[a].en} ${type.en.toLowerCase()} records` : roleActionLabels[a].en)).join(', ');
-  return `你在该项目中的角色是“${label.zh}”，不能${zh} / a ${label.en.toLowerCase()} may not ${en} in this project`;
+  return `你在该项目中的角色是“${label.zh}”，不能上传附件 / ${withArticle(label.en.toLowerCase())} may not upload attachments in this project`;
 }

@@ -12,7 +12,9 @@ import { HashMismatchError, OffsetMismatchError } from '../blobs/blob-store';
 import { type AppContext, currentUser, requireUser } from '../http/context';
 import { badRequest, forbidden, HttpError, notFound, parseWith } from '../http/errors';
 import { findBlob, isBlobInProject, projectBlobBytes, recordBlob, userMayReadBlob } from '../repositories/blobs';
+import { roleIn } from '../repositories/memberships';
 import { isMember } from '../repositories/projects';
+import { roleMayUploadAttachments, uploadRefusal } from '../../shared/roles';
 
 function shaParam(request: FastifyRequest): string {
   const sha256 = (request.params as { sha256?: string }).sha256 ?? '';
@@ -74,7 +76,11 @@ export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise
     const user = currentUser(request);
     const sha256 = shaParam(request);
     const query = parseWith(blobUploadQuerySchema, request.query, '上传参数');
-    if (!(await isMember(ctx.store.db, user.id, query.projectId))) throw forbidden();
+    const role = await roleIn(ctx.store.db, user.id, query.projectId);
+    if (!role) throw forbidden();
+    // Bytes only from a role that may attach them to some record (shared/roles.ts): an observer's
+    // upload would only fill the project's quota with files no change of theirs can reference.
+    if (!roleMayUploadAttachments(role)) throw new HttpError(403, 'forbidden', uploadRefusal(role), {}, { role });
     const chunk = request.body === undefined || request.body === null ? Buffer.alloc(0) : request.body;
     if (!Buffer.isBuffer(chunk)) throw new HttpError(415, 'unsupported_media_type', '附件内容须以 application/octet-stream 上传 / send chunks as application/octet-stream');
     if (query.offset + chunk.byteLength > query.total) throw badRequest('分块超出了附件总长度 / chunk goes past the total size', 'chunk_too_long');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/change-log';
 import { newId } from '../../shared/ids';
@@ -171,6 +172,52 @@ describe.each(dialects)('roles the server enforces (%s)', (dialect) => {
     expect((await clients.observer.push([asset])).body.results[0]).toMatchObject({ status: 'applied' });
     expect((await clients.pm.call('PUT', `/v1/projects/${projectId}/members/observer`, { json: { role: 'observer' } })).status).toBe(200);
     expect((await clients.observer.projects()).body.projects).toEqual([expect.objectContaining({ id: projectId, role: 'observer' })]);
+  });
+});
+
+describe.each(dialects)('attachment uploads by role (%s)', (dialect) => {
+  let t: TestServer;
+  afterAll(async () => t?.dispose());
+
+  /**
+   * Who may upload an attachment's bytes, written out as the product decision: a role that may
+   * create or edit some record carrying attachments (a customer contact reports an incident with
+   * its screenshots and signs inspections), never an observer.
+   */
+  const mayUpload: Record<Role, boolean> = { pm: true, techLead: true, engineer: true, expert: true, customerContact: true, observer: false };
+
+  it('PUT /v1/blobs is refused with 403 and a reason naming the role when the role may attach nothing; HEAD stays open to members', async () => {
+    t = await startTestServer(dialect);
+    for (const role of roles) await t.addUser(role);
+    const project = await t.addProject('BLOB-ROLE', { members: Object.fromEntries(roles.map((r) => [r, r])) });
+    const seen: Record<string, boolean> = {};
+    for (const role of roles) {
+      const client = await t.login(role);
+      const bytes = new TextEncoder().encode(`${role} 的现场照片`);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const reply = await client.putBlob(sha256, project.id, 0, bytes.byteLength, bytes);
+      seen[role] = reply.status === 200;
+      if (reply.status !== 200) {
+        expect(reply.status).toBe(403);
+        expect(reply.body).toMatchObject({ error: 'forbidden', role, message: expect.stringMatching(/^你在该项目中的角色是“观察者”，不能上传附件 \/ an observer may not upload attachments/) });
+        // Nothing of it was kept, and asking whether it is there is still a member's right.
+        expect((await client.headBlob(sha256, project.id)).status).toBe(404);
+      }
+    }
+    expect(seen).toEqual(mayUpload);
+    expect(await t.counts()).toMatchObject({ blobs: roles.length - 1 });
+  });
+
+  it('a role changed to observer is refused at once, and allowed again when changed back', async () => {
+    await t.addUser('zhou');
+    const project = await t.addProject('BLOB-ROLE-2', { members: { pm: 'pm', zhou: 'engineer' } });
+    const [pm, zhou] = [await t.login('pm'), await t.login('zhou')];
+    const bytes = new TextEncoder().encode('机柜背面照片');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    expect((await pm.call('PUT', `/v1/projects/${project.id}/members/zhou`, { json: { role: 'observer' } })).status).toBe(200);
+    expect((await zhou.putBlob(sha256, project.id, 0, bytes.byteLength, bytes)).status).toBe(403);
+    expect((await pm.call('PUT', `/v1/projects/${project.id}/members/zhou`, { json: { role: 'engineer' } })).status).toBe(200);
+    expect((await zhou.putBlob(sha256, project.id, 0, bytes.byteLength, bytes)).body).toMatchObject({ complete: true });
   });
 });
 

@@ -5,6 +5,7 @@ import { serverRoleOf } from '../../renderer/data/sync/server-roles';
 import { SyncHttp } from '../../renderer/data/sync/sync-http';
 import { startTestServer, testDialects, type TestServer } from '../server/helpers/test-server';
 import { openSyncClient, unsentCount } from './helpers/sync-client';
+import { sha256Hex } from '../../shared/sha256';
 
 const dialects = await testDialects();
 
@@ -83,5 +84,32 @@ describe.each(dialects)('the role on the device (%s)', (dialect) => {
     await li.repo.update('assets', asset.id, { rack: 'B-02' });
     expect(await li.sync()).toMatchObject({ pushed: 1, rejected: 0 });
     expect(await server.row('assets', asset.id)).toMatchObject({ rack: 'B-02' });
+  });
+  it('an attachment written before a demotion to observer: its upload is refused (403), the change is refused with its reason, the queue goes on', async () => {
+    const { zhang, project, asset } = await team();
+    await server.addUser('li', undefined, '李工');
+    await server.addMember(project.id, 'li', 'engineer');
+    const li = await openSyncClient(server, 'li');
+    await li.sync();
+    // Written while 李工 was an engineer: an ops log entry with a photo as evidence, then an edit.
+    const bytes = new TextEncoder().encode('备份检查截图');
+    const sha256 = await sha256Hex(bytes);
+    await li.db.blobs.put({ sha256, type: 'image/png', size: bytes.byteLength, bytes: new Blob([bytes]), pendingUpload: 1 });
+    const evidence = [{ sha256, name: '备份.png', type: 'image/png', size: bytes.byteLength }];
+    const entry = await li.repo.create('opsLogs', project.id, { kind: 'backupCheck', title: '备份检查', evidence });
+    await li.repo.update('assets', asset.id, { rack: 'C-01' });
+    await new SyncHttp(server.url, () => zhang.token).putMember(project.id, 'li', 'observer');
+
+    const direct = await new SyncHttp(server.url, () => li.token).putBlobChunk(sha256, project.id, 0, bytes.byteLength, bytes).catch((error: unknown) => error);
+    expect(direct).toMatchObject({ status: 403, message: '你在该项目中的角色是“观察者”，不能上传附件 / an observer may not upload attachments in this project' });
+
+    const report = await li.sync();
+    expect(report).toMatchObject({ pushed: 0, rejected: 2 });
+    expect((await li.db.refused.toArray()).map((r) => r.code)).toEqual(['forbidden', 'forbidden']);
+    expect(await unsentCount(li.db)).toBe(0);
+    expect(await server.row('opsLogs', entry.id)).toBeUndefined();
+    expect(await server.counts()).toMatchObject({ blobs: 0 });
+    // The bytes stay on the device (the record that shows them is still listed as refused).
+    expect(await li.db.blobs.get(sha256)).toMatchObject({ pendingUpload: 1 });
   });
 });

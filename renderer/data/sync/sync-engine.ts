@@ -291,9 +291,21 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Sends the bytes of the attachments a batch refers to. An upload the server refuses (403: the
+   * pusher's role may attach nothing, or they left the project) is passed over: the change that
+   * refers to it is refused by the push for the same reason and leaves the queue, where failing
+   * the round would hold back everything after it, round after round.
+   */
   private async uploadBlobsOf(batch: ChangeRow[]): Promise<void> {
     for (const change of batch) {
-      for (const sha256 of blobRefsOf(change.fields)) await uploadBlob(this.db, this.http, sha256, change.projectId);
+      for (const sha256 of blobRefsOf(change.fields)) {
+        try {
+          await uploadBlob(this.db, this.http, sha256, change.projectId);
+        } catch (error) {
+          if (!(error instanceof SyncHttpError && error.status === 403)) throw error;
+        }
+      }
     }
   }
 
