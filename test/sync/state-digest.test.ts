@@ -99,6 +99,66 @@ describe.each(dialects)('divergence is detected by digest and repaired (%s)', (d
     expect((await li.sync()).repaired).toEqual([{ projectId, rowsFixed: 1, agreed: true }]);
   });
 
+  /** A background round's engine: the default interval, as SyncService runs it unasked. */
+  const backgroundEngine = (client: SyncClient, http: SyncHttp = new SyncHttp(server.url, () => client.token)) => new SyncEngine(client.db, client.clock, http);
+
+  it('a background round whose pull merged changes compares at once: a divergence is found and repaired in that round', async () => {
+    const { zhang, li, projectId, db01, web01 } = await team();
+    await li.sync(); // compared just now: the interval has not passed
+    const stored = (await li.db.assets.get(db01))!;
+    await putBehindTheAppsBack(li.db, 'assets', { ...stored, rack: 'Z-97' });
+    expect((await backgroundEngine(li).syncOnce()).repaired).toEqual([]); // nothing came in: throttled
+
+    await zhang.repo.update('assets', web01, { rack: 'A-03' });
+    await zhang.sync();
+    const report = await backgroundEngine(li).syncOnce();
+    expect(report).toMatchObject({ pulled: 1, repaired: [{ projectId, rowsFixed: 1, agreed: true }] });
+    expect(await li.db.assets.get(db01)).toMatchObject({ rack: 'A-01' });
+    expect(await li.db.assets.get(web01)).toMatchObject({ rack: 'A-03' });
+    await expectAgreement(projectId, zhang, li);
+    // Quiet again: the next background round does not read the rows.
+    expect((await backgroundEngine(li).syncOnce()).repaired).toEqual([]);
+  });
+
+  it('a background round whose push got a refusal compares in that round: the refused value leaves the rows, the change stays listed', async () => {
+    const { zhang, li, projectId, db01 } = await team();
+    await li.sync();
+    await li.repo.update('assets', db01, { rack: 'B-09' }); // allowed when written
+    await new SyncHttp(server.url, () => zhang.token).putMember(projectId, 'li', 'observer');
+    const report = await backgroundEngine(li).syncOnce();
+    expect(report).toMatchObject({ pushed: 0, rejected: 1, pulled: 0, repaired: [{ projectId, rowsFixed: 1, agreed: true }] });
+    expect(await li.db.assets.get(db01)).toMatchObject({ rack: 'A-01' });
+    expect(await li.db.refused.toArray()).toEqual([expect.objectContaining({ projectId, code: 'forbidden' })]);
+    await expectAgreement(projectId, zhang, li);
+  });
+
+  it('a merge whose comparison had to wait for an edit saved during the round is compared on the next round, not ten minutes later', async () => {
+    const { zhang, li, projectId, db01, web01 } = await team();
+    await li.sync();
+    const stored = (await li.db.assets.get(db01))!;
+    await putBehindTheAppsBack(li.db, 'assets', { ...stored, owner: '改过' });
+    await zhang.repo.update('assets', web01, { notes: '前端' });
+    await zhang.sync();
+    // The user saves an edit while the pull is at the server: the round's rows are then ahead by design.
+    let edited = false;
+    const http = new (class extends SyncHttp {
+      override async pull(id: string, after: number): Promise<PullResponse> {
+        const page = await super.pull(id, after);
+        if (!edited) {
+          edited = true;
+          await li.repo.update('assets', web01, { rack: 'B-08' });
+        }
+        return page;
+      }
+    })(server.url, () => li.token);
+    expect(await backgroundEngine(li, http).syncOnce()).toMatchObject({ pulled: 1, repaired: [] });
+    const next = await backgroundEngine(li).syncOnce();
+    expect(next).toMatchObject({ pushed: 1, pulled: 0, repaired: [{ projectId, rowsFixed: 1, agreed: true }] });
+    expect(await li.db.assets.get(db01)).toMatchObject({ owner: '王工' });
+    await zhang.sync();
+    await expectAgreement(projectId, zhang, li);
+  });
+
   it('a row removed behind the app’s back comes back, with its history', async () => {
     const { zhang, li, projectId, web01 } = await team();
     await deleteBehindTheAppsBack(li.db, 'assets', web01);

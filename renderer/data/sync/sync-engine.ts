@@ -40,9 +40,18 @@ const RETRY_FAILED_REPAIR_MS = 60 * 60_000;
 /** When a project's rows were last compared with the server's digest. */
 const stateCheckedKey = (projectId: string) => `stateCheckedAt:${projectId}`;
 /**
- * Background rounds compare a project's digest at most this often: the device reads all the
- * project's rows to compute it (10,000 assets: 1.3 s on fake-indexeddb on a busy two-core machine), too much for
- * every incremental round. A round the user starts (立即同步) always compares.
+ * Set when a round did something that can make a device's rows differ from the server's: a
+ * pull merged changes (or kept conflicts) into them, or the server refused a change this device
+ * had already applied to its rows. Cleared by the next comparison — which, when the device
+ * holds unsent changes then, waits for the next quiet round, never for the interval.
+ */
+const stateCheckDueKey = (projectId: string) => `stateCheckDue:${projectId}`;
+/**
+ * Background rounds whose pull brought nothing and whose push had nothing refused compare a
+ * project's digest at most this often: the device reads all the project's rows to compute it
+ * (10,000 assets: 1.3 s on fake-indexeddb on a busy two-core machine), too much for every idle
+ * round. A round after a merge or a refusal compares (stateCheckDueKey), and a round the user
+ * starts (立即同步) always does.
  */
 export const STATE_CHECK_INTERVAL_MS = 10 * 60_000;
 
@@ -181,6 +190,7 @@ export class SyncEngine {
         applied.conflicts += await keepServerConflicts(this.db, projectId, page.conflicts.filter((c) => c.seq <= next));
         await this.db.meta.put({ key: cursorKey(projectId), value: next });
         if (next !== cursor) await recordPull(this.db, this.clock, projectId, cursor, next);
+        if (applied.applied > 0 || applied.conflicts > 0) await this.db.meta.put({ key: stateCheckDueKey(projectId), value: true });
         return applied;
       });
       report.pulled += outcome.applied;
@@ -202,14 +212,16 @@ export class SyncEngine {
    * then ahead by design) or once another tab has pulled further.
    */
   private async checkState(projectId: string, cursor: number, serverDigest: string, report: SyncReport): Promise<void> {
-    const checkedAt = (await this.db.meta.get(stateCheckedKey(projectId)))?.value;
-    if (typeof checkedAt === 'number' && Date.now() - checkedAt < (this.options.stateCheckIntervalMs ?? STATE_CHECK_INTERVAL_MS)) return;
+    const [checkedAt, due] = await Promise.all([this.db.meta.get(stateCheckedKey(projectId)), this.db.meta.get(stateCheckDueKey(projectId))]);
+    const recent = typeof checkedAt?.value === 'number' && Date.now() - checkedAt.value < (this.options.stateCheckIntervalMs ?? STATE_CHECK_INTERVAL_MS);
+    if (recent && due?.value !== true) return;
     const local = await this.db.transaction('r', syncTables(this.db), async () => {
       if ((await this.cursor(projectId)) !== cursor || (await hasUnsent(this.db, projectId))) return null;
       return (await projectDigest(this.db, projectId)).digest;
     });
     if (local === null) return;
     await this.db.meta.put({ key: stateCheckedKey(projectId), value: Date.now() });
+    await this.db.meta.delete(stateCheckDueKey(projectId));
     if (local === serverDigest) return;
     const failed = (await this.db.meta.get(repairFailedKey(projectId)))?.value as { serverDigest: string; at: number } | undefined;
     if (failed && (failed.serverDigest === serverDigest || Date.now() - failed.at < RETRY_FAILED_REPAIR_MS)) return;
@@ -363,6 +375,8 @@ export class SyncEngine {
         if (moved !== watermark) await this.db.meta.put({ key: PUSHED_UP_TO, value: moved });
       }
       if (refused.length === 0) return;
+      // A refused change is in this device's rows but not in the server's: compare this round.
+      await this.db.meta.bulkPut([...new Set(refused.map((r) => r.projectId))].map((projectId) => ({ key: stateCheckDueKey(projectId), value: true })));
       await this.db.refused.bulkPut(refused);
       await this.db.changes.bulkUpdate(refused.map(({ changeId, code, reason, at }) => ({ key: changeId, changes: { rejected: { code, reason, at } } })));
     });
@@ -395,6 +409,7 @@ export class SyncEngine {
         await this.db.meta.delete(cursorKey(projectId));
         await this.db.meta.delete(repairFailedKey(projectId));
         await this.db.meta.delete(stateCheckedKey(projectId));
+        await this.db.meta.delete(stateCheckDueKey(projectId));
         await forgetSeenLog(this.db, projectId);
         await forgetBundleKey(this.db, projectId);
         removed.push({ projectId, name, keptChanges: unsent.length });
