@@ -6,7 +6,8 @@ import { type InputOf, type RowOf, type TableName, isSingleton, recordTypes } fr
 import { applyRecordDefaults } from '../../shared/records/defaults';
 import { issueOnField } from '../../shared/records/issue-message';
 import type { FieldIssue } from '../../shared/records/record-type';
-import { changeRefusal, type MemberRole } from '../../shared/roles';
+import { changeRefusalOf, type MemberRole } from '../../shared/roles';
+import { roleRefusalText } from '../i18n/role-refusal';
 import type { ChangeRow, FieldbookDb } from './db';
 import { pushedUpTo } from './outbox';
 import { serverRoles } from './sync/server-roles';
@@ -238,8 +239,9 @@ export class Repository {
   private assertRoleAllows(table: TableName, writes: readonly PlannedWrite[], roles: ReadonlyMap<string, MemberRole>): void {
     for (const write of writes) {
       const change = write.change!;
-      const refusal = changeRefusal(roles.get(change.projectId), table, change.fields, write.before);
-      if (refusal) throw new RecordValidationError([{ field: '', message: refusal }]);
+      const refusal = changeRefusalOf(roles.get(change.projectId), table, change.fields, write.before);
+      // In the UI language (a refusal is not a validation message the English UI could read back).
+      if (refusal) throw new RecordValidationError([{ field: '', message: roleRefusalText(refusal) }]);
     }
   }
 

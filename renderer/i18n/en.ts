@@ -469,6 +469,23 @@ export const en: UiText = {
     restoredRow: 'Restored the record',
     empty: 'No changes recorded',
   },
+  roles: {
+    refusal: 'Your role in this project is {{role}}: you may not {{what}}',
+    readOnly: 'Your role in this project is {{role}}: this page is read-only.',
+    separator: ', ',
+    actions: {
+      create: 'create {{type}} records',
+      update: 'edit {{type}} records',
+      delete: 'delete {{type}} records',
+      confirm: 'confirm requirements',
+      sign: 'sign off',
+      approve: 'approve changes',
+      manageMembers: 'manage members',
+      renameProject: 'rename the project',
+    },
+    serverForbidden: 'The server refused this change: your role in this project does not allow it, or you are no longer a member',
+    serverRejected: 'The server refused this change ({{code}})',
+  },
   syncErrors: {
     badReply: 'The server replied in a form this app does not know (the server version may not match)',
     notSignedIn: 'Not signed in to the sync server',

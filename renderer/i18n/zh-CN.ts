@@ -473,6 +473,24 @@ export const zhCN = {
     restoredRow: '恢复了记录',
     empty: '暂无修改记录',
   },
+  roles: {
+    refusal: '你在该项目中的角色是“{{role}}”，不能{{what}}',
+    readOnly: '你在该项目中的角色是“{{role}}”：本页只读。',
+    separator: '、',
+    actions: {
+      create: '新增{{type}}',
+      update: '修改{{type}}',
+      delete: '删除{{type}}',
+      confirm: '确认需求',
+      sign: '签字确认',
+      approve: '审批变更',
+      manageMembers: '管理项目成员',
+      renameProject: '修改项目名称和编号',
+    },
+    /** A refusal from the server whose text the app cannot word itself (an older server). */
+    serverForbidden: '服务器拒绝了这条修改：你在该项目中的角色不允许，或你已不是项目成员',
+    serverRejected: '服务器拒绝了这条修改（{{code}}）',
+  },
   syncErrors: {
     badReply: '服务器的回复格式不对（服务器版本可能不匹配）',
     notSignedIn: '尚未登录同步服务器',
