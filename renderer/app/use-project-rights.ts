@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TableName } from '../../shared/records';
 import { fieldAction, type MemberRole, type RoleAction, roleMay, valueAction } from '../../shared/roles';
 import { serverRoleOf } from '../data/sync/server-roles';
+import { roleRefusalText } from '../i18n/role-refusal';
 import { useServices } from './services';
 
 export interface ProjectRights {
@@ -13,6 +15,11 @@ export interface ProjectRights {
   mayWriteField(table: TableName, field: string, mode: 'create' | 'update'): boolean;
   /** Whether the user may set `field` to `value` (a status button: 已确认, 已签字, 驳回 …). */
   maySet(table: TableName, field: string, value: unknown, mode?: 'create' | 'update'): boolean;
+  /**
+   * Why the user may not do `action` on records of `table`, in the UI language (the tooltip of
+   * a control disabled for the role); undefined when they may.
+   */
+  whyNot(action: RoleAction, table: TableName): string | undefined;
 }
 
 export function rightsOf(role: MemberRole | undefined): ProjectRights {
@@ -22,6 +29,7 @@ export function rightsOf(role: MemberRole | undefined): ProjectRights {
     may,
     mayWriteField: (table, field, mode) => may(fieldAction(table, field) ?? mode, table),
     maySet: (table, field, value, mode = 'update') => may(valueAction(table, field, value) ?? fieldAction(table, field) ?? mode, table),
+    whyNot: (action, table) => (role === undefined || may(action, table) ? undefined : roleRefusalText({ role, table, actions: [action] })),
   };
 }
 
@@ -33,5 +41,7 @@ export function rightsOf(role: MemberRole | undefined): ProjectRights {
 export function useProjectRights(projectId: string | undefined): ProjectRights {
   const { db } = useServices();
   const role = useLiveQuery(async () => (projectId ? ((await serverRoleOf(db, projectId)) ?? null) : null), [db, projectId]);
-  return useMemo(() => rightsOf(role ?? undefined), [role]);
+  // The language is a dependency: whyNot's texts are worded in it.
+  const { i18n } = useTranslation();
+  return useMemo(() => rightsOf(role ?? undefined), [role, i18n.language]);
 }

@@ -25,7 +25,7 @@ async function signInAndSync(page: Page, username: string) {
 }
 
 test('the project manager manages the server members from the team page; a customer contact and an observer see only what their role allows', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000); // three devices and a loaded machine: 4 min went by before the observer opened
   const zhang = await openDevice(browser);
   await zhang.getByRole('button', { name: '载入示例项目' }).click();
   await expect(zhang.getByTestId('asset-count')).toHaveText('共 40 条');
@@ -106,4 +106,32 @@ test('the project manager manages the server members from the team page; a custo
   await zhao.getByText('数据库参数调整').click();
   await expect(zhao.getByTestId('form-changeRecords').getByLabel('审批意见')).toBeDisabled();
   await expect(zhao.getByTestId('change-actions').getByRole('button')).toHaveCount(0);
+  await zhao.keyboard.press('Escape');
+
+  // The patrol round grid: every reading shown, none writable; each disabled control says why.
+  await zhao.goto(`/#/projects/${projectId}/patrol`);
+  const grid = zhao.getByTestId('patrol-grid');
+  await expect(zhao.getByTestId('read-only-note')).toHaveText('你在该项目中的角色是“观察者”：本页只读。');
+  const cell = grid.locator('input[data-cell="0:0"]');
+  await expect(cell).toHaveAttribute('readonly', '');
+  await cell.click();
+  await zhao.keyboard.type('95');
+  await expect(cell).not.toHaveValue(/95$/);
+  await expect(grid.getByRole('button', { name: '全部正常' }).first()).toBeDisabled();
+  await expect(grid.getByRole('button', { name: '无变化（沿用上次）' }).first()).toBeDisabled();
+  await grid.locator('[data-role-disabled]').first().hover();
+  await expect(zhao.getByRole('tooltip')).toHaveText('你在该项目中的角色是“观察者”，不能修改巡检记录');
+  await zhao.screenshot({ path: test.info().outputPath('patrol-observer.png') });
+
+  // The checklist templates: listed and opened, nothing to add or save.
+  await zhao.goto(`/#/projects/${projectId}/templates`);
+  await expect(zhao.getByTestId('read-only-note')).toBeVisible();
+  for (const name of ['新建模板', '导入 Excel', /从内置模板复制/]) await expect(zhao.getByRole('button', { name })).toBeDisabled();
+  await zhao.getByTestId('templates').locator('.ant-table-row').first().click();
+  const editor = zhao.getByTestId('template-editor');
+  await expect(editor.getByRole('button', { name: '保存模板' })).toBeDisabled();
+  await expect(editor.locator('#template-name')).toBeDisabled();
+  await expect(editor.getByRole('button', { name: '添加分节' })).toBeDisabled();
+  await expect(editor.getByTestId('read-only-note')).toHaveText('你在该项目中的角色是“观察者”，不能修改检查模板');
+  await zhao.screenshot({ path: test.info().outputPath('templates-observer.png') });
 });

@@ -11,6 +11,8 @@ import { pickLabel } from '../../i18n';
 import { useProjectTimeZone } from '../projects/use-project-time';
 import { incidentSla, useNow, useSlaContext } from './use-sla-clocks';
 import { authorName } from '../../app/author';
+import { useProjectRights } from '../../app/use-project-rights';
+import { RoleDisabled } from '../../components/RoleGate';
 
 type Incident = RowOf<'incidents'>;
 const clockColour = { met: 'green', breached: 'red', running: 'blue', atRisk: 'orange', 'n/a': 'default' } as const;
@@ -29,6 +31,7 @@ export function IncidentsPage() {
   const clockTag = (reading: ClockReading | undefined) =>
     reading ? <Tag color={clockColour[reading.status]}>{t(`operations.clock.${clockText[reading.status]}`)}</Tag> : '—';
   const by = authorName(settings.userName);
+  const cannotStep = useProjectRights(project.id).whyNot('update', 'incidents');
   const { message } = App.useApp();
   // A step the rules refuse (关闭 without 根本原因 and 解决措施) says why instead of doing nothing.
   const step = (id: string, patch: Partial<Incident>) =>
@@ -91,16 +94,24 @@ export function IncidentsPage() {
             <div style={{ marginBottom: 12 }} data-testid="incident-sla">
               <Space wrap style={{ marginBottom: 8 }}>
                 {incident.status === 'open' && (
-                  <Button type="primary" onClick={() => void acknowledge(incident.id)}>
-                    {t('operations.acknowledge')}
-                  </Button>
+                  <RoleDisabled reason={cannotStep}>
+                    <Button type="primary" onClick={() => void acknowledge(incident.id)}>
+                      {t('operations.acknowledge')}
+                    </Button>
+                  </RoleDisabled>
                 )}
                 {incident.status === 'acknowledged' && (
-                  <Button type="primary" onClick={() => void step(incident.id, { status: 'resolved', resolvedAt: nowIn(timeZone) })}>
-                    {t('operations.resolve')}
-                  </Button>
+                  <RoleDisabled reason={cannotStep}>
+                    <Button type="primary" onClick={() => void step(incident.id, { status: 'resolved', resolvedAt: nowIn(timeZone) })}>
+                      {t('operations.resolve')}
+                    </Button>
+                  </RoleDisabled>
                 )}
-                {incident.status === 'resolved' && <Button onClick={() => void step(incident.id, { status: 'closed' })}>{t('operations.close')}</Button>}
+                {incident.status === 'resolved' && (
+                  <RoleDisabled reason={cannotStep}>
+                    <Button onClick={() => void step(incident.id, { status: 'closed' })}>{t('operations.close')}</Button>
+                  </RoleDisabled>
+                )}
               </Space>
               {sla && (
                 <Descriptions size="small" column={2} bordered>

@@ -16,6 +16,8 @@ import { metricDefsFor } from '../../../shared/operations';
 import { previousRound, roundKey } from './patrol-rounds';
 import { naturalCompare } from '../../../shared/natural-compare';
 import { authorName } from '../../app/author';
+import { useProjectRights } from '../../app/use-project-rights';
+import { ReadOnlyNote, RoleDisabled } from '../../components/RoleGate';
 
 type Asset = RowOf<'assets'>;
 type Entry = RowOf<'patrolEntries'>;
@@ -38,6 +40,10 @@ export function PatrolRoundPage() {
   const [params] = useSearchParams();
   const [date, setDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIn(timeZone)));
   const [shift, setShift] = useState<string>('');
+  // A reading is a patrol entry created or edited; the grid is read-only to a role that may do neither.
+  const rights = useProjectRights(project.id);
+  const cannotRecord = rights.whyNot('update', 'patrolEntries') ?? rights.whyNot('create', 'patrolEntries');
+  const cannotRaise = rights.whyNot('create', 'incidents');
   const setup = useLiveQuery(async () => {
     const plans = (await db.patrolPlans.where('projectId').equals(project.id).filter((p) => !p.deleted && p.active === 'yes').toArray()).sort((a, b) => naturalCompare(a.name, b.name));
     const design = (await db.serviceDesign.get(project.id)) ?? null;
@@ -171,6 +177,7 @@ export function PatrolRoundPage() {
         )}
         <Tag>{`${t('operations.round')} ${round}`}</Tag>
       </Space>
+      {cannotRecord && <ReadOnlyNote role={rights.role} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap size="large">
           <span>{t('operations.progress')}</span>
@@ -199,8 +206,9 @@ export function PatrolRoundPage() {
               const r = data?.entries.get(asset.id)?.readings[def.key];
               const last = data?.previous.get(asset.id)?.readings[def.key];
               return (
-                <Tooltip title={last ? `${t('operations.previous')}: ${last.value ?? '—'}` : undefined}>
+                <Tooltip title={[last ? `${t('operations.previous')}: ${last.value ?? '—'}` : '', cannotRecord ?? ''].filter(Boolean).join(' · ') || undefined}>
                   <Input
+                    readOnly={cannotRecord !== undefined}
                     key={`${asset.id}-${def.key}-${String(r?.value ?? '')}-${r?.at ?? ''}`}
                     size="small"
                     aria-label={`${asset.name} ${metricText(def.label, lang)}`}
@@ -210,7 +218,7 @@ export function PatrolRoundPage() {
                     style={{ background: r?.status ? levelColour[r.status as keyof typeof levelColour] : undefined }}
                     suffix={r?.carried ? <Tag color="blue">{t('operations.carried')}</Tag> : r?.status === 'warning' || r?.status === 'critical' ? <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{t(`operations.level.${r.status}`)}</Tag> : undefined}
                     onKeyDown={(event) => void onCellKey(event, asset, own, row, col)}
-                    onBlur={(event) => void saveCell(asset, own, event.target.value)}
+                    onBlur={(event) => void (cannotRecord === undefined && saveCell(asset, own, event.target.value))}
                   />
                 </Tooltip>
               );
@@ -222,12 +230,16 @@ export function PatrolRoundPage() {
             fixed: 'right',
             render: (_, asset) => (
               <Space size={4}>
-                <Button size="small" onClick={() => void allNormal(asset)}>
-                  {t('operations.allNormal')}
-                </Button>
-                <Button size="small" disabled={!data?.previous.get(asset.id)} onClick={() => void carry(asset, (defsByAsset.get(asset.id) ?? []).map((d) => d.key))}>
-                  {t('operations.carryForward')}
-                </Button>
+                <RoleDisabled reason={cannotRecord}>
+                  <Button size="small" onClick={() => void allNormal(asset)}>
+                    {t('operations.allNormal')}
+                  </Button>
+                </RoleDisabled>
+                <RoleDisabled reason={cannotRecord}>
+                  <Button size="small" disabled={!data?.previous.get(asset.id)} onClick={() => void carry(asset, (defsByAsset.get(asset.id) ?? []).map((d) => d.key))}>
+                    {t('operations.carryForward')}
+                  </Button>
+                </RoleDisabled>
               </Space>
             ),
           },
@@ -246,9 +258,11 @@ export function PatrolRoundPage() {
                 <Tag color="blue">✓</Tag>
               ) : (
                 <>
-                  <Button size="small" type="primary" danger onClick={() => void raise(asset, def, entry)}>
-                    {t('operations.toIncident')}
-                  </Button>{' '}
+                  <RoleDisabled reason={cannotRaise}>
+                    <Button size="small" type="primary" danger onClick={() => void raise(asset, def, entry)}>
+                      {t('operations.toIncident')}
+                    </Button>
+                  </RoleDisabled>{' '}
                   {/* Or why not (未转故障): the 巡检月报 lists it, 交付前检查 asks for it. */}
                   <Input
                     key={`${entry.id}-${def.key}-${entry.noIncidentReasons[def.key] ?? ''}`}
@@ -259,7 +273,9 @@ export function PatrolRoundPage() {
                     placeholder={t('operations.noIncidentReasonPlaceholder')}
                     maxLength={500}
                     defaultValue={entry.noIncidentReasons[def.key] ?? ''}
-                    onBlur={(event) => void saveReason(entry, def.key, event.target.value)}
+                    readOnly={cannotRecord !== undefined}
+                    title={cannotRecord}
+                    onBlur={(event) => void (cannotRecord === undefined && saveReason(entry, def.key, event.target.value))}
                   />
                 </>
               )}
@@ -289,11 +305,11 @@ export function PatrolRoundPage() {
     };
     if (event.key === 'Enter') {
       event.preventDefault();
-      await saveCell(asset, def, input.value);
+      if (cannotRecord === undefined) await saveCell(asset, def, input.value);
       focus(row + 1, col);
     } else if (event.key === '=') {
       event.preventDefault();
-      await carry(asset, [def.key]);
+      if (cannotRecord === undefined) await carry(asset, [def.key]);
       focus(row + 1, col);
     } else if (event.key === 'ArrowDown') {
       event.preventDefault();

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
+import { useProjectRights } from '../../app/use-project-rights';
+import { RoleDisabled } from '../../components/RoleGate';
 import { SingletonForm, SingletonHistory } from '../../components/SingletonForm';
 import { defaultServiceDesign } from '../../../shared/operations';
 
@@ -11,15 +13,18 @@ export function ServiceDesignPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { repo } = useServices();
   const { t } = useTranslation();
+  const cannotWrite = useProjectRights(project.id).whyNot('update', 'serviceDesign');
   return (
     <div className="page">
       <Card title={t('nav.serviceDesign')} data-testid="service-design">
         <SingletonForm table="serviceDesign" projectId={project.id}>
           {(design) =>
             (!design || (design.thresholds ?? []).length === 0) && (
-              <Button style={{ marginBottom: 12 }} onClick={() => void repo.saveSingleton('serviceDesign', project.id, defaultServiceDesign())}>
-                {t('operations.fillCatalogue')}
-              </Button>
+              <RoleDisabled reason={cannotWrite}>
+                <Button style={{ marginBottom: 12 }} onClick={() => void repo.saveSingleton('serviceDesign', project.id, defaultServiceDesign())}>
+                  {t('operations.fillCatalogue')}
+                </Button>
+              </RoleDisabled>
             )
           }
         </SingletonForm>

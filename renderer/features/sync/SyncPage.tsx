@@ -15,15 +15,18 @@ import type { ConflictRow } from '../../data/db';
 import { refusedChanges } from '../../data/outbox';
 import { saveJson } from '../../data/save-json';
 import { fieldTitle, pickLabel } from '../../i18n';
+import { serverReasonText } from '../../i18n/role-refusal';
 import { SyncLogCard } from './SyncLogCard';
 import { useProjectTimeZone } from '../projects/use-project-time';
 import { authorName } from '../../app/author';
+import { useProjectRights } from '../../app/use-project-rights';
+import { RoleDisabled } from '../../components/RoleGate';
 
 /** Conflicts to look at and restore, refused changes, and the project as a bundle file. */
 export function SyncPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db, api, settings } = useServices();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const unsent = useUnsentCount(project.id);
   const rejected = useLiveQuery(() => refusedChanges(db, project.id), [project.id]);
 
@@ -53,9 +56,9 @@ export function SyncPage() {
             dataSource={rejected ?? []}
             pagination={{ pageSize: 20 }}
             columns={[
-              { title: t('sync.record'), render: (_, c) => `${isTableName(c.table) ? pickLabel(recordTypes[c.table].label, 'zh') : c.table} · ${Object.keys(c.fields).join(', ')}` },
+              { title: t('sync.record'), render: (_, c) => `${isTableName(c.table) ? pickLabel(recordTypes[c.table].label, i18n.language) : c.table} · ${Object.keys(c.fields).join(', ')}` },
               { title: t('history.when'), render: (_, c) => formatInstant(hlcMillis(c.hlc), projectTimeZone(project)) },
-              { title: t('sync.reason'), render: (_, c) => <Typography.Text type="danger">{c.rejected?.reason}</Typography.Text> },
+              { title: t('sync.reason'), render: (_, c) => <Typography.Text type="danger">{c.rejected && serverReasonText(c.rejected.reason, c.rejected.code, i18n.language)}</Typography.Text> },
             ]}
           />
         )}
@@ -73,6 +76,7 @@ function ConflictsCard({ projectId }: { projectId: string }) {
   const timeZone = useProjectTimeZone();
   const { db, repo } = useServices();
   const { t, i18n } = useTranslation();
+  const rights = useProjectRights(projectId);
   const conflicts = useLiveQuery(async () => {
     const open = await db.conflicts.where('[projectId+resolved]').equals([projectId, 0]).toArray();
     return Promise.all(
@@ -119,9 +123,11 @@ function ConflictsCard({ projectId }: { projectId: string }) {
               title: t('common.actions'),
               render: (_, { conflict }) => (
                 <Space>
-                  <Button size="small" type="primary" onClick={() => void restore(conflict)}>
-                    {t('sync.restore')}
-                  </Button>
+                  <RoleDisabled reason={isTableName(conflict.table) ? rights.whyNot('update', conflict.table) : undefined}>
+                    <Button size="small" type="primary" onClick={() => void restore(conflict)}>
+                      {t('sync.restore')}
+                    </Button>
+                  </RoleDisabled>
                   <Button size="small" onClick={() => void db.conflicts.update(conflict.id, { resolved: 1 })}>
                     {t('sync.dismiss')}
                   </Button>

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, Drawer, Empty, Form, Input, List, Row, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Col, ConfigProvider, Drawer, Empty, Form, Input, List, Row, Space, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import { assetTypes } from '../../../../shared/records/asset';
 import { type ChecklistItem, type ChecklistSection, checklistItemSchema, severities } from '../../../../shared/records/checklist';
 import { useServices } from '../../../app/services';
 import { FieldWidget } from '../../../components/field-widget';
+import { RoleDisabled } from '../../../components/RoleGate';
 import { RecordValidationError } from '../../../data/repository';
 import { fieldTitle, pickLabel } from '../../../i18n';
 import { type TemplateContent, type TemplateRow, saveTemplateEdits } from './template-ops';
@@ -23,8 +24,10 @@ const ITEM_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
 /**
  * Edits one template: its sections and items (add, reorder, duplicate, delete) on the left,
  * the selected item on the right. Saving a template that inspections use makes a new version.
+ * With `readOnlyReason` (the user's role may not edit templates) it shows the template, every
+ * control disabled, the reason on the save button.
  */
-export function TemplateEditor({ template, onClose }: { template: TemplateRow | null; onClose(): void }) {
+export function TemplateEditor({ template, onClose, readOnlyReason }: { template: TemplateRow | null; onClose(): void; readOnlyReason?: string | undefined }) {
   const { repo, db } = useServices();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -99,12 +102,16 @@ export function TemplateEditor({ template, onClose }: { template: TemplateRow | 
       onClose={onClose}
       title={`${template.name} V${template.version}`}
       extra={
-        <Button type="primary" loading={saving} onClick={() => void save()}>
-          {t('deployment.saveTemplate')}
-        </Button>
+        <RoleDisabled reason={readOnlyReason}>
+          <Button type="primary" loading={saving} onClick={() => void save()}>
+            {t('deployment.saveTemplate')}
+          </Button>
+        </RoleDisabled>
       }
       data-testid="template-editor"
     >
+      {readOnlyReason && <Alert data-testid="read-only-note" type="info" showIcon message={readOnlyReason} style={{ marginBottom: 12 }} />}
+      <ConfigProvider componentDisabled={readOnlyReason !== undefined}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Row gutter={16}>
@@ -225,6 +232,7 @@ export function TemplateEditor({ template, onClose }: { template: TemplateRow | 
           )}
         </Col>
       </Row>
+      </ConfigProvider>
     </Drawer>
   );
 }

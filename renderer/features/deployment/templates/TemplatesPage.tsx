@@ -7,6 +7,8 @@ import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../../shared/records';
 import { assetTypes } from '../../../../shared/records/asset';
 import { useServices } from '../../../app/services';
+import { useProjectRights } from '../../../app/use-project-rights';
+import { ReadOnlyNote, RoleDisabled } from '../../../components/RoleGate';
 import { fieldTitle, pickLabel } from '../../../i18n';
 import { builtinTemplates, exportTemplate, importTemplate } from './builtins';
 import { TemplateEditor } from './TemplateEditor';
@@ -23,6 +25,9 @@ export function TemplatesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [editing, setEditing] = useState<TemplateRow | null>(null);
+  const rights = useProjectRights(project.id);
+  const cannotCreate = rights.whyNot('create', 'checklistTemplates');
+  const cannotEdit = rights.whyNot('update', 'checklistTemplates');
   const data = useLiveQuery(async () => {
     const templates = await db.checklistTemplates.where('projectId').equals(project.id).filter((x) => !x.deleted).toArray();
     return { templates, usage: await inspectionCountsByTemplate(db, project.id) };
@@ -60,18 +65,26 @@ export function TemplatesPage() {
           {t('nav.templates')}
         </Typography.Title>
       </Space>
+      {cannotCreate && cannotEdit && <ReadOnlyNote role={rights.role} />}
       <Space className="page-toolbar" wrap>
-        <Dropdown menu={{ items: builtinTemplates.map((b) => ({ key: b.key, label: `${b.name}（${t('deployment.items', { count: b.items.length })}）` })), onClick: ({ key }) => void copyBuiltin(key) }}>
-          <Button type="primary" icon={<PlusOutlined />}>
-            {t('deployment.fromBuiltin')} <DownOutlined />
-          </Button>
+        <Dropdown
+          disabled={cannotCreate !== undefined} menu={{ items: builtinTemplates.map((b) => ({ key: b.key, label: `${b.name}（${t('deployment.items', { count: b.items.length })}）` })), onClick: ({ key }) => void copyBuiltin(key) }}>
+          <RoleDisabled reason={cannotCreate}>
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('deployment.fromBuiltin')} <DownOutlined />
+            </Button>
+          </RoleDisabled>
         </Dropdown>
-        <Button icon={<PlusOutlined />} onClick={() => void createTemplate(repo, project.id, { name: t('deployment.newTemplate'), assetTypes: [], description: '', sections: [{ id: 'general', title: '通用' }], items: [] }).then(setEditing)}>
+        <RoleDisabled reason={cannotCreate}>
+          <Button icon={<PlusOutlined />} onClick={() => void createTemplate(repo, project.id, { name: t('deployment.newTemplate'), assetTypes: [], description: '', sections: [{ id: 'general', title: '通用' }], items: [] }).then(setEditing)}>
           {t('deployment.newTemplate')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => void importXlsx()}>
-          {t('deployment.import')}
-        </Button>
+          </Button>
+        </RoleDisabled>
+        <RoleDisabled reason={cannotCreate}>
+          <Button icon={<UploadOutlined />} onClick={() => void importXlsx()}>
+            {t('deployment.import')}
+          </Button>
+        </RoleDisabled>
       </Space>
       <Table
         rowKey="id"
@@ -110,7 +123,7 @@ export function TemplatesPage() {
           },
         ]}
       />
-      <TemplateEditor template={editing} onClose={() => setEditing(null)} />
+      <TemplateEditor template={editing} onClose={() => setEditing(null)} readOnlyReason={cannotEdit} />
     </div>
   );
 }
