@@ -20,6 +20,8 @@ export interface ProjectRights {
    * a control disabled for the role); undefined when they may.
    */
   whyNot(action: RoleAction, table: TableName): string | undefined;
+  /** The UI language whyNot words its reasons in (a new object when it changes, so screens re-render). */
+  language?: string;
 }
 
 export function rightsOf(role: MemberRole | undefined): ProjectRights {
@@ -43,5 +45,6 @@ export function useProjectRights(projectId: string | undefined): ProjectRights {
   const role = useLiveQuery(async () => (projectId ? ((await serverRoleOf(db, projectId)) ?? null) : null), [db, projectId]);
   // The language is a dependency: whyNot's texts are worded in it.
   const { i18n } = useTranslation();
-  return useMemo(() => rightsOf(role ?? undefined), [role, i18n.language]);
+  const language = i18n.language;
+  return useMemo(() => ({ ...rightsOf(role ?? undefined), language }), [role, language]);
 }
