@@ -83,9 +83,16 @@ interface Run {
 async function openFresh(context: BrowserContext, url: string, screen: Screen): Promise<Run> {
   const page = await context.newPage();
   try {
-    const failed = new Promise<never>((_, reject) => page.on('pageerror', (error) => reject(new Error(`page error: ${error.message}`))));
+    const failed = new Promise<never>((_, reject) =>
+      page.on('pageerror', (error) => reject(new Error(`page error: ${error.message}`))),
+    );
     await page.goto(url, { waitUntil: 'commit' });
-    await Promise.race([failed, page.waitForFunction((name) => window.__fieldbookStart?.[`${name}Painted`] !== undefined, screen, { timeout: 60_000 })]);
+    await Promise.race([
+      failed,
+      page.waitForFunction((name) => window.__fieldbookStart?.[`${name}Painted`] !== undefined, screen, {
+        timeout: 60_000,
+      }),
+    ]);
     return await page.evaluate((name) => {
       const marks = window.__fieldbookStart!;
       const painted = marks[`${name}Painted`]!;
@@ -108,94 +115,123 @@ async function openFresh(context: BrowserContext, url: string, screen: Screen): 
 
 runBench(async () => {
   const builds: Build[] = baselineSource ? ['app', 'baseline'] : ['app'];
-  await withBrowser('app-start', [buildBenchPage, buildApp, ...(baselineSource ? [copyBaseline] : [])], async ({ context, origin }) => {
-    const bundle = measureBundle(`${import.meta.dirname}/dist/app`);
-    log(`before the first paint: ${bundle.initial.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} kB`).join(', ')}`);
-    log(`largest chunks: ${bundle.chunks.slice(0, 6).map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} kB`).join(', ')}`);
-    emit({
-      bench: 'app-initial-js',
-      value: round(bundle.initialBytes / 1e6, 3),
-      unit: 'MB',
-      files: bundle.initial.map(({ file }) => file),
-      target: INITIAL_JS_BUDGET / 1e6,
-      meets: bundle.initialBytes <= INITIAL_JS_BUDGET,
-      what: 'minified JavaScript loaded before the first screen paints: the entry script of index.html, its modulepreloads and their static imports (scripts/bundle-budget.ts)',
-    });
-    emit({
-      bench: 'app-largest-chunk',
-      value: round(bundle.largest.bytes / 1e6, 3),
-      unit: 'MB',
-      file: bundle.largest.file,
-      chunks: bundle.chunks.length,
-      target: CHUNK_BUDGET / 1e6,
-      meets: bundle.largest.bytes <= CHUNK_BUDGET,
-      what: 'the largest JavaScript file of the build, minified (lazy routes, libraries and the document worker included)',
-    });
-    if (baselineSource) {
-      const baseline = measureBundle(path.join(distDir, 'baseline'));
-      emit({ bench: 'app-initial-js-baseline', value: round(baseline.initialBytes / 1e6, 3), unit: 'MB', files: baseline.initial.map(({ file }) => file), baseline: baselineSource, what: 'as app-initial-js, for the baseline build' });
-      emit({ bench: 'app-largest-chunk-baseline', value: round(baseline.largest.bytes / 1e6, 3), unit: 'MB', file: baseline.largest.file, baseline: baselineSource, what: 'as app-largest-chunk, for the baseline build' });
-    }
-
-    const seeder = await context.newPage();
-    await seeder.goto(`${origin}/page/bench.html`);
-    await seeder.waitForFunction(() => window.fieldbookBench !== undefined);
-    const started = performance.now();
-    const projectId = await seeder.evaluate((count) => window.fieldbookBench!.seedAppProject(count), COUNT);
-    log(`seeded ${COUNT} assets through the repository in ${Math.round(performance.now() - started)} ms`);
-    await seeder.close();
-
-    await context.addInitScript(installStartProbe);
-    const url = (build: Build, screen: Screen) => `${origin}/${build}/index.html#/${screen === 'home' ? '' : `projects/${projectId}/assets`}`;
-    const runs = new Map<string, Run[]>();
-    const runsOf = (build: Build, screen: Screen) => runs.get(`${build} ${screen}`) ?? runs.set(`${build} ${screen}`, []).get(`${build} ${screen}`)!;
-    for (let run = 0; run < RUNS; run++) {
-      // Interleaved, the order rotating, so every build and screen sees the same moments of machine load.
-      const order = builds.flatMap((build) => (['home', 'rows'] as const).map((screen) => [build, screen] as const));
-      for (let i = 0; i < order.length; i++) {
-        const [build, screen] = order[(i + run) % order.length]!;
-        runsOf(build, screen).push(await openFresh(context, url(build, screen), screen));
-      }
+  await withBrowser(
+    'app-start',
+    [buildBenchPage, buildApp, ...(baselineSource ? [copyBaseline] : [])],
+    async ({ context, origin }) => {
+      const bundle = measureBundle(`${import.meta.dirname}/dist/app`);
       log(
-        `run ${run + 1}/${RUNS}: ` +
-          order
-            .map(([build, screen]) => {
-              const last = runsOf(build, screen).at(-1)!;
-              return `${build} ${screen} painted ${Math.round(last.painted)} ms (shell ${Math.round(last.shell)}, DOMContentLoaded ${Math.round(last.domContentLoaded)}, ${last.scripts} scripts ${Math.round(last.scriptBytes / 1000)} kB)`;
-            })
-            .join('; '),
+        `before the first paint: ${bundle.initial.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} kB`).join(', ')}`,
       );
-    }
-
-    const describe: Record<Screen, { bench: string; target: number; what: string }> = {
-      home: {
-        bench: 'app-start-home',
-        target: HOME_TARGET_MS,
-        what: `navigation start of #/ in a fresh page of the built app until the frame showing the project list (median of ${RUNS})`,
-      },
-      rows: {
-        bench: `app-start-asset-rows-${COUNT}`,
-        target: ROWS_TARGET_MS,
-        what: `navigation start of #/projects/<id>/assets in a fresh page of the built app until the frame showing the first rows of ${COUNT} assets (median of ${RUNS})`,
-      },
-    };
-    for (const build of builds) {
-      for (const screen of ['home', 'rows'] as const) {
-        const measured = runsOf(build, screen);
-        const med = (pick: (run: Run) => number) => round(median(measured.map(pick)), 0);
-        const value = med((run) => run.painted);
+      log(
+        `largest chunks: ${bundle.chunks
+          .slice(0, 6)
+          .map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} kB`)
+          .join(', ')}`,
+      );
+      emit({
+        bench: 'app-initial-js',
+        value: round(bundle.initialBytes / 1e6, 3),
+        unit: 'MB',
+        files: bundle.initial.map(({ file }) => file),
+        target: INITIAL_JS_BUDGET / 1e6,
+        meets: bundle.initialBytes <= INITIAL_JS_BUDGET,
+        what: 'minified JavaScript loaded before the first screen paints: the entry script of index.html, its modulepreloads and their static imports (scripts/bundle-budget.ts)',
+      });
+      emit({
+        bench: 'app-largest-chunk',
+        value: round(bundle.largest.bytes / 1e6, 3),
+        unit: 'MB',
+        file: bundle.largest.file,
+        chunks: bundle.chunks.length,
+        target: CHUNK_BUDGET / 1e6,
+        meets: bundle.largest.bytes <= CHUNK_BUDGET,
+        what: 'the largest JavaScript file of the build, minified (lazy routes, libraries and the document worker included)',
+      });
+      if (baselineSource) {
+        const baseline = measureBundle(path.join(distDir, 'baseline'));
         emit({
-          bench: build === 'app' ? describe[screen].bench : `${describe[screen].bench}-baseline`,
-          value,
-          unit: 'ms',
-          runs: measured.map((run) => round(run.painted, 0)),
-          shell: med((run) => run.shell),
-          domContentLoaded: med((run) => run.domContentLoaded),
-          scriptKB: med((run) => run.scriptBytes / 1000),
-          ...(build === 'app' ? { target: describe[screen].target, meets: value <= describe[screen].target } : { baseline: baselineSource }),
-          what: `${describe[screen].what}; shell: the header rendered, scriptKB: JavaScript received by then${build === 'baseline' ? `; the build in ${baselineSource}` : ''}`,
+          bench: 'app-initial-js-baseline',
+          value: round(baseline.initialBytes / 1e6, 3),
+          unit: 'MB',
+          files: baseline.initial.map(({ file }) => file),
+          baseline: baselineSource,
+          what: 'as app-initial-js, for the baseline build',
+        });
+        emit({
+          bench: 'app-largest-chunk-baseline',
+          value: round(baseline.largest.bytes / 1e6, 3),
+          unit: 'MB',
+          file: baseline.largest.file,
+          baseline: baselineSource,
+          what: 'as app-largest-chunk, for the baseline build',
         });
       }
-    }
-  });
+
+      const seeder = await context.newPage();
+      await seeder.goto(`${origin}/page/bench.html`);
+      await seeder.waitForFunction(() => window.fieldbookBench !== undefined);
+      const started = performance.now();
+      const projectId = await seeder.evaluate((count) => window.fieldbookBench!.seedAppProject(count), COUNT);
+      log(`seeded ${COUNT} assets through the repository in ${Math.round(performance.now() - started)} ms`);
+      await seeder.close();
+
+      await context.addInitScript(installStartProbe);
+      const url = (build: Build, screen: Screen) =>
+        `${origin}/${build}/index.html#/${screen === 'home' ? '' : `projects/${projectId}/assets`}`;
+      const runs = new Map<string, Run[]>();
+      const runsOf = (build: Build, screen: Screen) =>
+        runs.get(`${build} ${screen}`) ?? runs.set(`${build} ${screen}`, []).get(`${build} ${screen}`)!;
+      for (let run = 0; run < RUNS; run++) {
+        // Interleaved, the order rotating, so every build and screen sees the same moments of machine load.
+        const order = builds.flatMap((build) => (['home', 'rows'] as const).map((screen) => [build, screen] as const));
+        for (let i = 0; i < order.length; i++) {
+          const [build, screen] = order[(i + run) % order.length]!;
+          runsOf(build, screen).push(await openFresh(context, url(build, screen), screen));
+        }
+        log(
+          `run ${run + 1}/${RUNS}: ` +
+            order
+              .map(([build, screen]) => {
+                const last = runsOf(build, screen).at(-1)!;
+                return `${build} ${screen} painted ${Math.round(last.painted)} ms (shell ${Math.round(last.shell)}, DOMContentLoaded ${Math.round(last.domContentLoaded)}, ${last.scripts} scripts ${Math.round(last.scriptBytes / 1000)} kB)`;
+              })
+              .join('; '),
+        );
+      }
+
+      const describe: Record<Screen, { bench: string; target: number; what: string }> = {
+        home: {
+          bench: 'app-start-home',
+          target: HOME_TARGET_MS,
+          what: `navigation start of #/ in a fresh page of the built app until the frame showing the project list (median of ${RUNS})`,
+        },
+        rows: {
+          bench: `app-start-asset-rows-${COUNT}`,
+          target: ROWS_TARGET_MS,
+          what: `navigation start of #/projects/<id>/assets in a fresh page of the built app until the frame showing the first rows of ${COUNT} assets (median of ${RUNS})`,
+        },
+      };
+      for (const build of builds) {
+        for (const screen of ['home', 'rows'] as const) {
+          const measured = runsOf(build, screen);
+          const med = (pick: (run: Run) => number) => round(median(measured.map(pick)), 0);
+          const value = med((run) => run.painted);
+          emit({
+            bench: build === 'app' ? describe[screen].bench : `${describe[screen].bench}-baseline`,
+            value,
+            unit: 'ms',
+            runs: measured.map((run) => round(run.painted, 0)),
+            shell: med((run) => run.shell),
+            domContentLoaded: med((run) => run.domContentLoaded),
+            scriptKB: med((run) => run.scriptBytes / 1000),
+            ...(build === 'app'
+              ? { target: describe[screen].target, meets: value <= describe[screen].target }
+              : { baseline: baselineSource }),
+            what: `${describe[screen].what}; shell: the header rendered, scriptKB: JavaScript received by then${build === 'baseline' ? `; the build in ${baselineSource}` : ''}`,
+          });
+        }
+      }
+    },
+  );
 });

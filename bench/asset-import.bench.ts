@@ -51,9 +51,14 @@ runBench(async () => {
     await page.waitForFunction(() => window.fieldbookBench !== undefined);
     const results = new Map<ImportMode, ImportResult[]>();
     for (const [index, mode] of planned.entries()) {
-      const result = await page.evaluate(([count, m]) => window.fieldbookBench!.importAssets(count, m), [COUNT, mode] as const);
+      const result = await page.evaluate(([count, m]) => window.fieldbookBench!.importAssets(count, m), [
+        COUNT,
+        mode,
+      ] as const);
       if (result.rows !== COUNT) throw new Error(`${kinds[mode].bench}: ${result.rows} rows stored, expected ${COUNT}`);
-      log(`${index + 1}/${planned.length} ${kinds[mode].bench}: ${Math.round(result.ms)} ms${result.stages ? ` ${JSON.stringify(roundAll(result.stages))}` : ''}`);
+      log(
+        `${index + 1}/${planned.length} ${kinds[mode].bench}: ${Math.round(result.ms)} ms${result.stages ? ` ${JSON.stringify(roundAll(result.stages))}` : ''}`,
+      );
       results.set(mode, [...(results.get(mode) ?? []), result]);
     }
     for (const [mode, { bench, what }] of Object.entries(kinds) as Array<[ImportMode, (typeof kinds)[ImportMode]]>) {

@@ -86,7 +86,9 @@ function interact(page: Page, kind: 'sort' | 'scroll', arg: string): Promise<Int
         let done: () => string | null;
         if (kind === 'sort') {
           const before = firstText();
-          const header = [...table.querySelectorAll<HTMLElement>('[role="columnheader"]')].find((cell) => cell.textContent?.trim() === arg);
+          const header = [...table.querySelectorAll<HTMLElement>('[role="columnheader"]')].find(
+            (cell) => cell.textContent?.trim() === arg,
+          );
           if (!header || before === null) return reject(new Error(`no column ${arg} or no first row`));
           action = () => header.click();
           done = () => {
@@ -117,12 +119,23 @@ function interact(page: Page, kind: 'sort' | 'scroll', arg: string): Promise<Int
             const channel = new MessageChannel();
             channel.port1.onmessage = () => {
               clearTimeout(timeout);
-              resolve({ changed, painted: performance.now() - start, ...(skeleton !== undefined ? { skeleton } : {}), detail });
+              resolve({
+                changed,
+                painted: performance.now() - start,
+                ...(skeleton !== undefined ? { skeleton } : {}),
+                detail,
+              });
             };
             channel.port2.postMessage(0);
           });
         });
-        observer.observe(table, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style'] });
+        observer.observe(table, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributes: true,
+          attributeFilter: ['style'],
+        });
         start = performance.now();
         action();
       }),
@@ -138,7 +151,10 @@ runBench(async () => {
     const start = performance.now();
     const projectId = await seeder.evaluate((count) => window.fieldbookBench!.seedAppProject(count), COUNT);
     log(`seeded ${COUNT} assets through the repository in ${Math.round(performance.now() - start)} ms`);
-    const queries = await seeder.evaluate(([id, runs]) => window.fieldbookBench!.assetQueries(id, runs), [projectId, RUNS] as const);
+    const queries = await seeder.evaluate(([id, runs]) => window.fieldbookBench!.assetQueries(id, runs), [
+      projectId,
+      RUNS,
+    ] as const);
     await seeder.close();
     const queryWhat: Record<keyof typeof queries, string> = {
       count: `assetCollection(…).count() as the table counts ${COUNT} assets`,
@@ -159,16 +175,26 @@ runBench(async () => {
 
     await context.addInitScript(installProbe, `共 ${COUNT} 条`);
     const url = `${origin}/app/index.html#/projects/${projectId}/assets`;
-    const runs: Array<{ probe: Probe; navigation: Record<string, number>; sort: Interaction; scroll: Interaction }> = [];
+    const runs: Array<{ probe: Probe; navigation: Record<string, number>; sort: Interaction; scroll: Interaction }> =
+      [];
     for (let run = 0; run < RUNS; run++) {
       const page = await context.newPage();
-      const failed = new Promise<never>((_, reject) => page.on('pageerror', (error) => reject(new Error(`page error: ${error.message}`))));
+      const failed = new Promise<never>((_, reject) =>
+        page.on('pageerror', (error) => reject(new Error(`page error: ${error.message}`))),
+      );
       await page.goto(url, { waitUntil: 'commit' });
-      await Promise.race([failed, page.waitForFunction(() => window.__fieldbookProbe?.readyPainted !== undefined, undefined, { timeout: 60_000 })]);
+      await Promise.race([
+        failed,
+        page.waitForFunction(() => window.__fieldbookProbe?.readyPainted !== undefined, undefined, { timeout: 60_000 }),
+      ]);
       const probe = await page.evaluate(() => window.__fieldbookProbe!);
       const navigation = await page.evaluate(() => {
         const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return { responseEnd: entry.responseEnd, domContentLoaded: entry.domContentLoadedEventEnd, load: entry.loadEventEnd };
+        return {
+          responseEnd: entry.responseEnd,
+          domContentLoaded: entry.domContentLoadedEventEnd,
+          load: entry.loadEventEnd,
+        };
       });
       // Let the first page settle (its live queries answer once more) before interacting.
       await page.waitForTimeout(300);
@@ -185,8 +211,10 @@ runBench(async () => {
       await page.close();
     }
 
-    const med = (pick: (run: (typeof runs)[number]) => number | undefined) => round(median(runs.map((run) => pick(run) ?? Number.NaN)), 0);
-    const all = (pick: (run: (typeof runs)[number]) => number | undefined) => runs.map((run) => round(pick(run) ?? Number.NaN, 0));
+    const med = (pick: (run: (typeof runs)[number]) => number | undefined) =>
+      round(median(runs.map((run) => pick(run) ?? Number.NaN)), 0);
+    const all = (pick: (run: (typeof runs)[number]) => number | undefined) =>
+      runs.map((run) => round(pick(run) ?? Number.NaN, 0));
     emit({
       bench: `asset-table-first-render-${COUNT}`,
       value: med((run) => run.probe.readyPainted),

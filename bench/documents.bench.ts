@@ -47,7 +47,11 @@ if (process.argv.includes('--case')) {
 /** Pages of a .docx as LibreOffice lays it out (Noto CJK standing in for 宋体/黑体). */
 function pagesOf(docx: string): number {
   const dir = path.dirname(docx);
-  const convert = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 15 * 60_000 });
+  const convert = spawnSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx],
+    { encoding: 'utf8', timeout: 15 * 60_000 },
+  );
   if (convert.status !== 0) throw new Error(`soffice: ${convert.stderr}`);
   const info = spawnSync('pdfinfo', [docx.replace(/\.docx$/, '.pdf')], { encoding: 'utf8' });
   const pages = /Pages:\s+(\d+)/.exec(info.stdout)?.[1];
@@ -64,10 +68,16 @@ runBench(async () => {
     try {
       for (let run = 0; run < RUNS; run++) {
         const env = run === 0 ? { ...process.env, BENCH_DOCS_SAVE: saved } : process.env;
-        const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--case', name], { encoding: 'utf8', maxBuffer: 1 << 24, env });
+        const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--case', name], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 24,
+          env,
+        });
         if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
         const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as CaseResult;
-        log(`${name} run ${run + 1}/${RUNS}: build ${Math.round(result.buildMs)} ms, pack ${Math.round(result.packMs)} ms (CPU ${Math.round(result.cpuMs)} ms), ${Math.round(result.bytes / 1024)} KB, peak RSS ${Math.round(result.maxRssMb)} MB (${Math.round(result.dataRssMb)} MB with the data alone)`);
+        log(
+          `${name} run ${run + 1}/${RUNS}: build ${Math.round(result.buildMs)} ms, pack ${Math.round(result.packMs)} ms (CPU ${Math.round(result.cpuMs)} ms), ${Math.round(result.bytes / 1024)} KB, peak RSS ${Math.round(result.maxRssMb)} MB (${Math.round(result.dataRssMb)} MB with the data alone)`,
+        );
         runs.push(result);
       }
       const total = runs.map((r) => r.buildMs + r.packMs);
@@ -97,7 +107,13 @@ runBench(async () => {
       });
       if (name === 'baseline-10k' && countPages) {
         const pages = pagesOf(saved);
-        emit({ bench: 'docs-baseline-10k-pages', value: pages, unit: 'pages', before: 1441, what: 'pages of the same 配置基线检查报告 laid out by LibreOffice (soffice → PDF, pdfinfo); 1,441 before the summary matrix and grouped findings' });
+        emit({
+          bench: 'docs-baseline-10k-pages',
+          value: pages,
+          unit: 'pages',
+          before: 1441,
+          what: 'pages of the same 配置基线检查报告 laid out by LibreOffice (soffice → PDF, pdfinfo); 1,441 before the summary matrix and grouped findings',
+        });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -12,11 +12,25 @@ runBench(async () => {
     const page = await context.newPage();
     await page.goto(`${origin}/page/bench.html`);
     await page.waitForFunction(() => window.fieldbookBench !== undefined);
-    log(`${options.inspections} inspections × ${options.items} items; ${options.rounds} rounds of answering the last one`);
+    log(
+      `${options.inspections} inspections × ${options.items} items; ${options.rounds} rounds of answering the last one`,
+    );
     const result = await page.evaluate((opts) => window.fieldbookBench!.inspectionFill(opts), options);
     const what = `Repository.saveKeyed of one inspection result (keyed row + change entry), ${result.results} results in the database`;
-    emit({ bench: 'inspection-save-result-p50', value: round(percentile(result.saves, 50)), unit: 'ms', samples: result.saves.length, what });
-    emit({ bench: 'inspection-save-result-p95', value: round(percentile(result.saves, 95)), unit: 'ms', samples: result.saves.length, what });
+    emit({
+      bench: 'inspection-save-result-p50',
+      value: round(percentile(result.saves, 50)),
+      unit: 'ms',
+      samples: result.saves.length,
+      what,
+    });
+    emit({
+      bench: 'inspection-save-result-p95',
+      value: round(percentile(result.saves, 95)),
+      unit: 'ms',
+      samples: result.saves.length,
+      what,
+    });
     emit({
       bench: 'inspection-batch-progress-p50',
       value: round(percentile(result.batchProgress, 50)),

@@ -27,7 +27,10 @@ const PROJECTS = Number(env.BENCH_LOAD_PROJECTS ?? 10);
 const SECONDS = Number(env.BENCH_LOAD_SECONDS ?? 12);
 const WARMUP_SECONDS = 2;
 const EDITS = 10;
-const cases = (env.BENCH_LOAD_CASES ?? 'sqlite-1,postgres-1,postgres-2').split(',').map((s) => s.trim()).filter(Boolean);
+const cases = (env.BENCH_LOAD_CASES ?? 'sqlite-1,postgres-1,postgres-2')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 interface Node {
   url: string;
@@ -60,7 +63,11 @@ async function stopNode(node: Node): Promise<void> {
 async function call<T>(url: string, method: string, token: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
-    headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
@@ -81,13 +88,24 @@ interface Device {
 async function runRound(device: Device): Promise<void> {
   const first = device.rounds === 0;
   const changes = device.rowIds.map((rowId, i) =>
-    assetChange(device.projectId, first ? { name: `${device.deviceId}-${i}`, rack: `R${device.rounds}` } : { rack: `R${device.rounds}` }, { rowId, deviceId: device.deviceId, hlc: hlcAt(device.deviceId) }),
+    assetChange(
+      device.projectId,
+      first ? { name: `${device.deviceId}-${i}`, rack: `R${device.rounds}` } : { rack: `R${device.rounds}` },
+      { rowId, deviceId: device.deviceId, hlc: hlcAt(device.deviceId) },
+    ),
   );
-  const pushed = await call<PushResponse>(`${device.node}/v1/sync/push`, 'POST', device.token, { changes, seen: { [device.projectId]: device.cursor } });
+  const pushed = await call<PushResponse>(`${device.node}/v1/sync/push`, 'POST', device.token, {
+    changes,
+    seen: { [device.projectId]: device.cursor },
+  });
   const refused = pushed.results.find((r) => r.status === 'rejected');
   if (refused) throw new Error(`push refused: ${JSON.stringify(refused)}`);
   for (;;) {
-    const page = await call<PullResponse>(`${device.node}/v1/sync/pull?projectId=${device.projectId}&after=${device.cursor}&limit=1000`, 'GET', device.token);
+    const page = await call<PullResponse>(
+      `${device.node}/v1/sync/pull?projectId=${device.projectId}&after=${device.cursor}&limit=1000`,
+      'GET',
+      device.token,
+    );
     device.cursor = page.cursor;
     if (!page.hasMore) break;
   }
@@ -117,7 +135,8 @@ async function runCase(name: string): Promise<void> {
     // Users, projects and memberships first, with the admin functions, before any node runs.
     const store = await openStore(options);
     const projects: string[] = [];
-    for (let p = 0; p < PROJECTS; p++) projects.push((await addProject(store, { code: `LOAD-${p}`, name: `负载 ${p}` })).id);
+    for (let p = 0; p < PROJECTS; p++)
+      projects.push((await addProject(store, { code: `LOAD-${p}`, name: `负载 ${p}` })).id);
     for (let d = 0; d < DEVICES; d++) {
       await addUser(store, { username: `device${d}`, password: DEFAULT_PASSWORD, passwordCost: TEST_PASSWORD_COST });
       await addMember(store, { project: projects[d % PROJECTS]!, username: `device${d}`, role: 'engineer' });
@@ -135,7 +154,15 @@ async function runCase(name: string): Promise<void> {
       });
       const { token } = (await response.json()) as { token: string };
       const rowIds = Array.from({ length: EDITS }, () => crypto.randomUUID());
-      devices.push({ deviceId: `load-device-${d}`, projectId: projects[d % PROJECTS]!, node, token, rowIds, cursor: 0, rounds: 0 });
+      devices.push({
+        deviceId: `load-device-${d}`,
+        projectId: projects[d % PROJECTS]!,
+        node,
+        token,
+        rowIds,
+        cursor: 0,
+        rounds: 0,
+      });
     }
 
     const started = performance.now();
@@ -165,7 +192,13 @@ async function runCase(name: string): Promise<void> {
       cpus: os.cpus().length,
     };
     const what = `${DEVICES} devices over ${nodeCount} ${dialect} node(s), each round: push ${EDITS} edits + pull to current`;
-    emit({ bench: `load-${name}-rounds-per-s`, value: round(latencies.length / SECONDS, 1), unit: 'rounds/s', ...common, what });
+    emit({
+      bench: `load-${name}-rounds-per-s`,
+      value: round(latencies.length / SECONDS, 1),
+      unit: 'rounds/s',
+      ...common,
+      what,
+    });
     emit({ bench: `load-${name}-round-p50`, value: round(percentile(latencies, 50), 1), unit: 'ms', ...common, what });
     emit({ bench: `load-${name}-round-p95`, value: round(percentile(latencies, 95), 1), unit: 'ms', ...common, what });
   } finally {

@@ -21,7 +21,9 @@ runBench(async () => {
     const page = await context.newPage();
     await page.goto(`${origin}/page/bench.html`);
     await page.waitForFunction(() => window.fieldbookBench !== undefined);
-    log(`${options.rounds} rounds × ${options.iterations} writes of each kind, after ${options.warmup} warm-up, ${options.seedAssets} assets seeded`);
+    log(
+      `${options.rounds} rounds × ${options.iterations} writes of each kind, after ${options.warmup} warm-up, ${options.seedAssets} assets seeded`,
+    );
     const result = await page.evaluate((opts) => window.fieldbookBench!.writes(opts), options);
     const samples = options.rounds * options.iterations;
 
@@ -32,8 +34,10 @@ runBench(async () => {
     };
     const what: Record<WriteOpName, string> = {
       'bare-put': `db.assets.put of one stored asset row (${result.fieldCount} fields + id, projectId, deleted, fieldHlc; ${result.rowBytes} B as JSON), no explicit transaction`,
-      'tx-put-add': 'floor of the row + change design: one rw transaction (assets, changes, projects) with put(row) + changes.add(entry) made together, no read, no validation',
-      'tx-get-put-add': "the repository's IndexedDB pattern for an update without its CPU work: bulkGet (with the push watermark read beside it), then put + changes.add made together, in one transaction",
+      'tx-put-add':
+        'floor of the row + change design: one rw transaction (assets, changes, projects) with put(row) + changes.add(entry) made together, no read, no validation',
+      'tx-get-put-add':
+        "the repository's IndexedDB pattern for an update without its CPU work: bulkGet (with the push watermark read beside it), then put + changes.add made together, in one transaction",
       'repo-update': "Repository.update('assets', id, { owner }): one field of an existing asset",
       'repo-create': "Repository.create('assets', projectId, values): a new 16-field asset",
     };

@@ -98,7 +98,12 @@ function runOne(file, args) {
       } catch {
         figure = undefined;
       }
-      if (figure && typeof figure.bench === 'string' && typeof figure.value === 'number' && typeof figure.unit === 'string') {
+      if (
+        figure &&
+        typeof figure.bench === 'string' &&
+        typeof figure.value === 'number' &&
+        typeof figure.unit === 'string'
+      ) {
         figures.push({ ...figure, file });
         process.stdout.write(`${line}\n`);
       } else if (line.trim()) {

@@ -30,7 +30,11 @@ import { assetInputs, jsonBytes, peerRecords } from './lib/sync/records';
 type Kind = 'floor' | 'sqlite' | 'postgres' | 'pouchdb';
 
 const env = process.env;
-const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined, fallback: string) =>
+  (value ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const COUNT = Number(env.BENCH_SYNC_COUNT ?? 10_000);
 const RUNS = Number(env.BENCH_SYNC_RUNS ?? 3);
 const ROUNDS = Number(env.BENCH_SYNC_ROUNDS ?? 20);
@@ -64,8 +68,10 @@ interface System {
 
 const what: Record<Kind, string> = {
   floor: `floor: ${FLOOR_SETUP}`,
-  sqlite: 'Fieldbook: SyncEngine.pushPending() on device A (batches of ≤ 500) + SyncEngine.pullProject() on device B (pages of 1,000), server on SQLite',
-  postgres: 'Fieldbook: SyncEngine.pushPending() on device A (batches of ≤ 500) + SyncEngine.pullProject() on device B (pages of 1,000), server on PostgreSQL',
+  sqlite:
+    'Fieldbook: SyncEngine.pushPending() on device A (batches of ≤ 500) + SyncEngine.pullProject() on device B (pages of 1,000), server on SQLite',
+  postgres:
+    'Fieldbook: SyncEngine.pushPending() on device A (batches of ≤ 500) + SyncEngine.pullProject() on device B (pages of 1,000), server on PostgreSQL',
   pouchdb: `PouchDB: ${POUCH_SETUP}`,
 };
 
@@ -113,11 +119,19 @@ runBench(async () => {
   const pgProblem = wanted.includes('postgres') ? await postgresProblem() : null;
   if (pgProblem) {
     log(`PostgreSQL figures skipped: ${pgProblem}`);
-    emit({ bench: 'sync-postgres', value: 0, unit: 'skipped', skipped: true, reason: `PostgreSQL unreachable: ${pgProblem}` });
+    emit({
+      bench: 'sync-postgres',
+      value: 0,
+      unit: 'skipped',
+      skipped: true,
+      reason: `PostgreSQL unreachable: ${pgProblem}`,
+    });
   }
   const kinds = wanted.filter((kind) => kind !== 'postgres' || !pgProblem);
   const bytes = jsonBytes(peerRecords(COUNT));
-  log(`${COUNT} records, ${(bytes / 1e6).toFixed(1)} MB as JSON; systems: ${kinds.join(', ')}; parts: ${[...parts].join(', ')}`);
+  log(
+    `${COUNT} records, ${(bytes / 1e6).toFixed(1)} MB as JSON; systems: ${kinds.join(', ')}; parts: ${[...parts].join(', ')}`,
+  );
 
   const full = new Map<Kind, Timing[]>();
   const fullRequests = new Map<Kind, number>();
@@ -134,10 +148,13 @@ runBench(async () => {
           const system = await start(kind);
           try {
             const timing = await system.sync();
-            if (!(await system.check())) throw new Error(`${kind}: B does not hold the ${COUNT} records after the sync`);
+            if (!(await system.check()))
+              throw new Error(`${kind}: B does not hold the ${COUNT} records after the sync`);
             full.set(kind, [...(full.get(kind) ?? []), timing]);
             fullRequests.set(kind, system.requests);
-            log(`full ${run + 1}/${runs} ${kind}: push ${Math.round(timing.push)} ms + pull ${Math.round(timing.pull)} ms = ${Math.round(timing.total)} ms (${system.requests} requests)`);
+            log(
+              `full ${run + 1}/${runs} ${kind}: push ${Math.round(timing.push)} ms + pull ${Math.round(timing.pull)} ms = ${Math.round(timing.total)} ms (${system.requests} requests)`,
+            );
           } catch (error) {
             await system.dispose();
             throw error;
@@ -145,7 +162,9 @@ runBench(async () => {
           if (run === runs - 1 && parts.has('full') && system.storeFloor) {
             const floor = await system.storeFloor();
             storeFloors.set(kind, floor);
-            log(`device IndexedDB floor (${kind} run): B side ${Math.round(floor.pullSide)} ms + A side ${Math.round(floor.pushSide)} ms`);
+            log(
+              `device IndexedDB floor (${kind} run): B side ${Math.round(floor.pullSide)} ms + A side ${Math.round(floor.pushSide)} ms`,
+            );
           }
           if (run === runs - 1 && parts.has('full') && system.serverWork) {
             const work = await system.serverWork();
@@ -231,7 +250,12 @@ runBench(async () => {
           bench: `sync-incremental-${EDITS}-${kind}`,
           value: ms(value),
           unit: 'ms',
-          p95: ms(percentile(timings.map((t) => t.total), 95)),
+          p95: ms(
+            percentile(
+              timings.map((t) => t.total),
+              95,
+            ),
+          ),
           push: ms(median(timings.map((t) => t.push))),
           pull: ms(median(timings.map((t) => t.pull))),
           rounds: ROUNDS,
@@ -245,7 +269,8 @@ runBench(async () => {
       await incrementalDiagnostics(kept);
     }
   } finally {
-    for (const system of kept.values()) await system.dispose().catch((error: unknown) => log(`dispose: ${String(error)}`));
+    for (const system of kept.values())
+      await system.dispose().catch((error: unknown) => log(`dispose: ${String(error)}`));
   }
 
   if (parts.has('pull')) {
@@ -266,7 +291,9 @@ async function incrementalDiagnostics(kept: Map<Kind, System>): Promise<void> {
   const floorSystem = kept.get(fieldbook[0]!);
   if (!floorSystem?.incrementalStoreFloor) return;
   const floor = await floorSystem.incrementalStoreFloor();
-  log(`incremental device IndexedDB floor: B side ${floor.pullSide.toFixed(2)} ms + A side ${floor.pushSide.toFixed(2)} ms`);
+  log(
+    `incremental device IndexedDB floor: B side ${floor.pullSide.toFixed(2)} ms + A side ${floor.pushSide.toFixed(2)} ms`,
+  );
   emit({
     bench: `sync-incremental-${EDITS}-device-idb-floor`,
     value: ms(floor.total),
@@ -336,7 +363,9 @@ async function pullFigures(dialect: 'sqlite' | 'postgres'): Promise<void> {
       const page = await seeded.http.pull(seeded.projectId, seeded.size);
       const elapsed = performance.now() - start;
       if (page.changes.length !== NEW_CHANGES || page.hasMore || page.changes[0]!.seq !== seeded.size + 1) {
-        throw new Error(`pull after ${seeded.size}: got ${page.changes.length} changes from seq ${page.changes[0]?.seq}`);
+        throw new Error(
+          `pull after ${seeded.size}: got ${page.changes.length} changes from seq ${page.changes[0]?.seq}`,
+        );
       }
       return elapsed;
     };
@@ -380,5 +409,9 @@ async function pullFigures(dialect: 'sqlite' | 'postgres'): Promise<void> {
 }
 
 function label(size: number): string {
-  return size >= 1e6 && size % 1e6 === 0 ? `${size / 1e6}m` : size >= 1e3 && size % 1e3 === 0 ? `${size / 1e3}k` : String(size);
+  return size >= 1e6 && size % 1e6 === 0
+    ? `${size / 1e6}m`
+    : size >= 1e3 && size % 1e3 === 0
+      ? `${size / 1e3}k`
+      : String(size);
 }

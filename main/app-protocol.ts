@@ -7,9 +7,7 @@ import { appHost, appScheme } from './app-url';
  * windows. Resolution is a pure function so the path rules are unit-tested without Electron.
  */
 
-export type AppRequestResolution =
-  | { ok: true; filePath: string }
-  | { ok: false; status: 400 | 403; reason: string };
+export type AppRequestResolution = { ok: true; filePath: string } | { ok: false; status: 400 | 403; reason: string };
 
 /**
  * Maps app://fieldbook/<path> to a file inside `rootDir`. Works on the raw URL text instead of
@@ -56,12 +54,7 @@ export function resolveAppRequest(requestUrl: string, rootDir: string): AppReque
 
 /** No separators, no dot segments, no drive letters (C:) or NUL, no empty segment (//). */
 function isPlainFileName(segment: string): boolean {
-  return (
-    segment !== '' &&
-    segment !== '.' &&
-    segment !== '..' &&
-    !/[/\\:\0]/.test(segment)
-  );
+  return segment !== '' && segment !== '.' && segment !== '..' && !/[/\\:\0]/.test(segment);
 }
 
 function inside(rootDir: string, segments: string[]): AppRequestResolution {

@@ -20,10 +20,5 @@ export function isAppUrl(value: string): boolean {
   } catch {
     return false;
   }
-  return (
-    url.protocol === `${appScheme}:` &&
-    url.host === appHost &&
-    url.username === '' &&
-    url.password === ''
-  );
+  return url.protocol === `${appScheme}:` && url.host === appHost && url.username === '' && url.password === '';
 }

@@ -4,10 +4,7 @@ import { describeSender, isTrustedSender, type IpcSenderEvent } from './trusted-
 
 /** The part of Electron's ipcMain used here; a fake in tests. */
 export interface IpcMainLike {
-  handle(
-    channel: string,
-    listener: (event: IpcSenderEvent, ...args: unknown[]) => unknown,
-  ): void;
+  handle(channel: string, listener: (event: IpcSenderEvent, ...args: unknown[]) => unknown): void;
 }
 
 /**

@@ -69,9 +69,7 @@ export function createTokenStore(deps: {
       const stored = deps.backing.get(keyOf(account));
       if (typeof stored !== 'string') return null;
       try {
-        const { result, shouldReEncrypt } = await deps.safeStorage.decryptStringAsync(
-          Buffer.from(stored, 'base64'),
-        );
+        const { result, shouldReEncrypt } = await deps.safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'));
         // The OS key was rotated: store the token again under the new key.
         if (shouldReEncrypt) await encryptAndKeep(account, result);
         return result;

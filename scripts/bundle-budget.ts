@@ -47,11 +47,19 @@ const staticImport = /\b(?:import|export)\s*(?:[\w*${}\s,]*?\bfrom\s*)?["'](\.{1
 
 export function measureBundle(outDir: string): BundleReport {
   const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-  const roots = [...html.matchAll(scriptSrc), ...html.matchAll(modulePreload)].map((match) => toOutPath(outDir, outDir, match[1]!));
+  const roots = [...html.matchAll(scriptSrc), ...html.matchAll(modulePreload)].map((match) =>
+    toOutPath(outDir, outDir, match[1]!),
+  );
   if (roots.length === 0) throw new Error(`no module script in ${path.join(outDir, 'index.html')}`);
 
-  const initial = [...reachable(outDir, roots, staticImport)].map((file) => ({ file, bytes: statSync(path.join(outDir, file)).size }));
-  const mainThread = [...reachable(outDir, roots, chunkReference)].map((file) => ({ file, bytes: statSync(path.join(outDir, file)).size }));
+  const initial = [...reachable(outDir, roots, staticImport)].map((file) => ({
+    file,
+    bytes: statSync(path.join(outDir, file)).size,
+  }));
+  const mainThread = [...reachable(outDir, roots, chunkReference)].map((file) => ({
+    file,
+    bytes: statSync(path.join(outDir, file)).size,
+  }));
   const chunks = listJs(outDir).sort((a, b) => b.bytes - a.bytes);
   return {
     initial,

@@ -13,7 +13,9 @@ import { parseArgs } from 'node:util';
 import { type DocumentType, documentTypes, preIssueCheck, prepareExport, renderDocument } from '../shared/documents';
 import { OPERATIONS_TODAY, richFixture } from '../test/documents/helpers/fixture';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, pdf: { type: 'boolean' }, 'allow-missing': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string' }, pdf: { type: 'boolean' }, 'allow-missing': { type: 'boolean' } },
+});
 if (!values.out) {
   console.error('usage: npm run export:sample -- --out DIR [--pdf] [--allow-missing]');
   process.exit(2);
@@ -46,7 +48,11 @@ for (const type of documentTypes) {
     period,
   });
   const started = Date.now();
-  const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: Boolean(values['allow-missing']), files: fixture.files, period });
+  const result = await renderDocument(type.key, fixture.data, meta, {
+    allowMissing: Boolean(values['allow-missing']),
+    files: fixture.files,
+    period,
+  });
   if (!result.ok) {
     console.log(`${type.title}: 缺少数据 — ${result.missing.map((gap) => gap.zh).join('；')}`);
     continue;
@@ -55,11 +61,17 @@ for (const type of documentTypes) {
   writeFileSync(file, result.bytes);
   written.push(file);
   const notes = [...result.placeholders.map((p) => `待补充：${p}`), ...result.warnings];
-  console.log(`${record.fileName}  ${(result.bytes.length / 1024).toFixed(0)} KB  ${Date.now() - started} ms${notes.length ? `  (${notes.join('；')})` : ''}`);
+  console.log(
+    `${record.fileName}  ${(result.bytes.length / 1024).toFixed(0)} KB  ${Date.now() - started} ms${notes.length ? `  (${notes.join('；')})` : ''}`,
+  );
 }
 
 if (values.pdf && written.length > 0) {
   const home = join(out, '.soffice-home');
   mkdirSync(home, { recursive: true });
-  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(out, 'pdf'), ...written], { env: { ...process.env, HOME: home }, stdio: 'inherit' });
+  execFileSync(
+    'soffice',
+    ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(out, 'pdf'), ...written],
+    { env: { ...process.env, HOME: home }, stdio: 'inherit' },
+  );
 }

@@ -101,7 +101,10 @@ export async function buildServer(options: BuildServerOptions): Promise<Fieldboo
         : false;
   const app = Fastify({
     logger,
-    serverFactory: nodeServerFactory({ tls: options.tls, requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000 }),
+    serverFactory: nodeServerFactory({
+      tls: options.tls,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000,
+    }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,

@@ -61,29 +61,39 @@ export const configOptions = {
 
 function positiveNumber(text: string, what: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`${what}必须是正数 / ${what}: must be a positive number: ${text}`);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0)
+    throw new ConfigError(`${what}必须是正数 / ${what}: must be a positive number: ${text}`);
   return value;
 }
 
 /** HOST:PORT, [IPv6]:PORT or PORT alone (then 127.0.0.1). */
 function listenAddress(text: string): { host: string; port: number } {
-  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text.trim()) ?? /^()()(\d{1,5})$/.exec(text.trim());
+  const match =
+    /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text.trim()) ?? /^()()(\d{1,5})$/.exec(text.trim());
   const port = Number(match?.[3]);
-  if (!match || port > 65535) throw new ConfigError(`监控地址无效，应为 主机:端口 / invalid --metrics-listen, expected HOST:PORT: ${text}`);
+  if (!match || port > 65535)
+    throw new ConfigError(`监控地址无效，应为 主机:端口 / invalid --metrics-listen, expected HOST:PORT: ${text}`);
   return { host: match[1] || match[2] || '127.0.0.1', port };
 }
 
 function metricsAccess(token: string | undefined, listen: string | undefined): ServerConfig['metrics'] {
   if (token !== undefined && token !== '' && !/^[A-Za-z0-9_-]{20,200}$/.test(token)) {
-    throw new ConfigError('监控令牌须为 20–200 个字母、数字、_ 或 - （例如 openssl rand -hex 32）/ --metrics-token must be 20–200 of A-Z a-z 0-9 _ -');
+    throw new ConfigError(
+      '监控令牌须为 20–200 个字母、数字、_ 或 - （例如 openssl rand -hex 32）/ --metrics-token must be 20–200 of A-Z a-z 0-9 _ -',
+    );
   }
   return { ...(token ? { token } : {}), ...(listen ? { listen: listenAddress(listen) } : {}) };
 }
 
-export function configFrom(values: Partial<Record<Exclude<keyof typeof configOptions, 'trust-proxy'>, string>> & { 'trust-proxy'?: boolean }, env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
+export function configFrom(
+  values: Partial<Record<Exclude<keyof typeof configOptions, 'trust-proxy'>, string>> & { 'trust-proxy'?: boolean },
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): ServerConfig {
   const portText = values.port ?? env.PORT ?? String(DEFAULT_PORT);
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`端口无效 / invalid port: ${portText}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`端口无效 / invalid port: ${portText}`);
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL 必须以 postgres:// 开头 / DATABASE_URL must start with postgres://');
@@ -95,10 +105,18 @@ export function configFrom(values: Partial<Record<Exclude<keyof typeof configOpt
   const certFile = values['tls-cert'] ?? env.FIELDBOOK_TLS_CERT;
   const keyFile = values['tls-key'] ?? env.FIELDBOOK_TLS_KEY;
   if (!certFile !== !keyFile) {
-    throw new ConfigError('HTTPS 需要同时给出证书和私钥（--tls-cert 与 --tls-key）/ HTTPS needs both --tls-cert and --tls-key');
+    throw new ConfigError(
+      'HTTPS 需要同时给出证书和私钥（--tls-cert 与 --tls-key）/ HTTPS needs both --tls-cert and --tls-key',
+    );
   }
-  const quotaMb = positiveNumber(values['blob-quota-mb'] ?? env.FIELDBOOK_BLOB_QUOTA_MB ?? String(DEFAULT_BLOB_QUOTA_MB), '附件配额 blob-quota-mb ');
-  const timeoutS = positiveNumber(values['request-timeout-s'] ?? env.FIELDBOOK_REQUEST_TIMEOUT_S ?? String(DEFAULT_REQUEST_TIMEOUT_S), '请求超时 request-timeout-s ');
+  const quotaMb = positiveNumber(
+    values['blob-quota-mb'] ?? env.FIELDBOOK_BLOB_QUOTA_MB ?? String(DEFAULT_BLOB_QUOTA_MB),
+    '附件配额 blob-quota-mb ',
+  );
+  const timeoutS = positiveNumber(
+    values['request-timeout-s'] ?? env.FIELDBOOK_REQUEST_TIMEOUT_S ?? String(DEFAULT_REQUEST_TIMEOUT_S),
+    '请求超时 request-timeout-s ',
+  );
   return {
     dataDir: path.resolve(cwd, values['data-dir'] ?? env.FIELDBOOK_DATA_DIR ?? 'data'),
     port,
@@ -107,10 +125,15 @@ export function configFrom(values: Partial<Record<Exclude<keyof typeof configOpt
     ...(pgSchema ? { pgSchema } : {}),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.FIELDBOOK_TRUST_PROXY ?? '').toLowerCase()),
-    ...(certFile && keyFile ? { tls: { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } } : {}),
+    ...(certFile && keyFile
+      ? { tls: { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } }
+      : {}),
     blobQuotaBytes: Math.floor(quotaMb * 1024 * 1024),
     requestTimeoutMs: Math.round(timeoutS * 1000),
-    metrics: metricsAccess(values['metrics-token'] ?? env.FIELDBOOK_METRICS_TOKEN, values['metrics-listen'] ?? env.FIELDBOOK_METRICS_LISTEN),
+    metrics: metricsAccess(
+      values['metrics-token'] ?? env.FIELDBOOK_METRICS_TOKEN,
+      values['metrics-listen'] ?? env.FIELDBOOK_METRICS_LISTEN,
+    ),
   };
 }
 

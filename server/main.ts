@@ -18,7 +18,9 @@ async function readTls(config: ServerConfig): Promise<TlsFiles | undefined> {
     try {
       return await fs.readFile(file);
     } catch (error) {
-      throw new ConfigError(`无法读取${what} ${file} / cannot read the TLS ${what === '证书' ? 'certificate' : 'key'}: ${(error as Error).message}`);
+      throw new ConfigError(
+        `无法读取${what} ${file} / cannot read the TLS ${what === '证书' ? 'certificate' : 'key'}: ${(error as Error).message}`,
+      );
     }
   };
   return { cert: await read(config.tls.certFile, '证书'), key: await read(config.tls.keyFile, '私钥') };
@@ -39,7 +41,15 @@ async function main(): Promise<void> {
   }
   const server = await buildServer({ ...config, tls, logger: { level: config.logLevel } });
   const log = server.app.log;
-  log.info({ database: server.store.location, dialect: server.store.dialect, dataDir: config.dataDir, migrations: server.store.migrated }, 'database ready');
+  log.info(
+    {
+      database: server.store.location,
+      dialect: server.store.dialect,
+      dataDir: config.dataDir,
+      migrations: server.store.migrated,
+    },
+    'database ready',
+  );
   if (server.blobs.kind === 'postgres' && (await blobFilesLeftOnDisk(config.dataDir))) {
     log.warn(
       { dir: diskBlobRoot(config.dataDir) },

@@ -21,7 +21,11 @@ export const attachmentSchema = z.object({
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 export function attachmentList(label: Label) {
-  return z.array(attachmentSchema).max(200, `${label.zh}最多 200 个`).default([]).meta({ label, widget: 'attachments' });
+  return z
+    .array(attachmentSchema)
+    .max(200, `${label.zh}最多 200 个`)
+    .default([])
+    .meta({ label, widget: 'attachments' });
 }
 
 /** Every attachment hash a change's field values refer to, so its bytes can travel first. */

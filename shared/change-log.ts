@@ -90,7 +90,13 @@ export function mergeChangeIntoRow(
     const currentHlc = base.fieldHlc[field];
     if (currentHlc === undefined || change.hlc > currentHlc) {
       if (currentHlc !== undefined && !sameValue(base[field], value) && replacedIsConcurrent(field, currentHlc)) {
-        losers.push({ ...where(field), value: base[field], hlc: currentHlc, incomingLost: false, winningHlc: change.hlc });
+        losers.push({
+          ...where(field),
+          value: base[field],
+          hlc: currentHlc,
+          incomingLost: false,
+          winningHlc: change.hlc,
+        });
       }
       values[field] = value;
       stamps[field] = change.hlc;
@@ -99,7 +105,8 @@ export function mergeChangeIntoRow(
       losers.push({ ...where(field), value, hlc: change.hlc, incomingLost: true, winningHlc: currentHlc });
     }
   }
-  const next: StoredRow = appliedFields.length > 0 ? { ...base, ...values, fieldHlc: { ...base.fieldHlc, ...stamps } } : base;
+  const next: StoredRow =
+    appliedFields.length > 0 ? { ...base, ...values, fieldHlc: { ...base.fieldHlc, ...stamps } } : base;
   return { row: next, appliedFields, losers };
 }
 

@@ -49,7 +49,11 @@ export const COMMON_TIME_ZONES: ReadonlyArray<{ zone: TimeZone; zh: string; en: 
   { zone: 'Europe/London', zh: '伦敦 (UTC+0/+1) Europe/London', en: 'London (UTC+0/+1) Europe/London' },
   { zone: 'UTC', zh: '协调世界时 UTC', en: 'Coordinated Universal Time UTC' },
   { zone: 'America/New_York', zh: '纽约 (UTC−5/−4) America/New_York', en: 'New York (UTC−5/−4) America/New_York' },
-  { zone: 'America/Los_Angeles', zh: '洛杉矶 (UTC−8/−7) America/Los_Angeles', en: 'Los Angeles (UTC−8/−7) America/Los_Angeles' },
+  {
+    zone: 'America/Los_Angeles',
+    zh: '洛杉矶 (UTC−8/−7) America/Los_Angeles',
+    en: 'Los Angeles (UTC−8/−7) America/Los_Angeles',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -101,7 +105,12 @@ export function checkTimeZone(zone: TimeZone): TimeZone {
 const WEEK_MS = 7 * DAY_MS;
 const offsetCache = new Map<string, { weeks: Map<number, number | null>; days: Map<number, number | null> }>();
 
-function spanOffset(cache: Map<number, number | null>, index: number, length: number, zone: TimeZone): number | null | undefined {
+function spanOffset(
+  cache: Map<number, number | null>,
+  index: number,
+  length: number,
+  zone: TimeZone,
+): number | null | undefined {
   const cached = cache.get(index);
   if (cached !== undefined) return cached;
   const first = computeOffsetMs(index * length, zone);
@@ -135,10 +144,19 @@ function computeOffsetMs(instant: number, zone: TimeZone): number {
   const match = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/.exec(text);
   if (!match) {
     const fields: Record<string, number> = {};
-    for (const part of formatterFor(zone).formatToParts(second)) if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    for (const part of formatterFor(zone).formatToParts(second))
+      if (part.type !== 'literal') fields[part.type] = Number(part.value);
     return utcOf(fields.year!, fields.month!, fields.day!, fields.hour! % 24, fields.minute!, fields.second!) - second;
   }
-  const [, month, day, year, hour, minute, sec] = match.map(Number) as [number, number, number, number, number, number, number];
+  const [, month, day, year, hour, minute, sec] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return utcOf(year, month, day, hour % 24, minute, sec) - second;
 }
 
@@ -194,7 +212,7 @@ export function localMinuteInstant(dayNumber: number, minuteOfDay: number, zone:
 
 /** ISO weekday of a local day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
 export function isoWeekdayOfDay(dayNumber: number): number {
-  return (((dayNumber + 3) % 7) + 7) % 7 + 1;
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
 }
 
 export interface LocalParts {
@@ -331,7 +349,10 @@ export function displayDateTime(stored: string): string {
  * 'YYYY-MM-DDTHH:mm'; null when it is not a real date and time.
  */
 export function parseDateTimeInput(text: string): string | null {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T\s]\s*|\s*)(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?$/.exec(text.trim());
+  const match =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T\s]\s*|\s*)(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?$/.exec(
+      text.trim(),
+    );
   if (!match) return null;
   const day = dayNumberOfDate(Number(match[1]), Number(match[2]), Number(match[3]));
   const hour = Number(match[4]);
@@ -388,7 +409,12 @@ export function localMonthRange(month: string, zone: TimeZone = DEFAULT_TIME_ZON
 }
 
 /** `count` months starting with year/month (1–12), as [start, end) in the zone. */
-export function localMonthsRange(year: number, month: number, count: number, zone: TimeZone = DEFAULT_TIME_ZONE): LocalPeriod {
+export function localMonthsRange(
+  year: number,
+  month: number,
+  count: number,
+  zone: TimeZone = DEFAULT_TIME_ZONE,
+): LocalPeriod {
   const first = dayNumberOfDate(year, month, 1);
   const endMonthIndex = month - 1 + count;
   const last = dayNumberOfDate(year + Math.floor(endMonthIndex / 12), (endMonthIndex % 12) + 1, 1);

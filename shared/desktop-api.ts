@@ -38,7 +38,10 @@ export type DesktopChannel = (typeof desktopChannels)[keyof DesktopApi];
 
 export const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9*]{1,10}$/i))
+    .min(1)
+    .max(20),
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 

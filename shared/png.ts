@@ -27,7 +27,8 @@ export class IndexedImage {
   rect(x: number, y: number, w: number, h: number, colour: number): void {
     const x0 = Math.max(0, Math.floor(x));
     const x1 = Math.min(this.width, Math.floor(x + w));
-    for (let j = Math.max(0, Math.floor(y)); j < Math.min(this.height, Math.floor(y + h)); j++) this.pixels.fill(colour, j * this.width + x0, j * this.width + x1);
+    for (let j = Math.max(0, Math.floor(y)); j < Math.min(this.height, Math.floor(y + h)); j++)
+      this.pixels.fill(colour, j * this.width + x0, j * this.width + x1);
   }
 
   /** A round-tipped stroke through the points. */
@@ -39,7 +40,9 @@ export class IndexedImage {
       for (let s = 0; s <= steps; s++) {
         const x = x0 + ((x1 - x0) * s) / steps;
         const y = y0 + ((y1 - y0) * s) / steps;
-        for (let dy = -radius; dy <= radius; dy++) for (let dx = -radius; dx <= radius; dx++) if (dx * dx + dy * dy <= radius * radius) this.set(x + dx, y + dy, colour);
+        for (let dy = -radius; dy <= radius; dy++)
+          for (let dx = -radius; dx <= radius; dx++)
+            if (dx * dx + dy * dy <= radius * radius) this.set(x + dx, y + dy, colour);
       }
     }
   }
@@ -103,7 +106,9 @@ class BitWriter {
   }
 }
 
-const lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const lengthBase = [
+  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+];
 const lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 
 function literal(out: BitWriter, symbol: number): void {
@@ -143,7 +148,10 @@ function zlibRuns(data: Uint8Array): Uint8Array {
   result[1] = 0x01;
   result.set(deflated, 2);
   const checksum = adler32(data);
-  result.set([checksum >>> 24, (checksum >>> 16) & 0xff, (checksum >>> 8) & 0xff, checksum & 0xff], deflated.length + 2);
+  result.set(
+    [checksum >>> 24, (checksum >>> 16) & 0xff, (checksum >>> 8) & 0xff, checksum & 0xff],
+    deflated.length + 2,
+  );
   return result;
 }
 

@@ -16,7 +16,16 @@ import { type MemberRole, memberRoles } from './records/member';
 
 export type { MemberRole } from './records/member';
 
-export const roleActions = ['create', 'update', 'delete', 'confirm', 'sign', 'approve', 'manageMembers', 'renameProject'] as const;
+export const roleActions = [
+  'create',
+  'update',
+  'delete',
+  'confirm',
+  'sign',
+  'approve',
+  'manageMembers',
+  'renameProject',
+] as const;
 export type RoleAction = (typeof roleActions)[number];
 
 export const roleActionLabels: Record<RoleAction, { zh: string; en: string }> = {
@@ -39,7 +48,14 @@ export const roleActionLabels: Record<RoleAction, { zh: string; en: string }> = 
  * The team list (members) is written under manageMembers only.
  */
 type RecordGroup = 'project' | 'management' | 'work';
-const managementTables: readonly TableName[] = ['charter', 'sla', 'feasibility', 'serviceDesign', 'stakeholders', 'milestones'];
+const managementTables: readonly TableName[] = [
+  'charter',
+  'sla',
+  'feasibility',
+  'serviceDesign',
+  'stakeholders',
+  'milestones',
+];
 
 export function recordGroupOf(table: TableName): RecordGroup | 'team' {
   if (table === 'projects') return 'project';
@@ -58,7 +74,10 @@ interface RoleGrant {
 }
 
 export const roleGrants: Record<MemberRole, RoleGrant> = {
-  pm: { writes: ['project', 'management', 'work'], actions: ['confirm', 'sign', 'approve', 'manageMembers', 'renameProject'] },
+  pm: {
+    writes: ['project', 'management', 'work'],
+    actions: ['confirm', 'sign', 'approve', 'manageMembers', 'renameProject'],
+  },
   techLead: { writes: ['management', 'work'], actions: ['confirm', 'sign', 'approve'] },
   // On site the engineer's device is where the customer signs (the drawn signature at the rack),
   // so recording a signature — and taking it back to re-check — is theirs too.
@@ -94,9 +113,16 @@ const actionFields: Partial<Record<TableName, Partial<Record<string, SpecialActi
   // Reopening records why a signature was taken back: part of the same right.
   inspections: { signerName: 'sign', signerTitle: 'sign', signedAt: 'sign', signature: 'sign', reopenings: 'sign' },
   // The approver records their own name with the decision.
-  changeRecords: { approver: 'approve', approvalDecision: 'approve', approvedAt: 'approve', approvalComment: 'approve' },
+  changeRecords: {
+    approver: 'approve',
+    approvalDecision: 'approve',
+    approvedAt: 'approve',
+    approvalComment: 'approve',
+  },
 };
-const actionStates: Partial<Record<TableName, { field: string; values: Record<string, SpecialAction>; leaving?: boolean }>> = {
+const actionStates: Partial<
+  Record<TableName, { field: string; values: Record<string, SpecialAction>; leaving?: boolean }>
+> = {
   requirements: { field: 'status', values: { confirmed: 'confirm' } },
   inspections: { field: 'status', values: { signed: 'sign' }, leaving: true },
   documentExports: { field: 'status', values: { signed: 'sign' }, leaving: true },
@@ -120,7 +146,11 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.
  * What a change asks for: `fields` written to a row that was `before` (undefined: a new row).
  * A special field counts only when its value changes (a new row's empty fields ask nothing).
  */
-export function changeActions(table: TableName, fields: Readonly<Record<string, unknown>>, before: Readonly<Record<string, unknown>> | undefined): RoleAction[] {
+export function changeActions(
+  table: TableName,
+  fields: Readonly<Record<string, unknown>>,
+  before: Readonly<Record<string, unknown>> | undefined,
+): RoleAction[] {
   const actions = new Set<RoleAction>();
   if (fields.deleted === true || (fields.deleted === false && before?.deleted === true)) actions.add('delete');
   if (table === 'members') return ['manageMembers'];
@@ -177,10 +207,16 @@ export function refusalSentence(refusal: RoleRefusal, language: 'zh' | 'en'): st
   const label = memberRoles[refusal.role] ?? { zh: refusal.role, en: refusal.role };
   const type = recordTypes[refusal.table].label;
   if (language === 'zh') {
-    const what = refusal.actions.map((a) => (isRecordAction(a) ? `${roleActionLabels[a].zh}${type.zh}` : roleActionLabels[a].zh)).join('、');
+    const what = refusal.actions
+      .map((a) => (isRecordAction(a) ? `${roleActionLabels[a].zh}${type.zh}` : roleActionLabels[a].zh))
+      .join('、');
     return `你在该项目中的角色是“${label.zh}”，不能${what}`;
   }
-  const what = refusal.actions.map((a) => (isRecordAction(a) ? `${roleActionLabels[a].en} ${type.en.toLowerCase()} records` : roleActionLabels[a].en)).join(', ');
+  const what = refusal.actions
+    .map((a) =>
+      isRecordAction(a) ? `${roleActionLabels[a].en} ${type.en.toLowerCase()} records` : roleActionLabels[a].en,
+    )
+    .join(', ');
   return `${withArticle(label.en.toLowerCase())} may not ${what} in this project`;
 }
 
@@ -204,7 +240,9 @@ function attachmentFields(): Array<{ table: TableName; field: string }> {
   if (attachmentFieldList) return attachmentFieldList;
   const found: Array<{ table: TableName; field: string }> = [];
   for (const [table, type] of Object.entries(recordTypes) as Array<[TableName, (typeof recordTypes)[TableName]]>) {
-    for (const [field, schema] of Object.entries(type.fields.shape as Record<string, { meta?: () => { widget?: string } | undefined }>)) {
+    for (const [field, schema] of Object.entries(
+      type.fields.shape as Record<string, { meta?: () => { widget?: string } | undefined }>,
+    )) {
       if (schema.meta?.()?.widget === 'attachments') found.push({ table, field });
     }
   }
@@ -220,8 +258,8 @@ function attachmentFields(): Array<{ table: TableName; field: string }> {
  * or edit its record.
  */
 export function roleMayUploadAttachments(role: MemberRole | undefined): boolean {
-  return attachmentFields().some(
-    ({ table, field }) => (['create', 'update'] as const).some((mode) => roleMay(role, fieldAction(table, field) ?? mode, table)),
+  return attachmentFields().some(({ table, field }) =>
+    (['create', 'update'] as const).some((mode) => roleMay(role, fieldAction(table, field) ?? mode, table)),
   );
 }
 

@@ -12,7 +12,13 @@ const settingFields = {
   /** Shown as the author of every change made on this device. */
   userName: z.string().trim().max(50),
   /** The engineer's mobile number, offered when they add themselves to a project team. */
-  userPhone: z.union([z.literal(''), z.string().trim().regex(/^[+\d][\d\s()-]{4,24}$/)]),
+  userPhone: z.union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .regex(/^[+\d][\d\s()-]{4,24}$/),
+  ]),
   /** The first-start question (your name, your phone) was answered or skipped: not asked again. */
   identityAsked: z.boolean(),
   /** Address of the team sync server, e.g. https://fieldbook.example.com */

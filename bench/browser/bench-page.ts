@@ -5,7 +5,13 @@
  * statistics are done on the Node side.
  */
 import Dexie from 'dexie';
-import { guessColumns, parseAssetRows, planAssetImport, readSpreadsheet, exportAssetsXlsx } from '../../shared/asset-import';
+import {
+  guessColumns,
+  parseAssetRows,
+  planAssetImport,
+  readSpreadsheet,
+  exportAssetsXlsx,
+} from '../../shared/asset-import';
 import type { StoredRow } from '../../shared/change-log';
 import { generateDemoAssets, generateDemoProject } from '../../shared/demo/demo-project';
 import { newId } from '../../shared/ids';
@@ -124,7 +130,11 @@ async function writes(options: WriteBenchOptions): Promise<WriteBenchResult> {
     }
 
     const sample = rows[0]!;
-    const fields = Object.fromEntries(Object.entries(sample).filter(([key]) => !['id', 'projectId', 'deleted', 'fieldHlc', 'live', 'sortKey'].includes(key)));
+    const fields = Object.fromEntries(
+      Object.entries(sample).filter(
+        ([key]) => !['id', 'projectId', 'deleted', 'fieldHlc', 'live', 'sortKey'].includes(key),
+      ),
+    );
     const reps = 2000;
     const start = performance.now();
     for (let n = 0; n < reps; n++) validate('assets', { ...fields, owner: `v${n}` });
@@ -151,7 +161,12 @@ async function importAssets(count: number, mode: ImportMode): Promise<ImportResu
     let planned: number | undefined;
 
     if (mode === 'repo') {
-      const ops = demo.assets.map((values): WriteOp => ({ kind: 'create', table: 'assets', projectId: project.id, values }));
+      const ops = demo.assets.map((values): WriteOp => ({
+        kind: 'create',
+        table: 'assets',
+        projectId: project.id,
+        values,
+      }));
       const start = performance.now();
       await repo.writeMany(ops);
       ms = performance.now() - start;
@@ -187,13 +202,19 @@ async function importAssets(count: number, mode: ImportMode): Promise<ImportResu
       const grid = await readSpreadsheet(bytes, '运维对象清单.xlsx');
       mark('read');
       const guess = guessColumns(grid);
-      const parsed = parseAssetRows(grid, { headerRowIndex: guess.headerRowIndex, headerRowCount: guess.headerRowCount, mapping: guess.mapping });
+      const parsed = parseAssetRows(grid, {
+        headerRowIndex: guess.headerRowIndex,
+        headerRowCount: guess.headerRowCount,
+        mapping: guess.mapping,
+      });
       mark('parse');
       const existing = await db.assets.where('projectId').equals(project.id).toArray();
       const plan = planAssetImport(project.id, parsed, existing);
       mark('plan');
       if (plan.summary.create !== count || plan.errors.length > 0) {
-        throw new Error(`xlsx import plan: ${JSON.stringify(plan.summary)}, first error ${JSON.stringify(plan.errors[0])}`);
+        throw new Error(
+          `xlsx import plan: ${JSON.stringify(plan.summary)}, first error ${JSON.stringify(plan.errors[0])}`,
+        );
       }
       if (mode === 'xlsx') {
         await repo.writeMany(plan.ops as WriteOp[]);
@@ -236,7 +257,10 @@ export type AssetQueryName = 'count' | 'firstPage' | 'lastPage';
  * filter makes Dexie walk a cursor in JavaScript) and as a plain index range would, so the cost
  * of the filter is visible. Pages are 200 rows, as useWindowedQuery loads them.
  */
-async function assetQueries(projectId: string, runs: number): Promise<Record<AssetQueryName, { app: number[]; plainIndex: number[] }>> {
+async function assetQueries(
+  projectId: string,
+  runs: number,
+): Promise<Record<AssetQueryName, { app: number[]; plainIndex: number[] }>> {
   const db = new FieldbookDb();
   await db.open();
   try {
@@ -247,8 +271,14 @@ async function assetQueries(projectId: string, runs: number): Promise<Record<Ass
     const lastStart = Math.max(0, count - 200);
     const work: Record<AssetQueryName, { app: () => Promise<unknown>; plainIndex: () => Promise<unknown> }> = {
       count: { app: () => app().count(), plainIndex: () => plain().count() },
-      firstPage: { app: () => app().offset(0).limit(200).toArray(), plainIndex: () => plain().offset(0).limit(200).toArray() },
-      lastPage: { app: () => app().offset(lastStart).limit(200).toArray(), plainIndex: () => plain().offset(lastStart).limit(200).toArray() },
+      firstPage: {
+        app: () => app().offset(0).limit(200).toArray(),
+        plainIndex: () => plain().offset(0).limit(200).toArray(),
+      },
+      lastPage: {
+        app: () => app().offset(lastStart).limit(200).toArray(),
+        plainIndex: () => plain().offset(lastStart).limit(200).toArray(),
+      },
     };
     const out = {} as Record<AssetQueryName, { app: number[]; plainIndex: number[] }>;
     for (const name of Object.keys(work) as AssetQueryName[]) {
@@ -279,7 +309,11 @@ export interface InspectionFillResult {
  * Filling inspections: a batch of `inspections` × `items` already answered but for the last
  * inspection, whose items are then answered one awaited save at a time, as at the rack.
  */
-async function inspectionFill(options: { inspections: number; items: number; rounds: number }): Promise<InspectionFillResult> {
+async function inspectionFill(options: {
+  inspections: number;
+  items: number;
+  rounds: number;
+}): Promise<InspectionFillResult> {
   const { db, repo } = await freshDataLayer('bench-inspections');
   const projectId = await loadDemoProject(repo, options.inspections);
   const assets = await db.assets.where('projectId').equals(projectId).limit(options.inspections).toArray();
@@ -292,7 +326,12 @@ async function inspectionFill(options: { inspections: number; items: number; rou
     items,
   });
   const inspections = await repo.writeMany(
-    assets.map((asset): WriteOp => ({ kind: 'create', table: 'inspections', projectId, values: { assetId: asset.id, templateId: template.id, batch: 'bench' } })),
+    assets.map((asset): WriteOp => ({
+      kind: 'create',
+      table: 'inspections',
+      projectId,
+      values: { assetId: asset.id, templateId: template.id, batch: 'bench' },
+    })),
   );
   const answered = inspections.slice(0, -1);
   for (let start = 0; start < answered.length; start += 20) {
@@ -325,9 +364,12 @@ async function inspectionFill(options: { inspections: number; items: number; rou
     }
     const start = performance.now();
     let answeredCount = 0;
-    await db.inspectionResults.where('inspectionId').anyOf(ids).each((r) => {
-      if (r.verdict) answeredCount++;
-    });
+    await db.inspectionResults
+      .where('inspectionId')
+      .anyOf(ids)
+      .each((r) => {
+        if (r.verdict) answeredCount++;
+      });
     batchProgress.push(performance.now() - start);
     if (answeredCount < answered.length * items.length) throw new Error(`only ${answeredCount} answered results`);
   }
@@ -355,7 +397,12 @@ export interface PatrolViewsResult {
  * asset's `metrics` readings, put straight into a fresh database (seeding is not what is
  * measured), then the patrol screens' reads timed as the screens run them.
  */
-async function patrolViews(options: { assets: number; days: number; metrics: number; runs: number }): Promise<PatrolViewsResult> {
+async function patrolViews(options: {
+  assets: number;
+  days: number;
+  metrics: number;
+  runs: number;
+}): Promise<PatrolViewsResult> {
   const name = 'bench-patrol';
   await Dexie.delete(name);
   const db = new FieldbookDb(name);
@@ -364,23 +411,68 @@ async function patrolViews(options: { assets: number; days: number; metrics: num
     const projectId = newId();
     const planId = newId();
     const seedStart = performance.now();
-    const assets = generateDemoAssets(options.assets).map((a) => ({ ...a, id: newId(), projectId, deleted: false, fieldHlc: {} }));
+    const assets = generateDemoAssets(options.assets).map((a) => ({
+      ...a,
+      id: newId(),
+      projectId,
+      deleted: false,
+      fieldHlc: {},
+    }));
     await db.assets.bulkPut(assets as unknown as Array<RowOf<'assets'>>);
-    await db.patrolPlans.put({ id: planId, projectId, deleted: false, fieldHlc: {}, name: '年度巡检', assetIds: assets.map((a) => a.id), metricKeys: [], frequency: 'daily', assignee: '', active: 'yes' });
+    await db.patrolPlans.put({
+      id: planId,
+      projectId,
+      deleted: false,
+      fieldHlc: {},
+      name: '年度巡检',
+      assetIds: assets.map((a) => a.id),
+      metricKeys: [],
+      frequency: 'daily',
+      assignee: '',
+      active: 'yes',
+    });
     const firstDay = Date.UTC(2026, 0, 1);
     const dateOf = (day: number) => new Date(firstDay + day * 86_400_000).toISOString().slice(0, 10);
     for (let day = 0; day < options.days; day++) {
       const date = dateOf(day);
       const rows = assets.map((asset, index) => {
         const readings: Record<string, { value: number; status: 'normal'; carried: boolean; at: string }> = {};
-        for (let m = 0; m < options.metrics; m++) readings[`metric.${m}`] = { value: (index * 7 + day + m * 13) % 90, status: 'normal', carried: false, at: `${date}T09:${String(index % 60).padStart(2, '0')}` };
-        return { id: newId(), projectId, deleted: false, fieldHlc: {}, planId, assetId: asset.id, round: date, date, readings, note: '', enteredBy: '刘洋' };
+        for (let m = 0; m < options.metrics; m++)
+          readings[`metric.${m}`] = {
+            value: (index * 7 + day + m * 13) % 90,
+            status: 'normal',
+            carried: false,
+            at: `${date}T09:${String(index % 60).padStart(2, '0')}`,
+          };
+        return {
+          id: newId(),
+          projectId,
+          deleted: false,
+          fieldHlc: {},
+          planId,
+          assetId: asset.id,
+          round: date,
+          date,
+          readings,
+          note: '',
+          enteredBy: '刘洋',
+        };
       });
       await db.patrolEntries.bulkPut(rows as Array<RowOf<'patrolEntries'>>);
     }
     const seedMs = performance.now() - seedStart;
     const plan = (await db.patrolPlans.get(planId))!;
-    const result: PatrolViewsResult = { seedMs, entries: await db.patrolEntries.count(), day: [], month: [], monthRows: [], yearTrend: [], dayRows: 0, monthDays: 0, yearPoints: 0 };
+    const result: PatrolViewsResult = {
+      seedMs,
+      entries: await db.patrolEntries.count(),
+      day: [],
+      month: [],
+      monthRows: [],
+      yearTrend: [],
+      dayRows: 0,
+      monthDays: 0,
+      yearPoints: 0,
+    };
     const time = async <T>(into: number[], work: () => Promise<T>): Promise<T> => {
       const start = performance.now();
       const value = await work();
@@ -393,7 +485,12 @@ async function patrolViews(options: { assets: number; days: number; metrics: num
       result.dayRows = view.entries.size + view.previous.size;
       const month = dateOf(options.days - 1 - run * 31).slice(0, 7);
       result.monthDays = (await time(result.month, () => completionByDay(db, planId, month))).size;
-      await time(result.monthRows, () => db.patrolEntries.where('[planId+date]').between([planId, `${month}-01`], [planId, `${month}-31`], true, true).toArray());
+      await time(result.monthRows, () =>
+        db.patrolEntries
+          .where('[planId+date]')
+          .between([planId, `${month}-01`], [planId, `${month}-31`], true, true)
+          .toArray(),
+      );
       const asset = assets[(run * 37) % assets.length]!;
       const points = await time(result.yearTrend, async () =>
         (await assetHistory(db, asset.id, dateOf(0)))

@@ -32,7 +32,14 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 function metaFor(docType: Parameters<typeof prepareExport>[0]['docType'], data: ProjectDocumentData) {
-  return prepareExport({ docType, project: data.project, exports: [], exportedBy: '陈立', exportedAt: '2026-03-31T18:00', company: '恒信科技有限公司' }).meta;
+  return prepareExport({
+    docType,
+    project: data.project,
+    exports: [],
+    exportedBy: '陈立',
+    exportedAt: '2026-03-31T18:00',
+    company: '恒信科技有限公司',
+  }).meta;
 }
 
 async function baseline(): Promise<CaseResult> {
@@ -44,7 +51,15 @@ async function baseline(): Promise<CaseResult> {
   if (!built.ok) throw new Error(built.missing.map((gap) => gap.zh).join('; '));
   const buildMs = performance.now() - start;
   const bytes = await packDocument(built.document);
-  const result = { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.inspectionResults?.length ?? 0, cpuMs: cpuMs(cpu) };
+  const result = {
+    buildMs,
+    packMs: performance.now() - start - buildMs,
+    bytes: bytes.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    dataRssMb,
+    rows: data.inspectionResults?.length ?? 0,
+    cpuMs: cpuMs(cpu),
+  };
   if (savePath) writeFileSync(savePath, bytes);
   return result;
 }
@@ -53,26 +68,51 @@ async function bareTable(): Promise<CaseResult> {
   const { data } = largeBaselineFixture(334, 30);
   const assets = new Map(data.assets.map((a) => [a.id, a]));
   const inspections = new Map((data.inspections ?? []).map((i) => [i.id, i]));
-  const items = new Map((data.checklistTemplates ?? []).flatMap((t) => t.items.map((item) => [item.id, item] as const)));
+  const items = new Map(
+    (data.checklistTemplates ?? []).flatMap((t) => t.items.map((item) => [item.id, item] as const)),
+  );
   const dataRssMb = rssMb();
   const cpu = process.cpuUsage();
   const start = performance.now();
   const widths = [1800, 2600, 1600, 900, 1000, 1100];
   const cell = (text: string, width: number, bold = false) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  const header = new TableRow({ tableHeader: true, children: ['对象', '检查项', '检查值', '结论', '严重度', '备注'].map((t, i) => cell(t, widths[i]!, true)) });
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      children: [new Paragraph({ children: [new TextRun({ text, bold })] })],
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    children: ['对象', '检查项', '检查值', '结论', '严重度', '备注'].map((t, i) => cell(t, widths[i]!, true)),
+  });
   const rows = (data.inspectionResults ?? []).map((r) => {
     const item = items.get(r.itemId);
     const asset = assets.get(inspections.get(r.inspectionId)?.assetId ?? '');
     const value = Array.isArray(r.value) ? r.value.join('、') : String(r.value ?? '');
     return new TableRow({
-      children: [asset?.name ?? '', item?.title ?? '', value, verdicts[r.verdict as keyof typeof verdicts]?.zh ?? '', item ? severities[item.severity].zh : '', r.remark].map((t, i) => cell(t, widths[i]!)),
+      children: [
+        asset?.name ?? '',
+        item?.title ?? '',
+        value,
+        verdicts[r.verdict as keyof typeof verdicts]?.zh ?? '',
+        item ? severities[item.severity].zh : '',
+        r.remark,
+      ].map((t, i) => cell(t, widths[i]!)),
     });
   });
-  const document = new Document({ sections: [{ children: [new Table({ columnWidths: widths, rows: [header, ...rows] })] }] });
+  const document = new Document({
+    sections: [{ children: [new Table({ columnWidths: widths, rows: [header, ...rows] })] }],
+  });
   const buildMs = performance.now() - start;
   const bytes = await Packer.toBuffer(document);
-  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: rows.length, cpuMs: cpuMs(cpu) };
+  return {
+    buildMs,
+    packMs: performance.now() - start - buildMs,
+    bytes: bytes.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    dataRssMb,
+    rows: rows.length,
+    cpuMs: cpuMs(cpu),
+  };
 }
 
 async function monthly(): Promise<CaseResult> {
@@ -81,11 +121,22 @@ async function monthly(): Promise<CaseResult> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const month = OPERATIONS_TODAY.slice(0, 7);
-  const built = buildPatrolMonthlyReport(data, metaFor('patrolMonthlyReport', data), { allowMissing: true, period: { from: `${month}-01`, to: OPERATIONS_TODAY } });
+  const built = buildPatrolMonthlyReport(data, metaFor('patrolMonthlyReport', data), {
+    allowMissing: true,
+    period: { from: `${month}-01`, to: OPERATIONS_TODAY },
+  });
   if (!built.ok) throw new Error(built.missing.map((gap) => gap.zh).join('; '));
   const buildMs = performance.now() - start;
   const bytes = await packDocument(built.document);
-  return { buildMs, packMs: performance.now() - start - buildMs, bytes: bytes.length, maxRssMb: process.resourceUsage().maxRSS / 1024, dataRssMb, rows: data.patrolEntries?.length ?? 0, cpuMs: cpuMs(cpu) };
+  return {
+    buildMs,
+    packMs: performance.now() - start - buildMs,
+    bytes: bytes.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    dataRssMb,
+    rows: data.patrolEntries?.length ?? 0,
+    cpuMs: cpuMs(cpu),
+  };
 }
 
 export function runCase(name: string): Promise<CaseResult> {

@@ -6,7 +6,15 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, RouterProvider, ScrollRestoration, createHashRouter, useLocation, useNavigate } from 'react-router';
+import {
+  Navigate,
+  Outlet,
+  RouterProvider,
+  ScrollRestoration,
+  createHashRouter,
+  useLocation,
+  useNavigate,
+} from 'react-router';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { lazyPage, PageLoading } from './lazy-page';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -27,9 +35,15 @@ const PatrolRoundPage = lazyPage(() => import('../features/operations/PatrolRoun
 const ServiceDesignPage = lazyPage(() => import('../features/operations/ServiceDesignPage'), 'ServiceDesignPage');
 const TrendsPage = lazyPage(() => import('../features/operations/TrendsPage'), 'TrendsPage');
 const CutoverPage = lazyPage(() => import('../features/deployment/CutoverPage'), 'CutoverPage');
-const InspectionRunner = lazyPage(() => import('../features/deployment/inspections/InspectionRunner'), 'InspectionRunner');
+const InspectionRunner = lazyPage(
+  () => import('../features/deployment/inspections/InspectionRunner'),
+  'InspectionRunner',
+);
 const InspectionsPage = lazyPage(() => import('../features/deployment/inspections/InspectionsPage'), 'InspectionsPage');
-const NonconformitiesPage = lazyPage(() => import('../features/deployment/inspections/NonconformitiesPage'), 'NonconformitiesPage');
+const NonconformitiesPage = lazyPage(
+  () => import('../features/deployment/inspections/NonconformitiesPage'),
+  'NonconformitiesPage',
+);
 const PilotPage = lazyPage(() => import('../features/deployment/PilotPage'), 'PilotPage');
 const TemplatesPage = lazyPage(() => import('../features/deployment/templates/TemplatesPage'), 'TemplatesPage');
 const TrainingPage = lazyPage(() => import('../features/deployment/TrainingPage'), 'TrainingPage');

@@ -35,7 +35,11 @@ export function RouteErrorBoundary({ scope }: { scope: ErrorScope }) {
   // /projects/:id/<page>: name the page that failed by its title in the sidebar.
   const segment = location.pathname.split('/')[3] ?? '';
   const page = workspacePages.find((p) => p.path === segment);
-  const title = notFound ? t('errors.notFound') : page ? t('errors.pageFailed', { page: t(page.titleKey) }) : t('errors.somethingFailed');
+  const title = notFound
+    ? t('errors.notFound')
+    : page
+      ? t('errors.pageFailed', { page: t(page.titleKey) })
+      : t('errors.somethingFailed');
   const onOverview = segment === 'overview';
   const overview = projectId && !onOverview && scope === 'page' ? `/projects/${projectId}/overview` : null;
 
@@ -98,8 +102,15 @@ export function RouteErrorBoundary({ scope }: { scope: ErrorScope }) {
 /** What a bug report needs: where, the message, the stack. Kept as the error says it (not translated). */
 export function errorDetails(error: unknown, where: string): string {
   const lines = [`${where}`];
-  if (isRouteErrorResponse(error)) lines.push(`${error.status} ${error.statusText}`, typeof error.data === 'string' ? error.data : JSON.stringify(error.data));
-  else if (error instanceof Error) lines.push(error.stack?.includes(error.message) ? error.stack : `${error.name}: ${error.message}\n${error.stack ?? ''}`);
+  if (isRouteErrorResponse(error))
+    lines.push(
+      `${error.status} ${error.statusText}`,
+      typeof error.data === 'string' ? error.data : JSON.stringify(error.data),
+    );
+  else if (error instanceof Error)
+    lines.push(
+      error.stack?.includes(error.message) ? error.stack : `${error.name}: ${error.message}\n${error.stack ?? ''}`,
+    );
   else lines.push(String(error));
   return lines.join('\n').trim();
 }

@@ -1,4 +1,10 @@
-import { CloudOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
+import {
+  CloudOutlined,
+  CloudSyncOutlined,
+  DisconnectOutlined,
+  ExclamationCircleOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
 import { Badge, Button, Popover, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,7 +20,15 @@ export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const errorText = useSyncErrorText(status);
-  const icon = status.running ? <CloudSyncOutlined spin /> : status.error ? <ExclamationCircleOutlined /> : status.online ? <CloudOutlined /> : <DisconnectOutlined />;
+  const icon = status.running ? (
+    <CloudSyncOutlined spin />
+  ) : status.error ? (
+    <ExclamationCircleOutlined />
+  ) : status.online ? (
+    <CloudOutlined />
+  ) : (
+    <DisconnectOutlined />
+  );
   const state = !status.account
     ? t('sync.notSignedIn')
     : status.running
@@ -24,7 +38,11 @@ export function SyncIndicator() {
         : t('sync.offline');
   const content = (
     <Space direction="vertical" style={{ maxWidth: 320 }} data-testid="sync-details">
-      <Typography.Text>{status.account ? t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl }) : t('sync.notSignedInHint')}</Typography.Text>
+      <Typography.Text>
+        {status.account
+          ? t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl })
+          : t('sync.notSignedInHint')}
+      </Typography.Text>
       <Typography.Text>{t('sync.unsent', { count: unsent })}</Typography.Text>
       {status.lastSyncAt && (
         <Typography.Text type="secondary" data-testid="last-sync" data-at={status.lastSyncAt}>
@@ -37,7 +55,12 @@ export function SyncIndicator() {
       )}
       <Space>
         {status.account && (
-          <Button type="primary" size="small" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow(true)}>
+          <Button
+            type="primary"
+            size="small"
+            icon={<SyncOutlined spin={status.running} />}
+            onClick={() => void sync.syncNow(true)}
+          >
             {t('sync.syncNow')}
           </Button>
         )}
@@ -49,10 +72,22 @@ export function SyncIndicator() {
   );
   return (
     <Popover content={content} trigger="click" placement="bottomRight">
-      <Button type="text" className="sync-indicator" data-testid="sync-indicator" icon={icon} danger={Boolean(status.error)}>
+      <Button
+        type="text"
+        className="sync-indicator"
+        data-testid="sync-indicator"
+        icon={icon}
+        danger={Boolean(status.error)}
+      >
         <Space size={6}>
           <span data-testid="sync-state">{state}</span>
-          <Badge count={unsent} overflowCount={9999} color={unsent ? '#faad14' : undefined} showZero={false} title={t('sync.unsent', { count: unsent })} />
+          <Badge
+            count={unsent}
+            overflowCount={9999}
+            color={unsent ? '#faad14' : undefined}
+            showZero={false}
+            title={t('sync.unsent', { count: unsent })}
+          />
         </Space>
       </Button>
     </Popover>

@@ -6,7 +6,10 @@ import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
  * own, fetched the first time the page is shown, so the first screen does not wait for every
  * screen of the app. `load` is a dynamic import; `name` the page's named export.
  */
-export function lazyPage<Module, Name extends keyof Module>(load: () => Promise<Module>, name: Name): LazyExoticComponent<ComponentType> {
+export function lazyPage<Module, Name extends keyof Module>(
+  load: () => Promise<Module>,
+  name: Name,
+): LazyExoticComponent<ComponentType> {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 

@@ -7,7 +7,11 @@ export function useSyncErrorText(status: SyncStatus): string | undefined {
   const { t } = useTranslation();
   if (status.quotaExceeded) {
     const { usedBytes, quotaBytes, neededBytes } = status.quotaExceeded;
-    return t('sync.serverErrors.quotaExceeded', { used: formatFileSize(usedBytes), quota: formatFileSize(quotaBytes), needed: formatFileSize(neededBytes) });
+    return t('sync.serverErrors.quotaExceeded', {
+      used: formatFileSize(usedBytes),
+      quota: formatFileSize(quotaBytes),
+      needed: formatFileSize(neededBytes),
+    });
   }
   return status.error;
 }

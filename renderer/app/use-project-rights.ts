@@ -30,8 +30,10 @@ export function rightsOf(role: MemberRole | undefined): ProjectRights {
     role,
     may,
     mayWriteField: (table, field, mode) => may(fieldAction(table, field) ?? mode, table),
-    maySet: (table, field, value, mode = 'update') => may(valueAction(table, field, value) ?? fieldAction(table, field) ?? mode, table),
-    whyNot: (action, table) => (role === undefined || may(action, table) ? undefined : roleRefusalText({ role, table, actions: [action] })),
+    maySet: (table, field, value, mode = 'update') =>
+      may(valueAction(table, field, value) ?? fieldAction(table, field) ?? mode, table),
+    whyNot: (action, table) =>
+      role === undefined || may(action, table) ? undefined : roleRefusalText({ role, table, actions: [action] }),
   };
 }
 
@@ -42,7 +44,10 @@ export function rightsOf(role: MemberRole | undefined): ProjectRights {
  */
 export function useProjectRights(projectId: string | undefined): ProjectRights {
   const { db } = useServices();
-  const role = useLiveQuery(async () => (projectId ? ((await serverRoleOf(db, projectId)) ?? null) : null), [db, projectId]);
+  const role = useLiveQuery(
+    async () => (projectId ? ((await serverRoleOf(db, projectId)) ?? null) : null),
+    [db, projectId],
+  );
   // The language is a dependency: whyNot's texts are worded in it.
   const { i18n } = useTranslation();
   const language = i18n.language;

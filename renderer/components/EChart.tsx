@@ -7,7 +7,17 @@ export type EChartOption = EChartsCoreOption;
 const loadECharts = () => import('./echarts-setup');
 
 /** An ECharts chart that follows its option and the size of its box. */
-export function EChart({ option, style, testId, onClick }: { option: EChartOption; style?: CSSProperties; testId?: string; onClick?(params: unknown): void }) {
+export function EChart({
+  option,
+  style,
+  testId,
+  onClick,
+}: {
+  option: EChartOption;
+  style?: CSSProperties;
+  testId?: string;
+  onClick?(params: unknown): void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   // The latest props, for the chart made once ECharts has loaded.

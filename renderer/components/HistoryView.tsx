@@ -52,11 +52,14 @@ export function HistoryView({ table, rowId }: { table: TableName; rowId: string 
   const format = (field: string, value: unknown) => {
     const meta = shape[field]?.meta();
     if (meta?.refTable) {
-      const ids = (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string' && id !== '');
+      const ids = (Array.isArray(value) ? value : [value]).filter(
+        (id): id is string => typeof id === 'string' && id !== '',
+      );
       return ids.length === 0 ? '—' : ids.map((id) => titles.get(id) ?? t('history.unknownRecord')).join('、');
     }
     if (meta?.widget === 'datetime' && typeof value === 'string') return value.replace('T', ' ') || '—';
-    if (meta?.widget === 'metrics' && Array.isArray(value)) return value.length ? value.map((key) => metricLabel(String(key), i18n.language)).join('、') : '—';
+    if (meta?.widget === 'metrics' && Array.isArray(value))
+      return value.length ? value.map((key) => metricLabel(String(key), i18n.language)).join('、') : '—';
     return formatFieldValue(shape[field], value, i18n.language);
   };
 
@@ -75,13 +78,17 @@ export function HistoryView({ table, rowId }: { table: TableName; rowId: string 
               {isCreate && <Tag color="green">{t('history.created')}</Tag>}
               <ul className="history-fields">
                 {group
-                  .filter((entry) => !(isCreate && (entry.to === '' || (Array.isArray(entry.to) && entry.to.length === 0))))
+                  .filter(
+                    (entry) => !(isCreate && (entry.to === '' || (Array.isArray(entry.to) && entry.to.length === 0))),
+                  )
                   .map((entry) =>
                     entry.field === 'deleted' ? (
                       <li key="deleted">{entry.to ? t('history.deletedRow') : t('history.restoredRow')}</li>
                     ) : (
                       <li key={entry.field}>
-                        <Typography.Text type="secondary">{pickLabel(shape[entry.field]?.meta()?.label, i18n.language) || entry.field}</Typography.Text>
+                        <Typography.Text type="secondary">
+                          {pickLabel(shape[entry.field]?.meta()?.label, i18n.language) || entry.field}
+                        </Typography.Text>
                         {': '}
                         {!isCreate && (
                           <>

@@ -21,14 +21,18 @@ interface MetricKeysSelectProps {
 export function MetricKeysSelect({ value, onChange, disabled, id, language, ...rest }: MetricKeysSelectProps) {
   const { db } = useServices();
   const { projectId } = useRecordFormContext();
-  const own = useLiveQuery(async () => (projectId ? ((await db.serviceDesign.get(projectId))?.thresholds ?? []) : []), [projectId]);
+  const own = useLiveQuery(
+    async () => (projectId ? ((await db.serviceDesign.get(projectId))?.thresholds ?? []) : []),
+    [projectId],
+  );
   const labels = new Map<string, string[]>();
   const add = (key: string, label: string) => {
     const names = labels.get(key) ?? [];
     if (label && !names.includes(label)) names.push(label);
     labels.set(key, names);
   };
-  for (const defs of Object.values(defaultMetricCatalogue)) for (const def of defs) add(def.key, metricText(def.label, language));
+  for (const defs of Object.values(defaultMetricCatalogue))
+    for (const def of defs) add(def.key, metricText(def.label, language));
   for (const threshold of own ?? []) add(threshold.key, metricText(threshold.label, language));
   for (const key of value ?? []) if (!labels.has(key)) add(key, key);
   const options = [...labels].map(([key, names]) => ({ value: key, label: names.join(' / ') || key }));

@@ -49,8 +49,13 @@ export function ObjectListInput({ schema, value = [], onChange, language, disabl
               key: field,
               title: pickLabel(shape[field]!.meta()?.label, language),
               render: (_: unknown, row: Record<string, unknown>, index: number) => (
-                <div style={{ minWidth: widthOf(shape[field]!) }} data-invalid={isInvalid(shape[field]!, row[field]) || undefined}>
-                  <FormItemInputContext.Provider value={isInvalid(shape[field]!, row[field]) ? { status: 'error' } : {}}>
+                <div
+                  style={{ minWidth: widthOf(shape[field]!) }}
+                  data-invalid={isInvalid(shape[field]!, row[field]) || undefined}
+                >
+                  <FormItemInputContext.Provider
+                    value={isInvalid(shape[field]!, row[field]) ? { status: 'error' } : {}}
+                  >
                     <FieldWidget
                       schema={inline(shape[field]!)}
                       language={language}
@@ -71,9 +76,30 @@ export function ObjectListInput({ schema, value = [], onChange, language, disabl
                     width: 112,
                     render: (_: unknown, __: unknown, index: number) => (
                       <Space size={0}>
-                        <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('form.moveUp')} disabled={index === 0} onClick={() => move(index, -1)} />
-                        <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('form.moveDown')} disabled={index === value.length - 1} onClick={() => move(index, 1)} />
-                        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('form.removeRow')} onClick={() => emit(value.filter((_, i) => i !== index))} />
+                        <Button
+                          type="text"
+                          size="small"
+                          icon={<ArrowUpOutlined />}
+                          aria-label={t('form.moveUp')}
+                          disabled={index === 0}
+                          onClick={() => move(index, -1)}
+                        />
+                        <Button
+                          type="text"
+                          size="small"
+                          icon={<ArrowDownOutlined />}
+                          aria-label={t('form.moveDown')}
+                          disabled={index === value.length - 1}
+                          onClick={() => move(index, 1)}
+                        />
+                        <Button
+                          type="text"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('form.removeRow')}
+                          onClick={() => emit(value.filter((_, i) => i !== index))}
+                        />
                       </Space>
                     ),
                   },
@@ -82,7 +108,13 @@ export function ObjectListInput({ schema, value = [], onChange, language, disabl
         />
       </NoFormStyle>
       {!disabled && (
-        <Button type="dashed" size="small" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => emit([...value, defaultsOf(shape)])}>
+        <Button
+          type="dashed"
+          size="small"
+          icon={<PlusOutlined />}
+          style={{ marginTop: 8 }}
+          onClick={() => emit([...value, defaultsOf(shape)])}
+        >
           {t('form.addRow')}
         </Button>
       )}
@@ -120,7 +152,8 @@ function widthOf(field: z.ZodType): number {
 
 /** Inputs hand over change events, selects hand over values. */
 function unwrapEvent(value: unknown): unknown {
-  if (value && typeof value === 'object' && 'target' in value) return (value as { target: { value: unknown } }).target.value;
+  if (value && typeof value === 'object' && 'target' in value)
+    return (value as { target: { value: unknown } }).target.value;
   return value;
 }
 

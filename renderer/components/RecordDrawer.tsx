@@ -61,7 +61,10 @@ export function RecordDrawer<T extends ProjectScopedTable>({
   // The row as stored now: a sync or an action may change it while the drawer is open, and a
   // caller may hand over the row as it was when clicked. The form then shows what changed.
   const rowId = givenRow?.id;
-  const stored = useLiveQuery(() => (rowId ? (db.table(table).get(rowId) as Promise<RowOf<T> | undefined>) : undefined), [db, table, rowId]);
+  const stored = useLiveQuery(
+    () => (rowId ? (db.table(table).get(rowId) as Promise<RowOf<T> | undefined>) : undefined),
+    [db, table, rowId],
+  );
   const row = givenRow && stored?.id === givenRow.id ? stored : givenRow;
   const { t, i18n } = useTranslation();
   const type = recordTypes[table];
@@ -166,7 +169,9 @@ export function RecordDrawer<T extends ProjectScopedTable>({
       onClose={() => void requestClose()}
       width={width}
       destroyOnHidden
-      title={row ? t('common.recordTitle', { type: typeLabel, title: rowTitle }) : t('common.addRecord', { type: typeLabel })}
+      title={
+        row ? t('common.recordTitle', { type: typeLabel, title: rowTitle }) : t('common.addRecord', { type: typeLabel })
+      }
       extra={
         row && deletable && rights.may('delete', table) ? (
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>

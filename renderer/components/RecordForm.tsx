@@ -72,7 +72,8 @@ export function RecordForm(props: RecordFormProps) {
   const { table, projectId } = props;
   // What the user's role may not write is shown, not editable (shared/roles.ts).
   const rights = useProjectRights(projectId);
-  const roleLocked = (field: string) => !rights.mayWriteField(table, field, props.mode === 'create' ? 'create' : 'update');
+  const roleLocked = (field: string) =>
+    !rights.mayWriteField(table, field, props.mode === 'create' ? 'create' : 'update');
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
   // A form name makes antd prefix input ids with it, so two forms on one page never share ids.
@@ -85,17 +86,34 @@ export function RecordForm(props: RecordFormProps) {
   const [creating, setCreating] = useState(false);
   const editRowId = props.mode === 'edit' ? (props.rowId ?? (props.row as { id?: string }).id) : undefined;
   const target = editRowId ? { table, id: editRowId, projectId } : null;
-  const autosave = useAutosave(props.mode === 'edit' ? props.save : null, target, form, type.fields, fieldNames, setState);
+  const autosave = useAutosave(
+    props.mode === 'edit' ? props.save : null,
+    target,
+    form,
+    type.fields,
+    fieldNames,
+    setState,
+  );
   const storedRow = props.mode === 'edit' ? props.row : null;
 
   // Where the form starts, read once: the stored row with what the last session typed but had
   // not stored (edit), or the defaults with a draft typed before a reload (create).
   const [start] = useState(() => {
-    const defaults = { ...schemaDefaults(shape, fieldNames), ...(props.mode === 'create' ? props.initialValues : pick(props.row, fieldNames)) };
-    const carried = props.mode === 'create' ? pick(readDraft(props.draftKey), fieldNames) : target ? pick(readUnsaved(target) ?? {}, fieldNames) : {};
+    const defaults = {
+      ...schemaDefaults(shape, fieldNames),
+      ...(props.mode === 'create' ? props.initialValues : pick(props.row, fieldNames)),
+    };
+    const carried =
+      props.mode === 'create'
+        ? pick(readDraft(props.draftKey), fieldNames)
+        : target
+          ? pick(readUnsaved(target) ?? {}, fieldNames)
+          : {};
     return { defaults, carried, values: { ...defaults, ...carried } };
   });
-  const [draftShown, setDraftShown] = useState(() => props.mode === 'create' && differsFrom(start.values, start.defaults, fieldNames));
+  const [draftShown, setDraftShown] = useState(
+    () => props.mode === 'create' && differsFrom(start.values, start.defaults, fieldNames),
+  );
 
   // Edits the last session typed but could not store go again now, with their error if refused.
   useEffect(() => {
@@ -115,7 +133,9 @@ export function RecordForm(props: RecordFormProps) {
     if (!storedRow) return;
     const { shape: fieldShape, fieldNames: names, autosave: saver } = latest.current;
     const stored = { ...schemaDefaults(fieldShape, names), ...pick(storedRow, names) };
-    const updates = names.filter((name) => !saver.isPending(name) && JSON.stringify(form.getFieldValue(name)) !== JSON.stringify(stored[name]));
+    const updates = names.filter(
+      (name) => !saver.isPending(name) && JSON.stringify(form.getFieldValue(name)) !== JSON.stringify(stored[name]),
+    );
     if (updates.length) form.setFields(updates.map((name) => ({ name, value: stored[name] })));
   }, [storedRow, form]);
 
@@ -128,7 +148,8 @@ export function RecordForm(props: RecordFormProps) {
   };
   useImperativeHandle(props.ref, () => ({
     flush: () => autosave.flush(),
-    hasUnsavedInput: () => props.mode === 'create' && differsFrom(form.getFieldsValue([...fieldNames]), start.defaults, fieldNames),
+    hasUnsavedInput: () =>
+      props.mode === 'create' && differsFrom(form.getFieldsValue([...fieldNames]), start.defaults, fieldNames),
     discard: () => clearDraft(draftKey),
   }));
 
@@ -140,7 +161,9 @@ export function RecordForm(props: RecordFormProps) {
       clearDraft(props.draftKey);
       message.success(t('common.saved'));
     } catch (error) {
-      showErrors(form, type.fields, fieldNames, error, (text) => message.error(t('common.saveFailed', { message: text })));
+      showErrors(form, type.fields, fieldNames, error, (text) =>
+        message.error(t('common.saveFailed', { message: text })),
+      );
     } finally {
       setCreating(false);
     }
@@ -188,7 +211,11 @@ export function RecordForm(props: RecordFormProps) {
                   required={!schema.safeParse(undefined).success}
                   extra={meta.help ? pickLabel(meta.help, i18n.language) : undefined}
                 >
-                  <FieldWidget schema={schema} language={i18n.language} disabled={readOnly || props.readOnlyFields?.includes(name) || roleLocked(name)} />
+                  <FieldWidget
+                    schema={schema}
+                    language={i18n.language}
+                    disabled={readOnly || props.readOnlyFields?.includes(name) || roleLocked(name)}
+                  />
                 </Form.Item>
               </Col>
             );
@@ -247,4 +274,3 @@ function pick(row: object, names: readonly string[]): Record<string, unknown> {
   const source = row as Record<string, unknown>;
   return Object.fromEntries(names.filter((name) => source[name] !== undefined).map((name) => [name, source[name]]));
 }
-

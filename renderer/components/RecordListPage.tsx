@@ -89,19 +89,29 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
       if (Object.entries(filters).some(([field, value]) => value && record[field] !== value)) return false;
       if (props.rowFilter && !props.rowFilter(row)) return false;
       if (!needle) return true;
-      return props.searchFields.some((field) => formatFieldValue(shape[field], record[field], lang).toLowerCase().includes(needle));
+      return props.searchFields.some((field) =>
+        formatFieldValue(shape[field], record[field], lang).toLowerCase().includes(needle),
+      );
     });
     return props.order ? list.sort(props.order) : list;
   }, [rows, filters, needle, props, shape, lang]);
-  const current = editing?.id ? (rows ?? []).find((row) => row.id === editing.id) ?? null : null;
+  const current = editing?.id ? ((rows ?? []).find((row) => row.id === editing.id) ?? null) : null;
 
   const columns: ColumnType<RowOf<T>>[] = props.columns.map((column) => ({
     key: column.field,
     title: fieldTitle(table, column.field, lang),
     width: column.width,
     ellipsis: true,
-    render: (_: unknown, row: RowOf<T>) => column.render?.(row) ?? formatFieldValue(shape[column.field], (row as unknown as Record<string, unknown>)[column.field], lang),
-    sorter: column.sorter ?? ((a: RowOf<T>, b: RowOf<T>) => compareValues((a as unknown as Record<string, unknown>)[column.field], (b as unknown as Record<string, unknown>)[column.field])),
+    render: (_: unknown, row: RowOf<T>) =>
+      column.render?.(row) ??
+      formatFieldValue(shape[column.field], (row as unknown as Record<string, unknown>)[column.field], lang),
+    sorter:
+      column.sorter ??
+      ((a: RowOf<T>, b: RowOf<T>) =>
+        compareValues(
+          (a as unknown as Record<string, unknown>)[column.field],
+          (b as unknown as Record<string, unknown>)[column.field],
+        )),
   }));
 
   return (
@@ -115,7 +125,14 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
         </Typography.Text>
       </Space>
       <Space className="page-toolbar" wrap>
-        <Input.Search allowClear style={{ width: 280 }} placeholder={t('common.search')} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('common.search')} />
+        <Input.Search
+          allowClear
+          style={{ width: 280 }}
+          placeholder={t('common.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label={t('common.search')}
+        />
         {(props.filterFields ?? []).map((field) => (
           <Select
             key={field}
@@ -125,7 +142,10 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
             aria-label={fieldTitle(table, field, lang)}
             value={filters[field]}
             onChange={(value: string | undefined) => setFilters((f) => ({ ...f, [field]: value }))}
-            options={Object.entries(shape[field]?.meta()?.options ?? {}).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))}
+            options={Object.entries(shape[field]?.meta()?.options ?? {}).map(([value, label]) => ({
+              value,
+              label: pickLabel(label, lang),
+            }))}
           />
         ))}
         {rights.may('create', table) && (

@@ -21,9 +21,18 @@ export function ReferenceSelect({ refTable, multiple, value, onChange, disabled,
   const options = useLiveQuery(async () => {
     if (!isTableName(refTable)) return [];
     const type = recordTypes[refTable];
-    const rows = await db.table(refTable).where('projectId').equals(projectId).filter((row) => !row.deleted).toArray();
+    const rows = await db
+      .table(refTable)
+      .where('projectId')
+      .equals(projectId)
+      .filter((row) => !row.deleted)
+      .toArray();
     return rows
-      .map((row) => ({ value: row.id as string, label: (type.title as (r: unknown) => string)(row), search: searchTextOf(row) }))
+      .map((row) => ({
+        value: row.id as string,
+        label: (type.title as (r: unknown) => string)(row),
+        search: searchTextOf(row),
+      }))
       .sort((a, b) => naturalCompare(a.label, b.label));
   }, [refTable, projectId]);
   return (

@@ -8,7 +8,13 @@ import { roleName } from '../i18n/role-refusal';
  * A control the user's role may not use, disabled and saying why on hover (the reason from
  * useProjectRights().whyNot, in the UI language). The child must take `disabled`.
  */
-export function RoleDisabled({ reason, children }: { reason: string | undefined; children: ReactElement<{ disabled?: boolean }> }) {
+export function RoleDisabled({
+  reason,
+  children,
+}: {
+  reason: string | undefined;
+  children: ReactElement<{ disabled?: boolean }>;
+}) {
   if (!reason) return children;
   return (
     <Tooltip title={reason}>
@@ -23,5 +29,13 @@ export function RoleDisabled({ reason, children }: { reason: string | undefined;
 export function ReadOnlyNote({ role }: { role: MemberRole | undefined }) {
   const { t } = useTranslation();
   if (!role) return null;
-  return <Alert data-testid="read-only-note" type="info" showIcon style={{ marginBottom: 12 }} message={t('roles.readOnly', { role: roleName(role) })} />;
+  return (
+    <Alert
+      data-testid="read-only-note"
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      message={t('roles.readOnly', { role: roleName(role) })}
+    />
+  );
 }

@@ -7,10 +7,10 @@ export interface SignaturePadHandle {
 }
 
 /** A signature drawn with a finger, a pen or the mouse (pointer events), kept as a PNG. */
-export const SignaturePad = forwardRef<SignaturePadHandle, { clearLabel: string; hint: string; onChange?(drawn: boolean): void }>(function SignaturePad(
-  { clearLabel, hint, onChange },
-  ref,
-) {
+export const SignaturePad = forwardRef<
+  SignaturePadHandle,
+  { clearLabel: string; hint: string; onChange?(drawn: boolean): void }
+>(function SignaturePad({ clearLabel, hint, onChange }, ref) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const [drawn, setDrawn] = useState(false);
@@ -19,7 +19,10 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { clearLabel: string;
     toPng: () =>
       new Promise((resolve) => {
         if (!drawn || !canvas.current) return resolve(null);
-        canvas.current.toBlob(async (blob) => resolve(blob ? new Uint8Array(await blob.arrayBuffer()) : null), 'image/png');
+        canvas.current.toBlob(
+          async (blob) => resolve(blob ? new Uint8Array(await blob.arrayBuffer()) : null),
+          'image/png',
+        );
       }),
   }));
 

@@ -23,7 +23,10 @@ export function SingletonForm<T extends ProjectScopedTable>({
   children?(row: RowOf<T> | null): ReactNode;
 }) {
   const { db, repo } = useServices();
-  const row = useLiveQuery(async () => ((await db.table(table).get(projectId)) as RowOf<T> | undefined) ?? null, [table, projectId]);
+  const row = useLiveQuery(
+    async () => ((await db.table(table).get(projectId)) as RowOf<T> | undefined) ?? null,
+    [table, projectId],
+  );
   if (row === undefined) return <Spin />;
   return (
     <>

@@ -7,8 +7,23 @@ import type { ReactNode } from 'react';
  * without its three SVG illustrations (about 32 KB), which every page would otherwise load
  * before the first paint because the shell's error boundary and the workspace frame use it.
  */
-export function StatusMessage({ status, title, subTitle, extra }: { status: 'error' | 'notFound'; title: ReactNode; subTitle?: ReactNode; extra?: ReactNode }) {
-  const icon = status === 'error' ? <CloseCircleFilled style={{ color: '#ff4d4f' }} /> : <InfoCircleFilled style={{ color: '#1677ff' }} />;
+export function StatusMessage({
+  status,
+  title,
+  subTitle,
+  extra,
+}: {
+  status: 'error' | 'notFound';
+  title: ReactNode;
+  subTitle?: ReactNode;
+  extra?: ReactNode;
+}) {
+  const icon =
+    status === 'error' ? (
+      <CloseCircleFilled style={{ color: '#ff4d4f' }} />
+    ) : (
+      <InfoCircleFilled style={{ color: '#1677ff' }} />
+    );
   return (
     <div className="status-message">
       <div className="status-message-icon">{icon}</div>

@@ -61,7 +61,9 @@ export function VirtualTable<Row>({
   useEffect(() => setVisibleRange(first, last + 1), [first, last, setVisibleRange]);
 
   const cellStyle = (column: VirtualColumn<Row>) =>
-    typeof column.width === 'number' ? { width: column.width, flex: 'none' } : { flex: column.width.flex, minWidth: 80 };
+    typeof column.width === 'number'
+      ? { width: column.width, flex: 'none' }
+      : { flex: column.width.flex, minWidth: 80 };
 
   return (
     <div className="vt" data-testid={testId} role="table" aria-rowcount={count}>

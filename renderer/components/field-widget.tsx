@@ -31,7 +31,15 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
   const onChange = props.onChange as never;
   switch (meta.widget) {
     case 'textarea':
-      return <Input.TextArea {...common} value={value} onChange={onChange} autoSize={{ minRows: 2, maxRows: 10 }} placeholder={placeholder} />;
+      return (
+        <Input.TextArea
+          {...common}
+          value={value}
+          onChange={onChange}
+          autoSize={{ minRows: 2, maxRows: 10 }}
+          placeholder={placeholder}
+        />
+      );
     case 'date':
       return <DateInput {...common} value={value} onChange={onChange} style={{ width: '100%' }} />;
     case 'datetime':
@@ -39,7 +47,15 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
     case 'time':
       return <TimeInput {...common} value={value} onChange={onChange} style={{ width: '100%' }} />;
     case 'timeZone':
-      return <Select {...common} value={value} onChange={onChange} showSearch options={timeZoneOptions(props.value, language)} />;
+      return (
+        <Select
+          {...common}
+          value={value}
+          onChange={onChange}
+          showSearch
+          options={timeZoneOptions(props.value, language)}
+        />
+      );
     case 'number':
       return (
         <InputNumber
@@ -53,13 +69,35 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
     case 'choice':
       return <Select {...common} value={value} onChange={onChange} options={optionsOf(meta.options, language)} />;
     case 'multiChoice':
-      return <Checkbox.Group {...common} value={value} onChange={onChange} options={optionsOf(meta.options, language)} />;
+      return (
+        <Checkbox.Group {...common} value={value} onChange={onChange} options={optionsOf(meta.options, language)} />
+      );
     case 'metrics':
       return <MetricKeysSelect {...common} language={language} value={value} onChange={onChange} />;
     case 'tags':
-      return <Select {...common} value={value} onChange={onChange} mode="tags" tokenSeparators={tokenSeparators} open={false} suffixIcon={null} />;
+      return (
+        <Select
+          {...common}
+          value={value}
+          onChange={onChange}
+          mode="tags"
+          tokenSeparators={tokenSeparators}
+          open={false}
+          suffixIcon={null}
+        />
+      );
     case 'ips':
-      return <Select {...common} value={value} onChange={onChange} mode="tags" tokenSeparators={[...tokenSeparators, ' ']} open={false} suffixIcon={null} />;
+      return (
+        <Select
+          {...common}
+          value={value}
+          onChange={onChange}
+          mode="tags"
+          tokenSeparators={[...tokenSeparators, ' ']}
+          open={false}
+          suffixIcon={null}
+        />
+      );
     case 'email':
       return <Input {...common} value={value} onChange={onChange} type="email" placeholder={placeholder} />;
     case 'phone':
@@ -70,7 +108,15 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
       return <RecordAttachmentsField {...common} value={value} onChange={onChange} />;
     case 'reference':
     case 'references':
-      return <ReferenceSelect {...common} refTable={meta.refTable ?? ''} multiple={meta.widget === 'references'} value={value} onChange={onChange} />;
+      return (
+        <ReferenceSelect
+          {...common}
+          refTable={meta.refTable ?? ''}
+          multiple={meta.widget === 'references'}
+          value={value}
+          onChange={onChange}
+        />
+      );
     default:
       return <Input {...common} value={value} onChange={onChange} placeholder={placeholder} />;
   }
@@ -78,8 +124,12 @@ export function FieldWidget({ schema, language, ...props }: FieldWidgetProps): R
 
 /** The common zones, and the stored one when it is another. */
 function timeZoneOptions(current: unknown, language: string) {
-  const options = COMMON_TIME_ZONES.map((entry) => ({ value: entry.zone, label: language.startsWith('en') ? entry.en : entry.zh }));
-  if (typeof current === 'string' && current && !options.some((option) => option.value === current)) options.push({ value: current, label: current });
+  const options = COMMON_TIME_ZONES.map((entry) => ({
+    value: entry.zone,
+    label: language.startsWith('en') ? entry.en : entry.zh,
+  }));
+  if (typeof current === 'string' && current && !options.some((option) => option.value === current))
+    options.push({ value: current, label: current });
   return options;
 }
 
@@ -96,7 +146,8 @@ export function formatFieldValue(schema: z.ZodType | undefined, value: unknown, 
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
     if (options) return value.map((v) => pickLabel(options[String(v)], language) || String(v)).join('、');
-    if (typeof value[0] === 'object' && value[0] !== null) return value.map((item) => summarise(item as Record<string, unknown>)).join('；');
+    if (typeof value[0] === 'object' && value[0] !== null)
+      return value.map((item) => summarise(item as Record<string, unknown>)).join('；');
     return value.join(', ');
   }
   if (typeof value === 'boolean') return value ? '✓' : '✗';
@@ -109,7 +160,7 @@ export function formatFieldValue(schema: z.ZodType | undefined, value: unknown, 
 function summarise(item: Record<string, unknown>): string {
   if ('sha256' in item) return String(item.name ?? '');
   return Object.values(item)
-    .filter((v) => typeof v === 'string' ? v !== '' : typeof v === 'number')
+    .filter((v) => (typeof v === 'string' ? v !== '' : typeof v === 'number'))
     .slice(0, 3)
     .join(' · ');
 }

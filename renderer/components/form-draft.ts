@@ -7,7 +7,9 @@ export function readDraft(key: string | undefined): Record<string, unknown> {
   if (!key) return {};
   try {
     const value: unknown = JSON.parse(localStorage.getItem(storageKey(key)) ?? '{}');
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -27,7 +29,11 @@ export function clearDraft(key: string | undefined) {
 }
 
 /** Whether a form's values differ from where it started (empty values all count as empty). */
-export function differsFrom(values: Record<string, unknown>, start: Record<string, unknown>, names: readonly string[]): boolean {
+export function differsFrom(
+  values: Record<string, unknown>,
+  start: Record<string, unknown>,
+  names: readonly string[],
+): boolean {
   return names.some((name) => normalise(values[name]) !== normalise(start[name]));
 }
 

@@ -44,7 +44,9 @@ export function readUnsaved(target: EditTarget): Record<string, unknown> | null 
  * opened; an edit of a row that was deleted meanwhile is dropped.
  */
 export async function storeUnsavedEdits(db: FieldbookDb, repo: Repository): Promise<void> {
-  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key): key is string => key?.startsWith(PREFIX) ?? false);
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter(
+    (key): key is string => key?.startsWith(PREFIX) ?? false,
+  );
   for (const key of keys) {
     const raw = localStorage.getItem(key);
     const edit = parse(raw);
@@ -56,7 +58,8 @@ export async function storeUnsavedEdits(db: FieldbookDb, repo: Repository): Prom
       const row = await db.table(edit.table).get(edit.id);
       if (row?.deleted) localStorage.removeItem(key);
       else if (row) await repo.update(edit.table, edit.id, edit.patch as never);
-      else if (isSingleton(edit.table) && edit.id === edit.projectId && edit.table !== 'projects') await repo.saveSingleton(edit.table, edit.projectId, edit.patch as never);
+      else if (isSingleton(edit.table) && edit.id === edit.projectId && edit.table !== 'projects')
+        await repo.saveSingleton(edit.table, edit.projectId, edit.patch as never);
       else continue; // a keyed row not created yet: its form creates it when opened
       // Another tab may have typed more meanwhile: only what was just stored is done.
       if (localStorage.getItem(key) === raw) localStorage.removeItem(key);
@@ -74,7 +77,13 @@ function parse(raw: string | null): UnsavedEdit | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<UnsavedEdit>;
-    if (typeof value.table !== 'string' || !isTableName(value.table) || typeof value.id !== 'string' || typeof value.projectId !== 'string') return null;
+    if (
+      typeof value.table !== 'string' ||
+      !isTableName(value.table) ||
+      typeof value.id !== 'string' ||
+      typeof value.projectId !== 'string'
+    )
+      return null;
     if (typeof value.patch !== 'object' || value.patch === null) return null;
     return value as UnsavedEdit;
   } catch {

@@ -6,7 +6,8 @@ import { type EditTarget, recordUnsaved } from './unsaved-edits';
 
 const AUTOSAVE_DELAY_MS = 1200;
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
 
 /**
  * Collects changed fields and writes them a moment after the last change, or right away on

@@ -39,7 +39,9 @@ export function useWindowedQuery<Row>(
 
   const setVisibleRange = useCallback((visibleStart: number, visibleEnd: number) => {
     setRange((previous) =>
-      previous.start === visibleStart && previous.end === visibleEnd ? previous : { start: visibleStart, end: visibleEnd },
+      previous.start === visibleStart && previous.end === visibleEnd
+        ? previous
+        : { start: visibleStart, end: visibleEnd },
     );
   }, []);
 

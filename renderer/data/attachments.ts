@@ -49,7 +49,9 @@ export function formatFileSize(bytes: number): string {
 /** Refuses a file over the cap before anything is read or stored. */
 export function checkAttachmentSize(name: string, size: number): void {
   if (size > MAX_ATTACHMENT_BYTES) {
-    throw new AttachmentError(`“${name}”有 ${formatFileSize(size)}，超过了单个附件 ${formatFileSize(MAX_ATTACHMENT_BYTES)} 的上限`);
+    throw new AttachmentError(
+      `“${name}”有 ${formatFileSize(size)}，超过了单个附件 ${formatFileSize(MAX_ATTACHMENT_BYTES)} 的上限`,
+    );
   }
 }
 
@@ -67,7 +69,11 @@ const displayableTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'imag
  * once the bytes are durable in IndexedDB; the sync engine uploads them (pendingUpload) before
  * the first change that refers to them.
  */
-export async function storeAttachment(db: FieldbookDb, file: IncomingFile, options: StoreAttachmentOptions = {}): Promise<Attachment> {
+export async function storeAttachment(
+  db: FieldbookDb,
+  file: IncomingFile,
+  options: StoreAttachmentOptions = {},
+): Promise<Attachment> {
   const name = cleanName(file.name);
   checkAttachmentSize(name, file.bytes.byteLength);
   if (file.bytes.byteLength === 0) throw new AttachmentError(`“${name}”是空文件`);
@@ -99,7 +105,13 @@ export async function storeAttachment(db: FieldbookDb, file: IncomingFile, optio
   if (!shrunk) return storeAsIs(db, name, type, file.bytes, { takenAt, width: 0, height: 0 });
 
   const sha256 = await sha256Hex(shrunk.bytes);
-  const result: ShrinkResult = { sha256, type: shrunk.type, size: shrunk.bytes.byteLength, width: shrunk.width, height: shrunk.height };
+  const result: ShrinkResult = {
+    sha256,
+    type: shrunk.type,
+    size: shrunk.bytes.byteLength,
+    width: shrunk.width,
+    height: shrunk.height,
+  };
   await db.transaction('rw', db.blobs, db.meta, async () => {
     await putBlobOnce(db, sha256, shrunk.type, shrunk.bytes);
     await db.meta.put({ key: cacheKey, value: result });
@@ -126,7 +138,11 @@ async function storeAsIs(
 ): Promise<Attachment> {
   const sha256 = await sha256Hex(bytes);
   await db.transaction('rw', db.blobs, () => putBlobOnce(db, sha256, type, bytes));
-  return reference(name, { sha256, type, size: bytes.byteLength, width: photo.width, height: photo.height }, photo.takenAt);
+  return reference(
+    name,
+    { sha256, type, size: bytes.byteLength, width: photo.width, height: photo.height },
+    photo.takenAt,
+  );
 }
 
 /** Adds the bytes unless this hash is stored already (whose upload state is then left alone). */
@@ -202,7 +218,8 @@ function renameFor(name: string, fromType: string, toType: string): string {
 export function sniffImageType(bytes: Uint8Array): string | null {
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a) return 'image/png';
+  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a)
+    return 'image/png';
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   if (ascii(0, 4) === 'GIF8') return 'image/gif';
   if (ascii(0, 2) === 'BM' && bytes.length > 26) return 'image/bmp';
@@ -267,12 +284,23 @@ export function exifDateTime(value: unknown): string {
 // Shrinking (browser only)
 
 /** JPEG, PNG, WebP, BMP, AVIF and HEIC (where the browser decodes it); GIF may be animated and stays as is. */
-const shrinkableTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/bmp', 'image/avif', 'image/heic', 'image/heif']);
+const shrinkableTypes = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/bmp',
+  'image/avif',
+  'image/heic',
+  'image/heif',
+]);
 /** Formats whose pixels are usually a photograph; the others (PNG, BMP) usually a screenshot. */
 const photoTypes = new Set(['image/jpeg', 'image/heic', 'image/heif', 'image/avif', 'image/webp']);
 
 function canProcessImages(): boolean {
-  return typeof createImageBitmap === 'function' && (typeof OffscreenCanvas === 'function' || typeof document !== 'undefined');
+  return (
+    typeof createImageBitmap === 'function' &&
+    (typeof OffscreenCanvas === 'function' || typeof document !== 'undefined')
+  );
 }
 
 async function decode(bytes: Uint8Array, type: string): Promise<ImageBitmap> {
@@ -311,7 +339,9 @@ function surface(width: number, height: number): Surface {
   return {
     context,
     encode: (type, quality) =>
-      new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))), type, quality)),
+      new Promise((resolve, reject) =>
+        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))), type, quality),
+      ),
   };
 }
 
@@ -326,7 +356,10 @@ function isOpaque(context: Surface['context'], width: number, height: number): b
  * and for anything transparent (JPEG only when a PNG would be more than twice its size). When
  * the photo needed no shrinking and the original is no larger, the original bytes are kept.
  */
-async function shrinkImage(original: Uint8Array, type: string): Promise<{ type: string; bytes: Uint8Array; width: number; height: number }> {
+async function shrinkImage(
+  original: Uint8Array,
+  type: string,
+): Promise<{ type: string; bytes: Uint8Array; width: number; height: number }> {
   const full = await decode(original, type);
   const scale = Math.min(1, MAX_PHOTO_EDGE / Math.max(full.width, full.height));
   const width = Math.max(1, Math.round(full.width * scale));
@@ -368,7 +401,10 @@ async function shrinkImage(original: Uint8Array, type: string): Promise<{ type: 
 export type SyncHttpGetter = () => SyncHttp | null;
 
 /** The signed-in account's server, read afresh at every call (the user may sign in or out). */
-export function syncHttpGetter(sync: Pick<SyncService, 'getStatus'>, api: Pick<DesktopApi, 'getToken'>): SyncHttpGetter {
+export function syncHttpGetter(
+  sync: Pick<SyncService, 'getStatus'>,
+  api: Pick<DesktopApi, 'getToken'>,
+): SyncHttpGetter {
   return () => {
     const account = sync.getStatus().account;
     if (!account) return null;

@@ -18,7 +18,8 @@ export async function exportProjectBundle(db: FieldbookDb, projectId: string, ex
   const changes = (await db.changes.where('projectId').equals(projectId).sortBy('hlc')).map(wireChange);
   const rows: Array<Record<string, unknown>> = [];
   for (const table of tableNames) {
-    for (const row of await db.table(table).where('projectId').equals(projectId).toArray()) rows.push({ table, ...row });
+    for (const row of await db.table(table).where('projectId').equals(projectId).toArray())
+      rows.push({ table, ...row });
   }
   const shas = new Set(changes.flatMap((change) => blobRefsOf(change.fields)));
   const blobs: BundleBlob[] = [];
@@ -28,7 +29,12 @@ export async function exportProjectBundle(db: FieldbookDb, projectId: string, ex
   }
   return encodeBundle(
     {
-      manifest: { projectId, projectName: `${project.code} ${project.name}`, exportedAt: new Date().toISOString(), exportedBy },
+      manifest: {
+        projectId,
+        projectName: `${project.code} ${project.name}`,
+        exportedAt: new Date().toISOString(),
+        exportedBy,
+      },
       changes,
       rows,
       blobs,
@@ -52,7 +58,11 @@ export interface BundleImportResult {
  * changes nothing, importing into an empty app restores the project. Changes new to this device
  * are queued for the server too, so a device that has a network can relay field data.
  */
-export async function importProjectBundle(db: FieldbookDb, clock: HybridLogicalClock, bytes: Uint8Array): Promise<BundleImportResult> {
+export async function importProjectBundle(
+  db: FieldbookDb,
+  clock: HybridLogicalClock,
+  bytes: Uint8Array,
+): Promise<BundleImportResult> {
   const bundle = await decodeBundle(bytes, (projectId) => bundleKeyOf(db, projectId));
   const changes = [...bundle.changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   return db.transaction('rw', [...syncTables(db), db.blobs], async () => {

@@ -92,7 +92,10 @@ const listKeyMiddleware: Parameters<Dexie['use']>[0] = {
             ? table.mutate({
                 ...request,
                 values: request.values.map((row) =>
-                  withSortKeys(name, withListKey(applyRecordDefaults(name as TableName, { ...(row as Record<string, unknown>) }))),
+                  withSortKeys(
+                    name,
+                    withListKey(applyRecordDefaults(name as TableName, { ...(row as Record<string, unknown>) })),
+                  ),
                 ),
               })
             : table.mutate(request),
@@ -257,7 +260,8 @@ export class FieldbookDb extends Dexie {
             } else if (change.pending === 1) {
               relay.push({ hlc: change.hlc, changeId: change.changeId, projectId: change.projectId });
             }
-            if (change.rejected) refused.push({ changeId: change.changeId, projectId: change.projectId, ...change.rejected });
+            if (change.rejected)
+              refused.push({ changeId: change.changeId, projectId: change.projectId, ...change.rejected });
             delete change.pending;
           });
         // Settled: every own change before the first one still queued (all of them if none is).

@@ -26,7 +26,11 @@ export async function loadDeviceId(db: FieldbookDb): Promise<string> {
  * Each open of the database (a window, a browser tab) gets its own clock node id, so two tabs
  * of one device writing in the same millisecond still produce distinct, ordered timestamps.
  */
-export async function loadClock(db: FieldbookDb, deviceId: string, wallClock: () => number = Date.now): Promise<HybridLogicalClock> {
+export async function loadClock(
+  db: FieldbookDb,
+  deviceId: string,
+  wallClock: () => number = Date.now,
+): Promise<HybridLogicalClock> {
   const latest = await db.changes.orderBy('hlc').last();
   return new HybridLogicalClock(`${deviceId}.${randomHex(2)}`, wallClock, latest?.hlc);
 }

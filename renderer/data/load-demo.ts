@@ -15,13 +15,19 @@ export async function loadDemoProject(repo: Repository, assetCount?: number): Pr
   const demo = generateDemoProject(assetCount);
   const project = await repo.createProject(demo.project);
   const projectId = project.id;
-  const create = (table: WriteOp extends infer O ? (O extends { kind: 'create'; table: infer T } ? T : never) : never, values: Record<string, unknown>): WriteOp => ({
+  const create = (
+    table: WriteOp extends infer O ? (O extends { kind: 'create'; table: infer T } ? T : never) : never,
+    values: Record<string, unknown>,
+  ): WriteOp => ({
     kind: 'create',
     table,
     projectId,
     values,
   });
-  const inventory = await repo.writeMany([...demo.members.map((values) => create('members', values)), ...demo.assets.map((values) => create('assets', values))]);
+  const inventory = await repo.writeMany([
+    ...demo.members.map((values) => create('members', values)),
+    ...demo.assets.map((values) => create('assets', values)),
+  ]);
   const assetIds = inventory.slice(demo.members.length).map((row) => row.id);
 
   const initiation = generateDemoInitiation();
@@ -57,26 +63,43 @@ export async function loadDemoProject(repo: Repository, assetCount?: number): Pr
   const operations = generateDemoOperations(demo.assets, { today: todayIn(projectTimeZone(project)) });
   await repo.saveSingleton('serviceDesign', projectId, operations.serviceDesign);
   const { assetIndexes, ...plan } = operations.plan;
-  const patrolPlan = await repo.create('patrolPlans', projectId, { ...plan, assetIds: assetIndexes.map((i) => assetIds[i]!) });
+  const patrolPlan = await repo.create('patrolPlans', projectId, {
+    ...plan,
+    assetIds: assetIndexes.map((i) => assetIds[i]!),
+  });
   for (let start = 0; start < operations.entries.length; start += 500) {
     await repo.writeMany(
-      operations.entries.slice(start, start + 500).map(({ assetIndex, date, readings, noIncidentReasons }): WriteOp => ({
-        kind: 'create',
-        table: 'patrolEntries',
-        projectId,
-        id: patrolEntryId(patrolPlan.id, date, assetIds[assetIndex]!),
-        values: { planId: patrolPlan.id, assetId: assetIds[assetIndex]!, round: date, date, readings, noIncidentReasons: noIncidentReasons ?? {}, enteredBy: operations.plan.assignee },
-      })),
+      operations.entries
+        .slice(start, start + 500)
+        .map(({ assetIndex, date, readings, noIncidentReasons }): WriteOp => ({
+          kind: 'create',
+          table: 'patrolEntries',
+          projectId,
+          id: patrolEntryId(patrolPlan.id, date, assetIds[assetIndex]!),
+          values: {
+            planId: patrolPlan.id,
+            assetId: assetIds[assetIndex]!,
+            round: date,
+            date,
+            readings,
+            noIncidentReasons: noIncidentReasons ?? {},
+            enteredBy: operations.plan.assignee,
+          },
+        })),
     );
   }
   await repo.writeMany([
     ...operations.incidents.map(({ assetIndex, fromPatrol, ...values }) => {
       const assetId = assetIndex === undefined ? '' : assetIds[assetIndex]!;
       // Raised from a patrol reading: linked to it as the patrol page links the incidents it raises.
-      const link = fromPatrol ? `${patrolEntryId(patrolPlan.id, fromPatrol.date, assetId)}#${fromPatrol.metricKey}` : '';
+      const link = fromPatrol
+        ? `${patrolEntryId(patrolPlan.id, fromPatrol.date, assetId)}#${fromPatrol.metricKey}`
+        : '';
       return create('incidents', { ...values, assetId, patrolEntryId: link });
     }),
-    ...operations.changes.map(({ assetIndexes, ...values }) => create('changeRecords', { ...values, assetIds: (assetIndexes ?? []).map((i) => assetIds[i]) })),
+    ...operations.changes.map(({ assetIndexes, ...values }) =>
+      create('changeRecords', { ...values, assetIds: (assetIndexes ?? []).map((i) => assetIds[i]) }),
+    ),
     ...operations.opsLogs.map((values) => create('opsLogs', values)),
   ]);
   return projectId;

@@ -91,7 +91,11 @@ export class Repository {
    * Writes the project's one row of a singleton type (SLA, charter …): creates it on first
    * write, recording only the fields given, else updates it.
    */
-  async saveSingleton<T extends ProjectScopedTable>(table: T, projectId: string, values: Partial<InputOf<T>>): Promise<RowOf<T>> {
+  async saveSingleton<T extends ProjectScopedTable>(
+    table: T,
+    projectId: string,
+    values: Partial<InputOf<T>>,
+  ): Promise<RowOf<T>> {
     if (!isSingleton(table)) throw new Error(`${table} is not a singleton record type`);
     return this.saveKeyed(table, projectId, projectId, values);
   }
@@ -101,55 +105,80 @@ export class Repository {
    * creates it on first write, recording only the fields given, else updates it. Two devices
    * doing this offline end up with one row merged field by field.
    */
-  async saveKeyed<T extends ProjectScopedTable>(table: T, id: string, projectId: string, values: Partial<InputOf<T>>): Promise<RowOf<T>> {
+  async saveKeyed<T extends ProjectScopedTable>(
+    table: T,
+    id: string,
+    projectId: string,
+    values: Partial<InputOf<T>>,
+  ): Promise<RowOf<T>> {
     const type = recordTypes[table] as { singleton?: boolean; keyed?: boolean };
     if (!type.singleton && !type.keyed) throw new Error(`${table} rows are not keyed`);
-    return this.db.transaction('rw', [this.table(table), this.db.changes, this.db.meta, this.db.projects, ...this.parentTables([table])], async () => {
-      const [existing, , roles] = await Promise.all([this.table(table).get(id), this.stampAfterPushed(), serverRoles(this.db)]);
-      if (existing && existing.projectId !== projectId) throw new RecordValidationError([{ field: 'projectId', message: '该记录属于另一个项目' }]);
-      const op: WriteOp = existing ? { kind: 'update', table, id, patch: values } : { kind: 'create', table, projectId, values, id };
-      await this.assertParentsUnlocked([op], new Map(existing ? [[`${table}:${id}`, existing]] : []));
-      if (existing) {
-        const write = this.planUpdate(table, existing, values);
+    return this.db.transaction(
+      'rw',
+      [this.table(table), this.db.changes, this.db.meta, this.db.projects, ...this.parentTables([table])],
+      async () => {
+        const [existing, , roles] = await Promise.all([
+          this.table(table).get(id),
+          this.stampAfterPushed(),
+          serverRoles(this.db),
+        ]);
+        if (existing && existing.projectId !== projectId)
+          throw new RecordValidationError([{ field: 'projectId', message: '该记录属于另一个项目' }]);
+        const op: WriteOp = existing
+          ? { kind: 'update', table, id, patch: values }
+          : { kind: 'create', table, projectId, values, id };
+        await this.assertParentsUnlocked([op], new Map(existing ? [[`${table}:${id}`, existing]] : []));
+        if (existing) {
+          const write = this.planUpdate(table, existing, values);
+          await this.commit(table, [write], roles);
+          return write.row as unknown as RowOf<T>;
+        }
+        await this.assertProjectsWritable([op]);
+        const write = this.planCreate(table, id, projectId, values, Object.keys(values));
         await this.commit(table, [write], roles);
-        return write.row as unknown as RowOf<T>;
-      }
-      await this.assertProjectsWritable([op]);
-      const write = this.planCreate(table, id, projectId, values, Object.keys(values));
-      await this.commit(table, [write], roles);
-      // The row holds only what this write set; the caller gets it as a reader would.
-      return applyRecordDefaults(table, { ...write.row }) as unknown as RowOf<T>;
-    });
+        // The row holds only what this write set; the caller gets it as a reader would.
+        return applyRecordDefaults(table, { ...write.row }) as unknown as RowOf<T>;
+      },
+    );
   }
 
   /** Several writes, all or nothing, one change entry each (an import, a batch edit). */
   async writeMany(ops: readonly WriteOp[]): Promise<StoredRow[]> {
     const names = [...new Set(ops.map((op) => op.table))];
     const tables = [...names.map((name) => this.table(name)), ...this.parentTables(names)];
-    return this.db.transaction('rw', [...new Set(tables), this.db.changes, this.db.meta, this.db.projects], async () => {
-      const [, existing, , roles] = await Promise.all([this.assertProjectsWritable(ops), this.loadExisting(ops), this.stampAfterPushed(), serverRoles(this.db)]);
-      // Most types have no parent that locks them: no check to wait for.
-      if (ops.some((op) => lockOf(op.table))) await this.assertParentsUnlocked(ops, existing);
-      const planned: Array<{ table: TableName; write: PlannedWrite }> = [];
-      // Later ops in the batch see the rows earlier ops produced.
-      const current = new Map(existing);
-      for (const op of ops) {
-        const write = this.plan(op, current);
-        current.set(`${op.table}:${write.row.id}`, write.row);
-        planned.push({ table: op.table, write });
-      }
-      const names = new Set(planned.map((p) => p.table));
-      await Promise.all(
-        [...names].map((name) =>
-          this.commit(
-            name,
-            planned.filter((p) => p.table === name).map((p) => p.write),
-            roles,
+    return this.db.transaction(
+      'rw',
+      [...new Set(tables), this.db.changes, this.db.meta, this.db.projects],
+      async () => {
+        const [, existing, , roles] = await Promise.all([
+          this.assertProjectsWritable(ops),
+          this.loadExisting(ops),
+          this.stampAfterPushed(),
+          serverRoles(this.db),
+        ]);
+        // Most types have no parent that locks them: no check to wait for.
+        if (ops.some((op) => lockOf(op.table))) await this.assertParentsUnlocked(ops, existing);
+        const planned: Array<{ table: TableName; write: PlannedWrite }> = [];
+        // Later ops in the batch see the rows earlier ops produced.
+        const current = new Map(existing);
+        for (const op of ops) {
+          const write = this.plan(op, current);
+          current.set(`${op.table}:${write.row.id}`, write.row);
+          planned.push({ table: op.table, write });
+        }
+        const names = new Set(planned.map((p) => p.table));
+        await Promise.all(
+          [...names].map((name) =>
+            this.commit(
+              name,
+              planned.filter((p) => p.table === name).map((p) => p.write),
+              roles,
+            ),
           ),
-        ),
-      );
-      return planned.map((p) => p.write.row);
-    });
+        );
+        return planned.map((p) => p.write.row);
+      },
+    );
   }
 
   private plan(op: WriteOp, current: Map<string, StoredRow>): PlannedWrite {
@@ -161,7 +190,13 @@ export class Repository {
   }
 
   /** `recordOnly`: the fields this create writes (all of them unless given); the rest are defaults. */
-  private planCreate(table: TableName, id: string, projectId: string, values: Record<string, unknown>, recordOnly?: string[]): PlannedWrite {
+  private planCreate(
+    table: TableName,
+    id: string,
+    projectId: string,
+    values: Record<string, unknown>,
+    recordOnly?: string[],
+  ): PlannedWrite {
     const fields = validate(table, values);
     const written = recordOnly ? Object.fromEntries(recordOnly.map((field) => [field, fields[field]])) : fields;
     const hlc = this.identity.clock.now();
@@ -218,11 +253,18 @@ export class Repository {
    * each is a message to the browser process). A failed request still aborts the whole
    * transaction.
    */
-  private async commit(table: TableName, writes: PlannedWrite[], roles: ReadonlyMap<string, MemberRole>): Promise<void> {
+  private async commit(
+    table: TableName,
+    writes: PlannedWrite[],
+    roles: ReadonlyMap<string, MemberRole>,
+  ): Promise<void> {
     const effective = writes.filter((write) => write.change !== null);
     if (effective.length === 0) return;
     // The last write to a row in a batch holds every field it touched.
-    const rows = effective.length === 1 ? [effective[0]!.row] : [...new Map(effective.map((write) => [write.row.id, write.row])).values()];
+    const rows =
+      effective.length === 1
+        ? [effective[0]!.row]
+        : [...new Map(effective.map((write) => [write.row.id, write.row])).values()];
     const changes = effective.map((write) => write.change as ChangeRow);
     this.assertRoleAllows(table, effective, roles);
     await Promise.all([
@@ -236,7 +278,11 @@ export class Repository {
    * would: the same table, checked before anything is stored. A project without a server role
    * (only on this device) allows everything. `roles` were read in this write's transaction.
    */
-  private assertRoleAllows(table: TableName, writes: readonly PlannedWrite[], roles: ReadonlyMap<string, MemberRole>): void {
+  private assertRoleAllows(
+    table: TableName,
+    writes: readonly PlannedWrite[],
+    roles: ReadonlyMap<string, MemberRole>,
+  ): void {
     for (const write of writes) {
       const change = write.change!;
       const refusal = changeRefusalOf(roles.get(change.projectId), table, change.fields, write.before);
@@ -285,7 +331,8 @@ export class Repository {
     for (const op of ops) {
       const lock = lockOf(op.table);
       if (!lock) continue;
-      const parentId = op.kind === 'create' ? op.values[lock.field] : existing.get(`${op.table}:${op.id}`)?.[lock.field];
+      const parentId =
+        op.kind === 'create' ? op.values[lock.field] : existing.get(`${op.table}:${op.id}`)?.[lock.field];
       if (typeof parentId !== 'string' || parentId === '') continue;
       const parent = await this.table(lock.table as TableName).get(parentId);
       if (parent && lock.isLocked(parent)) throw new RecordValidationError([{ field: '', message: lock.message }]);
@@ -299,7 +346,9 @@ export class Repository {
     return this.db.projects.bulkGet(projectIds).then((projects) => {
       projects.forEach((project, index) => {
         if (!project || project.deleted) {
-          throw new RecordValidationError([{ field: 'projectId', message: `项目不存在或已删除 (${projectIds[index]})` }]);
+          throw new RecordValidationError([
+            { field: 'projectId', message: `项目不存在或已删除 (${projectIds[index]})` },
+          ]);
         }
       });
     });
@@ -324,7 +373,11 @@ function lockOf(table: TableName): ParentLock | undefined {
 
 function fieldsOf(table: TableName, row: StoredRow): Record<string, unknown> {
   const shape = recordTypes[table].fields.shape;
-  return Object.fromEntries(Object.keys(shape).filter((field) => field in row).map((field) => [field, row[field]]));
+  return Object.fromEntries(
+    Object.keys(shape)
+      .filter((field) => field in row)
+      .map((field) => [field, row[field]]),
+  );
 }
 
 /** Checks values against the record type: unknown fields, each field's schema, then cross-field rules. */

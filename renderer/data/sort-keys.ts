@@ -14,6 +14,7 @@ export function withSortKeys<Row extends Record<string, unknown>>(table: string,
   const columns = (naturallySortedColumns as Partial<Record<string, readonly string[]>>)[table];
   if (!columns) return row;
   const sortKey: Record<string, string> = {};
-  for (const column of columns) sortKey[column] = naturalSortKey(typeof row[column] === 'string' ? (row[column] as string) : '');
+  for (const column of columns)
+    sortKey[column] = naturalSortKey(typeof row[column] === 'string' ? (row[column] as string) : '');
   return { ...row, sortKey };
 }

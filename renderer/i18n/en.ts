@@ -6,7 +6,8 @@ export const en: UiText = {
     pageFailed: 'This page failed: {{page}}',
     somethingFailed: 'This page failed',
     notFound: 'No such page',
-    pageHint: 'An error occurred while showing this page. Saved data is not affected; the other pages on the left still work.',
+    pageHint:
+      'An error occurred while showing this page. Saved data is not affected; the other pages on the left still work.',
     appHint: 'An error occurred while showing this. Saved data is not affected.',
     backToOverview: 'Back to the project overview',
     reload: 'Reload this page',
@@ -354,13 +355,19 @@ export const en: UiText = {
     demoLoaded: 'Demo project loaded',
     assetCount: '{{count}} assets',
   },
-  project: { info: 'Project information', created: 'Project created', phaseGroup: 'Phase', notFound: 'No such project' },
+  project: {
+    info: 'Project information',
+    created: 'Project created',
+    phaseGroup: 'Phase',
+    notFound: 'No such project',
+  },
   team: {
     title: 'Project team',
     add: 'Add member',
     server: {
       title: 'Project members on the server',
-      intro: 'Members with an account on the server ({{server}}) and their role in this project; the role decides which changes the server accepts from whom. Your role: {{role}}.',
+      intro:
+        'Members with an account on the server ({{server}}) and their role in this project; the role decides which changes the server accepts from whom. Your role: {{role}}.',
       username: 'Username',
       usernamePlaceholder: 'An existing server username',
       usernameRequired: 'Enter a username',
@@ -370,7 +377,8 @@ export const en: UiText = {
       added: '{{username}} added to the project as {{role}}',
       roleChanged: '{{username}} is now {{role}}',
       remove: 'Remove',
-      removeConfirm: "Remove {{username}} from the project? That user's devices delete the project's data at their next sync (unsent changes are kept for export).",
+      removeConfirm:
+        "Remove {{username}} from the project? That user's devices delete the project's data at their next sync (unsent changes are kept for export).",
       removed: '{{username}} removed from the project',
       userNotFound: 'No such (active) user on the server: ask the administrator to create the account first',
       lastManager: 'The project must keep a project manager: appoint another one first',
@@ -416,7 +424,8 @@ export const en: UiText = {
     readError: {
       notXlsx: 'The file is not a valid Excel workbook (.xlsx). Save it as .xlsx in Excel or WPS and try again.',
       legacyXls: 'Old .xls / .et files are not supported. Save the file as .xlsx in Excel or WPS and import that.',
-      protectedOrLegacy: 'The file is an old .xls workbook or has an open password. Remove the password in Excel or WPS, save it as .xlsx and try again.',
+      protectedOrLegacy:
+        'The file is an old .xls workbook or has an open password. Remove the password in Excel or WPS, save it as .xlsx and try again.',
       notText: '"{{fileName}}" is not a text CSV file. Save it as .xlsx or CSV in Excel or WPS and try again.',
       unsupportedType: 'Unsupported file type: {{fileName}} (use .xlsx or .csv)',
       noSuchSheet: 'There is no worksheet {{sheet}} (the file has {{count}})',
@@ -483,7 +492,8 @@ export const en: UiText = {
       manageMembers: 'manage members',
       renameProject: 'rename the project',
     },
-    serverForbidden: 'The server refused this change: your role in this project does not allow it, or you are no longer a member',
+    serverForbidden:
+      'The server refused this change: your role in this project does not allow it, or you are no longer a member',
     serverRejected: 'The server refused this change ({{code}})',
   },
   syncErrors: {
@@ -498,7 +508,7 @@ export const en: UiText = {
     serverError: 'Server error ({{status}}); it will be retried automatically',
     refused: 'Request refused ({{status}})',
     failed: 'Sync failed ({{name}})',
-    cannotApply: 'Cannot apply the server\'s changes ({{reason}}); upgrade this app to sync',
+    cannotApply: "Cannot apply the server's changes ({{reason}}); upgrade this app to sync",
     blobIncomplete: 'Attachment {{hash}}… was not downloaded completely; try again',
     withRequestId: '{{message}} (request id {{requestId}}: the server administrator can find it in the log)',
   },
@@ -522,7 +532,8 @@ export const en: UiText = {
     loggedIn: 'Signed in',
     page: 'Sync & conflicts',
     conflicts: 'Conflicts (overwritten values)',
-    conflictsHint: 'When two devices change the same field, the later change wins; the earlier value is kept here and can be restored.',
+    conflictsHint:
+      'When two devices change the same field, the later change wins; the earlier value is kept here and can be restored.',
     noConflicts: 'No open conflicts',
     record: 'Record',
     lostValue: 'Overwritten value',
@@ -535,11 +546,13 @@ export const en: UiText = {
     noRejected: 'No refused changes',
     exportRejected: 'Export refused changes',
     bundle: 'Project bundle (offline transfer and backup)',
-    bundleHint: 'Export the whole project (records, history, attachments) as one file; importing it on another device merges it, and importing twice adds nothing.',
+    bundleHint:
+      'Export the whole project (records, history, attachments) as one file; importing it on another device merges it, and importing twice adds nothing.',
     exportBundle: 'Export project bundle',
     importBundle: 'Import project bundle',
     imported: 'Imported “{{name}}”: {{applied}} changes merged, {{known}} already here, {{conflicts}} conflicts',
-    removedFromProject: 'You were removed from “{{name}}”; its data was removed from this device. Its {{count}} unsent changes were kept; export them in Settings.',
+    removedFromProject:
+      'You were removed from “{{name}}”; its data was removed from this device. Its {{count}} unsent changes were kept; export them in Settings.',
     orphaned: 'Unsent changes of projects you left',
     exportOrphaned: 'Export ({{count}})',
     reason: 'Reason',
@@ -557,13 +570,17 @@ export const en: UiText = {
       askAgain: 'Ask again',
     },
     serverErrors: {
-      quotaExceeded: "The project's attachment storage is full: {{used}} of {{quota}} used, this file needs {{needed}}. Ask the server administrator to raise the quota.",
+      quotaExceeded:
+        "The project's attachment storage is full: {{used}} of {{quota}} used, this file needs {{needed}}. Ask the server administrator to raise the quota.",
     },
     log: 'Sync log',
-    logHint: 'Every sync compares a digest of this project’s data on this device with the server’s; when they differ, this device pulls the project from the server again and re-applies its unsent changes.',
+    logHint:
+      'Every sync compares a digest of this project’s data on this device with the server’s; when they differ, this device pulls the project from the server again and re-applies its unsent changes.',
     noLog: 'This device and the server have always agreed: nothing needed repair',
-    logRepaired: 'This device’s data differed from the server’s (records affected: {{rows}}); the project was pulled from the server again and unsent changes re-applied. They agree now.',
-    logStillDiffers: 'This device’s data differed from the server’s (records affected: {{rows}}) and still differs after pulling again; retried in an hour or when the server’s data changes. Please contact your administrator.',
+    logRepaired:
+      'This device’s data differed from the server’s (records affected: {{rows}}); the project was pulled from the server again and unsent changes re-applied. They agree now.',
+    logStillDiffers:
+      'This device’s data differed from the server’s (records affected: {{rows}}) and still differs after pulling again; retried in an hour or when the server’s data changes. Please contact your administrator.',
     logDigests: 'Device digest {{local}} · server digest {{server}}',
   },
   houseTemplate: {
@@ -590,7 +607,7 @@ export const en: UiText = {
     currentUser: 'Current user',
     setCurrent: 'Set as current user',
     nowYou: 'Current user: {{name}}; changes from now on are made in this name',
-    unnamedAuthor: 'This device\'s user',
+    unnamedAuthor: "This device's user",
   },
   settings: {
     title: 'Settings',
@@ -600,7 +617,8 @@ export const en: UiText = {
     storage: 'Storage on this device',
     storageUsed: '{{used}} used of about {{quota}}',
     persisted: 'The browser promised to keep this data (it will not be evicted under storage pressure)',
-    notPersisted: 'The browser has not promised to keep this data: clearing browsing data or low disk space may lose unsynced records',
+    notPersisted:
+      'The browser has not promised to keep this data: clearing browsing data or low disk space may lose unsynced records',
     requestPersist: 'Request persistent storage',
     appInfo: 'About',
     version: 'Version',

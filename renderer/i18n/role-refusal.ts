@@ -5,7 +5,8 @@ import type { RejectionCode } from '../../shared/sync/protocol';
 import { type MemberRole, refusalSentence, type RoleRefusal } from '../../shared/roles';
 
 /** Picks the UI language's side of a label (index.ts has the same; not imported, so the data layer need not load React's i18n binding). */
-const pickLabel = (label: { zh: string; en: string } | undefined, language: string) => (label ? (language.startsWith('en') ? label.en : label.zh) : '');
+const pickLabel = (label: { zh: string; en: string } | undefined, language: string) =>
+  label ? (language.startsWith('en') ? label.en : label.zh) : '';
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
@@ -25,7 +26,9 @@ export function roleRefusalText(refusal: RoleRefusal): string {
   const english = language.startsWith('en');
   const typeLabel = pickLabel(recordTypes[refusal.table].label, language);
   const type = english ? typeLabel.toLowerCase() : typeLabel;
-  const what = refusal.actions.map((action) => i18next.t(`roles.actions.${action}`, { type })).join(i18next.t('roles.separator'));
+  const what = refusal.actions
+    .map((action) => i18next.t(`roles.actions.${action}`, { type }))
+    .join(i18next.t('roles.separator'));
   return i18next.t('roles.refusal', { role: roleName(refusal.role, language), what });
 }
 

@@ -85,9 +85,12 @@ function collectLabels(schema: z.ZodType, into: Map<string, string>, depth = 0):
   const meta = schema.meta?.();
   if (meta?.label && !into.has(meta.label.zh)) into.set(meta.label.zh, meta.label.en);
   for (const option of Object.values(meta?.options ?? {})) if (!into.has(option.zh)) into.set(option.zh, option.en);
-  const def = (schema as unknown as { def: { innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
+  const def = (
+    schema as unknown as { def: { innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> } }
+  ).def;
   if (def.innerType) collectLabels(def.innerType, into, depth + 1);
   if (def.element) collectLabels(def.element, into, depth + 1);
   const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? def.shape;
-  if (shape && typeof shape === 'object') for (const child of Object.values(shape)) collectLabels(child, into, depth + 1);
+  if (shape && typeof shape === 'object')
+    for (const child of Object.values(shape)) collectLabels(child, into, depth + 1);
 }

@@ -364,7 +364,8 @@ export const zhCN = {
     add: '添加成员',
     server: {
       title: '服务器上的项目成员',
-      intro: '有服务器账号（{{server}}）的成员和他们在本项目中的角色；角色决定服务器接受谁的哪些修改。你的角色：{{role}}。',
+      intro:
+        '有服务器账号（{{server}}）的成员和他们在本项目中的角色；角色决定服务器接受谁的哪些修改。你的角色：{{role}}。',
       username: '用户名',
       usernamePlaceholder: '服务器上已有的用户名',
       usernameRequired: '请填写用户名',
@@ -374,7 +375,8 @@ export const zhCN = {
       added: '{{username}} 已加入项目，角色：{{role}}',
       roleChanged: '{{username}} 的角色已改为 {{role}}',
       remove: '移出项目',
-      removeConfirm: '把 {{username}} 移出项目？该用户的设备下次同步时会删除本项目的数据（未同步的修改会保留以便导出）。',
+      removeConfirm:
+        '把 {{username}} 移出项目？该用户的设备下次同步时会删除本项目的数据（未同步的修改会保留以便导出）。',
       removed: '{{username}} 已移出项目',
       userNotFound: '服务器上没有这个用户（或已停用）：请先让管理员创建账号',
       lastManager: '项目至少要有一位项目经理：请先任命另一位项目经理',
@@ -540,7 +542,8 @@ export const zhCN = {
     noRejected: '没有被拒绝的修改',
     exportRejected: '导出被拒绝的修改',
     bundle: '项目数据包（离线传输与备份）',
-    bundleHint: '把整个项目（记录、修改历史、附件）导出为一个文件，在另一台设备上导入即可合并，重复导入不会产生重复数据。',
+    bundleHint:
+      '把整个项目（记录、修改历史、附件）导出为一个文件，在另一台设备上导入即可合并，重复导入不会产生重复数据。',
     exportBundle: '导出项目数据包',
     importBundle: '导入项目数据包',
     imported: '已导入“{{name}}”：合并 {{applied}} 条修改，已有 {{known}} 条，冲突 {{conflicts}} 条',
@@ -562,13 +565,17 @@ export const zhCN = {
       askAgain: '重新询问',
     },
     serverErrors: {
-      quotaExceeded: '项目附件存储已满：已用 {{used}}，上限 {{quota}}，这个附件需要 {{needed}}。请联系服务器管理员提高配额。',
+      quotaExceeded:
+        '项目附件存储已满：已用 {{used}}，上限 {{quota}}，这个附件需要 {{needed}}。请联系服务器管理员提高配额。',
     },
     log: '同步日志',
-    logHint: '每次同步都会核对本机与服务器上本项目数据的摘要；不一致时本机从服务器重新拉取本项目，并重新应用尚未同步的修改。',
+    logHint:
+      '每次同步都会核对本机与服务器上本项目数据的摘要；不一致时本机从服务器重新拉取本项目，并重新应用尚未同步的修改。',
     noLog: '本机与服务器的数据一直一致，没有需要修复的记录',
-    logRepaired: '本机数据与服务器不一致（{{rows}} 条记录），已从服务器重新拉取本项目并重新应用未同步的修改，现已一致。',
-    logStillDiffers: '本机数据与服务器不一致（{{rows}} 条记录），重新拉取后仍不一致；一小时后或服务器数据变化时再试。请联系管理员。',
+    logRepaired:
+      '本机数据与服务器不一致（{{rows}} 条记录），已从服务器重新拉取本项目并重新应用未同步的修改，现已一致。',
+    logStillDiffers:
+      '本机数据与服务器不一致（{{rows}} 条记录），重新拉取后仍不一致；一小时后或服务器数据变化时再试。请联系管理员。',
     logDigests: '本机摘要 {{local}} · 服务器摘要 {{server}}',
   },
   houseTemplate: {

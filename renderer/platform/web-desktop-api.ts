@@ -59,8 +59,13 @@ export function createWebDesktopApi(appVersion: string): DesktopApi {
     },
     async openFiles(request): Promise<OpenedFile[]> {
       const { filters, multiple } = openFilesRequestSchema.parse(request);
-      const files = await pickFiles(filters?.flatMap((f) => f.extensions.map((ext) => `.${ext}`)) ?? [], multiple ?? false);
-      return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      const files = await pickFiles(
+        filters?.flatMap((f) => f.extensions.map((ext) => `.${ext}`)) ?? [],
+        multiple ?? false,
+      );
+      return Promise.all(
+        files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+      );
     },
     async getAppInfo(): Promise<AppInfo> {
       return { host: 'web', version: appVersion, dataLocation: `IndexedDB · ${location.origin}` };

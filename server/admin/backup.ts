@@ -56,12 +56,17 @@ export async function backupSqlite(dataDir: string, file: string): Promise<Backu
     copy.pragma('journal_mode = DELETE');
     copy.exec(`create table backup_info (key text primary key, value text not null);
       create table backup_blob_chunks (sha256 text not null, idx integer not null, bytes blob not null, primary key (sha256, idx));`);
-    copy.prepare('insert into backup_info values (?, ?), (?, ?)').run('format', FORMAT, 'created_at', new Date().toISOString());
+    copy
+      .prepare('insert into backup_info values (?, ?), (?, ?)')
+      .run('format', FORMAT, 'created_at', new Date().toISOString());
     const store = new DiskBlobStore(diskBlobRoot(dataDir));
     const insert = copy.prepare('insert into backup_blob_chunks values (?, ?, ?)');
     // One transaction for all the chunks: the copy is ours alone until it is renamed into place.
     copy.exec('begin');
-    for (const { sha256, size } of copy.prepare('select sha256, size from blobs order by sha256').all() as Array<{ sha256: string; size: number }>) {
+    for (const { sha256, size } of copy.prepare('select sha256, size from blobs order by sha256').all() as Array<{
+      sha256: string;
+      size: number;
+    }>) {
       const hash = createHash('sha256');
       let idx = 0;
       let read = 0;
@@ -74,7 +79,8 @@ export async function backupSqlite(dataDir: string, file: string): Promise<Backu
       } catch (error) {
         throw new AdminError(`无法读取附件 / cannot read attachment ${sha256}: ${(error as Error).message}`);
       }
-      if (read !== Number(size) || hash.digest('hex') !== sha256) throw new AdminError(`附件文件已损坏 / attachment file ${sha256} does not match its hash or size`);
+      if (read !== Number(size) || hash.digest('hex') !== sha256)
+        throw new AdminError(`附件文件已损坏 / attachment file ${sha256} does not match its hash or size`);
       blobs += 1;
       blobBytes += read;
     }
@@ -95,7 +101,9 @@ export async function backupSqlite(dataDir: string, file: string): Promise<Backu
 export async function restoreSqlite(file: string, dataDir: string): Promise<Omit<BackupSummary, 'file'>> {
   const target = path.join(dataDir, SQLITE_FILE);
   if (fs.existsSync(target)) {
-    throw new AdminError(`数据目录里已有数据库，恢复只写入空的数据目录 / ${target} exists: restore only into an empty data directory (move it away first)`);
+    throw new AdminError(
+      `数据目录里已有数据库，恢复只写入空的数据目录 / ${target} exists: restore only into an empty data directory (move it away first)`,
+    );
   }
   if (!fs.existsSync(file)) throw new AdminError(`没有这个备份文件 / no such file: ${file}`);
   await fsp.mkdir(dataDir, { recursive: true });
@@ -107,15 +115,19 @@ export async function restoreSqlite(file: string, dataDir: string): Promise<Omit
   try {
     let format: string | undefined;
     try {
-      format = (db.prepare("select value from backup_info where key = 'format'").get() as { value: string } | undefined)?.value;
+      format = (db.prepare("select value from backup_info where key = 'format'").get() as { value: string } | undefined)
+        ?.value;
     } catch {
       format = undefined;
     }
-    if (format !== FORMAT) throw new AdminError(`不是 Fieldbook 服务器的备份文件 / not a Fieldbook server backup: ${file}`);
+    if (format !== FORMAT)
+      throw new AdminError(`不是 Fieldbook 服务器的备份文件 / not a Fieldbook server backup: ${file}`);
     const store = new DiskBlobStore(diskBlobRoot(dataDir));
     await store.init();
     const chunksOf = db.prepare('select bytes from backup_blob_chunks where sha256 = ? order by idx');
-    for (const { sha256 } of db.prepare('select distinct sha256 from backup_blob_chunks order by sha256').all() as Array<{ sha256: string }>) {
+    for (const { sha256 } of db
+      .prepare('select distinct sha256 from backup_blob_chunks order by sha256')
+      .all() as Array<{ sha256: string }>) {
       const hash = createHash('sha256');
       const destination = store.filePath(sha256);
       await fsp.mkdir(path.dirname(destination), { recursive: true });
@@ -154,16 +166,30 @@ export async function restoreSqlite(file: string, dataDir: string): Promise<Omit
 }
 
 /** PostgreSQL: pg_dump of the server's schema (or of the whole database without one) in pg_dump's custom format. */
-export async function backupPostgres(databaseUrl: string, pgSchema: string | undefined, file: string): Promise<BackupSummary> {
+export async function backupPostgres(
+  databaseUrl: string,
+  pgSchema: string | undefined,
+  file: string,
+): Promise<BackupSummary> {
   await refuseExisting(file);
   const partial = `${file}.partial`;
-  const args = ['--format=custom', '--no-owner', `--file=${partial}`, ...(pgSchema ? [`--schema=${pgSchema}`] : []), `--dbname=${databaseUrl}`];
+  const args = [
+    '--format=custom',
+    '--no-owner',
+    `--file=${partial}`,
+    ...(pgSchema ? [`--schema=${pgSchema}`] : []),
+    `--dbname=${databaseUrl}`,
+  ];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.env.FIELDBOOK_PG_DUMP ?? 'pg_dump', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let text = '';
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
-    child.on('error', (error) => reject(new AdminError(`无法运行 pg_dump（请安装 PostgreSQL 客户端）/ cannot run pg_dump: ${error.message}`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new AdminError(`pg_dump 失败 / pg_dump failed (${code}): ${text.trim()}`))));
+    child.on('error', (error) =>
+      reject(new AdminError(`无法运行 pg_dump（请安装 PostgreSQL 客户端）/ cannot run pg_dump: ${error.message}`)),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new AdminError(`pg_dump 失败 / pg_dump failed (${code}): ${text.trim()}`)),
+    );
   });
   await fsp.rename(partial, file);
   return { file, bytes: (await fsp.stat(file)).size, blobs: 0, blobBytes: 0 };

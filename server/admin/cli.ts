@@ -93,14 +93,30 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   }
   const need = (name: keyof typeof values): string => {
     const value = values[name];
-    if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少参数 --${name} / missing --${name}`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new UsageError(`缺少参数 --${name} / missing --${name}`);
     return value;
   };
-  const print = (text: string, data: unknown) => io.stdout.write(values.json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
+  const print = (text: string, data: unknown) =>
+    io.stdout.write(values.json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
 
   let store: Store | undefined;
   try {
-    const known = ['add-user', 'reset-password', 'disable-user', 'enable-user', 'add-project', 'add-member', 'remove-member', 'list-users', 'list-projects', 'import', 'migrate-blobs', 'backup', 'restore'];
+    const known = [
+      'add-user',
+      'reset-password',
+      'disable-user',
+      'enable-user',
+      'add-project',
+      'add-member',
+      'remove-member',
+      'list-users',
+      'list-projects',
+      'import',
+      'migrate-blobs',
+      'backup',
+      'restore',
+    ];
     if (!known.includes(command)) throw new UsageError(`未知命令 / unknown command: ${command}`);
     const takesFile = ['import', 'backup', 'restore'].includes(command);
     if (!takesFile && rest.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${rest[0]}`);
@@ -119,7 +135,10 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         const username = need('username');
         const password = values.password ?? (await readPassword(io, true));
         const result = await resetPassword(await open(), { username, password });
-        print(`已重设 ${username} 的密码，注销了 ${result.revokedSessions} 个登录 / password reset, ${result.revokedSessions} session(s) revoked`, result);
+        print(
+          `已重设 ${username} 的密码，注销了 ${result.revokedSessions} 个登录 / password reset, ${result.revokedSessions} session(s) revoked`,
+          result,
+        );
         break;
       }
       case 'disable-user':
@@ -127,31 +146,53 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         const username = need('username');
         const disabled = command === 'disable-user';
         const result = await setDisabled(await open(), { username, disabled });
-        print(disabled ? `已停用 ${username}，注销了 ${result.revokedSessions} 个登录 / disabled` : `已启用 ${username} / enabled`, result);
+        print(
+          disabled
+            ? `已停用 ${username}，注销了 ${result.revokedSessions} 个登录 / disabled`
+            : `已启用 ${username} / enabled`,
+          result,
+        );
         break;
       }
       case 'add-project': {
-        const project = await addProject(await open(), { code: need('code'), name: need('name'), customer: values.customer, id: values.id });
+        const project = await addProject(await open(), {
+          code: need('code'),
+          name: need('name'),
+          customer: values.customer,
+          id: values.id,
+        });
         print(`已创建项目 / created project ${project.code} ${project.name} id=${project.id}`, project);
         break;
       }
       case 'add-member': {
-        const result = await addMember(await open(), { project: need('project'), username: need('username'), role: need('role') });
-        print(`${result.user.username} 已加入项目 ${result.project.code}，角色 ${result.role} / added as ${result.role}`, {
-          projectId: result.project.id,
-          userId: result.user.id,
-          role: result.role,
+        const result = await addMember(await open(), {
+          project: need('project'),
+          username: need('username'),
+          role: need('role'),
         });
+        print(
+          `${result.user.username} 已加入项目 ${result.project.code}，角色 ${result.role} / added as ${result.role}`,
+          {
+            projectId: result.project.id,
+            userId: result.user.id,
+            role: result.role,
+          },
+        );
         break;
       }
       case 'remove-member': {
         const result = await removeMember(await open(), { project: need('project'), username: need('username') });
-        print(`${result.user.username} 已移出项目 ${result.project.code} / removed`, { projectId: result.project.id, userId: result.user.id });
+        print(`${result.user.username} 已移出项目 ${result.project.code} / removed`, {
+          projectId: result.project.id,
+          userId: result.user.id,
+        });
         break;
       }
       case 'list-users': {
         const users = await listUsers(await open());
-        const lines = users.map((u) => `${u.username}\t${u.displayName}\t${u.disabled ? '已停用 disabled' : '正常 active'}\t${u.id}`);
+        const lines = users.map(
+          (u) => `${u.username}\t${u.displayName}\t${u.disabled ? '已停用 disabled' : '正常 active'}\t${u.id}`,
+        );
         print(users.length ? lines.join('\n') : '（没有用户 / no users）', users);
         break;
       }
@@ -160,7 +201,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         const lines = projects.map(
           (p) =>
             `${p.code}\t${p.name}\t${p.id}\tseq=${p.lastSeq}\n` +
-            (p.members.length ? p.members.map((m) => `    ${m.username}\t${m.role}`).join('\n') : '    （没有成员 / no members）'),
+            (p.members.length
+              ? p.members.map((m) => `    ${m.username}\t${m.role}`).join('\n')
+              : '    （没有成员 / no members）'),
         );
         print(projects.length ? lines.join('\n') : '（没有项目 / no projects）', projects);
         break;
@@ -169,7 +212,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         const file = rest[0];
         if (!file || rest.length > 1) throw new UsageError('用法 / usage: backup FILE');
         const target = path.resolve(file);
-        const summary = config.databaseUrl ? await backupPostgres(config.databaseUrl, config.pgSchema, target) : await backupSqlite(config.dataDir, target);
+        const summary = config.databaseUrl
+          ? await backupPostgres(config.databaseUrl, config.pgSchema, target)
+          : await backupSqlite(config.dataDir, target);
         const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
         print(
           config.databaseUrl
@@ -191,7 +236,10 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         const summary = await restoreSqlite(path.resolve(file), config.dataDir);
         // Bring a backup from an older version to this version's schema now rather than at the server's start.
         await open();
-        print(`已恢复到 / restored into ${config.dataDir}：附件 attachments ${summary.blobs}`, { dataDir: config.dataDir, ...summary });
+        print(`已恢复到 / restored into ${config.dataDir}：附件 attachments ${summary.blobs}`, {
+          dataDir: config.dataDir,
+          ...summary,
+        });
         break;
       }
       case 'import': {
@@ -265,6 +313,7 @@ async function readPassword(io: AdminIo, confirm: boolean): Promise<string> {
     if (text.includes('\n')) break;
   }
   const line = text.split(/\r?\n/)[0] ?? '';
-  if (!line) throw new UsageError('没有读到密码：请用 --password 或从标准输入提供 / no password given on stdin or --password');
+  if (!line)
+    throw new UsageError('没有读到密码：请用 --password 或从标准输入提供 / no password given on stdin or --password');
   return line;
 }

@@ -19,7 +19,15 @@ import {
   upsertMembership,
 } from '../repositories/projects';
 import { revokeUserSessions } from '../repositories/sessions';
-import { findUserByUsername, insertUser, listUsers as listUserRows, normalizeUsername, setUserDisabled, updatePasswordHash, type User } from '../repositories/users';
+import {
+  findUserByUsername,
+  insertUser,
+  listUsers as listUserRows,
+  normalizeUsername,
+  setUserDisabled,
+  updatePasswordHash,
+  type User,
+} from '../repositories/users';
 import { applyChanges, BatchRefused, type ConcurrencyRule } from '../sync/apply-changes';
 import { serverChange } from '../sync/server-change';
 
@@ -47,17 +55,27 @@ export async function resolveProject(store: Store, idOrCode: string): Promise<Pr
   }
   const matches = await findProjectsByCode(store.db, idOrCode);
   if (matches.length === 0) throw new AdminError(`没有编号为 ${idOrCode} 的项目 / no project with code ${idOrCode}`);
-  if (matches.length > 1) throw new AdminError(`有多个项目编号为 ${idOrCode}，请用项目 id / several projects have code ${idOrCode}; use the id`);
+  if (matches.length > 1)
+    throw new AdminError(
+      `有多个项目编号为 ${idOrCode}，请用项目 id / several projects have code ${idOrCode}; use the id`,
+    );
   return matches[0]!;
 }
 
 /** `passwordCost` lowers scrypt's cost for tests only (the CLI never sets it): the default is the OWASP one. */
-export async function addUser(store: Store, input: { username: string; password: string; displayName?: string; now?: number; passwordCost?: ScryptCost }): Promise<User> {
+export async function addUser(
+  store: Store,
+  input: { username: string; password: string; displayName?: string; now?: number; passwordCost?: ScryptCost },
+): Promise<User> {
   const username = normalizeUsername(input.username);
-  if (!usernamePattern.test(username)) throw new AdminError('用户名只能包含字母、数字和 . _ @ -（最多 100 个字符） / username: letters, digits, . _ @ - (max 100)');
+  if (!usernamePattern.test(username))
+    throw new AdminError(
+      '用户名只能包含字母、数字和 . _ @ -（最多 100 个字符） / username: letters, digits, . _ @ - (max 100)',
+    );
   const problem = passwordProblem(input.password);
   if (problem) throw new AdminError(problem);
-  if (await findUserByUsername(store.db, username)) throw new AdminError(`用户 ${username} 已存在 / user ${username} already exists`);
+  if (await findUserByUsername(store.db, username))
+    throw new AdminError(`用户 ${username} 已存在 / user ${username} already exists`);
   const passwordHash = await hashPassword(input.password, input.passwordCost);
   const displayName = input.displayName?.trim() || username;
   if (hasNul(displayName)) throw new AdminError(NUL_MESSAGE);
@@ -69,7 +87,10 @@ export async function addUser(store: Store, input: { username: string; password:
 }
 
 /** Sets a new password and logs the user out everywhere. */
-export async function resetPassword(store: Store, input: { username: string; password: string; now?: number; passwordCost?: ScryptCost }): Promise<{ revokedSessions: number }> {
+export async function resetPassword(
+  store: Store,
+  input: { username: string; password: string; now?: number; passwordCost?: ScryptCost },
+): Promise<{ revokedSessions: number }> {
   const user = await requireUser(store, input.username);
   const problem = passwordProblem(input.password);
   if (problem) throw new AdminError(problem);
@@ -78,7 +99,10 @@ export async function resetPassword(store: Store, input: { username: string; pas
 }
 
 /** Disables (and logs out everywhere) or re-enables a user. Their changes stay. */
-export async function setDisabled(store: Store, input: { username: string; disabled: boolean; now?: number }): Promise<{ revokedSessions: number }> {
+export async function setDisabled(
+  store: Store,
+  input: { username: string; disabled: boolean; now?: number },
+): Promise<{ revokedSessions: number }> {
   const user = await requireUser(store, input.username);
   await setUserDisabled(store.db, user.id, input.disabled);
   return { revokedSessions: input.disabled ? await revokeUserSessions(store.db, user.id, input.now ?? Date.now()) : 0 };
@@ -90,12 +114,17 @@ export async function setDisabled(store: Store, input: { username: string; disab
  * the id of a project created on a device before the server knew it: only registered, as that
  * device brings the row (with its own code and name) when it pushes.
  */
-export async function addProject(store: Store, input: { code: string; name: string; customer?: string; id?: string; now?: number }): Promise<Project> {
+export async function addProject(
+  store: Store,
+  input: { code: string; name: string; customer?: string; id?: string; now?: number },
+): Promise<Project> {
   const code = input.code.trim();
   const name = input.name.trim();
   const customer = input.customer?.trim();
-  if (!code || code.length > 50) throw new AdminError('项目编号不能为空，最多 50 个字符 / project code: 1–50 characters');
-  if (!name || name.length > 200) throw new AdminError('项目名称不能为空，最多 200 个字符 / project name: 1–200 characters');
+  if (!code || code.length > 50)
+    throw new AdminError('项目编号不能为空，最多 50 个字符 / project code: 1–50 characters');
+  if (!name || name.length > 200)
+    throw new AdminError('项目名称不能为空，最多 200 个字符 / project name: 1–200 characters');
   if (hasNul(code) || hasNul(name)) throw new AdminError(NUL_MESSAGE);
   const id = input.id?.trim().toLowerCase() ?? newId();
   if (!uuidPattern.test(id)) throw new AdminError(`项目 id 必须是 UUID / project id must be a UUID: ${input.id}`);
@@ -104,7 +133,12 @@ export async function addProject(store: Store, input: { code: string; name: stri
   if (input.id !== undefined) return insertProject(store.db, { id, code, name, now, createdBy: null });
   const fields = { code, name, ...(customer ? { customer } : {}) };
   try {
-    await applyChanges(store, { kind: 'admin' }, [serverChange({ projectId: id, table: 'projects', rowId: id, fields, now })], { now, allOrNothing: true });
+    await applyChanges(
+      store,
+      { kind: 'admin' },
+      [serverChange({ projectId: id, table: 'projects', rowId: id, fields, now })],
+      { now, allOrNothing: true },
+    );
   } catch (error) {
     if (error instanceof BatchRefused) throw new AdminError(error.rejected.map((r) => r.reason).join('; '));
     throw error;
@@ -112,20 +146,34 @@ export async function addProject(store: Store, input: { code: string; name: stri
   return (await findProject(store.db, id))!;
 }
 
-export async function addMember(store: Store, input: { project: string; username: string; role: string; now?: number }): Promise<{ project: Project; user: User; role: MemberRole }> {
+export async function addMember(
+  store: Store,
+  input: { project: string; username: string; role: string; now?: number },
+): Promise<{ project: Project; user: User; role: MemberRole }> {
   const role = memberRoleSchema.safeParse(input.role);
-  if (!role.success) throw new AdminError(`角色必须是 ${memberRoles.join(', ')} 之一 / role must be one of ${memberRoles.join(', ')}`);
+  if (!role.success)
+    throw new AdminError(`角色必须是 ${memberRoles.join(', ')} 之一 / role must be one of ${memberRoles.join(', ')}`);
   const project = await resolveProject(store, input.project);
   const user = await requireUser(store, input.username);
-  await upsertMembership(store.db, { projectId: project.id, userId: user.id, role: role.data, now: input.now ?? Date.now() });
+  await upsertMembership(store.db, {
+    projectId: project.id,
+    userId: user.id,
+    role: role.data,
+    now: input.now ?? Date.now(),
+  });
   return { project, user, role: role.data };
 }
 
-export async function removeMember(store: Store, input: { project: string; username: string }): Promise<{ project: Project; user: User }> {
+export async function removeMember(
+  store: Store,
+  input: { project: string; username: string },
+): Promise<{ project: Project; user: User }> {
   const project = await resolveProject(store, input.project);
   const user = await requireUser(store, input.username);
   if (!(await deleteMembership(store.db, project.id, user.id))) {
-    throw new AdminError(`${user.username} 不是项目 ${project.code} 的成员 / ${user.username} is not a member of ${project.code}`);
+    throw new AdminError(
+      `${user.username} 不是项目 ${project.code} 的成员 / ${user.username} is not a member of ${project.code}`,
+    );
   }
   return { project, user };
 }
@@ -161,12 +209,22 @@ export interface ImportSummary {
  * server refuses, or any failure, leaves the server as it was. Importing the same bundle again
  * changes nothing.
  */
-export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8Array, options: { now?: () => number } = {}): Promise<ImportSummary> {
+export async function importBundle(
+  store: Store,
+  blobs: BlobStore,
+  bytes: Uint8Array,
+  options: { now?: () => number } = {},
+): Promise<ImportSummary> {
   const now = options.now ?? Date.now;
   let bundle;
   try {
     // Signed bundles are checked against the project's key, when the server has made one.
-    bundle = await decodeBundle(bytes, async (projectId) => (await store.db.selectFrom('projects').select('bundle_key').where('id', '=', projectId).executeTakeFirst())?.bundle_key ?? undefined);
+    bundle = await decodeBundle(
+      bytes,
+      async (projectId) =>
+        (await store.db.selectFrom('projects').select('bundle_key').where('id', '=', projectId).executeTakeFirst())
+          ?.bundle_key ?? undefined,
+    );
   } catch (error) {
     if (error instanceof BundleError) throw new AdminError(`${error.message} / not a valid project bundle`);
     throw error;
@@ -178,7 +236,8 @@ export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8A
   // bundle: overwriting one of them keeps it as a conflict. Within the bundle, the exporting
   // device had seen (and merged) everything, so its own history is not reported again. A
   // device's clock stamps `<deviceId>.<session>`: hlcDevice compares the device alone.
-  const replacedIsConcurrent: ConcurrencyRule = ({ beforeBatch, hlc, change }) => beforeBatch && hlcDevice(hlc) !== change.deviceId;
+  const replacedIsConcurrent: ConcurrencyRule = ({ beforeBatch, hlc, change }) =>
+    beforeBatch && hlcDevice(hlc) !== change.deviceId;
   const at = now();
   let outcome;
   try {
@@ -187,8 +246,10 @@ export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8A
       replacedIsConcurrent,
       allOrNothing: true,
       beforeCommit: async ({ trx }) => {
-        if (bundle.blobs.length > 0 && !(await findProject(trx, projectId))) throw new AdminError(`数据包没有项目 ${projectId} 的记录 / the bundle does not hold its project`);
-        for (const blob of bundle.blobs) await recordBlob(trx, { sha256: blob.sha256, size: blob.bytes.byteLength, projectId, now: at });
+        if (bundle.blobs.length > 0 && !(await findProject(trx, projectId)))
+          throw new AdminError(`数据包没有项目 ${projectId} 的记录 / the bundle does not hold its project`);
+        for (const blob of bundle.blobs)
+          await recordBlob(trx, { sha256: blob.sha256, size: blob.bytes.byteLength, projectId, now: at });
       },
     });
   } catch (error) {
@@ -196,12 +257,18 @@ export async function importBundle(store: Store, blobs: BlobStore, bytes: Uint8A
       const lines = error.rejected.slice(0, 20).map((r) => `  ${r.changeId} [${r.code}] ${r.reason}`);
       const more = error.rejected.length > 20 ? [`  …${error.rejected.length - 20} more`] : [];
       throw new AdminError(
-        [`数据包中有 ${error.rejected.length} 条修改不能导入，什么都没有导入 / ${error.rejected.length} change(s) refused, nothing imported:`, ...lines, ...more].join('\n'),
+        [
+          `数据包中有 ${error.rejected.length} 条修改不能导入，什么都没有导入 / ${error.rejected.length} change(s) refused, nothing imported:`,
+          ...lines,
+          ...more,
+        ].join('\n'),
       );
     }
     throw error;
   }
-  const rejected = outcome.results.flatMap((r) => (r.status === 'rejected' ? [{ changeId: r.changeId, code: r.code, reason: r.reason }] : []));
+  const rejected = outcome.results.flatMap((r) =>
+    r.status === 'rejected' ? [{ changeId: r.changeId, code: r.code, reason: r.reason }] : [],
+  );
   return {
     projectId,
     projectName,

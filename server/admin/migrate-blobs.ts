@@ -37,19 +37,37 @@ export interface MigrateBlobsSummary {
  * not touched, so running it twice copies nothing the second time. Safe while servers run: a blob
  * appears in PostgreSQL whole or not at all.
  */
-export async function migrateBlobs(store: Store, dataDir: string, onFile?: (done: number) => void): Promise<MigrateBlobsSummary> {
+export async function migrateBlobs(
+  store: Store,
+  dataDir: string,
+  onFile?: (done: number) => void,
+): Promise<MigrateBlobsSummary> {
   if (store.dialect !== 'postgres') {
-    throw new AdminError('migrate-blobs 把磁盘上的附件移入 PostgreSQL：请给出 --database-url（或 DATABASE_URL）/ migrate-blobs moves the disk store into PostgreSQL: give --database-url');
+    throw new AdminError(
+      'migrate-blobs 把磁盘上的附件移入 PostgreSQL：请给出 --database-url（或 DATABASE_URL）/ migrate-blobs moves the disk store into PostgreSQL: give --database-url',
+    );
   }
   const source = diskBlobRoot(dataDir);
   let top: fs.Dirent[];
   try {
     top = await fsp.readdir(source, { withFileTypes: true });
   } catch (error) {
-    throw new AdminError(`找不到磁盘附件目录 / cannot read the disk blob store ${source}: ${(error as Error).message}（--data-dir 是否与服务器的相同？/ is --data-dir the server's?）`);
+    throw new AdminError(
+      `找不到磁盘附件目录 / cannot read the disk blob store ${source}: ${(error as Error).message}（--data-dir 是否与服务器的相同？/ is --data-dir the server's?）`,
+    );
   }
   const blobs = new PgBlobStore(store);
-  const summary: MigrateBlobsSummary = { source, files: 0, imported: 0, alreadyStored: 0, mismatched: [], unexpected: [], partialUploads: 0, missing: [], bytes: 0 };
+  const summary: MigrateBlobsSummary = {
+    source,
+    files: 0,
+    imported: 0,
+    alreadyStored: 0,
+    mismatched: [],
+    unexpected: [],
+    partialUploads: 0,
+    missing: [],
+    bytes: 0,
+  };
 
   for (const entry of top.sort((a, b) => a.name.localeCompare(b.name))) {
     const dir = path.join(source, entry.name);
@@ -87,7 +105,11 @@ export async function migrateBlobs(store: Store, dataDir: string, onFile?: (done
   const missing = await store.db
     .selectFrom('blobs')
     .select('sha256')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('blob_chunks').select('blob_chunks.idx').whereRef('blob_chunks.sha256', '=', 'blobs.sha256'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('blob_chunks').select('blob_chunks.idx').whereRef('blob_chunks.sha256', '=', 'blobs.sha256')),
+      ),
+    )
     .orderBy('sha256')
     .execute();
   summary.missing = missing.map((row) => row.sha256);
@@ -104,13 +126,20 @@ export function describeMigration(summary: MigrateBlobsSummary): string {
     lines.push(`校验值不符，未导入 / hash mismatch, NOT imported: ${summary.mismatched.length}`);
     for (const m of summary.mismatched) lines.push(`  ${m.file}  实际 / actual sha256 ${m.actual}`);
   }
-  if (summary.unexpected.length > 0) lines.push(`不是附件文件，已跳过 / not blob files, skipped: ${summary.unexpected.join(', ')}`);
-  if (summary.partialUploads > 0) lines.push(`未完成的上传不迁移，设备会重新上传 / uploads in progress not moved (devices upload again): ${summary.partialUploads}`);
+  if (summary.unexpected.length > 0)
+    lines.push(`不是附件文件，已跳过 / not blob files, skipped: ${summary.unexpected.join(', ')}`);
+  if (summary.partialUploads > 0)
+    lines.push(
+      `未完成的上传不迁移，设备会重新上传 / uploads in progress not moved (devices upload again): ${summary.partialUploads}`,
+    );
   if (summary.missing.length > 0) {
-    lines.push(`数据库登记了但没有内容的附件 / recorded attachments whose bytes are missing: ${summary.missing.length}`);
+    lines.push(
+      `数据库登记了但没有内容的附件 / recorded attachments whose bytes are missing: ${summary.missing.length}`,
+    );
     for (const sha256 of summary.missing.slice(0, 50)) lines.push(`  ${sha256}`);
     if (summary.missing.length > 50) lines.push(`  …${summary.missing.length - 50} more`);
   }
-  if (summary.mismatched.length === 0 && summary.missing.length === 0) lines.push('全部附件都在 PostgreSQL 中 / every attachment is in PostgreSQL');
+  if (summary.mismatched.length === 0 && summary.missing.length === 0)
+    lines.push('全部附件都在 PostgreSQL 中 / every attachment is in PostgreSQL');
   return lines.join('\n');
 }

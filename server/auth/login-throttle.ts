@@ -39,7 +39,11 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = {
 
 export function loginThrottleOptions(settings: LoginThrottleSettings = {}): LoginThrottleOptions {
   const { perAddress, ...perAccount } = settings;
-  return { ...DEFAULT_LOGIN_THROTTLE, ...perAccount, perAddress: { ...DEFAULT_LOGIN_THROTTLE.perAddress, ...perAddress } };
+  return {
+    ...DEFAULT_LOGIN_THROTTLE,
+    ...perAccount,
+    perAddress: { ...DEFAULT_LOGIN_THROTTLE.perAddress, ...perAddress },
+  };
 }
 
 /** When a record's lockout ends: its last failure plus the delay its count over the free ones earns (0: not locked). */

@@ -35,7 +35,11 @@ export class DatabaseThrottleStore implements ThrottleStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(key: string): Promise<ThrottleRecord | undefined> {
-    const row = await this.db.selectFrom('login_failures').select(['failures', 'last_failure']).where('key', '=', hashedKey(key)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('login_failures')
+      .select(['failures', 'last_failure'])
+      .where('key', '=', hashedKey(key))
+      .executeTakeFirst();
     return row && { failures: Number(row.failures), lastFailure: Number(row.last_failure) };
   }
 

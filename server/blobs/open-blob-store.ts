@@ -13,7 +13,8 @@ export const diskBlobRoot = (dataDir: string): string => path.join(dataDir, 'blo
  * node), files under the data directory with SQLite. Initialised, ready to use.
  */
 export async function openBlobStore(store: Store, dataDir: string, now: () => number = Date.now): Promise<BlobStore> {
-  const blobs: BlobStore = store.dialect === 'postgres' ? new PgBlobStore(store, now) : new DiskBlobStore(diskBlobRoot(dataDir));
+  const blobs: BlobStore =
+    store.dialect === 'postgres' ? new PgBlobStore(store, now) : new DiskBlobStore(diskBlobRoot(dataDir));
   await blobs.init();
   return blobs;
 }

@@ -76,7 +76,14 @@ export class PgBlobStore implements BlobStore {
       if (chunk.byteLength === 0) return current;
       await trx
         .insertInto('blob_upload_chunks')
-        .values({ sha256, project_id: projectId, start: offset, size: chunk.byteLength, data: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), received_at: this.now() })
+        .values({
+          sha256,
+          project_id: projectId,
+          start: offset,
+          size: chunk.byteLength,
+          data: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+          received_at: this.now(),
+        })
         .execute();
       return offset + chunk.byteLength;
     });
@@ -86,7 +93,13 @@ export class PgBlobStore implements BlobStore {
     const outcome = await this.store.transaction(async (trx) => {
       await advisoryLock(trx, uploadKey(sha256, projectId));
       await advisoryLock(trx, blobKey(sha256));
-      const parts = await trx.selectFrom('blob_upload_chunks').select(['start', 'size']).where('sha256', '=', sha256).where('project_id', '=', projectId).orderBy('start').execute();
+      const parts = await trx
+        .selectFrom('blob_upload_chunks')
+        .select(['start', 'size'])
+        .where('sha256', '=', sha256)
+        .where('project_id', '=', projectId)
+        .orderBy('start')
+        .execute();
       const hash = createHash('sha256');
       let size = 0;
       for (const part of parts) {
@@ -109,7 +122,10 @@ export class PgBlobStore implements BlobStore {
       }
       if ((await storedSizeIn(trx, sha256)) === undefined) {
         if (parts.length === 0) {
-          await trx.insertInto('blob_chunks').values({ sha256, idx: 0, start: 0, size: 0, data: Buffer.alloc(0) }).execute();
+          await trx
+            .insertInto('blob_chunks')
+            .values({ sha256, idx: 0, start: 0, size: 0, data: Buffer.alloc(0) })
+            .execute();
         } else {
           await sql`
             insert into blob_chunks (sha256, idx, start, size, data)
@@ -146,11 +162,18 @@ export class PgBlobStore implements BlobStore {
       let start = 0;
       for await (const piece of rechunk(source, BLOB_CHUNK_BYTES)) {
         hash.update(piece);
-        await trx.insertInto('blob_chunks').values({ sha256, idx, start, size: piece.byteLength, data: piece }).execute();
+        await trx
+          .insertInto('blob_chunks')
+          .values({ sha256, idx, start, size: piece.byteLength, data: piece })
+          .execute();
         idx += 1;
         start += piece.byteLength;
       }
-      if (idx === 0) await trx.insertInto('blob_chunks').values({ sha256, idx: 0, start: 0, size: 0, data: Buffer.alloc(0) }).execute();
+      if (idx === 0)
+        await trx
+          .insertInto('blob_chunks')
+          .values({ sha256, idx: 0, start: 0, size: 0, data: Buffer.alloc(0) })
+          .execute();
       const actual = hash.digest('hex');
       if (actual !== sha256) throw new HashMismatchError(actual);
       return { size: start, written: true };
@@ -234,7 +257,10 @@ async function advisoryLock(trx: Kysely<Database>, key: string): Promise<void> {
 async function storedSizeIn(db: Kysely<Database>, sha256: string): Promise<number | undefined> {
   const row = await db
     .selectFrom('blob_chunks')
-    .select((eb) => [eb.fn.countAll<number | string>().as('chunks'), eb.fn.sum<number | string | null>('size').as('bytes')])
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('chunks'),
+      eb.fn.sum<number | string | null>('size').as('bytes'),
+    ])
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   return row && Number(row.chunks) > 0 ? Number(row.bytes ?? 0) : undefined;
@@ -255,7 +281,10 @@ async function deleteUpload(db: Kysely<Database>, sha256: string, projectId: str
 }
 
 /** Re-cuts a byte stream into pieces of exactly `size` bytes (the last one shorter). */
-async function* rechunk(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, size: number): AsyncGenerator<Buffer> {
+async function* rechunk(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  size: number,
+): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const input of source) {

@@ -101,7 +101,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('seq', 'bigint', (c) => c.notNull())
           .addColumn('created_at', 'bigint', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('conflicts_row').on('conflicts').columns(['project_id', 'table_name', 'row_id']).execute();
+        await db.schema
+          .createIndex('conflicts_row')
+          .on('conflicts')
+          .columns(['project_id', 'table_name', 'row_id'])
+          .execute();
 
         await db.schema
           .createTable('blobs')
@@ -139,7 +143,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         const typed = db as unknown as Kysely<Database>;
         for (const { id } of await typed.selectFrom('projects').select('id').execute()) {
-          await typed.updateTable('projects').set({ state_digest: await digestOfStoredRows(typed, id) }).where('id', '=', id).execute();
+          await typed
+            .updateTable('projects')
+            .set({ state_digest: await digestOfStoredRows(typed, id) })
+            .where('id', '=', id)
+            .execute();
         }
       },
     },
@@ -231,7 +239,9 @@ async function runMigrations(db: Kysely<Database>, dialect: Dialect, pgSchema?: 
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new MigrationError(`数据库迁移失败 / migration failed${failed ? ` (${failed.migrationName})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new MigrationError(
+      `数据库迁移失败 / migration failed${failed ? ` (${failed.migrationName})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return (results ?? []).map((r) => r.migrationName);
 }

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { migrationNames } from './migrations';
 import type { Store } from './store';
 
-export type Readiness = { ready: true } | { ready: false; reason: 'database_unreachable' | 'not_migrated'; detail: string };
+export type Readiness =
+  { ready: true } | { ready: false; reason: 'database_unreachable' | 'not_migrated'; detail: string };
 
 /** Kysely's bookkeeping table (its default name), where each migration run is one row. */
 const MIGRATION_TABLE = 'kysely_migration';
@@ -12,8 +13,13 @@ const MIGRATION_TABLE = 'kysely_migration';
  * every migration this code knows (a database restored from an older backup, or one another
  * node is still migrating, is not ready). Read-only: never creates or migrates anything.
  */
-export async function checkReadiness(store: Store, pgSchema: string | undefined, timeoutMs: number): Promise<Readiness> {
-  const table = store.dialect === 'postgres' ? sql.table(`${pgSchema ?? 'public'}.${MIGRATION_TABLE}`) : sql.table(MIGRATION_TABLE);
+export async function checkReadiness(
+  store: Store,
+  pgSchema: string | undefined,
+  timeoutMs: number,
+): Promise<Readiness> {
+  const table =
+    store.dialect === 'postgres' ? sql.table(`${pgSchema ?? 'public'}.${MIGRATION_TABLE}`) : sql.table(MIGRATION_TABLE);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -31,6 +37,7 @@ export async function checkReadiness(store: Store, pgSchema: string | undefined,
     clearTimeout(timer);
   }
   const missing = migrationNames(store.dialect).filter((name) => !done.includes(name));
-  if (missing.length > 0) return { ready: false, reason: 'not_migrated', detail: `missing migrations: ${missing.join(', ')}` };
+  if (missing.length > 0)
+    return { ready: false, reason: 'not_migrated', detail: `missing migrations: ${missing.join(', ')}` };
   return { ready: true };
 }

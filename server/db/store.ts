@@ -60,7 +60,11 @@ const INT8_OID = 20;
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl ? openPostgres(options.databaseUrl, options) : openSqlite(options.dataDir);
   try {
-    store.migrated = await migrateToLatest(store.db, store.dialect, options.databaseUrl ? (options.pgSchema ?? 'public') : undefined);
+    store.migrated = await migrateToLatest(
+      store.db,
+      store.dialect,
+      options.databaseUrl ? (options.pgSchema ?? 'public') : undefined,
+    );
   } catch (error) {
     await store.close();
     throw error;
@@ -117,7 +121,9 @@ function openPostgres(url: string, options: StoreOptions): Store {
     // bigint columns (seq, times) are well within Number's exact range.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // A dropped idle connection must not crash the process; the pool replaces it.
@@ -129,7 +135,12 @@ function openPostgres(url: string, options: StoreOptions): Store {
     dialect: 'postgres',
     location: redactUrl(url) + (options.pgSchema ? ` (schema ${options.pgSchema})` : ''),
     migrated: [],
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max,
+    }),
     async transaction(fn, transactionOptions) {
       const retries = transactionOptions?.retries ?? 0;
       for (let attempt = 0; ; attempt += 1) {

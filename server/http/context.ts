@@ -42,7 +42,8 @@ export function requireUser(ctx: AppContext) {
     if (!token) throw unauthorized('请先登录（缺少访问令牌） / missing bearer token');
     const hash = tokenHash(token);
     const user = await findSessionUser(ctx.store.db, hash, ctx.now());
-    if (!user) throw unauthorized('登录已失效（令牌无效、过期或已注销），请重新登录 / token invalid, expired or revoked');
+    if (!user)
+      throw unauthorized('登录已失效（令牌无效、过期或已注销），请重新登录 / token invalid, expired or revoked');
     request.user = user;
     request.tokenHash = hash;
   };
@@ -63,7 +64,8 @@ export async function checkProtocol(request: FastifyRequest, reply: FastifyReply
   const raw = request.headers[PROTOCOL_HEADER];
   if (raw === undefined || request.url.startsWith('/v1/health')) return;
   const text = Array.isArray(raw) ? raw[0] : raw;
-  if (!text || !/^\d{1,6}$/.test(text.trim())) throw badRequest(`${PROTOCOL_HEADER} 头无效 / invalid ${PROTOCOL_HEADER} header`);
+  if (!text || !/^\d{1,6}$/.test(text.trim()))
+    throw badRequest(`${PROTOCOL_HEADER} 头无效 / invalid ${PROTOCOL_HEADER} header`);
   if (Number(text) < MIN_CLIENT_PROTOCOL) {
     throw new HttpError(
       426,

@@ -23,7 +23,10 @@ export function nodeServerFactory(options: { tls?: TlsFiles; requestTimeoutMs: n
   };
   return (handler) => {
     if (!options.tls) return http.createServer(timeouts, handler);
-    const server = https.createServer({ ...timeouts, cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, handler);
+    const server = https.createServer(
+      { ...timeouts, cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
+      handler,
+    );
     // Fastify's types name http.Server; an https.Server is one for everything Fastify does with it.
     return server as unknown as http.Server;
   };

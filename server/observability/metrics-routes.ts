@@ -27,7 +27,8 @@ export function countRequests(app: FastifyInstance, metrics: ServerMetrics): voi
   // store keeps them; counted as the reply starts (a download's end may come after the client has moved on).
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.url !== BLOB_ROUTE) return;
-    if (request.method === 'PUT' && reply.statusCode === 200) metrics.blobBytesReceived.inc(Number(request.headers['content-length'] ?? 0) || 0);
+    if (request.method === 'PUT' && reply.statusCode === 200)
+      metrics.blobBytesReceived.inc(Number(request.headers['content-length'] ?? 0) || 0);
     if (request.method === 'GET' && (reply.statusCode === 200 || reply.statusCode === 206)) {
       metrics.blobBytesServed.inc(Number(reply.getHeader('content-length') ?? 0) || 0);
     }
@@ -55,14 +56,18 @@ export function metricsRoute(app: FastifyInstance, metrics: ServerMetrics, acces
       );
     }
     const token = bearerToken(request.headers.authorization);
-    if (!token || !sameSecret(token, access.token)) throw unauthorized('需要监控令牌 / metrics token required (Authorization: Bearer …)');
+    if (!token || !sameSecret(token, access.token))
+      throw unauthorized('需要监控令牌 / metrics token required (Authorization: Bearer …)');
     const { contentType, body } = await metrics.text();
     return reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
   });
 }
 
 /** The separate metrics address: a bare HTTP server that answers GET /metrics and nothing else. */
-export async function listenForMetrics(metrics: ServerMetrics, address: { host: string; port: number }): Promise<{ url: string; close(): Promise<void> }> {
+export async function listenForMetrics(
+  metrics: ServerMetrics,
+  address: { host: string; port: number },
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((request, response) => {
     const pathname = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET' || pathname !== '/metrics') {
@@ -70,8 +75,10 @@ export async function listenForMetrics(metrics: ServerMetrics, address: { host: 
       return;
     }
     metrics.text().then(
-      ({ contentType, body }) => response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body),
-      (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`${(error as Error).message}\n`),
+      ({ contentType, body }) =>
+        response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body),
+      (error: unknown) =>
+        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`${(error as Error).message}\n`),
     );
   });
   await new Promise<void>((resolve, reject) => {

@@ -80,7 +80,11 @@ export class ServerMetrics {
       });
     gauge('fieldbook_db_pool_connections', 'PostgreSQL pool: connections open (busy and idle)', (s) => s.total);
     gauge('fieldbook_db_pool_idle_connections', 'PostgreSQL pool: open connections not in use', (s) => s.idle);
-    gauge('fieldbook_db_pool_waiting_requests', 'PostgreSQL pool: queries waiting for a connection (above 0 for long: the pool or the database is the bottleneck)', (s) => s.waiting);
+    gauge(
+      'fieldbook_db_pool_waiting_requests',
+      'PostgreSQL pool: queries waiting for a connection (above 0 for long: the pool or the database is the bottleneck)',
+      (s) => s.waiting,
+    );
     gauge('fieldbook_db_pool_max_connections', 'PostgreSQL pool: its size limit', (s) => s.max);
   }
 

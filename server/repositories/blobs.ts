@@ -11,12 +11,20 @@ export async function blobProjectIds(db: Kysely<Database>, sha256: string): Prom
 }
 
 export async function isBlobInProject(db: Kysely<Database>, sha256: string, projectId: string): Promise<boolean> {
-  const row = await db.selectFrom('blob_projects').select('sha256').where('sha256', '=', sha256).where('project_id', '=', projectId).executeTakeFirst();
+  const row = await db
+    .selectFrom('blob_projects')
+    .select('sha256')
+    .where('sha256', '=', sha256)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Records a stored, verified blob and that it belongs to a project (both idempotent). */
-export async function recordBlob(db: Kysely<Database>, input: { sha256: string; size: number; projectId: string; now: number }): Promise<void> {
+export async function recordBlob(
+  db: Kysely<Database>,
+  input: { sha256: string; size: number; projectId: string; now: number },
+): Promise<void> {
   await db
     .insertInto('blobs')
     .values({ sha256: input.sha256, size: input.size, created_at: input.now })

@@ -7,11 +7,20 @@ import type { Database } from '../db/schema';
  * from `after`, reading limit + 1 entries to know whether more follow. No COUNT, no OFFSET, so a
  * page costs the same with ten changes in the log or ten million.
  */
-export async function pullChanges(db: Kysely<Database>, projectId: string, after: number, limit: number): Promise<PullResponse> {
+export async function pullChanges(
+  db: Kysely<Database>,
+  projectId: string,
+  after: number,
+  limit: number,
+): Promise<PullResponse> {
   // The counter and the digest first, committed together by the last push: every change up to
   // that seq is committed too, so a page that reaches it comes with the digest of exactly the
   // state those changes make. Later pushes wait for the next pull.
-  const project = await db.selectFrom('projects').select(['last_seq', 'state_digest']).where('id', '=', projectId).executeTakeFirst();
+  const project = await db
+    .selectFrom('projects')
+    .select(['last_seq', 'state_digest'])
+    .where('id', '=', projectId)
+    .executeTakeFirst();
   const lastSeq = project ? Number(project.last_seq) : 0;
   const rows = await db
     .selectFrom('changes')
@@ -42,7 +51,12 @@ export async function pullChanges(db: Kysely<Database>, projectId: string, after
 }
 
 /** The conflicts recorded while applying the changes with seq in (after, upTo]. */
-async function conflictsBetween(db: Kysely<Database>, projectId: string, after: number, upTo: number): Promise<SyncedConflict[]> {
+async function conflictsBetween(
+  db: Kysely<Database>,
+  projectId: string,
+  after: number,
+  upTo: number,
+): Promise<SyncedConflict[]> {
   const rows = await db
     .selectFrom('conflicts')
     .leftJoin('changes', (join) => join.onRef('changes.change_id', '=', 'conflicts.change_id'))

@@ -5,7 +5,12 @@ import type { Database } from '../db/schema';
 
 /** The caller's role in a project, or undefined when not a member. */
 export async function roleIn(db: Kysely<Database>, userId: string, projectId: string): Promise<MemberRole | undefined> {
-  const row = await db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('project_id', '=', projectId).executeTakeFirst();
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
   return row?.role as MemberRole | undefined;
 }
 
@@ -18,7 +23,12 @@ export async function membersOf(db: Kysely<Database>, projectId: string): Promis
     .where('memberships.project_id', '=', projectId)
     .orderBy('users.username')
     .execute();
-  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name, role: r.role as MemberRole }));
+  return rows.map((r) => ({
+    userId: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role as MemberRole,
+  }));
 }
 
 /** How many project managers the project has: it must keep one, or nobody could manage it again. */

@@ -22,25 +22,61 @@ export interface ProjectWithRole {
   bundleKey: string;
 }
 
-export async function insertProject(db: Kysely<Database>, input: { id: string; code: string; name: string; now: number; createdBy: string | null }): Promise<Project> {
+export async function insertProject(
+  db: Kysely<Database>,
+  input: { id: string; code: string; name: string; now: number; createdBy: string | null },
+): Promise<Project> {
   await db
     .insertInto('projects')
-    .values({ id: input.id, code: input.code, name: input.name, last_seq: 0, created_at: input.now, created_by: input.createdBy })
+    .values({
+      id: input.id,
+      code: input.code,
+      name: input.name,
+      last_seq: 0,
+      created_at: input.now,
+      created_by: input.createdBy,
+    })
     .execute();
-  return { id: input.id, code: input.code, name: input.name, lastSeq: 0, createdAt: input.now, createdBy: input.createdBy };
+  return {
+    id: input.id,
+    code: input.code,
+    name: input.name,
+    lastSeq: 0,
+    createdAt: input.now,
+    createdBy: input.createdBy,
+  };
 }
 
 export async function findProject(db: Kysely<Database>, id: string): Promise<Project | undefined> {
   const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, code: row.code, name: row.name, lastSeq: row.last_seq, createdAt: row.created_at, createdBy: row.created_by };
+  return (
+    row && {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      lastSeq: row.last_seq,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    }
+  );
 }
 
 export async function findProjectsByCode(db: Kysely<Database>, code: string): Promise<Project[]> {
   const rows = await db.selectFrom('projects').selectAll().where('code', '=', code).execute();
-  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, lastSeq: row.last_seq, createdAt: row.created_at, createdBy: row.created_by }));
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    lastSeq: row.last_seq,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  }));
 }
 
-export async function upsertMembership(db: Kysely<Database>, input: { projectId: string; userId: string; role: MemberRole; now: number }): Promise<void> {
+export async function upsertMembership(
+  db: Kysely<Database>,
+  input: { projectId: string; userId: string; role: MemberRole; now: number },
+): Promise<void> {
   await db
     .insertInto('memberships')
     .values({ project_id: input.projectId, user_id: input.userId, role: input.role, created_at: input.now })
@@ -49,7 +85,11 @@ export async function upsertMembership(db: Kysely<Database>, input: { projectId:
 }
 
 export async function deleteMembership(db: Kysely<Database>, projectId: string, userId: string): Promise<boolean> {
-  const result = await db.deleteFrom('memberships').where('project_id', '=', projectId).where('user_id', '=', userId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('memberships')
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -64,7 +104,14 @@ export async function projectsOfUser(db: Kysely<Database>, userId: string): Prom
     .orderBy('projects.id')
     .execute();
   const out: ProjectWithRole[] = [];
-  for (const row of rows) out.push({ id: row.id, code: row.code, name: row.name, role: row.role as MemberRole, bundleKey: row.bundle_key ?? (await bundleKeyOf(db, row.id)) });
+  for (const row of rows)
+    out.push({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      role: row.role as MemberRole,
+      bundleKey: row.bundle_key ?? (await bundleKeyOf(db, row.id)),
+    });
   return out;
 }
 
@@ -73,8 +120,17 @@ export async function projectsOfUser(db: Kysely<Database>, userId: string): Prom
  * yet, then read back, so two requests at once agree on one key.
  */
 export async function bundleKeyOf(db: Kysely<Database>, projectId: string): Promise<string> {
-  await db.updateTable('projects').set({ bundle_key: randomBytes(32).toString('hex') }).where('id', '=', projectId).where('bundle_key', 'is', null).execute();
-  const row = await db.selectFrom('projects').select('bundle_key').where('id', '=', projectId).executeTakeFirstOrThrow();
+  await db
+    .updateTable('projects')
+    .set({ bundle_key: randomBytes(32).toString('hex') })
+    .where('id', '=', projectId)
+    .where('bundle_key', 'is', null)
+    .execute();
+  const row = await db
+    .selectFrom('projects')
+    .select('bundle_key')
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow();
   return row.bundle_key!;
 }
 
@@ -97,7 +153,13 @@ export async function listProjectsWithMembers(db: Kysely<Database>): Promise<Pro
   const members = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.project_id', 'memberships.role', 'users.id as user_id', 'users.username', 'users.display_name'])
+    .select([
+      'memberships.project_id',
+      'memberships.role',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+    ])
     .orderBy('users.username')
     .execute();
   return projects.map((row) => ({
@@ -109,6 +171,11 @@ export async function listProjectsWithMembers(db: Kysely<Database>): Promise<Pro
     createdBy: row.created_by,
     members: members
       .filter((m) => m.project_id === row.id)
-      .map((m) => ({ userId: m.user_id, username: m.username, displayName: m.display_name, role: m.role as MemberRole })),
+      .map((m) => ({
+        userId: m.user_id,
+        username: m.username,
+        displayName: m.display_name,
+        role: m.role as MemberRole,
+      })),
   }));
 }

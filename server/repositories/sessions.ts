@@ -2,10 +2,19 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { User } from './users';
 
-export async function insertSession(db: Kysely<Database>, input: { tokenHash: string; userId: string; now: number; expiresAt: number }): Promise<void> {
+export async function insertSession(
+  db: Kysely<Database>,
+  input: { tokenHash: string; userId: string; now: number; expiresAt: number },
+): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ token_hash: input.tokenHash, user_id: input.userId, created_at: input.now, expires_at: input.expiresAt, revoked_at: null })
+    .values({
+      token_hash: input.tokenHash,
+      user_id: input.userId,
+      created_at: input.now,
+      expires_at: input.expiresAt,
+      revoked_at: null,
+    })
     .execute();
 }
 
@@ -20,15 +29,33 @@ export async function findSessionUser(db: Kysely<Database>, tokenHash: string, n
     .where('sessions.expires_at', '>', now)
     .where('users.disabled', '=', 0)
     .executeTakeFirst();
-  return row && { id: row.id, username: row.username, displayName: row.display_name, disabled: false, createdAt: row.created_at };
+  return (
+    row && {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      disabled: false,
+      createdAt: row.created_at,
+    }
+  );
 }
 
 export async function revokeSession(db: Kysely<Database>, tokenHash: string, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function revokeUserSessions(db: Kysely<Database>, userId: string, now: number): Promise<number> {
-  const result = await db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -14,13 +14,21 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       request.log.warn({ username: body.username, ip: request.ip }, 'login throttled');
-      throw new HttpError(429, 'too_many_attempts', `登录失败次数过多，请 ${seconds} 秒后再试 / too many failed logins, retry in ${seconds} s`, {
-        'retry-after': String(seconds),
-      });
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        `登录失败次数过多，请 ${seconds} 秒后再试 / too many failed logins, retry in ${seconds} s`,
+        {
+          'retry-after': String(seconds),
+        },
+      );
     }
     const user = await findUserByUsername(ctx.store.db, body.username);
     // An unknown user costs the same scrypt as a known one: timing tells nothing.
-    const passwordOk = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash(ctx.passwordCost)));
+    const passwordOk = await verifyPassword(
+      body.password,
+      user?.passwordHash ?? (await dummyPasswordHash(ctx.passwordCost)),
+    );
     if (!user || !passwordOk) {
       await ctx.throttle.recordFailure(body.username, request.ip);
       request.log.warn({ username: body.username, ip: request.ip }, 'login failed');
@@ -30,7 +38,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     await ctx.throttle.recordSuccess(body.username, request.ip);
     if (needsRehash(user.passwordHash, ctx.passwordCost)) {
       // The password is at hand only now: a hash made with an older, weaker cost is replaced.
-      const upgraded = await upgradePasswordHash(ctx.store.db, user.id, user.passwordHash, await hashPassword(body.password, ctx.passwordCost));
+      const upgraded = await upgradePasswordHash(
+        ctx.store.db,
+        user.id,
+        user.passwordHash,
+        await hashPassword(body.password, ctx.passwordCost),
+      );
       if (upgraded) request.log.info({ userId: user.id, cost: ctx.passwordCost }, 'password hash upgraded');
     }
     const token = newToken();

@@ -4,6 +4,11 @@ import type { AppContext } from '../http/context';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/v1/health', async () => {
-    return { ok: true, protocol: PROTOCOL_VERSION, minClientProtocol: MIN_CLIENT_PROTOCOL, serverTime: ctx.now() } satisfies HealthResponse;
+    return {
+      ok: true,
+      protocol: PROTOCOL_VERSION,
+      minClientProtocol: MIN_CLIENT_PROTOCOL,
+      serverTime: ctx.now(),
+    } satisfies HealthResponse;
   });
 }

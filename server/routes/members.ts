@@ -19,7 +19,11 @@ import { findUserByUsername } from '../repositories/users';
 
 const cannotManage = () => forbidden('只有项目经理可以管理项目成员 / only the project manager may manage members');
 const lastManager = () =>
-  new HttpError(409, 'last_manager', '项目至少要有一位项目经理：请先任命另一位项目经理 / the project must keep a project manager: appoint another one first');
+  new HttpError(
+    409,
+    'last_manager',
+    '项目至少要有一位项目经理：请先任命另一位项目经理 / the project must keep a project manager: appoint another one first',
+  );
 
 /**
  * The project's members, managed from the app's team page by whoever the role table lets manage
@@ -41,11 +45,21 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { role } = parseWith(putMemberRequestSchema, request.body, '成员角色') as PutMemberRequest;
     const member = await managing(ctx.store, user.id, projectId, async (trx) => {
       const target = await findUserByUsername(trx, username);
-      if (!target || target.disabled) throw new HttpError(404, 'user_not_found', `服务器上没有可用的用户“${username}” / no active user "${username}" on the server`);
+      if (!target || target.disabled)
+        throw new HttpError(
+          404,
+          'user_not_found',
+          `服务器上没有可用的用户“${username}” / no active user "${username}" on the server`,
+        );
       const current = await roleIn(trx, target.id, projectId);
       if (current === 'pm' && role !== 'pm' && (await managerCount(trx, projectId)) <= 1) throw lastManager();
       await upsertMembership(trx, { projectId, userId: target.id, role, now: ctx.now() });
-      return { userId: target.id, username: target.username, displayName: target.displayName, role } satisfies ProjectMember;
+      return {
+        userId: target.id,
+        username: target.username,
+        displayName: target.displayName,
+        role,
+      } satisfies ProjectMember;
     });
     request.log.info({ projectId, userId: user.id, member: member.username, role }, 'member set');
     return { member };
@@ -57,7 +71,8 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext): void {
     await managing(ctx.store, user.id, projectId, async (trx) => {
       const target = await findUserByUsername(trx, username);
       const current = target && (await roleIn(trx, target.id, projectId));
-      if (!target || !current) throw new HttpError(404, 'not_member', `“${username}”不是该项目的成员 / "${username}" is not a member`);
+      if (!target || !current)
+        throw new HttpError(404, 'not_member', `“${username}”不是该项目的成员 / "${username}" is not a member`);
       if (current === 'pm' && (await managerCount(trx, projectId)) <= 1) throw lastManager();
       await deleteMembership(trx, projectId, target.id);
     });
@@ -67,7 +82,12 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext): void {
 }
 
 /** Runs `fn` in a transaction holding the project's row, once the caller is known to manage members. */
-async function managing<T>(store: Store, userId: string, projectId: string, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+async function managing<T>(
+  store: Store,
+  userId: string,
+  projectId: string,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return store.transaction(async (trx) => {
     let lock = trx.selectFrom('projects').select('id').where('id', '=', projectId);
     if (store.dialect === 'postgres') lock = lock.forUpdate();

@@ -17,20 +17,48 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const user = currentUser(request);
     const raw = request.body as { changes?: unknown } | undefined;
     if (raw && Array.isArray(raw.changes) && raw.changes.length > MAX_PUSH_CHANGES) {
-      throw new HttpError(413, 'too_many_changes', `一批最多 ${MAX_PUSH_CHANGES} 条修改，请分批推送 / at most ${MAX_PUSH_CHANGES} changes per push`);
+      throw new HttpError(
+        413,
+        'too_many_changes',
+        `一批最多 ${MAX_PUSH_CHANGES} 条修改，请分批推送 / at most ${MAX_PUSH_CHANGES} changes per push`,
+      );
     }
     const body = parseWith(pushRequestSchema, request.body, '推送内容');
     const now = ctx.now();
-    const outcome = await applyChanges(ctx.store, { kind: 'user', userId: user.id, username: user.username }, body.changes, {
-      now,
-      replacedIsConcurrent: unseenByPusher(body.seen, body.changeSeen && new Map(body.changes.map((c, i) => [c.changeId, body.changeSeen![i]!]))),
-      beforeCommit: ctx.beforeCommit,
-      onProjectRegistered: (event) =>
-        request.log.info({ projectId: event.projectId, code: event.code, name: event.name, userId: user.id, username: user.username }, 'project registered by push'),
-    });
+    const outcome = await applyChanges(
+      ctx.store,
+      { kind: 'user', userId: user.id, username: user.username },
+      body.changes,
+      {
+        now,
+        replacedIsConcurrent: unseenByPusher(
+          body.seen,
+          body.changeSeen && new Map(body.changes.map((c, i) => [c.changeId, body.changeSeen![i]!])),
+        ),
+        beforeCommit: ctx.beforeCommit,
+        onProjectRegistered: (event) =>
+          request.log.info(
+            {
+              projectId: event.projectId,
+              code: event.code,
+              name: event.name,
+              userId: user.id,
+              username: user.username,
+            },
+            'project registered by push',
+          ),
+      },
+    );
     ctx.metrics.recordPush(outcome.results, outcome.conflicts);
     request.log.info(
-      { userId: user.id, changes: body.changes.length, applied: outcome.applied, duplicates: outcome.duplicates, rejected: outcome.rejected, conflicts: outcome.conflicts },
+      {
+        userId: user.id,
+        changes: body.changes.length,
+        applied: outcome.applied,
+        duplicates: outcome.duplicates,
+        rejected: outcome.rejected,
+        conflicts: outcome.conflicts,
+      },
       'push',
     );
     return { results: outcome.results, serverTime: now } satisfies PushResponse;

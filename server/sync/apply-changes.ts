@@ -36,8 +36,12 @@ export type ConcurrencyRule = (replaced: ReplacedWrite) => boolean;
  * device was not seen. Without either every other device's value counts as unseen: more
  * conflicts kept, never one lost.
  */
-export function unseenByPusher(seen: Readonly<Record<string, number>>, byChange?: ReadonlyMap<string, number>): ConcurrencyRule {
-  return ({ projectId, seq, hlc, change }) => seq > (byChange?.get(change.changeId) ?? seen[projectId] ?? 0) && hlcDevice(hlc) !== change.deviceId;
+export function unseenByPusher(
+  seen: Readonly<Record<string, number>>,
+  byChange?: ReadonlyMap<string, number>,
+): ConcurrencyRule {
+  return ({ projectId, seq, hlc, change }) =>
+    seq > (byChange?.get(change.changeId) ?? seen[projectId] ?? 0) && hlcDevice(hlc) !== change.deviceId;
 }
 
 export interface ApplyOptions {
@@ -119,7 +123,12 @@ function problemBeforeDatabase(change: Change, now: number): PushResult | null {
  * projects it writes (SELECT … FOR UPDATE, in sorted order) before numbering, so concurrent
  * batches of one project commit in the order of their numbers. SQLite runs one writer at a time.
  */
-export async function applyChanges(store: Store, actor: Actor, changes: readonly Change[], options: ApplyOptions): Promise<ApplyOutcome> {
+export async function applyChanges(
+  store: Store,
+  actor: Actor,
+  changes: readonly Change[],
+  options: ApplyOptions,
+): Promise<ApplyOutcome> {
   const early = changes.map((change) => problemBeforeDatabase(change, options.now));
   const registered: Array<{ projectId: string; code: string; name: string }> = [];
   const outcome = await store.transaction(
@@ -154,7 +163,11 @@ async function applyInTransaction(
   const digests = new Map<string, string>();
   const lockCounters = async (projectIds: string[]) => {
     for (const ids of chunks(projectIds, 500)) {
-      let query = trx.selectFrom('projects').select(['id', 'last_seq', 'state_digest']).where('id', 'in', ids).orderBy('id');
+      let query = trx
+        .selectFrom('projects')
+        .select(['id', 'last_seq', 'state_digest'])
+        .where('id', 'in', ids)
+        .orderBy('id');
       if (dialect === 'postgres') query = query.forUpdate();
       for (const p of await query.execute()) {
         counters.set(p.id, p.last_seq);
@@ -168,7 +181,8 @@ async function applyInTransaction(
   //    offline); the pushing user becomes its project manager.
   const newProjectRows = new Map<string, Change>();
   for (const c of candidates) {
-    if (c.table === 'projects' && !counters.has(c.rowId) && !newProjectRows.has(c.rowId)) newProjectRows.set(c.rowId, c);
+    if (c.table === 'projects' && !counters.has(c.rowId) && !newProjectRows.has(c.rowId))
+      newProjectRows.set(c.rowId, c);
   }
   const newProjects = [...newProjectRows.keys()].sort();
   for (const projectId of newProjects) {
@@ -177,13 +191,23 @@ async function applyInTransaction(
     const name = typeof change.fields.name === 'string' ? change.fields.name.trim() : '';
     const inserted = await trx
       .insertInto('projects')
-      .values({ id: projectId, code, name, last_seq: 0, created_at: now, created_by: actor.kind === 'user' ? actor.userId : null })
+      .values({
+        id: projectId,
+        code,
+        name,
+        last_seq: 0,
+        created_at: now,
+        created_by: actor.kind === 'user' ? actor.userId : null,
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) continue; // registered by a concurrent batch: an ordinary existing project now
     if (actor.kind === 'user') {
-      await trx.insertInto('memberships').values({ project_id: projectId, user_id: actor.userId, role: 'pm', created_at: now }).execute();
+      await trx
+        .insertInto('memberships')
+        .values({ project_id: projectId, user_id: actor.userId, role: 'pm', created_at: now })
+        .execute();
     }
     registered.push({ projectId, code, name });
   }
@@ -197,21 +221,35 @@ async function applyInTransaction(
   const storedRows = new Map<string, StoredRow>();
   for (const ids of chunks(rowIds, 500)) {
     for (const r of await trx.selectFrom('rows').selectAll().where('row_id', 'in', ids).execute()) {
-      const state: RowState = { projectId: r.project_id, ...readRowState(r.data, r.field_writes), lastSeq: r.last_seq, dirty: false };
+      const state: RowState = {
+        projectId: r.project_id,
+        ...readRowState(r.data, r.field_writes),
+        lastSeq: r.last_seq,
+        dirty: false,
+      };
       rowStates.set(rowKey(r.table_name, r.row_id), state);
       storedRows.set(rowKey(r.table_name, r.row_id), state.row);
     }
   }
   const logged = new Map<string, { seq: number; projectId: string }>();
   for (const ids of chunks([...new Set(changes.map((c) => c.changeId))], 500)) {
-    for (const r of await trx.selectFrom('changes').select(['change_id', 'seq', 'project_id']).where('change_id', 'in', ids).execute()) {
+    for (const r of await trx
+      .selectFrom('changes')
+      .select(['change_id', 'seq', 'project_id'])
+      .where('change_id', 'in', ids)
+      .execute()) {
       logged.set(r.change_id, { seq: r.seq, projectId: r.project_id });
     }
   }
   /** The pusher's role per project it is a member of (a role the table does not know allows nothing). */
   const roleIn = new Map<string, string>();
   if (actor.kind === 'user') {
-    for (const m of await trx.selectFrom('memberships').select(['project_id', 'role']).where('user_id', '=', actor.userId).execute()) roleIn.set(m.project_id, m.role);
+    for (const m of await trx
+      .selectFrom('memberships')
+      .select(['project_id', 'role'])
+      .where('user_id', '=', actor.userId)
+      .execute())
+      roleIn.set(m.project_id, m.role);
   }
   const mayWrite = (projectId: string) => actor.kind === 'admin' || roleIn.has(projectId);
   const isConcurrent = options.replacedIsConcurrent ?? unseenByPusher({});
@@ -221,7 +259,11 @@ async function applyInTransaction(
   const changeRows: ChangesTable[] = [];
   const conflictRows: Array<Omit<ConflictsTable, 'id'>> = [];
   /** Conflicts whose stored side is known by seq only: its change id is looked up after the merge. */
-  const storedSides: Array<{ conflict: Omit<ConflictsTable, 'id'>; column: 'change_id' | 'winning_change_id'; seq: number }> = [];
+  const storedSides: Array<{
+    conflict: Omit<ConflictsTable, 'id'>;
+    column: 'change_id' | 'winning_change_id';
+    seq: number;
+  }> = [];
   const batchChangeIds = new Map<string, string>();
   /** Per project, the code and name its row's merge changed: only those go to its columns. */
   const projectNames = new Map<string, { code?: string; name?: string }>();
@@ -249,19 +291,30 @@ async function applyInTransaction(
     const key = rowKey(change.table, change.rowId);
     const state = rowStates.get(key);
     if (state && state.projectId !== change.projectId) {
-      results.push(reject(change, 'project_mismatch', '服务器上这条记录属于另一个项目；记录不能移到别的项目，请在原项目中修改。'));
+      results.push(
+        reject(change, 'project_mismatch', '服务器上这条记录属于另一个项目；记录不能移到别的项目，请在原项目中修改。'),
+      );
       rejected += 1;
       continue;
     }
     const projectId = state?.projectId ?? change.projectId;
     const counter = counters.get(projectId);
     if (counter === undefined || !mayWrite(projectId)) {
-      results.push(reject(change, 'forbidden', counter === undefined ? '服务器上没有这个项目，或你不是它的成员' : '你不是该项目的成员，不能同步它的数据'));
+      results.push(
+        reject(
+          change,
+          'forbidden',
+          counter === undefined ? '服务器上没有这个项目，或你不是它的成员' : '你不是该项目的成员，不能同步它的数据',
+        ),
+      );
       rejected += 1;
       continue;
     }
     // The author's role: the same table the device hides its controls by (shared/roles.ts).
-    const refusal = actor.kind === 'user' ? changeRefusal(roleIn.get(projectId) as MemberRole, change.table as TableName, change.fields, state?.row) : null;
+    const refusal =
+      actor.kind === 'user'
+        ? changeRefusal(roleIn.get(projectId) as MemberRole, change.table as TableName, change.fields, state?.row)
+        : null;
     if (refusal) {
       results.push(reject(change, 'forbidden', refusal));
       rejected += 1;
@@ -271,7 +324,13 @@ async function applyInTransaction(
     const seq = counter + 1;
     counters.set(projectId, seq);
     const merged = mergeChangeIntoRow(state?.row, change, (field, replacedHlc) =>
-      isConcurrent({ projectId, seq: state?.fieldSeqs[field] ?? 0, hlc: replacedHlc, change, beforeBatch: (state?.fieldSeqs[field] ?? 0) <= (startCounters.get(projectId) ?? 0) }),
+      isConcurrent({
+        projectId,
+        seq: state?.fieldSeqs[field] ?? 0,
+        hlc: replacedHlc,
+        change,
+        beforeBatch: (state?.fieldSeqs[field] ?? 0) <= (startCounters.get(projectId) ?? 0),
+      }),
     );
     for (const loser of merged.losers) {
       // Either this change's value lost to the stored one, or the stored value it replaced did.
@@ -290,7 +349,8 @@ async function applyInTransaction(
         created_at: now,
       };
       conflictRows.push(conflict);
-      if (storedSeq !== undefined) storedSides.push({ conflict, column: loser.incomingLost ? 'winning_change_id' : 'change_id', seq: storedSeq });
+      if (storedSeq !== undefined)
+        storedSides.push({ conflict, column: loser.incomingLost ? 'winning_change_id' : 'change_id', seq: storedSeq });
     }
     if (state === undefined || merged.appliedFields.length > 0) {
       const fieldSeqs = { ...state?.fieldSeqs };
@@ -301,7 +361,8 @@ async function applyInTransaction(
       // A partial edit writes only what it set: a name-only edit never blanks the code.
       const names = projectNames.get(projectId) ?? {};
       for (const field of ['code', 'name'] as const) {
-        if (merged.appliedFields.includes(field) && typeof merged.row[field] === 'string') names[field] = (merged.row[field] as string).trim();
+        if (merged.appliedFields.includes(field) && typeof merged.row[field] === 'string')
+          names[field] = (merged.row[field] as string).trim();
       }
       if (names.code !== undefined || names.name !== undefined) projectNames.set(projectId, names);
     }
@@ -325,7 +386,9 @@ async function applyInTransaction(
   }
 
   if (options.allOrNothing && rejected > 0) {
-    throw new BatchRefused(results.filter((r): r is Extract<PushResult, { status: 'rejected' }> => r.status === 'rejected'));
+    throw new BatchRefused(
+      results.filter((r): r is Extract<PushResult, { status: 'rejected' }> => r.status === 'rejected'),
+    );
   }
 
   // 5. Write: the log, the rows, the losers, the counters.
@@ -362,11 +425,20 @@ async function applyInTransaction(
   const rewritten = [...rowStates].filter(([, state]) => state.dirty);
   const newDigests = digestAfterRowWrites(
     digests,
-    rewritten.map(([key, state]) => ({ table: key.split('\u0000')[0]!, projectId: state.projectId, before: storedRows.get(key), after: state.row })),
+    rewritten.map(([key, state]) => ({
+      table: key.split('\u0000')[0]!,
+      projectId: state.projectId,
+      before: storedRows.get(key),
+      after: state.row,
+    })),
   );
   for (const [projectId, lastSeq] of counters) {
     if (lastSeq !== startCounters.get(projectId)) {
-      await trx.updateTable('projects').set({ last_seq: lastSeq, state_digest: newDigests.get(projectId) ?? digests.get(projectId)! }).where('id', '=', projectId).execute();
+      await trx
+        .updateTable('projects')
+        .set({ last_seq: lastSeq, state_digest: newDigests.get(projectId) ?? digests.get(projectId)! })
+        .where('id', '=', projectId)
+        .execute();
     }
   }
   for (const [projectId, names] of projectNames) {
@@ -382,7 +454,11 @@ async function applyInTransaction(
  */
 async function fillStoredSides(
   trx: Kysely<Database>,
-  sides: ReadonlyArray<{ conflict: Omit<ConflictsTable, 'id'>; column: 'change_id' | 'winning_change_id'; seq: number }>,
+  sides: ReadonlyArray<{
+    conflict: Omit<ConflictsTable, 'id'>;
+    column: 'change_id' | 'winning_change_id';
+    seq: number;
+  }>,
   changeIds: Map<string, string>,
 ): Promise<void> {
   const missing = new Map<string, Set<number>>();
@@ -394,11 +470,17 @@ async function fillStoredSides(
   }
   for (const [projectId, seqs] of missing) {
     for (const some of chunks([...seqs], 500)) {
-      const found = await trx.selectFrom('changes').select(['seq', 'change_id']).where('project_id', '=', projectId).where('seq', 'in', some).execute();
+      const found = await trx
+        .selectFrom('changes')
+        .select(['seq', 'change_id'])
+        .where('project_id', '=', projectId)
+        .where('seq', 'in', some)
+        .execute();
       for (const r of found) changeIds.set(`${projectId}:${r.seq}`, r.change_id);
     }
   }
-  for (const { conflict, column, seq } of sides) conflict[column] = changeIds.get(`${conflict.project_id}:${seq}`) ?? null;
+  for (const { conflict, column, seq } of sides)
+    conflict[column] = changeIds.get(`${conflict.project_id}:${seq}`) ?? null;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

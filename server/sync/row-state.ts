@@ -8,7 +8,8 @@ import type { StoredRow } from '../../shared/change-log';
  * all), and the server writes every row it merges. Earlier rows are read too: data with its
  * `fieldHlc`, field_writes as `{ field: seq }` or `{ field: { changeId, seq } }`.
  */
-type StoredFieldWrites = [Record<string, number>, Record<string, string>] | Record<string, number | { changeId: string; seq: number }>;
+type StoredFieldWrites =
+  [Record<string, number>, Record<string, string>] | Record<string, number | { changeId: string; seq: number }>;
 
 /** A stored row as the merge sees it (values and per-field hlc), with its per-field seqs. */
 export function readRowState(data: string, fieldWrites: string): { row: StoredRow; fieldSeqs: Record<string, number> } {
@@ -29,7 +30,10 @@ export function readRowState(data: string, fieldWrites: string): { row: StoredRo
 }
 
 /** The columns data and field_writes of a row's merge state (see StoredFieldWrites). */
-export function writeRowState(row: StoredRow, fieldSeqs: Record<string, number>): { data: string; field_writes: string } {
+export function writeRowState(
+  row: StoredRow,
+  fieldSeqs: Record<string, number>,
+): { data: string; field_writes: string } {
   const { fieldHlc, ...values } = row;
   const hlcBySeq: Record<string, string> = {};
   let representable = true;

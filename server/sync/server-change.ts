@@ -13,7 +13,13 @@ export const SERVER_AUTHOR = '管理员';
  * A change written by the server, stamped with its clock like a device's: it goes into the
  * project's log through applyChanges like any push, so every member pulls it.
  */
-export function serverChange(input: { projectId: string; table: string; rowId: string; fields: Record<string, unknown>; now: number }): Change {
+export function serverChange(input: {
+  projectId: string;
+  table: string;
+  rowId: string;
+  fields: Record<string, unknown>;
+  now: number;
+}): Change {
   return {
     changeId: newId(),
     projectId: input.projectId,

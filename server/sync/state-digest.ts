@@ -32,7 +32,11 @@ export function digestAfterRowWrites(
  */
 export async function digestOfStoredRows(db: Kysely<Database>, projectId: string): Promise<StateDigest> {
   const accumulator = new DigestAccumulator();
-  const rows = await db.selectFrom('rows').select(['table_name', 'data', 'field_writes']).where('project_id', '=', projectId).execute();
+  const rows = await db
+    .selectFrom('rows')
+    .select(['table_name', 'data', 'field_writes'])
+    .where('project_id', '=', projectId)
+    .execute();
   for (const r of rows) accumulator.add(r.table_name, readRowState(r.data, r.field_writes).row);
   return accumulator.value;
 }

@@ -45,7 +45,8 @@ export function guessColumns(grid: Pick<SheetGrid, 'rows'>): ColumnGuess {
       const mapped = guess.columns.filter((column) => column.field !== null).length;
       const total = guess.columns.reduce((sum, column) => sum + column.score, 0);
       // Strictly better only: on a tie the single row, and the earlier row, win.
-      if (!best || mapped > best.mapped || (mapped === best.mapped && total > best.total)) best = { guess, mapped, total };
+      if (!best || mapped > best.mapped || (mapped === best.mapped && total > best.total))
+        best = { guess, mapped, total };
     }
   }
   if (best && best.mapped > 0) return best.guess;
@@ -55,7 +56,11 @@ export function guessColumns(grid: Pick<SheetGrid, 'rows'>): ColumnGuess {
 }
 
 /** The guess for a header row the user chose (or the one guessColumns found). */
-export function guessColumnsAt(grid: Pick<SheetGrid, 'rows'>, headerRowIndex: number, headerRowCount: 1 | 2 = 1): ColumnGuess {
+export function guessColumnsAt(
+  grid: Pick<SheetGrid, 'rows'>,
+  headerRowIndex: number,
+  headerRowCount: 1 | 2 = 1,
+): ColumnGuess {
   const headers = columnHeaders(grid, headerRowIndex, headerRowCount);
   const candidates: Array<{ index: number; match: AliasMatch }> = [];
   const lowerRow = grid.rows[headerRowIndex] ?? [];
@@ -99,7 +104,11 @@ export interface ColumnHeader {
 }
 
 /** The header text of every column, combining a group title row above when there is one. */
-export function columnHeaders(grid: Pick<SheetGrid, 'rows'>, headerRowIndex: number, headerRowCount: 1 | 2 = 1): ColumnHeader[] {
+export function columnHeaders(
+  grid: Pick<SheetGrid, 'rows'>,
+  headerRowIndex: number,
+  headerRowCount: 1 | 2 = 1,
+): ColumnHeader[] {
   const width = grid.rows.reduce((max, row) => Math.max(max, row.length), 0);
   const lower = grid.rows[headerRowIndex] ?? [];
   const upper = headerRowCount === 2 ? (grid.rows[headerRowIndex - 1] ?? []) : [];

@@ -21,7 +21,10 @@ export type ExportableAsset = Partial<AssetFields> & { deleted?: boolean };
 /** Name first (what people look for), then the schema's order. */
 export const exportColumns: AssetField[] = ['name', ...assetFieldNames.filter((field) => field !== 'name')];
 
-export async function exportAssetsXlsx(assets: readonly ExportableAsset[], options: ExportAssetsOptions = {}): Promise<Uint8Array> {
+export async function exportAssetsXlsx(
+  assets: readonly ExportableAsset[],
+  options: ExportAssetsOptions = {},
+): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fieldbook';
@@ -29,14 +32,18 @@ export async function exportAssetsXlsx(assets: readonly ExportableAsset[], optio
   const sheet = workbook.addWorksheet(safeSheetName(options.sheetName ?? '运维对象清单'));
 
   const headers = exportColumns.map((field) => fieldLabel(assetFields, field).zh);
-  const rows = assets.filter((asset) => !asset.deleted).map((asset) => exportColumns.map((field) => cellValue(field, asset)));
+  const rows = assets
+    .filter((asset) => !asset.deleted)
+    .map((asset) => exportColumns.map((field) => cellValue(field, asset)));
 
   // Column formats first: cells take their column's style when created, while setting it
   // afterwards restyles every existing cell one by one (seconds for a few thousand rows).
   exportColumns.forEach((field, i) => {
     const column = sheet.getColumn(i + 1);
     // The first rows are enough to size a column; measuring 10 000 notes would only cost time.
-    const longest = rows.slice(0, 500).reduce((max, values) => Math.max(max, displayWidth(longestLine(values[i]!))), displayWidth(headers[i]!));
+    const longest = rows
+      .slice(0, 500)
+      .reduce((max, values) => Math.max(max, displayWidth(longestLine(values[i]!))), displayWidth(headers[i]!));
     column.width = Math.min(Math.max(longest + 2, 8), field === 'notes' ? 60 : 40);
     // '@' = Text: a later edit in Excel keeps "0012" and long serial numbers as typed.
     column.numFmt = '@';
@@ -63,7 +70,10 @@ export async function exportAssetsXlsx(assets: readonly ExportableAsset[], optio
   sheet.addRows(rows);
 
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRowNumber }];
-  sheet.autoFilter = { from: { row: headerRowNumber, column: 1 }, to: { row: headerRowNumber, column: exportColumns.length } };
+  sheet.autoFilter = {
+    from: { row: headerRowNumber, column: 1 },
+    to: { row: headerRowNumber, column: exportColumns.length },
+  };
 
   const buffer = (await workbook.xlsx.writeBuffer()) as unknown;
   return toUint8Array(buffer);
@@ -72,7 +82,8 @@ export async function exportAssetsXlsx(assets: readonly ExportableAsset[], optio
 function cellValue(field: AssetField, asset: ExportableAsset): string {
   const value = asset[field];
   if (field === 'type') return assetTypes[(value as keyof typeof assetTypes) ?? 'server']?.zh ?? String(value ?? '');
-  if (field === 'criticality') return criticalities[(value as keyof typeof criticalities) ?? 'medium']?.zh ?? String(value ?? '');
+  if (field === 'criticality')
+    return criticalities[(value as keyof typeof criticalities) ?? 'medium']?.zh ?? String(value ?? '');
   if (Array.isArray(value)) return value.join(', ');
   return value === undefined || value === null ? '' : String(value);
 }
@@ -80,7 +91,10 @@ function cellValue(field: AssetField, asset: ExportableAsset): string {
 /** Excel column width is in "characters" of the default font; a CJK character takes two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char)
+      ? 2
+      : 1;
   return width;
 }
 
@@ -99,6 +113,7 @@ function safeSheetName(name: string): string {
  */
 function toUint8Array(buffer: unknown): Uint8Array {
   if (buffer instanceof ArrayBuffer) return new Uint8Array(buffer.slice(0));
-  if (ArrayBuffer.isView(buffer)) return new Uint8Array(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  if (ArrayBuffer.isView(buffer))
+    return new Uint8Array(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
   throw new Error('exceljs 返回了无法识别的数据');
 }

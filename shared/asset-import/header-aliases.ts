@@ -12,28 +12,140 @@ export type AssetField = keyof AssetFields;
 export const assetFieldNames = Object.keys(assetFields.shape) as AssetField[];
 
 const aliasesByField: Record<AssetField, string[]> = {
-  name: ['名称', '设备名称', '资产名称', '对象名称', '运维对象名称', '设备名', '资产名', '显示名称', '系统名称', '应用名称',
-    'name', 'device name', 'asset name', 'display name'],
-  hostname: ['主机名', '计算机名', '主机名称', '计算机名称', '设备主机名', 'hostname', 'host name', 'host', 'computer name', 'fqdn'],
-  ips: ['IP', 'IP地址', '管理IP', '业务IP', '管理地址', '管理IP地址', '业务IP地址', '带外IP', 'IP address', 'IP addresses',
-    'IPs', 'management IP', 'mgmt IP'],
-  type: ['类型', '设备类型', '资产类型', '对象类型', '类别', '设备类别', '资产类别', '分类', 'type', 'category', 'device type',
-    'asset type', 'class'],
+  name: [
+    '名称',
+    '设备名称',
+    '资产名称',
+    '对象名称',
+    '运维对象名称',
+    '设备名',
+    '资产名',
+    '显示名称',
+    '系统名称',
+    '应用名称',
+    'name',
+    'device name',
+    'asset name',
+    'display name',
+  ],
+  hostname: [
+    '主机名',
+    '计算机名',
+    '主机名称',
+    '计算机名称',
+    '设备主机名',
+    'hostname',
+    'host name',
+    'host',
+    'computer name',
+    'fqdn',
+  ],
+  ips: [
+    'IP',
+    'IP地址',
+    '管理IP',
+    '业务IP',
+    '管理地址',
+    '管理IP地址',
+    '业务IP地址',
+    '带外IP',
+    'IP address',
+    'IP addresses',
+    'IPs',
+    'management IP',
+    'mgmt IP',
+  ],
+  type: [
+    '类型',
+    '设备类型',
+    '资产类型',
+    '对象类型',
+    '类别',
+    '设备类别',
+    '资产类别',
+    '分类',
+    'type',
+    'category',
+    'device type',
+    'asset type',
+    'class',
+  ],
   vendor: ['厂商', '品牌', '制造商', '生产厂商', '厂家', '生产厂家', 'vendor', 'manufacturer', 'brand', 'make'],
   model: ['型号', '设备型号', '规格型号', '产品型号', '型号规格', 'model', 'model number'],
-  serialNumber: ['序列号', 'SN', 'S/N', 'SN号', '设备序列号', '序列号SN', '出厂编号', 'serial', 'serial number', 'serial no',
-    'service tag'],
+  serialNumber: [
+    '序列号',
+    'SN',
+    'S/N',
+    'SN号',
+    '设备序列号',
+    '序列号SN',
+    '出厂编号',
+    'serial',
+    'serial number',
+    'serial no',
+    'service tag',
+  ],
   site: ['站点', '园区', '场地', '所在园区', 'site', 'campus'],
-  room: ['机房', '所在机房', '机房名称', '机房位置', '数据中心', 'IDC', 'room', 'data center', 'datacenter', 'DC', 'server room'],
+  room: [
+    '机房',
+    '所在机房',
+    '机房名称',
+    '机房位置',
+    '数据中心',
+    'IDC',
+    'room',
+    'data center',
+    'datacenter',
+    'DC',
+    'server room',
+  ],
   rack: ['机柜', '机架', '机柜号', '机柜编号', '机架号', '机柜位置', '所在机柜', 'rack', 'cabinet', 'rack no'],
   uPosition: ['U位', '位置U', 'U位置', '起始U位', '所在U位', 'U位号', 'U', 'U position', 'rack unit', 'unit'],
-  osVersion: ['操作系统', 'OS', '系统版本', '固件版本', '操作系统版本', 'OS版本', '软件版本', '版本', 'firmware', 'OS version',
-    'operating system', 'firmware version', 'version'],
+  osVersion: [
+    '操作系统',
+    'OS',
+    '系统版本',
+    '固件版本',
+    '操作系统版本',
+    'OS版本',
+    '软件版本',
+    '版本',
+    'firmware',
+    'OS version',
+    'operating system',
+    'firmware version',
+    'version',
+  ],
   owner: ['负责人', '管理员', '责任人', '维护人', '运维负责人', '联系人', 'owner', 'admin', 'administrator', 'contact'],
-  criticality: ['重要程度', '重要性', '等级', '重要等级', '重要级别', '级别', '保障等级', '系统等级', 'criticality', 'importance',
-    'priority', 'severity'],
+  criticality: [
+    '重要程度',
+    '重要性',
+    '等级',
+    '重要等级',
+    '重要级别',
+    '级别',
+    '保障等级',
+    '系统等级',
+    'criticality',
+    'importance',
+    'priority',
+    'severity',
+  ],
   tags: ['标签', '标记', 'tags', 'tag', 'labels'],
-  notes: ['备注', '说明', '描述', '备注说明', '其他说明', 'notes', 'note', 'remark', 'remarks', 'description', 'comment', 'comments'],
+  notes: [
+    '备注',
+    '说明',
+    '描述',
+    '备注说明',
+    '其他说明',
+    'notes',
+    'note',
+    'remark',
+    'remarks',
+    'description',
+    'comment',
+    'comments',
+  ],
 };
 
 /**
@@ -44,9 +156,35 @@ const notAFieldWords = ['电话', '手机', '邮箱', '日期', '时间', 'email
 
 /** Aliases that name a kind of thing rather than a thing: they only count when nothing more specific is there. */
 const genericAliases = new Set(
-  ['名称', 'name', '类型', 'type', '类别', '分类', 'class', '版本', 'version', '说明', '描述', 'description', 'comment',
-    'comments', 'note', 'notes', '等级', '级别', 'host', 'unit', 'u', 'contact', '联系人', 'admin', 'make', 'tag', '标记']
-    .map(headerKey),
+  [
+    '名称',
+    'name',
+    '类型',
+    'type',
+    '类别',
+    '分类',
+    'class',
+    '版本',
+    'version',
+    '说明',
+    '描述',
+    'description',
+    'comment',
+    'comments',
+    'note',
+    'notes',
+    '等级',
+    '级别',
+    'host',
+    'unit',
+    'u',
+    'contact',
+    '联系人',
+    'admin',
+    'make',
+    'tag',
+    '标记',
+  ].map(headerKey),
 );
 
 export interface AliasMatch {
@@ -66,7 +204,8 @@ const aliases: Alias[] = buildAliases();
 function buildAliases(): Alias[] {
   const list: Alias[] = [];
   for (const field of assetFieldNames) {
-    const label = (assetFields.shape[field] as { meta(): { label?: { zh: string; en: string } } | undefined }).meta()?.label;
+    const label = (assetFields.shape[field] as { meta(): { label?: { zh: string; en: string } } | undefined }).meta()
+      ?.label;
     const words = [...aliasesByField[field], ...(label ? [label.zh, label.en] : [])];
     for (const word of words) {
       const key = headerKey(word);
@@ -92,7 +231,8 @@ export function matchHeader(header: string): AliasMatch | undefined {
   const spaced = spacedHeader(header);
   let best: { field: AssetField; rank: number } | undefined;
   for (const alias of aliases) {
-    const at = containsAt(spaced, alias.spaced) ?? (/[a-z0-9]/.test(alias.key) ? undefined : indexOrUndefined(key, alias.key));
+    const at =
+      containsAt(spaced, alias.spaced) ?? (/[a-z0-9]/.test(alias.key) ? undefined : indexOrUndefined(key, alias.key));
     if (at === undefined) continue;
     const end = at + alias.spaced.length;
     const rank = (genericAliases.has(alias.key) ? 0 : 1000) + end * 10 + alias.key.length;

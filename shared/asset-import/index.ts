@@ -23,7 +23,14 @@ export {
   type GuessedColumn,
 } from './column-guess';
 export { assetFieldNames, matchHeader, type AliasMatch, type AssetField } from './header-aliases';
-export { isTotalsLabel, parseAssetRows, type ParsedAssetRow, type ParsedAssetRows, type ParseRowsOptions, type SkippedRow } from './parse-rows';
+export {
+  isTotalsLabel,
+  parseAssetRows,
+  type ParsedAssetRow,
+  type ParsedAssetRows,
+  type ParseRowsOptions,
+  type SkippedRow,
+} from './parse-rows';
 export {
   planAssetImport,
   type AssetImportPlan,

@@ -62,10 +62,13 @@ export function cleanCell(text: string | undefined, prose: boolean): string {
  * Words people type into a 序列号 cell when there is none to give: "无", "N/A", "-", "待补充".
  * They say nothing about identity, so every such row is not "the same serial number".
  */
-const noSerialWords = /^(?:无|没有|暂无|不详|未知|空|缺|待定|待补充|待确认|n\/?a|none|null|nil|unknown|tbd|0+|[-—_/\\.?？*]+)$/i;
+const noSerialWords =
+  /^(?:无|没有|暂无|不详|未知|空|缺|待定|待补充|待确认|n\/?a|none|null|nil|unknown|tbd|0+|[-—_/\\.?？*]+)$/i;
 
 /** A serial number as compared for identity: case and width folded, '' for a placeholder. */
 export function serialKey(serial: string | undefined): string {
-  const text = toHalfWidth(serial ?? '').trim().toLowerCase();
+  const text = toHalfWidth(serial ?? '')
+    .trim()
+    .toLowerCase();
   return noSerialWords.test(text) ? '' : text;
 }

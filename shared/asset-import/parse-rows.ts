@@ -60,7 +60,10 @@ export interface ParsedAssetRows {
 const proseFields = new Set<AssetField>(['name', 'notes']);
 const listFields = new Set<AssetField>(['ips', 'tags']);
 
-export function parseAssetRows(grid: Pick<SheetGrid, 'rows'> & Partial<Pick<SheetGrid, 'merges'>>, options: ParseRowsOptions): ParsedAssetRows {
+export function parseAssetRows(
+  grid: Pick<SheetGrid, 'rows'> & Partial<Pick<SheetGrid, 'merges'>>,
+  options: ParseRowsOptions,
+): ParsedAssetRows {
   const { headerRowIndex, mapping } = options;
   const columns = columnHeaders(grid, headerRowIndex, options.headerRowCount ?? 1);
   const mapped = mapping.flatMap((field, index) => (field ? [{ index, field }] : []));
@@ -86,7 +89,13 @@ export function parseAssetRows(grid: Pick<SheetGrid, 'rows'> & Partial<Pick<Shee
     } else if (filled.every(({ index }) => headerKeys[index]!.has(headerKey(cells[index]!)))) {
       // The header again: long lists are often pasted together from several sheets.
       skipped.push({ rowNumber, reason: 'header' });
-    } else if (isSectionRow(grid.merges ?? [], r, filled.map(({ index }) => index))) {
+    } else if (
+      isSectionRow(
+        grid.merges ?? [],
+        r,
+        filled.map(({ index }) => index),
+      )
+    ) {
       skipped.push({ rowNumber, reason: 'section' });
     } else {
       sums.add(cells);
@@ -102,12 +111,17 @@ export function parseAssetRows(grid: Pick<SheetGrid, 'rows'> & Partial<Pick<Shee
  */
 const totalsWord = /^(?:合计|总计|小计|共计|汇总|总数|累计|grand ?total|sub-? ?total|totals?)/i;
 /** After the word, at most a count: "：40 台", " (12)", "共 40 台设备" (the cell is half-width by then). */
-const countTail = /^:?\s*(?:\(?\s*(?:共\s*)?\d[\d,]*(?:\.\d+)?\s*(?:台|个|套|项|条|件|部|组|units?|items?|devices?)?(?:设备)?\s*\)?)?$/i;
+const countTail =
+  /^:?\s*(?:\(?\s*(?:共\s*)?\d[\d,]*(?:\.\d+)?\s*(?:台|个|套|项|条|件|部|组|units?|items?|devices?)?(?:设备)?\s*\)?)?$/i;
 /** A number as totals rows show them: "40", "1,234.5", "¥12,000", "40台", "共 40 台", "95%". */
-const numberLike = /^(?:共\s*)?[-+]?[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:台|个|套|项|条|件|部|组|units?|items?|devices?|%)?(?:设备)?$/i;
+const numberLike =
+  /^(?:共\s*)?[-+]?[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:台|个|套|项|条|件|部|组|units?|items?|devices?|%)?(?:设备)?$/i;
 
 export function isTotalsLabel(text: string): boolean {
-  const cell = toHalfWidth(text).trim().replace(/\s+/g, ' ').replace(/^([合总小共累]) (计)/, '$1$2');
+  const cell = toHalfWidth(text)
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^([合总小共累]) (计)/, '$1$2');
   const word = totalsWord.exec(cell);
   return word !== null && countTail.test(cell.slice(word[0].length));
 }
@@ -137,7 +151,11 @@ class ColumnSums {
       if (value === undefined) return;
       for (const map of [this.all, this.segment]) {
         const entry = map.get(c) ?? { sum: 0, count: 0, counter: true };
-        map.set(c, { sum: entry.sum + value, count: entry.count + 1, counter: entry.counter && value === entry.count + 1 });
+        map.set(c, {
+          sum: entry.sum + value,
+          count: entry.count + 1,
+          counter: entry.counter && value === entry.count + 1,
+        });
       }
     });
   }
@@ -164,7 +182,9 @@ function isTotalsRow(cells: readonly string[], sums: ColumnSums): boolean {
   const filled = cells.map((cell, column) => ({ cell: cell.trim(), column })).filter(({ cell }) => cell !== '');
   if (filled.length === 0) return false;
   const labels = filled.filter(({ cell }) => isTotalsLabel(cell));
-  const numbers = filled.filter(({ cell }) => !isTotalsLabel(cell)).map(({ cell, column }) => ({ value: numberValue(cell), column }));
+  const numbers = filled
+    .filter(({ cell }) => !isTotalsLabel(cell))
+    .map(({ cell, column }) => ({ value: numberValue(cell), column }));
   if (numbers.some(({ value }) => value === undefined)) return false;
   if (labels.length > 0) return true;
   return numbers.some(({ value, column }) => sums.isSum(column, value!));
@@ -218,7 +238,10 @@ function parseRow(
   if (!candidate.name) {
     const fallback = (candidate.hostname as string | undefined) ?? (candidate.ips as string[] | undefined)?.[0];
     if (fallback) candidate.name = fallback;
-    else reasons.push(`请填写名称（${[...new Set(['name', 'hostname', 'ips'].map((f) => headerOf(f as AssetField)))].join('、')}都为空）`);
+    else
+      reasons.push(
+        `请填写名称（${[...new Set(['name', 'hostname', 'ips'].map((f) => headerOf(f as AssetField)))].join('、')}都为空）`,
+      );
   }
 
   const parsed = assetFields.safeParse(candidate);

@@ -144,12 +144,23 @@ export function planAssetImport(
       plan.errors.push({ rowNumber: row.rowNumber, reasons: row.reasons });
       continue;
     }
-    const planned: PlannedRow = { rowNumber: row.rowNumber, action: 'create', name: row.values.name, changedFields: [], changes: [], mergedRows: [] };
+    const planned: PlannedRow = {
+      rowNumber: row.rowNumber,
+      action: 'create',
+      name: row.values.name,
+      changedFields: [],
+      changes: [],
+      mergedRows: [],
+    };
     plan.rows.push(planned);
     const target = row.duplicateOf ? unitByRow.get(row.duplicateOf.rowNumber) : undefined;
     if (row.duplicateOf && target) {
       const conflicts = conflictsBetween(target, row.values, row.supplied);
-      const choice = decide(planned, { kind: 'row', rowNumber: row.duplicateOf.rowNumber, by: row.duplicateOf.by, conflicts }, defaultFor(conflicts));
+      const choice = decide(
+        planned,
+        { kind: 'row', rowNumber: row.duplicateOf.rowNumber, by: row.duplicateOf.by, conflicts },
+        defaultFor(conflicts),
+      );
       if (choice === 'skip') {
         planned.action = 'skipped';
         continue;
@@ -183,7 +194,11 @@ export function planAssetImport(
     if (match.kind === 'claimed') {
       const target = match.by;
       const conflicts = conflictsBetween(target, unit.values, [...unit.supplied]);
-      const choice = decide(unit.planned, { kind: 'row', rowNumber: target.planned.rowNumber, by: 'asset', conflicts }, defaultFor(conflicts));
+      const choice = decide(
+        unit.planned,
+        { kind: 'row', rowNumber: target.planned.rowNumber, by: 'asset', conflicts },
+        defaultFor(conflicts),
+      );
       if (choice === 'skip') unit.planned.action = 'skipped';
       else if (choice === 'merge') {
         mergeInto(target, unit.values, [...unit.supplied]);
@@ -218,12 +233,20 @@ export function planAssetImport(
     planned.name = asset.name || asset.hostname || asset.ips?.[0] || unit.values.name;
     const patch = patchFor(unit.values, unit.supplied, parsed.fields, asset);
     planned.changedFields = Object.keys(patch) as AssetField[];
-    planned.changes = planned.changedFields.map((field) => ({ field, from: asset[field] ?? emptyValue(field), to: patch[field] }));
+    planned.changes = planned.changedFields.map((field) => ({
+      field,
+      from: asset[field] ?? emptyValue(field),
+      to: patch[field],
+    }));
     if (planned.changedFields.length === 0) {
       planned.action = 'unchanged';
       continue;
     }
-    const choice = decide(planned, { kind: 'asset', assetId: asset.id, assetName: planned.name, by: match.by }, 'merge');
+    const choice = decide(
+      planned,
+      { kind: 'asset', assetId: asset.id, assetName: planned.name, by: match.by },
+      'merge',
+    );
     if (choice === 'merge') {
       plan.ops.push({ kind: 'update', table: 'assets', id: asset.id, patch });
       planned.action = 'update';
@@ -237,7 +260,8 @@ export function planAssetImport(
   // A row merged into a row that is then skipped is skipped with it.
   for (const row of plan.rows) {
     if (row.action !== 'skipped' || row.mergedRows.length === 0) continue;
-    for (const merged of plan.rows.filter((other) => row.mergedRows.includes(other.rowNumber))) merged.action = 'skipped';
+    for (const merged of plan.rows.filter((other) => row.mergedRows.includes(other.rowNumber)))
+      merged.action = 'skipped';
   }
 
   for (const row of plan.rows) plan.summary[row.action]++;
@@ -256,7 +280,13 @@ interface AssetIndex {
 }
 
 function indexAssets(live: readonly ExistingAsset[]): AssetIndex {
-  const index: AssetIndex = { bySerial: new Map(), byHostname: new Map(), byIp: new Map(), byName: new Map(), order: new Map() };
+  const index: AssetIndex = {
+    bySerial: new Map(),
+    byHostname: new Map(),
+    byIp: new Map(),
+    byName: new Map(),
+    order: new Map(),
+  };
   const add = (map: Map<string, ExistingAsset[]>, k: string, asset: ExistingAsset) => {
     if (k === '') return;
     const list = map.get(k);
@@ -288,7 +318,8 @@ function findMatch(v: AssetFields, index: AssetIndex, claimedBy: Map<string, Uni
   const serial = serialKey(v.serialNumber);
   const hostname = key(v.hostname);
   const ips = new Set(v.ips);
-  const serialConflicts = (asset: ExistingAsset) => serial !== '' && serialKey(asset.serialNumber) !== '' && serialKey(asset.serialNumber) !== serial;
+  const serialConflicts = (asset: ExistingAsset) =>
+    serial !== '' && serialKey(asset.serialNumber) !== '' && serialKey(asset.serialNumber) !== serial;
   const sharesIp = (asset: ExistingAsset) => (asset.ips ?? []).some((ip) => ips.has(ip));
   const sameHost = index.byHostname.get(hostname) ?? [];
   const ipNeighbours = [...new Set([...ips].flatMap((ip) => index.byIp.get(ip) ?? []))].sort(
@@ -297,23 +328,38 @@ function findMatch(v: AssetFields, index: AssetIndex, claimedBy: Map<string, Uni
   const rules: Array<[MatchRule, () => ExistingAsset[]]> = [
     ['serial', () => (serial === '' ? [] : (index.bySerial.get(serial) ?? []))],
     ['hostIp', () => sameHost.filter((asset) => !serialConflicts(asset) && sharesIp(asset))],
-    ['hostname', () => sameHost.filter((asset) => !serialConflicts(asset) && (ips.size === 0 || (asset.ips ?? []).length === 0))],
-    ['ip', () => (hostname === '' ? ipNeighbours.filter((asset) => !serialConflicts(asset) && key(asset.hostname) === '') : [])],
-    ['name', () =>
-      serial === '' && hostname === '' && ips.size === 0
-        ? (index.byName.get(key(v.name)) ?? []).filter(
-            (asset) => serialKey(asset.serialNumber) === '' && key(asset.hostname) === '' && (asset.ips ?? []).length === 0,
-          )
-        : []],
+    [
+      'hostname',
+      () => sameHost.filter((asset) => !serialConflicts(asset) && (ips.size === 0 || (asset.ips ?? []).length === 0)),
+    ],
+    [
+      'ip',
+      () =>
+        hostname === '' ? ipNeighbours.filter((asset) => !serialConflicts(asset) && key(asset.hostname) === '') : [],
+    ],
+    [
+      'name',
+      () =>
+        serial === '' && hostname === '' && ips.size === 0
+          ? (index.byName.get(key(v.name)) ?? []).filter(
+              (asset) =>
+                serialKey(asset.serialNumber) === '' && key(asset.hostname) === '' && (asset.ips ?? []).length === 0,
+            )
+          : [],
+    ],
   ];
   // Several assets may share a serial number (one imported anyway): the one that also has the
   // row's hostname, else one of its IPs, is the row's.
-  const closeness = (asset: ExistingAsset) => (hostname !== '' && key(asset.hostname) === hostname ? 2 : 0) + (sharesIp(asset) ? 1 : 0);
+  const closeness = (asset: ExistingAsset) =>
+    (hostname !== '' && key(asset.hostname) === hostname ? 2 : 0) + (sharesIp(asset) ? 1 : 0);
   for (const [by, rule] of rules) {
     const candidates = rule();
     const free = candidates
       .filter((asset) => !claimedBy.has(asset.id))
-      .reduce<ExistingAsset | undefined>((best, asset) => (best === undefined || closeness(asset) > closeness(best) ? asset : best), undefined);
+      .reduce<ExistingAsset | undefined>(
+        (best, asset) => (best === undefined || closeness(asset) > closeness(best) ? asset : best),
+        undefined,
+      );
     if (free) return { kind: 'asset', asset: free, by };
     if (candidates.length > 0) return { kind: 'claimed', by: claimedBy.get(candidates[0]!.id)! };
   }

@@ -36,12 +36,7 @@ export interface ReadSpreadsheetOptions {
 
 /** Why a file could not be read: the renderer shows the code in the UI language, the message is Chinese. */
 export type SpreadsheetReadErrorCode =
-  | 'notXlsx'
-  | 'legacyXls'
-  | 'protectedOrLegacy'
-  | 'notText'
-  | 'unsupportedType'
-  | 'noSuchSheet';
+  'notXlsx' | 'legacyXls' | 'protectedOrLegacy' | 'notText' | 'unsupportedType' | 'noSuchSheet';
 
 const readErrorMessages: Record<SpreadsheetReadErrorCode, (params: Record<string, string | number>) => string> = {
   notXlsx: () => '文件不是有效的 Excel 工作簿（.xlsx），请在 Excel/WPS 中另存为 .xlsx 后重试',
@@ -94,7 +89,11 @@ export async function readSpreadsheet(
 
 /** .xlsx files are zip archives: "PK\x03\x04" (an empty archive: "PK\x05\x06"). */
 function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
+  return (
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06))
+  );
 }
 
 /** OLE2 compound files: old .xls/.et, and password-protected .xlsx. */
@@ -118,7 +117,12 @@ function readCsv(bytes: Uint8Array): SheetGrid {
   // The delimiter (, ; tab |) is guessed on the first non-blank lines: papaparse's guess counts
   // blank lines as one-field rows and then gives up. Blank lines are kept in the real parse so
   // grid row i stays line i + 1.
-  const sniff = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', preview: 20, delimitersToGuess: [',', '\t', ';', '|'] });
+  const sniff = Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: 'greedy',
+    preview: 20,
+    delimitersToGuess: [',', '\t', ';', '|'],
+  });
   const delimiter = sniff.meta.delimiter || ',';
   const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter });
   return { rows: rectangular(result.data), merges: [], sheetNames: [], sheetIndex: 0, encoding };
@@ -175,7 +179,9 @@ async function readXlsx(bytes: Uint8Array, options: ReadSpreadsheetOptions): Pro
 }
 
 function firstUsefulSheet(sheets: Array<{ state?: string; actualRowCount: number }>): number {
-  const visible = sheets.findIndex((sheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden' && sheet.actualRowCount > 0);
+  const visible = sheets.findIndex(
+    (sheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden' && sheet.actualRowCount > 0,
+  );
   if (visible >= 0) return visible;
   const any = sheets.findIndex((sheet) => sheet.actualRowCount > 0);
   return any >= 0 ? any : 0;

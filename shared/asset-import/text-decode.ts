@@ -12,7 +12,10 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 interface TextDecoderLike {
   decode(input: Uint8Array): string;
 }
-type TextDecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+type TextDecoderConstructor = new (
+  label: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => TextDecoderLike;
 
 function decoder(label: TextEncodingName, fatal: boolean): TextDecoderLike {
   const Decoder = (globalThis as unknown as { TextDecoder?: TextDecoderConstructor }).TextDecoder;

@@ -36,11 +36,15 @@ import { addDays, isoWeekdayOfDay, parseLocalDate } from '../date-time';
  * attachment blobs) — see renderer/data/load-demo.ts for phase 一.
  */
 
-export interface DemoAsset extends Pick<AssetFields, 'name' | 'type'>, Partial<Pick<AssetFields, 'osVersion' | 'room' | 'hostname'>> {
+export interface DemoAsset
+  extends Pick<AssetFields, 'name' | 'type'>, Partial<Pick<AssetFields, 'osVersion' | 'room' | 'hostname'>> {
   id: string;
 }
 
-export interface DemoTemplate extends Pick<ChecklistTemplateFields, 'name' | 'assetTypes' | 'sections' | 'items'>, Partial<Pick<ChecklistTemplateFields, 'builtinKey' | 'supersededBy'>> {
+export interface DemoTemplate
+  extends
+    Pick<ChecklistTemplateFields, 'name' | 'assetTypes' | 'sections' | 'items'>,
+    Partial<Pick<ChecklistTemplateFields, 'builtinKey' | 'supersededBy'>> {
   id: string;
 }
 
@@ -74,26 +78,57 @@ export interface DemoDeployment {
 const NAMESPACE = '6a1f4e2c-9b7d-4c3e-8f21-5d0a7b9c1e34';
 
 /** Failures a real first baseline check finds again and again, with the value found. */
-const commonFailures: Record<string, { chance: number; value: string | number | string[]; remark: string; evidence?: string }> = {
+const commonFailures: Record<
+  string,
+  { chance: number; value: string | number | string[]; remark: string; evidence?: string }
+> = {
   'linux.acct.pass-max-days': {
     chance: 0.4,
     value: 99999,
     remark: '系统默认值，口令永不过期',
     evidence: 'PASS_MAX_DAYS\t99999\nPASS_MIN_DAYS\t0\nPASS_MIN_LEN\t5\nPASS_WARN_AGE\t7',
   },
-  'linux.acct.tmout': { chance: 0.35, value: 0, remark: '未设置 TMOUT', evidence: '$ echo $TMOUT\n\n$ grep TMOUT /etc/profile /etc/profile.d/*.sh\n(无输出)' },
-  'linux.ssh.permit-root': { chance: 0.2, value: 'yes', remark: '允许 root 直接远程登录', evidence: '$ grep -i ^PermitRootLogin /etc/ssh/sshd_config\nPermitRootLogin yes' },
+  'linux.acct.tmout': {
+    chance: 0.35,
+    value: 0,
+    remark: '未设置 TMOUT',
+    evidence: '$ echo $TMOUT\n\n$ grep TMOUT /etc/profile /etc/profile.d/*.sh\n(无输出)',
+  },
+  'linux.ssh.permit-root': {
+    chance: 0.2,
+    value: 'yes',
+    remark: '允许 root 直接远程登录',
+    evidence: '$ grep -i ^PermitRootLogin /etc/ssh/sshd_config\nPermitRootLogin yes',
+  },
   'linux.res.disk': {
     chance: 0.15,
     value: 87,
     remark: '/var/log 分区日志未轮转',
-    evidence: 'Filesystem               Size  Used Avail Use% Mounted on\n/dev/mapper/rhel-root     50G   21G   30G  42% /\n/dev/mapper/rhel-var_log  20G   17G  2.6G  87% /var/log\n/dev/sda1               1014M  192M  823M  19% /boot',
+    evidence:
+      'Filesystem               Size  Used Avail Use% Mounted on\n/dev/mapper/rhel-root     50G   21G   30G  42% /\n/dev/mapper/rhel-var_log  20G   17G  2.6G  87% /var/log\n/dev/sda1               1014M  192M  823M  19% /boot',
   },
-  'linux.svc.ntp': { chance: 0.12, value: '未同步', remark: 'chronyd 未运行', evidence: '$ timedatectl\n      Local time: 二 2026-02-03 10:21:07 CST\n  NTP synchronized: no' },
+  'linux.svc.ntp': {
+    chance: 0.12,
+    value: '未同步',
+    remark: 'chronyd 未运行',
+    evidence: '$ timedatectl\n      Local time: 二 2026-02-03 10:21:07 CST\n  NTP synchronized: no',
+  },
   'linux.log.rsyslog': { chance: 0.15, value: '不符合', remark: '未配置远程日志服务器' },
-  'net.mgmt.snmp': { chance: 0.3, value: '存在默认/弱团体名', remark: '存在团体名 public（只读）', evidence: '<CE6881> display snmp-agent community\n   Community name: public\n       Group name: public\n       Storage-type: nonVolatile' },
+  'net.mgmt.snmp': {
+    chance: 0.3,
+    value: '存在默认/弱团体名',
+    remark: '存在团体名 public（只读）',
+    evidence:
+      '<CE6881> display snmp-agent community\n   Community name: public\n       Group name: public\n       Storage-type: nonVolatile',
+  },
   'net.port.unused': { chance: 0.45, value: 6, remark: 'GE1/0/41–46 未使用但未 shutdown' },
-  'net.mgmt.remote-access': { chance: 0.2, value: 'SSH 和 Telnet', remark: 'VTY 0 4 仍允许 telnet', evidence: '<CE6881> display current-configuration | include protocol inbound\n user-interface vty 0 4\n  protocol inbound all' },
+  'net.mgmt.remote-access': {
+    chance: 0.2,
+    value: 'SSH 和 Telnet',
+    remark: 'VTY 0 4 仍允许 telnet',
+    evidence:
+      '<CE6881> display current-configuration | include protocol inbound\n user-interface vty 0 4\n  protocol inbound all',
+  },
   'net.acct.idle-timeout': { chance: 0.2, value: 0, remark: 'idle-timeout 0 0，永不超时' },
   'net.cfg.saved': { chance: 0.15, value: '存在未保存的变更', remark: '上次变更后未 save' },
 };
@@ -101,7 +136,12 @@ const commonFailures: Record<string, { chance: number; value: string | number | 
 /** Observed values for items answered with text rather than a measured value. */
 const observed: Record<string, (asset: DemoAsset) => string> = {
   'linux.sys.os-release': (a) => a.osVersion || '—',
-  'linux.sys.kernel': (a) => (a.osVersion?.startsWith('Kylin') ? '4.19.90-24.4.v2101.ky10.x86_64' : a.osVersion?.includes('8.6') ? '4.18.0-372.9.1.el8.x86_64' : '3.10.0-1160.92.1.el7.x86_64'),
+  'linux.sys.kernel': (a) =>
+    a.osVersion?.startsWith('Kylin')
+      ? '4.19.90-24.4.v2101.ky10.x86_64'
+      : a.osVersion?.includes('8.6')
+        ? '4.18.0-372.9.1.el8.x86_64'
+        : '3.10.0-1160.92.1.el7.x86_64',
   'linux.sys.patch': () => '2026-01 已更新',
   'net.info.model': () => '与资产清单一致',
   'net.info.version': (a) => a.osVersion || '—',
@@ -140,7 +180,10 @@ function valueFor(item: ChecklistItem, want: 'pass' | 'fail', random: () => numb
     case 'text': {
       // The expected text when the pattern accepts it, else the pattern's literal ("^root$" → root).
       const pattern = item.pattern.trim() ? compilePattern(item.pattern.trim()) : null;
-      const good = [item.expected.trim(), item.pattern.trim().replace(/^\^|\$$/g, '')].find((c) => c && (!pattern || pattern.test(c))) ?? item.expected.trim();
+      const good =
+        [item.expected.trim(), item.pattern.trim().replace(/^\^|\$$/g, '')].find(
+          (c) => c && (!pattern || pattern.test(c)),
+        ) ?? item.expected.trim();
       if (want === 'pass') return good;
       return good === 'no' ? 'yes' : good === 'active' ? 'inactive' : `${good}, admin`;
     }
@@ -149,7 +192,11 @@ function valueFor(item: ChecklistItem, want: 'pass' | 'fail', random: () => numb
   }
 }
 
-export function generateDemoDeployment(assets: readonly DemoAsset[], templates: readonly DemoTemplate[], options: DemoDeploymentOptions = {}): DemoDeployment {
+export function generateDemoDeployment(
+  assets: readonly DemoAsset[],
+  templates: readonly DemoTemplate[],
+  options: DemoDeploymentOptions = {},
+): DemoDeployment {
   const seed = options.seed ?? 20_260_202;
   const random = seededRandom(seed);
   const projectNamespace = uuidv5(assets.map((a) => a.id).join(',') || 'none', NAMESPACE);
@@ -175,10 +222,23 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
   });
   const chosen = planned.slice(0, options.maxInspections ?? planned.length);
 
-  const panel = attach(panelPng(1), 'IMG_2041.png', 'image/png', { caption: '设备前面板', width: 400, height: 240, takenAt: '2026-02-03T10:12:00' });
+  const panel = attach(panelPng(1), 'IMG_2041.png', 'image/png', {
+    caption: '设备前面板',
+    width: 400,
+    height: 240,
+    takenAt: '2026-02-03T10:12:00',
+  });
   const signers = [
-    { name: '李娜', title: '运维接口人', signature: attach(signaturePng(11), '签名-李娜.png', 'image/png', { width: 300, height: 110 }) },
-    { name: '赵刚', title: '网络管理员', signature: attach(signaturePng(29), '签名-赵刚.png', 'image/png', { width: 300, height: 110 }) },
+    {
+      name: '李娜',
+      title: '运维接口人',
+      signature: attach(signaturePng(11), '签名-李娜.png', 'image/png', { width: 300, height: 110 }),
+    },
+    {
+      name: '赵刚',
+      title: '网络管理员',
+      signature: attach(signaturePng(29), '签名-赵刚.png', 'image/png', { width: 300, height: 110 }),
+    },
   ];
   const inspections: DemoDeployment['inspections'] = [];
   const results: DemoDeployment['inspectionResults'] = [];
@@ -205,7 +265,15 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
     for (const item of template.items) {
       const common = commonFailures[item.id];
       const roll = random();
-      let want: Verdict = common ? (roll < common.chance ? 'fail' : 'pass') : roll < 0.012 ? 'fail' : roll < 0.035 && item.kind !== 'photo' && item.severity !== 'critical' ? 'na' : 'pass';
+      let want: Verdict = common
+        ? roll < common.chance
+          ? 'fail'
+          : 'pass'
+        : roll < 0.012
+          ? 'fail'
+          : roll < 0.035 && item.kind !== 'photo' && item.severity !== 'critical'
+            ? 'na'
+            : 'pass';
       const answeredAt = startedAt;
       const result: InspectionResultFields & { id: string } = {
         ...inspectionResultFields.parse({ inspectionId: id, itemId: item.id, answeredBy: inspector, answeredAt }),
@@ -217,19 +285,29 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
         const alarm = photos < maxPhotos && (photos === 0 || roll < 0.12);
         if (alarm) {
           photos++;
-          result.photos = [attach(panelPng(seed + photos, true), `IMG_${2100 + photos}.png`, 'image/png', { caption: '前面板硬盘槽位告警灯亮（橙色）', width: 400, height: 240, takenAt: `${startedAt}:00` })];
+          result.photos = [
+            attach(panelPng(seed + photos, true), `IMG_${2100 + photos}.png`, 'image/png', {
+              caption: '前面板硬盘槽位告警灯亮（橙色）',
+              width: 400,
+              height: 240,
+              takenAt: `${startedAt}:00`,
+            }),
+          ];
           result.remark = '硬盘槽位告警灯亮，已报硬件厂商';
         } else result.photos = [panel];
         want = alarm ? 'fail' : 'pass';
       } else if (want === 'na') {
         result.value = '不适用';
-        result.remark = item.id.includes('selinux') ? '业务软件要求关闭 SELinux，已由客户书面确认' : '未部署该组件，经客户确认不适用';
+        result.remark = item.id.includes('selinux')
+          ? '业务软件要求关闭 SELinux，已由客户书面确认'
+          : '未部署该组件，经客户确认不适用';
       } else if (want === 'fail' && common) {
         result.value = common.value;
         result.remark = common.remark;
         result.evidence = common.evidence ?? '';
       } else {
-        result.value = observed[item.id]?.(asset) ?? valueFor(item, want, random) ?? (want === 'pass' ? '符合' : '不符合');
+        result.value =
+          observed[item.id]?.(asset) ?? valueFor(item, want, random) ?? (want === 'pass' ? '符合' : '不符合');
         if (want === 'fail') result.remark = `不满足“${describeExpectation(item) || item.title}”`;
       }
       // The verdict as the app stores it: what the rule says, else the engineer's judgement.
@@ -273,7 +351,9 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
         inspector,
         startedAt,
         status: signed ? 'signed' : 'completed',
-        ...(signed ? { signerName: signer.name, signerTitle: signer.title, signedAt, signature: [signer.signature] } : {}),
+        ...(signed
+          ? { signerName: signer.name, signerTitle: signer.title, signedAt, signature: [signer.signature] }
+          : {}),
       }),
       id,
     });
@@ -316,8 +396,12 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
       place: '江南银行总行 12 楼培训室',
       hours: '3 小时',
       attendees: customerStaff.map((p, i) => ({ ...p, signed: i === 6 ? 'no' : 'yes' })),
-      materials: [material('运维平台操作手册.pdf', 'Operations platform manual'), material('巡检作业指导书.pdf', 'Patrol work instructions')],
-      feedback: '学员认为巡检记录与照片自动汇总为月报很实用；希望增加告警与工单的关联查询。课后测验 7 人参加，平均 92 分。',
+      materials: [
+        material('运维平台操作手册.pdf', 'Operations platform manual'),
+        material('巡检作业指导书.pdf', 'Patrol work instructions'),
+      ],
+      feedback:
+        '学员认为巡检记录与照片自动汇总为月报很实用；希望增加告警与工单的关联查询。课后测验 7 人参加，平均 92 分。',
       followUp: '告警与工单关联查询的需求已记录，纳入 3 月迭代；周婷因值班缺席，安排 3 月 2 日补训。',
     },
     {
@@ -351,23 +435,49 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
         start: pilot.start,
         end: pilot.end,
         problems: [
-          { description: '监控告警未按级别分派，夜间 P3 告警也电话通知值班人员', severity: 'major', fix: '按 SLA 故障分级调整告警规则，P3/P4 仅推送工单', status: 'fixed' },
-          { description: '模拟 P1 故障时二线专家电话未接通，升级延误 12 分钟', severity: 'critical', fix: '建立二线备岗表，升级时同时呼叫主岗与备岗', status: 'fixed' },
-          { description: '巡检照片命名不统一，月报汇总时需人工整理', severity: 'minor', fix: '巡检工具按“设备名-日期-检查项”自动命名', status: 'fixed' },
-          { description: '变更回退脚本未在测试环境验证', severity: 'major', fix: '所有变更的回退步骤须在测试环境演练并留存记录', status: 'fixing' },
+          {
+            description: '监控告警未按级别分派，夜间 P3 告警也电话通知值班人员',
+            severity: 'major',
+            fix: '按 SLA 故障分级调整告警规则，P3/P4 仅推送工单',
+            status: 'fixed',
+          },
+          {
+            description: '模拟 P1 故障时二线专家电话未接通，升级延误 12 分钟',
+            severity: 'critical',
+            fix: '建立二线备岗表，升级时同时呼叫主岗与备岗',
+            status: 'fixed',
+          },
+          {
+            description: '巡检照片命名不统一，月报汇总时需人工整理',
+            severity: 'minor',
+            fix: '巡检工具按“设备名-日期-检查项”自动命名',
+            status: 'fixed',
+          },
+          {
+            description: '变更回退脚本未在测试环境验证',
+            severity: 'major',
+            fix: '所有变更的回退步骤须在测试环境演练并留存记录',
+            status: 'fixing',
+          },
         ],
         indicators: [
           { indicator: 'P1 响应时间', target: '≤ 15 分钟', observed: '平均 9 分钟（2 次）', met: 'yes' },
           { indicator: 'P1 解决时限', target: '≤ 4 小时', observed: '1 小时 40 分钟', met: 'yes' },
           { indicator: '故障响应达标率', target: '≥ 95%', observed: '100%（2/2）', met: 'yes' },
-          { indicator: '巡检完成率', target: '≥ 100%', observed: `100%（${pilotRounds}/${pilotRounds} 次）`, met: 'yes' },
+          {
+            indicator: '巡检完成率',
+            target: '≥ 100%',
+            observed: `100%（${pilotRounds}/${pilotRounds} 次）`,
+            met: 'yes',
+          },
           // Not an SLA indicator: the pilot's own aim, stated in the observation, no SLA target cited.
           { indicator: '告警误报率', target: '', observed: '14.2%（试点目标 ≤ 10%）', met: 'no' },
         ],
         customerFeedback:
           '试点期间值守与故障处置响应及时，巡检记录完整可追溯。建议进一步优化告警规则，降低误报；变更回退方案须在测试环境验证后再实施。',
         conclusion: 'conditional',
-        conclusionNote: '试点达到预期，同意按计划切换；告警误报率须在正式运行首月内降至 10% 以内，变更回退演练制度在切换前落实。',
+        conclusionNote:
+          '试点达到预期，同意按计划切换；告警误报率须在正式运行首月内降至 10% 以内，变更回退演练制度在切换前落实。',
       }),
       id: idFor('pilot/0'),
     },
@@ -376,22 +486,91 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
   const cutoverPlan = cutoverPlanFields.parse({
     window: '2026-03-28（周六）20:00 至 2026-03-29（周日）06:00',
     steps: [
-      ['切换前检查：确认试点遗留问题已关闭，备份全部网络设备配置与服务器关键配置', '周明', '2026-03-28T20:00', '2026-03-28T20:30', '备份文件已核对，遗留问题清单签字', 'no'],
-      ['冻结变更：通知各业务部门切换窗口内停止变更', '陈立', '2026-03-28T20:30', '2026-03-28T20:40', '变更系统已冻结', 'no'],
-      ['Go/No-Go 决策：双方确认切换条件', '陈立', '2026-03-28T20:40', '2026-03-28T21:00', '切换条件全部满足，双方签字', 'yes'],
-      ['监控接入：将全部运维对象接入乙方监控平台，启用告警规则', '孙鹏', '2026-03-28T21:00', '2026-03-28T23:00', '全部对象在线，测试告警送达值班手机', 'no'],
-      ['值班切换：原运维团队与驻场团队交接值班、工单与未结事项', '刘洋', '2026-03-28T23:00', '2026-03-29T00:30', '交接单双方签字，未结工单逐条确认', 'no'],
-      ['服务台切换：报障电话与邮箱转至 7x24 服务台', '陈立', '2026-03-29T00:30', '2026-03-29T01:00', '拨测报障电话、发送测试邮件均已受理', 'no'],
-      ['业务验证：核心业务联机交易与批量作业验证', '赵静', '2026-03-29T01:00', '2026-03-29T04:00', '客户业务部门确认交易正常', 'no'],
-      ['Go/No-Go 决策：确认切换完成或执行回退', '陈立', '2026-03-29T04:00', '2026-03-29T04:30', '业务验证通过，双方确认切换完成', 'yes'],
-      ['解除变更冻结，发布服务启动通知', '陈立', '2026-03-29T04:30', '2026-03-29T05:00', '通知已发送至客户各部门', 'no'],
+      [
+        '切换前检查：确认试点遗留问题已关闭，备份全部网络设备配置与服务器关键配置',
+        '周明',
+        '2026-03-28T20:00',
+        '2026-03-28T20:30',
+        '备份文件已核对，遗留问题清单签字',
+        'no',
+      ],
+      [
+        '冻结变更：通知各业务部门切换窗口内停止变更',
+        '陈立',
+        '2026-03-28T20:30',
+        '2026-03-28T20:40',
+        '变更系统已冻结',
+        'no',
+      ],
+      [
+        'Go/No-Go 决策：双方确认切换条件',
+        '陈立',
+        '2026-03-28T20:40',
+        '2026-03-28T21:00',
+        '切换条件全部满足，双方签字',
+        'yes',
+      ],
+      [
+        '监控接入：将全部运维对象接入乙方监控平台，启用告警规则',
+        '孙鹏',
+        '2026-03-28T21:00',
+        '2026-03-28T23:00',
+        '全部对象在线，测试告警送达值班手机',
+        'no',
+      ],
+      [
+        '值班切换：原运维团队与驻场团队交接值班、工单与未结事项',
+        '刘洋',
+        '2026-03-28T23:00',
+        '2026-03-29T00:30',
+        '交接单双方签字，未结工单逐条确认',
+        'no',
+      ],
+      [
+        '服务台切换：报障电话与邮箱转至 7x24 服务台',
+        '陈立',
+        '2026-03-29T00:30',
+        '2026-03-29T01:00',
+        '拨测报障电话、发送测试邮件均已受理',
+        'no',
+      ],
+      [
+        '业务验证：核心业务联机交易与批量作业验证',
+        '赵静',
+        '2026-03-29T01:00',
+        '2026-03-29T04:00',
+        '客户业务部门确认交易正常',
+        'no',
+      ],
+      [
+        'Go/No-Go 决策：确认切换完成或执行回退',
+        '陈立',
+        '2026-03-29T04:00',
+        '2026-03-29T04:30',
+        '业务验证通过，双方确认切换完成',
+        'yes',
+      ],
+      [
+        '解除变更冻结，发布服务启动通知',
+        '陈立',
+        '2026-03-29T04:30',
+        '2026-03-29T05:00',
+        '通知已发送至客户各部门',
+        'no',
+      ],
     ].map(([action, owner, plannedStart, plannedEnd, check, decisionPoint], i) => ({
       action,
       owner,
       plannedStart,
       plannedEnd,
-      actualStart: plannedStart!.replace(/:(\d\d)$/, (_, m: string) => `:${String(Math.min(59, Number(m) + (i % 3) * 5)).padStart(2, '0')}`),
-      actualEnd: plannedEnd!.replace(/:(\d\d)$/, (_, m: string) => `:${String(Math.min(59, Number(m) + (i % 2) * 10)).padStart(2, '0')}`),
+      actualStart: plannedStart!.replace(
+        /:(\d\d)$/,
+        (_, m: string) => `:${String(Math.min(59, Number(m) + (i % 3) * 5)).padStart(2, '0')}`,
+      ),
+      actualEnd: plannedEnd!.replace(
+        /:(\d\d)$/,
+        (_, m: string) => `:${String(Math.min(59, Number(m) + (i % 2) * 10)).padStart(2, '0')}`,
+      ),
       check,
       decisionPoint,
       status: 'done',
@@ -428,5 +607,13 @@ export function generateDemoDeployment(assets: readonly DemoAsset[], templates: 
     launchDate: '2026-04-01',
   });
 
-  return { inspections, inspectionResults: results, rectifications, trainingSessions, pilotRuns, cutoverPlan, files: [...files.values()] };
+  return {
+    inspections,
+    inspectionResults: results,
+    rectifications,
+    trainingSessions,
+    pilotRuns,
+    cutoverPlan,
+    files: [...files.values()],
+  };
 }

@@ -13,7 +13,6 @@ export { encodePng, IndexedImage, type Rgba } from '../png';
 
 // --- Pictures ------------------------------------------------------------------------------
 
-
 /**
  * A handwritten signature: a few cursive strokes in blue-black ink on a transparent background,
  * different for each seed, as a signing pad would capture it (300 × 110).
@@ -26,7 +25,11 @@ export function signaturePng(seed = 1): Uint8Array {
   ]);
   // A capital: a tall stroke with a loop at its foot.
   const capital: Array<[number, number]> = [];
-  for (let t = 0; t <= 1.0001; t += 0.01) capital.push([34 + 16 * Math.sin(t * Math.PI * 2) * (1 - t) + t * 10, 20 + 66 * t - 18 * Math.sin(t * Math.PI * 2) * t]);
+  for (let t = 0; t <= 1.0001; t += 0.01)
+    capital.push([
+      34 + 16 * Math.sin(t * Math.PI * 2) * (1 - t) + t * 10,
+      20 + 66 * t - 18 * Math.sin(t * Math.PI * 2) * t,
+    ]);
   image.stroke(capital, 2, 1);
   // The rest of the name in one cursive line: a slanted coil whose loops vary in height.
   const loops = 5 + Math.floor(random() * 3);
@@ -51,7 +54,13 @@ export function signaturePng(seed = 1): Uint8Array {
 export function panelPng(seed = 1, alarm = false): Uint8Array {
   const random = seededRandom(seed);
   const shades: Rgba[] = Array.from({ length: 12 }, (_, i) => [70 + i * 8, 76 + i * 8, 86 + i * 8, 255]);
-  const image = new IndexedImage(400, 240, [[18, 18, 22, 255], ...shades, [40, 200, 70, 255], [255, 140, 0, 255], [230, 230, 230, 255]]);
+  const image = new IndexedImage(400, 240, [
+    [18, 18, 22, 255],
+    ...shades,
+    [40, 200, 70, 255],
+    [255, 140, 0, 255],
+    [230, 230, 230, 255],
+  ]);
   const green = 13;
   const amber = 14;
   const label = 15;
@@ -97,11 +106,14 @@ export function minimalPdf(title: string): Uint8Array {
 // --- SHA-256 -----------------------------------------------------------------------------------
 
 const K = Uint32Array.from([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-  0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-  0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-  0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+  0xc67178f2,
 ]);
 
 /** SHA-256 as lowercase hex, synchronously (the demo builds its attachments in one pure call). */
@@ -113,7 +125,9 @@ export function sha256HexSync(bytes: Uint8Array): string {
   const view = new DataView(padded.buffer);
   view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
   view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = Uint32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  const h = Uint32Array.from([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  ]);
   const w = new Uint32Array(64);
   const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
   for (let offset = 0; offset < padded.length; offset += 64) {

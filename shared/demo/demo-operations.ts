@@ -3,7 +3,13 @@ import { defaultServiceDesign } from '../operations/service-design-defaults';
 import { incidentFromAnomaly } from '../operations/anomaly';
 import { defaultMetricsFor, evaluateMetric } from '../operations/thresholds';
 import type { AssetFields } from '../records/asset';
-import type { ChangeRecordFields, IncidentFields, PatrolPlanFields, PatrolReading, ServiceDesignFields } from '../records/operations';
+import type {
+  ChangeRecordFields,
+  IncidentFields,
+  PatrolPlanFields,
+  PatrolReading,
+  ServiceDesignFields,
+} from '../records/operations';
 import { seededRandom } from './seeded-random';
 
 /**
@@ -16,11 +22,25 @@ export interface DemoOperations {
   serviceDesign: Partial<ServiceDesignFields>;
   plan: Omit<Partial<PatrolPlanFields>, 'assetIds'> & { name: string; assetIndexes: number[] };
   /** One per asset per day: asset index into the given list, the day, its readings. */
-  entries: Array<{ assetIndex: number; date: string; readings: Record<string, PatrolReading>; noIncidentReasons?: Record<string, string> }>;
+  entries: Array<{
+    assetIndex: number;
+    date: string;
+    readings: Record<string, PatrolReading>;
+    noIncidentReasons?: Record<string, string>;
+  }>;
   /** `fromPatrol`: the reading it was raised from (the loader links the entry: patrolEntryId). */
-  incidents: Array<Partial<IncidentFields> & { title: string; assetIndex?: number; fromPatrol?: { date: string; metricKey: string } }>;
+  incidents: Array<
+    Partial<IncidentFields> & { title: string; assetIndex?: number; fromPatrol?: { date: string; metricKey: string } }
+  >;
   changes: Array<Partial<ChangeRecordFields> & { title: string; assetIndexes?: number[] }>;
-  opsLogs: Array<{ kind: string; title: string; doneAt: string; doneBy: string; result: 'ok' | 'issue'; notes: string }>;
+  opsLogs: Array<{
+    kind: string;
+    title: string;
+    doneAt: string;
+    doneBy: string;
+    result: 'ok' | 'issue';
+    notes: string;
+  }>;
 }
 
 /** Why a 警告 reading was not raised as an incident: what the engineer saw to on the spot. */
@@ -57,10 +77,16 @@ function valueFor(key: string, baseline: number, day: number, random: () => numb
   }
 }
 
-export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetFields, 'type' | 'name' | 'hostname' | 'criticality'>>>, options: { today: string; days?: number; seed?: number; maxAssets?: number }): DemoOperations {
+export function generateDemoOperations(
+  assets: ReadonlyArray<Partial<Pick<AssetFields, 'type' | 'name' | 'hostname' | 'criticality'>>>,
+  options: { today: string; days?: number; seed?: number; maxAssets?: number },
+): DemoOperations {
   const days = options.days ?? 30;
   const random = seededRandom(options.seed ?? 4242);
-  const core = assets.map((asset, index) => ({ asset, index })).filter(({ asset }) => asset.type !== 'application').slice(0, options.maxAssets ?? 24);
+  const core = assets
+    .map((asset, index) => ({ asset, index }))
+    .filter(({ asset }) => asset.type !== 'application')
+    .slice(0, options.maxAssets ?? 24);
   const entries: DemoOperations['entries'] = [];
   for (const { asset, index } of core) {
     const defs = defaultMetricsFor(asset.type ?? 'server');
@@ -70,9 +96,15 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
       const readings: Record<string, PatrolReading> = {};
       for (const def of defs) {
         let value: string | number;
-        if (def.kind === 'status') value = random() < 0.985 ? def.normal[0]! : def.options.find((o) => !def.normal.includes(o))!;
+        if (def.kind === 'status')
+          value = random() < 0.985 ? def.normal[0]! : def.options.find((o) => !def.normal.includes(o))!;
         else value = valueFor(def.key, baselines.get(def.key)!, day, random);
-        readings[def.key] = { value, status: evaluateMetric(def, value) ?? '', carried: false, at: `${date}T${String(9 + (index % 3)).padStart(2, '0')}:${String(10 + (index % 40)).padStart(2, '0')}` };
+        readings[def.key] = {
+          value,
+          status: evaluateMetric(def, value) ?? '',
+          carried: false,
+          at: `${date}T${String(9 + (index % 3)).padStart(2, '0')}:${String(10 + (index % 40)).padStart(2, '0')}`,
+        };
       }
       entries.push({ assetIndex: index, date, readings });
     }
@@ -85,7 +117,12 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
   const diskDay = addDays(options.today, -6);
   const diskEntry = entries.find((e) => e.assetIndex === first && e.date === diskDay);
   const diskDef = defaultMetricsFor(assets[first]?.type ?? 'server').find((d) => d.key === 'disk.maxUsePercent');
-  if (diskEntry && diskDef) diskEntry.readings[diskDef.key] = { ...diskEntry.readings[diskDef.key]!, value: 91, status: evaluateMetric(diskDef, 91) ?? '' };
+  if (diskEntry && diskDef)
+    diskEntry.readings[diskDef.key] = {
+      ...diskEntry.readings[diskDef.key]!,
+      value: 91,
+      status: evaluateMetric(diskDef, 91) ?? '',
+    };
   // Every anomaly the grading rules make an incident gets one (a 严重 reading: raised at once, the
   // run it starts covered) or the engineer's reason why not (a 警告 reading seen to).
   const patrolIncidents: DemoOperations['incidents'] = [];
@@ -112,7 +149,8 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
       );
       const time = reading.at.slice(11, 16) || '09:30';
       const [h, m] = time.split(':').map(Number) as [number, number];
-      const plus = (minutes: number) => `${entry.date}T${String(h + Math.floor((m + minutes) / 60)).padStart(2, '0')}:${String((m + minutes) % 60).padStart(2, '0')}`;
+      const plus = (minutes: number) =>
+        `${entry.date}T${String(h + Math.floor((m + minutes) / 60)).padStart(2, '0')}:${String((m + minutes) % 60).padStart(2, '0')}`;
       patrolIncidents.push({
         title: raised.title,
         priority: raised.priority,
@@ -124,7 +162,10 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
         resolvedAt: plus(95),
         status: 'closed',
         owner: '孙鹏',
-        actions: [{ at: plus(15), by: '孙鹏', action: '现场查看告警详情并收集日志' }, { at: plus(90), by: '孙鹏', action: '按厂商指导处理后告警消除，复查运行正常' }],
+        actions: [
+          { at: plus(15), by: '孙鹏', action: '现场查看告警详情并收集日志' },
+          { at: plus(90), by: '孙鹏', action: '按厂商指导处理后告警消除，复查运行正常' },
+        ],
         rootCause: '设备单个部件告警（电源/风扇模块接触不良）。',
         resolution: '重新插拔并紧固模块，告警消除；已向厂商报备观察。',
         fromPatrol: { date: entry.date, metricKey: def.key },
@@ -136,7 +177,13 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
       ...defaultServiceDesign(),
       coverage: '白班：刘洋负责服务器与存储，孙鹏负责网络与安全设备；夜班：轮值工程师值守，二线专家电话支持。',
     },
-    plan: { name: '核心设备每日巡检', frequency: 'daily', assignee: '刘洋', active: 'yes', assetIndexes: core.map((c) => c.index) },
+    plan: {
+      name: '核心设备每日巡检',
+      frequency: 'daily',
+      assignee: '刘洋',
+      active: 'yes',
+      assetIndexes: core.map((c) => c.index),
+    },
     entries,
     incidents: [
       {
@@ -175,7 +222,15 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
         rootCause: '数据库连接池耗尽。',
         resolution: '扩大连接池并优化慢查询。',
       },
-      { title: '备份作业失败', priority: 'P3', source: 'monitoring', assetIndex: first, description: '夜间全备作业返回错误码 2。', reportedAt: at(0, '08:30'), status: 'open' },
+      {
+        title: '备份作业失败',
+        priority: 'P3',
+        source: 'monitoring',
+        assetIndex: first,
+        description: '夜间全备作业返回错误码 2。',
+        reportedAt: at(0, '08:30'),
+        status: 'open',
+      },
       ...patrolIncidents,
     ],
     changes: [
@@ -206,12 +261,42 @@ export function generateDemoOperations(assets: ReadonlyArray<Partial<Pick<AssetF
         notifiedAt: at(11, '10:00'),
         assetIndexes: [switchIndex],
       },
-      { title: '数据库参数调整', type: 'normal', state: 'approval', reason: '连接池不足', description: '调整 max_connections 为 2000', riskAssessment: '需重启实例', impactAssessment: '重启期间业务中断 5 分钟', rollbackPlan: '恢复原参数并重启' },
+      {
+        title: '数据库参数调整',
+        type: 'normal',
+        state: 'approval',
+        reason: '连接池不足',
+        description: '调整 max_connections 为 2000',
+        riskAssessment: '需重启实例',
+        impactAssessment: '重启期间业务中断 5 分钟',
+        rollbackPlan: '恢复原参数并重启',
+      },
     ],
     opsLogs: [
-      { kind: 'backupCheck', title: '检查昨夜全量备份', doneAt: at(1, '08:40'), doneBy: '赵静', result: 'ok', notes: '全部 12 个备份作业成功' },
-      { kind: 'logCleanup', title: '清理应用服务器历史日志', doneAt: at(6, '14:00'), doneBy: '刘洋', result: 'ok', notes: '释放空间 35 GB' },
-      { kind: 'performance', title: '周性能分析', doneAt: at(2, '16:30'), doneBy: '周明', result: 'issue', notes: '数据库连接数峰值接近上限' },
+      {
+        kind: 'backupCheck',
+        title: '检查昨夜全量备份',
+        doneAt: at(1, '08:40'),
+        doneBy: '赵静',
+        result: 'ok',
+        notes: '全部 12 个备份作业成功',
+      },
+      {
+        kind: 'logCleanup',
+        title: '清理应用服务器历史日志',
+        doneAt: at(6, '14:00'),
+        doneBy: '刘洋',
+        result: 'ok',
+        notes: '释放空间 35 GB',
+      },
+      {
+        kind: 'performance',
+        title: '周性能分析',
+        doneAt: at(2, '16:30'),
+        doneBy: '周明',
+        result: 'issue',
+        notes: '数据库连接数峰值接近上限',
+      },
     ],
   };
 }

@@ -27,10 +27,15 @@ import { type BaselineSummary, baselineSummary, rectificationText } from './part
 import { matrixLegend, verdictMatrix } from './parts/baseline-matrix';
 import { assetLabel, baselineGaps as gaps, objectRecord } from './parts/baseline-object-record';
 import { joinInspections, passRate } from './parts/inspection-data';
-import { BASELINE_REPORT_TITLE, type BaselineReportData, baselineReportMissing, typeOrder, ordered } from './catalogue/baseline-report';
+import {
+  BASELINE_REPORT_TITLE,
+  type BaselineReportData,
+  baselineReportMissing,
+  typeOrder,
+  ordered,
+} from './catalogue/baseline-report';
 
 export { verdictStyle } from './parts/baseline-object-record';
-
 
 /**
  * Above this many result rows the table of contents is written without page numbers (Word and
@@ -42,9 +47,16 @@ export const PAGE_ESTIMATE_ROW_LIMIT = 500;
 const severityFill: Record<Severity, string> = { critical: 'F4B084', major: 'FFE699', minor: 'DDEBF7' };
 
 /** The chapters, numbered as the heading list numbers them: the text refers to them by number. */
-const chapters = ['概述', '检查结果汇总', '不合格项与整改', '不合格与留证对象检查记录', '结论与建议', '检查项与检查方法', '检查与签字确认记录'] as const;
+const chapters = [
+  '概述',
+  '检查结果汇总',
+  '不合格项与整改',
+  '不合格与留证对象检查记录',
+  '结论与建议',
+  '检查项与检查方法',
+  '检查与签字确认记录',
+] as const;
 const chapter = (title: (typeof chapters)[number]) => chapters.indexOf(title) + 1;
-
 
 /**
  * 配置基线检查报告, laid out for its reader: the verdicts of every object and item in one matrix,
@@ -65,7 +77,9 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
   const summary = baselineSummary(data, inspections, today);
   const { total, failures, rows } = summary;
   const large = rows > PAGE_ESTIMATE_ROW_LIMIT;
-  const templates = [...new Map(inspections.filter((j) => j.template).map((j) => [j.template!.id, j.template!])).values()];
+  const templates = [
+    ...new Map(inspections.filter((j) => j.template).map((j) => [j.template!.id, j.template!])).values(),
+  ];
   const recorded = inspections.filter(needsFullRecord);
   const body: FileChild[] = [];
   const none = () => body.push(placeholder(ctx, gaps.inspections));
@@ -102,7 +116,10 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
   body.push(heading('检查范围与时间', 2));
   if (inspections.length === 0) none();
   else {
-    const dates = inspections.map((j) => datePart(j.inspection.startedAt)).filter(Boolean).sort();
+    const dates = inspections
+      .map((j) => datePart(j.inspection.startedAt))
+      .filter(Boolean)
+      .sort();
     const inspectors = [...new Set(inspections.map((j) => j.inspection.inspector).filter(Boolean))];
     const batches = [...new Set(inspections.map((j) => j.inspection.batch).filter(Boolean))];
     const byType = typeOrder
@@ -182,7 +199,11 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
         rows: [
           ...severityOrder.map((s): Cell[] => {
             const list = failures.filter((f) => f.severity === s);
-            return severityRow({ text: severities[s].zh, fill: severityFill[s], align: 'center' }, list.length, rectificationProgress(list, today));
+            return severityRow(
+              { text: severities[s].zh, fill: severityFill[s], align: 'center' },
+              list.length,
+              rectificationProgress(list, today),
+            );
           }),
           severityRow({ text: '合计', bold: true, align: 'center' }, failures.length, summary.rectification),
         ],
@@ -192,7 +213,14 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
     body.push(heading('检查结果矩阵', 2));
     body.push(bodyParagraph(matrixLegend(chapter('检查项与检查方法'))));
     for (const template of templates) {
-      body.push(...verdictMatrix(ctx, template, inspections.filter((j) => j.template?.id === template.id), { raw: large }));
+      body.push(
+        ...verdictMatrix(
+          ctx,
+          template,
+          inspections.filter((j) => j.template?.id === template.id),
+          { raw: large },
+        ),
+      );
     }
   }
 
@@ -223,11 +251,22 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
         rows: findings.flatMap((finding, i) => findingRows(ctx, finding, i, today)),
       }),
     );
-    const rechecks = failures.flatMap((f) => (f.checked.rectification?.recheckPhotos ?? []).filter((p) => p.type.startsWith('image/')).map((photo) => ({ f, photo })));
+    const rechecks = failures.flatMap((f) =>
+      (f.checked.rectification?.recheckPhotos ?? [])
+        .filter((p) => p.type.startsWith('image/'))
+        .map((photo) => ({ f, photo })),
+    );
     if (rechecks.length > 0) {
       body.push(heading('复查照片', 2));
       for (const { f, photo } of rechecks) {
-        body.push(...figure(ctx, { bytes: ctx.files.get(photo.sha256), name: photo.name, caption: `${f.joined.asset.name} ${f.checked.item.title}（复查${photo.caption ? `：${photo.caption}` : ''}）`, widthShare: 0.6 }));
+        body.push(
+          ...figure(ctx, {
+            bytes: ctx.files.get(photo.sha256),
+            name: photo.name,
+            caption: `${f.joined.asset.name} ${f.checked.item.title}（复查${photo.caption ? `：${photo.caption}` : ''}）`,
+            widthShare: 0.6,
+          }),
+        );
       }
     }
   }
@@ -235,7 +274,8 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
   // 4 不合格与留证对象检查记录 ---------------------------------------------------------------------
   body.push(heading(chapters[3], 1));
   if (inspections.length === 0) none();
-  else if (recorded.length === 0) body.push(bodyParagraph('全部对象的检查项均合格且未留存检查证据，各对象的结论见检查结果矩阵。'));
+  else if (recorded.length === 0)
+    body.push(bodyParagraph('全部对象的检查项均合格且未留存检查证据，各对象的结论见检查结果矩阵。'));
   else {
     body.push(
       bodyParagraph(
@@ -245,7 +285,15 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
     const perAsset = new Map<string, number>();
     for (const j of inspections) perAsset.set(j.asset.id, (perAsset.get(j.asset.id) ?? 0) + 1);
     for (const joined of recorded) {
-      body.push(...objectRecord(ctx, joined, { meta, customer: project.customer, manyForAsset: (perAsset.get(joined.asset.id) ?? 0) > 1, raw: large, today }));
+      body.push(
+        ...objectRecord(ctx, joined, {
+          meta,
+          customer: project.customer,
+          manyForAsset: (perAsset.get(joined.asset.id) ?? 0) > 1,
+          raw: large,
+          today,
+        }),
+      );
     }
   }
 
@@ -253,31 +301,52 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
   body.push(heading(chapters[4], 1));
   if (inspections.length === 0) none();
   else {
-    body.push(bodyParagraph(`本次检查运维对象清单 ${summary.inScope} 个中的 ${summary.checkedObjects} 个、检查项次 ${rows} 个，总体合格率 ${passRate(total)}。`));
+    body.push(
+      bodyParagraph(
+        `本次检查运维对象清单 ${summary.inScope} 个中的 ${summary.checkedObjects} 个、检查项次 ${rows} 个，总体合格率 ${passRate(total)}。`,
+      ),
+    );
     const openCritical = failures.filter((f) => f.severity === 'critical' && !isRectified(f));
     const openCount = summary.rectification.awaitingRecheck + summary.rectification.open;
-    if (failures.length === 0) body.push(bodyParagraph('各对象的配置均符合基线要求，可作为后续日常巡检与变更管理的配置基线。'));
-    else if (openCount === 0) body.push(bodyParagraph('全部不合格项均已整改并复查合格，各对象的配置可作为后续日常巡检与变更管理的配置基线。'));
+    if (failures.length === 0)
+      body.push(bodyParagraph('各对象的配置均符合基线要求，可作为后续日常巡检与变更管理的配置基线。'));
+    else if (openCount === 0)
+      body.push(bodyParagraph('全部不合格项均已整改并复查合格，各对象的配置可作为后续日常巡检与变更管理的配置基线。'));
     else {
-      body.push(bodyParagraph(`尚有 ${openCount} 个不合格项未完成整改或复查（${rectificationText(summary.rectification)}）${openCritical.length ? `，其中严重项 ${openCritical.length} 个，建议在服务正式启动前完成整改` : ''}。建议：`));
+      body.push(
+        bodyParagraph(
+          `尚有 ${openCount} 个不合格项未完成整改或复查（${rectificationText(summary.rectification)}）${openCritical.length ? `，其中严重项 ${openCritical.length} 个，建议在服务正式启动前完成整改` : ''}。建议：`,
+        ),
+      );
       body.push(
         ...bulletList([
           '按不合格项汇总中的整改措施和各对象的整改期限实施整改；涉及重启或配置变更的，按变更管理流程在维护窗口实施，并准备回退方案。',
           '整改完成后由检查人复查并记录复查结果，复查合格后更新配置基线。',
-          ...(groupFindings(failures).some((f) => f.failures.length >= 2) ? ['对在多个对象上出现的不合格项统一制定加固脚本或配置模板，批量实施并抽查。'] : []),
+          ...(groupFindings(failures).some((f) => f.failures.length >= 2)
+            ? ['对在多个对象上出现的不合格项统一制定加固脚本或配置模板，批量实施并抽查。']
+            : []),
           '将本次检查的基线纳入日常巡检，防止配置回退。',
         ]),
       );
     }
   }
   body.push(
-    ...projectSignOff(ctx, '甲乙双方确认本报告所列检查结果与不合格项，乙方按整改措施和期限完成整改并复查。', { customer: project.customer, company: meta.company, members: data.members }),
+    ...projectSignOff(ctx, '甲乙双方确认本报告所列检查结果与不合格项，乙方按整改措施和期限完成整改并复查。', {
+      customer: project.customer,
+      company: meta.company,
+      members: data.members,
+    }),
   );
 
   // 6 检查项与检查方法 (appendix) ----------------------------------------------------------------
   body.push(heading(chapters[5], 1, { newPage: true }));
   if (templates.length === 0) none();
-  else body.push(bodyParagraph('各检查模板的检查项按编号列出，检查结果矩阵的列号即此编号。每个检查项的检查方法与期望结果只在此列出一次，适用于所有按该模板检查的对象。'));
+  else
+    body.push(
+      bodyParagraph(
+        '各检查模板的检查项按编号列出，检查结果矩阵的列号即此编号。每个检查项的检查方法与期望结果只在此列出一次，适用于所有按该模板检查的对象。',
+      ),
+    );
   for (const template of templates) {
     body.push(heading(`${template.name} V${template.version}`, 2));
     body.push(
@@ -325,7 +394,9 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
           orDash(j.inspection.inspector),
           orDash(datePart(j.inspection.startedAt)),
           passRate(j.counts),
-          j.inspection.status === 'signed' ? `${[j.inspection.signerName, j.inspection.signedAt].filter(Boolean).join(' ')}` : inspectionStatuses[j.inspection.status].zh,
+          j.inspection.status === 'signed'
+            ? `${[j.inspection.signerName, j.inspection.signedAt].filter(Boolean).join(' ')}`
+            : inspectionStatuses[j.inspection.status].zh,
         ]),
       }),
     );
@@ -346,7 +417,14 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
 }
 
 function severityRow(label: CellSpec, count: number, p: BaselineSummary['rectification']): Cell[] {
-  return [label, String(count), String(p.verified), String(p.awaitingRecheck), String(p.open), p.overdue ? { text: String(p.overdue), color: colors.overdue, bold: true } : '0'];
+  return [
+    label,
+    String(count),
+    String(p.verified),
+    String(p.awaitingRecheck),
+    String(p.open),
+    p.overdue ? { text: String(p.overdue), color: colors.overdue, bold: true } : '0',
+  ];
 }
 
 /** A finding as two rows: what was found and its rectification, then the objects it was found on, across the table. */
@@ -374,7 +452,9 @@ function findingRows(ctx: DocumentContext, finding: Finding, index: number, toda
       orDash([finding.result, remark.length === 1 ? `（${remark[0]}）` : ''].filter(Boolean).join('\n')),
       String(failures.length),
       action,
-      p.overdue ? { text: [...progress, `其中逾期 ${p.overdue}`].join('\n'), color: colors.overdue } : progress.join('\n'),
+      p.overdue
+        ? { text: [...progress, `其中逾期 ${p.overdue}`].join('\n'), color: colors.overdue }
+        : progress.join('\n'),
     ],
     ['', { text: `涉及对象：${names.join('、')}`, columnSpan: 6 }],
   ];

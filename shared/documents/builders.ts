@@ -45,6 +45,11 @@ export const documentBuilders: Record<DocumentTypeKey, DocumentBuilder> = {
   handover: (data, meta, options) => buildHandover(data, meta, options, documentTypes),
 };
 
-export function buildDocument(key: DocumentTypeKey, data: ProjectDocumentData, meta: DocumentMeta, options: BuildOptions): BuildResult {
+export function buildDocument(
+  key: DocumentTypeKey,
+  data: ProjectDocumentData,
+  meta: DocumentMeta,
+  options: BuildOptions,
+): BuildResult {
   return documentBuilders[key](data, meta, options);
 }

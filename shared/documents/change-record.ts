@@ -13,8 +13,14 @@ import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, orDash, placeholder, placeholderRun } from './kit/text';
 import { assetNames, changesIn } from './parts/ops-records';
 import { isValidPeriod, periodLabel, titleWithPeriod } from './parts/period';
-import { CHANGE_RECORD_TITLE, type ChangeRecordData, changeRecordGaps as gaps, changeRecordPeriod, changeGaps, changeRecordMissing } from './catalogue/change-record';
-
+import {
+  CHANGE_RECORD_TITLE,
+  type ChangeRecordData,
+  changeRecordGaps as gaps,
+  changeRecordPeriod,
+  changeGaps,
+  changeRecordMissing,
+} from './catalogue/change-record';
 
 /** 标准/一般/紧急 for the summary's narrow column. */
 const shortTypes = { standard: '标准', normal: '一般', emergency: '紧急' } as const;
@@ -79,7 +85,9 @@ export function buildChangeRecord(data: ChangeRecordData, meta: DocumentMeta, op
           shortTypes[c.type],
           changeStates[c.state].zh,
           orDash(timeSpan(c.windowStart, c.windowEnd)),
-          [c.approver, c.approvalDecision === 'pending' ? '' : approvalDecisions[c.approvalDecision]].filter(Boolean).join('\n') || '—',
+          [c.approver, c.approvalDecision === 'pending' ? '' : approvalDecisions[c.approvalDecision]]
+            .filter(Boolean)
+            .join('\n') || '—',
           testResults[c.testResult],
           resultText(c),
         ]),
@@ -108,18 +116,38 @@ export function buildChangeRecord(data: ChangeRecordData, meta: DocumentMeta, op
   );
 
   const title = titleWithPeriod(CHANGE_RECORD_TITLE, period);
-  const document = composeDocument({ ctx, meta, title, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
 /** One change: everything the workflow recorded, from the reason to the customer notice. */
-function changeSection(ctx: DocumentContext, data: ChangeRecordData, change: Row<ChangeRecordFields>, newPage: boolean): FileChild[] {
+function changeSection(
+  ctx: DocumentContext,
+  data: ChangeRecordData,
+  change: Row<ChangeRecordFields>,
+  newPage: boolean,
+): FileChild[] {
   const missing = new Set(changeGaps(change));
   // A field the change should hold by now and does not: a visible 待补充 in its cell.
-  const field = (name: ChangeField, value: string): Cell => (missing.has(name) ? { runs: [placeholderRun(ctx, gaps.field(change.title, name))] } : orDash(value));
-  const done = (value: string, label: string): Cell => (value.trim() || change.state !== 'closed' ? orDash(value) : { runs: [placeholderRun(ctx, `变更“${change.title}”缺少${label}`)] });
+  const field = (name: ChangeField, value: string): Cell =>
+    missing.has(name) ? { runs: [placeholderRun(ctx, gaps.field(change.title, name))] } : orDash(value);
+  const done = (value: string, label: string): Cell =>
+    value.trim() || change.state !== 'closed'
+      ? orDash(value)
+      : { runs: [placeholderRun(ctx, `变更“${change.title}”缺少${label}`)] };
   const assets = assetNames(data.assets, change.assetIds);
-  const decision = change.approvalDecision === 'pending' ? '' : `${approvalDecisions[change.approvalDecision]}${change.retrospective === 'yes' ? '（事后补批）' : ''}`;
+  const decision =
+    change.approvalDecision === 'pending'
+      ? ''
+      : `${approvalDecisions[change.approvalDecision]}${change.retrospective === 'yes' ? '（事后补批）' : ''}`;
   const pairs: Array<[string, Cell]> = [
     ['变更类型', changeTypes[change.type].zh],
     ['当前状态', changeStates[change.state].zh],
@@ -144,8 +172,16 @@ function changeSection(ctx: DocumentContext, data: ChangeRecordData, change: Row
     ['实施结果', field('implementationResult', change.implementationResult)],
     ['回退方案', field('rollbackPlan', change.rollbackPlan)],
     ['是否回退', change.state === 'closed' ? (change.rollbackUsed === 'yes' ? '是，已按回退方案回退' : '否') : '—'],
-    ['客户通知', change.customerNotified === 'yes' ? `已通知${change.notifiedAt ? `（${change.notifiedAt.replace('T', ' ')}）` : ''}` : '未通知'],
+    [
+      '客户通知',
+      change.customerNotified === 'yes'
+        ? `已通知${change.notifiedAt ? `（${change.notifiedAt.replace('T', ' ')}）` : ''}`
+        : '未通知',
+    ],
   ];
   // Each change on pages of its own, so it can be printed and filed with its change ticket.
-  return [heading(change.title, 2, { newPage }), ...keyValueTable(ctx, pairs, { caption: `变更“${change.title}”记录`, labelShare: 0.18 })];
+  return [
+    heading(change.title, 2, { newPage }),
+    ...keyValueTable(ctx, pairs, { caption: `变更“${change.title}”记录`, labelShare: 0.18 }),
+  ];
 }

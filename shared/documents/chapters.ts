@@ -5,7 +5,14 @@
  * to judge references typed into records ("整理为《运维操作手册》第 6 章").
  */
 export const documentChapters = {
-  opsManual: { overview: '概述', patrol: '日常巡检', baseline: '配置基线检查方法', routine: '例行运维任务', incidents: '故障处理', changes: '变更操作' },
+  opsManual: {
+    overview: '概述',
+    patrol: '日常巡检',
+    baseline: '配置基线检查方法',
+    routine: '例行运维任务',
+    incidents: '故障处理',
+    changes: '变更操作',
+  },
   opsTechnicalPlan: {
     overview: '概述',
     organisation: '服务模式与组织',

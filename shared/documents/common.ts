@@ -7,8 +7,13 @@ import type { DocumentContext } from './kit/context';
 import { signOffBlock } from './kit/sign-off';
 
 /** 驻场服务，服务时间 7x24 (with the note for custom hours). */
-export function serviceDescription(project: Pick<ProjectFields, 'serviceMode' | 'serviceHours' | 'serviceHoursNote'>): string {
-  const hours = project.serviceHours === 'custom' ? project.serviceHoursNote || serviceHoursOptions.custom.zh : serviceHoursOptions[project.serviceHours].zh;
+export function serviceDescription(
+  project: Pick<ProjectFields, 'serviceMode' | 'serviceHours' | 'serviceHoursNote'>,
+): string {
+  const hours =
+    project.serviceHours === 'custom'
+      ? project.serviceHoursNote || serviceHoursOptions.custom.zh
+      : serviceHoursOptions[project.serviceHours].zh;
   return `${serviceModes[project.serviceMode].zh}服务，服务时间 ${hours}`;
 }
 
@@ -55,7 +60,12 @@ export function projectSignOff(
     statement,
     [
       { side: 'customer', organisation: parties.customer, name: customerContact?.name ?? '' },
-      { side: 'provider', organisation: parties.company, name: pm?.name ?? '', ...(options.providerTitle === false ? {} : { title: pm ? roleLabel(pm.role) : '' }) },
+      {
+        side: 'provider',
+        organisation: parties.company,
+        name: pm?.name ?? '',
+        ...(options.providerTitle === false ? {} : { title: pm ? roleLabel(pm.role) : '' }),
+      },
     ],
     { customer: parties.customer, provider: parties.company },
   );

@@ -10,11 +10,29 @@ import { type BuildOptions, DocumentContext } from './kit/context';
 import { chineseDate, timeSpan } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
-import { bodyParagraph, heading, labelled, orDash, orderedList, paragraphs, placeholder, placeholderRun } from './kit/text';
-import { CUTOVER_PLAN_TITLE, type CutoverPlanData, cutoverPlanGaps as gaps, cutoverPlanMissing } from './catalogue/cutover-plan';
+import {
+  bodyParagraph,
+  heading,
+  labelled,
+  orDash,
+  orderedList,
+  paragraphs,
+  placeholder,
+  placeholderRun,
+} from './kit/text';
+import {
+  CUTOVER_PLAN_TITLE,
+  type CutoverPlanData,
+  cutoverPlanGaps as gaps,
+  cutoverPlanMissing,
+} from './catalogue/cutover-plan';
 
-
-const statusFill: Record<CutoverPlanFields['steps'][number]['status'], string | undefined> = { planned: undefined, done: 'C6E0B4', skipped: 'E7E6E6', rolledBack: 'F4B084' };
+const statusFill: Record<CutoverPlanFields['steps'][number]['status'], string | undefined> = {
+  planned: undefined,
+  done: 'C6E0B4',
+  skipped: 'E7E6E6',
+  rolledBack: 'F4B084',
+};
 
 export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, options: BuildOptions): BuildResult {
   const missing = cutoverPlanMissing(data);
@@ -25,7 +43,8 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
   const plan = data.cutoverPlan;
   const body: FileChild[] = [];
   const gapParagraph = (message: Gap) => placeholder(ctx, message);
-  const text = (value: string | undefined, message: Gap) => (value?.trim() ? paragraphs(value) : [gapParagraph(message)]);
+  const text = (value: string | undefined, message: Gap) =>
+    value?.trim() ? paragraphs(value) : [gapParagraph(message)];
 
   // 1 概述 ------------------------------------------------------------------------------------
   body.push(heading('概述', 1, { newPage: true }), heading('目的与范围', 2));
@@ -38,7 +57,11 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
   body.push(heading('切换窗口', 2));
   if (plan) body.push(plan.window.trim() ? labelled('切换窗口', plan.window) : gapParagraph(gaps.window));
   else body.push(gapParagraph(gaps.plan));
-  body.push(bodyParagraph('切换窗口内冻结一切与切换无关的变更。每个 Go/No-Go 决策点由双方现场负责人共同确认：检查点全部满足则继续，否则按第 3 章执行回退。'));
+  body.push(
+    bodyParagraph(
+      '切换窗口内冻结一切与切换无关的变更。每个 Go/No-Go 决策点由双方现场负责人共同确认：检查点全部满足则继续，否则按第 3 章执行回退。',
+    ),
+  );
 
   // 2 切换步骤 ----------------------------------------------------------------------------------
   body.push(heading('切换步骤', 1));
@@ -46,7 +69,8 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
   else if (plan.steps.length === 0) body.push(gapParagraph(gaps.steps));
   else {
     const done = plan.steps.filter((s) => s.status === 'done').length;
-    if (done > 0) body.push(bodyParagraph(`共 ${plan.steps.length} 个步骤，已完成 ${done} 个；实际时间为执行时的记录。`));
+    if (done > 0)
+      body.push(bodyParagraph(`共 ${plan.steps.length} 个步骤，已完成 ${done} 个；实际时间为执行时的记录。`));
     body.push(
       ...dataTable(ctx, {
         caption: '切换步骤',
@@ -66,7 +90,9 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
             decision ? { text: `${i + 1}\nGo/No-Go`, bold: true, fill: 'FFE699' } : String(i + 1),
             decision ? { text: s.action, bold: true } : s.action,
             s.owner.trim() ? s.owner : { runs: [placeholderRun(ctx, gaps.owner(i + 1))] },
-            s.plannedStart ? timeSpan(s.plannedStart, s.plannedEnd).replace(' ', '\n') : { runs: [placeholderRun(ctx, gaps.time(i + 1))] },
+            s.plannedStart
+              ? timeSpan(s.plannedStart, s.plannedEnd).replace(' ', '\n')
+              : { runs: [placeholderRun(ctx, gaps.time(i + 1))] },
             orDash(timeSpan(s.actualStart, s.actualEnd).replace(' ', '\n')),
             orDash(s.check),
             { text: stepStatuses[s.status].zh, fill: statusFill[s.status] },
@@ -77,7 +103,16 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
     const decisions = plan.steps.map((s, i) => ({ s, n: i + 1 })).filter(({ s }) => s.decisionPoint === 'yes');
     body.push(heading('Go/No-Go 决策点', 2));
     if (decisions.length === 0) body.push(gapParagraph(gaps.decision));
-    else body.push(...orderedList(ctx, decisions.map(({ s, n }) => `步骤 ${n}“${s.action}”：${s.check.trim() ? `检查点为“${s.check}”，` : ''}由${s.owner || '双方现场负责人'}组织双方确认后继续，不满足则执行回退。`)));
+    else
+      body.push(
+        ...orderedList(
+          ctx,
+          decisions.map(
+            ({ s, n }) =>
+              `步骤 ${n}“${s.action}”：${s.check.trim() ? `检查点为“${s.check}”，` : ''}由${s.owner || '双方现场负责人'}组织双方确认后继续，不满足则执行回退。`,
+          ),
+        ),
+      );
   }
 
   // 3 应急预案 ----------------------------------------------------------------------------------
@@ -86,7 +121,12 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
   else if (plan.triggers.length === 0) body.push(gapParagraph(gaps.triggers));
   else {
     body.push(bodyParagraph('切换过程中出现下列任一情况，立即启动应急预案，由切换总指挥决定是否回退：'));
-    body.push(...orderedList(ctx, plan.triggers.map((t) => t.text)));
+    body.push(
+      ...orderedList(
+        ctx,
+        plan.triggers.map((t) => t.text),
+      ),
+    );
   }
   body.push(heading('回退步骤', 2));
   if (!plan) body.push(gapParagraph(gaps.plan));
@@ -125,14 +165,19 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
   else {
     body.push(
       plan.launchDate
-        ? bodyParagraph(`自 ${chineseDate(plan.launchDate)}起，乙方正式为${project.customer}提供“${project.name}”运维服务，服务方式为${serviceDescription(project)}。服务接口与报障方式如下，请各部门周知。`)
+        ? bodyParagraph(
+            `自 ${chineseDate(plan.launchDate)}起，乙方正式为${project.customer}提供“${project.name}”运维服务，服务方式为${serviceDescription(project)}。服务接口与报障方式如下，请各部门周知。`,
+          )
         : gapParagraph(gaps.launchDate),
     );
     body.push(
       ...keyValueTable(
         ctx,
         [
-          ['服务启动日期', plan.launchDate ? chineseDate(plan.launchDate) : { runs: [placeholderRun(ctx, gaps.launchDate)] }],
+          [
+            '服务启动日期',
+            plan.launchDate ? chineseDate(plan.launchDate) : { runs: [placeholderRun(ctx, gaps.launchDate)] },
+          ],
           ['服务时间', orDash(plan.serviceHours)],
           ['服务方', meta.company],
           ['服务对象', project.customer],
@@ -144,14 +189,27 @@ export function buildCutoverPlan(data: CutoverPlanData, meta: DocumentMeta, opti
     body.push(heading('报障渠道与流程', 2));
     // The hotline is the charter's (its communication plan), not a number typed again here.
     const hotlines = charterHotlines(data);
-    if (hotlines.length) body.push(labelled('服务热线', `${hotlines.join('、')}（见《${PROJECT_CHARTER_TITLE}》沟通计划）`));
+    if (hotlines.length)
+      body.push(labelled('服务热线', `${hotlines.join('、')}（见《${PROJECT_CHARTER_TITLE}》沟通计划）`));
     body.push(...text(plan.faultReporting, gaps.faultReporting));
   }
 
   body.push(
-    ...projectSignOff(ctx, '甲乙双方确认本切换方案及应急预案，并同意按上述日期启动服务。', { customer: project.customer, company: meta.company, members: data.members }),
+    ...projectSignOff(ctx, '甲乙双方确认本切换方案及应急预案，并同意按上述日期启动服务。', {
+      customer: project.customer,
+      company: meta.company,
+      members: data.members,
+    }),
   );
 
-  const document = composeDocument({ ctx, meta, title: CUTOVER_PLAN_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: CUTOVER_PLAN_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }

@@ -1,5 +1,11 @@
 import type { FileChild } from 'docx';
-import { isMilestoneOverdue, isTaskOverdue, milestoneStatuses, type PlanTaskFields, taskStatuses } from '../records/plan';
+import {
+  isMilestoneOverdue,
+  isTaskOverdue,
+  milestoneStatuses,
+  type PlanTaskFields,
+  taskStatuses,
+} from '../records/plan';
 import { projectPhases } from '../records/project';
 import { projectPeriod, projectSignOff } from './common';
 import { type Gap } from './checks';
@@ -12,11 +18,14 @@ import type { DocumentMeta } from './kit/meta';
 import { colors } from './kit/styles';
 import { type Cell, type CellSpec, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
-import { DELIVERY_PLAN_TITLE, type DeliveryPlanData, deliveryPlanGaps as gaps, deliveryPlanMissing } from './catalogue/delivery-plan';
-
+import {
+  DELIVERY_PLAN_TITLE,
+  type DeliveryPlanData,
+  deliveryPlanGaps as gaps,
+  deliveryPlanMissing,
+} from './catalogue/delivery-plan';
 
 const overdueFill = 'F8CBAD';
-
 
 const phaseOrder = Object.keys(projectPhases) as Array<PlanTaskFields['phase']>;
 
@@ -34,13 +43,22 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
       return { ...t, status: progress.status, progress: progress.progress, basis: progress };
     })
     .sort(
-    (a, b) => phaseOrder.indexOf(a.phase) - phaseOrder.indexOf(b.phase) || (a.start || '9999').localeCompare(b.start || '9999') || a.name.localeCompare(b.name, 'zh-CN'),
-  );
+      (a, b) =>
+        phaseOrder.indexOf(a.phase) - phaseOrder.indexOf(b.phase) ||
+        (a.start || '9999').localeCompare(b.start || '9999') ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
   const milestones = live(data.milestones).sort((a, b) => (a.dueDate || '9999').localeCompare(b.dueDate || '9999'));
   const overdueTasks = tasks.filter((t) => isTaskOverdue(t, today));
   const overdueMilestones = milestones.filter((m) => isMilestoneOverdue(m, today));
-  const starts = tasks.map((t) => t.start).filter(Boolean).sort();
-  const ends = tasks.map((t) => t.end).filter(Boolean).sort();
+  const starts = tasks
+    .map((t) => t.start)
+    .filter(Boolean)
+    .sort();
+  const ends = tasks
+    .map((t) => t.end)
+    .filter(Boolean)
+    .sort();
   const body: FileChild[] = [];
   const gapCell = (message: Gap): CellSpec => ({ runs: [placeholderRun(ctx, message)] });
 
@@ -89,10 +107,16 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
           t.name,
           orDash(t.owner),
           t.start || gapCell(gaps.taskDates(t.name)),
-          t.end ? { text: t.end, fill: overdue ? overdueFill : undefined } : t.start ? gapCell(gaps.taskDates(t.name)) : '—',
+          t.end
+            ? { text: t.end, fill: overdue ? overdueFill : undefined }
+            : t.start
+              ? gapCell(gaps.taskDates(t.name))
+              : '—',
           days === null ? '—' : String(days),
           orDash(t.deliverable),
-          overdue ? { text: `${taskStatuses[t.status].zh}\n逾期`, bold: true, color: colors.overdue } : taskStatuses[t.status].zh,
+          overdue
+            ? { text: `${taskStatuses[t.status].zh}\n逾期`, bold: true, color: colors.overdue }
+            : taskStatuses[t.status].zh,
           t.progress === null ? '—' : `${t.progress}%`,
         ]);
       }
@@ -100,7 +124,11 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
     const bases = tasks.filter((t) => t.basis.source !== 'typed');
     if (bases.length) {
       body.push(bodyParagraph('任务状态与进度依据项目记录得出；人工指定的注明原因：'));
-      body.push(...bulletList(bases.map((t) => `${t.name}：${t.basis.source === 'records' ? t.basis.proof : `人工指定，${t.basis.proof}`}`)));
+      body.push(
+        ...bulletList(
+          bases.map((t) => `${t.name}：${t.basis.source === 'records' ? t.basis.proof : `人工指定，${t.basis.proof}`}`),
+        ),
+      );
     }
     body.push(
       ...dataTable(ctx, {
@@ -147,9 +175,13 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
           return [
             String(i + 1),
             m.name,
-            m.dueDate ? { text: m.dueDate, fill: overdue ? overdueFill : undefined } : gapCell(gaps.milestoneDate(m.name)),
+            m.dueDate
+              ? { text: m.dueDate, fill: overdue ? overdueFill : undefined }
+              : gapCell(gaps.milestoneDate(m.name)),
             orDash(m.acceptance),
-            overdue ? { text: `${milestoneStatuses[m.status].zh}\n逾期`, bold: true, color: colors.overdue } : milestoneStatuses[m.status].zh,
+            overdue
+              ? { text: `${milestoneStatuses[m.status].zh}\n逾期`, bold: true, color: colors.overdue }
+              : milestoneStatuses[m.status].zh,
             orDash(m.achievedAt),
           ];
         }),
@@ -158,21 +190,40 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
 
   // 4 逾期事项 ----------------------------------------------------------------------------------
   body.push(heading('逾期事项', 1));
-  if (overdueTasks.length + overdueMilestones.length === 0) body.push(bodyParagraph(`截至 ${today}，没有逾期的任务或里程碑。`));
+  if (overdueTasks.length + overdueMilestones.length === 0)
+    body.push(bodyParagraph(`截至 ${today}，没有逾期的任务或里程碑。`));
   else {
     body.push(bodyParagraph(`截至 ${today}，以下任务或里程碑已过计划日期仍未完成，需说明原因并调整计划：`));
     body.push(
       ...bulletList([
-        ...overdueTasks.map((t) => `任务“${t.name}”：计划 ${t.end} 完成，当前${taskStatuses[t.status].zh}${t.progress === null ? '' : `（${t.progress}%）`}，负责人 ${orDash(t.owner)}`),
-        ...overdueMilestones.map((m) => `里程碑“${m.name}”：计划 ${m.dueDate} 达成，当前${milestoneStatuses[m.status].zh}`),
+        ...overdueTasks.map(
+          (t) =>
+            `任务“${t.name}”：计划 ${t.end} 完成，当前${taskStatuses[t.status].zh}${t.progress === null ? '' : `（${t.progress}%）`}，负责人 ${orDash(t.owner)}`,
+        ),
+        ...overdueMilestones.map(
+          (m) => `里程碑“${m.name}”：计划 ${m.dueDate} 达成，当前${milestoneStatuses[m.status].zh}`,
+        ),
       ]),
     );
   }
 
   body.push(
-    ...projectSignOff(ctx, '甲乙双方确认本交付计划，计划如有调整，以双方确认的新版本为准。', { customer: project.customer, company: meta.company, members: data.members }, { providerTitle: false }),
+    ...projectSignOff(
+      ctx,
+      '甲乙双方确认本交付计划，计划如有调整，以双方确认的新版本为准。',
+      { customer: project.customer, company: meta.company, members: data.members },
+      { providerTitle: false },
+    ),
   );
 
-  const document = composeDocument({ ctx, meta, title: DELIVERY_PLAN_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: DELIVERY_PLAN_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }

@@ -10,22 +10,34 @@ import type { DocumentMeta } from './kit/meta';
 import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder } from './kit/text';
-import { FEASIBILITY_REPORT_TITLE, type FeasibilityReportData, dimensions, feasibilityReportGaps as gaps, isOpenHighRisk, conclusionGiven, feasibilityReportMissing } from './catalogue/feasibility-report';
-
+import {
+  FEASIBILITY_REPORT_TITLE,
+  type FeasibilityReportData,
+  dimensions,
+  feasibilityReportGaps as gaps,
+  isOpenHighRisk,
+  conclusionGiven,
+  feasibilityReportMissing,
+} from './catalogue/feasibility-report';
 
 const levelFill = { high: colors.high, medium: colors.medium, low: colors.low } as const;
 
 /** Open risks first, highest score first; the register numbers them R01, R02, … in that order. */
 function ordered(risks: Row<RiskFields>[]): Row<RiskFields>[] {
-  return [...live(risks)].sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed') || riskScore(b) - riskScore(a));
+  return [...live(risks)].sort(
+    (a, b) => Number(a.status === 'closed') - Number(b.status === 'closed') || riskScore(b) - riskScore(a),
+  );
 }
-
 
 function conclusionText(value: FeasibilityFields['technicalConclusion']): string {
   return feasibilityConclusions[value].zh;
 }
 
-export function buildFeasibilityReport(data: FeasibilityReportData, meta: DocumentMeta, options: BuildOptions): BuildResult {
+export function buildFeasibilityReport(
+  data: FeasibilityReportData,
+  meta: DocumentMeta,
+  options: BuildOptions,
+): BuildResult {
   const missing = feasibilityReportMissing(data);
   if (missing.length > 0 && !options.allowMissing) return { ok: false, missing };
 
@@ -36,7 +48,9 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
   const riskId = new Map(risks.map((r, i) => [r.id, `R${String(i + 1).padStart(2, '0')}`]));
   const body: FileChild[] = [];
   const conclusionCell = (value: FeasibilityFields['technicalConclusion'], label: Label): Cell =>
-    !conclusionGiven(value) ? { children: [placeholder(ctx, gaps.conclusion(label))] } : { text: conclusionText(value), bold: true, align: 'center' };
+    !conclusionGiven(value)
+      ? { children: [placeholder(ctx, gaps.conclusion(label))] }
+      : { text: conclusionText(value), bold: true, align: 'center' };
 
   // 1 概述 --------------------------------------------------------------------------------------
   body.push(heading('概述', 1, { newPage: true }), heading('项目概况', 2));
@@ -56,13 +70,18 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
       { perRow: 2, caption: '项目概况' },
     ),
   );
-  body.push(bodyParagraph('本报告在需求调研与需求分析的基础上，对项目的技术实现路径、团队能力、资源投入及客户环境进行内部评估，识别项目风险并提出应对策略，供双方共同研判和制定预案。'));
+  body.push(
+    bodyParagraph(
+      '本报告在需求调研与需求分析的基础上，对项目的技术实现路径、团队能力、资源投入及客户环境进行内部评估，识别项目风险并提出应对策略，供双方共同研判和制定预案。',
+    ),
+  );
 
   body.push(heading('评估结论', 2));
   if (!f) body.push(placeholder(ctx, gaps.feasibility));
   else {
     if (!conclusionGiven(f.overallConclusion)) body.push(placeholder(ctx, gaps.overall));
-    else body.push(bodyParagraph(`经评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。各维度结论如下表。`));
+    else
+      body.push(bodyParagraph(`经评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。各维度结论如下表。`));
     body.push(
       ...dataTable(ctx, {
         caption: '可行性评估结论',
@@ -73,7 +92,10 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
           { title: '结论', width: 50, align: 'center' },
         ],
         rows: [
-          ...dimensions.map((d): Cell[] => [d.label.zh, conclusionCell(f[d.conclusion] as FeasibilityFields['technicalConclusion'], d.label)]),
+          ...dimensions.map((d): Cell[] => [
+            d.label.zh,
+            conclusionCell(f[d.conclusion] as FeasibilityFields['technicalConclusion'], d.label),
+          ]),
           [{ text: '总体结论', bold: true }, conclusionCell(f.overallConclusion, { zh: '总体', en: 'Overall' })],
         ],
       }),
@@ -89,7 +111,9 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
       const text = String(f[d.text]);
       body.push(...(text.trim() ? paragraphs(text) : [placeholder(ctx, gaps.text(d.label))]));
       const value = f[d.conclusion] as FeasibilityFields['technicalConclusion'];
-      body.push(!conclusionGiven(value) ? placeholder(ctx, gaps.conclusion(d.label)) : labelled('结论', conclusionText(value)));
+      body.push(
+        !conclusionGiven(value) ? placeholder(ctx, gaps.conclusion(d.label)) : labelled('结论', conclusionText(value)),
+      );
     }
     body.push(heading('环境复杂性与兼容性', 2));
     body.push(...(f.environmentRisks.trim() ? paragraphs(f.environmentRisks) : [placeholder(ctx, gaps.environment)]));
@@ -99,13 +123,25 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
   body.push(heading('风险识别与评估', 1));
   body.push(heading('评估方法', 2));
   body.push(
-    bodyParagraph('每项风险按发生的可能性和影响程度分别评 1（很低）至 5（很高）分，风险值 = 可能性 × 影响程度（1–25）。风险值 15 及以上为高风险，8–14 为中风险，7 及以下为低风险。'),
+    bodyParagraph(
+      '每项风险按发生的可能性和影响程度分别评 1（很低）至 5（很高）分，风险值 = 可能性 × 影响程度（1–25）。风险值 15 及以上为高风险，8–14 为中风险，7 及以下为低风险。',
+    ),
   );
   body.push(heading('风险矩阵', 2));
   if (risks.length === 0) body.push(placeholder(ctx, gaps.risks));
   else {
-    body.push(bodyParagraph('下表统计未关闭的风险在可能性与影响程度上的分布，格中为风险数量及编号，底色表示风险等级（红：高，黄：中，绿：低）。'));
-    body.push(...riskMatrix(ctx, risks.filter((r) => r.status !== 'closed'), riskId));
+    body.push(
+      bodyParagraph(
+        '下表统计未关闭的风险在可能性与影响程度上的分布，格中为风险数量及编号，底色表示风险等级（红：高，黄：中，绿：低）。',
+      ),
+    );
+    body.push(
+      ...riskMatrix(
+        ctx,
+        risks.filter((r) => r.status !== 'closed'),
+        riskId,
+      ),
+    );
   }
 
   body.push(heading('风险登记表', 2));
@@ -155,7 +191,11 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
         ],
         rows: risks.map((r) => [
           riskId.get(r.id)!,
-          r.mitigation.trim() ? r.mitigation : isOpenHighRisk(r) ? { children: [placeholder(ctx, gaps.mitigation(r.description))] } : '—',
+          r.mitigation.trim()
+            ? r.mitigation
+            : isOpenHighRisk(r)
+              ? { children: [placeholder(ctx, gaps.mitigation(r.description))] }
+              : '—',
           orDash(r.contingency),
           orDash(r.reviewDate),
           orDash(r.owner),
@@ -166,17 +206,31 @@ export function buildFeasibilityReport(data: FeasibilityReportData, meta: Docume
   // 4 结论与建议 --------------------------------------------------------------------------------
   body.push(heading('结论与建议', 1));
   if (f && conclusionGiven(f.overallConclusion)) {
-    body.push(bodyParagraph(`综合技术、团队、资源与环境各方面的评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。`));
+    body.push(
+      bodyParagraph(
+        `综合技术、团队、资源与环境各方面的评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。`,
+      ),
+    );
   } else body.push(placeholder(ctx, f ? gaps.overall : gaps.feasibility));
   const high = risks.filter(isOpenHighRisk);
   if (high.length > 0) {
-    body.push(bodyParagraph(`目前有 ${high.length} 项未关闭的高风险，建议在服务启动前落实应对措施，并与客户共同确认应急预案：`));
+    body.push(
+      bodyParagraph(`目前有 ${high.length} 项未关闭的高风险，建议在服务启动前落实应对措施，并与客户共同确认应急预案：`),
+    );
     body.push(...bulletList(high.map((r) => `${riskId.get(r.id)} ${r.description}（负责人：${orDash(r.owner)}）`)));
   } else if (risks.length > 0) {
     body.push(bodyParagraph('目前没有未关闭的高风险。中低风险按风险登记表中的措施跟踪，并在复核日期复核。'));
   }
 
-  const document = composeDocument({ ctx, meta, title: FEASIBILITY_REPORT_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: FEASIBILITY_REPORT_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
@@ -192,15 +246,25 @@ function riskMatrix(ctx: DocumentContext, risks: Row<RiskFields>[], riskId: Map<
     const row: Cell[] = [{ text: scaleLabels[likelihood - 1]!, bold: true, align: 'center' }];
     for (let impact = 1; impact <= 5; impact++) {
       const here = risks.filter((r) => Number(r.likelihood) === likelihood && Number(r.impact) === impact);
-      const level = riskLevel({ likelihood: String(likelihood) as RiskFields['likelihood'], impact: String(impact) as RiskFields['impact'] });
-      row.push({ text: here.length ? `${here.length}\n${here.map((r) => riskId.get(r.id)).join(' ')}` : '', fill: levelFill[level], align: 'center' });
+      const level = riskLevel({
+        likelihood: String(likelihood) as RiskFields['likelihood'],
+        impact: String(impact) as RiskFields['impact'],
+      });
+      row.push({
+        text: here.length ? `${here.length}\n${here.map((r) => riskId.get(r.id)).join(' ')}` : '',
+        fill: levelFill[level],
+        align: 'center',
+      });
     }
     rows.push(row);
   }
   return dataTable(ctx, {
     caption: '风险矩阵（未关闭的风险）',
     keepTogether: true,
-    columns: [{ title: '可能性 \\ 影响程度', width: 20, align: 'center' }, ...scaleLabels.map((label) => ({ title: label, width: 16, align: 'center' as const }))],
+    columns: [
+      { title: '可能性 \\ 影响程度', width: 20, align: 'center' },
+      ...scaleLabels.map((label) => ({ title: label, width: 16, align: 'center' as const })),
+    ],
     rows,
   });
 }

@@ -19,10 +19,22 @@ import { bodyParagraph, heading, orDash, placeholder } from './kit/text';
 import { assetSection } from './parts/asset-inventory';
 import { leadIn } from './parts/lead-in';
 import { openChanges, openIncidents, openNonConformities } from './parts/open-items';
-import { HANDOVER_TITLE, type HandoverData, type Deliverable, issuedDocuments, handoverGaps as gaps, serviceTeam, handoverMissing } from './catalogue/handover';
+import {
+  HANDOVER_TITLE,
+  type HandoverData,
+  type Deliverable,
+  issuedDocuments,
+  handoverGaps as gaps,
+  serviceTeam,
+  handoverMissing,
+} from './catalogue/handover';
 
-
-export function buildHandover(data: HandoverData, meta: DocumentMeta, options: BuildOptions, deliverables: readonly Deliverable[]): BuildResult {
+export function buildHandover(
+  data: HandoverData,
+  meta: DocumentMeta,
+  options: BuildOptions,
+  deliverables: readonly Deliverable[],
+): BuildResult {
   const missing = handoverMissing(data);
   if (missing.length > 0 && !options.allowMissing) return { ok: false, missing };
 
@@ -91,7 +103,13 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
           { title: '电话', width: 22, align: 'center' },
           { title: '邮箱', width: 25 },
         ],
-        rows: stakeholders.map((s) => [s.name, orDash(s.organisation), orDash(s.title), orDash(s.phone), orDash(s.email)]),
+        rows: stakeholders.map((s) => [
+          s.name,
+          orDash(s.organisation),
+          orDash(s.title),
+          orDash(s.phone),
+          orDash(s.email),
+        ]),
       }),
     );
   body.push(heading('服务团队', 2));
@@ -113,7 +131,11 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
 
   // 4 遗留事项 ----------------------------------------------------------------------------------
   body.push(heading('遗留事项', 1));
-  body.push(bodyParagraph('以下事项截至交接日尚未关闭，随服务一并移交，由接收方按原记录继续跟踪至关闭；乙方对移交前已发生的事项提供必要的说明与支持。'));
+  body.push(
+    bodyParagraph(
+      '以下事项截至交接日尚未关闭，随服务一并移交，由接收方按原记录继续跟踪至关闭；乙方对移交前已发生的事项提供必要的说明与支持。',
+    ),
+  );
   body.push(heading('未关闭的故障', 2));
   if (incidents.length === 0) body.push(bodyParagraph('截至交接日，没有未关闭的故障。'));
   else
@@ -135,7 +157,9 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
           String(n + 1),
           i.title,
           { text: i.priority, bold: true },
-          i.status === 'open' ? { text: incidentStatuses[i.status].zh, color: colors.overdue, bold: true } : incidentStatuses[i.status].zh,
+          i.status === 'open'
+            ? { text: incidentStatuses[i.status].zh, color: colors.overdue, bold: true }
+            : incidentStatuses[i.status].zh,
           orDash(i.reportedAt.replace('T', '\n')),
           orDash(assetName.get(i.assetId)),
           i.owner.trim() || '未指派',
@@ -146,7 +170,9 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
   body.push(heading('未关闭的不合格项', 2));
   if (nonConformities.length === 0) body.push(bodyParagraph('配置基线检查发现的不合格项均已整改并复查合格。'));
   else {
-    body.push(leadIn(`配置基线检查发现的不合格项中，尚有 ${nonConformities.length} 个未完成整改或复查，整改措施与期限见下表。`));
+    body.push(
+      leadIn(`配置基线检查发现的不合格项中，尚有 ${nonConformities.length} 个未完成整改或复查，整改措施与期限见下表。`),
+    );
     body.push(
       ...dataTable(ctx, {
         caption: '未关闭的不合格项',
@@ -196,7 +222,12 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
           c.title,
           changeTypes[c.type].zh,
           changeStates[c.state].zh,
-          orDash(c.assetIds.map((id) => assetName.get(id)).filter(Boolean).join('\n')),
+          orDash(
+            c.assetIds
+              .map((id) => assetName.get(id))
+              .filter(Boolean)
+              .join('\n'),
+          ),
           orDash(c.approver),
         ]),
       }),
@@ -221,18 +252,33 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
         rows: delivered.map((e, n) => {
           const type = deliverables.find((d) => d.key === e.docType);
           const title = type ? `《${titleWithPeriod(type.title, scopePeriod(e.scope))}》` : e.docType;
-          return [String(n + 1), title, e.documentNumber, versionText(e.current), documentStatuses[e.status].zh, orDash(datePart(e.issuedAt))];
+          return [
+            String(n + 1),
+            title,
+            e.documentNumber,
+            versionText(e.current),
+            documentStatuses[e.status].zh,
+            orDash(datePart(e.issuedAt)),
+          ];
         }),
       }),
     );
 
   // 6 培训与知识转移 ------------------------------------------------------------------------------
   body.push(heading('培训与知识转移', 1));
-  if (sessions.length === 0) body.push(bodyParagraph('项目期间开展的培训与技术交底记录如下，签到与培训材料见《培训记录》。'), placeholder(ctx, gaps.training));
+  if (sessions.length === 0)
+    body.push(
+      bodyParagraph('项目期间开展的培训与技术交底记录如下，签到与培训材料见《培训记录》。'),
+      placeholder(ctx, gaps.training),
+    );
   else {
     const invited = sessions.reduce((n, s) => n + s.attendees.length, 0);
     const present = sessions.reduce((n, s) => n + s.attendees.filter((a) => a.signed === 'yes').length, 0);
-    body.push(leadIn(`项目期间共开展培训与技术交底 ${sessions.length} 次，应到 ${invited} 人次，实到 ${present} 人次，明细如下；签到与培训材料见《培训记录》。`));
+    body.push(
+      leadIn(
+        `项目期间共开展培训与技术交底 ${sessions.length} 次，应到 ${invited} 人次，实到 ${present} 人次，明细如下；签到与培训材料见《培训记录》。`,
+      ),
+    );
     body.push(
       ...dataTable(ctx, {
         caption: '培训与知识转移',
@@ -244,21 +290,57 @@ export function buildHandover(data: HandoverData, meta: DocumentMeta, options: B
           { title: '日期', width: 18, align: 'center' },
           { title: '实到/应到', width: 14, align: 'center' },
         ],
-        rows: sessions.map((s, n) => [String(n + 1), s.topic, trainingKinds[s.kind].zh, orDash(s.trainer), orDash(s.date), `${s.attendees.filter((a) => a.signed === 'yes').length}/${s.attendees.length}`]),
+        rows: sessions.map((s, n) => [
+          String(n + 1),
+          s.topic,
+          trainingKinds[s.kind].zh,
+          orDash(s.trainer),
+          orDash(s.date),
+          `${s.attendees.filter((a) => a.signed === 'yes').length}/${s.attendees.length}`,
+        ]),
       }),
     );
   }
 
   // 签字确认 ------------------------------------------------------------------------------------
   const customerContact = firstWithRole(data.members, 'customerContact');
-  const receiver = customerContact ? { name: customerContact.name, title: '' } : stakeholders[0] ? { name: stakeholders[0].name, title: stakeholders[0].title } : { name: '', title: '' };
+  const receiver = customerContact
+    ? { name: customerContact.name, title: '' }
+    : stakeholders[0]
+      ? { name: stakeholders[0].name, title: stakeholders[0].title }
+      : { name: '', title: '' };
   const pm = firstWithRole(data.members, 'pm');
   const parties: SignOffParty[] = [
-    { side: 'customer', organisation: project.customer, name: receiver.name, title: receiver.title ? `${receiver.title}，接收人` : '接收人' },
-    { side: 'provider', organisation: meta.company, name: pm?.name ?? '', title: pm ? `${roleLabel(pm.role)}，移交人` : '移交人' },
+    {
+      side: 'customer',
+      organisation: project.customer,
+      name: receiver.name,
+      title: receiver.title ? `${receiver.title}，接收人` : '接收人',
+    },
+    {
+      side: 'provider',
+      organisation: meta.company,
+      name: pm?.name ?? '',
+      title: pm ? `${roleLabel(pm.role)}，移交人` : '移交人',
+    },
   ];
-  body.push(...signOffBlock(ctx, '甲乙双方已按本文档逐项核对运维对象、联系人、遗留事项、交付文档与培训情况，确认交接完成；遗留事项按第 4 章继续跟踪。', parties, { customer: project.customer, provider: meta.company }));
+  body.push(
+    ...signOffBlock(
+      ctx,
+      '甲乙双方已按本文档逐项核对运维对象、联系人、遗留事项、交付文档与培训情况，确认交接完成；遗留事项按第 4 章继续跟踪。',
+      parties,
+      { customer: project.customer, provider: meta.company },
+    ),
+  );
 
-  const document = composeDocument({ ctx, meta, title: HANDOVER_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: HANDOVER_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }

@@ -15,7 +15,10 @@ export class HouseTemplateError extends Error {
 export const contentPlaceholders = ['正文', 'content'] as const;
 
 /** Text placeholders and their values for a document: Chinese keys and English aliases. */
-export function placeholderValues(meta: DocumentMeta, info: { title: string; projectName: string; projectCode: string; customer: string }): Record<string, string> {
+export function placeholderValues(
+  meta: DocumentMeta,
+  info: { title: string; projectName: string; projectCode: string; customer: string },
+): Record<string, string> {
   const values: Array<[string[], string]> = [
     [['项目名称', 'projectName'], info.projectName],
     [['项目编号', 'projectCode'], info.projectCode],
@@ -55,17 +58,25 @@ export async function inspectHouseTemplate(bytes: Uint8Array): Promise<HouseTemp
   });
   const documentXml = await readPart(zip, 'word/document.xml');
   if (!documentXml) throw new HouseTemplateError('模板不是有效的 Word 文档（缺少 word/document.xml）');
-  if (!findContentParagraph(documentXml)) throw new HouseTemplateError('模板中没有 {{正文}} 占位符：请在模板中放正文的位置单独一段写上 {{正文}}');
+  if (!findContentParagraph(documentXml))
+    throw new HouseTemplateError('模板中没有 {{正文}} 占位符：请在模板中放正文的位置单独一段写上 {{正文}}');
   const parts = [documentXml];
-  for (const name of Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).sort()) parts.push((await readPart(zip, name)) ?? '');
+  for (const name of Object.keys(zip.files)
+    .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))
+    .sort())
+    parts.push((await readPart(zip, name)) ?? '');
   const found: string[] = [];
   for (const xml of parts) {
     for (const paragraph of xml.matchAll(paragraphPattern)) {
       const text = [...paragraph[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-      for (const match of text.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) if (!found.includes(match[1]!)) found.push(match[1]!);
+      for (const match of text.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g))
+        if (!found.includes(match[1]!)) found.push(match[1]!);
     }
   }
-  const names = new Set<string>([...Object.keys(placeholderValues(sampleMeta, { title: '', projectName: '', projectCode: '', customer: '' })), ...contentPlaceholders]);
+  const names = new Set<string>([
+    ...Object.keys(placeholderValues(sampleMeta, { title: '', projectName: '', projectCode: '', customer: '' })),
+    ...contentPlaceholders,
+  ]);
   return { placeholders: found, known: found.filter((n) => names.has(n)), unknown: found.filter((n) => !names.has(n)) };
 }
 

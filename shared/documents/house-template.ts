@@ -32,16 +32,29 @@ import { headingOf } from './kit/text';
 import { A4, type PageMargins, pageGeometry } from './kit/units';
 import { documentBuilders } from './builders';
 import type { DocumentTypeKey } from './catalogue/document-types';
-import { type ContentSlot, findContentParagraph, HouseTemplateError, placeholderValues, readPart } from './house-template-check';
+import {
+  type ContentSlot,
+  findContentParagraph,
+  HouseTemplateError,
+  placeholderValues,
+  readPart,
+} from './house-template-check';
 
-export { contentPlaceholders, HouseTemplateError, type HouseTemplateSummary, inspectHouseTemplate, placeholderValues } from './house-template-check';
+export {
+  contentPlaceholders,
+  HouseTemplateError,
+  type HouseTemplateSummary,
+  inspectHouseTemplate,
+  placeholderValues,
+} from './house-template-check';
 
 export interface HouseTemplateOptions extends BuildOptions {
   /** Put the kit's 修订记录 and 目录 before the chapters (default true). */
   frontMatter?: boolean;
 }
 
-export type HouseTemplateResult = { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] } | { ok: false; missing: Gap[] };
+export type HouseTemplateResult =
+  { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] } | { ok: false; missing: Gap[] };
 
 /**
  * Builds the document `key` from `data` and puts it into the house template. Missing data
@@ -75,10 +88,21 @@ export async function renderWithHouseTemplate(
   await prepareTemplate(template, documentXml, slot, kit);
   const prepared = await template.generateAsync({ type: 'uint8array' });
 
-  const front = options.frontMatter === false ? [] : [...revisionHistory(ctx, meta.revisions), ...contentsFor(composed.body)];
-  const values = placeholderValues(meta, { title: composed.title, projectName: composed.projectName, projectCode: composed.projectCode, customer: composed.customer });
-  const patches: Record<string, { type: typeof PatchType.PARAGRAPH; children: TextRun[] } | { type: typeof PatchType.DOCUMENT; children: FileChild[] }> = {};
-  for (const [name, value] of Object.entries(values)) patches[name] = { type: PatchType.PARAGRAPH, children: [new TextRun(value)] };
+  const front =
+    options.frontMatter === false ? [] : [...revisionHistory(ctx, meta.revisions), ...contentsFor(composed.body)];
+  const values = placeholderValues(meta, {
+    title: composed.title,
+    projectName: composed.projectName,
+    projectCode: composed.projectCode,
+    customer: composed.customer,
+  });
+  const patches: Record<
+    string,
+    | { type: typeof PatchType.PARAGRAPH; children: TextRun[] }
+    | { type: typeof PatchType.DOCUMENT; children: FileChild[] }
+  > = {};
+  for (const [name, value] of Object.entries(values))
+    patches[name] = { type: PatchType.PARAGRAPH, children: [new TextRun(value)] };
   patches[slot.key] = { type: PatchType.DOCUMENT, children: [...front, ...composed.body] };
 
   let bytes = await patchDocument({
@@ -88,7 +112,12 @@ export async function renderWithHouseTemplate(
     keepOriginalStyles: true,
     trimPlaceholders: true,
     numbering: documentNumbering(),
-    properties: { title, subject: composed.projectName, creator: meta.preparedBy.name || meta.company, description: `${meta.documentNumber} ${versionLabel(meta.version, meta.minor)}` },
+    properties: {
+      title,
+      subject: composed.projectName,
+      creator: meta.preparedBy.name || meta.company,
+      description: `${meta.documentNumber} ${versionLabel(meta.version, meta.minor)}`,
+    },
   });
   if (kit.renamed.size > 0) bytes = await renameStyleReferences(bytes, kit.renamed);
   bytes = await ctx.rawRows.packInto(bytes);
@@ -114,7 +143,12 @@ function marginsFor(section: string): PageMargins | undefined {
   if (width === undefined || left === undefined || right === undefined) return undefined;
   const textWidth = width - left - right;
   if (textWidth < 2000) return undefined;
-  return { left, right: A4.width - left - textWidth, top: Math.abs(attribute(section, 'pgMar', 'top') ?? 1440), bottom: Math.abs(attribute(section, 'pgMar', 'bottom') ?? 1440) };
+  return {
+    left,
+    right: A4.width - left - textWidth,
+    top: Math.abs(attribute(section, 'pgMar', 'top') ?? 1440),
+    bottom: Math.abs(attribute(section, 'pgMar', 'bottom') ?? 1440),
+  };
 }
 
 // --- Table of contents ---------------------------------------------------------------------------
@@ -134,7 +168,10 @@ function contentsFor(body: FileChild[]): FileChild[] {
     for (let i = h.level; i < counters.length; i++) counters[i] = 0;
     cachedEntries.push({ title: `${counters.slice(0, h.level).join('.')} ${h.text}`, level: h.level });
   }
-  return [frontTitle('目  录', { newPage: true }), new TableOfContents('目录', { headingStyleRange: '1-3', hyperlink: true, cachedEntries, beginDirty: true })];
+  return [
+    frontTitle('目  录', { newPage: true }),
+    new TableOfContents('目录', { headingStyleRange: '1-3', hyperlink: true, cachedEntries, beginDirty: true }),
+  ];
 }
 
 // --- Styles and heading numbering -----------------------------------------------------------------
@@ -174,13 +211,22 @@ function kitParts(textWidth: number): Promise<KitParts> {
   if (!cached) {
     cached = (async () => {
       const page = pageGeometry({ left: 1800, right: A4.width - 1800 - textWidth, top: 1440, bottom: 1440 });
-      const document = new Document({ styles: documentStyles(page), numbering: documentNumbering(), sections: [{ children: [new Paragraph('')] }] });
+      const document = new Document({
+        styles: documentStyles(page),
+        numbering: documentNumbering(),
+        sections: [{ children: [new Paragraph('')] }],
+      });
       const zip = await JSZip.loadAsync(await Packer.toArrayBuffer(document));
       const styles = stylesIn((await readPart(zip, 'word/styles.xml')) ?? '');
       const numbering = (await readPart(zip, 'word/numbering.xml')) ?? '';
       const numId = /<w:numId w:val="(\d+)"/.exec(styles.find((s) => s.id === 'Heading1')?.xml ?? '')?.[1];
-      const abstractId = new RegExp(`<w:num w:numId="${numId}"[^>]*>\\s*<w:abstractNumId w:val="(\\d+)"`).exec(numbering)?.[1];
-      const headingAbstract = new RegExp(`<w:abstractNum\\b[^>]*w:abstractNumId="${abstractId}"[^>]*>[\\s\\S]*?</w:abstractNum>`).exec(numbering)?.[0] ?? '';
+      const abstractId = new RegExp(`<w:num w:numId="${numId}"[^>]*>\\s*<w:abstractNumId w:val="(\\d+)"`).exec(
+        numbering,
+      )?.[1];
+      const headingAbstract =
+        new RegExp(`<w:abstractNum\\b[^>]*w:abstractNumId="${abstractId}"[^>]*>[\\s\\S]*?</w:abstractNum>`).exec(
+          numbering,
+        )?.[0] ?? '';
       return { styles, headingAbstract };
     })();
     kitCache.set(textWidth, cached);
@@ -205,34 +251,56 @@ async function prepareTemplate(zip: JSZip, documentXml: string, slot: ContentSlo
   let bodyXml = documentXml;
   const paragraph = documentXml.slice(slot.start, slot.end);
   const sectPr = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(paragraph)?.[0];
-  if (sectPr) bodyXml = documentXml.slice(0, slot.start) + paragraph.replace(sectPr, '') + `<w:p><w:pPr>${sectPr}</w:pPr></w:p>` + documentXml.slice(slot.end);
+  if (sectPr)
+    bodyXml =
+      documentXml.slice(0, slot.start) +
+      paragraph.replace(sectPr, '') +
+      `<w:p><w:pPr>${sectPr}</w:pPr></w:p>` +
+      documentXml.slice(slot.end);
 
   let stylesXml = await readPart(zip, 'word/styles.xml');
   if (!stylesXml) {
     stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"></w:styles>`;
-    await addPart(zip, 'styles.xml', stylesXml, 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles');
+    await addPart(
+      zip,
+      'styles.xml',
+      stylesXml,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml',
+      'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+    );
   }
   const theirs = stylesIn(stylesXml);
   const numbered = (style: StyleBlock | undefined) => style !== undefined && /<w:numPr>/.test(style.xml);
-  const theirHeading = headingIds.map((id, i) => theirs.find((t) => t.id === id) ?? theirs.find((t) => t.type === 'paragraph' && t.name === `heading ${i + 1}`));
-  const numId = kit.headingAbstract && !theirHeading.every(numbered) ? await addHeadingList(zip, kit.headingAbstract) : undefined;
+  const theirHeading = headingIds.map(
+    (id, i) =>
+      theirs.find((t) => t.id === id) ?? theirs.find((t) => t.type === 'paragraph' && t.name === `heading ${i + 1}`),
+  );
+  const numId =
+    kit.headingAbstract && !theirHeading.every(numbered) ? await addHeadingList(zip, kit.headingAbstract) : undefined;
 
   // The template's own unnumbered heading styles step aside (renamed in its styles and parts).
   const renamedOwn = new Map<string, string>();
   theirHeading.forEach((t, i) => {
     if (t && !numbered(t)) renamedOwn.set(t.id, `TemplateHeading${i + 1}`);
   });
-  const ownRefs = (xml: string) => xml.replace(/(<w:(?:pStyle|basedOn|next|link) w:val=")([^"]*)(")/g, (_, a: string, id: string, b: string) => a + (renamedOwn.get(id) ?? id) + b);
+  const ownRefs = (xml: string) =>
+    xml.replace(
+      /(<w:(?:pStyle|basedOn|next|link) w:val=")([^"]*)(")/g,
+      (_, a: string, id: string, b: string) => a + (renamedOwn.get(id) ?? id) + b,
+    );
   let styles = stylesXml;
   theirHeading.forEach((t, i) => {
     if (!t || numbered(t)) return;
-    const renamed = t.xml.replace(/w:styleId="[^"]*"/, `w:styleId="TemplateHeading${i + 1}"`).replace(/<w:name w:val="[^"]*"\/>/, `<w:name w:val="Template Heading ${i + 1}"/>`);
+    const renamed = t.xml
+      .replace(/w:styleId="[^"]*"/, `w:styleId="TemplateHeading${i + 1}"`)
+      .replace(/<w:name w:val="[^"]*"\/>/, `<w:name w:val="Template Heading ${i + 1}"/>`);
     styles = styles.replace(t.xml, renamed);
   });
   if (renamedOwn.size > 0) {
     styles = ownRefs(styles);
     bodyXml = ownRefs(bodyXml);
-    for (const name of Object.keys(zip.files).filter((f) => /^word\/(header|footer)\d*\.xml$/.test(f))) zip.file(name, ownRefs((await readPart(zip, name))!));
+    for (const name of Object.keys(zip.files).filter((f) => /^word\/(header|footer)\d*\.xml$/.test(f)))
+      zip.file(name, ownRefs((await readPart(zip, name))!));
   }
   if (bodyXml !== documentXml) zip.file('word/document.xml', bodyXml);
 
@@ -247,12 +315,17 @@ async function prepareTemplate(zip: JSZip, documentXml: string, slot: ContentSlo
       target.set(style.id, t && numbered(t) ? t.id : style.id);
       continue;
     }
-    const same = remaining.find((t) => t.id === style.id) ?? remaining.find((t) => t.type === style.type && t.name === style.name);
+    const same =
+      remaining.find((t) => t.id === style.id) ?? remaining.find((t) => t.type === style.type && t.name === style.name);
     target.set(style.id, same ? same.id : style.id);
     if (!same) added.push(style);
     else if (same.id !== style.id) kit.renamed.set(style.id, same.id);
   }
-  const kitRefs = (xml: string) => xml.replace(/(<w:(?:basedOn|next|link) w:val=")([^"]*)(")/g, (_, a: string, id: string, b: string) => a + (target.get(id) ?? id) + b);
+  const kitRefs = (xml: string) =>
+    xml.replace(
+      /(<w:(?:basedOn|next|link) w:val=")([^"]*)(")/g,
+      (_, a: string, id: string, b: string) => a + (target.get(id) ?? id) + b,
+    );
   let additions = added.map((style) => kitRefs(style.xml)).join('');
   headingIds.forEach((id, i) => {
     const t = theirHeading[i];
@@ -279,7 +352,13 @@ async function addHeadingList(zip: JSZip, abstractNum: string): Promise<number> 
   let numbering = await readPart(zip, 'word/numbering.xml');
   if (!numbering) {
     numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}"></w:numbering>`;
-    await addPart(zip, 'numbering.xml', numbering, 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering');
+    await addPart(
+      zip,
+      'numbering.xml',
+      numbering,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml',
+      'http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering',
+    );
   }
   const next = (pattern: RegExp) => Math.max(0, ...[...numbering!.matchAll(pattern)].map((m) => Number(m[1]))) + 1;
   const abstractId = next(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"/g);
@@ -289,19 +368,39 @@ async function addHeadingList(zip: JSZip, abstractNum: string): Promise<number> 
   const num = `<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractId}"/></w:num>`;
   // All abstractNum elements come before the num elements.
   const firstNum = numbering.search(/<w:num\b/);
-  const withList = firstNum >= 0 ? numbering.slice(0, firstNum) + list + numbering.slice(firstNum) : numbering.replace(/<\/w:numbering>\s*$/, `${list}</w:numbering>`);
+  const withList =
+    firstNum >= 0
+      ? numbering.slice(0, firstNum) + list + numbering.slice(firstNum)
+      : numbering.replace(/<\/w:numbering>\s*$/, `${list}</w:numbering>`);
   zip.file('word/numbering.xml', withList.replace(/<\/w:numbering>\s*$/, `${num}</w:numbering>`));
   return numId;
 }
 
-async function addPart(zip: JSZip, name: string, xml: string, contentType: string, relationshipType: string): Promise<void> {
+async function addPart(
+  zip: JSZip,
+  name: string,
+  xml: string,
+  contentType: string,
+  relationshipType: string,
+): Promise<void> {
   zip.file(`word/${name}`, xml);
   const types = (await readPart(zip, '[Content_Types].xml')) ?? '';
-  zip.file('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/word/${name}" ContentType="${contentType}"/></Types>`));
+  zip.file(
+    '[Content_Types].xml',
+    types.replace('</Types>', `<Override PartName="/word/${name}" ContentType="${contentType}"/></Types>`),
+  );
   const relsPath = 'word/_rels/document.xml.rels';
-  const rels = (await readPart(zip, relsPath)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const rels =
+    (await readPart(zip, relsPath)) ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const id = `rIdFieldbook${name.replace(/\W/g, '')}`;
-  zip.file(relsPath, rels.replace('</Relationships>', `<Relationship Id="${id}" Type="${relationshipType}" Target="${name}"/></Relationships>`));
+  zip.file(
+    relsPath,
+    rels.replace(
+      '</Relationships>',
+      `<Relationship Id="${id}" Type="${relationshipType}" Target="${name}"/></Relationships>`,
+    ),
+  );
 }
 
 /** Points the content's style references at the template's ids for styles it has under another id. */
@@ -310,8 +409,10 @@ async function renameStyleReferences(bytes: Uint8Array, renamed: Map<string, str
   const xml = (await readPart(zip, 'word/document.xml'))!;
   zip.file(
     'word/document.xml',
-    xml.replace(/(<w:(?:pStyle|rStyle|tblStyle) w:val=")([^"]*)(")/g, (_, a: string, id: string, b: string) => a + (renamed.get(id) ?? id) + b),
+    xml.replace(
+      /(<w:(?:pStyle|rStyle|tblStyle) w:val=")([^"]*)(")/g,
+      (_, a: string, id: string, b: string) => a + (renamed.get(id) ?? id) + b,
+    ),
   );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
-

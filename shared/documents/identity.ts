@@ -15,7 +15,10 @@ import { datePart } from './kit/format';
 import { monthPeriod, type PeriodKind } from './parts/period';
 
 type ExportRow = Pick<DocumentExportFields, 'docType' | 'version' | 'exportedBy' | 'exportedAt' | 'note'> &
-  Partial<Pick<DocumentExportFields, 'scope' | 'minor' | 'status' | 'documentNumber' | 'fileName'>> & { deleted?: boolean; id?: string };
+  Partial<Pick<DocumentExportFields, 'scope' | 'minor' | 'status' | 'documentNumber' | 'fileName'>> & {
+    deleted?: boolean;
+    id?: string;
+  };
 
 export interface DocumentIdentity {
   docType: string;
@@ -52,12 +55,25 @@ export const DEFAULT_DOCUMENT_NUMBER_PATTERN = '{项目编号}-{文档代码}-{�
  * without separators (202603, 20260315, 20260301-20260320); where a document has none, the
  * token goes with the separator before it (JNB-OPS-2026-SRS).
  */
-export function documentNumber(input: { projectCode: string; typeCode: string; scope: string; pattern?: string; year?: string }): string {
+export function documentNumber(input: {
+  projectCode: string;
+  typeCode: string;
+  scope: string;
+  pattern?: string;
+  year?: string;
+}): string {
   const pattern = input.pattern?.trim() || DEFAULT_DOCUMENT_NUMBER_PATTERN;
   const period = input.scope.replaceAll('-', '').replace('~', '-');
   const year = input.scope.slice(0, 4) || input.year || '';
-  const fill = (text: string, token: string, value: string) => (value ? text.replaceAll(token, value) : text.replace(new RegExp(`[-_/.\\s]?${token.replace(/[{}]/g, '\\$&')}`, 'g'), ''));
-  return fill(fill(fill(fill(pattern, '{期间}', period), '{年}', year), '{项目编号}', input.projectCode), '{文档代码}', input.typeCode);
+  const fill = (text: string, token: string, value: string) =>
+    value
+      ? text.replaceAll(token, value)
+      : text.replace(new RegExp(`[-_/.\\s]?${token.replace(/[{}]/g, '\\$&')}`, 'g'), '');
+  return fill(
+    fill(fill(fill(pattern, '{期间}', period), '{年}', year), '{项目编号}', input.projectCode),
+    '{文档代码}',
+    input.typeCode,
+  );
 }
 
 export function versionText(version: VersionNumber): string {
@@ -81,11 +97,17 @@ export function defaultRevisionKind(exports: readonly ExportRow[], identity: Doc
 }
 
 /** The version of the next issue: V1.0 first; then V{n}.{m+1} for a correction, V{n+1}.0 after a re-approval. */
-export function nextVersionOf(exports: readonly ExportRow[], identity: DocumentIdentity, kind: RevisionKind = defaultRevisionKind(exports, identity)): VersionNumber {
+export function nextVersionOf(
+  exports: readonly ExportRow[],
+  identity: DocumentIdentity,
+  kind: RevisionKind = defaultRevisionKind(exports, identity),
+): VersionNumber {
   const latest = latestIssue(exports, identity);
   if (!latest) return { version: 1, minor: 0 };
   const current = versionOf(latest);
-  return kind === 'reapproval' ? { version: current.version + 1, minor: 0 } : { version: current.version, minor: current.minor + 1 };
+  return kind === 'reapproval'
+    ? { version: current.version + 1, minor: 0 }
+    : { version: current.version, minor: current.minor + 1 };
 }
 
 /** The note of an issue when the user gave none. */
@@ -98,7 +120,11 @@ export function defaultNote(version: VersionNumber, kind: RevisionKind): string 
  * The 修订记录 of one identity: its earlier issues plus the one being made, oldest first. Two
  * devices exporting offline may both have made, say, V1.2; both rows are listed.
  */
-export function revisionEntries(exports: readonly ExportRow[], identity: DocumentIdentity, current: RevisionEntry): RevisionEntry[] {
+export function revisionEntries(
+  exports: readonly ExportRow[],
+  identity: DocumentIdentity,
+  current: RevisionEntry,
+): RevisionEntry[] {
   const earlier = issuesOf(exports, identity).map((e) => ({
     version: e.version,
     minor: e.minor ?? 0,
@@ -106,7 +132,9 @@ export function revisionEntries(exports: readonly ExportRow[], identity: Documen
     author: e.exportedBy,
     note: e.note || defaultNote(versionOf(e), (e.minor ?? 0) === 0 ? 'reapproval' : 'correction'),
   }));
-  return [...earlier, current].sort((a, b) => compareVersions(versionOf(a), versionOf(b)) || a.date.localeCompare(b.date));
+  return [...earlier, current].sort(
+    (a, b) => compareVersions(versionOf(a), versionOf(b)) || a.date.localeCompare(b.date),
+  );
 }
 
 /** One line of the 文档登记表: an identity, its current issue and every file issued. */
@@ -125,12 +153,20 @@ export interface RegisterEntry extends DocumentIdentity {
  * The document register of a project: every identity that has been issued, in the order of
  * `typeOrder` (the registry's order) then scope, each with its current version and status.
  */
-export function documentRegister(exports: readonly ExportRow[], typeOrder: readonly string[], numberOf: (identity: DocumentIdentity) => string): RegisterEntry[] {
+export function documentRegister(
+  exports: readonly ExportRow[],
+  typeOrder: readonly string[],
+  numberOf: (identity: DocumentIdentity) => string,
+): RegisterEntry[] {
   const identities = new Map<string, DocumentIdentity>();
-  for (const e of exports) if (!e.deleted) identities.set(`${e.docType}\u0000${e.scope ?? ''}`, { docType: e.docType, scope: e.scope ?? '' });
+  for (const e of exports)
+    if (!e.deleted) identities.set(`${e.docType}\u0000${e.scope ?? ''}`, { docType: e.docType, scope: e.scope ?? '' });
   const rank = (docType: string) => (typeOrder.includes(docType) ? typeOrder.indexOf(docType) : typeOrder.length);
   return [...identities.values()]
-    .sort((a, b) => rank(a.docType) - rank(b.docType) || a.docType.localeCompare(b.docType) || a.scope.localeCompare(b.scope))
+    .sort(
+      (a, b) =>
+        rank(a.docType) - rank(b.docType) || a.docType.localeCompare(b.docType) || a.scope.localeCompare(b.scope),
+    )
     .map((identity) => {
       const issues = issuesOf(exports, identity);
       const latest = issues.at(-1)!;
@@ -142,7 +178,12 @@ export function documentRegister(exports: readonly ExportRow[], typeOrder: reado
         issuedBy: latest.exportedBy,
         issuedAt: latest.exportedAt,
         currentId: latest.id,
-        files: issues.map((e) => ({ version: versionText(versionOf(e)), fileName: e.fileName ?? '', exportedAt: e.exportedAt, status: e.status ?? 'draft' })),
+        files: issues.map((e) => ({
+          version: versionText(versionOf(e)),
+          fileName: e.fileName ?? '',
+          exportedAt: e.exportedAt,
+          status: e.status ?? 'draft',
+        })),
       };
     });
 }

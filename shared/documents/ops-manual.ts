@@ -14,13 +14,30 @@ import { datePart, minutesText } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
 import { colors, styleIds } from './kit/styles';
 import { type Cell, type CellSpec, dataTable } from './kit/table';
-import { bodyParagraph, bulletList, heading, lines, orDash, orderedList, paragraphs, placeholder, placeholderRun } from './kit/text';
+import {
+  bodyParagraph,
+  bulletList,
+  heading,
+  lines,
+  orDash,
+  orderedList,
+  paragraphs,
+  placeholder,
+  placeholderRun,
+} from './kit/text';
 import { typeCountsSentence } from './parts/asset-inventory';
 import { leadIn } from './parts/lead-in';
 import { baselineSections, baselinesInForce } from './parts/checklist-baselines';
 import { changePathText, changeRulesTable, escalationTable, gradingTable, metricRows } from './parts/service-design';
-import { OPS_MANUAL_TITLE, type OpsManualData, opsManualGaps as gaps, activePlans, type ResolvedPlan, resolvePlan, opsManualMissing } from './catalogue/ops-manual';
-
+import {
+  OPS_MANUAL_TITLE,
+  type OpsManualData,
+  opsManualGaps as gaps,
+  activePlans,
+  type ResolvedPlan,
+  resolvePlan,
+  opsManualMissing,
+} from './catalogue/ops-manual';
 
 /** What each routine task (opsTaskKinds) requires; the labels come from the record's options. */
 const taskRequirements: Record<keyof typeof opsTaskKinds, string> = {
@@ -36,12 +53,15 @@ const severityFill: Partial<Record<Severity, string>> = { critical: colors.high,
 /** Recent routine tasks listed in the manual, newest first. */
 const RECENT_TASKS = 10;
 
-
 /** A command or place to look, in the monospace code style, one paragraph per line. */
 function commandCell(text: string): CellSpec {
   const commands = lines(text);
   if (commands.length === 0) return { text: '—' };
-  return { children: commands.map((line) => new Paragraph({ style: styleIds.code, indent: { left: 0 }, children: [new TextRun(line)] })) };
+  return {
+    children: commands.map(
+      (line) => new Paragraph({ style: styleIds.code, indent: { left: 0 }, children: [new TextRun(line)] }),
+    ),
+  };
 }
 
 export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options: BuildOptions): BuildResult {
@@ -74,7 +94,11 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
 
   // 2 日常巡检 ----------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsManual', 'patrol'), 1));
-  body.push(bodyParagraph(`日常巡检按巡检计划逐台读取各项指标，读数当场与阈值比对判定${metricLevelLabels.normal}、${metricLevelLabels.warning}或${metricLevelLabels.critical}。本章列出各巡检计划的对象、巡检项目与判定阈值。`));
+  body.push(
+    bodyParagraph(
+      `日常巡检按巡检计划逐台读取各项指标，读数当场与阈值比对判定${metricLevelLabels.normal}、${metricLevelLabels.warning}或${metricLevelLabels.critical}。本章列出各巡检计划的对象、巡检项目与判定阈值。`,
+    ),
+  );
   body.push(heading('巡检计划', 2));
   if (plans.length === 0) body.push(placeholder(ctx, gaps.plans));
   else
@@ -112,14 +136,18 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   // 3 配置基线检查方法 ------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsManual', 'baseline'), 1));
   body.push(
-    bodyParagraph('本章按配置基线（检查模板）逐项列出检查方法（命令或查看位置）与期望结果，供基线检查、变更后复查和定期安全检查使用。严重度表示该项不合格时的影响：严重项须立即整改，一般项在约定期限内整改，轻微项择机整改。'),
+    bodyParagraph(
+      '本章按配置基线（检查模板）逐项列出检查方法（命令或查看位置）与期望结果，供基线检查、变更后复查和定期安全检查使用。严重度表示该项不合格时的影响：严重项须立即整改，一般项在约定期限内整改，轻微项择机整改。',
+    ),
   );
   if (baselines.length === 0) body.push(placeholder(ctx, gaps.baselines));
   for (const template of baselines) {
     body.push(heading(template.name, 2));
     const sections = baselineSections(template);
     if (template.description.trim()) body.push(...paragraphs(template.description));
-    const scope = template.description.trim() ? `本基线（V${template.version}）` : `本基线（V${template.version}）适用于${template.assetTypes.map((t) => assetTypes[t].zh).join('、') || '各类对象'}，`;
+    const scope = template.description.trim()
+      ? `本基线（V${template.version}）`
+      : `本基线（V${template.version}）适用于${template.assetTypes.map((t) => assetTypes[t].zh).join('、') || '各类对象'}，`;
     body.push(leadIn(`${scope}共 ${template.items.length} 个检查项，分 ${sections.length} 节列出如下。`));
     for (const { section, items } of sections) {
       body.push(
@@ -147,7 +175,11 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
 
   // 4 例行运维任务 --------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsManual', 'routine'), 1));
-  body.push(bodyParagraph(`除巡检外，服务团队按下表执行例行运维任务，每次执行都在日常运维记录中登记内容、执行人与结果；结果有问题的，按${chapterRef('opsManual', 'incidents')}处理。`));
+  body.push(
+    bodyParagraph(
+      `除巡检外，服务团队按下表执行例行运维任务，每次执行都在日常运维记录中登记内容、执行人与结果；结果有问题的，按${chapterRef('opsManual', 'incidents')}处理。`,
+    ),
+  );
   const logs = live(data.opsLogs).sort((a, b) => b.doneAt.localeCompare(a.doneAt));
   body.push(heading('任务要求', 2));
   body.push(
@@ -163,14 +195,25 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
       rows: (Object.keys(opsTaskKinds) as Array<keyof typeof opsTaskKinds>).map((kind) => {
         const done = logs.filter((l) => l.kind === kind);
         const last = done[0];
-        return [{ text: opsTaskKinds[kind].zh, bold: true }, taskRequirements[kind], last ? `${datePart(last.doneAt)}\n${orDash(last.doneBy)}` : '尚未执行', String(done.length)];
+        return [
+          { text: opsTaskKinds[kind].zh, bold: true },
+          taskRequirements[kind],
+          last ? `${datePart(last.doneAt)}\n${orDash(last.doneBy)}` : '尚未执行',
+          String(done.length),
+        ];
       }),
     }),
   );
   body.push(heading('近期执行记录', 2));
   if (logs.length === 0) body.push(bodyParagraph('尚无执行记录。服务启动后按上表执行并登记。'));
   else {
-    body.push(leadIn(logs.length > RECENT_TASKS ? `共有执行记录 ${logs.length} 条，下表列出最近 ${RECENT_TASKS} 条，作为执行方式的示例。` : '下表列出已登记的执行记录，作为执行方式的示例。'));
+    body.push(
+      leadIn(
+        logs.length > RECENT_TASKS
+          ? `共有执行记录 ${logs.length} 条，下表列出最近 ${RECENT_TASKS} 条，作为执行方式的示例。`
+          : '下表列出已登记的执行记录，作为执行方式的示例。',
+      ),
+    );
     body.push(
       ...dataTable(ctx, {
         caption: '例行任务近期执行记录',
@@ -184,23 +227,33 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
           { title: '结果', width: 10, align: 'center' },
           { title: '说明', width: 26 },
         ],
-        rows: logs.slice(0, RECENT_TASKS).map((l: Row<OpsLogFields>): Cell[] => [
-          orDash(l.doneAt.replace('T', ' ')),
-          opsTaskKinds[l.kind].zh,
-          l.title,
-          orDash(l.doneBy),
-          l.result === 'ok' ? '正常' : { text: '有问题', fill: colors.medium },
-          orDash(l.notes),
-        ]),
+        rows: logs
+          .slice(0, RECENT_TASKS)
+          .map((l: Row<OpsLogFields>): Cell[] => [
+            orDash(l.doneAt.replace('T', ' ')),
+            opsTaskKinds[l.kind].zh,
+            l.title,
+            orDash(l.doneBy),
+            l.result === 'ok' ? '正常' : { text: '有问题', fill: colors.medium },
+            orDash(l.notes),
+          ]),
       }),
     );
   }
 
   // 5 故障处理 ----------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsManual', 'incidents'), 1));
-  body.push(bodyParagraph('巡检异常、监控告警和客户报障统一作为故障处理，按级别在服务级别协议规定的时限内响应和恢复，到达升级时限仍未恢复的逐级升级。'));
+  body.push(
+    bodyParagraph(
+      '巡检异常、监控告警和客户报障统一作为故障处理，按级别在服务级别协议规定的时限内响应和恢复，到达升级时限仍未恢复的逐级升级。',
+    ),
+  );
   body.push(heading('故障定级', 2));
-  body.push(leadIn('巡检异常按下表自上而下匹配定级；客户报障与监控告警由值班工程师对照服务级别协议的级别定义定级，无法确定时先按较高级别处理。'));
+  body.push(
+    leadIn(
+      '巡检异常按下表自上而下匹配定级；客户报障与监控告警由值班工程师对照服务级别协议的级别定义定级，无法确定时先按较高级别处理。',
+    ),
+  );
   if (!design) body.push(placeholder(ctx, gaps.design));
   else body.push(...gradingTable(ctx, design));
   body.push(heading('处理步骤', 2));
@@ -225,7 +278,9 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
 
   // 6 变更操作 ----------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsManual', 'changes'), 1));
-  body.push(bodyParagraph(`变更依次经过 ${changePathText()}，不得跳过环节；各环节须填写的内容齐全后方可进入下一环节。`));
+  body.push(
+    bodyParagraph(`变更依次经过 ${changePathText()}，不得跳过环节；各环节须填写的内容齐全后方可进入下一环节。`),
+  );
   body.push(heading('变更类型与审批', 2));
   if (!design) body.push(placeholder(ctx, gaps.design));
   else if (design.changeRules.length === 0) body.push(placeholder(ctx, gaps.changeRules));
@@ -241,9 +296,21 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
     ]),
   );
   body.push(heading('紧急变更', 2));
-  body.push(bodyParagraph('故障抢修必须立即修改配置时，可按紧急变更先实施、后补审批：实施前须电话取得审批人同意，实施后在规定时间内补齐审批记录（事后补批），补齐前变更不得关闭。'));
+  body.push(
+    bodyParagraph(
+      '故障抢修必须立即修改配置时，可按紧急变更先实施、后补审批：实施前须电话取得审批人同意，实施后在规定时间内补齐审批记录（事后补批），补齐前变更不得关闭。',
+    ),
+  );
 
-  const document = composeDocument({ ctx, meta, title: OPS_MANUAL_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: OPS_MANUAL_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
@@ -251,7 +318,11 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
 function planSection(ctx: DocumentContext, { plan, assets, items, unknownKeys }: ResolvedPlan): FileChild[] {
   const out: FileChild[] = [heading(plan.name, 2)];
   const who = plan.assignee.trim() ? `由${plan.assignee}负责` : '';
-  out.push(leadIn(`${patrolFrequencies[plan.frequency].zh}巡检${who ? `，${who}` : ''}，覆盖运维对象 ${assets.length} 个${assets.length ? `（${typeCountsSentence(assets)}）` : ''}。`));
+  out.push(
+    leadIn(
+      `${patrolFrequencies[plan.frequency].zh}巡检${who ? `，${who}` : ''}，覆盖运维对象 ${assets.length} 个${assets.length ? `（${typeCountsSentence(assets)}）` : ''}。`,
+    ),
+  );
   if (assets.length === 0) out.push(placeholder(ctx, gaps.planAssets(plan.name)));
   else
     out.push(
@@ -265,7 +336,13 @@ function planSection(ctx: DocumentContext, { plan, assets, items, unknownKeys }:
           { title: '主机名 / IP', width: 30 },
           { title: '重要程度', width: 14, align: 'center' },
         ],
-        rows: assets.map((a, i) => [String(i + 1), a.name, assetTypes[a.type].zh, orDash([a.hostname, ...a.ips].filter(Boolean).join('\n')), criticalities[a.criticality].zh]),
+        rows: assets.map((a, i) => [
+          String(i + 1),
+          a.name,
+          assetTypes[a.type].zh,
+          orDash([a.hostname, ...a.ips].filter(Boolean).join('\n')),
+          criticalities[a.criticality].zh,
+        ]),
       }),
     );
   if (items.length > 0) {
@@ -284,7 +361,12 @@ function planSection(ctx: DocumentContext, { plan, assets, items, unknownKeys }:
           { title: '读取说明', width: 29 },
         ],
         // The type is written once, on the first row of its group.
-        rows: items.flatMap(({ type, defs }) => metricRows(ctx, type, defs).map((row, i): Cell[] => [i === 0 ? { text: assetTypes[type].zh, bold: true } : '', ...row])),
+        rows: items.flatMap(({ type, defs }) =>
+          metricRows(ctx, type, defs).map((row, i): Cell[] => [
+            i === 0 ? { text: assetTypes[type].zh, bold: true } : '',
+            ...row,
+          ]),
+        ),
       }),
     );
   }

@@ -14,14 +14,41 @@ import { type BuildOptions, DocumentContext } from './kit/context';
 import { minutesText } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
 import { dataTable, keyValueTable } from './kit/table';
-import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
+import {
+  bodyParagraph,
+  bulletList,
+  heading,
+  labelled,
+  orDash,
+  paragraphs,
+  placeholder,
+  placeholderRun,
+} from './kit/text';
 import { typeCountsSentence } from './parts/asset-inventory';
 import { leadIn } from './parts/lead-in';
-import { appliesTo, baselineSections, baselinesInForce, countBySeverity, mostSevereItems } from './parts/checklist-baselines';
-import { changePathText, changeRulesTable, escalationTable, gradingTable, metricDefsFor, metricTable, monitoredAssetTypes } from './parts/service-design';
-import { OPS_TECHNICAL_PLAN_TITLE, type OpsTechnicalPlanData, opsTechnicalPlanGaps as gaps, opsTechnicalPlanMissing, serviceTeam } from './catalogue/ops-technical-plan';
-
-
+import {
+  appliesTo,
+  baselineSections,
+  baselinesInForce,
+  countBySeverity,
+  mostSevereItems,
+} from './parts/checklist-baselines';
+import {
+  changePathText,
+  changeRulesTable,
+  escalationTable,
+  gradingTable,
+  metricDefsFor,
+  metricTable,
+  monitoredAssetTypes,
+} from './parts/service-design';
+import {
+  OPS_TECHNICAL_PLAN_TITLE,
+  type OpsTechnicalPlanData,
+  opsTechnicalPlanGaps as gaps,
+  opsTechnicalPlanMissing,
+  serviceTeam,
+} from './catalogue/ops-technical-plan';
 
 /** 08:30–17:30, or 17:30–次日 08:30 for a shift past midnight. */
 function shiftHours(start: string, end: string): string {
@@ -29,7 +56,11 @@ function shiftHours(start: string, end: string): string {
   return end <= start ? `${start}–次日 ${end}` : `${start}–${end}`;
 }
 
-export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: DocumentMeta, options: BuildOptions): BuildResult {
+export function buildOpsTechnicalPlan(
+  data: OpsTechnicalPlanData,
+  meta: DocumentMeta,
+  options: BuildOptions,
+): BuildResult {
   const missing = opsTechnicalPlanMissing(data);
   if (missing.length > 0 && !options.allowMissing) return { ok: false, missing };
 
@@ -50,19 +81,31 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   );
   body.push(heading('服务范围', 2));
   if (assets.length === 0) body.push(placeholder(ctx, gaps.assets));
-  else body.push(bodyParagraph(`纳入运维范围的运维对象共 ${assets.length} 个，${typeCountsSentence(assets)}。对象清单以项目运维对象台账为准。`));
+  else
+    body.push(
+      bodyParagraph(
+        `纳入运维范围的运维对象共 ${assets.length} 个，${typeCountsSentence(assets)}。对象清单以项目运维对象台账为准。`,
+      ),
+    );
   body.push(heading('编制依据', 2));
-  body.push(...bulletList(['《需求规格说明书》', '《服务级别协议》', '《项目章程》', '双方确认的运维对象清单及配置基线']));
+  body.push(
+    ...bulletList(['《需求规格说明书》', '《服务级别协议》', '《项目章程》', '双方确认的运维对象清单及配置基线']),
+  );
 
   // 2 服务模式与组织 ------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsTechnicalPlan', 'organisation'), 1));
-  body.push(bodyParagraph('本章规定服务的提供方式、值班安排和服务团队的分工，使甲方在服务时间内任何时候都能找到负责的工程师。'));
+  body.push(
+    bodyParagraph('本章规定服务的提供方式、值班安排和服务团队的分工，使甲方在服务时间内任何时候都能找到负责的工程师。'),
+  );
   body.push(heading('服务模式', 2));
   body.push(
     ...keyValueTable(
       ctx,
       [
-        ['服务模式', design ? `${serviceModes[design.serviceMode].zh}服务` : { runs: [placeholderRun(ctx, gaps.design)] }],
+        [
+          '服务模式',
+          design ? `${serviceModes[design.serviceMode].zh}服务` : { runs: [placeholderRun(ctx, gaps.design)] },
+        ],
         ['服务时间', sla ? orDash(serviceHoursText(sla)) : serviceHoursOptions[project.serviceHours].zh],
         ['服务期限', orDash(projectPeriod(project))],
         ['服务对象', orDash(project.customer)],
@@ -112,7 +155,11 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
 
   // 3 服务级别目标 --------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsTechnicalPlan', 'serviceLevels'), 1));
-  body.push(bodyParagraph('本章摘录《服务级别协议》约定的服务时间、各级故障的处理时限和可用性目标，作为本方案各项设计的目标；计时规则、考核指标与未达标处理以该协议为准。'));
+  body.push(
+    bodyParagraph(
+      '本章摘录《服务级别协议》约定的服务时间、各级故障的处理时限和可用性目标，作为本方案各项设计的目标；计时规则、考核指标与未达标处理以该协议为准。',
+    ),
+  );
   if (!sla) body.push(placeholder(ctx, gaps.sla));
   else {
     body.push(
@@ -126,19 +173,35 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
         ],
         rows: priorityLevels.map((level) => {
           const target = sla.priorities.find((p) => p.level === level);
-          return [{ text: level, bold: true }, orDash(target?.definition), orDash(minutesText(target?.responseMinutes ?? null)), orDash(minutesText(target?.resolutionMinutes ?? null))];
+          return [
+            { text: level, bold: true },
+            orDash(target?.definition),
+            orDash(minutesText(target?.responseMinutes ?? null)),
+            orDash(minutesText(target?.resolutionMinutes ?? null)),
+          ];
         }),
       }),
     );
     if (sla.availability.length > 0) {
       body.push(bodyParagraph('可用性目标：'));
-      body.push(...bulletList(sla.availability.map((a) => `${a.service}：${measurementPeriods[a.period].zh}可用性${a.targetPercent === null ? '目标见服务级别协议' : ` ≥ ${a.targetPercent}%`}`)));
+      body.push(
+        ...bulletList(
+          sla.availability.map(
+            (a) =>
+              `${a.service}：${measurementPeriods[a.period].zh}可用性${a.targetPercent === null ? '目标见服务级别协议' : ` ≥ ${a.targetPercent}%`}`,
+          ),
+        ),
+      );
     }
   }
 
   // 4 监控指标与阈值 ------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsTechnicalPlan', 'monitoring'), 1));
-  body.push(bodyParagraph(`本章规定日常巡检与监控读取的指标及其告警阈值。读数达到阈值即判定为相应级别的异常，并按${chapterRef('opsTechnicalPlan', 'grading')}的规则定级为故障。`));
+  body.push(
+    bodyParagraph(
+      `本章规定日常巡检与监控读取的指标及其告警阈值。读数达到阈值即判定为相应级别的异常，并按${chapterRef('opsTechnicalPlan', 'grading')}的规则定级为故障。`,
+    ),
+  );
   body.push(heading('判定规则', 2));
   body.push(
     ...bulletList([
@@ -153,7 +216,13 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
     for (const type of monitoredAssetTypes(design, assets)) {
       const count = assets.filter((a) => a.type === type).length;
       body.push(heading(assetTypes[type].zh, 2));
-      body.push(leadIn(count ? `运维范围内${assetTypes[type].zh} ${count} 个，巡检与监控读取下表所列指标。` : `运维范围内暂无${assetTypes[type].zh}；新增对象时按下表读取指标。`));
+      body.push(
+        leadIn(
+          count
+            ? `运维范围内${assetTypes[type].zh} ${count} 个，巡检与监控读取下表所列指标。`
+            : `运维范围内暂无${assetTypes[type].zh}；新增对象时按下表读取指标。`,
+        ),
+      );
       body.push(...metricTable(ctx, `${assetTypes[type].zh}监控指标与阈值`, type, metricDefsFor(type, design)));
     }
 
@@ -161,18 +230,30 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   body.push(heading(chapterTitle('opsTechnicalPlan', 'grading'), 1));
   body.push(bodyParagraph('本章规定巡检或监控发现的异常如何定为 P1–P4 级故障，以及故障在规定时间内未恢复时向谁升级。'));
   body.push(heading('故障分级规则', 2));
-  body.push(leadIn('巡检异常按下表自上而下匹配，取第一条符合的规则定级。客户报障与监控告警由值班工程师按服务级别协议的级别定义定级；P1（核心业务中断）不由单项读数自动判定，由工程师确认后升级为 P1。'));
+  body.push(
+    leadIn(
+      '巡检异常按下表自上而下匹配，取第一条符合的规则定级。客户报障与监控告警由值班工程师按服务级别协议的级别定义定级；P1（核心业务中断）不由单项读数自动判定，由工程师确认后升级为 P1。',
+    ),
+  );
   if (!design) body.push(placeholder(ctx, gaps.design));
   else body.push(...gradingTable(ctx, design));
   body.push(heading('升级路径', 2));
-  body.push(leadIn('升级时限从报障时间起按服务时间计算，暂停计时期间不计；到达时限故障仍未恢复的，值班工程师须按下表通知相应人员，并在故障记录中登记。'));
+  body.push(
+    leadIn(
+      '升级时限从报障时间起按服务时间计算，暂停计时期间不计；到达时限故障仍未恢复的，值班工程师须按下表通知相应人员，并在故障记录中登记。',
+    ),
+  );
   if (!design) body.push(placeholder(ctx, gaps.design));
   else if (design.escalation.length === 0) body.push(placeholder(ctx, gaps.escalation));
   else body.push(...escalationTable(ctx, design, sla, data.members));
 
   // 6 变更管理 ----------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsTechnicalPlan', 'changes'), 1));
-  body.push(bodyParagraph('对运维对象配置、软件版本、网络策略等的任何修改都属于变更。变更须经过评估、审批、测试后方可实施，全过程记录在变更记录中，做到可追溯。'));
+  body.push(
+    bodyParagraph(
+      '对运维对象配置、软件版本、网络策略等的任何修改都属于变更。变更须经过评估、审批、测试后方可实施，全过程记录在变更记录中，做到可追溯。',
+    ),
+  );
   body.push(heading('变更流程', 2));
   body.push(bodyParagraph(`变更依次经过：${changePathText()}，不得跳过环节。`));
   body.push(
@@ -192,7 +273,9 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
   // 7 配置基线 ----------------------------------------------------------------------------------
   body.push(heading(chapterTitle('opsTechnicalPlan', 'baseline'), 1));
   body.push(
-    bodyParagraph('配置基线规定各类运维对象应有的安全与运维配置，以检查模板的形式定义。服务部署时逐台检查并出具《配置基线检查报告》，运营期变更后按基线复查，防止配置偏离。各检查项的检查方法见《运维操作手册》。'),
+    bodyParagraph(
+      '配置基线规定各类运维对象应有的安全与运维配置，以检查模板的形式定义。服务部署时逐台检查并出具《配置基线检查报告》，运营期变更后按基线复查，防止配置偏离。各检查项的检查方法见《运维操作手册》。',
+    ),
   );
   if (baselines.length === 0) body.push(placeholder(ctx, gaps.baselines));
   else {
@@ -205,18 +288,34 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
           { title: '版本', width: 9, align: 'center' },
           { title: '适用对象', width: 19, align: 'center' },
           { title: '检查项', width: 10, align: 'center' },
-          ...(['critical', 'major', 'minor'] as const).map((s) => ({ title: severities[s].zh, width: 9, align: 'center' as const })),
+          ...(['critical', 'major', 'minor'] as const).map((s) => ({
+            title: severities[s].zh,
+            width: 9,
+            align: 'center' as const,
+          })),
         ],
         rows: baselines.map((t) => {
           const counts = countBySeverity(t.items);
-          return [t.name, `V${t.version}`, orDash(appliesTo(t)), String(t.items.length), String(counts.critical), String(counts.major), String(counts.minor)];
+          return [
+            t.name,
+            `V${t.version}`,
+            orDash(appliesTo(t)),
+            String(t.items.length),
+            String(counts.critical),
+            String(counts.major),
+            String(counts.minor),
+          ];
         }),
       }),
     );
     for (const t of baselines) {
       body.push(heading(t.name, 2));
       const sections = baselineSections(t);
-      body.push(leadIn(`本基线适用于${orDash(appliesTo(t))}，共 ${sections.length} 个分节、${t.items.length} 个检查项，各分节检查项数如下。`));
+      body.push(
+        leadIn(
+          `本基线适用于${orDash(appliesTo(t))}，共 ${sections.length} 个分节、${t.items.length} 个检查项，各分节检查项数如下。`,
+        ),
+      );
       body.push(
         ...dataTable(ctx, {
           caption: `${t.name} 分节`,
@@ -225,11 +324,22 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
             { title: '序号', width: 10, align: 'center' },
             { title: '分节', width: 42 },
             { title: '检查项', width: 12, align: 'center' },
-            ...(['critical', 'major', 'minor'] as const).map((s) => ({ title: severities[s].zh, width: 12, align: 'center' as const })),
+            ...(['critical', 'major', 'minor'] as const).map((s) => ({
+              title: severities[s].zh,
+              width: 12,
+              align: 'center' as const,
+            })),
           ],
           rows: sections.map(({ section, items }, i) => {
             const counts = countBySeverity(items);
-            return [String(i + 1), section.title, String(items.length), String(counts.critical), String(counts.major), String(counts.minor)];
+            return [
+              String(i + 1),
+              section.title,
+              String(items.length),
+              String(counts.critical),
+              String(counts.major),
+              String(counts.minor),
+            ];
           }),
         }),
       );
@@ -246,7 +356,11 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
               { title: '期望结果', width: 44 },
               { title: '分节', width: 18, align: 'center' },
             ],
-            rows: severe.map((item) => [item.title, orDash(describeExpectation(item)), orDash(t.sections.find((s) => s.id === item.sectionId)?.title)]),
+            rows: severe.map((item) => [
+              item.title,
+              orDash(describeExpectation(item)),
+              orDash(t.sections.find((s) => s.id === item.sectionId)?.title),
+            ]),
           }),
         );
       }
@@ -255,9 +369,21 @@ export function buildOpsTechnicalPlan(data: OpsTechnicalPlanData, meta: Document
 
   // 签字确认 ------------------------------------------------------------------------------------
   body.push(
-    ...projectSignOff(ctx, '甲乙双方确认本方案，作为服务部署与运营的技术依据；方案内容调整时双方书面确认后更新。', { customer: project.customer, company: meta.company, members: data.members }),
+    ...projectSignOff(ctx, '甲乙双方确认本方案，作为服务部署与运营的技术依据；方案内容调整时双方书面确认后更新。', {
+      customer: project.customer,
+      company: meta.company,
+      members: data.members,
+    }),
   );
 
-  const document = composeDocument({ ctx, meta, title: OPS_TECHNICAL_PLAN_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: OPS_TECHNICAL_PLAN_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }

@@ -13,10 +13,21 @@ import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, labelled, orDash, placeholder } from './kit/text';
 import { assetName, clocksReadAt, incidentClockText, incidentsReportedIn } from './parts/ops-records';
-import { assetShortName, frequencyLabel, type JoinedEntry, levelFills, levelLabels, metricDefsFor, patrolEntriesIn, type ReadingRow, readingRows, thresholdText, timeOnDay } from './parts/patrol-data';
+import {
+  assetShortName,
+  frequencyLabel,
+  type JoinedEntry,
+  levelFills,
+  levelLabels,
+  metricDefsFor,
+  patrolEntriesIn,
+  type ReadingRow,
+  readingRows,
+  thresholdText,
+  timeOnDay,
+} from './parts/patrol-data';
 import { inPeriod, isValidPeriod, titleWithPeriod, weekdayOf } from './parts/period';
 import { PATROL_LOG_TITLE, type PatrolLogData, patrolLogDay, patrolLogMissing } from './catalogue/patrol-log';
-
 
 interface Round {
   plan: JoinedEntry['plan'];
@@ -59,12 +70,15 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
   const body: FileChild[] = [];
   const defsByType = new Map<string, ReturnType<typeof metricDefsFor>>();
   const readingsOf = (joined: JoinedEntry) => {
-    if (!defsByType.has(joined.asset.type)) defsByType.set(joined.asset.type, metricDefsFor(joined.asset.type, data.serviceDesign));
+    if (!defsByType.has(joined.asset.type))
+      defsByType.set(joined.asset.type, metricDefsFor(joined.asset.type, data.serviceDesign));
     return readingRows(joined.entry, defsByType.get(joined.asset.type)!);
   };
   const rounds = roundsOf(entries);
   const readings = entries.flatMap((joined) => readingsOf(joined).map((reading) => ({ joined, reading })));
-  const anomalies: Anomaly[] = readings.filter(({ reading }) => reading.level === 'warning' || reading.level === 'critical');
+  const anomalies: Anomaly[] = readings.filter(
+    ({ reading }) => reading.level === 'warning' || reading.level === 'critical',
+  );
   const count = (level: string) => anomalies.filter((a) => a.reading.level === level).length;
   const incidents = valid ? incidentsReportedIn(data.incidents, day) : [];
   const handovers = live(data.shiftHandovers)
@@ -74,7 +88,8 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
     .filter((t) => valid && inPeriod(t.doneAt, day))
     .sort((a, b) => a.doneAt.localeCompare(b.doneAt));
   const engineers = [...new Set(entries.map((j) => j.entry.enteredBy.trim()).filter(Boolean))];
-  const onDuty = engineers.length > 0 ? engineers : [...new Set(rounds.map((r) => r.plan.assignee.trim()).filter(Boolean))];
+  const onDuty =
+    engineers.length > 0 ? engineers : [...new Set(rounds.map((r) => r.plan.assignee.trim()).filter(Boolean))];
 
   // 1 概述 ------------------------------------------------------------------------------------
   body.push(heading('概述', 1, { newPage: true }));
@@ -113,19 +128,31 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
   for (const plan of plans) {
     const planRounds = rounds.filter((r) => r.plan.id === plan.id);
     body.push(heading(plan.name, 2));
-    body.push(labelled('巡检频率', `${frequencyLabel(plan)}${plan.assignee ? `；负责工程师：${plan.assignee}` : ''}；巡检对象 ${plan.assetIds.length} 个`));
+    body.push(
+      labelled(
+        '巡检频率',
+        `${frequencyLabel(plan)}${plan.assignee ? `；负责工程师：${plan.assignee}` : ''}；巡检对象 ${plan.assetIds.length} 个`,
+      ),
+    );
     for (const round of planRounds) {
       if (planRounds.length > 1 || round.round !== date) body.push(heading(`轮次 ${round.round}`, 3));
       body.push(...roundTable(ctx, round, readingsOf, date));
       const seen = new Set(round.entries.map((j) => j.asset.id));
-      const skipped = plan.assetIds.filter((id) => !seen.has(id)).map((id) => assetName(data.assets, id)).filter(Boolean);
+      const skipped = plan.assetIds
+        .filter((id) => !seen.has(id))
+        .map((id) => assetName(data.assets, id))
+        .filter(Boolean);
       if (skipped.length) body.push(labelled('本轮未巡检', `${skipped.length} 个：${skipped.join('、')}`));
       const notes = round.entries.filter((j) => j.entry.note.trim());
       for (const j of notes) body.push(labelled(`${assetShortName(j.asset)} 备注`, j.entry.note.trim()));
     }
   }
   if (readings.some((r) => r.reading.carried)) {
-    body.push(bodyParagraph('状态后注“（沿用）”的读数：巡检工程师确认该项与上一轮相比无变化，沿用上一轮的数值，并非本轮重新读取。'));
+    body.push(
+      bodyParagraph(
+        '状态后注“（沿用）”的读数：巡检工程师确认该项与上一轮相比无变化，沿用上一轮的数值，并非本轮重新读取。',
+      ),
+    );
   }
 
   // 3 异常情况 ----------------------------------------------------------------------------------
@@ -150,7 +177,14 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
           .sort((a, b) => (a.reading.level === b.reading.level ? 0 : a.reading.level === 'critical' ? -1 : 1))
           .map(({ joined, reading }) => {
             const incident = raised.find((i) => i.patrolEntryId === joined.entry.id);
-            return [assetShortName(joined.asset), reading.label, orDash(reading.valueText), statusCell(reading), orDash(thresholdText(reading.def, '\n')), incident ? `${incident.priority} ${incident.title}` : '—'];
+            return [
+              assetShortName(joined.asset),
+              reading.label,
+              orDash(reading.valueText),
+              statusCell(reading),
+              orDash(thresholdText(reading.def, '\n')),
+              incident ? `${incident.priority} ${incident.title}` : '—',
+            ];
           }),
       }),
     );
@@ -234,7 +268,12 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
           timeOnDay(t.doneAt, date),
           opsTaskKinds[t.kind].zh,
           t.title,
-          orDash(t.assetIds.map((id) => assetName(data.assets, id)).filter(Boolean).join('、')),
+          orDash(
+            t.assetIds
+              .map((id) => assetName(data.assets, id))
+              .filter(Boolean)
+              .join('、'),
+          ),
           orDash(t.doneBy),
           t.result === 'ok' ? '正常' : { text: '有问题', fill: levelFills.warning },
           orDash(t.notes),
@@ -247,20 +286,46 @@ export function buildPatrolLog(data: PatrolLogData, meta: DocumentMeta, options:
   const customer = firstWithRole(data.members, 'customerContact');
   const parties: SignOffParty[] = [
     { side: 'customer', organisation: project.customer, name: customer?.name ?? '' },
-    ...(onDuty.length ? onDuty : ['']).map((name): SignOffParty => ({ side: 'provider', organisation: meta.company, name, title: '值班工程师', date })),
+    ...(onDuty.length ? onDuty : ['']).map((name): SignOffParty => ({
+      side: 'provider',
+      organisation: meta.company,
+      name,
+      title: '值班工程师',
+      date,
+    })),
   ];
-  body.push(...signOffBlock(ctx, '值班工程师对以上巡检记录的真实、完整负责；甲方确认已知悉当日巡检情况。', parties, { customer: project.customer, provider: meta.company }));
+  body.push(
+    ...signOffBlock(ctx, '值班工程师对以上巡检记录的真实、完整负责；甲方确认已知悉当日巡检情况。', parties, {
+      customer: project.customer,
+      provider: meta.company,
+    }),
+  );
 
   const title = titleWithPeriod(PATROL_LOG_TITLE, valid ? day : null);
   // A large site's log (hundreds of assets) is left for Word to paginate, as the baseline report is.
   const estimatePages = readings.length <= PAGE_ESTIMATE_ROW_LIMIT;
-  const document = composeDocument({ ctx, meta, title, projectName: project.name, projectCode: project.code, customer: project.customer, body, estimatePages });
-  if (!estimatePages) ctx.warn(`日志较长（${readings.length} 项读数），目录页码未计算：在 Word 中右键目录选择“更新域”即可生成`);
+  const document = composeDocument({
+    ctx,
+    meta,
+    title,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+    estimatePages,
+  });
+  if (!estimatePages)
+    ctx.warn(`日志较长（${readings.length} 项读数），目录页码未计算：在 Word 中右键目录选择“更新域”即可生成`);
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
 /** One round's readings: a row per asset and metric, each naming its asset (bold on the asset's first row). */
-function roundTable(ctx: DocumentContext, round: Round, readingsOf: (joined: JoinedEntry) => ReadingRow[], date: string): Array<Paragraph | Table> {
+function roundTable(
+  ctx: DocumentContext,
+  round: Round,
+  readingsOf: (joined: JoinedEntry) => ReadingRow[],
+  date: string,
+): Array<Paragraph | Table> {
   const rows: Cell[][] = [];
   for (const joined of round.entries) {
     const list = readingsOf(joined);
@@ -273,7 +338,15 @@ function roundTable(ctx: DocumentContext, round: Round, readingsOf: (joined: Joi
       // Every row names its object and engineer: a row continued on a new page must say whose it is
       // (blank or merged cells would leave it anonymous). Repeats are grey so the groups still show.
       const repeat = (text: string): Cell => (i === 0 ? { text, bold: true } : { text, color: colors.muted });
-      rows.push([repeat(name), reading.label, orDash(reading.valueText), statusCell(reading), orDash(thresholdText(reading.def, '\n')), shown || { text: time, color: colors.muted }, i === 0 ? orDash(joined.entry.enteredBy) : repeat(orDash(joined.entry.enteredBy))]);
+      rows.push([
+        repeat(name),
+        reading.label,
+        orDash(reading.valueText),
+        statusCell(reading),
+        orDash(thresholdText(reading.def, '\n')),
+        shown || { text: time, color: colors.muted },
+        i === 0 ? orDash(joined.entry.enteredBy) : repeat(orDash(joined.entry.enteredBy)),
+      ]);
     });
   }
   return bulkTable(ctx, {

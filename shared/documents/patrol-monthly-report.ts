@@ -29,10 +29,31 @@ import { assetName, changesIn, clocksReadAt, incidentClockText, incidentsReporte
 import { indicatorResults, measureLabel } from './parts/sla-indicators';
 import { monthEndWatch, watchSentences, type WatchItem } from './parts/month-end';
 import { chapterRef } from './chapters';
-import { assetShortName, frequencyLabel, type JoinedEntry, levelFills, metricDefsFor, patrolEntriesIn, type ReadingRow, readingRows } from './parts/patrol-data';
-import { dailyCompletion, type MetricTrend, metricTrends, planExecution, shiftsPerDay } from './parts/patrol-statistics';
+import {
+  assetShortName,
+  frequencyLabel,
+  type JoinedEntry,
+  levelFills,
+  metricDefsFor,
+  patrolEntriesIn,
+  type ReadingRow,
+  readingRows,
+} from './parts/patrol-data';
+import {
+  dailyCompletion,
+  type MetricTrend,
+  metricTrends,
+  planExecution,
+  shiftsPerDay,
+} from './parts/patrol-statistics';
 import { isValidPeriod, periodDays, periodLabel, titleWithPeriod, weekdayOf } from './parts/period';
-import { PATROL_MONTHLY_REPORT_TITLE, type PatrolMonthlyReportData, patrolMonthlyReportGaps as gaps, patrolReportMonth, patrolMonthlyReportMissing } from './catalogue/patrol-monthly-report';
+import {
+  PATROL_MONTHLY_REPORT_TITLE,
+  type PatrolMonthlyReportData,
+  patrolMonthlyReportGaps as gaps,
+  patrolReportMonth,
+  patrolMonthlyReportMissing,
+} from './catalogue/patrol-monthly-report';
 
 /** Charts per report and lines per chart: enough to see the month, few enough to read. */
 const MAX_CHARTS = 10;
@@ -41,7 +62,9 @@ const MAX_SERIES = 6;
 /** 03-25 09:20 within the period's year, else the full date and time. */
 function shortDateTime(value: string, period: DocumentPeriod): string {
   if (!value) return '';
-  return value.startsWith(period.from.slice(0, 4)) ? value.slice(5, 16).replace('T', ' ') : value.slice(0, 16).replace('T', ' ');
+  return value.startsWith(period.from.slice(0, 4))
+    ? value.slice(5, 16).replace('T', ' ')
+    : value.slice(0, 16).replace('T', ' ');
 }
 
 /** The instant the clocks are read at: 2026-04-01 24:00 for the end of that day. */
@@ -58,7 +81,11 @@ function complianceCell(c: ClockCompliance | 'n/a'): string {
   return c.percent === null ? `—${pending}` : `${c.percent}%（${c.met}/${c.met + c.missed}）${pending}`;
 }
 
-export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: DocumentMeta, options: BuildOptions): BuildResult {
+export function buildPatrolMonthlyReport(
+  data: PatrolMonthlyReportData,
+  meta: DocumentMeta,
+  options: BuildOptions,
+): BuildResult {
   const missing = patrolMonthlyReportMissing(data, options.period);
   if (missing.length > 0 && !options.allowMissing) return { ok: false, missing };
 
@@ -101,7 +128,10 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
     const timing = incidentTimingFromFields(i, zone);
     return timing ? [timing] : [];
   });
-  const compliance = sla && period ? monthlyCompliance(serviceCalendar(sla, { timeZone: zone }), sla, timings, { now, months: [month] }) : [];
+  const compliance =
+    sla && period
+      ? monthlyCompliance(serviceCalendar(sla, { timeZone: zone }), sla, timings, { now, months: [month] })
+      : [];
   const decided = (kind: 'response' | 'resolution') =>
     compliance.reduce(
       (sum, row) => {
@@ -112,9 +142,17 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
     );
   const response = decided('response');
   const resolution = decided('resolution');
-  const availability = sla && period ? monthlyAvailability(sla, outagesOf(live(data.incidents), live(data.changeRecords), zone), [month], { now, timeZone: zone }) : [];
+  const availability =
+    sla && period
+      ? monthlyAvailability(sla, outagesOf(live(data.incidents), live(data.changeRecords), zone), [month], {
+          now,
+          timeZone: zone,
+        })
+      : [];
   const changes = period ? changesIn(data.changeRecords, period, zone) : [];
-  const trends = period ? metricTrends(entries, readingsOf, periodDays(period), { maxCharts: MAX_CHARTS, maxSeries: MAX_SERIES }) : [];
+  const trends = period
+    ? metricTrends(entries, readingsOf, periodDays(period), { maxCharts: MAX_CHARTS, maxSeries: MAX_SERIES })
+    : [];
 
   // 1 概述 ------------------------------------------------------------------------------------
   body.push(heading('概述', 1, { newPage: true }));
@@ -137,8 +175,14 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
           ['巡检记录', `${entries.length} 条（读数 ${readings.length} 项）`],
           ['异常读数', `警告 ${countLevel('warning')}，严重 ${countLevel('critical')}`],
           ['故障', incidents.length ? `${incidents.length} 起（${byPriority}）` : '无'],
-          ['响应达标率', response.all ? `${percent(response.met / response.all)}（${response.met}/${response.all}）` : '—'],
-          ['解决达标率', resolution.all ? `${percent(resolution.met / resolution.all)}（${resolution.met}/${resolution.all}）` : '—'],
+          [
+            '响应达标率',
+            response.all ? `${percent(response.met / response.all)}（${response.met}/${response.all}）` : '—',
+          ],
+          [
+            '解决达标率',
+            resolution.all ? `${percent(resolution.met / resolution.all)}（${resolution.met}/${resolution.all}）` : '—',
+          ],
           ['变更', `${changes.length} 项`],
         ],
         { perRow: 2, caption: `${label}运维概况` },
@@ -155,7 +199,11 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   body.push(heading('巡检执行情况', 1), heading('巡检计划执行', 2));
   if (patrolGap) body.push(placeholder(ctx, patrolGap));
   else {
-    body.push(bodyParagraph('应巡检轮次按计划频率计算：每日计划每天一轮，每班计划每班一轮，每周计划每周一轮，每月计划每月一轮；计划自其第一次巡检之日起计。'));
+    body.push(
+      bodyParagraph(
+        '应巡检轮次按计划频率计算：每日计划每天一轮，每班计划每班一轮，每周计划每周一轮，每月计划每月一轮；计划自其第一次巡检之日起计。',
+      ),
+    );
     body.push(
       ...dataTable(ctx, {
         caption: '巡检计划执行情况',
@@ -175,7 +223,9 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
           String(e.assets),
           String(e.plannedRounds),
           String(e.doneRounds),
-          e.completion !== null && e.completion < 1 ? { text: percent(e.completion), fill: levelFills.warning } : percent(e.completion),
+          e.completion !== null && e.completion < 1
+            ? { text: percent(e.completion), fill: levelFills.warning }
+            : percent(e.completion),
           `${e.entries}/${e.plannedEntries}`,
           orDash(e.plan.assignee),
         ]),
@@ -218,20 +268,38 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
     body.push(heading('异常统计', 2));
     if (anomalies.length === 0) body.push(bodyParagraph(`${label}巡检未发现超过阈值的读数。`));
     else {
-      const byMetric = new Map<string, { label: string; type: string; warning: number; critical: number; assets: Set<string> }>();
+      const byMetric = new Map<
+        string,
+        { label: string; type: string; warning: number; critical: number; assets: Set<string> }
+      >();
       const byAsset = new Map<string, { name: string; warning: number; critical: number; last: string }>();
       for (const { joined, reading } of anomalies) {
-        const metric = byMetric.get(`${reading.key}|${joined.asset.type}`) ?? { label: reading.label, type: assetTypes[joined.asset.type].zh, warning: 0, critical: 0, assets: new Set<string>() };
+        const metric = byMetric.get(`${reading.key}|${joined.asset.type}`) ?? {
+          label: reading.label,
+          type: assetTypes[joined.asset.type].zh,
+          warning: 0,
+          critical: 0,
+          assets: new Set<string>(),
+        };
         byMetric.set(`${reading.key}|${joined.asset.type}`, metric);
         metric[reading.level as 'warning' | 'critical']++;
         metric.assets.add(joined.asset.id);
-        const asset = byAsset.get(joined.asset.id) ?? { name: assetShortName(joined.asset), warning: 0, critical: 0, last: '' };
+        const asset = byAsset.get(joined.asset.id) ?? {
+          name: assetShortName(joined.asset),
+          warning: 0,
+          critical: 0,
+          last: '',
+        };
         byAsset.set(joined.asset.id, asset);
         asset[reading.level as 'warning' | 'critical']++;
         const seen = `${joined.entry.date} ${reading.label} ${reading.valueText}`;
         if (seen > asset.last) asset.last = seen;
       }
-      body.push(bodyParagraph(`${label}巡检共发现异常读数 ${anomalies.length} 项：警告 ${countLevel('warning')} 项，严重 ${countLevel('critical')} 项。按巡检项与对象统计如下。`));
+      body.push(
+        bodyParagraph(
+          `${label}巡检共发现异常读数 ${anomalies.length} 项：警告 ${countLevel('warning')} 项，严重 ${countLevel('critical')} 项。按巡检项与对象统计如下。`,
+        ),
+      );
       body.push(
         ...dataTable(ctx, {
           caption: '异常读数按巡检项统计',
@@ -244,7 +312,13 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
           ],
           rows: [...byMetric.values()]
             .sort((a, b) => b.critical - a.critical || b.warning - a.warning)
-            .map((m) => [m.label, m.type, String(m.warning), m.critical ? { text: String(m.critical), fill: levelFills.critical } : '0', `${m.assets.size} 个`]),
+            .map((m) => [
+              m.label,
+              m.type,
+              String(m.warning),
+              m.critical ? { text: String(m.critical), fill: levelFills.critical } : '0',
+              `${m.assets.size} 个`,
+            ]),
         }),
       );
       body.push(
@@ -311,14 +385,22 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
     body.push(heading('关键指标走势', 2));
     if (trends.length === 0) body.push(bodyParagraph(`${label}没有可绘制趋势的数值型巡检读数。`));
     else {
-      body.push(bodyParagraph(`以下各图为${label}关键指标的逐日走势（每台对象每日取最不利的读数），每图最多列出最接近或超过阈值的 ${MAX_SERIES} 台对象；橙色虚线为警告阈值，红色虚线为严重阈值。`));
+      body.push(
+        bodyParagraph(
+          `以下各图为${label}关键指标的逐日走势（每台对象每日取最不利的读数），每图最多列出最接近或超过阈值的 ${MAX_SERIES} 台对象；橙色虚线为警告阈值，红色虚线为严重阈值。`,
+        ),
+      );
       for (const trend of trends) body.push(...trendFigure(ctx, trend, period!));
     }
     body.push(heading('与配置基线的对比', 2));
     const { drifts, compared } = baselineDrift(data, entries, defsOf);
     if (compared === 0) body.push(bodyParagraph('巡检对象尚无签字确认的配置基线可供对比。'));
     else if (drifts.length === 0) {
-      body.push(bodyParagraph(`${compared} 个有签字基线的对象，${label}最后一轮巡检读数与基线一致（百分比指标相差不超过 ${PERCENT_DRIFT_TOLERANCE} 个百分点）。`));
+      body.push(
+        bodyParagraph(
+          `${compared} 个有签字基线的对象，${label}最后一轮巡检读数与基线一致（百分比指标相差不超过 ${PERCENT_DRIFT_TOLERANCE} 个百分点）。`,
+        ),
+      );
     } else {
       body.push(
         bodyParagraph(
@@ -336,7 +418,14 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
             { title: '最后读数', width: 14, align: 'center' },
             { title: '读数日期', width: 14, align: 'center' },
           ],
-          rows: drifts.map((d) => [assetShortName(d.asset), d.label, d.baseline, orDash(d.signedAt), d.reading, d.readOn]),
+          rows: drifts.map((d) => [
+            assetShortName(d.asset),
+            d.label,
+            d.baseline,
+            orDash(d.signedAt),
+            d.reading,
+            d.readOn,
+          ]),
         }),
       );
     }
@@ -367,8 +456,16 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
         rows: compliance.map((row) => {
           const target = sla.priorities.find((p) => p.level === row.priority);
           const missed = (c: ClockCompliance | 'n/a') => c !== 'n/a' && c.missed > 0;
-          const cell = (c: ClockCompliance | 'n/a'): Cell => (missed(c) ? { text: complianceCell(c), color: colors.overdue, bold: true } : complianceCell(c));
-          return [{ text: row.priority, bold: true }, String(row.count), orDash(minutesText(target?.responseMinutes ?? null)), cell(row.response), orDash(minutesText(target?.resolutionMinutes ?? null)), cell(row.resolution)];
+          const cell = (c: ClockCompliance | 'n/a'): Cell =>
+            missed(c) ? { text: complianceCell(c), color: colors.overdue, bold: true } : complianceCell(c);
+          return [
+            { text: row.priority, bold: true },
+            String(row.count),
+            orDash(minutesText(target?.responseMinutes ?? null)),
+            cell(row.response),
+            orDash(minutesText(target?.resolutionMinutes ?? null)),
+            cell(row.resolution),
+          ];
         }),
       }),
     );
@@ -393,7 +490,8 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
         ],
         rows: incidents.map((i) => {
           const clocks = incidentClockText(i, sla, now, zone);
-          const clock = (text: string, status: string | null): Cell => (status === 'breached' ? { text, color: colors.overdue, bold: true } : orDash(text));
+          const clock = (text: string, status: string | null): Cell =>
+            status === 'breached' ? { text, color: colors.overdue, bold: true } : orDash(text);
           return [
             shortDateTime(i.reportedAt, period),
             `${i.title}（${incidentSources[i.source].zh}）`,
@@ -411,9 +509,14 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   body.push(heading('服务可用性', 2));
   if (!sla) body.push(placeholder(ctx, gaps.sla));
   else if (!period) body.push(placeholder(ctx, patrolGap!));
-  else if (availability.length === 0) body.push(bodyParagraph('服务级别协议未设定可用性目标，本月也没有记录服务中断。'));
+  else if (availability.length === 0)
+    body.push(bodyParagraph('服务级别协议未设定可用性目标，本月也没有记录服务中断。'));
   else {
-    body.push(bodyParagraph('可用性 =（本月总时间 − 非计划中断时间）÷ 本月总时间 × 100%，中断时间取故障记录的中断起止时间；经批准的变更窗口内的计划中断不计入。'));
+    body.push(
+      bodyParagraph(
+        '可用性 =（本月总时间 − 非计划中断时间）÷ 本月总时间 × 100%，中断时间取故障记录的中断起止时间；经批准的变更窗口内的计划中断不计入。',
+      ),
+    );
     body.push(
       ...dataTable(ctx, {
         caption: '服务可用性',
@@ -429,7 +532,9 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
           a.service,
           a.downtimeMinutes === 0 ? '无' : minutesText(Math.round(a.downtimeMinutes)),
           `${a.percent.toFixed(3)}%`,
-          a.target ? `≥ ${a.target.targetPercent}%${a.target.period === 'month' ? '' : `（${a.target.period === 'quarter' ? '季度' : '年度'}）`}` : '—',
+          a.target
+            ? `≥ ${a.target.targetPercent}%${a.target.period === 'month' ? '' : `（${a.target.period === 'quarter' ? '季度' : '年度'}）`}`
+            : '—',
           a.target ? (a.target.met ? '达标' : { text: '未达标', color: colors.overdue, bold: true }) : '—',
         ]),
       }),
@@ -450,7 +555,11 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   else if (!period) body.push(placeholder(ctx, patrolGap!));
   else if (indicators.length === 0) body.push(bodyParagraph('服务级别协议未设定考核指标。'));
   else {
-    body.push(bodyParagraph(`按服务级别协议的考核指标，以本章统计的${label}数据计算实际值并与目标对照；未达标的按协议约定处理。`));
+    body.push(
+      bodyParagraph(
+        `按服务级别协议的考核指标，以本章统计的${label}数据计算实际值并与目标对照；未达标的按协议约定处理。`,
+      ),
+    );
     body.push(
       ...dataTable(ctx, {
         caption: '考核指标达成',
@@ -463,12 +572,18 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
           { title: '未达标处理', width: 35 },
         ],
         rows: indicators.map((r): Cell[] => [
-          r.indicator.measure === 'other' || measureLabel(r.indicator) === r.indicator.name ? r.indicator.name : `${r.indicator.name}\n（${measureLabel(r.indicator)}）`,
+          r.indicator.measure === 'other' || measureLabel(r.indicator) === r.indicator.name
+            ? r.indicator.name
+            : `${r.indicator.name}\n（${measureLabel(r.indicator)}）`,
           orDash(r.target),
           r.actual,
           r.met === null ? '—' : r.met ? '达标' : { text: '未达标', color: colors.overdue, bold: true },
           // The deduction is the SLA's figure; the consequence in words only when no figure is set.
-          orDash(r.indicator.deductionPercent !== null ? `扣减当月服务费 ${r.indicator.deductionPercent}%` : r.indicator.consequence),
+          orDash(
+            r.indicator.deductionPercent !== null
+              ? `扣减当月服务费 ${r.indicator.deductionPercent}%`
+              : r.indicator.consequence,
+          ),
         ]),
       }),
     );
@@ -488,7 +603,11 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   if (!period) body.push(placeholder(ctx, patrolGap ?? gaps.noPatrol));
   else if (changes.length === 0) body.push(bodyParagraph(`${label}无变更。`));
   else {
-    body.push(bodyParagraph(`${label}的变更 ${changes.length} 项如下，每项变更的评估、审批、测试、实施与回退情况见《变更记录》。`));
+    body.push(
+      bodyParagraph(
+        `${label}的变更 ${changes.length} 项如下，每项变更的评估、审批、测试、实施与回退情况见《变更记录》。`,
+      ),
+    );
     body.push(
       ...dataTable(ctx, {
         caption: '本月变更',
@@ -500,7 +619,14 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
           { title: '审批人', width: 12, align: 'center' },
           { title: '回退', width: 8, align: 'center' },
         ],
-        rows: changes.map((c) => [c.title, changeTypes[c.type].zh, changeStates[c.state].zh, orDash(timeSpan(c.windowStart, c.windowEnd)), orDash(c.approver), c.state === 'closed' ? (c.rollbackUsed === 'yes' ? '已回退' : '否') : '—']),
+        rows: changes.map((c) => [
+          c.title,
+          changeTypes[c.type].zh,
+          changeStates[c.state].zh,
+          orDash(timeSpan(c.windowStart, c.windowEnd)),
+          orDash(c.approver),
+          c.state === 'closed' ? (c.rollbackUsed === 'yes' ? '已回退' : '否') : '—',
+        ]),
       }),
     );
   }
@@ -508,7 +634,23 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   // 6 总结与建议 --------------------------------------------------------------------------------
   body.push(heading('总结与建议', 1));
   if (patrolGap) body.push(placeholder(ctx, patrolGap));
-  else body.push(...bulletList(conclusions({ label, completion, plannedRounds, doneRounds, anomalies: anomalies.length, watch: monthEndWatch(entries, readingsOf), incidents: incidents.length, compliance, availability, changes: changes.length })));
+  else
+    body.push(
+      ...bulletList(
+        conclusions({
+          label,
+          completion,
+          plannedRounds,
+          doneRounds,
+          anomalies: anomalies.length,
+          watch: monthEndWatch(entries, readingsOf),
+          incidents: incidents.length,
+          compliance,
+          availability,
+          changes: changes.length,
+        }),
+      ),
+    );
 
   const customer = firstWithRole(data.members, 'customerContact');
   const pm = firstWithRole(data.members, 'pm');
@@ -525,7 +667,15 @@ export function buildPatrolMonthlyReport(data: PatrolMonthlyReportData, meta: Do
   );
 
   const title = titleWithPeriod(PATROL_MONTHLY_REPORT_TITLE, period);
-  const document = composeDocument({ ctx, meta, title, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
@@ -539,19 +689,35 @@ function trendFigure(ctx: DocumentContext, trend: MetricTrend, period: DocumentP
   const { def } = trend;
   const type = assetTypes[trend.assetType].zh;
   const levels: ThresholdLine[] = [
-    ...(def.warning !== null ? [{ level: 'warning' as const, value: def.warning, label: `警告 ${formatWithUnit(def.warning, def.unit)}` }] : []),
-    ...(def.critical !== null ? [{ level: 'critical' as const, value: def.critical, label: `严重 ${formatWithUnit(def.critical, def.unit)}` }] : []),
+    ...(def.warning !== null
+      ? [{ level: 'warning' as const, value: def.warning, label: `警告 ${formatWithUnit(def.warning, def.unit)}` }]
+      : []),
+    ...(def.critical !== null
+      ? [{ level: 'critical' as const, value: def.critical, label: `严重 ${formatWithUnit(def.critical, def.unit)}` }]
+      : []),
   ];
   const percentScale = def.unit === '%' && def.range?.max === 100;
   // A level far above everything read (接口错包: 警告 1, 严重 1000, readings under 20) would squash
   // the lines flat against the axis: it is left out of the picture and named in the caption.
   const dataMax = Math.max(0, ...trend.series.map((s) => s.worst));
-  const reach = 3 * Math.max(dataMax, ...levels.map((l) => l.value).filter((v) => v <= 3 * dataMax), Math.min(...levels.map((l) => l.value)));
+  const reach =
+    3 *
+    Math.max(
+      dataMax,
+      ...levels.map((l) => l.value).filter((v) => v <= 3 * dataMax),
+      Math.min(...levels.map((l) => l.value)),
+    );
   const thresholds = percentScale ? levels : levels.filter((l) => l.value <= reach);
   const offChart = levels.filter((l) => !thresholds.includes(l));
   const worst = trend.series[0];
-  const levelText = [...thresholds.map((t) => t.label), ...offChart.map((t) => `${t.label}（高于图示范围，未画出）`)].join('，');
-  const subset = trend.assetCount > trend.series.length ? `，取最接近阈值的 ${trend.series.length} 台，共 ${trend.assetCount} 台` : '';
+  const levelText = [
+    ...thresholds.map((t) => t.label),
+    ...offChart.map((t) => `${t.label}（高于图示范围，未画出）`),
+  ].join('，');
+  const subset =
+    trend.assetCount > trend.series.length
+      ? `，取最接近阈值的 ${trend.series.length} 台，共 ${trend.assetCount} 台`
+      : '';
   const out: FileChild[] = [];
   if (worst) {
     out.push(
@@ -599,14 +765,24 @@ function conclusions(input: ConclusionInput): string[] {
         ? `巡检按计划全部完成（${input.doneRounds}/${input.plannedRounds} 轮）。`
         : `巡检完成率 ${percent(input.completion)}，缺 ${input.plannedRounds - input.doneRounds} 轮，建议核实原因并在交接班中跟踪补巡。`,
   );
-  const missed = input.compliance.filter((row) => (row.response !== 'n/a' && row.response.missed > 0) || (row.resolution !== 'n/a' && row.resolution.missed > 0)).map((row) => row.priority);
+  const missed = input.compliance
+    .filter(
+      (row) =>
+        (row.response !== 'n/a' && row.response.missed > 0) || (row.resolution !== 'n/a' && row.resolution.missed > 0),
+    )
+    .map((row) => row.priority);
   if (input.incidents === 0) points.push('本月未报告故障。');
   else if (missed.length === 0) points.push(`本月故障 ${input.incidents} 起，已判定的响应与解决均在 SLA 时限内。`);
-  else points.push(`${missed.join('、')} 故障有超出 SLA 时限的情况，建议复盘超时原因（人员到场、备件、升级是否及时）并落实改进措施。`);
+  else
+    points.push(
+      `${missed.join('、')} 故障有超出 SLA 时限的情况，建议复盘超时原因（人员到场、备件、升级是否及时）并落实改进措施。`,
+    );
   const unmet = input.availability.filter((a) => a.target && !a.target.met).map((a) => a.service);
   if (unmet.length) points.push(`${unmet.join('、')}的可用性未达到目标，建议分析中断原因并纳入下月重点。`);
   if (input.watch.length) points.push(`月末仍处于警告及以上的读数：${watchSentences(input.watch).join('；')}。`);
   else if (input.anomalies > 0) points.push('本月出现的异常读数在月末均已恢复到阈值以内。');
-  points.push(input.changes ? `本月变更 ${input.changes} 项，各项的审批、测试、实施与回退情况见《变更记录》。` : '本月无变更。');
+  points.push(
+    input.changes ? `本月变更 ${input.changes} 项，各项的审批、测试、实施与回退情况见《变更记录》。` : '本月无变更。',
+  );
   return points;
 }

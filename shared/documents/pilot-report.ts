@@ -12,12 +12,16 @@ import type { DocumentMeta } from './kit/meta';
 import { colors } from './kit/styles';
 import { type Cell, dataTable } from './kit/table';
 import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder } from './kit/text';
-import { PILOT_REPORT_TITLE, type PilotReportData, pilotReportGaps as gaps, inOrder, pilotReportMissing } from './catalogue/pilot-report';
-
+import {
+  PILOT_REPORT_TITLE,
+  type PilotReportData,
+  pilotReportGaps as gaps,
+  inOrder,
+  pilotReportMissing,
+} from './catalogue/pilot-report';
 
 const severityFill: Record<Severity, string> = { critical: 'F4B084', major: 'FFE699', minor: 'DDEBF7' };
 const metFill = { yes: 'C6E0B4', no: 'F4B084' } as const;
-
 
 export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, options: BuildOptions): BuildResult {
   const missing = pilotReportMissing(data);
@@ -62,7 +66,13 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
             { title: '主机名 / IP', width: 30 },
             { title: '重要性', width: 14, align: 'center' },
           ],
-          rows: systems.map((a, i) => [String(i + 1), a.name, assetTypes[a.type].zh, orDash([a.hostname, ...a.ips].filter(Boolean).join('\n')), criticalities[a.criticality].zh]),
+          rows: systems.map((a, i) => [
+            String(i + 1),
+            a.name,
+            assetTypes[a.type].zh,
+            orDash([a.hostname, ...a.ips].filter(Boolean).join('\n')),
+            criticalities[a.criticality].zh,
+          ]),
         }),
       );
   }
@@ -77,7 +87,9 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
     if (p.problems.length === 0) return [bodyParagraph('试点期间未发现问题。')];
     const fixed = p.problems.filter((x) => x.status === 'fixed').length;
     return [
-      bodyParagraph(`试点期间发现问题 ${p.problems.length} 个，已修正 ${fixed} 个${fixed < p.problems.length ? `，${p.problems.length - fixed} 个仍在处理` : ''}。`),
+      bodyParagraph(
+        `试点期间发现问题 ${p.problems.length} 个，已修正 ${fixed} 个${fixed < p.problems.length ? `，${p.problems.length - fixed} 个仍在处理` : ''}。`,
+      ),
       ...dataTable(ctx, {
         caption: `${p.name}问题与修正`,
         columns: [
@@ -92,7 +104,9 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
           x.description,
           { text: severities[x.severity].zh, fill: severityFill[x.severity] },
           orDash(x.fix),
-          x.status === 'fixed' ? problemStatuses[x.status].zh : { text: problemStatuses[x.status].zh, bold: true, color: colors.overdue },
+          x.status === 'fixed'
+            ? problemStatuses[x.status].zh
+            : { text: problemStatuses[x.status].zh, bold: true, color: colors.overdue },
         ]),
       }),
     ];
@@ -102,7 +116,8 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
   body.push(heading('指标表现', 1));
   body.push(bodyParagraph('试点期间按《服务级别协议》的考核指标统计实际表现，与 SLA 目标对照如下。'));
   /** The SLA's own target for an indicator it sets; an indicator the SLA does not set cites none. */
-  const slaTarget = (indicator: PilotRunFields['indicators'][number]) => findSlaTarget(data.sla, indicator.indicator)?.target || '非 SLA 指标';
+  const slaTarget = (indicator: PilotRunFields['indicators'][number]) =>
+    findSlaTarget(data.sla, indicator.indicator)?.target || '非 SLA 指标';
   each((p) => {
     if (p.indicators.length === 0) return [placeholder(ctx, gaps.indicators(p.name))];
     const met = p.indicators.filter((i) => i.met === 'yes').length;
@@ -115,9 +130,23 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
           { title: '实际表现', width: 30, align: 'center' },
           { title: '是否达标', width: 18, align: 'center' },
         ],
-        rows: p.indicators.map((i): Cell[] => [i.indicator, slaTarget(i), orDash(i.observed), { text: i.met === 'yes' ? '达标' : '未达标', fill: metFill[i.met], bold: i.met === 'no' }]),
+        rows: p.indicators.map((i): Cell[] => [
+          i.indicator,
+          slaTarget(i),
+          orDash(i.observed),
+          { text: i.met === 'yes' ? '达标' : '未达标', fill: metFill[i.met], bold: i.met === 'no' },
+        ]),
       }),
-      bodyParagraph(`${p.indicators.length} 项指标中 ${met} 项达标${met < p.indicators.length ? `，未达标：${p.indicators.filter((i) => i.met === 'no').map((i) => i.indicator).join('、')}` : ''}。`),
+      bodyParagraph(
+        `${p.indicators.length} 项指标中 ${met} 项达标${
+          met < p.indicators.length
+            ? `，未达标：${p.indicators
+                .filter((i) => i.met === 'no')
+                .map((i) => i.indicator)
+                .join('、')}`
+            : ''
+        }。`,
+      ),
     ];
   });
 
@@ -135,15 +164,35 @@ export function buildPilotReport(data: PilotReportData, meta: DocumentMeta, opti
     const missed = p.indicators.filter((i) => i.met === 'no');
     if (p.conclusion !== 'failed' && (open.length > 0 || missed.length > 0)) {
       out.push(bodyParagraph('全面切换前后须落实以下事项：'));
-      out.push(...bulletList([...open.map((x) => `${x.description}（${problemStatuses[x.status].zh}）`), ...missed.map((i) => `${i.indicator}：${findSlaTarget(data.sla, i.indicator) ? `SLA 目标 ${slaTarget(i)}，` : ''}试点实际 ${orDash(i.observed)}`)]));
+      out.push(
+        ...bulletList([
+          ...open.map((x) => `${x.description}（${problemStatuses[x.status].zh}）`),
+          ...missed.map(
+            (i) =>
+              `${i.indicator}：${findSlaTarget(data.sla, i.indicator) ? `SLA 目标 ${slaTarget(i)}，` : ''}试点实际 ${orDash(i.observed)}`,
+          ),
+        ]),
+      );
     }
     return out;
   });
 
   body.push(
-    ...projectSignOff(ctx, '甲乙双方确认本报告所述试点运行情况与结论。', { customer: project.customer, company: meta.company, members: data.members }),
+    ...projectSignOff(ctx, '甲乙双方确认本报告所述试点运行情况与结论。', {
+      customer: project.customer,
+      company: meta.company,
+      members: data.members,
+    }),
   );
 
-  const document = composeDocument({ ctx, meta, title: PILOT_REPORT_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: PILOT_REPORT_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }

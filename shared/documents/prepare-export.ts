@@ -7,7 +7,15 @@ import type { ProjectFields } from '../records/project';
 import { defaultClassification } from './classification';
 import { type DocumentType, documentTypes, type DocumentTypeKey } from './catalogue/document-types';
 import type { ProjectDocumentData } from './data';
-import { defaultNote, defaultRevisionKind, documentNumber, documentScope, nextVersionOf, type RevisionKind, revisionEntries } from './identity';
+import {
+  defaultNote,
+  defaultRevisionKind,
+  documentNumber,
+  documentScope,
+  nextVersionOf,
+  type RevisionKind,
+  revisionEntries,
+} from './identity';
 import type { DocumentPeriod } from './kit/context';
 import { type Classification, type DocumentMeta, type Signatory, versionLabel } from './kit/meta';
 import { baselineReportFiles } from './parts/baseline-findings';
@@ -15,9 +23,15 @@ import { fitPeriod, periodLabel, titleWithPeriod } from './parts/period';
 
 export interface ExportRequest {
   docType: DocumentTypeKey;
-  project: Pick<ProjectFields, 'code'> & Partial<Pick<ProjectFields, 'documentNumberPattern' | 'documentClassification' | 'sensitiveDocumentClassification'>>;
+  project: Pick<ProjectFields, 'code'> &
+    Partial<
+      Pick<ProjectFields, 'documentNumberPattern' | 'documentClassification' | 'sensitiveDocumentClassification'>
+    >;
   /** The project's documentExports rows (all types; deleted ones are ignored). */
-  exports: ReadonlyArray<Omit<DocumentExportFields, 'scope' | 'minor' | 'status' | 'documentNumber'> & Partial<DocumentExportFields> & { deleted?: boolean }>;
+  exports: ReadonlyArray<
+    Omit<DocumentExportFields, 'scope' | 'minor' | 'status' | 'documentNumber'> &
+      Partial<DocumentExportFields> & { deleted?: boolean }
+  >;
   /** Who exports (settings.userName). */
   exportedBy: string;
   /** Local wall time, YYYY-MM-DDTHH:mm. Its date is the document's date. */
@@ -51,7 +65,9 @@ export function prepareExport(request: ExportRequest): { meta: DocumentMeta; rec
   const { version, minor } = nextVersionOf(request.exports, identity, revision);
   const date = request.exportedAt.slice(0, 10);
   const note = request.note?.trim() || defaultNote({ version, minor }, revision);
-  const firstIssue = request.exports.find((e) => !e.deleted && e.docType === identity.docType && (e.scope ?? '') === identity.scope);
+  const firstIssue = request.exports.find(
+    (e) => !e.deleted && e.docType === identity.docType && (e.scope ?? '') === identity.scope,
+  );
   const number = documentNumber({
     projectCode: request.project.code,
     typeCode: type.code,
@@ -109,10 +125,18 @@ export function documentFileName(projectCode: string, title: string, version: nu
  */
 export function filesNeeded(
   key: DocumentTypeKey,
-  data: Pick<ProjectDocumentData, 'surveySessions'> & Partial<Pick<ProjectDocumentData, 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'>>,
+  data: Pick<ProjectDocumentData, 'surveySessions'> &
+    Partial<
+      Pick<
+        ProjectDocumentData,
+        'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'
+      >
+    >,
 ): string[] {
   if (key === 'baselineReport') return baselineReportFiles(data);
   if (key !== 'requirementsSpec') return [];
-  const hashes = data.surveySessions.filter((s) => !s.deleted).flatMap((s) => s.attachments.filter((a) => a.type.startsWith('image/')).map((a) => a.sha256));
+  const hashes = data.surveySessions
+    .filter((s) => !s.deleted)
+    .flatMap((s) => s.attachments.filter((a) => a.type.startsWith('image/')).map((a) => a.sha256));
   return [...new Set(hashes)];
 }

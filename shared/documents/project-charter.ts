@@ -9,12 +9,15 @@ import type { DocumentMeta } from './kit/meta';
 import { signOffBlock } from './kit/sign-off';
 import { dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, orDash, orderedList, paragraphs, placeholder } from './kit/text';
-import { PROJECT_CHARTER_TITLE, type ProjectCharterData, projectCharterGaps as gaps, projectCharterMissing } from './catalogue/project-charter';
-
+import {
+  PROJECT_CHARTER_TITLE,
+  type ProjectCharterData,
+  projectCharterGaps as gaps,
+  projectCharterMissing,
+} from './catalogue/project-charter';
 
 /** Role order in the organisation table: who leads first, the customer's people last. */
 const roleOrder = ['pm', 'techLead', 'expert', 'engineer', 'customerContact', 'observer'] as const;
-
 
 export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta, options: BuildOptions): BuildResult {
   const missing = projectCharterMissing(data);
@@ -28,7 +31,12 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
   const customerPeople = members.filter((m) => m.role === 'customerContact');
   const body: FileChild[] = [];
   const list = (items: Array<{ text: string }> | undefined, gap: Gap) =>
-    items && items.length > 0 ? orderedList(ctx, items.map((i) => i.text)) : [placeholder(ctx, c ? gap : gaps.charter)];
+    items && items.length > 0
+      ? orderedList(
+          ctx,
+          items.map((i) => i.text),
+        )
+      : [placeholder(ctx, c ? gap : gaps.charter)];
 
   // 1 项目概况 ------------------------------------------------------------------------------------
   body.push(heading('项目概况', 1, { newPage: true }), heading('基本信息', 2));
@@ -49,7 +57,9 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
     ),
   );
   body.push(heading('项目背景', 2));
-  body.push(...(c?.background.trim() ? paragraphs(c.background) : [placeholder(ctx, c ? gaps.background : gaps.charter)]));
+  body.push(
+    ...(c?.background.trim() ? paragraphs(c.background) : [placeholder(ctx, c ? gaps.background : gaps.charter)]),
+  );
   if (project.description.trim()) body.push(...paragraphs(project.description));
 
   // 2 项目目标 ------------------------------------------------------------------------------------
@@ -63,7 +73,12 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
   body.push(heading('范围外', 2));
   if (c && c.scopeOut.length > 0) {
     body.push(bodyParagraph('以下事项不在本项目服务范围内，如需提供，双方另行协商：'));
-    body.push(...orderedList(ctx, c.scopeOut.map((i) => i.text)));
+    body.push(
+      ...orderedList(
+        ctx,
+        c.scopeOut.map((i) => i.text),
+      ),
+    );
   } else body.push(bodyParagraph('双方未约定范围外事项；未列入“范围内”的工作，如需提供，双方另行协商。'));
 
   // 4 项目组织 ------------------------------------------------------------------------------------
@@ -82,7 +97,13 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
           { title: '权限', width: 21 },
           { title: '联系方式', width: 26 },
         ],
-        rows: team.map((m) => [m.name, roleLabel(m.role), orDash(m.duties), orDash(m.authority), orDash([m.phone, m.email].filter(Boolean).join('\n'))]),
+        rows: team.map((m) => [
+          m.name,
+          roleLabel(m.role),
+          orDash(m.duties),
+          orDash(m.authority),
+          orDash([m.phone, m.email].filter(Boolean).join('\n')),
+        ]),
       }),
     );
   }
@@ -97,14 +118,24 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
           { title: '职责', width: 38 },
           { title: '联系方式', width: 28 },
         ],
-        rows: customerPeople.map((m) => [m.name, orDash(m.organisation), orDash(m.duties), orDash([m.phone, m.email].filter(Boolean).join('\n'))]),
+        rows: customerPeople.map((m) => [
+          m.name,
+          orDash(m.organisation),
+          orDash(m.duties),
+          orDash([m.phone, m.email].filter(Boolean).join('\n')),
+        ]),
       }),
     );
   }
   body.push(heading('客户方职责', 2));
   if (c && c.customerResponsibilities.length > 0) {
     body.push(bodyParagraph('为保证服务顺利开展，甲方承担以下职责：'));
-    body.push(...orderedList(ctx, c.customerResponsibilities.map((i) => i.text)));
+    body.push(
+      ...orderedList(
+        ctx,
+        c.customerResponsibilities.map((i) => i.text),
+      ),
+    );
   } else body.push(bodyParagraph('甲方职责以合同约定为准。'));
 
   // 5 沟通计划 ------------------------------------------------------------------------------------
@@ -122,7 +153,14 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
           { title: '负责人', width: 12, align: 'center' },
           { title: '方式/渠道', width: 24 },
         ],
-        rows: c.communication.map((m) => [communicationKinds[m.kind].zh, m.name, orDash(m.frequency), orDash(m.participants), orDash(m.owner), orDash(m.channel)]),
+        rows: c.communication.map((m) => [
+          communicationKinds[m.kind].zh,
+          m.name,
+          orDash(m.frequency),
+          orDash(m.participants),
+          orDash(m.owner),
+          orDash(m.channel),
+        ]),
       }),
     );
 
@@ -142,13 +180,27 @@ export function buildProjectCharter(data: ProjectCharterData, meta: DocumentMeta
       ctx,
       '甲乙双方确认本章程所述目标、范围、组织与沟通安排。',
       [
-        { side: 'customer', organisation: project.customer, name: c?.approvedBy || customerSigner?.name || '', title: '', date: c?.approvedBy ? c.approvedAt : '' },
+        {
+          side: 'customer',
+          organisation: project.customer,
+          name: c?.approvedBy || customerSigner?.name || '',
+          title: '',
+          date: c?.approvedBy ? c.approvedAt : '',
+        },
         { side: 'provider', organisation: meta.company, name: pm?.name ?? '', title: pm ? roleLabel(pm.role) : '' },
       ],
       { customer: project.customer, provider: meta.company },
     ),
   );
 
-  const document = composeDocument({ ctx, meta, title: PROJECT_CHARTER_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: PROJECT_CHARTER_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }

@@ -12,8 +12,7 @@ import type { DocumentMeta } from './kit/meta';
 import { packDocument } from './kit/pack';
 
 export type RenderResult =
-  | { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] }
-  | { ok: false; missing: Gap[] };
+  { ok: true; bytes: Uint8Array; placeholders: string[]; warnings: string[] } | { ok: false; missing: Gap[] };
 
 export interface RenderOptions extends BuildOptions {
   /**
@@ -28,12 +27,22 @@ export interface RenderOptions extends BuildOptions {
  * Build and pack in one call, e.g. inside a Web Worker (a docx Document does not cross
  * postMessage; the bytes do). With options.houseTemplate the content is put into that template.
  */
-export async function renderDocument(key: DocumentTypeKey, data: ProjectDocumentData, meta: DocumentMeta, options: RenderOptions): Promise<RenderResult> {
+export async function renderDocument(
+  key: DocumentTypeKey,
+  data: ProjectDocumentData,
+  meta: DocumentMeta,
+  options: RenderOptions,
+): Promise<RenderResult> {
   if (options.houseTemplate) {
     const { houseTemplate, ...rest } = options;
     return renderWithHouseTemplate(houseTemplate, key, data, meta, rest);
   }
   const result = buildDocument(key, data, meta, options);
   if (!result.ok) return result;
-  return { ok: true, bytes: await packDocument(result.document), placeholders: result.placeholders, warnings: result.warnings };
+  return {
+    ok: true,
+    bytes: await packDocument(result.document),
+    placeholders: result.placeholders,
+    warnings: result.warnings,
+  };
 }

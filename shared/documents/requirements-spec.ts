@@ -1,5 +1,11 @@
 import type { FileChild } from 'docx';
-import { requirementCategories, type RequirementFields, requirementPriorities, requirementStatuses, requirementTopics } from '../records/requirement';
+import {
+  requirementCategories,
+  type RequirementFields,
+  requirementPriorities,
+  requirementStatuses,
+  requirementTopics,
+} from '../records/requirement';
 import { surveyKinds } from '../records/survey';
 import { projectPeriod, projectSignOff, serviceDescription } from './common';
 import { type BuildResult, live } from './data';
@@ -11,8 +17,12 @@ import { type Cell, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, orDash, orderedList, paragraphs, placeholder, placeholderRun } from './kit/text';
 import { assetSection, typeCountsSentence } from './parts/asset-inventory';
 import { sessionSection, sessionsInOrder, surveySummaryTable } from './parts/survey-sessions';
-import { REQUIREMENTS_SPEC_TITLE, type RequirementsSpecData, requirementsSpecGaps as gaps, requirementsSpecMissing } from './catalogue/requirements-spec';
-
+import {
+  REQUIREMENTS_SPEC_TITLE,
+  type RequirementsSpecData,
+  requirementsSpecGaps as gaps,
+  requirementsSpecMissing,
+} from './catalogue/requirements-spec';
 
 /** Requirements in code order (REQ-2 before REQ-10). */
 function byCode(a: Pick<RequirementFields, 'code'>, b: Pick<RequirementFields, 'code'>): number {
@@ -24,7 +34,11 @@ function confirmation(r: RequirementFields): string {
   return '—';
 }
 
-export function buildRequirementsSpec(data: RequirementsSpecData, meta: DocumentMeta, options: BuildOptions): BuildResult {
+export function buildRequirementsSpec(
+  data: RequirementsSpecData,
+  meta: DocumentMeta,
+  options: BuildOptions,
+): BuildResult {
   const missing = requirementsSpecMissing(data);
   if (missing.length > 0 && !options.allowMissing) return { ok: false, missing };
 
@@ -37,7 +51,8 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
   const title = meta.title ?? REQUIREMENTS_SPEC_TITLE;
   const body: FileChild[] = [];
-  const criterion = (r: RequirementFields): Cell => (r.acceptanceCriterion.trim() ? r.acceptanceCriterion : { runs: [placeholderRun(ctx, gaps.criterion(r.code))] });
+  const criterion = (r: RequirementFields): Cell =>
+    r.acceptanceCriterion.trim() ? r.acceptanceCriterion : { runs: [placeholderRun(ctx, gaps.criterion(r.code))] };
 
   // 1 引言 ------------------------------------------------------------------------------------
   body.push(heading('引言', 1, { newPage: true }), heading('标识', 2));
@@ -57,12 +72,23 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
       { perRow: 2, caption: '文档标识' },
     ),
   );
-  body.push(bodyParagraph(`本文档是${project.customer}“${project.name}”的需求规格说明书，适用于该项目的服务设计、实施、验收与运营各阶段。`));
+  body.push(
+    bodyParagraph(
+      `本文档是${project.customer}“${project.name}”的需求规格说明书，适用于该项目的服务设计、实施、验收与运营各阶段。`,
+    ),
+  );
 
   body.push(heading('系统概述', 2));
   body.push(...(project.description.trim() ? paragraphs(project.description) : [placeholder(ctx, gaps.description)]));
-  body.push(bodyParagraph(`服务方式为${serviceDescription(project)}${projectPeriod(project) ? `，服务期限为 ${projectPeriod(project)}` : ''}。`));
-  if (assets.length > 0) body.push(bodyParagraph(`纳入本项目的运维对象共 ${assets.length} 个，${typeCountsSentence(assets)}，详见 2.2 节。`));
+  body.push(
+    bodyParagraph(
+      `服务方式为${serviceDescription(project)}${projectPeriod(project) ? `，服务期限为 ${projectPeriod(project)}` : ''}。`,
+    ),
+  );
+  if (assets.length > 0)
+    body.push(
+      bodyParagraph(`纳入本项目的运维对象共 ${assets.length} 个，${typeCountsSentence(assets)}，详见 2.2 节。`),
+    );
 
   body.push(heading('文档概述', 2));
   const confirmedCount = requirements.filter((r) => r.status === 'confirmed').length;
@@ -73,9 +99,17 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
   );
   if (requirements.length > 0) {
     const others = requirements.length - confirmedCount;
-    body.push(bodyParagraph(`本文档共收录需求 ${requirements.length} 条，其中已经客户确认 ${confirmedCount} 条${others > 0 ? `，其余 ${others} 条的状态见各需求表` : ''}。`));
+    body.push(
+      bodyParagraph(
+        `本文档共收录需求 ${requirements.length} 条，其中已经客户确认 ${confirmedCount} 条${others > 0 ? `，其余 ${others} 条的状态见各需求表` : ''}。`,
+      ),
+    );
   }
-  body.push(bodyParagraph('第 2 章说明调研概况、运维对象和各类需求；第 3 章规定每条需求的合格判据；第 4 章给出需求与调研来源的对应关系；第 5 章为注释。'));
+  body.push(
+    bodyParagraph(
+      '第 2 章说明调研概况、运维对象和各类需求；第 3 章规定每条需求的合格判据；第 4 章给出需求与调研来源的对应关系；第 5 章为注释。',
+    ),
+  );
 
   body.push(heading('引用文件', 2));
   body.push(...orderedList(ctx, referencedDocuments(project.contractNo, requirements)));
@@ -156,7 +190,9 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
   // 3 合格性规定 --------------------------------------------------------------------------------
   body.push(heading('合格性规定', 1));
   body.push(
-    bodyParagraph('每条需求以其验收标准作为合格判据。验收时由乙方按验收标准提供记录、报表或现场演示等证据，经甲方确认后视为该需求合格；以统计周期计量的指标，按该周期的服务报告判定。'),
+    bodyParagraph(
+      '每条需求以其验收标准作为合格判据。验收时由乙方按验收标准提供记录、报表或现场演示等证据，经甲方确认后视为该需求合格；以统计周期计量的指标，按该周期的服务报告判定。',
+    ),
   );
   if (requirements.length === 0) body.push(placeholder(ctx, gaps.requirements));
   else
@@ -189,7 +225,12 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
         ],
         rows: requirements.map((r) => {
           const session = sessionById.get(r.sourceSessionId);
-          return [r.code, r.statement, session ? `${session.title}\n${datePart(session.startAt)}` : '—', orDash(r.sourceDocument)];
+          return [
+            r.code,
+            r.statement,
+            session ? `${session.title}\n${datePart(session.startAt)}` : '—',
+            orDash(r.sourceDocument),
+          ];
         }),
       }),
     );
@@ -203,7 +244,16 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
           { title: '形式', width: 15, align: 'center' },
           { title: '形成的需求', width: 45 },
         ],
-        rows: sessions.map((s) => [s.title, surveyKinds[s.kind].zh, orDash(requirements.filter((r) => r.sourceSessionId === s.id).map((r) => r.code).join('、'))]),
+        rows: sessions.map((s) => [
+          s.title,
+          surveyKinds[s.kind].zh,
+          orDash(
+            requirements
+              .filter((r) => r.sourceSessionId === s.id)
+              .map((r) => r.code)
+              .join('、'),
+          ),
+        ]),
       }),
     );
   }
@@ -241,10 +291,23 @@ export function buildRequirementsSpec(data: RequirementsSpecData, meta: Document
   );
 
   body.push(
-    ...projectSignOff(ctx, '甲乙双方确认本说明书所列需求，作为后续服务设计、交付与验收的依据。', { customer: project.customer, company: meta.company, members: data.members }, { providerTitle: false }),
+    ...projectSignOff(
+      ctx,
+      '甲乙双方确认本说明书所列需求，作为后续服务设计、交付与验收的依据。',
+      { customer: project.customer, company: meta.company, members: data.members },
+      { providerTitle: false },
+    ),
   );
 
-  const document = composeDocument({ ctx, meta, title: REQUIREMENTS_SPEC_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: REQUIREMENTS_SPEC_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 

@@ -1,7 +1,14 @@
 import type { FileChild } from 'docx';
 import { percentText } from './parts/sla-targets';
 import { serviceHoursOptions } from '../records/project';
-import { measurementPeriods, type PriorityLevel, priorityLevels, reportingCadences, type SlaFields, weekdays } from '../records/sla';
+import {
+  measurementPeriods,
+  type PriorityLevel,
+  priorityLevels,
+  reportingCadences,
+  type SlaFields,
+  weekdays,
+} from '../records/sla';
 import { projectPeriod } from './common';
 import { type Gap } from './checks';
 import { type BuildResult } from './data';
@@ -12,8 +19,12 @@ import type { DocumentMeta } from './kit/meta';
 import { type SignOffParty, signOffBlock } from './kit/sign-off';
 import { type Cell, type CellSpec, dataTable, keyValueTable } from './kit/table';
 import { bodyParagraph, heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
-import { SERVICE_LEVEL_AGREEMENT_TITLE, type ServiceLevelAgreementData, serviceLevelAgreementGaps as gaps, serviceLevelAgreementMissing } from './catalogue/service-level-agreement';
-
+import {
+  SERVICE_LEVEL_AGREEMENT_TITLE,
+  type ServiceLevelAgreementData,
+  serviceLevelAgreementGaps as gaps,
+  serviceLevelAgreementMissing,
+} from './catalogue/service-level-agreement';
 
 /** Minutes in a measurement period, with the average month (365/12 days): 99.9 % a month allows 43.8 minutes. */
 const periodMinutes: Record<keyof typeof measurementPeriods, number> = {
@@ -26,7 +37,6 @@ export function allowedDowntime(targetPercent: number, period: keyof typeof meas
   const minutes = ((100 - targetPercent) / 100) * periodMinutes[period];
   return minutes >= 120 ? `${(minutes / 60).toFixed(1)} 小时` : `${minutes.toFixed(1)} 分钟`;
 }
-
 
 /** 周一至周五 for a run of days, else 周一、周三、周五. */
 export function weekdayText(days: string[]): string {
@@ -45,7 +55,11 @@ export function serviceHoursText(sla: SlaFields): string {
   return `5×8（${weekdayText(sla.workdays)} ${sla.dayStart}–${sla.dayEnd}，法定节假日除外）`;
 }
 
-export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta: DocumentMeta, options: BuildOptions): BuildResult {
+export function buildServiceLevelAgreement(
+  data: ServiceLevelAgreementData,
+  meta: DocumentMeta,
+  options: BuildOptions,
+): BuildResult {
   const missing = serviceLevelAgreementMissing(data);
   if (missing.length > 0 && !options.allowMissing) return { ok: false, missing };
 
@@ -81,7 +95,12 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
   // 2 服务时间 ----------------------------------------------------------------------------------
   body.push(heading('服务时间', 1));
   if (sla) {
-    const hoursGap = sla.serviceHours === '5x8' && (sla.workdays.length === 0 || !sla.dayStart || !sla.dayEnd) ? gaps.hours : sla.serviceHours === 'custom' && !sla.customHours.trim() ? gaps.customHours : '';
+    const hoursGap =
+      sla.serviceHours === '5x8' && (sla.workdays.length === 0 || !sla.dayStart || !sla.dayEnd)
+        ? gaps.hours
+        : sla.serviceHours === 'custom' && !sla.customHours.trim()
+          ? gaps.customHours
+          : '';
     body.push(hoursGap ? placeholder(ctx, hoursGap) : labelled('服务时间', serviceHoursText(sla)));
     body.push(
       ...keyValueTable(
@@ -89,7 +108,14 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
         [
           ['服务时间类型', serviceHoursOptions[sla.serviceHours].zh],
           ['工作日', sla.serviceHours === '7x24' ? '每天' : orDash(weekdayText(sla.workdays))],
-          ['每日服务时段', sla.serviceHours === '7x24' ? '00:00–24:00' : sla.dayStart && sla.dayEnd ? `${sla.dayStart}–${sla.dayEnd}` : '—'],
+          [
+            '每日服务时段',
+            sla.serviceHours === '7x24'
+              ? '00:00–24:00'
+              : sla.dayStart && sla.dayEnd
+                ? `${sla.dayStart}–${sla.dayEnd}`
+                : '—',
+          ],
           ['节假日（不计时）', sla.serviceHours === '7x24' ? '不适用（全天候服务）' : orDash(sla.holidays.join('、'))],
           ['调休上班日', sla.serviceHours === '7x24' ? '不适用' : orDash(sla.extraWorkdays.join('、'))],
         ],
@@ -110,7 +136,9 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
   // 3 故障分级与处理时限 ---------------------------------------------------------------------------
   body.push(heading('故障分级与处理时限', 1));
   body.push(
-    bodyParagraph('响应时间指从甲方报告故障（或监控告警）到乙方工程师确认受理的时间；解决时限指从报告故障到服务恢复的时间。故障级别由双方按下表定义确定，有争议时先按较高级别处理。'),
+    bodyParagraph(
+      '响应时间指从甲方报告故障（或监控告警）到乙方工程师确认受理的时间；解决时限指从报告故障到服务恢复的时间。故障级别由双方按下表定义确定，有争议时先按较高级别处理。',
+    ),
   );
   if (sla) {
     body.push(
@@ -125,7 +153,11 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
         ],
         rows: priorityLevels.map((level: PriorityLevel): Cell[] => {
           const target = sla.priorities.find((p) => p.level === level);
-          if (!target) return [{ text: level, bold: true }, { ...gapCell(gaps.level(level)), columnSpan: 4 }];
+          if (!target)
+            return [
+              { text: level, bold: true },
+              { ...gapCell(gaps.level(level)), columnSpan: 4 },
+            ];
           return [
             { text: level, bold: true },
             target.definition.trim() ? target.definition : gapCell(gaps.definition(level)),
@@ -140,7 +172,11 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
 
   // 4 可用性 ------------------------------------------------------------------------------------
   body.push(heading('可用性', 1));
-  body.push(bodyParagraph('可用性 =（统计周期总时间 − 非计划停机时间）÷ 统计周期总时间 × 100%。经甲方批准的计划停机（变更窗口）不计入非计划停机时间。'));
+  body.push(
+    bodyParagraph(
+      '可用性 =（统计周期总时间 − 非计划停机时间）÷ 统计周期总时间 × 100%。经甲方批准的计划停机（变更窗口）不计入非计划停机时间。',
+    ),
+  );
   if (!sla || sla.availability.length === 0) body.push(placeholder(ctx, sla ? gaps.availability : gaps.sla));
   else
     body.push(
@@ -213,8 +249,21 @@ export function buildServiceLevelAgreement(data: ServiceLevelAgreementData, meta
   }));
   if (sla && !signatories.some((s) => s.side === 'customer')) body.push(placeholder(ctx, gaps.customer));
   if (sla && !signatories.some((s) => s.side === 'provider')) body.push(placeholder(ctx, gaps.provider));
-  body.push(...signOffBlock(ctx, '甲乙双方同意本协议的全部条款，自生效日期起执行。', signatories, { customer: project.customer, provider: meta.company }));
+  body.push(
+    ...signOffBlock(ctx, '甲乙双方同意本协议的全部条款，自生效日期起执行。', signatories, {
+      customer: project.customer,
+      provider: meta.company,
+    }),
+  );
 
-  const document = composeDocument({ ctx, meta, title: SERVICE_LEVEL_AGREEMENT_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: SERVICE_LEVEL_AGREEMENT_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }

@@ -1,5 +1,14 @@
 import { projectSignOff } from './common';
-import { AlignmentType, type FileChild, HeightRule, type Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import {
+  AlignmentType,
+  type FileChild,
+  HeightRule,
+  type Paragraph,
+  Table,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+} from 'docx';
 import { type TrainingSessionFields, trainingKinds } from '../records/deployment';
 import { type BuildResult, type Row } from './data';
 import { composeDocument } from './kit/compose';
@@ -7,10 +16,33 @@ import { type BuildOptions, DocumentContext } from './kit/context';
 import { chineseDate } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
 import { colors } from './kit/styles';
-import { type Cell, columnTwips, dataTable, keyValueTable, spacer, tableBorders, tableCaption, tableCell } from './kit/table';
-import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
-import { TRAINING_RECORD_TITLE, type TrainingRecordData, trainingRecordGaps as gaps, inOrder, trainingRecordMissing } from './catalogue/training-record';
-
+import {
+  type Cell,
+  columnTwips,
+  dataTable,
+  keyValueTable,
+  spacer,
+  tableBorders,
+  tableCaption,
+  tableCell,
+} from './kit/table';
+import {
+  bodyParagraph,
+  bulletList,
+  heading,
+  labelled,
+  orDash,
+  paragraphs,
+  placeholder,
+  placeholderRun,
+} from './kit/text';
+import {
+  TRAINING_RECORD_TITLE,
+  type TrainingRecordData,
+  trainingRecordGaps as gaps,
+  inOrder,
+  trainingRecordMissing,
+} from './catalogue/training-record';
 
 function presentCount(s: TrainingSessionFields): number {
   return s.attendees.filter((a) => a.signed === 'yes').length;
@@ -72,8 +104,14 @@ export function buildTrainingRecord(data: TrainingRecordData, meta: DocumentMeta
   body.push(heading('总结与后续安排', 1));
   if (sessions.length === 0) body.push(placeholder(ctx, gaps.sessions));
   else {
-    const absent = sessions.flatMap((s) => s.attendees.filter((a) => a.signed !== 'yes').map((a) => `${a.name}（${s.topic}）`));
-    body.push(bodyParagraph(`各次培训均按计划完成${absent.length ? `，缺席 ${absent.length} 人次：${absent.join('、')}，安排补训` : '，参训人员全部到场'}。`));
+    const absent = sessions.flatMap((s) =>
+      s.attendees.filter((a) => a.signed !== 'yes').map((a) => `${a.name}（${s.topic}）`),
+    );
+    body.push(
+      bodyParagraph(
+        `各次培训均按计划完成${absent.length ? `，缺席 ${absent.length} 人次：${absent.join('、')}，安排补训` : '，参训人员全部到场'}。`,
+      ),
+    );
     const followUps = sessions.filter((s) => s.followUp.trim());
     if (followUps.length > 0) {
       body.push(bodyParagraph('后续跟进事项：'));
@@ -82,10 +120,22 @@ export function buildTrainingRecord(data: TrainingRecordData, meta: DocumentMeta
   }
 
   body.push(
-    ...projectSignOff(ctx, '甲乙双方确认以上培训已按记录完成，培训材料已移交甲方。', { customer: project.customer, company: meta.company, members: data.members }),
+    ...projectSignOff(ctx, '甲乙双方确认以上培训已按记录完成，培训材料已移交甲方。', {
+      customer: project.customer,
+      company: meta.company,
+      members: data.members,
+    }),
   );
 
-  const document = composeDocument({ ctx, meta, title: TRAINING_RECORD_TITLE, projectName: project.name, projectCode: project.code, customer: project.customer, body });
+  const document = composeDocument({
+    ctx,
+    meta,
+    title: TRAINING_RECORD_TITLE,
+    projectName: project.name,
+    projectCode: project.code,
+    customer: project.customer,
+    body,
+  });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
 }
 
@@ -109,7 +159,8 @@ function sessionSection(ctx: DocumentContext, s: Row<TrainingSessionFields>): Fi
   if (s.attendees.length === 0) out.push(placeholder(ctx, gaps.attendees(s.topic)));
   else out.push(...signInTable(ctx, s));
   out.push(labelled('培训材料', s.materials.length ? '' : '无'));
-  if (s.materials.length) out.push(...bulletList(s.materials.map((m) => (m.caption ? `${m.name}（${m.caption}）` : m.name))));
+  if (s.materials.length)
+    out.push(...bulletList(s.materials.map((m) => (m.caption ? `${m.name}（${m.caption}）` : m.name))));
   out.push(labelled('培训反馈', s.feedback.trim() ? '' : '—'));
   if (s.feedback.trim()) out.push(...paragraphs(s.feedback));
   out.push(labelled('后续跟进', s.followUp.trim() ? '' : '—'));
@@ -126,17 +177,25 @@ function signInTable(ctx: DocumentContext, s: TrainingSessionFields): Array<Para
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['序号', '姓名', '单位/部门', '签到', '签名'].map((title, i) => tableCell({ text: title, bold: true, fill: colors.headerFill, align: 'center' }, widths[i]!, 'center')),
+    children: ['序号', '姓名', '单位/部门', '签到', '签名'].map((title, i) =>
+      tableCell({ text: title, bold: true, fill: colors.headerFill, align: 'center' }, widths[i]!, 'center'),
+    ),
   });
   const rows = s.attendees.map((a, i) => {
     const cells: Cell[] = [
       { text: String(i + 1), align: 'center' },
       { text: a.name, align: 'center' },
       orDash(a.organisation),
-      a.signed === 'yes' ? { text: '已签到', align: 'center' } : { text: '未到', align: 'center', color: colors.overdue },
+      a.signed === 'yes'
+        ? { text: '已签到', align: 'center' }
+        : { text: '未到', align: 'center', color: colors.overdue },
       a.signed === 'yes' ? '' : { text: '', fill: 'F2F2F2' },
     ];
-    return new TableRow({ cantSplit: true, height: { value: 560, rule: HeightRule.ATLEAST }, children: cells.map((cell, c) => tableCell(cell, widths[c]!)) });
+    return new TableRow({
+      cantSplit: true,
+      height: { value: 560, rule: HeightRule.ATLEAST },
+      children: cells.map((cell, c) => tableCell(cell, widths[c]!)),
+    });
   });
   const table = new Table({
     width: { size: ctx.page.textWidth, type: WidthType.DXA },

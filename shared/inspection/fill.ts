@@ -46,7 +46,11 @@ export function fillFromText(items: readonly FillableItem[], text: string, optio
     for (const [key, value] of Object.entries(source)) {
       if (key.startsWith('note:')) continue;
       const explanation = source[`note:${key}`];
-      values.set(key, { value, parser, ...(explanation !== undefined && explanation !== '' ? { note: String(explanation) } : {}) });
+      values.set(key, {
+        value,
+        parser,
+        ...(explanation !== undefined && explanation !== '' ? { note: String(explanation) } : {}),
+      });
     }
   };
   for (const result of recognised) {
@@ -72,12 +76,19 @@ export function fillFromText(items: readonly FillableItem[], text: string, optio
       if (bare && targetedOnlyKeys.has(key.slice(0, key.indexOf(':')))) found = bare;
     }
     if (found) {
-      fills.push({ itemId: item.id, key, value: found.value, parser: found.parser, ...(found.note ? { note: found.note } : {}) });
+      fills.push({
+        itemId: item.id,
+        key,
+        value: found.value,
+        parser: found.parser,
+        ...(found.note ? { note: found.note } : {}),
+      });
       continue;
     }
     if (isTarget) {
       const lines = cleanPaste(text).lines.filter((line) => line.trim() !== '' && promptCommand(line) === null);
-      if (lines.length === 1 && lines[0]!.trim().length <= 200) fills.push({ itemId: item.id, key: '', value: lines[0]!.trim(), parser: '' });
+      if (lines.length === 1 && lines[0]!.trim().length <= 200)
+        fills.push({ itemId: item.id, key: '', value: lines[0]!.trim(), parser: '' });
     }
   }
   return { fills, recognised };

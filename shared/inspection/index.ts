@@ -2,7 +2,13 @@
  * 基线检查的内容与规则 (runtime-neutral): built-in templates, verdicts, command-output
  * parsers, filling items from a paste, template checks and the .xlsx round trip.
  */
-export { type BuiltinTemplate, builtinTemplate, builtinTemplates, builtinTemplatesFor, copyBuiltinTemplate } from './builtin-templates';
+export {
+  type BuiltinTemplate,
+  builtinTemplate,
+  builtinTemplates,
+  builtinTemplatesFor,
+  copyBuiltinTemplate,
+} from './builtin-templates';
 export {
   type Answer,
   type AnswerValue,

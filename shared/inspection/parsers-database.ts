@@ -45,7 +45,9 @@ function interpret(table: TextTable, values: ParsedValues): void {
     headers.forEach((h, c) => {
       if (!h) return;
       values[`sql:${h}`] = cellValue(rows[0]![c] ?? '');
-      const numbers = rows.map((row) => ({ row, n: cellValue(row[c] ?? '') })).filter((x): x is { row: string[]; n: number } => typeof x.n === 'number');
+      const numbers = rows
+        .map((row) => ({ row, n: cellValue(row[c] ?? '') }))
+        .filter((x): x is { row: string[]; n: number } => typeof x.n === 'number');
       if (numbers.length === rows.length && rows.length > 1) {
         const top = numbers.reduce((best, x) => (x.n > best.n ? x : best), numbers[0]!);
         values[`sql.max:${h}`] = top.n;
@@ -77,7 +79,8 @@ function interpret(table: TextTable, values: ParsedValues): void {
     const ok = /^yes$/i.test(rows[0][io]!) && /^yes$/i.test(rows[0][sql]!);
     values['mysql.replicationRunning'] = ok ? '正常' : '异常';
     if (!ok) values[note('mysql.replicationRunning')] = `IO 线程 ${rows[0][io]}，SQL 线程 ${rows[0][sql]}`;
-    const lag = column('seconds_behind_source') >= 0 ? column('seconds_behind_source') : column('seconds_behind_master');
+    const lag =
+      column('seconds_behind_source') >= 0 ? column('seconds_behind_source') : column('seconds_behind_master');
     if (lag >= 0 && /^\d+$/.test(rows[0][lag] ?? '')) values['mysql.replicationLagSeconds'] = Number(rows[0][lag]);
   }
   // dba_profiles
@@ -85,7 +88,10 @@ function interpret(table: TextTable, values: ParsedValues): void {
   const limit = column('limit');
   if (resource >= 0 && limit >= 0) {
     const profile = column('profile');
-    const wanted = profile >= 0 && rows.some((row) => row[profile] === 'DEFAULT') ? rows.filter((row) => row[profile] === 'DEFAULT') : rows;
+    const wanted =
+      profile >= 0 && rows.some((row) => row[profile] === 'DEFAULT')
+        ? rows.filter((row) => row[profile] === 'DEFAULT')
+        : rows;
     for (const row of wanted) {
       const v = row[limit] ?? '';
       values[`oracle.profile:${row[resource]!.toLowerCase()}`] = /^UNLIMITED$/i.test(v) ? '无限制' : cellValue(v);
@@ -102,9 +108,26 @@ function interpret(table: TextTable, values: ParsedValues): void {
 const sqlResult: OutputParser = {
   name: 'sql-result',
   label: '数据库查询结果（mysql / SQL*Plus）',
-  commands: ["SHOW VARIABLES LIKE 'slow_query_log';", 'SELECT user, host FROM mysql.user;', 'select tablespace_name, used_percent from dba_tablespace_usage_metrics;'],
+  commands: [
+    "SHOW VARIABLES LIKE 'slow_query_log';",
+    'SELECT user, host FROM mysql.user;',
+    'select tablespace_name, used_percent from dba_tablespace_usage_metrics;',
+  ],
   command: /^(select|show|with)\b/i,
-  produces: ['sql:*', 'sql.max:*', 'sql.rowCount', 'mysql.var:*', 'mysql.connectionUsePercent', 'mysql.anonymousUsers', 'mysql.rootHosts', 'mysql.replicationRunning', 'mysql.replicationLagSeconds', 'oracle.profile:*', 'oracle.param:*', 'oracle.logMode'],
+  produces: [
+    'sql:*',
+    'sql.max:*',
+    'sql.rowCount',
+    'mysql.var:*',
+    'mysql.connectionUsePercent',
+    'mysql.anonymousUsers',
+    'mysql.rootHosts',
+    'mysql.replicationRunning',
+    'mysql.replicationLagSeconds',
+    'oracle.profile:*',
+    'oracle.param:*',
+    'oracle.logMode',
+  ],
   detect(paste) {
     if (mysqlTables(paste.lines).length > 0) return 85;
     if (dashedTables(paste.lines).some(isSqlPlusTable)) return 80;
@@ -127,7 +150,8 @@ const lsnrctl: OutputParser = {
   commands: ['lsnrctl status'],
   command: /^lsnrctl\b/i,
   produces: ['oracle.listener'],
-  detect: (paste) => (/LSNRCTL for|TNS-12541|TNS-12560|STATUS of the LISTENER|监听程序的状态/i.test(paste.text) ? 95 : 0),
+  detect: (paste) =>
+    /LSNRCTL for|TNS-12541|TNS-12560|STATUS of the LISTENER|监听程序的状态/i.test(paste.text) ? 95 : 0,
   parse(paste): ParsedValues {
     const text = paste.text;
     if (/TNS-12541|TNS-12560|TNS-00511|no listener|没有监听程序/i.test(text)) {
@@ -137,7 +161,11 @@ const lsnrctl: OutputParser = {
       const services = [...text.matchAll(/^\s*Service "([^"]+)" has \d+ instance/gim)].map((m) => m[1]!);
       const ready = (text.match(/status READY/gi) ?? []).length;
       const values: ParsedValues = { 'oracle.listener': '运行中' };
-      values[note('oracle.listener')] = services.length ? `服务 ${services.join('、')}；READY 实例 ${ready} 个` : /supports no services|不支持服务/i.test(text) ? '监听未注册任何服务' : '';
+      values[note('oracle.listener')] = services.length
+        ? `服务 ${services.join('、')}；READY 实例 ${ready} 个`
+        : /supports no services|不支持服务/i.test(text)
+          ? '监听未注册任何服务'
+          : '';
       if (!values[note('oracle.listener')]) delete values[note('oracle.listener')];
       return values;
     }
@@ -156,7 +184,13 @@ const archiveLogList: OutputParser = {
     const line = paste.lines.find((l) => /^\s*(Database log mode|数据库日志模式)\s+\S/.test(l));
     if (!line) return {};
     const mode = line.replace(/^\s*(Database log mode|数据库日志模式)\s+/, '').trim();
-    return { 'oracle.logMode': /^(No Archive Mode|非存档模式|非归档模式)$/i.test(mode) ? 'NOARCHIVELOG' : /^(Archive Mode|存档模式|归档模式)$/i.test(mode) ? 'ARCHIVELOG' : mode };
+    return {
+      'oracle.logMode': /^(No Archive Mode|非存档模式|非归档模式)$/i.test(mode)
+        ? 'NOARCHIVELOG'
+        : /^(Archive Mode|存档模式|归档模式)$/i.test(mode)
+          ? 'ARCHIVELOG'
+          : mode,
+    };
   },
 };
 

@@ -11,10 +11,41 @@ import { round1 } from './text';
 
 /** File systems that hold no data of their own (or are read-only media): never "the fullest disk". */
 const pseudoFileSystems = new Set([
-  'tmpfs', 'devtmpfs', 'overlay', 'overlayfs', 'shm', 'udev', 'none', 'proc', 'sysfs', 'cgroup', 'cgroup2', 'squashfs',
-  'efivarfs', 'devpts', 'mqueue', 'hugetlbfs', 'debugfs', 'tracefs', 'securityfs', 'pstore', 'bpf', 'autofs',
-  'binfmt_misc', 'fusectl', 'configfs', 'rpc_pipefs', 'nsfs', 'ramfs', 'selinuxfs', 'nfsd', 'iso9660', 'udf',
-  'fuse.lxcfs', 'fuse.gvfsd-fuse', 'fuse.portal',
+  'tmpfs',
+  'devtmpfs',
+  'overlay',
+  'overlayfs',
+  'shm',
+  'udev',
+  'none',
+  'proc',
+  'sysfs',
+  'cgroup',
+  'cgroup2',
+  'squashfs',
+  'efivarfs',
+  'devpts',
+  'mqueue',
+  'hugetlbfs',
+  'debugfs',
+  'tracefs',
+  'securityfs',
+  'pstore',
+  'bpf',
+  'autofs',
+  'binfmt_misc',
+  'fusectl',
+  'configfs',
+  'rpc_pipefs',
+  'nsfs',
+  'ramfs',
+  'selinuxfs',
+  'nfsd',
+  'iso9660',
+  'udf',
+  'fuse.lxcfs',
+  'fuse.gvfsd-fuse',
+  'fuse.portal',
 ]);
 
 interface DfRow {
@@ -55,7 +86,12 @@ function dfRows(lines: readonly string[], start: number, hasType: boolean): DfRo
     pending = '';
     const mount = tokens.slice(k + 1).join(' ');
     if (tokens[k] === '-' || !mount) continue;
-    rows.push({ fileSystem: tokens[0]!, type: hasType ? tokens[1]! : '', percent: Number(tokens[k]!.slice(0, -1)), mount });
+    rows.push({
+      fileSystem: tokens[0]!,
+      type: hasType ? tokens[1]! : '',
+      percent: Number(tokens[k]!.slice(0, -1)),
+      mount,
+    });
   }
   return rows;
 }
@@ -66,7 +102,10 @@ const df: OutputParser = {
   commands: ['df -hP', 'df -h', 'df -iP', 'df -hTP'],
   command: /^df\b/,
   produces: ['disk.maxUsePercent', 'disk.maxUseMount', 'disk.maxInodeUsePercent', 'disk.maxInodeUseMount'],
-  detect: (paste) => (paste.lines.some((line) => dfHeader.test(line) && /(Use%|已用%|Capacity|IUse%|\(I\)%|Mounted on|挂载点)/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => dfHeader.test(line) && /(Use%|已用%|Capacity|IUse%|\(I\)%|Mounted on|挂载点)/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     paste.lines.forEach((line, index) => {
@@ -84,7 +123,12 @@ const df: OutputParser = {
       const skipped = all.length - real.length;
       values[note(key)] =
         `最高：${top.mount} ${top.percent}%（${top.fileSystem}）` +
-        (others.length ? `；其余：${others.slice(0, 8).map((row) => `${row.mount} ${row.percent}%`).join('，')}${others.length > 8 ? ' …' : ''}` : '') +
+        (others.length
+          ? `；其余：${others
+              .slice(0, 8)
+              .map((row) => `${row.mount} ${row.percent}%`)
+              .join('，')}${others.length > 8 ? ' …' : ''}`
+          : '') +
         (skipped ? `；未计入 tmpfs/光盘/loop 等 ${skipped} 个` : '');
     });
     return values;
@@ -95,8 +139,23 @@ const df: OutputParser = {
 // free
 
 const freeColumns: Record<string, string> = {
-  total: 'total', used: 'used', free: 'free', shared: 'shared', 'buff/cache': 'buff/cache', available: 'available', buffers: 'buffers', cached: 'cached', cache: 'cached',
-  总计: 'total', 已用: 'used', 空闲: 'free', 共享: 'shared', '缓冲/缓存': 'buff/cache', 可用: 'available', 缓冲: 'buffers', 缓存: 'cached',
+  total: 'total',
+  used: 'used',
+  free: 'free',
+  shared: 'shared',
+  'buff/cache': 'buff/cache',
+  available: 'available',
+  buffers: 'buffers',
+  cached: 'cached',
+  cache: 'cached',
+  总计: 'total',
+  已用: 'used',
+  空闲: 'free',
+  共享: 'shared',
+  '缓冲/缓存': 'buff/cache',
+  可用: 'available',
+  缓冲: 'buffers',
+  缓存: 'cached',
 };
 const freeHeader = /^\s*(total|总计)\s+(used|已用)\s/;
 
@@ -106,12 +165,17 @@ const free: OutputParser = {
   commands: ['free -m', 'free -h', 'free -g'],
   command: /^free\b/,
   produces: ['memory.usedPercent', 'swap.usedPercent'],
-  detect: (paste) => (paste.lines.some((line) => freeHeader.test(line)) && paste.lines.some((line) => /^\s*(Mem|内存)\s*:/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => freeHeader.test(line)) && paste.lines.some((line) => /^\s*(Mem|内存)\s*:/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     const headerIndex = paste.lines.findIndex((line) => freeHeader.test(line));
     if (headerIndex < 0) return values;
-    const columns = paste.lines[headerIndex]!.trim().split(/\s+/).map((name) => freeColumns[name] ?? name);
+    const columns = paste.lines[headerIndex]!.trim()
+      .split(/\s+/)
+      .map((name) => freeColumns[name] ?? name);
     const row = (label: RegExp): Record<string, number> | null => {
       const line = paste.lines.slice(headerIndex + 1).find((l) => label.test(l));
       if (!line) return null;
@@ -132,7 +196,13 @@ const free: OutputParser = {
         used = mem.total - mem.available;
         how = '按 (total − available) / total 计算（available 为不换出即可分配的内存）';
       } else if (buffersLine) {
-        used = sizeInBytes(buffersLine.replace(/^[^:]*:/, '').trim().split(/\s+/)[0] ?? '') ?? undefined;
+        used =
+          sizeInBytes(
+            buffersLine
+              .replace(/^[^:]*:/, '')
+              .trim()
+              .split(/\s+/)[0] ?? '',
+          ) ?? undefined;
         how = '按 “-/+ buffers/cache” 行的 used / total 计算（不含缓冲与缓存）';
       } else if (mem.used !== undefined && mem.buffers !== undefined && mem.cached !== undefined) {
         used = mem.used - mem.buffers - mem.cached;
@@ -165,7 +235,10 @@ const cpu: OutputParser = {
   command: /^(top|vmstat)\b/,
   produces: ['cpu.usedPercent'],
   detect: (paste) =>
-    paste.lines.some((line) => /^\s*%?Cpu\(s\)\s*:/.test(line)) || paste.lines.some((line) => /\bus\s+sy\s+id\s+wa\b/.test(line)) ? 85 : 0,
+    paste.lines.some((line) => /^\s*%?Cpu\(s\)\s*:/.test(line)) ||
+    paste.lines.some((line) => /\bus\s+sy\s+id\s+wa\b/.test(line))
+      ? 85
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     const topLines = paste.lines.filter((line) => /^\s*%?Cpu\(s\)\s*:/.test(line));
@@ -173,7 +246,10 @@ const cpu: OutputParser = {
       const idle = /([\d.]+)\s*%?\s*id\b/.exec(topLines.at(-1)!);
       if (idle) {
         values['cpu.usedPercent'] = round1(100 - Number(idle[1]));
-        values[note('cpu.usedPercent')] = topLines.length > 1 ? '取 top 最后一次刷新：100 − id' : '100 − id（top 第一帧为开机以来的平均值，建议 top -bn2 -d1 取第二帧）';
+        values[note('cpu.usedPercent')] =
+          topLines.length > 1
+            ? '取 top 最后一次刷新：100 − id'
+            : '100 − id（top 第一帧为开机以来的平均值，建议 top -bn2 -d1 取第二帧）';
       }
       return values;
     }
@@ -189,7 +265,10 @@ const cpu: OutputParser = {
       if (sample.length > 0 && idIndex >= 0) {
         const idle = sample.reduce((sum, tokens) => sum + Number(tokens[idIndex]), 0) / sample.length;
         values['cpu.usedPercent'] = round1(100 - idle);
-        values[note('cpu.usedPercent')] = rows.length > 1 ? `vmstat 后 ${sample.length} 次采样的平均值（第一行为开机以来平均，未计入）` : 'vmstat 仅一行：为开机以来的平均值';
+        values[note('cpu.usedPercent')] =
+          rows.length > 1
+            ? `vmstat 后 ${sample.length} 次采样的平均值（第一行为开机以来平均，未计入）`
+            : 'vmstat 仅一行：为开机以来的平均值';
       }
     }
     return values;
@@ -224,7 +303,11 @@ function stripGrepPrefix(line: string): { line: string; file: string } {
 const sshdConfig: OutputParser = {
   name: 'sshd-config',
   label: 'SSH 服务配置（sshd_config / sshd -T）',
-  commands: ['grep -Ei "^\\s*(PermitRootLogin|PermitEmptyPasswords|MaxAuthTries|Port)" /etc/ssh/sshd_config', 'cat /etc/ssh/sshd_config', 'sshd -T'],
+  commands: [
+    'grep -Ei "^\\s*(PermitRootLogin|PermitEmptyPasswords|MaxAuthTries|Port)" /etc/ssh/sshd_config',
+    'cat /etc/ssh/sshd_config',
+    'sshd -T',
+  ],
   command: /sshd_config|sshd\s+-T/,
   produces: Object.values(sshdKeys).map((entry) => entry.key),
   detect(paste) {
@@ -272,13 +355,15 @@ const sshdConfig: OutputParser = {
       }
       // sshd takes the FIRST value it reads for a keyword; later lines are ignored.
       if (values[spec.key] !== undefined) {
-        values[note(spec.key)] = `${String(values[note(spec.key)] ?? '')}重复设置的 ${directive[1]} ${value} 不生效（sshd 以第一次出现为准）；`;
+        values[note(spec.key)] =
+          `${String(values[note(spec.key)] ?? '')}重复设置的 ${directive[1]} ${value} 不生效（sshd 以第一次出现为准）；`;
         continue;
       }
       values[spec.key] = spec.numeric && /^\d+$/.test(value) ? Number(value) : value;
       if (file && !firstFile) firstFile = file;
     }
-    if (ports.length) values['ssh.port'] = ports.length === 1 && /^\d+$/.test(ports[0]!) ? Number(ports[0]) : ports.join(', ');
+    if (ports.length)
+      values['ssh.port'] = ports.length === 1 && /^\d+$/.test(ports[0]!) ? Number(ports[0]) : ports.join(', ');
     // A whole file (not a grep of a few lines): unset keywords take sshd's defaults.
     const wholeFile = keywordLines >= 8 || /\$OpenBSD: sshd_config/.test(paste.text);
     for (const spec of Object.values(sshdKeys)) {
@@ -288,7 +373,8 @@ const sshdConfig: OutputParser = {
         values[note(spec.key)] = '未显式配置，取 OpenSSH 默认值';
       } else if (wholeFile && spec.key === 'ssh.permitRootLogin') {
         values[spec.key] = '未配置';
-        values[note(spec.key)] = '未显式配置：默认值因版本而异（OpenSSH 7.0 起为 prohibit-password，RHEL/CentOS 7、8 允许 root 口令登录），应显式设置为 no';
+        values[note(spec.key)] =
+          '未显式配置：默认值因版本而异（OpenSSH 7.0 起为 prohibit-password，RHEL/CentOS 7、8 允许 root 口令登录），应显式设置为 no';
       }
     }
     for (const [key, list] of overrides) {
@@ -325,7 +411,10 @@ const loginDefs: OutputParser = {
   commands: ["grep -E '^PASS_(MAX_DAYS|MIN_DAYS|MIN_LEN|WARN_AGE)' /etc/login.defs", 'cat /etc/login.defs'],
   command: /login\.defs/,
   produces: Object.values(loginDefsKeys),
-  detect: (paste) => (paste.lines.some((line) => /^\s*PASS_(MAX_DAYS|MIN_DAYS|MIN_LEN|WARN_AGE)\s+\S/.test(stripGrepPrefix(line).line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /^\s*PASS_(MAX_DAYS|MIN_DAYS|MIN_LEN|WARN_AGE)\s+\S/.test(stripGrepPrefix(line).line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     for (const raw of paste.lines) {
@@ -335,11 +424,13 @@ const loginDefs: OutputParser = {
       const key = loginDefsKeys[match[1]!]!;
       const value = /^-?\d+$/.test(match[2]!) ? Number(match[2]) : match[2]!;
       // shadow-utils reads the file top to bottom and keeps the LAST value of a name.
-      if (values[key] !== undefined && values[key] !== value) values[note(key)] = `重复设置，以最后一行 ${match[1]} ${value} 为准`;
+      if (values[key] !== undefined && values[key] !== value)
+        values[note(key)] = `重复设置，以最后一行 ${match[1]} ${value} 为准`;
       values[key] = value;
     }
     if (values['login.passMinLen'] !== undefined && values[note('login.passMinLen')] === undefined) {
-      values[note('login.passMinLen')] = 'RHEL/CentOS 7 起口令长度实际由 pam_pwquality（/etc/security/pwquality.conf 的 minlen）控制';
+      values[note('login.passMinLen')] =
+        'RHEL/CentOS 7 起口令长度实际由 pam_pwquality（/etc/security/pwquality.conf 的 minlen）控制';
     }
     if (values['login.passMaxDays'] !== undefined && values[note('login.passMaxDays')] === undefined) {
       values[note('login.passMaxDays')] = 'login.defs 只对之后新建的账号生效；已有账号用 chage -l <用户> 核对';
@@ -354,7 +445,10 @@ const loginDefs: OutputParser = {
 const tmout: OutputParser = {
   name: 'tmout',
   label: '会话超时（TMOUT）',
-  commands: ['grep -rE "^\\s*(export\\s+|readonly\\s+|declare\\s+-\\w+\\s+)?TMOUT=" /etc/profile /etc/profile.d/ /etc/bashrc', 'env | grep TMOUT'],
+  commands: [
+    'grep -rE "^\\s*(export\\s+|readonly\\s+|declare\\s+-\\w+\\s+)?TMOUT=" /etc/profile /etc/profile.d/ /etc/bashrc',
+    'env | grep TMOUT',
+  ],
   command: /TMOUT/,
   produces: ['shell.tmout'],
   detect: (paste) => (paste.lines.some((line) => /\bTMOUT=["']?\d+/.test(line)) ? 85 : 0),
@@ -370,13 +464,20 @@ const tmout: OutputParser = {
       if (!match) continue;
       const value = Number(match[2]);
       found.push(`${file ? `${file}: ` : ''}${value}`);
-      if ((match[1] ?? '').startsWith('readonly') || /declare\s+-\w*r/.test(match[1] ?? '') || /readonly\s+TMOUT\b/.test(line)) readonlyValue ??= value;
+      if (
+        (match[1] ?? '').startsWith('readonly') ||
+        /declare\s+-\w*r/.test(match[1] ?? '') ||
+        /readonly\s+TMOUT\b/.test(line)
+      )
+        readonlyValue ??= value;
       last = value;
     }
     const value = readonlyValue ?? last;
     if (value !== null) {
       values['shell.tmout'] = value;
-      if (found.length > 1) values[note('shell.tmout')] = `多处设置（${found.join('；')}），${readonlyValue !== null ? '以第一个 readonly 为准' : '以最后执行的为准'}`;
+      if (found.length > 1)
+        values[note('shell.tmout')] =
+          `多处设置（${found.join('；')}），${readonlyValue !== null ? '以第一个 readonly 为准' : '以最后执行的为准'}`;
       if (value === 0) values[note('shell.tmout')] = 'TMOUT=0 表示不超时';
     }
     return values;
@@ -392,9 +493,17 @@ const chronycTracking: OutputParser = {
   commands: ['chronyc tracking'],
   command: /^chronyc\s+tracking/,
   produces: ['ntp.synchronised', 'ntp.server', 'ntp.offsetMs'],
-  detect: (paste) => (paste.lines.some((line) => /^\s*Reference ID\s*:/.test(line)) && paste.lines.some((line) => /^\s*(Leap status|Stratum)\s*:/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /^\s*Reference ID\s*:/.test(line)) &&
+    paste.lines.some((line) => /^\s*(Leap status|Stratum)\s*:/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
-    const field = (name: string) => paste.lines.map((line) => new RegExp(`^\\s*${name}\\s*:\\s*(.*)$`).exec(line)).find(Boolean)?.[1]?.trim() ?? '';
+    const field = (name: string) =>
+      paste.lines
+        .map((line) => new RegExp(`^\\s*${name}\\s*:\\s*(.*)$`).exec(line))
+        .find(Boolean)?.[1]
+        ?.trim() ?? '';
     const values: ParsedValues = {};
     const reference = field('Reference ID');
     const leap = field('Leap status');
@@ -404,12 +513,16 @@ const chronycTracking: OutputParser = {
     const local = /^7F7F0101$/i.test(refId) || /^LOCAL$/i.test(name);
     const synced = /^normal$/i.test(leap) && !/^0+$/.test(refId) && !local && stratum > 0;
     values['ntp.synchronised'] = synced ? '已同步' : '未同步';
-    if (!synced) values[note('ntp.synchronised')] = local ? '以本机时钟为参考（local），未与外部时间源同步' : `Leap status: ${leap || '未知'}`;
+    if (!synced)
+      values[note('ntp.synchronised')] = local
+        ? '以本机时钟为参考（local），未与外部时间源同步'
+        : `Leap status: ${leap || '未知'}`;
     if (name && synced) values['ntp.server'] = name;
     const system = /^([\d.]+) seconds (fast|slow)/.exec(field('System time'));
     if (system) {
       values['ntp.offsetMs'] = round1(Number(system[1]) * 1000);
-      values[note('ntp.offsetMs')] = `本机比 NTP 时间${system[2] === 'fast' ? '快' : '慢'} ${values['ntp.offsetMs']} ms`;
+      values[note('ntp.offsetMs')] =
+        `本机比 NTP 时间${system[2] === 'fast' ? '快' : '慢'} ${values['ntp.offsetMs']} ms`;
     }
     return values;
   },
@@ -422,8 +535,9 @@ const ntpPeers: OutputParser = {
   command: /^(ntpq|chronyc\s+sources)/,
   produces: ['ntp.synchronised', 'ntp.server', 'ntp.offsetMs'],
   detect: (paste) =>
-    paste.lines.some((line) => /^\s*remote\s+refid\s+st\s+t\b/.test(line) || /^\s*MS Name\/IP address\s+Stratum/.test(line)) ||
-    /No association ID's returned|ntpq: read: Connection refused/.test(paste.text)
+    paste.lines.some(
+      (line) => /^\s*remote\s+refid\s+st\s+t\b/.test(line) || /^\s*MS Name\/IP address\s+Stratum/.test(line),
+    ) || /No association ID's returned|ntpq: read: Connection refused/.test(paste.text)
       ? 95
       : 0,
   parse(paste): ParsedValues {
@@ -437,7 +551,10 @@ const ntpPeers: OutputParser = {
     let peer: string[] | null = null;
     for (const line of paste.lines) {
       if (chrony ? /^\^\*/.test(line) : /^[*o]/.test(line)) {
-        peer = line.replace(chrony ? /^\^\*\s*/ : /^[*o]\s*/, '').trim().split(/\s+/);
+        peer = line
+          .replace(chrony ? /^\^\*\s*/ : /^[*o]\s*/, '')
+          .trim()
+          .split(/\s+/);
         break;
       }
     }
@@ -469,14 +586,16 @@ const timedatectl: OutputParser = {
   commands: ['timedatectl', 'timedatectl status'],
   command: /^timedatectl\b/,
   produces: ['ntp.synchronised', 'os.timezone'],
-  detect: (paste) => (paste.lines.some((line) => /^\s*(System clock synchronized|NTP synchronized)\s*:/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /^\s*(System clock synchronized|NTP synchronized)\s*:/.test(line)) ? 95 : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     for (const line of paste.lines) {
       const sync = /^\s*(System clock synchronized|NTP synchronized)\s*:\s*(\S+)/.exec(line);
       if (sync) values['ntp.synchronised'] = sync[2] === 'yes' ? '已同步' : '未同步';
       const service = /^\s*(NTP service|NTP enabled|Network time on)\s*:\s*(\S+)/.exec(line);
-      if (service && service[2] !== 'active' && service[2] !== 'yes') values[note('ntp.synchronised')] = `${service[1]}: ${service[2]}（未启用时间同步服务）`;
+      if (service && service[2] !== 'active' && service[2] !== 'yes')
+        values[note('ntp.synchronised')] = `${service[1]}: ${service[2]}（未启用时间同步服务）`;
       const zone = /^\s*Time zone\s*:\s*(\S+)/.exec(line);
       if (zone) values['os.timezone'] = zone[1]!;
     }
@@ -518,7 +637,14 @@ const osRelease: OutputParser = {
   command: /(os-release|redhat-release|kylin-release|centos-release|hostnamectl)/,
   produces: ['os.release', 'os.kernel'],
   detect: (paste) =>
-    paste.lines.some((line) => /^PRETTY_NAME=/.test(line) || /^\s*Operating System\s*:/.test(line) || /^[A-Za-z][\w ]*? release \S+/.test(line.trim())) ? 90 : 0,
+    paste.lines.some(
+      (line) =>
+        /^PRETTY_NAME=/.test(line) ||
+        /^\s*Operating System\s*:/.test(line) ||
+        /^[A-Za-z][\w ]*? release \S+/.test(line.trim()),
+    )
+      ? 90
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     for (const line of paste.lines) {
@@ -558,7 +684,11 @@ const systemctlIsActive: OutputParser = {
     for (const line of paste.lines) {
       const command = promptCommand(line);
       if (command !== null) {
-        units = /^systemctl\s+is-active\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((unit) => !unit.startsWith('-')) ?? [];
+        units =
+          /^systemctl\s+is-active\s+(.*)$/
+            .exec(command)?.[1]
+            ?.split(/\s+/)
+            .filter((unit) => !unit.startsWith('-')) ?? [];
         next = 0;
         continue;
       }
@@ -581,7 +711,10 @@ const systemctlStatus: OutputParser = {
   command: /^systemctl\s+status\b/,
   produces: ['service.active', 'service.active:*'],
   detect: (paste) =>
-    paste.lines.some((line) => /^\s*Active:\s+(active|inactive|failed|activating|deactivating)\b/.test(line)) || /Unit \S+ could not be found/.test(paste.text) ? 90 : 0,
+    paste.lines.some((line) => /^\s*Active:\s+(active|inactive|failed|activating|deactivating)\b/.test(line)) ||
+    /Unit \S+ could not be found/.test(paste.text)
+      ? 90
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     let unit = '';
@@ -661,6 +794,20 @@ const openFiles: OutputParser = {
 };
 
 export const linuxParsers: OutputParser[] = [
-  df, free, cpu, sshdConfig, loginDefs, tmout, chronycTracking, ntpPeers, timedatectl, uname, osRelease,
-  systemctlIsActive, systemctlStatus, firewallState, selinux, openFiles,
+  df,
+  free,
+  cpu,
+  sshdConfig,
+  loginDefs,
+  tmout,
+  chronycTracking,
+  ntpPeers,
+  timedatectl,
+  uname,
+  osRelease,
+  systemctlIsActive,
+  systemctlStatus,
+  firewallState,
+  selinux,
+  openFiles,
 ];

@@ -9,7 +9,10 @@ const middlewareVersion: OutputParser = {
   commands: ['nginx -v', '$CATALINA_HOME/bin/version.sh', 'java -cp $WL_HOME/server/lib/weblogic.jar weblogic.version'],
   command: /(nginx\s+-[vV]|version\.sh|weblogic\.version)/,
   produces: ['mw.version', 'mw.jvmVersion'],
-  detect: (paste) => (/^\s*(nginx|Tengine) version:|^\s*Server version:\s*Apache Tomcat|^\s*WebLogic Server \d/im.test(paste.text) ? 95 : 0),
+  detect: (paste) =>
+    /^\s*(nginx|Tengine) version:|^\s*Server version:\s*Apache Tomcat|^\s*WebLogic Server \d/im.test(paste.text)
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     const text = paste.text;
@@ -31,7 +34,11 @@ const nginxDirective = (name: string) => new RegExp(`^\\s*${name}\\s+([^;#]+);`)
 const middlewareConfig: OutputParser = {
   name: 'middleware-config',
   label: '中间件配置（nginx -T / Tomcat web.xml、server.xml）',
-  commands: ['nginx -T 2>/dev/null | grep -E "server_tokens|autoindex|ssl_protocols"', "grep -A1 '<param-name>listings' $CATALINA_HOME/conf/web.xml", 'grep -E "sslEnabledProtocols|protocols=" $CATALINA_HOME/conf/server.xml'],
+  commands: [
+    'nginx -T 2>/dev/null | grep -E "server_tokens|autoindex|ssl_protocols"',
+    "grep -A1 '<param-name>listings' $CATALINA_HOME/conf/web.xml",
+    'grep -E "sslEnabledProtocols|protocols=" $CATALINA_HOME/conf/server.xml',
+  ],
   command: /(nginx\s+-T|nginx\.conf|web\.xml|server\.xml)/,
   produces: ['mw.serverTokens', 'mw.directoryListing', 'mw.tlsProtocols'],
   detect: (paste) =>
@@ -45,22 +52,34 @@ const middlewareConfig: OutputParser = {
     const values: ParsedValues = {};
     const lines = paste.lines.filter((line) => !/^\s*#/.test(line));
     const wholeNginx = /^# configuration file \S+:$/m.test(paste.text);
-    const tokens = lines.map((line) => nginxDirective('server_tokens').exec(line)?.[1]?.trim()).filter((v): v is string => Boolean(v));
-    if (tokens.length) values['mw.serverTokens'] = tokens.some((v) => v !== 'off') ? tokens.find((v) => v !== 'off')! : 'off';
+    const tokens = lines
+      .map((line) => nginxDirective('server_tokens').exec(line)?.[1]?.trim())
+      .filter((v): v is string => Boolean(v));
+    if (tokens.length)
+      values['mw.serverTokens'] = tokens.some((v) => v !== 'off') ? tokens.find((v) => v !== 'off')! : 'off';
     else if (wholeNginx) {
       values['mw.serverTokens'] = 'on';
       values[note('mw.serverTokens')] = '未配置 server_tokens，默认 on（响应头显示版本号）';
     }
     const autoindex = lines.map((line) => nginxDirective('autoindex').exec(line)?.[1]?.trim()).filter(Boolean);
-    const listings = /<param-name>\s*listings\s*<\/param-name>\s*<param-value>\s*(true|false)\s*<\/param-value>/i.exec(paste.text.replace(/\n/g, ' '));
+    const listings = /<param-name>\s*listings\s*<\/param-name>\s*<param-value>\s*(true|false)\s*<\/param-value>/i.exec(
+      paste.text.replace(/\n/g, ' '),
+    );
     if (autoindex.includes('on') || listings?.[1]?.toLowerCase() === 'true') values['mw.directoryListing'] = '已开启';
     else if (autoindex.length || listings || wholeNginx) values['mw.directoryListing'] = '已关闭';
     const protocols = new Set<string>();
     for (const line of lines) {
       const nginx = nginxDirective('ssl_protocols').exec(line);
-      if (nginx) nginx[1]!.trim().split(/\s+/).forEach((p) => protocols.add(p));
+      if (nginx)
+        nginx[1]!
+          .trim()
+          .split(/\s+/)
+          .forEach((p) => protocols.add(p));
       for (const m of line.matchAll(/(?:sslEnabledProtocols|protocols)="([^"]+)"/gi)) {
-        m[1]!.split(/[,+\s]+/).filter((p) => /^(TLS|SSL)/i.test(p)).forEach((p) => protocols.add(p));
+        m[1]!
+          .split(/[,+\s]+/)
+          .filter((p) => /^(TLS|SSL)/i.test(p))
+          .forEach((p) => protocols.add(p));
       }
     }
     if (protocols.size) values['mw.tlsProtocols'] = [...protocols].join(' ');
@@ -78,11 +97,21 @@ const certificate: OutputParser = {
   produces: ['tls.certDaysLeft', 'tls.certNotAfter'],
   detect: (paste) => (/notAfter=|Not After\s*:/i.test(paste.text) ? 95 : 0),
   parse(paste, options): ParsedValues {
-    const match = /(?:notAfter=|Not After\s*:\s*)([A-Za-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\d{4})\s*GMT/i.exec(paste.text);
+    const match =
+      /(?:notAfter=|Not After\s*:\s*)([A-Za-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\d{4})\s*GMT/i.exec(
+        paste.text,
+      );
     if (!match) return {};
     const month = months.indexOf(match[1]!.toLowerCase());
     if (month < 0) return {};
-    const notAfter = Date.UTC(Number(match[6]), month, Number(match[2]), Number(match[3]), Number(match[4]), Number(match[5]));
+    const notAfter = Date.UTC(
+      Number(match[6]),
+      month,
+      Number(match[2]),
+      Number(match[3]),
+      Number(match[4]),
+      Number(match[5]),
+    );
     const now = (options.now ?? new Date()).getTime();
     const date = new Date(notAfter).toISOString().slice(0, 10);
     return {

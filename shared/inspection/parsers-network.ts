@@ -13,7 +13,10 @@ const vrpVersion: OutputParser = {
   commands: ['display version'],
   command: /^dis(p|play)?\s+ver/i,
   produces: ['device.vendor', 'device.model', 'device.softwareVersion', 'device.patch', 'device.uptime'],
-  detect: (paste) => (/Versatile Routing Platform|Comware Software|Comware Platform/i.test(paste.text) && /uptime is/i.test(paste.text) ? 95 : 0),
+  detect: (paste) =>
+    /Versatile Routing Platform|Comware Software|Comware Platform/i.test(paste.text) && /uptime is/i.test(paste.text)
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     const huawei = /Versatile Routing Platform/i.test(paste.text);
@@ -56,7 +59,10 @@ const ciscoVersion: OutputParser = {
   command: /^sh(ow)?\s+ver/i,
   produces: ['device.vendor', 'device.model', 'device.softwareVersion', 'device.uptime', 'device.hostname'],
   detect: (paste) =>
-    /Cisco IOS|Cisco Nexus Operating System|NX-OS|Cisco Adaptive Security Appliance/i.test(paste.text) && /uptime is|up \d+/i.test(paste.text) ? 95 : 0,
+    /Cisco IOS|Cisco Nexus Operating System|NX-OS|Cisco Adaptive Security Appliance/i.test(paste.text) &&
+    /uptime is|up \d+/i.test(paste.text)
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = { 'device.vendor': 'Cisco' };
     const text = paste.text;
@@ -86,7 +92,8 @@ const ciscoVersion: OutputParser = {
       values['device.hostname'] = asaUp[1]!;
     }
     const reason = /^\s*(?:System returned to ROM by|Last reload reason:?)\s*(.+)$/im.exec(text);
-    if (reason && values['device.uptime'] !== undefined) values[note('device.uptime')] = `上次重启原因：${reason[1]!.trim()}`;
+    if (reason && values['device.uptime'] !== undefined)
+      values[note('device.uptime')] = `上次重启原因：${reason[1]!.trim()}`;
     return values;
   },
 };
@@ -100,7 +107,10 @@ const networkNtp: OutputParser = {
   commands: ['display ntp-service status', 'show ntp status'],
   command: /^(dis(p|play)?\s+ntp|sh(ow)?\s+ntp)/i,
   produces: ['ntp.synchronised', 'ntp.server'],
-  detect: (paste) => (paste.lines.some((line) => /^\s*clock status\s*:/i.test(line) || /^\s*Clock is (un)?synchronized/i.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /^\s*clock status\s*:/i.test(line) || /^\s*Clock is (un)?synchronized/i.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     for (const line of paste.lines) {
@@ -122,7 +132,25 @@ const networkNtp: OutputParser = {
 // ---------------------------------------------------------------------------------------------
 // Configuration lines: SNMP, remote access, NTP and syslog servers, idle timeout
 
-const weakCommunities = new Set(['public', 'private', 'community', 'cisco', 'huawei', 'h3c', 'admin', 'manager', 'snmp', 'test', 'read', 'write', 'monitor', 'security', 'default', '123456', 'password']);
+const weakCommunities = new Set([
+  'public',
+  'private',
+  'community',
+  'cisco',
+  'huawei',
+  'h3c',
+  'admin',
+  'manager',
+  'snmp',
+  'test',
+  'read',
+  'write',
+  'monitor',
+  'security',
+  'default',
+  '123456',
+  'password',
+]);
 
 const configStatement =
   /^\s*(snmp-agent\b|snmp-server\b|ntp-service\s+unicast-server|ntp\s+server|info-center\s+loghost|logging\s+(host|server)?\s*\S|transport\s+input|protocol\s+inbound|telnet\s+server|undo\s+telnet\s+server|stelnet\s+server|ssh\s+server\s+enable|idle-timeout|exec-timeout|user-interface\s+vty|line\s+vty)/i;
@@ -159,11 +187,20 @@ const networkConfig: OutputParser = {
       const line = raw.trim();
       // Huawei/H3C: snmp-agent community read|write [cipher|simple] NAME [acl …]
       const agent = /^snmp-agent community (?:read|write|complexity|\S+)\s+(?:(cipher|simple)\s+)?(\S+)/i.exec(line);
-      if (agent) communities.push({ name: agent[2]!, hidden: agent[1]?.toLowerCase() === 'cipher' || /^%[$^@]|^\$c\$/.test(agent[2]!) });
+      if (agent)
+        communities.push({
+          name: agent[2]!,
+          hidden: agent[1]?.toLowerCase() === 'cipher' || /^%[$^@]|^\$c\$/.test(agent[2]!),
+        });
       // Cisco: snmp-server community NAME [view V] RO|RW [acl]
       const server = /^snmp-server community (\S+)/i.exec(line);
       if (server) communities.push({ name: server[1]!, hidden: /^\d$/.test(server[1]!) });
-      if (/^snmp-agent sys-info version (v3)\s*$/i.test(line) || /^snmp-server (group|user) \S+ .*\bv3\b/i.test(line) || /^snmp-agent usm-user v3\b/i.test(line)) snmpV3 = true;
+      if (
+        /^snmp-agent sys-info version (v3)\s*$/i.test(line) ||
+        /^snmp-server (group|user) \S+ .*\bv3\b/i.test(line) ||
+        /^snmp-agent usm-user v3\b/i.test(line)
+      )
+        snmpV3 = true;
       if (/^(undo snmp-agent|no snmp-server)\s*$/i.test(line)) snmpDisabled = true;
       // Remote login on the VTY lines.
       const huaweiVty = /^protocol inbound (\S+)/i.exec(line);
@@ -181,16 +218,20 @@ const networkConfig: OutputParser = {
           else if (p === 'ssh' || p === 'telnet') vtyProtocols.add(p);
         }
       }
-      if (/^(undo telnet server enable|undo telnet server-source)/i.test(line) || /^undo telnet server\s*$/i.test(line)) telnetServer = false;
+      if (/^(undo telnet server enable|undo telnet server-source)/i.test(line) || /^undo telnet server\s*$/i.test(line))
+        telnetServer = false;
       else if (/^telnet server enable\b/i.test(line)) telnetServer = true;
       // NTP servers.
       const ntpServer = /^(?:ntp-service unicast-server|ntp server)\s+(?:vrf \S+\s+|ipv6\s+)?(\S+)/i.exec(line);
       if (ntpServer && !ntp.includes(ntpServer[1]!)) ntp.push(ntpServer[1]!);
       // Syslog servers.
-      const loghost = /^(?:info-center loghost|logging host|logging server)\s+(?:vpn-instance \S+\s+|ipv6\s+)?(\S+)/i.exec(line);
-      if (loghost && !/^(source|vpn-instance|ipv6|meth)/i.test(loghost[1]!) && !syslog.includes(loghost[1]!)) syslog.push(loghost[1]!);
+      const loghost =
+        /^(?:info-center loghost|logging host|logging server)\s+(?:vpn-instance \S+\s+|ipv6\s+)?(\S+)/i.exec(line);
+      if (loghost && !/^(source|vpn-instance|ipv6|meth)/i.test(loghost[1]!) && !syslog.includes(loghost[1]!))
+        syslog.push(loghost[1]!);
       const plainLogging = /^logging (\d+\.\d+\.\d+\.\d+)\b/i.exec(line);
-      if (plainLogging && ipv4Pattern.test(plainLogging[1]!) && !syslog.includes(plainLogging[1]!)) syslog.push(plainLogging[1]!);
+      if (plainLogging && ipv4Pattern.test(plainLogging[1]!) && !syslog.includes(plainLogging[1]!))
+        syslog.push(plainLogging[1]!);
       // Idle timeout: "idle-timeout 5 0" (Huawei/H3C), "exec-timeout 5 0" (Cisco): minutes seconds.
       const timeout = /^(?:idle-timeout|exec-timeout)\s+(\d+)(?:\s+(\d+))?/i.exec(line);
       if (timeout) timeouts.push(Number(timeout[1]) + Number(timeout[2] ?? 0) / 60);
@@ -198,15 +239,21 @@ const networkConfig: OutputParser = {
     if (snmpDisabled) values['net.snmpCommunity'] = '未启用 SNMP';
     else if (communities.some((c) => !c.hidden && weakCommunities.has(c.name.toLowerCase()))) {
       values['net.snmpCommunity'] = '存在默认/弱团体名';
-      values[note('net.snmpCommunity')] = `团体名：${communities.filter((c) => !c.hidden && weakCommunities.has(c.name.toLowerCase())).map((c) => c.name).join('、')}`;
-    } else if (communities.length > 0 && communities.every((c) => !c.hidden)) values['net.snmpCommunity'] = 'v2c，团体名非默认';
+      values[note('net.snmpCommunity')] = `团体名：${communities
+        .filter((c) => !c.hidden && weakCommunities.has(c.name.toLowerCase()))
+        .map((c) => c.name)
+        .join('、')}`;
+    } else if (communities.length > 0 && communities.every((c) => !c.hidden))
+      values['net.snmpCommunity'] = 'v2c，团体名非默认';
     else if (communities.length === 0 && snmpV3) values['net.snmpCommunity'] = '仅 SNMPv3';
-    else if (communities.length > 0) values[note('net.snmpCommunity')] = '团体名以密文显示，无法判断是否为默认团体名，请人工确认';
+    else if (communities.length > 0)
+      values[note('net.snmpCommunity')] = '团体名以密文显示，无法判断是否为默认团体名，请人工确认';
     if (vtyProtocolSeen) {
       if (telnetServer === false) vtyProtocols.delete('telnet');
       const ssh = vtyProtocols.has('ssh');
       const telnet = vtyProtocols.has('telnet');
-      values['net.remoteAccess'] = ssh && telnet ? 'SSH 和 Telnet' : ssh ? '仅 SSH' : telnet ? '仅 Telnet' : '不允许远程登录';
+      values['net.remoteAccess'] =
+        ssh && telnet ? 'SSH 和 Telnet' : ssh ? '仅 SSH' : telnet ? '仅 Telnet' : '不允许远程登录';
     }
     if (ntp.length) values['net.ntpServers'] = ntp.join(', ');
     if (syslog.length) values['net.syslogServers'] = syslog.join(', ');
@@ -229,12 +276,20 @@ const configSaved: OutputParser = {
   command: /^(compare\s+conf|sh(ow)?\s+archive\s+config\s+diff)/i,
   produces: ['net.configSaved'],
   detect: (paste) =>
-    /current configuration is (not )?the same as the next startup configuration|No changes were found|Contextual Config Diffs/i.test(paste.text) ? 95 : 0,
+    /current configuration is (not )?the same as the next startup configuration|No changes were found|Contextual Config Diffs/i.test(
+      paste.text,
+    )
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
-    if (/current configuration is not the same|^\s*[+-](?![+-])\S/im.test(paste.text) && !/No changes were found/i.test(paste.text)) {
+    if (
+      /current configuration is not the same|^\s*[+-](?![+-])\S/im.test(paste.text) &&
+      !/No changes were found/i.test(paste.text)
+    ) {
       return { 'net.configSaved': '存在未保存的变更' };
     }
-    if (/current configuration is the same|No changes were found/i.test(paste.text)) return { 'net.configSaved': '已保存' };
+    if (/current configuration is the same|No changes were found/i.test(paste.text))
+      return { 'net.configSaved': '已保存' };
     return {};
   },
 };
@@ -242,7 +297,8 @@ const configSaved: OutputParser = {
 // ---------------------------------------------------------------------------------------------
 // Interfaces: unused ports that are not shut down
 
-const physicalPort = /^(GigabitEthernet|XGigabitEthernet|MultiGE|Ethernet|FastEthernet|TenGigabitEthernet|Ten-GigabitEthernet|FortyGigE|HundredGigE|TwentyFiveGigE|10GE|25GE|40GE|100GE|GE|XGE|FGE|HGE|WGE|Gi|Fa|Te|Tw|Fo|Hu|Eth)\d/i;
+const physicalPort =
+  /^(GigabitEthernet|XGigabitEthernet|MultiGE|Ethernet|FastEthernet|TenGigabitEthernet|Ten-GigabitEthernet|FortyGigE|HundredGigE|TwentyFiveGigE|10GE|25GE|40GE|100GE|GE|XGE|FGE|HGE|WGE|Gi|Fa|Te|Tw|Fo|Hu|Eth)\d/i;
 
 const interfaces: OutputParser = {
   name: 'net-interfaces',
@@ -251,7 +307,12 @@ const interfaces: OutputParser = {
   command: /^(dis(p|play)?\s+int\w*\s+br|sh(ow)?\s+int\w*\s+status)/i,
   produces: ['net.unusedPortsNotShut'],
   detect: (paste) =>
-    paste.lines.some((line) => /^\s*Interface\s+PHY\s+Protocol/i.test(line) || /^\s*Interface\s+Link\s+(Speed|Protocol)/i.test(line) || /^\s*Port\s+Name\s+Status\s+Vlan/i.test(line))
+    paste.lines.some(
+      (line) =>
+        /^\s*Interface\s+PHY\s+Protocol/i.test(line) ||
+        /^\s*Interface\s+Link\s+(Speed|Protocol)/i.test(line) ||
+        /^\s*Port\s+Name\s+Status\s+Vlan/i.test(line),
+    )
       ? 95
       : 0,
   parse(paste): ParsedValues {
@@ -273,7 +334,9 @@ const interfaces: OutputParser = {
     }
     if (seen === 0) return {};
     const values: ParsedValues = { 'net.unusedPortsNotShut': open.length };
-    if (open.length) values[note('net.unusedPortsNotShut')] = `未连接且未关闭：${open.slice(0, 12).join('、')}${open.length > 12 ? ` 等 ${open.length} 个` : ''}`;
+    if (open.length)
+      values[note('net.unusedPortsNotShut')] =
+        `未连接且未关闭：${open.slice(0, 12).join('、')}${open.length > 12 ? ` 等 ${open.length} 个` : ''}`;
     return values;
   },
 };
@@ -288,7 +351,10 @@ const networkCpu: OutputParser = {
   command: /^(dis(p|play)?\s+cpu|sh(ow)?\s+proc\w*\s+cpu)/i,
   produces: ['cpu.usedPercent'],
   detect: (paste) =>
-    /^\s*CPU Usage\s*:\s*\d+%/im.test(paste.text) || /CPU utilization for five seconds/i.test(paste.text) || /\d%\s+in last 5 minutes/i.test(paste.text) || /CPU states\s*:.*idle/i.test(paste.text)
+    /^\s*CPU Usage\s*:\s*\d+%/im.test(paste.text) ||
+    /CPU utilization for five seconds/i.test(paste.text) ||
+    /\d%\s+in last 5 minutes/i.test(paste.text) ||
+    /CPU states\s*:.*idle/i.test(paste.text)
       ? 95
       : 0,
   parse(paste): ParsedValues {
@@ -298,11 +364,20 @@ const networkCpu: OutputParser = {
     const cisco = /five minutes:\s*(\d+)%/i.exec(text);
     if (cisco) return { 'cpu.usedPercent': Number(cisco[1]), [note('cpu.usedPercent')]: '5 分钟平均值' };
     const h3c = [...text.matchAll(/\b(\d+)%\s+in last 5 minutes/gi)].map((m) => Number(m[1]));
-    if (h3c.length) return { 'cpu.usedPercent': Math.max(...h3c), [note('cpu.usedPercent')]: '5 分钟平均值（多个 CPU 取最高）' };
+    if (h3c.length)
+      return { 'cpu.usedPercent': Math.max(...h3c), [note('cpu.usedPercent')]: '5 分钟平均值（多个 CPU 取最高）' };
     const nx = /CPU states\s*:.*?([\d.]+)%\s*idle/i.exec(text);
     if (nx) return { 'cpu.usedPercent': Math.round((100 - Number(nx[1])) * 10) / 10 };
     return {};
   },
 };
 
-export const networkParsers: OutputParser[] = [vrpVersion, ciscoVersion, networkNtp, networkConfig, configSaved, interfaces, networkCpu];
+export const networkParsers: OutputParser[] = [
+  vrpVersion,
+  ciscoVersion,
+  networkNtp,
+  networkConfig,
+  configSaved,
+  interfaces,
+  networkCpu,
+];

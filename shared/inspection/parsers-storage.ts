@@ -29,13 +29,37 @@ const healthy = /^(normal|正常)$/i;
 const oceanStorTables: OutputParser = {
   name: 'oceanstor-tables',
   label: '存储状态表（OceanStor show disk/storage_pool/lun/disk_domain/enclosure/power_supply/fan/bbu general）',
-  commands: ['show disk general', 'show storage_pool general', 'show lun general', 'show disk_domain general', 'show enclosure', 'show power_supply', 'show fan', 'show bbu general'],
-  command: /^show\s+(disk|storage_pool|lun|disk_domain|enclosure|power_supply|fan|bbu|interface_module|expansion_module)\b/i,
-  produces: ['storage.faultDisks', 'storage.prefailDisks', 'storage.poolMaxUsedPercent', 'storage.abnormalLuns', 'storage.abnormalDiskDomains', 'storage.abnormalHardware'],
-  detect: (paste) => (dashedTables(paste.lines).some((table) => table.headers.some((h) => /^Health Status$/i.test(h))) ? 90 : 0),
+  commands: [
+    'show disk general',
+    'show storage_pool general',
+    'show lun general',
+    'show disk_domain general',
+    'show enclosure',
+    'show power_supply',
+    'show fan',
+    'show bbu general',
+  ],
+  command:
+    /^show\s+(disk|storage_pool|lun|disk_domain|enclosure|power_supply|fan|bbu|interface_module|expansion_module)\b/i,
+  produces: [
+    'storage.faultDisks',
+    'storage.prefailDisks',
+    'storage.poolMaxUsedPercent',
+    'storage.abnormalLuns',
+    'storage.abnormalDiskDomains',
+    'storage.abnormalHardware',
+  ],
+  detect: (paste) =>
+    dashedTables(paste.lines).some((table) => table.headers.some((h) => /^Health Status$/i.test(h))) ? 90 : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
-    const faulty = { disk: [] as string[], prefail: [] as string[], lun: [] as string[], domain: [] as string[], hardware: [] as string[] };
+    const faulty = {
+      disk: [] as string[],
+      prefail: [] as string[],
+      lun: [] as string[],
+      domain: [] as string[],
+      hardware: [] as string[],
+    };
     const seen = new Set<OceanStorKind>();
     const pools: Array<{ name: string; percent: number }> = [];
     for (const table of dashedTables(paste.lines)) {
@@ -75,7 +99,8 @@ const oceanStorTables: OutputParser = {
     }
     const report = (key: string, list: string[]) => {
       values[key] = list.length;
-      if (list.length) values[note(key)] = list.slice(0, 10).join('，') + (list.length > 10 ? ` 等 ${list.length} 个` : '');
+      if (list.length)
+        values[note(key)] = list.slice(0, 10).join('，') + (list.length > 10 ? ` 等 ${list.length} 个` : '');
     };
     if (seen.has('disk')) {
       report('storage.faultDisks', faulty.disk);
@@ -101,7 +126,10 @@ const oceanStorGeneral: OutputParser = {
   command: /^show\s+(system|controller)\s+general/i,
   produces: ['storage.systemHealth', 'storage.softwareVersion', 'device.model', 'storage.abnormalControllers'],
   detect: (paste) =>
-    paste.lines.some((line) => /^\s*(Product Version|Controller)\s*:/.test(line)) && paste.lines.some((line) => /^\s*Health Status\s*:/.test(line)) ? 90 : 0,
+    paste.lines.some((line) => /^\s*(Product Version|Controller)\s*:/.test(line)) &&
+    paste.lines.some((line) => /^\s*Health Status\s*:/.test(line))
+      ? 90
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     const pairs = keyValueLines(paste.lines, /^\s*([A-Za-z][\w ()%/.-]*?)\s*:\s*(.*)$/);
@@ -139,7 +167,8 @@ const multipath: OutputParser = {
   command: /^(multipath\s+-ll|upadmin\s+show\s+path)/i,
   produces: ['storage.failedPaths'],
   detect: (paste) =>
-    paste.lines.some((line) => /\bdm-\d+\b/.test(line)) && paste.lines.some((line) => /\b\d+:\d+:\d+:\d+\s+sd\w+\s+\d+:\d+\s/.test(line))
+    paste.lines.some((line) => /\bdm-\d+\b/.test(line)) &&
+    paste.lines.some((line) => /\b\d+:\d+:\d+:\d+\s+sd\w+\s+\d+:\d+\s/.test(line))
       ? 95
       : dashedTables(paste.lines).some((t) => t.headers.includes('Path State'))
         ? 90
@@ -167,7 +196,9 @@ const multipath: OutputParser = {
     }
     if (total === 0) return {};
     const values: ParsedValues = { 'storage.failedPaths': failed.length };
-    values[note('storage.failedPaths')] = failed.length ? `故障路径：${failed.join('，')}（共 ${total} 条）` : `共 ${total} 条路径，全部正常`;
+    values[note('storage.failedPaths')] = failed.length
+      ? `故障路径：${failed.join('，')}（共 ${total} 条）`
+      : `共 ${total} 条路径，全部正常`;
     return values;
   },
 };

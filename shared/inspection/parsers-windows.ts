@@ -37,7 +37,8 @@ const netAccounts: OutputParser = {
   command: /^net\s+accounts\b/i,
   produces: netAccountsFields.map((field) => field.key),
   detect: (paste) =>
-    paste.lines.filter((line) => netAccountsFields.some((field) => field.labels.test(line)) && /:/.test(line)).length >= 2 && !/\[System Access\]/i.test(paste.text)
+    paste.lines.filter((line) => netAccountsFields.some((field) => field.labels.test(line)) && /:/.test(line)).length >=
+      2 && !/\[System Access\]/i.test(paste.text)
       ? 95
       : 0,
   parse(paste): ParsedValues {
@@ -64,10 +65,23 @@ const secedit: OutputParser = {
   commands: ['secedit /export /cfg C:\\secpol.cfg && type C:\\secpol.cfg'],
   command: /secedit|secpol\.cfg/i,
   produces: [
-    'win.minPasswordLength', 'win.maxPasswordAgeDays', 'win.minPasswordAgeDays', 'win.passwordHistory', 'win.lockoutThreshold',
-    'win.lockoutDurationMinutes', 'win.lockoutWindowMinutes', 'win.passwordComplexity', 'win.userActive:*', 'win.adminRenamed', 'win.audit:*',
+    'win.minPasswordLength',
+    'win.maxPasswordAgeDays',
+    'win.minPasswordAgeDays',
+    'win.passwordHistory',
+    'win.lockoutThreshold',
+    'win.lockoutDurationMinutes',
+    'win.lockoutWindowMinutes',
+    'win.passwordComplexity',
+    'win.userActive:*',
+    'win.adminRenamed',
+    'win.audit:*',
   ],
-  detect: (paste) => (/\[System Access\]/i.test(paste.text) || paste.lines.some((line) => /^\s*(MinimumPasswordLength|PasswordComplexity|LockoutBadCount)\s*=/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    /\[System Access\]/i.test(paste.text) ||
+    paste.lines.some((line) => /^\s*(MinimumPasswordLength|PasswordComplexity|LockoutBadCount)\s*=/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     const settings = new Map<string, string>();
@@ -95,7 +109,8 @@ const secedit: OutputParser = {
     const guest = number('enableguestaccount');
     if (guest !== undefined) values['win.userActive:guest'] = guest === 1 ? '已启用' : '已禁用';
     const admin = settings.get('newadministratorname');
-    if (admin !== undefined) values['win.adminRenamed'] = admin.toLowerCase() === 'administrator' ? '未重命名' : '已重命名';
+    if (admin !== undefined)
+      values['win.adminRenamed'] = admin.toLowerCase() === 'administrator' ? '未重命名' : '已重命名';
     // Legacy audit policy: 0 none, 1 success, 2 failure, 3 both.
     const legacy: Array<[string, string]> = [
       ['auditlogonevents', 'logon'],
@@ -130,7 +145,12 @@ const auditSubcategories: Array<[string, RegExp]> = [
 ];
 
 const auditSetting = /\s{2,}(Success and Failure|No Auditing|Success|Failure|成功和失败|无审核|成功|失败)$/i;
-const auditSettingZh: Record<string, string> = { 'success and failure': '成功和失败', 'no auditing': '无审核', success: '成功', failure: '失败' };
+const auditSettingZh: Record<string, string> = {
+  'success and failure': '成功和失败',
+  'no auditing': '无审核',
+  success: '成功',
+  failure: '失败',
+};
 
 const auditpol: OutputParser = {
   name: 'auditpol',
@@ -138,7 +158,11 @@ const auditpol: OutputParser = {
   commands: ['auditpol /get /category:*'],
   command: /^auditpol\b/i,
   produces: ['win.audit:*'],
-  detect: (paste) => (/System audit policy|系统审核策略|Category\/Subcategory|类别\/子类别/i.test(paste.text) && paste.lines.some((line) => auditSetting.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    /System audit policy|系统审核策略|Category\/Subcategory|类别\/子类别/i.test(paste.text) &&
+    paste.lines.some((line) => auditSetting.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     for (const line of paste.lines) {
@@ -162,7 +186,11 @@ const systeminfo: OutputParser = {
   commands: ['systeminfo'],
   command: /^systeminfo\b/i,
   produces: ['os.release', 'memory.usedPercent', 'win.hotfixCount'],
-  detect: (paste) => (paste.lines.some((line) => /^\s*(OS Name|OS 名称)\s*:/.test(line)) && paste.lines.some((line) => /^\s*(Total Physical Memory|物理内存总量)\s*:/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /^\s*(OS Name|OS 名称)\s*:/.test(line)) &&
+    paste.lines.some((line) => /^\s*(Total Physical Memory|物理内存总量)\s*:/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     const fields = keyValueLines(paste.lines, /^([^\s:][^:]*?)\s*:\s+(.*)$/);
@@ -216,7 +244,10 @@ const hotfixes: OutputParser = {
     const dated = found.filter((f) => f.date).sort((a, b) => (a.date! < b.date! ? 1 : -1));
     if (dated.length) {
       values['win.lastHotfixDate'] = dated[0]!.date!;
-      values[note('win.lastHotfixDate')] = `最近安装：${dated.slice(0, 3).map((f) => `${f.kb}（${f.date}）`).join('，')}；共 ${found.length} 个更新`;
+      values[note('win.lastHotfixDate')] = `最近安装：${dated
+        .slice(0, 3)
+        .map((f) => `${f.kb}（${f.date}）`)
+        .join('，')}；共 ${found.length} 个更新`;
     }
     return values;
   },
@@ -232,14 +263,21 @@ const windowsDisks: OutputParser = {
   command: /(wmic\s+logicaldisk|Get-PSDrive)/i,
   produces: ['disk.maxUsePercent', 'disk.maxUseMount'],
   detect: (paste) =>
-    paste.lines.some((line) => /^\s*Caption\s+FreeSpace\s+Size\s*$/i.test(line)) || paste.lines.some((line) => /^\s*Name\s+Used \(GB\)\s+Free \(GB\)/.test(line)) ? 95 : 0,
+    paste.lines.some((line) => /^\s*Caption\s+FreeSpace\s+Size\s*$/i.test(line)) ||
+    paste.lines.some((line) => /^\s*Name\s+Used \(GB\)\s+Free \(GB\)/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const disks: Array<{ name: string; percent: number }> = [];
     const wmicHeader = paste.lines.findIndex((line) => /^\s*Caption\s+FreeSpace\s+Size\s*$/i.test(line));
     if (wmicHeader >= 0) {
       for (const line of paste.lines.slice(wmicHeader + 1)) {
         const match = /^\s*([A-Z]:)\s+(\d+)\s+(\d+)\s*$/i.exec(line);
-        if (match && Number(match[3]) > 0) disks.push({ name: match[1]!.toUpperCase(), percent: round1((1 - Number(match[2]) / Number(match[3])) * 100) });
+        if (match && Number(match[3]) > 0)
+          disks.push({
+            name: match[1]!.toUpperCase(),
+            percent: round1((1 - Number(match[2]) / Number(match[3])) * 100),
+          });
       }
     }
     for (const table of dashedTables(paste.lines)) {
@@ -250,7 +288,8 @@ const windowsDisks: OutputParser = {
       for (const row of table.rows) {
         const u = Number(row[used]);
         const f = Number(row[freeColumn]);
-        if (Number.isFinite(u) && Number.isFinite(f) && u + f > 0 && row[used] !== '') disks.push({ name: `${row[name]}:`, percent: round1((u / (u + f)) * 100) });
+        if (Number.isFinite(u) && Number.isFinite(f) && u + f > 0 && row[used] !== '')
+          disks.push({ name: `${row[name]}:`, percent: round1((u / (u + f)) * 100) });
       }
     }
     if (disks.length === 0) return {};
@@ -258,7 +297,14 @@ const windowsDisks: OutputParser = {
     return {
       'disk.maxUsePercent': top.percent,
       'disk.maxUseMount': top.name,
-      [note('disk.maxUsePercent')]: `最高：${top.name} ${top.percent}%${disks.length > 1 ? `；其余：${disks.filter((d) => d !== top).map((d) => `${d.name} ${d.percent}%`).join('，')}` : ''}`,
+      [note('disk.maxUsePercent')]: `最高：${top.name} ${top.percent}%${
+        disks.length > 1
+          ? `；其余：${disks
+              .filter((d) => d !== top)
+              .map((d) => `${d.name} ${d.percent}%`)
+              .join('，')}`
+          : ''
+      }`,
     };
   },
 };
@@ -273,7 +319,8 @@ const eventLogs: OutputParser = {
   command: /(wevtutil|Get-EventLog)/i,
   produces: ['win.eventLogMaxSizeMb:*'],
   detect: (paste) =>
-    (paste.lines.some((line) => /^\s*name:\s*\S/.test(line)) && paste.lines.some((line) => /^\s*maxSize:\s*\d+/.test(line))) ||
+    (paste.lines.some((line) => /^\s*name:\s*\S/.test(line)) &&
+      paste.lines.some((line) => /^\s*maxSize:\s*\d+/.test(line))) ||
     paste.lines.some((line) => /^\s*Max\(K\)\s+Retain\s+OverflowAction/.test(line))
       ? 95
       : 0,
@@ -286,7 +333,8 @@ const eventLogs: OutputParser = {
       const size = /^\s*maxSize:\s*(\d+)/.exec(line);
       if (size && name) values[`win.eventLogMaxSizeMb:${name}`] = round1(Number(size[1]) / 1048576);
       const retention = /^\s*retention:\s*(\S+)/.exec(line);
-      if (retention && name && retention[1] === 'true') values[note(`win.eventLogMaxSizeMb:${name}`)] = '日志满时不覆盖（retention: true）';
+      if (retention && name && retention[1] === 'true')
+        values[note(`win.eventLogMaxSizeMb:${name}`)] = '日志满时不覆盖（retention: true）';
     }
     for (const table of dashedTables(paste.lines)) {
       const max = table.headers.indexOf('Max(K)');
@@ -294,7 +342,8 @@ const eventLogs: OutputParser = {
       if (max < 0 || log < 0) continue;
       for (const row of table.rows) {
         const kb = Number((row[max] ?? '').replace(/,/g, ''));
-        if (row[log] && Number.isFinite(kb)) values[`win.eventLogMaxSizeMb:${row[log]!.toLowerCase()}`] = round1(kb / 1024);
+        if (row[log] && Number.isFinite(kb))
+          values[`win.eventLogMaxSizeMb:${row[log]!.toLowerCase()}`] = round1(kb / 1024);
       }
     }
     return values;
@@ -307,10 +356,13 @@ const eventLogs: OutputParser = {
 const regQuery: OutputParser = {
   name: 'reg-query',
   label: '注册表值（reg query）',
-  commands: ['reg query "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp" /v PortNumber'],
+  commands: [
+    'reg query "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp" /v PortNumber',
+  ],
   command: /^reg\s+query\b/i,
   produces: ['win.reg:*'],
-  detect: (paste) => (paste.lines.some((line) => /^\s+\S+\s+REG_(DWORD|QWORD|SZ|EXPAND_SZ|MULTI_SZ|BINARY)\b/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /^\s+\S+\s+REG_(DWORD|QWORD|SZ|EXPAND_SZ|MULTI_SZ|BINARY)\b/.test(line)) ? 95 : 0,
   parse(paste): ParsedValues {
     const values: ParsedValues = {};
     for (const line of paste.lines) {
@@ -318,7 +370,8 @@ const regQuery: OutputParser = {
       if (!match) continue;
       const name = match[1]!.toLowerCase();
       const data = match[3]!.trim();
-      values[`win.reg:${name}`] = /^REG_(DWORD|QWORD)$/.test(match[2]!) && /^0x[0-9a-f]+$/i.test(data) ? Number.parseInt(data, 16) : data;
+      values[`win.reg:${name}`] =
+        /^REG_(DWORD|QWORD)$/.test(match[2]!) && /^0x[0-9a-f]+$/i.test(data) ? Number.parseInt(data, 16) : data;
     }
     return values;
   },
@@ -333,10 +386,16 @@ const netUser: OutputParser = {
   commands: ['net user guest'],
   command: /^net\s+user\s+\S/i,
   produces: ['win.userActive:*'],
-  detect: (paste) => (paste.lines.some((line) => /^\s*(User name|用户名)\s+\S/.test(line)) && paste.lines.some((line) => /^\s*(Account active|帐户启用|账户启用)\s+\S/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /^\s*(User name|用户名)\s+\S/.test(line)) &&
+    paste.lines.some((line) => /^\s*(Account active|帐户启用|账户启用)\s+\S/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const user = paste.lines.map((line) => /^\s*(?:User name|用户名)\s+(\S+)/.exec(line)).find(Boolean)?.[1];
-    const active = paste.lines.map((line) => /^\s*(?:Account active|帐户启用|账户启用)\s+(\S+)/.exec(line)).find(Boolean)?.[1];
+    const active = paste.lines
+      .map((line) => /^\s*(?:Account active|帐户启用|账户启用)\s+(\S+)/.exec(line))
+      .find(Boolean)?.[1];
     if (!user || !active) return {};
     return { [`win.userActive:${user.toLowerCase()}`]: /^(yes|是)$/i.test(active) ? '已启用' : '已禁用' };
   },
@@ -351,7 +410,11 @@ const windowsFirewall: OutputParser = {
   commands: ['netsh advfirewall show allprofiles state'],
   command: /netsh\s+advfirewall/i,
   produces: ['win.firewall'],
-  detect: (paste) => (paste.lines.some((line) => /(Profile Settings|配置文件\s*设置)\s*:/.test(line)) && paste.lines.some((line) => /^\s*(State|状态)\s+\S/.test(line)) ? 95 : 0),
+  detect: (paste) =>
+    paste.lines.some((line) => /(Profile Settings|配置文件\s*设置)\s*:/.test(line)) &&
+    paste.lines.some((line) => /^\s*(State|状态)\s+\S/.test(line))
+      ? 95
+      : 0,
   parse(paste): ParsedValues {
     const profiles: Array<{ name: string; on: boolean }> = [];
     let profile = '';
@@ -368,7 +431,11 @@ const windowsFirewall: OutputParser = {
     const on = profiles.filter((p) => p.on).length;
     const value = on === profiles.length ? '全部启用' : on === 0 ? '全部关闭' : '部分启用';
     const values: ParsedValues = { 'win.firewall': value };
-    if (value === '部分启用') values[note('win.firewall')] = `未启用：${profiles.filter((p) => !p.on).map((p) => p.name).join('、')}`;
+    if (value === '部分启用')
+      values[note('win.firewall')] = `未启用：${profiles
+        .filter((p) => !p.on)
+        .map((p) => p.name)
+        .join('、')}`;
     return values;
   },
 };
@@ -397,5 +464,15 @@ const w32tm: OutputParser = {
 };
 
 export const windowsParsers: OutputParser[] = [
-  netAccounts, secedit, auditpol, systeminfo, hotfixes, windowsDisks, eventLogs, regQuery, netUser, windowsFirewall, w32tm,
+  netAccounts,
+  secedit,
+  auditpol,
+  systeminfo,
+  hotfixes,
+  windowsDisks,
+  eventLogs,
+  regQuery,
+  netUser,
+  windowsFirewall,
+  w32tm,
 ];

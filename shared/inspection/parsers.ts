@@ -72,7 +72,9 @@ export function recogniseAll(text: string, options: ParseOptions = {}): Recognis
     const single = recognisePaste(paste, options);
     return single ? [single] : [];
   }
-  return segments.map((segment) => recognisePaste(segment, options)).filter((result): result is Recognised => result !== null);
+  return segments
+    .map((segment) => recognisePaste(segment, options))
+    .filter((result): result is Recognised => result !== null);
 }
 
 function recognisePaste(paste: PasteText, options: ParseOptions): Recognised | null {

@@ -128,7 +128,10 @@ export function expandTabs(line: string): string {
 }
 
 /** "Label : value" / "Label: value" / "Label：value" lines as [label, value] pairs (labels trimmed). */
-export function keyValueLines(lines: readonly string[], separator = /^\s*([^:]+?)\s*:\s*(.*)$/): Array<[string, string]> {
+export function keyValueLines(
+  lines: readonly string[],
+  separator = /^\s*([^:]+?)\s*:\s*(.*)$/,
+): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const line of lines) {
     const match = separator.exec(line);
@@ -174,7 +177,9 @@ function findDashedTables(lines: readonly string[]): TextTable[] {
     const starts: number[] = [];
     for (const match of underline.matchAll(dashRun)) starts.push(match.index);
     const slice = (line: string) =>
-      starts.map((start, c) => line.slice(c === 0 ? 0 : start, c + 1 < starts.length ? starts[c + 1] : undefined).trim());
+      starts.map((start, c) =>
+        line.slice(c === 0 ? 0 : start, c + 1 < starts.length ? starts[c + 1] : undefined).trim(),
+      );
     const headers = slice(header);
     if (headers.some((h) => h === '')) continue;
     const rows: string[][] = [];
@@ -183,13 +188,22 @@ function findDashedTables(lines: readonly string[]): TextTable[] {
       const line = expandTabs(lines[j]!);
       if (line.trim() === '') {
         // SQL*Plus leaves one blank line before a repeated page header; keep reading if one follows.
-        if (j + 2 < lines.length && expandTabs(lines[j + 1]!).trim() === header.trim() && /^[\s-]+$/.test(lines[j + 2]!)) {
+        if (
+          j + 2 < lines.length &&
+          expandTabs(lines[j + 1]!).trim() === header.trim() &&
+          /^[\s-]+$/.test(lines[j + 2]!)
+        ) {
           j += 2;
           continue;
         }
         break;
       }
-      if (/^\s*(\d+ rows? selected\.?|no rows selected|已选择\s*\d+\s*行。?|未选定行|Command executed successfully\.?)\s*$/i.test(line)) break;
+      if (
+        /^\s*(\d+ rows? selected\.?|no rows selected|已选择\s*\d+\s*行。?|未选定行|Command executed successfully\.?)\s*$/i.test(
+          line,
+        )
+      )
+        break;
       if (line.trim() === header.trim() || /^[\s-]+$/.test(line)) continue;
       if (promptCommand(line) !== null) break;
       rows.push(slice(line));
@@ -220,7 +234,13 @@ function findMysqlTables(lines: readonly string[]): TextTable[] {
     if (!/^\s*\+[-+]+\+\s*$/.test(lines[i]!)) continue;
     const header = lines[i + 1];
     if (!header || !/^\s*\|.*\|\s*$/.test(header)) continue;
-    const split = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+    const split = (line: string) =>
+      line
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/\|$/, '')
+        .split('|')
+        .map((cell) => cell.trim());
     const headers = split(header);
     const rows: string[][] = [];
     let j = i + 2;
@@ -254,7 +274,9 @@ function findMysqlTables(lines: readonly string[]): TextTable[] {
   }
   // Batch (tab-separated), only when nothing else was found.
   if (tables.length === 0) {
-    const start = lines.findIndex((line) => line.includes('\t') && /^[A-Za-z_][\w$#.()*]*(\t[A-Za-z_][\w$#.()*]*)+$/.test(line.trim()));
+    const start = lines.findIndex(
+      (line) => line.includes('\t') && /^[A-Za-z_][\w$#.()*]*(\t[A-Za-z_][\w$#.()*]*)+$/.test(line.trim()),
+    );
     if (start >= 0) {
       const headers = lines[start]!.trim().split('\t');
       const rows: string[][] = [];
@@ -262,7 +284,10 @@ function findMysqlTables(lines: readonly string[]): TextTable[] {
         const line = lines[j]!;
         if (!line.includes('\t') && headers.length > 1) break;
         if (promptCommand(line) !== null) break;
-        const cells = line.replace(/^\s+/, '').split('\t').map((cell) => cell.trim());
+        const cells = line
+          .replace(/^\s+/, '')
+          .split('\t')
+          .map((cell) => cell.trim());
         rows.push(headers.map((_, c) => cells[c] ?? ''));
       }
       tables.push({ headers, rows, headerLine: start });

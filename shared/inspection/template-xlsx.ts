@@ -15,7 +15,16 @@
 import { readSpreadsheet, SpreadsheetReadError } from '../asset-import/read-sheet';
 import { loadExcelJs } from '../asset-import/exceljs-module';
 import { type AssetType, assetTypes } from '../records/asset';
-import { type ChecklistItem, type ChecklistSection, checklistItemSchema, checklistSectionSchema, type ItemKind, itemKinds, type Severity, severities } from '../records/checklist';
+import {
+  type ChecklistItem,
+  type ChecklistSection,
+  checklistItemSchema,
+  checklistSectionSchema,
+  type ItemKind,
+  itemKinds,
+  type Severity,
+  severities,
+} from '../records/checklist';
 import { checkTemplate } from './template-check';
 import { parseNumberText } from './text';
 
@@ -76,22 +85,41 @@ export const itemColumns: Array<{ field: ItemColumn; header: string; width: numb
 ];
 
 const kindAliases: Record<string, ItemKind> = {
-  合格不合格: 'passFail', '合格/不合格': 'passFail', 判断: 'passFail', 是否: 'passFail', 人工判定: 'passFail',
-  数值: 'number', 数字: 'number', 阈值: 'number',
-  文本: 'text', 文字: 'text',
-  单选: 'choice', 选择: 'choice',
+  合格不合格: 'passFail',
+  '合格/不合格': 'passFail',
+  判断: 'passFail',
+  是否: 'passFail',
+  人工判定: 'passFail',
+  数值: 'number',
+  数字: 'number',
+  阈值: 'number',
+  文本: 'text',
+  文字: 'text',
+  单选: 'choice',
+  选择: 'choice',
   多选: 'multiChoice',
-  拍照: 'photo', 照片: 'photo', 必须拍照: 'photo',
+  拍照: 'photo',
+  照片: 'photo',
+  必须拍照: 'photo',
 };
 
-const severityAliases: Record<string, Severity> = { 高: 'critical', 中: 'major', 低: 'minor', 严重: 'critical', 一般: 'major', 轻微: 'minor' };
+const severityAliases: Record<string, Severity> = {
+  高: 'critical',
+  中: 'major',
+  低: 'minor',
+  严重: 'critical',
+  一般: 'major',
+  轻微: 'minor',
+};
 
 export async function exportTemplateXlsx(template: XlsxTemplate): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fieldbook';
   workbook.created = new Date();
-  const headerStyle = (row: { eachCell(callback: (cell: { font: unknown; fill: unknown; border: unknown; alignment: unknown }) => void): void }) =>
+  const headerStyle = (row: {
+    eachCell(callback: (cell: { font: unknown; fill: unknown; border: unknown; alignment: unknown }) => void): void;
+  }) =>
     row.eachCell((cell) => {
       cell.font = { bold: true };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
@@ -106,10 +134,16 @@ export async function exportTemplateXlsx(template: XlsxTemplate): Promise<Uint8A
   info.getColumn(3).width = 50;
   [1, 2, 3].forEach((c) => (info.getColumn(c).numFmt = '@'));
   headerStyle(info.addRow(['字段', '内容', '填写说明']));
-  const typeLabels = Object.values(assetTypes).map((label) => label.zh).join('、');
+  const typeLabels = Object.values(assetTypes)
+    .map((label) => label.zh)
+    .join('、');
   info.addRows([
     ['模板名称', template.name, '必填'],
-    ['适用对象类型', template.assetTypes.map((code) => assetTypes[code as AssetType]?.zh ?? code).join('、'), `可填：${typeLabels}；多个用“、”分隔`],
+    [
+      '适用对象类型',
+      template.assetTypes.map((code) => assetTypes[code as AssetType]?.zh ?? code).join('、'),
+      `可填：${typeLabels}；多个用“、”分隔`,
+    ],
     ['版本', String(template.version ?? 1), '正整数'],
     ['内置模板', template.builtinKey ?? '', '复制自哪个内置模板（可空）'],
     ['说明', template.description, ''],
@@ -135,7 +169,9 @@ export async function exportTemplateXlsx(template: XlsxTemplate): Promise<Uint8A
   headerStyle(sheet.addRow(itemColumns.map((column) => column.header)));
   const titleCount = new Map<string, number>();
   for (const section of template.sections) titleCount.set(section.title, (titleCount.get(section.title) ?? 0) + 1);
-  const sectionCell = new Map(template.sections.map((section) => [section.id, titleCount.get(section.title) === 1 ? section.title : section.id]));
+  const sectionCell = new Map(
+    template.sections.map((section) => [section.id, titleCount.get(section.title) === 1 ? section.title : section.id]),
+  );
   for (const item of template.items) {
     sheet.addRow(
       itemColumns.map(({ field }) => {
@@ -158,8 +194,12 @@ export async function exportTemplateXlsx(template: XlsxTemplate): Promise<Uint8A
       }),
     );
   }
-  const kindList = `"${Object.values(itemKinds).map((label) => label.zh).join(',')}"`;
-  const severityList = `"${Object.values(severities).map((label) => label.zh).join(',')}"`;
+  const kindList = `"${Object.values(itemKinds)
+    .map((label) => label.zh)
+    .join(',')}"`;
+  const severityList = `"${Object.values(severities)
+    .map((label) => label.zh)
+    .join(',')}"`;
   const kindColumn = itemColumns.findIndex((c) => c.field === 'kind') + 1;
   const severityColumn = itemColumns.findIndex((c) => c.field === 'severity') + 1;
   for (let r = 2; r <= template.items.length + 200; r++) {
@@ -193,15 +233,30 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
     sheetNames = first.sheetNames;
     firstGrid = first.rows;
   } catch (error) {
-    return { ok: false, errors: [{ sheet: '', message: error instanceof SpreadsheetReadError ? error.message : `无法读取文件：${String(error)}` }], warnings };
+    return {
+      ok: false,
+      errors: [
+        {
+          sheet: '',
+          message: error instanceof SpreadsheetReadError ? error.message : `无法读取文件：${String(error)}`,
+        },
+      ],
+      warnings,
+    };
   }
-  const grid = async (index: number) => (index === 0 ? firstGrid : (await readSpreadsheet(bytes, 'template.xlsx', { sheetIndex: index })).rows);
+  const grid = async (index: number) =>
+    index === 0 ? firstGrid : (await readSpreadsheet(bytes, 'template.xlsx', { sheetIndex: index })).rows;
   const grids = await Promise.all(sheetNames.map((_, index) => grid(index)));
 
   // The item sheet: by name, else the first sheet with an 编号 + 检查项 header row.
   let itemIndex = sheetNames.indexOf(ITEM_SHEET);
   if (itemIndex < 0) itemIndex = grids.findIndex((rows) => findHeaderRow(rows) >= 0);
-  if (itemIndex < 0) return { ok: false, errors: [{ sheet: '', message: `找不到“${ITEM_SHEET}”工作表（需要含“编号”“检查项”列的表头）` }], warnings };
+  if (itemIndex < 0)
+    return {
+      ok: false,
+      errors: [{ sheet: '', message: `找不到“${ITEM_SHEET}”工作表（需要含“编号”“检查项”列的表头）` }],
+      warnings,
+    };
   const itemSheetName = sheetNames[itemIndex]!;
 
   // 模板信息
@@ -217,9 +272,20 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
       if (!id && !title) return;
       const parsed = checklistSectionSchema.safeParse({ id: id || nextSectionId(sections), title });
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) errors.push({ sheet: SECTION_SHEET, row: r + 1, column: issue.path[0] === 'id' ? '分节编号' : '分节名称', message: `第 ${r + 1} 行：${issue.message}` });
+        for (const issue of parsed.error.issues)
+          errors.push({
+            sheet: SECTION_SHEET,
+            row: r + 1,
+            column: issue.path[0] === 'id' ? '分节编号' : '分节名称',
+            message: `第 ${r + 1} 行：${issue.message}`,
+          });
       } else if (sections.some((s) => s.id === parsed.data.id)) {
-        errors.push({ sheet: SECTION_SHEET, row: r + 1, column: '分节编号', message: `第 ${r + 1} 行：分节编号重复：${parsed.data.id}` });
+        errors.push({
+          sheet: SECTION_SHEET,
+          row: r + 1,
+          column: '分节编号',
+          message: `第 ${r + 1} 行：分节编号重复：${parsed.data.id}`,
+        });
       } else sections.push(parsed.data);
     });
   }
@@ -227,11 +293,18 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
   // 检查项
   const rows = grids[itemIndex]!;
   const headerRow = findHeaderRow(rows);
-  if (headerRow < 0) return { ok: false, errors: [...errors, { sheet: itemSheetName, message: '找不到表头行（需要“编号”和“检查项”两列）' }], warnings };
+  if (headerRow < 0)
+    return {
+      ok: false,
+      errors: [...errors, { sheet: itemSheetName, message: '找不到表头行（需要“编号”和“检查项”两列）' }],
+      warnings,
+    };
   const columnOf = new Map<ItemColumn, number>();
   rows[headerRow]!.forEach((cell, c) => {
     const header = normaliseHeader(cell);
-    const column = itemColumns.find((col) => normaliseHeader(col.header) === header || col.aliases.some((alias) => normaliseHeader(alias) === header));
+    const column = itemColumns.find(
+      (col) => normaliseHeader(col.header) === header || col.aliases.some((alias) => normaliseHeader(alias) === header),
+    );
     if (column && !columnOf.has(column.field)) columnOf.set(column.field, c);
   });
   const items: ChecklistItem[] = [];
@@ -245,7 +318,13 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
       return c === undefined ? '' : (row[c] ?? '');
     };
     if (itemColumns.every(({ field }) => cell(field).trim() === '')) continue;
-    const rowError = (column: string, message: string) => errors.push({ sheet: itemSheetName, row: excelRow, column, message: `第 ${excelRow} 行「${column}」：${message}` });
+    const rowError = (column: string, message: string) =>
+      errors.push({
+        sheet: itemSheetName,
+        row: excelRow,
+        column,
+        message: `第 ${excelRow} 行「${column}」：${message}`,
+      });
 
     // 分节: a title, or a section id, or a new section; blank = the one above.
     let sectionId = '';
@@ -258,7 +337,12 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
         const section = { id: nextSectionId(sections), title: sectionText };
         sections.push(section);
         sectionId = section.id;
-        warnings.push({ sheet: itemSheetName, row: excelRow, column: '分节', message: `第 ${excelRow} 行：新分节「${sectionText}」（编号 ${section.id}）` });
+        warnings.push({
+          sheet: itemSheetName,
+          row: excelRow,
+          column: '分节',
+          message: `第 ${excelRow} 行：新分节「${sectionText}」（编号 ${section.id}）`,
+        });
       }
     } else if (lastSectionId) sectionId = lastSectionId;
     else {
@@ -271,7 +355,13 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
     const kindText = cell('kind').trim();
     if (kindText) {
       kind = kindFromText(kindText);
-      if (!kind) rowError('类型', `无法识别“${kindText}”，可填：${Object.values(itemKinds).map((k) => k.zh).join('、')}`);
+      if (!kind)
+        rowError(
+          '类型',
+          `无法识别“${kindText}”，可填：${Object.values(itemKinds)
+            .map((k) => k.zh)
+            .join('、')}`,
+        );
     }
     let severity: Severity | undefined = 'major';
     const severityText = cell('severity').trim();
@@ -296,7 +386,12 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
     let id = cell('id').trim();
     if (!id) {
       id = `item-${excelRow}`;
-      warnings.push({ sheet: itemSheetName, row: excelRow, column: '编号', message: `第 ${excelRow} 行：未填编号，已生成 ${id}` });
+      warnings.push({
+        sheet: itemSheetName,
+        row: excelRow,
+        column: '编号',
+        message: `第 ${excelRow} 行：未填编号，已生成 ${id}`,
+      });
     }
     const parsed = checklistItemSchema.safeParse({
       id,
@@ -334,7 +429,11 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
 
   for (const issue of checkTemplate({ sections, items })) {
     const row = issue.itemId ? rowOfItem.get(issue.itemId) : undefined;
-    const column = issue.field ? (issue.field === 'sectionId' ? '分节' : itemColumns.find((c) => c.field === issue.field)?.header) : undefined;
+    const column = issue.field
+      ? issue.field === 'sectionId'
+        ? '分节'
+        : itemColumns.find((c) => c.field === issue.field)?.header
+      : undefined;
     const entry: TemplateImportIssue = {
       sheet: issue.itemId ? itemSheetName : SECTION_SHEET,
       ...(row !== undefined ? { row } : {}),
@@ -347,7 +446,10 @@ export async function importTemplateXlsx(bytes: Uint8Array): Promise<TemplateImp
   return { ok: true, template: { ...info, sections, items }, warnings };
 }
 
-function readInfo(rows: string[][], errors: TemplateImportIssue[]): Omit<ImportedTemplate, 'sections' | 'items'> | null {
+function readInfo(
+  rows: string[][],
+  errors: TemplateImportIssue[],
+): Omit<ImportedTemplate, 'sections' | 'items'> | null {
   const field = (label: RegExp) => {
     const index = rows.findIndex((row) => label.test((row[0] ?? '').trim()));
     return index < 0 ? undefined : { value: (rows[index]![1] ?? '').trim(), row: index + 1 };
@@ -355,18 +457,37 @@ function readInfo(rows: string[][], errors: TemplateImportIssue[]): Omit<Importe
   const name = field(/^(模板名称|名称)$/);
   let ok = true;
   if (!name?.value) {
-    errors.push({ sheet: INFO_SHEET, ...(name ? { row: name.row } : {}), column: '内容', message: rows.length === 0 ? `缺少“${INFO_SHEET}”工作表或其中没有模板名称` : '请填写模板名称' });
+    errors.push({
+      sheet: INFO_SHEET,
+      ...(name ? { row: name.row } : {}),
+      column: '内容',
+      message: rows.length === 0 ? `缺少“${INFO_SHEET}”工作表或其中没有模板名称` : '请填写模板名称',
+    });
     ok = false;
   } else if (name.value.length > 200) {
-    errors.push({ sheet: INFO_SHEET, row: name.row, column: '内容', message: `第 ${name.row} 行：模板名称不能超过 200 个字符` });
+    errors.push({
+      sheet: INFO_SHEET,
+      row: name.row,
+      column: '内容',
+      message: `第 ${name.row} 行：模板名称不能超过 200 个字符`,
+    });
     ok = false;
   }
   const types: AssetType[] = [];
   const typeField = field(/^(适用对象类型|适用类型|对象类型)$/);
   for (const part of (typeField?.value ?? '').split(/[、,，;；/\s]+/).filter(Boolean)) {
-    const code = (Object.keys(assetTypes) as AssetType[]).find((c) => c === part || assetTypes[c].zh === part || assetTypes[c].en.toLowerCase() === part.toLowerCase());
+    const code = (Object.keys(assetTypes) as AssetType[]).find(
+      (c) => c === part || assetTypes[c].zh === part || assetTypes[c].en.toLowerCase() === part.toLowerCase(),
+    );
     if (!code) {
-      errors.push({ sheet: INFO_SHEET, row: typeField!.row, column: '内容', message: `第 ${typeField!.row} 行：无法识别的对象类型“${part}”，可填：${Object.values(assetTypes).map((t) => t.zh).join('、')}` });
+      errors.push({
+        sheet: INFO_SHEET,
+        row: typeField!.row,
+        column: '内容',
+        message: `第 ${typeField!.row} 行：无法识别的对象类型“${part}”，可填：${Object.values(assetTypes)
+          .map((t) => t.zh)
+          .join('、')}`,
+      });
       ok = false;
     } else if (!types.includes(code)) types.push(code);
   }
@@ -375,7 +496,12 @@ function readInfo(rows: string[][], errors: TemplateImportIssue[]): Omit<Importe
   if (versionField?.value) {
     const n = parseNumberText(versionField.value.replace(/^[Vv]/, ''));
     if (n === null || !Number.isInteger(n) || n < 1) {
-      errors.push({ sheet: INFO_SHEET, row: versionField.row, column: '内容', message: `第 ${versionField.row} 行：版本应为正整数` });
+      errors.push({
+        sheet: INFO_SHEET,
+        row: versionField.row,
+        column: '内容',
+        message: `第 ${versionField.row} 行：版本应为正整数`,
+      });
       ok = false;
     } else version = n;
   }
@@ -398,14 +524,24 @@ function normaliseHeader(text: string): string {
 function kindFromText(text: string): ItemKind | undefined {
   const folded = text.replace(/\s+/g, '');
   const byLabel = (Object.keys(itemKinds) as ItemKind[]).find(
-    (code) => code.toLowerCase() === folded.toLowerCase() || itemKinds[code].zh.replace(/\s+/g, '') === folded || itemKinds[code].en.toLowerCase() === text.trim().toLowerCase(),
+    (code) =>
+      code.toLowerCase() === folded.toLowerCase() ||
+      itemKinds[code].zh.replace(/\s+/g, '') === folded ||
+      itemKinds[code].en.toLowerCase() === text.trim().toLowerCase(),
   );
   return byLabel ?? kindAliases[folded.replace(/（.*）$|\(.*\)$/, '')] ?? kindAliases[folded];
 }
 
 function severityFromText(text: string): Severity | undefined {
   const folded = text.trim();
-  return (Object.keys(severities) as Severity[]).find((code) => code === folded.toLowerCase() || severities[code].zh === folded || severities[code].en.toLowerCase() === folded.toLowerCase()) ?? severityAliases[folded];
+  return (
+    (Object.keys(severities) as Severity[]).find(
+      (code) =>
+        code === folded.toLowerCase() ||
+        severities[code].zh === folded ||
+        severities[code].en.toLowerCase() === folded.toLowerCase(),
+    ) ?? severityAliases[folded]
+  );
 }
 
 function nextSectionId(sections: readonly ChecklistSection[]): string {
@@ -417,6 +553,7 @@ function nextSectionId(sections: readonly ChecklistSection[]): string {
 /** writeBuffer gives a Node Buffer in Node and an ArrayBuffer in the browser: a plain Uint8Array that owns its bytes. */
 function toUint8Array(buffer: unknown): Uint8Array {
   if (buffer instanceof ArrayBuffer) return new Uint8Array(buffer.slice(0));
-  if (ArrayBuffer.isView(buffer)) return new Uint8Array(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  if (ArrayBuffer.isView(buffer))
+    return new Uint8Array(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
   throw new Error('exceljs 返回了无法识别的数据');
 }

@@ -60,7 +60,8 @@ export function verdictFor(item: VerdictItem, answer: Answer | null | undefined)
   if (!answer) return null;
   if (answer.verdict === 'na' || answer.verdict === 'pass' || answer.verdict === 'fail') return answer.verdict;
   const value = answer.value;
-  if (typeof value === 'string' && naTexts.has(foldForCompare(value)) && !includesFolded(item.options ?? [], value)) return 'na';
+  if (typeof value === 'string' && naTexts.has(foldForCompare(value)) && !includesFolded(item.options ?? [], value))
+    return 'na';
   return automaticVerdict(item, value);
 }
 
@@ -152,7 +153,8 @@ export function describeThreshold(item: Pick<VerdictItem, 'min' | 'max' | 'unit'
   const unit = item.unit?.trim() ? ` ${item.unit.trim()}` : '';
   const min = finiteOrNull(item.min);
   const max = finiteOrNull(item.max);
-  if (min !== null && max !== null) return min === max ? `= ${formatNumber(min)}${unit}` : `${formatNumber(min)} – ${formatNumber(max)}${unit}`;
+  if (min !== null && max !== null)
+    return min === max ? `= ${formatNumber(min)}${unit}` : `${formatNumber(min)} – ${formatNumber(max)}${unit}`;
   if (max !== null) return `≤ ${formatNumber(max)}${unit}`;
   if (min !== null) return `≥ ${formatNumber(min)}${unit}`;
   return '';

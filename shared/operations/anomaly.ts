@@ -45,7 +45,10 @@ export interface EvaluatedMetric {
 }
 
 /** Every metric of the definitions with its reading and level, in definition order. */
-export function evaluateEntry(defs: readonly MetricDef[], values: Readonly<Record<string, MetricValue | MetricReading>>): EvaluatedMetric[] {
+export function evaluateEntry(
+  defs: readonly MetricDef[],
+  values: Readonly<Record<string, MetricValue | MetricReading>>,
+): EvaluatedMetric[] {
   return defs.map((def) => {
     const reading = values[def.key];
     const value = reading === undefined ? null : readingValue(reading);
@@ -68,7 +71,14 @@ export function anomaliesOf(evaluated: readonly EvaluatedMetric[]): Anomaly[] {
   const found: Anomaly[] = [];
   for (const metric of evaluated) {
     if (metric.level !== 'warning' && metric.level !== 'critical') continue;
-    found.push({ key: metric.def.key, label: metric.def.label, level: metric.level, value: metric.value, def: metric.def, carried: metric.carried });
+    found.push({
+      key: metric.def.key,
+      label: metric.def.label,
+      level: metric.level,
+      value: metric.value,
+      def: metric.def,
+      carried: metric.carried,
+    });
   }
   return found.sort((a, b) => (a.level === b.level ? 0 : a.level === 'critical' ? -1 : 1));
 }
@@ -103,7 +113,11 @@ export interface GradedPriority {
   projectRule: boolean;
 }
 
-export function priorityForAnomaly(anomaly: Pick<Anomaly, 'key' | 'level'>, assetCriticality: AssetCriticality | undefined, rules: readonly FaultRule[] = []): GradedPriority {
+export function priorityForAnomaly(
+  anomaly: Pick<Anomaly, 'key' | 'level'>,
+  assetCriticality: AssetCriticality | undefined,
+  rules: readonly FaultRule[] = [],
+): GradedPriority {
   const matches = (rule: FaultRule) =>
     (anyMetric(rule) || rule.metricKey.trim() === anomaly.key) &&
     rule.level === anomaly.level &&
@@ -151,7 +165,11 @@ export interface AnomalyIncidentOptions {
  * The incident an anomaly becomes: priority by the fault-grading rules, and Chinese text —
  * "jnb-srv-0012 磁盘使用率 92 %（严重，阈值 90 %）", "jnb-sw-01 告警灯 告警（严重）".
  */
-export function incidentFromAnomaly(asset: PatrolAsset, anomaly: Anomaly, options: AnomalyIncidentOptions = {}): AnomalyIncident {
+export function incidentFromAnomaly(
+  asset: PatrolAsset,
+  anomaly: Anomaly,
+  options: AnomalyIncidentOptions = {},
+): AnomalyIncident {
   const grading = priorityForAnomaly(anomaly, asset.criticality, options.rules);
   const levelText = metricLevelLabels[anomaly.level];
   const def = anomaly.def;
@@ -166,7 +184,8 @@ export function incidentFromAnomaly(asset: PatrolAsset, anomaly: Anomaly, option
     const number = parseMetricNumber(anomaly.value);
     reading = number === null ? String(anomaly.value ?? '') : formatWithUnit(number, def.unit);
     const bound = anomaly.level === 'critical' ? def.critical : def.warning;
-    const boundText = bound === null ? '' : `，${def.direction === 'below' ? '下限阈值' : '阈值'} ${formatWithUnit(bound, def.unit)}`;
+    const boundText =
+      bound === null ? '' : `，${def.direction === 'below' ? '下限阈值' : '阈值'} ${formatWithUnit(bound, def.unit)}`;
     title = `${asset.name} ${def.label} ${reading}（${levelText}${boundText}）`;
     const levels = [
       def.warning !== null ? `${metricLevelLabels.warning} ${describeLevel(def, 'warning')}` : '',
@@ -174,10 +193,23 @@ export function incidentFromAnomaly(asset: PatrolAsset, anomaly: Anomaly, option
     ].filter(Boolean);
     finding = `${def.label}为 ${reading}，达到${levelText}级别（阈值：${levels.join('，')}）`;
   }
-  const when = options.observedAt === undefined ? '' : `${formatInstant(options.observedAt, options.timeZone ?? DEFAULT_TIME_ZONE)} `;
+  const when =
+    options.observedAt === undefined
+      ? ''
+      : `${formatInstant(options.observedAt, options.timeZone ?? DEFAULT_TIME_ZONE)} `;
   const lines = [`${when}巡检发现 ${asset.name} 的${finding}。`];
   if (anomaly.carried) lines.push('该数值沿用上次巡检（已确认无变化），请核实现场实际情况。');
   if (asset.criticality) lines.push(`资产重要程度：${criticalityLabels[asset.criticality]}。`);
-  lines.push(`按故障分级规则（${describeFaultRule(grading.rule, def.label)}${grading.projectRule ? '' : '，默认规则'}）定为 ${grading.priority}。`);
-  return { priority: grading.priority, title, description: lines.join('\n'), metricKey: anomaly.key, level: anomaly.level, value: anomaly.value, grading };
+  lines.push(
+    `按故障分级规则（${describeFaultRule(grading.rule, def.label)}${grading.projectRule ? '' : '，默认规则'}）定为 ${grading.priority}。`,
+  );
+  return {
+    priority: grading.priority,
+    title,
+    description: lines.join('\n'),
+    metricKey: anomaly.key,
+    level: anomaly.level,
+    value: anomaly.value,
+    grading,
+  };
 }

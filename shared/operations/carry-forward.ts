@@ -27,7 +27,11 @@ export interface CarryForwardResult {
   ignored: string[];
 }
 
-export function carryForward(previous: EntryValues | null | undefined, current: EntryValues, attestedKeys: Iterable<string>): CarryForwardResult {
+export function carryForward(
+  previous: EntryValues | null | undefined,
+  current: EntryValues,
+  attestedKeys: Iterable<string>,
+): CarryForwardResult {
   const attested = new Set(attestedKeys);
   const values: Record<string, MetricReading> = {};
   const result: CarryForwardResult = { values, carried: [], unavailable: [], ignored: [] };

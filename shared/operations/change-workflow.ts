@@ -135,7 +135,8 @@ export function hasApproval(change: ChangeData): boolean {
 export function nextChangeStates(type: ChangeType, from: ChangeState): ChangeState[] {
   if (!openChangeStates.includes(from)) return [];
   const next: ChangeState[] = [changePath[changePath.indexOf(from) + 1]!];
-  if (type === 'emergency' && (from === 'assessment' || from === 'approval') && !next.includes('implementation')) next.push('implementation');
+  if (type === 'emergency' && (from === 'assessment' || from === 'approval') && !next.includes('implementation'))
+    next.push('implementation');
   if (from === 'approval') next.push('rejected');
   next.push('cancelled');
   return next;
@@ -181,7 +182,8 @@ export function allowedTransition(change: ChangeData, from: ChangeState, to: Cha
   const toIndex = changePath.indexOf(to);
   if (toIndex < fromIndex) return `变更不能从${quoted(from)}退回${quoted(to)}；如需重新评估，请取消后重新提交`;
 
-  const emergencyShortcut = change.type === 'emergency' && to === 'implementation' && (from === 'assessment' || from === 'approval');
+  const emergencyShortcut =
+    change.type === 'emergency' && to === 'implementation' && (from === 'assessment' || from === 'approval');
   if (toIndex > fromIndex + 1 && !emergencyShortcut) {
     const skipped = changePath.slice(fromIndex + 1, toIndex);
     return `变更不能跳过${skipped.map(quoted).join('、')}`;
@@ -189,19 +191,34 @@ export function allowedTransition(change: ChangeData, from: ChangeState, to: Cha
 
   const issues: string[] = [];
   const missing = missingToLeave(change, from);
-  if (missing.length) issues.push(`${to === 'closed' ? '关闭变更' : `离开${quoted(from)}`}前须填写：${fieldList(missing)}`);
+  if (missing.length)
+    issues.push(`${to === 'closed' ? '关闭变更' : `离开${quoted(from)}`}前须填写：${fieldList(missing)}`);
   switch (from) {
     case 'approval':
-      if (isFilled(change.approvalDecision) && change.approvalDecision !== 'approved') issues.push(`审批结论为“同意”后才能进入${quoted(to)}`);
+      if (isFilled(change.approvalDecision) && change.approvalDecision !== 'approved')
+        issues.push(`审批结论为“同意”后才能进入${quoted(to)}`);
       break;
     case 'testing':
       if (change.testResult === 'failed') issues.push(`测试未通过，不能进入${quoted(to)}`);
-      else if (change.testResult === 'notApplicable' && change.type !== 'standard') issues.push('只有标准变更的测试可以标为“不适用”');
+      else if (change.testResult === 'notApplicable' && change.type !== 'standard')
+        issues.push('只有标准变更的测试可以标为“不适用”');
       break;
     case 'implementation':
-      if (isFilled(change.implementer) && isFilled(change.reviewer) && String(change.implementer).trim() === String(change.reviewer).trim()) issues.push('复核人不能与实施人为同一人');
-      if (typeof change.actualStart === typeof change.actualEnd && isFilled(change.actualStart) && isFilled(change.actualEnd) && change.actualEnd! < change.actualStart!) issues.push('实际结束时间不能早于实际开始时间');
-      if (change.type === 'emergency' && !hasApproval(change)) issues.push('紧急变更须补录事后审批（审批人、审批结论“同意”、审批时间）才能关闭');
+      if (
+        isFilled(change.implementer) &&
+        isFilled(change.reviewer) &&
+        String(change.implementer).trim() === String(change.reviewer).trim()
+      )
+        issues.push('复核人不能与实施人为同一人');
+      if (
+        typeof change.actualStart === typeof change.actualEnd &&
+        isFilled(change.actualStart) &&
+        isFilled(change.actualEnd) &&
+        change.actualEnd! < change.actualStart!
+      )
+        issues.push('实际结束时间不能早于实际开始时间');
+      if (change.type === 'emergency' && !hasApproval(change))
+        issues.push('紧急变更须补录事后审批（审批人、审批结论“同意”、审批时间）才能关闭');
       break;
   }
   return issues.length ? issues.join('；') : null;

@@ -24,7 +24,15 @@
  */
 import { foldForCompare } from '../inspection/text';
 import { priorityLevels, type PriorityLevel, type SlaFields } from '../records/sla';
-import { DEFAULT_TIME_ZONE, type LocalPeriod, localMonth, localMonthRange, localMonthsRange, MINUTE_MS, type TimeZone } from '../date-time';
+import {
+  DEFAULT_TIME_ZONE,
+  type LocalPeriod,
+  localMonth,
+  localMonthRange,
+  localMonthsRange,
+  MINUTE_MS,
+  type TimeZone,
+} from '../date-time';
 import { mergeIntervals, type ServiceCalendar } from './service-calendar';
 import { type ClockReading, type IncidentTiming, incidentClocks, type SlaTargets } from './sla-clock';
 
@@ -54,7 +62,12 @@ export interface ComplianceOptions {
 }
 
 /** SLA compliance per month and priority, months then priorities in order. */
-export function monthlyCompliance(calendar: ServiceCalendar, sla: SlaTargets, incidents: readonly IncidentTiming[], options: ComplianceOptions): MonthlyPriorityCompliance[] {
+export function monthlyCompliance(
+  calendar: ServiceCalendar,
+  sla: SlaTargets,
+  incidents: readonly IncidentTiming[],
+  options: ComplianceOptions,
+): MonthlyPriorityCompliance[] {
   const zone = calendar.timeZone;
   const groups = new Map<string, Array<{ response: ClockReading; resolution: ClockReading }>>();
   for (const incident of incidents) {
@@ -64,7 +77,9 @@ export function monthlyCompliance(calendar: ServiceCalendar, sla: SlaTargets, in
     list.push(clocks);
     groups.set(key, list);
   }
-  const months = options.months ? [...new Set(options.months)].sort() : [...new Set([...groups.keys()].map((key) => key.split('|')[0]!))].sort();
+  const months = options.months
+    ? [...new Set(options.months)].sort()
+    : [...new Set([...groups.keys()].map((key) => key.split('|')[0]!))].sort();
   const rows: MonthlyPriorityCompliance[] = [];
   for (const month of months) {
     for (const priority of priorityLevels) {
@@ -170,13 +185,16 @@ export function monthlyAvailability(
     if (!range) throw new Error(`不是有效的月份（YYYY-MM）：${month}`);
     for (const service of services) {
       const measured = serviceAvailability(outages, service, range, options.now);
-      const target = sla.availability.find((entry) => foldForCompare(entry.service) === foldForCompare(service) && typeof entry.targetPercent === 'number');
+      const target = sla.availability.find(
+        (entry) => foldForCompare(entry.service) === foldForCompare(service) && typeof entry.targetPercent === 'number',
+      );
       let check: AvailabilityTargetCheck | null = null;
       if (target && typeof target.targetPercent === 'number') {
         const period = target.period;
         const periodRange = period === 'month' ? range : enclosingPeriod(month, period, zone);
-        const periodFigure = period === 'month' ? measured : serviceAvailability(outages, service, periodRange, options.now);
-        const allowed = round(periodFigure.periodMinutes * (100 - target.targetPercent) / 100, 6);
+        const periodFigure =
+          period === 'month' ? measured : serviceAvailability(outages, service, periodRange, options.now);
+        const allowed = round((periodFigure.periodMinutes * (100 - target.targetPercent)) / 100, 6);
         check = {
           targetPercent: target.targetPercent,
           period,
@@ -192,12 +210,20 @@ export function monthlyAvailability(
 }
 
 /** Unplanned downtime of one service within [start, end), overlapping outages merged. */
-export function serviceAvailability(outages: readonly Outage[], service: string, period: LocalPeriod, now?: number): PeriodAvailability {
+export function serviceAvailability(
+  outages: readonly Outage[],
+  service: string,
+  period: LocalPeriod,
+  now?: number,
+): PeriodAvailability {
   const key = foldForCompare(service);
   const spans = mergeIntervals(
     outages
       .filter((outage) => !outage.planned && foldForCompare(outage.service) === key)
-      .map((outage) => ({ start: Math.max(outage.start, period.start), end: Math.min(outage.end ?? now ?? period.end, period.end) })),
+      .map((outage) => ({
+        start: Math.max(outage.start, period.start),
+        end: Math.min(outage.end ?? now ?? period.end, period.end),
+      })),
   );
   const downtimeMs = spans.reduce((sum, span) => sum + (span.end - span.start), 0);
   const periodMs = period.end - period.start;

@@ -31,7 +31,8 @@ export function detectDrift(
     if (key.startsWith('note:') || isEmptyValue(expected) || !(key in reading)) continue;
     const actual = readingValue(reading[key]!);
     if (isEmptyValue(actual)) continue;
-    if (differs(expected!, actual!, tolerance[key] ?? tolerance['*'] ?? 0)) drifts.push({ key, baseline: expected!, reading: actual! });
+    if (differs(expected!, actual!, tolerance[key] ?? tolerance['*'] ?? 0))
+      drifts.push({ key, baseline: expected!, reading: actual! });
   }
   return drifts;
 }

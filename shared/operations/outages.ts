@@ -8,8 +8,12 @@ import type { Outage } from './compliance';
  * not count against availability but is shown).
  */
 export function outagesOf(
-  incidents: ReadonlyArray<Pick<IncidentFields, 'affectedService' | 'outageStart' | 'outageEnd'> & { deleted?: boolean }>,
-  changes: ReadonlyArray<Pick<ChangeRecordFields, 'affectedService' | 'plannedOutage' | 'windowStart' | 'windowEnd'> & { deleted?: boolean }>,
+  incidents: ReadonlyArray<
+    Pick<IncidentFields, 'affectedService' | 'outageStart' | 'outageEnd'> & { deleted?: boolean }
+  >,
+  changes: ReadonlyArray<
+    Pick<ChangeRecordFields, 'affectedService' | 'plannedOutage' | 'windowStart' | 'windowEnd'> & { deleted?: boolean }
+  >,
   timeZone?: TimeZone,
 ): Outage[] {
   const at = (text: string) => (text ? parseLocalDateTime(text, timeZone) : null);

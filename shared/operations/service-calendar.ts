@@ -27,10 +27,23 @@
  * a few hundred steps at most.
  */
 import type { SlaFields } from '../records/sla';
-import { checkTimeZone, DAY_MS, DEFAULT_TIME_ZONE, instantToWallMs, isoWeekdayOfDay, localDayNumber, localMinuteInstant, MINUTE_MS, parseClockTime, parseLocalDate, type TimeZone } from '../date-time';
+import {
+  checkTimeZone,
+  DAY_MS,
+  DEFAULT_TIME_ZONE,
+  instantToWallMs,
+  isoWeekdayOfDay,
+  localDayNumber,
+  localMinuteInstant,
+  MINUTE_MS,
+  parseClockTime,
+  parseLocalDate,
+  type TimeZone,
+} from '../date-time';
 
 /** The parts of an SLA (slaFields) that define its service hours. */
-export type ServiceHoursDefinition = Pick<SlaFields, 'serviceHours'> & Partial<Pick<SlaFields, 'workdays' | 'dayStart' | 'dayEnd' | 'holidays' | 'extraWorkdays'>>;
+export type ServiceHoursDefinition = Pick<SlaFields, 'serviceHours'> &
+  Partial<Pick<SlaFields, 'workdays' | 'dayStart' | 'dayEnd' | 'holidays' | 'extraWorkdays'>>;
 
 export interface ServiceCalendarOptions {
   /** The project's time zone (projects.timeZone); default Asia/Shanghai. */
@@ -66,14 +79,27 @@ export function serviceCalendar(sla: ServiceHoursDefinition, options: ServiceCal
   const notes: string[] = [];
   const always = (note?: string): ServiceCalendar => {
     if (note) notes.push(note);
-    return { alwaysOn: true, timeZone, workdays: new Set([1, 2, 3, 4, 5, 6, 7]), dayStartMinute: 0, dayEndMinute: 24 * 60, holidays: new Set(), extraWorkdays: new Set(), notes };
+    return {
+      alwaysOn: true,
+      timeZone,
+      workdays: new Set([1, 2, 3, 4, 5, 6, 7]),
+      dayStartMinute: 0,
+      dayEndMinute: 24 * 60,
+      holidays: new Set(),
+      extraWorkdays: new Set(),
+      notes,
+    };
   };
 
   if (sla.serviceHours === '7x24') return always();
-  if (sla.serviceHours === 'custom' && options.custom !== 'hours') return always('自定义服务时间无法自动识别，按 7x24 计时');
-  if (sla.serviceHours !== '5x8' && sla.serviceHours !== 'custom') return always(`未知的服务时间“${String(sla.serviceHours)}”，按 7x24 计时`);
+  if (sla.serviceHours === 'custom' && options.custom !== 'hours')
+    return always('自定义服务时间无法自动识别，按 7x24 计时');
+  if (sla.serviceHours !== '5x8' && sla.serviceHours !== 'custom')
+    return always(`未知的服务时间“${String(sla.serviceHours)}”，按 7x24 计时`);
 
-  const workdays = new Set((sla.workdays ?? []).map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7));
+  const workdays = new Set(
+    (sla.workdays ?? []).map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7),
+  );
   const dayStartMinute = parseClockTime(sla.dayStart);
   const dayEndMinute = parseClockTime(sla.dayEnd);
   if (workdays.size === 0) return always('服务时间未选择工作日，按 7x24 计时');
@@ -138,7 +164,12 @@ export function nextServiceStart(calendar: ServiceCalendar, instant: number): nu
  * Service time between two instants, in minutes (fractional when the instants carry seconds),
  * less the pauses. 0 when end ≤ start.
  */
-export function serviceMinutesBetween(calendar: ServiceCalendar, start: number, end: number, pauses: readonly Interval[] = []): number {
+export function serviceMinutesBetween(
+  calendar: ServiceCalendar,
+  start: number,
+  end: number,
+  pauses: readonly Interval[] = [],
+): number {
   checkInstant(start, 'start');
   checkInstant(end, 'end');
   if (end <= start) return 0;
@@ -160,7 +191,12 @@ export function serviceMinutesBetween(calendar: ServiceCalendar, start: number, 
  * before the time is used up, or when the time is not used up within a century (MAX_DEADLINE_MS):
  * an escalation step of 10^15 minutes, which the schema accepts, is never due.
  */
-export function addServiceMinutes(calendar: ServiceCalendar, start: number, minutes: number, pauses: readonly Interval[] = []): number {
+export function addServiceMinutes(
+  calendar: ServiceCalendar,
+  start: number,
+  minutes: number,
+  pauses: readonly Interval[] = [],
+): number {
   checkInstant(start, 'start');
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`服务时长应为非负数（分钟），收到 ${minutes}`);
   let remaining = minutes * MINUTE_MS;
@@ -178,7 +214,12 @@ export function addServiceMinutes(calendar: ServiceCalendar, start: number, minu
 }
 
 /** The service intervals in [from, to), for timelines and reports. */
-export function serviceIntervals(calendar: ServiceCalendar, from: number, to: number, pauses: readonly Interval[] = []): Interval[] {
+export function serviceIntervals(
+  calendar: ServiceCalendar,
+  from: number,
+  to: number,
+  pauses: readonly Interval[] = [],
+): Interval[] {
   checkInstant(from, 'from');
   checkInstant(to, 'to');
   const result: Interval[] = [];
@@ -237,7 +278,11 @@ function* serviceSpans(calendar: ServiceCalendar, from: number): Generator<[numb
 }
 
 /** Service spans from `from` on with the pauses cut out. */
-function* effectiveSpans(calendar: ServiceCalendar, from: number, pauses: readonly Interval[]): Generator<[number, number]> {
+function* effectiveSpans(
+  calendar: ServiceCalendar,
+  from: number,
+  pauses: readonly Interval[],
+): Generator<[number, number]> {
   const cuts = mergeIntervals(pauses).filter((pause) => pause.end > from);
   let first = 0;
   for (const [start, end] of serviceSpans(calendar, from)) {

@@ -107,7 +107,10 @@ export interface IncidentLocalFields {
  * null when reportedAt is missing or unreadable — no clock can run without it. Other unreadable
  * times count as not recorded, and a pause without a readable start is left out.
  */
-export function incidentTimingFromFields(fields: IncidentLocalFields, timeZone: TimeZone = DEFAULT_TIME_ZONE): IncidentTiming | null {
+export function incidentTimingFromFields(
+  fields: IncidentLocalFields,
+  timeZone: TimeZone = DEFAULT_TIME_ZONE,
+): IncidentTiming | null {
   const read = (text: string | undefined) => (text ? parseLocalDateTime(text, timeZone) : null);
   const reportedAt = read(fields.reportedAt);
   if (reportedAt === null) return null;
@@ -117,22 +120,46 @@ export function incidentTimingFromFields(fields: IncidentLocalFields, timeZone: 
     if (start === null) continue;
     pauses.push({ start, end: read(pause.end), ...(pause.reason ? { reason: pause.reason } : {}) });
   }
-  return { priority: fields.priority, reportedAt, acknowledgedAt: read(fields.acknowledgedAt), resolvedAt: read(fields.resolvedAt), pauses };
+  return {
+    priority: fields.priority,
+    reportedAt,
+    acknowledgedAt: read(fields.acknowledgedAt),
+    resolvedAt: read(fields.resolvedAt),
+    pauses,
+  };
 }
 
 /** The response and resolution targets of a priority (null where the SLA has none). */
-export function targetsFor(sla: SlaTargets, priority: PriorityLevel): { responseMinutes: number | null; resolutionMinutes: number | null } {
+export function targetsFor(
+  sla: SlaTargets,
+  priority: PriorityLevel,
+): { responseMinutes: number | null; resolutionMinutes: number | null } {
   const target = sla.priorities.find((entry) => entry.level === priority);
-  return { responseMinutes: positiveOrNull(target?.responseMinutes), resolutionMinutes: positiveOrNull(target?.resolutionMinutes) };
+  return {
+    responseMinutes: positiveOrNull(target?.responseMinutes),
+    resolutionMinutes: positiveOrNull(target?.resolutionMinutes),
+  };
 }
 
-export function incidentClocks(calendar: ServiceCalendar, sla: SlaTargets, incident: IncidentTiming, options: ClockOptions): IncidentClocks {
+export function incidentClocks(
+  calendar: ServiceCalendar,
+  sla: SlaTargets,
+  incident: IncidentTiming,
+  options: ClockOptions,
+): IncidentClocks {
   const targets = targetsFor(sla, incident.priority);
   const acknowledged = incident.acknowledgedAt ?? incident.resolvedAt ?? null;
   return {
     priority: incident.priority,
     response: readClock(calendar, 'response', targets.responseMinutes, incident, acknowledged, options),
-    resolution: readClock(calendar, 'resolution', targets.resolutionMinutes, incident, incident.resolvedAt ?? null, options),
+    resolution: readClock(
+      calendar,
+      'resolution',
+      targets.resolutionMinutes,
+      incident,
+      incident.resolvedAt ?? null,
+      options,
+    ),
   };
 }
 
@@ -150,11 +177,30 @@ export function readClock(
   const until = stoppedAt ?? options.now;
   // A pause left open on a stopped clock ends when the clock stopped: it cannot move a deadline after the fact.
   const pauses = closedPauses(incident.pauses, stoppedAt ?? options.now);
-  const paused = stoppedAt === null && (incident.pauses ?? []).some((pause) => pause.start <= options.now && (pause.end ?? Number.POSITIVE_INFINITY) > options.now);
-  const elapsedMinutes = serviceMinutesBetween(calendar, incident.reportedAt, Math.max(until, incident.reportedAt), pauses);
+  const paused =
+    stoppedAt === null &&
+    (incident.pauses ?? []).some(
+      (pause) => pause.start <= options.now && (pause.end ?? Number.POSITIVE_INFINITY) > options.now,
+    );
+  const elapsedMinutes = serviceMinutesBetween(
+    calendar,
+    incident.reportedAt,
+    Math.max(until, incident.reportedAt),
+    pauses,
+  );
   const target = positiveOrNull(targetMinutes);
   if (target === null) {
-    return { kind, targetMinutes: null, deadline: null, status: 'n/a', stoppedAt, elapsedMinutes, remainingMinutes: null, usedShare: null, paused };
+    return {
+      kind,
+      targetMinutes: null,
+      deadline: null,
+      status: 'n/a',
+      stoppedAt,
+      elapsedMinutes,
+      remainingMinutes: null,
+      usedShare: null,
+      paused,
+    };
   }
   const deadline = addServiceMinutes(calendar, incident.reportedAt, target, pauses);
   const usedShare = elapsedMinutes / target;
@@ -162,7 +208,17 @@ export function readClock(
   if (stoppedAt !== null) status = stoppedAt <= deadline ? 'met' : 'breached';
   else if (options.now > deadline) status = 'breached';
   else status = usedShare >= threshold ? 'atRisk' : 'running';
-  return { kind, targetMinutes: target, deadline, status, stoppedAt, elapsedMinutes, remainingMinutes: target - elapsedMinutes, usedShare, paused };
+  return {
+    kind,
+    targetMinutes: target,
+    deadline,
+    status,
+    stoppedAt,
+    elapsedMinutes,
+    remainingMinutes: target - elapsedMinutes,
+    usedShare,
+    paused,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,7 +265,12 @@ export interface EscalationDue {
 }
 
 /** The escalation steps of the incident's priority with their due times, earliest first. */
-export function escalationSchedule(calendar: ServiceCalendar, policy: EscalationPolicy, incident: IncidentTiming, options: Pick<ClockOptions, 'now'>): EscalationDue[] {
+export function escalationSchedule(
+  calendar: ServiceCalendar,
+  policy: EscalationPolicy,
+  incident: IncidentTiming,
+  options: Pick<ClockOptions, 'now'>,
+): EscalationDue[] {
   const steps = policy[incident.priority] ?? [];
   const resolvedAt = incident.resolvedAt ?? null;
   const pauses = closedPauses(incident.pauses, resolvedAt ?? options.now);
@@ -217,8 +278,15 @@ export function escalationSchedule(calendar: ServiceCalendar, policy: Escalation
     .filter((step) => Number.isFinite(step.afterMinutes) && step.afterMinutes >= 0)
     .map((step) => {
       const dueAt = addServiceMinutes(calendar, incident.reportedAt, step.afterMinutes, pauses);
-      const state: EscalationDue['state'] = resolvedAt !== null && resolvedAt <= dueAt ? 'notNeeded' : options.now >= dueAt ? 'reached' : 'pending';
-      return { step, label: step.label?.trim() || escalationTargets[step.to].zh, dueAt, reached: state === 'reached', state };
+      const state: EscalationDue['state'] =
+        resolvedAt !== null && resolvedAt <= dueAt ? 'notNeeded' : options.now >= dueAt ? 'reached' : 'pending';
+      return {
+        step,
+        label: step.label?.trim() || escalationTargets[step.to].zh,
+        dueAt,
+        reached: state === 'reached',
+        state,
+      };
     })
     .sort((a, b) => a.dueAt - b.dueAt);
 }

@@ -101,7 +101,8 @@ export function evaluateMetric(def: MetricDef, value: MetricValue): MetricLevel 
   if (isEmptyValue(value)) return null;
   if (isStatusMetric(def)) {
     const answer = foldForCompare(String(value));
-    const matches = (list: readonly string[] | undefined) => (list ?? []).some((option) => foldForCompare(option) === answer);
+    const matches = (list: readonly string[] | undefined) =>
+      (list ?? []).some((option) => foldForCompare(option) === answer);
     if (!matches(def.options)) return 'invalid';
     if (matches(def.normal)) return 'normal';
     if (matches(def.warning)) return 'warning';
@@ -111,7 +112,8 @@ export function evaluateMetric(def: MetricDef, value: MetricValue): MetricLevel 
   if (number === null) return 'invalid';
   if (def.range?.min !== undefined && number < def.range.min) return 'invalid';
   if (def.range?.max !== undefined && number > def.range.max) return 'invalid';
-  const reaches = (level: number | null) => level !== null && (def.direction === 'above' ? number >= level : number <= level);
+  const reaches = (level: number | null) =>
+    level !== null && (def.direction === 'above' ? number >= level : number <= level);
   if (reaches(def.critical)) return 'critical';
   if (reaches(def.warning)) return 'warning';
   return 'normal';
@@ -157,13 +159,36 @@ export function checkMetricDef(def: MetricDef): string[] {
 // Default catalogue
 
 const percent = { min: 0, max: 100 };
-const alarmLight: StatusMetricDef = { kind: 'status', key: 'hw.alarmLight', label: '告警灯', options: ['正常', '告警'], normal: ['正常'], hint: '面板/前面板指示灯，或管理界面的硬件告警' };
+const alarmLight: StatusMetricDef = {
+  kind: 'status',
+  key: 'hw.alarmLight',
+  label: '告警灯',
+  options: ['正常', '告警'],
+  normal: ['正常'],
+  hint: '面板/前面板指示灯，或管理界面的硬件告警',
+};
 
 function cpu(warning: number, critical: number): NumericMetricDef {
-  return { key: 'cpu.usedPercent', label: 'CPU 使用率', unit: '%', direction: 'above', warning, critical, range: percent };
+  return {
+    key: 'cpu.usedPercent',
+    label: 'CPU 使用率',
+    unit: '%',
+    direction: 'above',
+    warning,
+    critical,
+    range: percent,
+  };
 }
 function memory(warning: number, critical: number): NumericMetricDef {
-  return { key: 'memory.usedPercent', label: '内存使用率', unit: '%', direction: 'above', warning, critical, range: percent };
+  return {
+    key: 'memory.usedPercent',
+    label: '内存使用率',
+    unit: '%',
+    direction: 'above',
+    warning,
+    critical,
+    range: percent,
+  };
 }
 
 /**
@@ -174,36 +199,148 @@ export const defaultMetricCatalogue: Readonly<Record<AssetType, readonly MetricD
   server: [
     cpu(80, 90),
     memory(85, 95),
-    { key: 'disk.maxUsePercent', label: '磁盘使用率', unit: '%', direction: 'above', warning: 80, critical: 90, range: percent, hint: '取各挂载点/盘符中的最高值' },
-    { key: 'hw.temperature', label: '进风口温度', unit: '℃', direction: 'above', warning: 35, critical: 40, range: { min: -40, max: 150 }, hint: 'BMC/带外管理读数' },
-    { key: 'cpu.loadPerCore', label: '系统负载（每核）', unit: '', direction: 'above', warning: 1, critical: 2, range: { min: 0 }, hint: '15 分钟平均负载 ÷ CPU 核数' },
+    {
+      key: 'disk.maxUsePercent',
+      label: '磁盘使用率',
+      unit: '%',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      range: percent,
+      hint: '取各挂载点/盘符中的最高值',
+    },
+    {
+      key: 'hw.temperature',
+      label: '进风口温度',
+      unit: '℃',
+      direction: 'above',
+      warning: 35,
+      critical: 40,
+      range: { min: -40, max: 150 },
+      hint: 'BMC/带外管理读数',
+    },
+    {
+      key: 'cpu.loadPerCore',
+      label: '系统负载（每核）',
+      unit: '',
+      direction: 'above',
+      warning: 1,
+      critical: 2,
+      range: { min: 0 },
+      hint: '15 分钟平均负载 ÷ CPU 核数',
+    },
   ],
   network: [
     cpu(70, 90),
     memory(80, 90),
-    { key: 'net.interfaceErrors', label: '接口错包', unit: '个', direction: 'above', warning: 1, critical: 1000, range: { min: 0 }, hint: '自上次巡检以来各接口新增的错包（CRC/input errors）之和' },
-    { key: 'hw.temperature', label: '设备温度', unit: '℃', direction: 'above', warning: 60, critical: 70, range: { min: -40, max: 150 } },
+    {
+      key: 'net.interfaceErrors',
+      label: '接口错包',
+      unit: '个',
+      direction: 'above',
+      warning: 1,
+      critical: 1000,
+      range: { min: 0 },
+      hint: '自上次巡检以来各接口新增的错包（CRC/input errors）之和',
+    },
+    {
+      key: 'hw.temperature',
+      label: '设备温度',
+      unit: '℃',
+      direction: 'above',
+      warning: 60,
+      critical: 70,
+      range: { min: -40, max: 150 },
+    },
     alarmLight,
   ],
   storage: [
-    { key: 'storage.poolMaxUsedPercent', label: '容量使用率', unit: '%', direction: 'above', warning: 80, critical: 90, range: percent, hint: '取各存储池中的最高值' },
-    { key: 'storage.faultDisks', label: '故障盘数', unit: '块', direction: 'above', warning: null, critical: 1, range: { min: 0 } },
+    {
+      key: 'storage.poolMaxUsedPercent',
+      label: '容量使用率',
+      unit: '%',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      range: percent,
+      hint: '取各存储池中的最高值',
+    },
+    {
+      key: 'storage.faultDisks',
+      label: '故障盘数',
+      unit: '块',
+      direction: 'above',
+      warning: null,
+      critical: 1,
+      range: { min: 0 },
+    },
     alarmLight,
-    { kind: 'status', key: 'storage.replicationStatus', label: '复制/快照状态', options: ['正常', '延迟', '中断'], normal: ['正常'], warning: ['延迟'] },
+    {
+      kind: 'status',
+      key: 'storage.replicationStatus',
+      label: '复制/快照状态',
+      options: ['正常', '延迟', '中断'],
+      normal: ['正常'],
+      warning: ['延迟'],
+    },
   ],
   database: [
-    { key: 'db.tablespaceMaxUsedPercent', label: '表空间使用率', unit: '%', direction: 'above', warning: 85, critical: 95, range: percent, hint: '取各表空间中的最高值（已计自动扩展上限）' },
-    { key: 'db.backupAgeHours', label: '最近成功备份距今', unit: '小时', direction: 'above', warning: 26, critical: 48, range: { min: 0 }, hint: '每日备份：超过 26 小时说明漏了一次' },
-    { key: 'db.connectionUsePercent', label: '连接数使用率', unit: '%', direction: 'above', warning: 80, critical: 90, range: percent, hint: '当前连接数 ÷ 最大连接数' },
+    {
+      key: 'db.tablespaceMaxUsedPercent',
+      label: '表空间使用率',
+      unit: '%',
+      direction: 'above',
+      warning: 85,
+      critical: 95,
+      range: percent,
+      hint: '取各表空间中的最高值（已计自动扩展上限）',
+    },
+    {
+      key: 'db.backupAgeHours',
+      label: '最近成功备份距今',
+      unit: '小时',
+      direction: 'above',
+      warning: 26,
+      critical: 48,
+      range: { min: 0 },
+      hint: '每日备份：超过 26 小时说明漏了一次',
+    },
+    {
+      key: 'db.connectionUsePercent',
+      label: '连接数使用率',
+      unit: '%',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      range: percent,
+      hint: '当前连接数 ÷ 最大连接数',
+    },
     { kind: 'status', key: 'db.instanceStatus', label: '实例状态', options: ['运行', '停止'], normal: ['运行'] },
   ],
   application: [
     { kind: 'status', key: 'app.serviceStatus', label: '服务状态', options: ['运行', '停止'], normal: ['运行'] },
-    { key: 'app.responseTimeMs', label: '响应时间', unit: 'ms', direction: 'above', warning: 1000, critical: 3000, range: { min: 0 } },
+    {
+      key: 'app.responseTimeMs',
+      label: '响应时间',
+      unit: 'ms',
+      direction: 'above',
+      warning: 1000,
+      critical: 3000,
+      range: { min: 0 },
+    },
   ],
   security: [
     cpu(70, 90),
-    { key: 'sec.sessionUsePercent', label: '会话数使用率', unit: '%', direction: 'above', warning: 80, critical: 90, range: percent, hint: '当前并发会话数 ÷ 设备规格' },
+    {
+      key: 'sec.sessionUsePercent',
+      label: '会话数使用率',
+      unit: '%',
+      direction: 'above',
+      warning: 80,
+      critical: 90,
+      range: percent,
+      hint: '当前并发会话数 ÷ 设备规格',
+    },
     alarmLight,
   ],
   other: [],
@@ -246,7 +383,8 @@ export const metricTextEn: Readonly<Record<string, string>> = {
   '取各挂载点/盘符中的最高值': 'The highest of all mount points / drives',
   'BMC/带外管理读数': 'Reading from the BMC / out-of-band management',
   '15 分钟平均负载 ÷ CPU 核数': '15-minute load average ÷ CPU cores',
-  '自上次巡检以来各接口新增的错包（CRC/input errors）之和': 'New errors (CRC/input errors) on all interfaces since the last patrol',
+  '自上次巡检以来各接口新增的错包（CRC/input errors）之和':
+    'New errors (CRC/input errors) on all interfaces since the last patrol',
   取各存储池中的最高值: 'The highest of all storage pools',
   '取各表空间中的最高值（已计自动扩展上限）': 'The highest of all tablespaces (counting autoextend limits)',
   '每日备份：超过 26 小时说明漏了一次': 'Daily backups: over 26 hours means one was missed',
@@ -270,15 +408,33 @@ export function defaultMetricsFor(assetType: string): readonly MetricDef[] {
  * metric the project added. The patrol screens and the documents share it, so a document
  * describes what the patrol judges.
  */
-export function metricDefsFor(assetType: string, design: { thresholds: readonly MetricThreshold[] } | null | undefined): MetricDef[] {
+export function metricDefsFor(
+  assetType: string,
+  design: { thresholds: readonly MetricThreshold[] } | null | undefined,
+): MetricDef[] {
   const overrides = (design?.thresholds ?? []).filter((t) => t.assetType === assetType);
   const defs: MetricDef[] = defaultMetricsFor(assetType).map((def) => {
     const own = overrides.find((o) => o.key === def.key);
     if (!own || isStatusMetric(def)) return def;
-    return { ...def, label: own.label || def.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical };
+    return {
+      ...def,
+      label: own.label || def.label,
+      unit: own.unit,
+      direction: own.direction,
+      warning: own.warning,
+      critical: own.critical,
+    };
   });
   for (const own of overrides) {
-    if (!defs.some((def) => def.key === own.key)) defs.push({ key: own.key, label: own.label, unit: own.unit, direction: own.direction, warning: own.warning, critical: own.critical });
+    if (!defs.some((def) => def.key === own.key))
+      defs.push({
+        key: own.key,
+        label: own.label,
+        unit: own.unit,
+        direction: own.direction,
+        warning: own.warning,
+        critical: own.critical,
+      });
   }
   return defs;
 }

@@ -40,7 +40,13 @@ export interface DeliverableReadiness {
   missing: Gap[];
 }
 
-function fromDocument(deliverable: Label, documentKey: DocumentTypeKey, page: string, checks: DocumentCheck[], phaseChecks: ReadinessCheck[] = []): DeliverableReadiness {
+function fromDocument(
+  deliverable: Label,
+  documentKey: DocumentTypeKey,
+  page: string,
+  checks: DocumentCheck[],
+  phaseChecks: ReadinessCheck[] = [],
+): DeliverableReadiness {
   return {
     deliverable,
     documentKey,
@@ -50,7 +56,11 @@ function fromDocument(deliverable: Label, documentKey: DocumentTypeKey, page: st
   };
 }
 
-const phaseCheck = (ok: boolean, zh: string, en: string): ReadinessCheck => ({ ok, label: { zh, en }, ofDocument: false });
+const phaseCheck = (ok: boolean, zh: string, en: string): ReadinessCheck => ({
+  ok,
+  label: { zh, en },
+  ofDocument: false,
+});
 
 /**
  * For each deliverable of phase 一, what is recorded and what is still missing, so a project
@@ -60,14 +70,30 @@ const phaseCheck = (ok: boolean, zh: string, en: string): ReadinessCheck => ({ o
  */
 export function phaseOneReadiness(data: PhaseOneData, today: string): DeliverableReadiness[] {
   const awaiting = data.requirements.filter((r) => !r.deleted && (r.status === 'pending' || r.status === 'changed'));
-  const overdue = data.planTasks.some((t) => !t.deleted && isTaskOverdue(t, today)) || data.milestones.some((m) => !m.deleted && isMilestoneOverdue(m, today));
+  const overdue =
+    data.planTasks.some((t) => !t.deleted && isTaskOverdue(t, today)) ||
+    data.milestones.some((m) => !m.deleted && isMilestoneOverdue(m, today));
   return [
-    fromDocument({ zh: '需求规格说明书', en: 'Requirements specification' }, 'requirementsSpec', 'requirements', requirementsSpecChecks(data), [
-      phaseCheck(awaiting.length === 0, '没有等待确认的需求', 'No requirement awaits confirmation'),
-    ]),
-    fromDocument({ zh: '可行性评估与风险报告', en: 'Feasibility and risk report' }, 'feasibilityReport', 'feasibility', feasibilityReportChecks(data)),
+    fromDocument(
+      { zh: '需求规格说明书', en: 'Requirements specification' },
+      'requirementsSpec',
+      'requirements',
+      requirementsSpecChecks(data),
+      [phaseCheck(awaiting.length === 0, '没有等待确认的需求', 'No requirement awaits confirmation')],
+    ),
+    fromDocument(
+      { zh: '可行性评估与风险报告', en: 'Feasibility and risk report' },
+      'feasibilityReport',
+      'feasibility',
+      feasibilityReportChecks(data),
+    ),
     fromDocument({ zh: '项目章程', en: 'Project charter' }, 'projectCharter', 'charter', projectCharterChecks(data)),
-    fromDocument({ zh: '服务级别协议', en: 'Service level agreement' }, 'serviceLevelAgreement', 'sla', serviceLevelAgreementChecks(data)),
+    fromDocument(
+      { zh: '服务级别协议', en: 'Service level agreement' },
+      'serviceLevelAgreement',
+      'sla',
+      serviceLevelAgreementChecks(data),
+    ),
     fromDocument({ zh: '交付计划', en: 'Delivery plan' }, 'deliveryPlan', 'plan', deliveryPlanChecks(data), [
       phaseCheck(!overdue, '没有逾期的任务或里程碑', 'Nothing overdue'),
     ]),

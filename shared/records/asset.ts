@@ -41,9 +41,7 @@ export type AssetFields = z.infer<typeof assetFields>;
 
 /** Where an asset is, as one line: 站点 / 机房 / 机柜 / U 位. */
 export function assetLocation(asset: Pick<AssetFields, 'site' | 'room' | 'rack' | 'uPosition'>): string {
-  return [asset.site, asset.room, asset.rack, formatUPosition(asset.uPosition)]
-    .filter(Boolean)
-    .join(' / ');
+  return [asset.site, asset.room, asset.rack, formatUPosition(asset.uPosition)].filter(Boolean).join(' / ');
 }
 
 /**

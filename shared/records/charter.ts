@@ -24,7 +24,11 @@ export const charterFields = z.object({
   objectives: objectList({ zh: '项目目标', en: 'Objectives' }, listItem('目标', 'Objective'), 50),
   scopeIn: objectList({ zh: '范围内', en: 'In scope' }, listItem('范围内事项', 'In scope'), 100),
   scopeOut: objectList({ zh: '范围外', en: 'Out of scope' }, listItem('范围外事项', 'Out of scope'), 100),
-  customerResponsibilities: objectList({ zh: '客户方职责', en: "Customer's responsibilities" }, listItem('职责', 'Responsibility'), 50),
+  customerResponsibilities: objectList(
+    { zh: '客户方职责', en: "Customer's responsibilities" },
+    listItem('职责', 'Responsibility'),
+    50,
+  ),
   communication: objectList({ zh: '沟通计划', en: 'Communication plan' }, communication, 50),
   approvedBy: optionalText({ zh: '批准人', en: 'Approved by' }, 50),
   approvedAt: optionalDate({ zh: '批准日期', en: 'Approved on' }),

@@ -27,7 +27,11 @@ export const verdicts = {
 };
 export type Verdict = keyof typeof verdicts;
 
-const stableId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '编号只能包含字母、数字、点、下划线和连字符');
+const stableId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, '编号只能包含字母、数字、点、下划线和连字符');
 
 export const checklistSectionSchema = z.object({
   id: stableId,
@@ -51,8 +55,16 @@ export const checklistItemSchema = z.object({
   /** For text items: a regular expression the answer must match (else `expected` must equal it). */
   pattern: optionalText({ zh: '匹配模式（正则）', en: 'Pattern (regex)' }, 500),
   /** For choice items: every option, and those that pass. */
-  options: z.array(z.string().trim().min(1).max(100)).max(30).default([]).meta({ label: { zh: '选项', en: 'Options' }, widget: 'tags' }),
-  acceptable: z.array(z.string().trim().min(1).max(100)).max(30).default([]).meta({ label: { zh: '合格选项', en: 'Acceptable' }, widget: 'tags' }),
+  options: z
+    .array(z.string().trim().min(1).max(100))
+    .max(30)
+    .default([])
+    .meta({ label: { zh: '选项', en: 'Options' }, widget: 'tags' }),
+  acceptable: z
+    .array(z.string().trim().min(1).max(100))
+    .max(30)
+    .default([])
+    .meta({ label: { zh: '合格选项', en: 'Acceptable' }, widget: 'tags' }),
   severity: choice({ zh: '不合格严重度', en: 'Severity if failed' }, severities, 'major'),
   guidance: optionalText({ zh: '说明/整改建议', en: 'Guidance' }, 2000),
   /** Which command-output parser can fill this item from pasted text (see shared/inspection/parsers). */
@@ -68,7 +80,12 @@ export const checklistTemplateFields = z.object({
   description: longText({ zh: '说明', en: 'Description' }),
   /** All versions of one template share a family id; each version is its own row. */
   familyId: requiredText({ zh: '模板族', en: 'Family' }, 64),
-  version: z.number().int().min(1).default(1).meta({ label: { zh: '版本', en: 'Version' } }),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .meta({ label: { zh: '版本', en: 'Version' } }),
   /** The built-in template this one was copied from, if any. */
   builtinKey: optionalText({ zh: '内置模板', en: 'Built-in template' }, 50),
   /** Set on an old version once a newer one exists; new inspections use the newest. */

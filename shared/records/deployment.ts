@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import { attachmentList } from '../attachments';
-import { choice, longText, objectList, optionalDate, optionalDateTime, optionalText, references, requiredText } from './fields';
+import {
+  choice,
+  longText,
+  objectList,
+  optionalDate,
+  optionalDateTime,
+  optionalText,
+  references,
+  requiredText,
+} from './fields';
 import { severities } from './checklist';
 import type { FieldIssue } from './record-type';
 
 const attendee = z.object({
   name: requiredText({ zh: '姓名', en: 'Name' }, 50),
   organisation: optionalText({ zh: '单位/部门', en: 'Organisation' }, 100),
-  signed: choice({ zh: '签到', en: 'Signed in' }, { yes: { zh: '已签到', en: 'Yes' }, no: { zh: '未到', en: 'No' } }, 'yes'),
+  signed: choice(
+    { zh: '签到', en: 'Signed in' },
+    { yes: { zh: '已签到', en: 'Yes' }, no: { zh: '未到', en: 'No' } },
+    'yes',
+  ),
 });
 
 export const trainingKinds = {
@@ -76,7 +89,8 @@ export type PilotRunFields = z.infer<typeof pilotRunFields>;
 
 export function pilotRunRules(pilot: PilotRunFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (pilot.start && pilot.end && pilot.end < pilot.start) issues.push({ field: 'end', message: '结束日期不能早于开始日期' });
+  if (pilot.start && pilot.end && pilot.end < pilot.start)
+    issues.push({ field: 'end', message: '结束日期不能早于开始日期' });
   if (pilot.conclusion === 'passed' && pilot.problems.some((p) => p.status !== 'fixed' && p.severity === 'critical')) {
     issues.push({ field: 'conclusion', message: '仍有未修正的严重问题，不能判定为通过' });
   }
@@ -98,7 +112,11 @@ const cutoverStep = z.object({
   actualStart: optionalDateTime({ zh: '实际开始', en: 'Actual start' }),
   actualEnd: optionalDateTime({ zh: '实际结束', en: 'Actual end' }),
   check: optionalText({ zh: '检查点', en: 'Check' }, 500),
-  decisionPoint: choice({ zh: 'Go/No-Go 决策点', en: 'Go/no-go point' }, { no: { zh: '否', en: 'No' }, yes: { zh: '是', en: 'Yes' } }, 'no'),
+  decisionPoint: choice(
+    { zh: 'Go/No-Go 决策点', en: 'Go/no-go point' },
+    { no: { zh: '否', en: 'No' }, yes: { zh: '是', en: 'Yes' } },
+    'no',
+  ),
   status: choice({ zh: '状态', en: 'Status' }, stepStatuses, 'planned'),
 });
 

@@ -20,9 +20,19 @@ export const documentExportFields = z.object({
   /** '' | 2026-03-15 | 2026-03 | 2026-03-01~2026-03-20 */
   scope: optionalText({ zh: '期间', en: 'Period' }, 30),
   /** The major version: V{version}.{minor}. A re-approval raises it. */
-  version: z.number().int().min(1).meta({ label: { zh: '版本号', en: 'Version' } }),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .meta({ label: { zh: '版本号', en: 'Version' } }),
   /** Corrections since the last approval: V1.1, V1.2 … */
-  minor: z.number().int().min(0).max(99).default(0).meta({ label: { zh: '修订号', en: 'Revision' } }),
+  minor: z
+    .number()
+    .int()
+    .min(0)
+    .max(99)
+    .default(0)
+    .meta({ label: { zh: '修订号', en: 'Revision' } }),
   documentNumber: optionalText({ zh: '文档编号', en: 'Document number' }, 100),
   status: choice({ zh: '状态', en: 'Status' }, documentStatuses, 'draft'),
   exportedBy: requiredText({ zh: '导出人', en: 'Exported by' }, 50),

@@ -60,12 +60,7 @@ export function requiredText(label: Label, max = MAX_TEXT) {
 }
 
 export function optionalText(label: Label, max = MAX_TEXT) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${label.zh}不能超过 ${max} 个字符`)
-    .default('')
-    .meta({ label, widget: 'text' });
+  return z.string().trim().max(max, `${label.zh}不能超过 ${max} 个字符`).default('').meta({ label, widget: 'text' });
 }
 
 export function longText(label: Label) {
@@ -161,12 +156,18 @@ export function optionLabel(schema: z.ZodObject, field: string, value: string): 
 }
 
 /** A number, or null when not known yet. */
-export function optionalNumber(label: Label, bounds: { min?: number; max?: number; integer?: boolean; unit?: Label } = {}) {
+export function optionalNumber(
+  label: Label,
+  bounds: { min?: number; max?: number; integer?: boolean; unit?: Label } = {},
+) {
   let number = z.number({ error: `${label.zh}必须是数字` });
   if (bounds.integer) number = number.int(`${label.zh}必须是整数`);
   if (bounds.min !== undefined) number = number.min(bounds.min, `${label.zh}不能小于 ${bounds.min}`);
   if (bounds.max !== undefined) number = number.max(bounds.max, `${label.zh}不能大于 ${bounds.max}`);
-  return number.nullable().default(null).meta({ label, widget: 'number', ...(bounds.unit ? { unit: bounds.unit } : {}) });
+  return number
+    .nullable()
+    .default(null)
+    .meta({ label, widget: 'number', ...(bounds.unit ? { unit: bounds.unit } : {}) });
 }
 
 /** A date and time as YYYY-MM-DDTHH:mm (local wall time, as the engineer read it), or ''. */
@@ -174,7 +175,10 @@ export function optionalDateTime(label: Label) {
   return z
     .string()
     .trim()
-    .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) && isRealDate(v.slice(0, 10))), `${label.zh}不是有效的日期时间`)
+    .refine(
+      (v) => v === '' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) && isRealDate(v.slice(0, 10))),
+      `${label.zh}不是有效的日期时间`,
+    )
     .default('')
     .meta({ label, widget: 'datetime' });
 }
@@ -200,7 +204,11 @@ export function timeZoneName(label: Label, help?: Label) {
 }
 
 /** Several codes of an enum. */
-export function multiChoice<const T extends string>(label: Label, options: Record<T, Label>, fallback: NoInfer<T>[] = []) {
+export function multiChoice<const T extends string>(
+  label: Label,
+  options: Record<T, Label>,
+  fallback: NoInfer<T>[] = [],
+) {
   const codes = Object.keys(options) as [T, ...T[]];
   return z
     .array(z.enum(codes, { error: `请从列表中选择${label.zh}` }))

@@ -1,7 +1,16 @@
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { attachmentList } from '../attachments';
-import { choice, longText, objectList, optionalDate, optionalDateTime, optionalText, reference, requiredText } from './fields';
+import {
+  choice,
+  longText,
+  objectList,
+  optionalDate,
+  optionalDateTime,
+  optionalText,
+  reference,
+  requiredText,
+} from './fields';
 import { severities, verdicts } from './checklist';
 import type { FieldIssue } from './record-type';
 
@@ -56,9 +65,11 @@ export function inspectionTransition(before: InspectionFields, after: Inspection
     after.reopenings.length === before.reopenings.length + 1 &&
     after.reopenings.at(-1)!.reason.trim() !== '';
   const others = (Object.keys(after) as (keyof InspectionFields)[]).filter(
-    (field) => field !== 'status' && field !== 'reopenings' && JSON.stringify(after[field]) !== JSON.stringify(before[field]),
+    (field) =>
+      field !== 'status' && field !== 'reopenings' && JSON.stringify(after[field]) !== JSON.stringify(before[field]),
   );
-  if (!reopened || others.length > 0) return [{ field: 'status', message: '该检查已签字锁定；如需修改，请先填写原因重新打开' }];
+  if (!reopened || others.length > 0)
+    return [{ field: 'status', message: '该检查已签字锁定；如需修改，请先填写原因重新打开' }];
   return [];
 }
 
@@ -69,10 +80,17 @@ export const inspectionResultFields = z.object({
   inspectionId: reference({ zh: '检查', en: 'Inspection' }, 'inspections'),
   itemId: requiredText({ zh: '检查项', en: 'Item' }, 64),
   value: answer.default(null).meta({ label: { zh: '检查结果', en: 'Value' } }),
-  verdict: z.union([z.literal(''), z.enum(Object.keys(verdicts) as ['pass', 'fail', 'na'])]).default('').meta({ label: { zh: '结论', en: 'Verdict' }, options: verdicts, widget: 'choice' }),
+  verdict: z
+    .union([z.literal(''), z.enum(Object.keys(verdicts) as ['pass', 'fail', 'na'])])
+    .default('')
+    .meta({ label: { zh: '结论', en: 'Verdict' }, options: verdicts, widget: 'choice' }),
   remark: optionalText({ zh: '备注', en: 'Remark' }, 2000),
   /** What a command printed, pasted as evidence. */
-  evidence: z.string().max(100_000).default('').meta({ label: { zh: '命令输出', en: 'Command output' }, widget: 'textarea' }),
+  evidence: z
+    .string()
+    .max(100_000)
+    .default('')
+    .meta({ label: { zh: '命令输出', en: 'Command output' }, widget: 'textarea' }),
   photos: attachmentList({ zh: '证据照片', en: 'Evidence photos' }),
   answeredBy: optionalText({ zh: '检查人', en: 'Answered by' }, 50),
   answeredAt: optionalText({ zh: '检查时间', en: 'Answered at' }, 30),
@@ -107,7 +125,10 @@ export const rectificationFields = z.object({
   action: longText({ zh: '整改措施', en: 'Action' }),
   status: choice({ zh: '整改状态', en: 'Status' }, rectificationStatuses, 'open'),
   recheckValue: answer.default(null).meta({ label: { zh: '复查结果', en: 'Re-check value' } }),
-  recheckVerdict: z.union([z.literal(''), z.enum(['pass', 'fail', 'na'])]).default('').meta({ label: { zh: '复查结论', en: 'Re-check verdict' }, options: verdicts, widget: 'choice' }),
+  recheckVerdict: z
+    .union([z.literal(''), z.enum(['pass', 'fail', 'na'])])
+    .default('')
+    .meta({ label: { zh: '复查结论', en: 'Re-check verdict' }, options: verdicts, widget: 'choice' }),
   recheckAt: optionalText({ zh: '复查时间', en: 'Re-checked at' }, 30),
   recheckBy: optionalText({ zh: '复查人', en: 'Re-checked by' }, 50),
   recheckPhotos: attachmentList({ zh: '复查照片', en: 'Re-check photos' }),
@@ -121,6 +142,14 @@ export function rectificationRules(rectification: RectificationFields): FieldIss
   return [];
 }
 
-export function isRectificationOverdue(rectification: Pick<RectificationFields, 'dueDate' | 'status'>, today: string): boolean {
-  return Boolean(rectification.dueDate) && rectification.dueDate < today && rectification.status !== 'done' && rectification.status !== 'verified';
+export function isRectificationOverdue(
+  rectification: Pick<RectificationFields, 'dueDate' | 'status'>,
+  today: string,
+): boolean {
+  return (
+    Boolean(rectification.dueDate) &&
+    rectification.dueDate < today &&
+    rectification.status !== 'done' &&
+    rectification.status !== 'verified'
+  );
 }

@@ -23,14 +23,18 @@ export function issueOnField(fields: z.ZodObject, values: Record<string, unknown
     const row = (values[field] as Array<Record<string, unknown>> | undefined)?.[index] ?? {};
     const name = rowName(item, row);
     const cellLabel = item[cell].meta()?.label?.zh ?? cell;
-    return { field, message: `第 ${index + 1} 行${name ? `（${name}）` : ''}${cellLabel}：${withoutLabel(issue.message, cellLabel)}` };
+    return {
+      field,
+      message: `第 ${index + 1} 行${name ? `（${name}）` : ''}${cellLabel}：${withoutLabel(issue.message, cellLabel)}`,
+    };
   }
   return { field, message: issue.message.includes(label) ? issue.message : `${label}: ${issue.message}` };
 }
 
 /** The fields of the items of a list-of-objects field (objectList), or null for any other field. */
 export function itemShape(schema: z.ZodType | undefined): Record<string, z.ZodType> | null {
-  let inner = schema as unknown as { def: { innerType?: unknown; element?: unknown; shape?: unknown; type: string } } | undefined;
+  let inner = schema as unknown as
+    { def: { innerType?: unknown; element?: unknown; shape?: unknown; type: string } } | undefined;
   while (inner?.def.innerType) inner = inner.def.innerType as typeof inner;
   if (inner?.def.type !== 'array') return null;
   const element = inner.def.element as { def: { type: string }; shape?: Record<string, z.ZodType> };
@@ -51,5 +55,7 @@ export function rowName(item: Record<string, z.ZodType>, row: Record<string, unk
 
 /** 响应时间不能小于 1 → 不能小于 1 (the label is said once, before the colon). */
 function withoutLabel(message: string, label: string): string {
-  return message.startsWith(label) && message.length > label.length ? message.slice(label.length).replace(/^[:：\s]+/, '') : message;
+  return message.startsWith(label) && message.length > label.length
+    ? message.slice(label.length).replace(/^[:：\s]+/, '')
+    : message;
 }

@@ -2,12 +2,28 @@ import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { attachmentList } from '../attachments';
 import { assetTypes, criticalities } from './asset';
-import { choice, longText, objectList, optionalDateTime, optionalNumber, optionalText, optionalTime, reference, references, requiredText } from './fields';
+import {
+  choice,
+  longText,
+  objectList,
+  optionalDateTime,
+  optionalNumber,
+  optionalText,
+  optionalTime,
+  reference,
+  references,
+  requiredText,
+} from './fields';
 import { serviceModes } from './project';
 import type { FieldIssue } from './record-type';
 import { allowedTransition, changeStates } from '../operations/change-workflow';
 
-const priorityOptions = { P1: { zh: 'P1', en: 'P1' }, P2: { zh: 'P2', en: 'P2' }, P3: { zh: 'P3', en: 'P3' }, P4: { zh: 'P4', en: 'P4' } };
+const priorityOptions = {
+  P1: { zh: 'P1', en: 'P1' },
+  P2: { zh: 'P2', en: 'P2' },
+  P3: { zh: 'P3', en: 'P3' },
+  P4: { zh: 'P4', en: 'P4' },
+};
 const yesNo = { no: { zh: '否', en: 'No' }, yes: { zh: '是', en: 'Yes' } };
 
 export const escalationTargets = {
@@ -42,15 +58,29 @@ export type MetricThreshold = z.infer<typeof metricThresholdSchema>;
 
 const gradingRule = z.object({
   metricKey: optionalText({ zh: '指标（空 = 任意）', en: 'Metric (empty = any)' }, 64),
-  level: choice({ zh: '告警级别', en: 'Level' }, { critical: { zh: '严重', en: 'Critical' }, warning: { zh: '警告', en: 'Warning' } }, 'critical'),
-  assetCriticality: z.union([z.literal(''), z.enum(['high', 'medium', 'low'])]).default('').meta({ label: { zh: '对象重要程度（空 = 任意）', en: 'Asset criticality' }, options: criticalities, widget: 'choice' }),
+  level: choice(
+    { zh: '告警级别', en: 'Level' },
+    { critical: { zh: '严重', en: 'Critical' }, warning: { zh: '警告', en: 'Warning' } },
+    'critical',
+  ),
+  assetCriticality: z
+    .union([z.literal(''), z.enum(['high', 'medium', 'low'])])
+    .default('')
+    .meta({
+      label: { zh: '对象重要程度（空 = 任意）', en: 'Asset criticality' },
+      options: criticalities,
+      widget: 'choice',
+    }),
   priority: choice({ zh: '故障级别', en: 'Priority' }, priorityOptions, 'P3'),
 });
 
 const escalationStep = z.object({
   priority: choice({ zh: '故障级别', en: 'Priority' }, priorityOptions, 'P1'),
   to: choice({ zh: '升级到', en: 'Escalate to' }, escalationTargets, 'secondLine'),
-  afterMinutes: optionalNumber({ zh: '多久后（分钟，服务时间）', en: 'After (service minutes)' }, { min: 0, integer: true }),
+  afterMinutes: optionalNumber(
+    { zh: '多久后（分钟，服务时间）', en: 'After (service minutes)' },
+    { min: 0, integer: true },
+  ),
 });
 
 export const changeTypes = {
@@ -90,7 +120,15 @@ export const patrolFrequencies = {
 export const patrolPlanFields = z.object({
   name: requiredText({ zh: '计划名称', en: 'Plan' }),
   assetIds: references({ zh: '巡检对象', en: 'Assets' }, 'assets', 2000),
-  metricKeys: z.array(z.string().min(1).max(64)).max(50).default([]).meta({ label: { zh: '巡检项目', en: 'Patrol items' }, widget: 'metrics', help: { zh: '不选 = 对象类型的全部指标', en: 'None chosen: every metric of the asset type' } }),
+  metricKeys: z
+    .array(z.string().min(1).max(64))
+    .max(50)
+    .default([])
+    .meta({
+      label: { zh: '巡检项目', en: 'Patrol items' },
+      widget: 'metrics',
+      help: { zh: '不选 = 对象类型的全部指标', en: 'None chosen: every metric of the asset type' },
+    }),
   frequency: choice({ zh: '频率', en: 'Frequency' }, patrolFrequencies, 'daily'),
   assignee: optionalText({ zh: '负责工程师', en: 'Assigned engineer' }, 50),
   active: choice({ zh: '启用', en: 'Active' }, yesNo, 'yes'),
@@ -118,14 +156,20 @@ export const patrolEntryFields = z.object({
   /** The round: 2026-11-27 (daily), 2026-11-27/白班 (per shift), 2026-W48, 2026-11. */
   round: requiredText({ zh: '轮次', en: 'Round' }, 40),
   date: requiredText({ zh: '日期', en: 'Date' }, 10),
-  readings: z.record(z.string().min(1).max(64), reading).default({}).meta({ label: { zh: '读数', en: 'Readings' } }),
+  readings: z
+    .record(z.string().min(1).max(64), reading)
+    .default({})
+    .meta({ label: { zh: '读数', en: 'Readings' } }),
   note: optionalText({ zh: '备注', en: 'Note' }, 1000),
   enteredBy: optionalText({ zh: '巡检人', en: 'By' }, 50),
   /**
    * 未转故障: per metric key, why an anomaly the fault-grading rules make an incident has none
    * (已在处理的故障内, 计划内维护 …). The 巡检月报 lists them; 交付前检查 asks for one.
    */
-  noIncidentReasons: z.record(z.string().min(1).max(64), z.string().max(500)).default({}).meta({ label: { zh: '未转故障原因', en: 'Why no incident' } }),
+  noIncidentReasons: z
+    .record(z.string().min(1).max(64), z.string().max(500))
+    .default({})
+    .meta({ label: { zh: '未转故障原因', en: 'Why no incident' } }),
 });
 export type PatrolEntryFields = z.infer<typeof patrolEntryFields>;
 
@@ -207,15 +251,22 @@ export type IncidentFields = z.infer<typeof incidentFields>;
 export function incidentRules(incident: IncidentFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!incident.reportedAt) issues.push({ field: 'reportedAt', message: '请填写报障时间' });
-  if (incident.acknowledgedAt && incident.reportedAt && incident.acknowledgedAt < incident.reportedAt) issues.push({ field: 'acknowledgedAt', message: '响应时间不能早于报障时间' });
-  if (incident.resolvedAt && incident.reportedAt && incident.resolvedAt < incident.reportedAt) issues.push({ field: 'resolvedAt', message: '恢复时间不能早于报障时间' });
-  if ((incident.status === 'resolved' || incident.status === 'closed') && !incident.resolvedAt) issues.push({ field: 'resolvedAt', message: '已恢复的故障须填写恢复时间' });
-  if (incident.status !== 'open' && !incident.acknowledgedAt) issues.push({ field: 'acknowledgedAt', message: '请先记录响应时间' });
-  if (incident.outageStart && incident.outageEnd && incident.outageEnd < incident.outageStart) issues.push({ field: 'outageEnd', message: '中断结束不能早于开始' });
+  if (incident.acknowledgedAt && incident.reportedAt && incident.acknowledgedAt < incident.reportedAt)
+    issues.push({ field: 'acknowledgedAt', message: '响应时间不能早于报障时间' });
+  if (incident.resolvedAt && incident.reportedAt && incident.resolvedAt < incident.reportedAt)
+    issues.push({ field: 'resolvedAt', message: '恢复时间不能早于报障时间' });
+  if ((incident.status === 'resolved' || incident.status === 'closed') && !incident.resolvedAt)
+    issues.push({ field: 'resolvedAt', message: '已恢复的故障须填写恢复时间' });
+  if (incident.status !== 'open' && !incident.acknowledgedAt)
+    issues.push({ field: 'acknowledgedAt', message: '请先记录响应时间' });
+  if (incident.outageStart && incident.outageEnd && incident.outageEnd < incident.outageStart)
+    issues.push({ field: 'outageEnd', message: '中断结束不能早于开始' });
   // 恢复 stamps the SLA clock the moment service is back, before anyone writes a report; an
   // incident is only closed once its cause and fix are on record.
-  if (incident.status === 'closed' && !incident.resolution.trim()) issues.push({ field: 'resolution', message: '关闭故障前请填写解决措施' });
-  if (incident.status === 'closed' && !incident.rootCause.trim()) issues.push({ field: 'rootCause', message: '关闭故障前请填写根本原因' });
+  if (incident.status === 'closed' && !incident.resolution.trim())
+    issues.push({ field: 'resolution', message: '关闭故障前请填写解决措施' });
+  if (incident.status === 'closed' && !incident.rootCause.trim())
+    issues.push({ field: 'rootCause', message: '关闭故障前请填写根本原因' });
   return issues;
 }
 
@@ -232,12 +283,29 @@ export const changeRecordFields = z.object({
   riskAssessment: longText({ zh: '风险评估', en: 'Risk assessment' }),
   impactAssessment: longText({ zh: '影响评估', en: 'Impact assessment' }),
   approver: optionalText({ zh: '审批人', en: 'Approver' }, 50),
-  approvalDecision: choice({ zh: '审批结论', en: 'Decision' }, { pending: { zh: '待审批', en: 'Pending' }, approved: { zh: '批准', en: 'Approved' }, rejected: { zh: '驳回', en: 'Rejected' } }, 'pending'),
+  approvalDecision: choice(
+    { zh: '审批结论', en: 'Decision' },
+    {
+      pending: { zh: '待审批', en: 'Pending' },
+      approved: { zh: '批准', en: 'Approved' },
+      rejected: { zh: '驳回', en: 'Rejected' },
+    },
+    'pending',
+  ),
   approvedAt: optionalDateTime({ zh: '审批时间', en: 'Approved at' }),
   approvalComment: optionalText({ zh: '审批意见', en: 'Comment' }, 1000),
   retrospective: choice({ zh: '事后补批', en: 'Retrospective approval' }, yesNo, 'no'),
   testPlan: longText({ zh: '测试方案', en: 'Test plan' }),
-  testResult: choice({ zh: '测试结果', en: 'Test result' }, { pending: { zh: '未测试', en: 'Not tested' }, passed: { zh: '通过', en: 'Passed' }, failed: { zh: '未通过', en: 'Failed' }, notApplicable: { zh: '不适用', en: 'N/A' } }, 'pending'),
+  testResult: choice(
+    { zh: '测试结果', en: 'Test result' },
+    {
+      pending: { zh: '未测试', en: 'Not tested' },
+      passed: { zh: '通过', en: 'Passed' },
+      failed: { zh: '未通过', en: 'Failed' },
+      notApplicable: { zh: '不适用', en: 'N/A' },
+    },
+    'pending',
+  ),
   windowStart: optionalDateTime({ zh: '实施窗口开始', en: 'Window start' }),
   windowEnd: optionalDateTime({ zh: '实施窗口结束', en: 'Window end' }),
   steps: longText({ zh: '实施步骤', en: 'Steps' }),
@@ -257,8 +325,10 @@ export type ChangeRecordFields = z.infer<typeof changeRecordFields>;
 
 export function changeRecordRules(change: ChangeRecordFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (change.windowStart && change.windowEnd && change.windowEnd < change.windowStart) issues.push({ field: 'windowEnd', message: '计划结束时间不能早于开始时间' });
-  if (change.actualStart && change.actualEnd && change.actualEnd < change.actualStart) issues.push({ field: 'actualEnd', message: '实际结束时间不能早于实际开始时间' });
+  if (change.windowStart && change.windowEnd && change.windowEnd < change.windowStart)
+    issues.push({ field: 'windowEnd', message: '计划结束时间不能早于开始时间' });
+  if (change.actualStart && change.actualEnd && change.actualEnd < change.actualStart)
+    issues.push({ field: 'actualEnd', message: '实际结束时间不能早于实际开始时间' });
   return issues;
 }
 
@@ -283,9 +353,12 @@ export const opsLogFields = z.object({
   doneAt: optionalDateTime({ zh: '完成时间', en: 'Done at' }),
   doneBy: optionalText({ zh: '执行人', en: 'By' }, 50),
   assetIds: references({ zh: '涉及对象', en: 'Assets' }, 'assets'),
-  result: choice({ zh: '结果', en: 'Result' }, { ok: { zh: '正常', en: 'OK' }, issue: { zh: '有问题', en: 'Issue' } }, 'ok'),
+  result: choice(
+    { zh: '结果', en: 'Result' },
+    { ok: { zh: '正常', en: 'OK' }, issue: { zh: '有问题', en: 'Issue' } },
+    'ok',
+  ),
   notes: longText({ zh: '说明', en: 'Notes' }),
   evidence: attachmentList({ zh: '证据', en: 'Evidence' }),
 });
 export type OpsLogFields = z.infer<typeof opsLogFields>;
-

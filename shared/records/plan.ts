@@ -25,13 +25,20 @@ export const planTaskFields = z.object({
   end: optionalDate({ zh: '结束日期', en: 'End' }),
   deliverable: optionalText({ zh: '交付物', en: 'Deliverable' }),
   status: choice({ zh: '状态', en: 'Status' }, taskStatuses, 'notStarted'),
-  progress: optionalNumber({ zh: '进度', en: 'Progress' }, { min: 0, max: 100, integer: true, unit: { zh: '%', en: '%' } }),
+  progress: optionalNumber(
+    { zh: '进度', en: 'Progress' },
+    { min: 0, max: 100, integer: true, unit: { zh: '%', en: '%' } },
+  ),
   /**
    * A task whose deliverable the records prove (a signed baseline inspection, a training held …)
    * takes its status and progress from them (shared/documents/parts/plan-progress.ts); 'yes'
    * keeps the status and progress typed here instead, with the reason.
    */
-  statusOverride: choice({ zh: '人工指定进度', en: 'Set progress by hand' }, { no: { zh: '否（按记录）', en: 'No (from the records)' }, yes: { zh: '是', en: 'Yes' } }, 'no'),
+  statusOverride: choice(
+    { zh: '人工指定进度', en: 'Set progress by hand' },
+    { no: { zh: '否（按记录）', en: 'No (from the records)' }, yes: { zh: '是', en: 'Yes' } },
+    'no',
+  ),
   overrideReason: optionalText({ zh: '人工指定原因', en: 'Why set by hand' }, 500),
   notes: longText({ zh: '备注', en: 'Notes' }),
 });
@@ -39,8 +46,10 @@ export type PlanTaskFields = z.infer<typeof planTaskFields>;
 
 export function planTaskRules(task: PlanTaskFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (task.start && task.end && task.end < task.start) issues.push({ field: 'end', message: '结束日期不能早于开始日期' });
-  if (task.statusOverride === 'yes' && !task.overrideReason.trim()) issues.push({ field: 'overrideReason', message: '人工指定进度请填写原因' });
+  if (task.start && task.end && task.end < task.start)
+    issues.push({ field: 'end', message: '结束日期不能早于开始日期' });
+  if (task.statusOverride === 'yes' && !task.overrideReason.trim())
+    issues.push({ field: 'overrideReason', message: '人工指定进度请填写原因' });
   return issues;
 }
 
@@ -55,7 +64,8 @@ export const milestoneFields = z.object({
 export type MilestoneFields = z.infer<typeof milestoneFields>;
 
 export function milestoneRules(milestone: MilestoneFields): FieldIssue[] {
-  if (milestone.status === 'achieved' && !milestone.achievedAt) return [{ field: 'achievedAt', message: '已达成的里程碑请填写达成日期' }];
+  if (milestone.status === 'achieved' && !milestone.achievedAt)
+    return [{ field: 'achievedAt', message: '已达成的里程碑请填写达成日期' }];
   return [];
 }
 

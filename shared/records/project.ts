@@ -56,9 +56,16 @@ export const projectFields = z.object({
     label: { zh: '文档密级', en: 'Document classification' },
     options: classifications,
     widget: 'choice',
-    help: { zh: '封面上的密级：项目章程、计划、方案、巡检与变更记录等', en: "The classification on the cover of the charter, plans, designs, patrol and change records" },
+    help: {
+      zh: '封面上的密级：项目章程、计划、方案、巡检与变更记录等',
+      en: 'The classification on the cover of the charter, plans, designs, patrol and change records',
+    },
   }),
-  sensitiveDocumentClassification: choice({ zh: '敏感文档密级', en: 'Sensitive document classification' }, classifications, 'secret').meta({
+  sensitiveDocumentClassification: choice(
+    { zh: '敏感文档密级', en: 'Sensitive document classification' },
+    classifications,
+    'secret',
+  ).meta({
     label: { zh: '敏感文档密级', en: 'Sensitive document classification' },
     options: classifications,
     widget: 'choice',

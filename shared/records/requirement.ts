@@ -56,7 +56,10 @@ export const requirementFields = z.object({
   code: requiredText({ zh: '编号', en: 'Code' }, 30),
   category: choice({ zh: '类别', en: 'Category' }, requirementCategories, 'scope'),
   topic: choice({ zh: '子类', en: 'Topic' }, requirementTopics, 'general'),
-  statement: requiredText({ zh: '需求描述', en: 'Statement' }, 4000).meta({ label: { zh: '需求描述', en: 'Statement' }, widget: 'textarea' }),
+  statement: requiredText({ zh: '需求描述', en: 'Statement' }, 4000).meta({
+    label: { zh: '需求描述', en: 'Statement' },
+    widget: 'textarea',
+  }),
   priority: choice({ zh: '优先级', en: 'Priority' }, requirementPriorities, 'should'),
   sourceSessionId: reference({ zh: '来源调研', en: 'From survey session' }, 'surveySessions'),
   sourceDocument: optionalText({ zh: '来源文档', en: 'From document' }),
@@ -64,7 +67,12 @@ export const requirementFields = z.object({
   status: choice({ zh: '状态', en: 'Status' }, requirementStatuses, 'draft'),
   confirmedBy: optionalText({ zh: '客户确认人', en: 'Confirmed by' }, 50),
   confirmedAt: optionalDate({ zh: '确认日期', en: 'Confirmed on' }),
-  revision: z.number().int().min(1).default(1).meta({ label: { zh: '版本', en: 'Revision' } }),
+  revision: z
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .meta({ label: { zh: '版本', en: 'Revision' } }),
   revisions: objectList({ zh: '历次确认版本', en: 'Earlier confirmed versions' }, revision, 100),
 });
 export type RequirementFields = z.infer<typeof requirementFields>;
@@ -111,7 +119,12 @@ export function requirementTransition(before: RequirementFields, after: Requirem
  * The patch that changes a confirmed requirement: the confirmed version is kept in
  * `revisions`, the revision number goes up, and the item waits for confirmation again.
  */
-export function revisionPatch(current: RequirementFields, changes: Partial<RequirementFields>, reason: string, today: string): Partial<RequirementFields> {
+export function revisionPatch(
+  current: RequirementFields,
+  changes: Partial<RequirementFields>,
+  reason: string,
+  today: string,
+): Partial<RequirementFields> {
   const kept: RequirementRevision = {
     revision: current.revision,
     statement: current.statement,

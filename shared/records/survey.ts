@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { attachmentList } from '../attachments';
-import { choice, longText, objectList, optionalDate, optionalDateTime, optionalText, references, requiredText } from './fields';
+import {
+  choice,
+  longText,
+  objectList,
+  optionalDate,
+  optionalDateTime,
+  optionalText,
+  references,
+  requiredText,
+} from './fields';
 import type { FieldIssue } from './record-type';
 
 export const surveyKinds = {
@@ -31,7 +40,11 @@ const followUp = z.object({
   text: requiredText({ zh: '跟进事项', en: 'Follow-up' }, 1000),
   owner: optionalText({ zh: '负责人', en: 'Owner' }, 50),
   dueDate: optionalDate({ zh: '期限', en: 'Due' }),
-  done: choice({ zh: '状态', en: 'Status' }, { open: { zh: '未完成', en: 'Open' }, done: { zh: '已完成', en: 'Done' } }, 'open'),
+  done: choice(
+    { zh: '状态', en: 'Status' },
+    { open: { zh: '未完成', en: 'Open' }, done: { zh: '已完成', en: 'Done' } },
+    'open',
+  ),
 });
 
 /** 调研记录: one interview, workshop, site visit or document review. */

@@ -9,7 +9,13 @@
 
 // shared/ compiles without DOM or Node types: the WebCrypto surface used here, through globalThis.
 interface HmacSubtle {
-  importKey(format: 'raw', key: Uint8Array, algorithm: { name: 'HMAC'; hash: 'SHA-256' }, extractable: false, usages: ['sign']): Promise<unknown>;
+  importKey(
+    format: 'raw',
+    key: Uint8Array,
+    algorithm: { name: 'HMAC'; hash: 'SHA-256' },
+    extractable: false,
+    usages: ['sign'],
+  ): Promise<unknown>;
   sign(algorithm: 'HMAC', key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
 interface Globals {
@@ -36,8 +42,12 @@ export function canonicalJson(value: unknown): string {
 export async function manifestSignature(manifest: Record<string, unknown>, keyHex: string): Promise<string> {
   const { signature: _ignored, ...signed } = manifest;
   const keyBytes = new Uint8Array(keyHex.match(/../g)!.map((byte) => parseInt(byte, 16)));
-  const key = await globals.crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await globals.crypto.subtle.sign('HMAC', key, new globals.TextEncoder().encode(canonicalJson(signed))));
+  const key = await globals.crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  const mac = new Uint8Array(
+    await globals.crypto.subtle.sign('HMAC', key, new globals.TextEncoder().encode(canonicalJson(signed))),
+  );
   let hex = '';
   for (const byte of mac) hex += byte.toString(16).padStart(2, '0');
   return hex;

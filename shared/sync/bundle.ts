@@ -24,20 +24,29 @@ export const BUNDLE_FORMAT = 'fieldbook-bundle';
 export const BUNDLE_VERSION = 2;
 const DIGESTED_ENTRIES = ['changes.jsonl', 'rows.jsonl'] as const;
 
-export const bundleManifestSchema = z.object({
-  format: z.literal(BUNDLE_FORMAT),
-  version: z.union([z.literal(1), z.literal(BUNDLE_VERSION)]),
-  projectId: z.string().regex(uuidPattern),
-  projectName: sqlText(z.string()),
-  exportedAt: z.string(),
-  exportedBy: z.string(),
-  changeCount: z.number().int().min(0),
-  blobs: z.array(z.object({ sha256: z.string().regex(sha256Pattern), size: z.number().int().min(0), type: z.string() })),
-  /** SHA-256 of each text entry; required from version 2. */
-  entries: z.record(z.enum(DIGESTED_ENTRIES), z.string().regex(sha256Pattern)).optional(),
-  /** HMAC of the rest of the manifest with the project's key (bundle-signature.ts), when the exporter had it. */
-  signature: z.object({ algorithm: z.literal(SIGNATURE_ALGORITHM), value: z.string().regex(sha256Pattern) }).optional(),
-}).refine((m) => m.version === 1 || DIGESTED_ENTRIES.every((name) => m.entries?.[name] !== undefined), '清单缺少校验值 / manifest lacks entry digests');
+export const bundleManifestSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    version: z.union([z.literal(1), z.literal(BUNDLE_VERSION)]),
+    projectId: z.string().regex(uuidPattern),
+    projectName: sqlText(z.string()),
+    exportedAt: z.string(),
+    exportedBy: z.string(),
+    changeCount: z.number().int().min(0),
+    blobs: z.array(
+      z.object({ sha256: z.string().regex(sha256Pattern), size: z.number().int().min(0), type: z.string() }),
+    ),
+    /** SHA-256 of each text entry; required from version 2. */
+    entries: z.record(z.enum(DIGESTED_ENTRIES), z.string().regex(sha256Pattern)).optional(),
+    /** HMAC of the rest of the manifest with the project's key (bundle-signature.ts), when the exporter had it. */
+    signature: z
+      .object({ algorithm: z.literal(SIGNATURE_ALGORITHM), value: z.string().regex(sha256Pattern) })
+      .optional(),
+  })
+  .refine(
+    (m) => m.version === 1 || DIGESTED_ENTRIES.every((name) => m.entries?.[name] !== undefined),
+    '清单缺少校验值 / manifest lacks entry digests',
+  );
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
 
 export interface BundleBlob {
@@ -66,7 +75,9 @@ export type BundleKeyLookup = (projectId: string) => Promise<string | undefined>
 export class BundleError extends Error {}
 
 export async function encodeBundle(
-  bundle: Omit<Bundle, 'manifest'> & { manifest: Omit<BundleManifest, 'format' | 'version' | 'changeCount' | 'blobs' | 'entries' | 'signature'> },
+  bundle: Omit<Bundle, 'manifest'> & {
+    manifest: Omit<BundleManifest, 'format' | 'version' | 'changeCount' | 'blobs' | 'entries' | 'signature'>;
+  },
   options: { key?: string } = {},
 ): Promise<Uint8Array> {
   const texts = {
@@ -79,9 +90,13 @@ export async function encodeBundle(
     version: BUNDLE_VERSION,
     changeCount: bundle.changes.length,
     blobs: bundle.blobs.map((blob) => ({ sha256: blob.sha256, size: blob.bytes.byteLength, type: blob.type })),
-    entries: { 'changes.jsonl': await sha256Hex(texts['changes.jsonl']), 'rows.jsonl': await sha256Hex(texts['rows.jsonl']) },
+    entries: {
+      'changes.jsonl': await sha256Hex(texts['changes.jsonl']),
+      'rows.jsonl': await sha256Hex(texts['rows.jsonl']),
+    },
   };
-  if (options.key) manifest.signature = { algorithm: SIGNATURE_ALGORITHM, value: await manifestSignature(manifest, options.key) };
+  if (options.key)
+    manifest.signature = { algorithm: SIGNATURE_ALGORITHM, value: await manifestSignature(manifest, options.key) };
   const zip = new (await loadJSZip())();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   for (const name of DIGESTED_ENTRIES) zip.file(name, texts[name]);
@@ -95,7 +110,10 @@ async function loadJSZip(): Promise<typeof JSZip> {
 }
 
 /** Reads and checks a bundle; a damaged, edited or foreign file is refused with a message, nothing half-read. */
-export async function decodeBundle(bytes: Uint8Array, keyFor: BundleKeyLookup = () => undefined): Promise<DecodedBundle> {
+export async function decodeBundle(
+  bytes: Uint8Array,
+  keyFor: BundleKeyLookup = () => undefined,
+): Promise<DecodedBundle> {
   let zip: JSZip;
   try {
     zip = await (await loadJSZip()).loadAsync(bytes);
@@ -119,7 +137,8 @@ export async function decodeBundle(bytes: Uint8Array, keyFor: BundleKeyLookup = 
   const changes = parseLines(texts['changes.jsonl'], 'changes.jsonl').map((line, index) => {
     const parsed = changeSchema.safeParse(line);
     if (!parsed.success) throw new BundleError(`changes.jsonl 第 ${index + 1} 行无效`);
-    if (parsed.data.projectId !== manifest.data.projectId) throw new BundleError(`changes.jsonl 第 ${index + 1} 行属于另一个项目`);
+    if (parsed.data.projectId !== manifest.data.projectId)
+      throw new BundleError(`changes.jsonl 第 ${index + 1} 行属于另一个项目`);
     return parsed.data;
   });
   if (changes.length !== manifest.data.changeCount) throw new BundleError('数据包不完整：修改记录条数与清单不符');

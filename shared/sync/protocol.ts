@@ -50,14 +50,22 @@ export const projectsResponseSchema = z.object({
       name: z.string(),
       role: memberRoleSchema,
       /** Hex secret members sign and check the project's bundles with (shared/sync/bundle.ts). */
-      bundleKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      bundleKey: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
     }),
   ),
 });
 export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
 
 /** A member of a project on the server (GET /v1/projects/:projectId/members). */
-export const projectMemberSchema = z.object({ userId: z.string(), username: z.string(), displayName: z.string(), role: memberRoleSchema });
+export const projectMemberSchema = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: memberRoleSchema,
+});
 export type ProjectMember = z.infer<typeof projectMemberSchema>;
 export const projectMembersResponseSchema = z.object({ members: z.array(projectMemberSchema) });
 export type ProjectMembersResponse = z.infer<typeof projectMembersResponseSchema>;
@@ -65,12 +73,18 @@ export type ProjectMembersResponse = z.infer<typeof projectMembersResponseSchema
 export const putMemberRequestSchema = z.object({ role: memberRoleSchema });
 export type PutMemberRequest = z.infer<typeof putMemberRequestSchema>;
 export const projectParamsSchema = z.object({ projectId });
-export const memberParamsSchema = z.object({ projectId, username: sqlText(z.string().trim().min(1, '请填写用户名').max(100)) });
+export const memberParamsSchema = z.object({
+  projectId,
+  username: sqlText(z.string().trim().min(1, '请填写用户名').max(100)),
+});
 export const putMemberResponseSchema = z.object({ member: projectMemberSchema });
 
 export const pushRequestSchema = z
   .object({
-    changes: z.array(changeSchema).min(1, '没有要推送的修改').max(MAX_PUSH_CHANGES, `一批最多 ${MAX_PUSH_CHANGES} 条修改`),
+    changes: z
+      .array(changeSchema)
+      .min(1, '没有要推送的修改')
+      .max(MAX_PUSH_CHANGES, `一批最多 ${MAX_PUSH_CHANGES} 条修改`),
     /**
      * Per project, the last seq this device had pulled when it pushed. A value the server holds
      * with a higher seq, written by another device, was not seen by the pusher: if the push
@@ -147,12 +161,19 @@ export const pullResponseSchema = z.object({
    * On the page that reaches the end of the log: the project's state digest after the change
    * at `cursor` (shared/sync/state-digest.ts), for the device to compare its own with.
    */
-  digest: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  digest: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /** Every error reply; `requestId` (also the x-request-id header) finds the request in the server's log. */
-export const errorResponseSchema = z.object({ error: z.string(), message: z.string(), requestId: z.string().optional() });
+export const errorResponseSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  requestId: z.string().optional(),
+});
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 /** 413 of a blob upload that would take its project past the server's attachment quota. */
@@ -181,7 +202,11 @@ export const BLOB_OFFSET_HEADER = 'upload-offset';
 export const blobUploadQuerySchema = z.object({
   projectId,
   offset: z.coerce.number().int().min(0),
-  total: z.coerce.number().int().min(0).max(MAX_BLOB_BYTES, `附件不能超过 ${MAX_BLOB_BYTES / 1024 / 1024} MB`),
+  total: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_BLOB_BYTES, `附件不能超过 ${MAX_BLOB_BYTES / 1024 / 1024} MB`),
 });
 export type BlobUploadQuery = z.infer<typeof blobUploadQuerySchema>;
 

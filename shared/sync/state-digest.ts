@@ -17,7 +17,10 @@ export type StateDigest = string;
 export const EMPTY_DIGEST: StateDigest = '0000000000000000';
 
 /** The hash of one row of `table` (its written fields, their stamps and values). */
-export function rowDigest(table: string, row: Pick<StoredRow, 'id' | 'fieldHlc'> & Record<string, unknown>): StateDigest {
+export function rowDigest(
+  table: string,
+  row: Pick<StoredRow, 'id' | 'fieldHlc'> & Record<string, unknown>,
+): StateDigest {
   let text = `${table}\u0001${row.id}`;
   for (const field of Object.keys(row.fieldHlc).sort()) {
     text += `\u0002${field}\u0003${row.fieldHlc[field]}\u0003${canonicalJson(row[field])}`;

@@ -5,8 +5,20 @@ import { generateDemoDeployment } from '../../shared/demo/demo-deployment';
 import { encodePng, IndexedImage, panelPng, sha256HexSync, signaturePng } from '../../shared/demo/demo-files';
 import { imageInfo } from '../../shared/documents/kit/figure';
 import { verdictFor } from '../../shared/inspection';
-import { cutoverPlanFields, pilotRunFields, pilotRunRules, trainingSessionFields } from '../../shared/records/deployment';
-import { inspectionFields, inspectionResultFields, inspectionRules, rectificationFields, rectificationRules, resultId } from '../../shared/records/inspection';
+import {
+  cutoverPlanFields,
+  pilotRunFields,
+  pilotRunRules,
+  trainingSessionFields,
+} from '../../shared/records/deployment';
+import {
+  inspectionFields,
+  inspectionResultFields,
+  inspectionRules,
+  rectificationFields,
+  rectificationRules,
+  resultId,
+} from '../../shared/records/inspection';
 import { builtinTemplateRows, richFixture } from './helpers/fixture';
 
 describe('demo phase 三 records', () => {
@@ -43,7 +55,9 @@ describe('demo phase 三 records', () => {
     for (const t of demo.trainingSessions) trainingSessionFields.parse(t);
     for (const p of demo.pilotRuns) expect(pilotRunRules(pilotRunFields.parse(p))).toEqual([]);
     cutoverPlanFields.parse(demo.cutoverPlan);
-    const ids = [...demo.inspections, ...demo.inspectionResults, ...demo.trainingSessions, ...demo.pilotRuns].map((r) => r.id);
+    const ids = [...demo.inspections, ...demo.inspectionResults, ...demo.trainingSessions, ...demo.pilotRuns].map(
+      (r) => r.id,
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -59,7 +73,9 @@ describe('demo phase 三 records', () => {
       if (automatic) expect(r.verdict, r.itemId).toBe(automatic);
     }
     expect(demo.rectifications.map((r) => r.id).sort()).toEqual(failed.map((r) => r.id).sort());
-    expect(new Set(demo.rectifications.map((r) => r.status))).toEqual(new Set(['verified', 'done', 'inProgress', 'open']));
+    expect(new Set(demo.rectifications.map((r) => r.status))).toEqual(
+      new Set(['verified', 'done', 'inProgress', 'open']),
+    );
     const signed = demo.inspections.filter((i) => i.status === 'signed');
     expect(signed.length).toBeGreaterThanOrEqual(demo.inspections.length / 2);
     expect(signed.length).toBeLessThan(demo.inspections.length);
@@ -78,7 +94,8 @@ describe('demo phase 三 records', () => {
       expect(file, a.name).toBeDefined();
       expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(a.sha256);
       expect(a.size).toBe(file.bytes.length);
-      if (a.type === 'image/png') expect(imageInfo(file.bytes)).toEqual({ kind: 'png', width: a.width, height: a.height });
+      if (a.type === 'image/png')
+        expect(imageInfo(file.bytes)).toEqual({ kind: 'png', width: a.width, height: a.height });
       if (a.type === 'application/pdf') expect(new TextDecoder().decode(file.bytes.slice(0, 8))).toBe('%PDF-1.4');
     }
   });
@@ -109,13 +126,21 @@ describe('demo files made in code', () => {
       [200, 0, 0, 255],
     ]);
     image.rect(3, 2, 20, 9, 1);
-    image.stroke([[0, 16], [32, 0]], 1, 2);
+    image.stroke(
+      [
+        [0, 16],
+        [32, 0],
+      ],
+      1,
+      2,
+    );
     const png = encodePng(image);
     expect(imageInfo(png)).toEqual({ kind: 'png', width: 33, height: 17 });
     const chunks: Buffer[] = [];
-    for (let at = 8; at < png.length; ) {
+    for (let at = 8; at < png.length;) {
       const length = new DataView(png.buffer, png.byteOffset).getUint32(at);
-      if (new TextDecoder().decode(png.slice(at + 4, at + 8)) === 'IDAT') chunks.push(Buffer.from(png.slice(at + 8, at + 8 + length)));
+      if (new TextDecoder().decode(png.slice(at + 4, at + 8)) === 'IDAT')
+        chunks.push(Buffer.from(png.slice(at + 8, at + 8 + length)));
       at += 12 + length;
     }
     const raw = inflateSync(Buffer.concat(chunks));

@@ -11,8 +11,20 @@ import { readBack } from './helpers/read-docx';
 const fixture = richFixture();
 const data = fixture.data;
 
-async function bodyText(docType: 'patrolMonthlyReport' | 'patrolLog', period: DocumentPeriod, exportedAt: string): Promise<string> {
-  const { meta } = prepareExport({ docType, project: data.project, exports: [], exportedBy: '陈立', exportedAt, company: '恒信科技有限公司', period });
+async function bodyText(
+  docType: 'patrolMonthlyReport' | 'patrolLog',
+  period: DocumentPeriod,
+  exportedAt: string,
+): Promise<string> {
+  const { meta } = prepareExport({
+    docType,
+    project: data.project,
+    exports: [],
+    exportedBy: '陈立',
+    exportedAt,
+    company: '恒信科技有限公司',
+    period,
+  });
   const result = await renderDocument(docType, data, meta, { allowMissing: true, files: fixture.files, period });
   if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
   const { text } = await readBack(result.bytes);

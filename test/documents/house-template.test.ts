@@ -1,6 +1,25 @@
-import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, SectionType, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  TextRun,
+} from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HouseTemplateError, inspectHouseTemplate, placeholderValues, prepareExport, renderDocument, renderWithHouseTemplate } from '../../shared/documents';
+import {
+  HouseTemplateError,
+  inspectHouseTemplate,
+  placeholderValues,
+  prepareExport,
+  renderDocument,
+  renderWithHouseTemplate,
+} from '../../shared/documents';
 import { richFixture } from './helpers/fixture';
 import { Canvas, encodePng } from './helpers/images';
 import { type ReadBack, readBack, validationErrors } from './helpers/read-docx';
@@ -32,7 +51,10 @@ async function houseTemplate(options: { content?: string } = {}): Promise<Uint8A
     sections: [
       {
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '{{文档名称}}', size: 48, bold: true })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: '{{文档名称}}', size: 48, bold: true })],
+          }),
           new Paragraph('项目：{{项目名称}}（{{项目编号}}）'),
           new Paragraph('客户：{{ 客户 }}'),
           new Paragraph('文档编号：{{文档编号}}  版本：{{版本号}}  密级：{{密级}}'),
@@ -45,11 +67,34 @@ async function houseTemplate(options: { content?: string } = {}): Promise<Uint8A
         properties: { type: SectionType.NEXT_PAGE },
         headers: {
           default: new Header({
-            children: [new Paragraph({ children: [new ImageRun({ type: 'png', data: logo(), transformation: { width: 80, height: 24 }, altText: { name: 'logo', description: '公司标志', title: '公司标志' } }), new TextRun('  恒信科技 · 质量体系文件 · {{文档名称}}')] })],
+            children: [
+              new Paragraph({
+                children: [
+                  new ImageRun({
+                    type: 'png',
+                    data: logo(),
+                    transformation: { width: 80, height: 24 },
+                    altText: { name: 'logo', description: '公司标志', title: '公司标志' },
+                  }),
+                  new TextRun('  恒信科技 · 质量体系文件 · {{文档名称}}'),
+                ],
+              }),
+            ],
           }),
         },
-        footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['恒信科技内部资料  第 ', PageNumber.CURRENT, ' 页'] })] })] }) },
-        children: [new Paragraph({ style: 'CompanyBody', children: [new TextRun('本文件按恒信科技文档模板编制。')] }), new Paragraph(`{{${options.content ?? '正文'}}}`)],
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                children: [new TextRun({ children: ['恒信科技内部资料  第 ', PageNumber.CURRENT, ' 页'] })],
+              }),
+            ],
+          }),
+        },
+        children: [
+          new Paragraph({ style: 'CompanyBody', children: [new TextRun('本文件按恒信科技文档模板编制。')] }),
+          new Paragraph(`{{${options.content ?? '正文'}}}`),
+        ],
       },
     ],
   });
@@ -77,13 +122,23 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
 
   beforeAll(async () => {
     template = await houseTemplate();
-    const result = await renderWithHouseTemplate(template, 'requirementsSpec', fixture.data, metaFor('requirementsSpec'), { allowMissing: false, files: fixture.files });
+    const result = await renderWithHouseTemplate(
+      template,
+      'requirementsSpec',
+      fixture.data,
+      metaFor('requirementsSpec'),
+      { allowMissing: false, files: fixture.files },
+    );
     if (!result.ok) throw new Error(zh(result.missing).join('; '));
     expect(result.placeholders).toEqual([]);
     specBytes = result.bytes;
     spec = await readBack(specBytes);
     // The app's render path: renderDocument with houseTemplate.
-    const viaApp = await renderDocument('baselineReport', fixture.data, metaFor('baselineReport'), { allowMissing: false, files: fixture.files, houseTemplate: template });
+    const viaApp = await renderDocument('baselineReport', fixture.data, metaFor('baselineReport'), {
+      allowMissing: false,
+      files: fixture.files,
+      houseTemplate: template,
+    });
     if (!viaApp.ok) throw new Error(zh(viaApp.missing).join('; '));
     baselineBytes = viaApp.bytes;
     baseline = await readBack(baselineBytes);
@@ -116,7 +171,12 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
 
   it('fills the placeholders of the cover and header, and leaves none', async () => {
     const meta = metaFor('requirementsSpec');
-    const values = placeholderValues(meta, { title: '需求规格说明书', projectName: fixture.data.project.name, projectCode: fixture.data.project.code, customer: fixture.data.project.customer });
+    const values = placeholderValues(meta, {
+      title: '需求规格说明书',
+      projectName: fixture.data.project.name,
+      projectCode: fixture.data.project.code,
+      customer: fixture.data.project.customer,
+    });
     const cover = spec.text.slice(0, spec.text.indexOf('本文件按恒信科技文档模板编制'));
     for (const line of [
       '需求规格说明书',
@@ -129,7 +189,8 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
       expect(cover, line).toContain(line);
     }
     expect(values.日期).toBe('2026年3月10日');
-    for (const part of Object.keys(spec.zip.files).filter((f) => /^word\/.*\.xml$/.test(f))) expect(await spec.part(part), part).not.toContain('{{');
+    for (const part of Object.keys(spec.zip.files).filter((f) => /^word\/.*\.xml$/.test(f)))
+      expect(await spec.part(part), part).not.toContain('{{');
   });
 
   it('puts the content where {{正文}} was: 修订记录, 目录 and the numbered chapters with their tables and pictures', async () => {
@@ -142,14 +203,27 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
     expect(text).toMatch(/目 {2}录\s+1 引言\s+1\.1 标识/);
     const body = await spec.part('word/document.xml');
     expect(body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
-    expect(spec.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['引言', '需求', '合格性规定', '需求可追踪性', '注释']);
+    expect(spec.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual([
+      '引言',
+      '需求',
+      '合格性规定',
+      '需求可追踪性',
+      '注释',
+    ]);
     expect(spec.tables).toBeGreaterThanOrEqual(12);
-    for (const content of ['REQ-001', 'GB/T 8567-2006', '图 1 二号机房 B 列交换机告警灯常亮', '甲方（盖章）：']) expect(text, content).toContain(content);
+    for (const content of ['REQ-001', 'GB/T 8567-2006', '图 1 二号机房 B 列交换机告警灯常亮', '甲方（盖章）：'])
+      expect(text, content).toContain(content);
     // The survey photos came along: the logo and the two pictures.
     expect(Object.keys(spec.zip.files).filter((f) => f.startsWith('word/media/')).length).toBe(3);
 
     // The baseline report's drawn signatures land in the records of the objects it prints here too.
-    const signed = fixture.data.inspections!.filter((i) => i.status === 'signed' && fixture.data.inspectionResults!.some((r) => r.inspectionId === i.id && (r.verdict === 'fail' || r.evidence.trim()))).length;
+    const signed = fixture.data.inspections!.filter(
+      (i) =>
+        i.status === 'signed' &&
+        fixture.data.inspectionResults!.some(
+          (r) => r.inspectionId === i.id && (r.verdict === 'fail' || r.evidence.trim()),
+        ),
+    ).length;
     const baselineXml = await baseline.part('word/document.xml');
     expect(signed).toBeGreaterThan(0);
     expect(baselineXml.match(/签字确认（已签字）(?:(?!<\/w:p>)[\s\S])*?<w:drawing>/g)).toHaveLength(signed);
@@ -164,7 +238,8 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
     expect(body).not.toContain('<w:pStyle w:val="BodyText"/>');
     expect(styles.match(/<w:name w:val="Body Text"\/>/g)).toHaveLength(1);
     // The kit's own styles it lacked were added.
-    for (const id of ['TableText', 'TableTextSmall', 'FrontTitle', 'Placeholder', 'CodeBlock']) expect(styles, id).toContain(`w:styleId="${id}"`);
+    for (const id of ['TableText', 'TableTextSmall', 'FrontTitle', 'Placeholder', 'CodeBlock'])
+      expect(styles, id).toContain(`w:styleId="${id}"`);
     // The template's heading keeps its look for its own cover heading, unnumbered…
     const own = /<w:style [^>]*w:styleId="TemplateHeading1"[\s\S]*?<\/w:style>/.exec(styles)![0];
     expect(own).toContain('<w:color w:val="2E74B5"/>');
@@ -176,15 +251,25 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
     const numId = /<w:numId w:val="(\d+)"\/>/.exec(heading1)![1];
     const numbering = await spec.part('word/numbering.xml');
     const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1];
-    const list = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}">[\\s\\S]*?</w:abstractNum>`).exec(numbering)![0];
+    const list = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}">[\\s\\S]*?</w:abstractNum>`).exec(
+      numbering,
+    )![0];
     for (const level of ['%1', '%1.%2', '%1.%2.%3']) expect(list).toContain(`<w:lvlText w:val="${level}"/>`);
   });
 
   it('lays the content out for the text width of the template', async () => {
     const narrow = new Document({
-      sections: [{ properties: { page: { margin: { left: 2268, right: 2268 } } }, children: [new Paragraph('{{正文}}')] }],
+      sections: [
+        { properties: { page: { margin: { left: 2268, right: 2268 } } }, children: [new Paragraph('{{正文}}')] },
+      ],
     });
-    const result = await renderWithHouseTemplate(new Uint8Array(await Packer.toArrayBuffer(narrow)), 'serviceLevelAgreement', fixture.data, metaFor('requirementsSpec'), { allowMissing: false });
+    const result = await renderWithHouseTemplate(
+      new Uint8Array(await Packer.toArrayBuffer(narrow)),
+      'serviceLevelAgreement',
+      fixture.data,
+      metaFor('requirementsSpec'),
+      { allowMissing: false },
+    );
     if (!result.ok) throw new Error();
     const body = await (await readBack(result.bytes)).part('word/document.xml');
     const widths = [...body.matchAll(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
@@ -193,15 +278,35 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
   }, 60_000);
 
   it('accepts {{content}} and says clearly when the template has no content placeholder', async () => {
-    const english = await renderWithHouseTemplate(await houseTemplate({ content: 'content' }), 'cutoverPlan', fixture.data, metaFor('requirementsSpec'), { allowMissing: false });
+    const english = await renderWithHouseTemplate(
+      await houseTemplate({ content: 'content' }),
+      'cutoverPlan',
+      fixture.data,
+      metaFor('requirementsSpec'),
+      { allowMissing: false },
+    );
     expect(english.ok && (await readBack(english.bytes)).text).toContain('切换步骤');
-    await expect(renderWithHouseTemplate(await houseTemplate({ content: '内容' }), 'cutoverPlan', fixture.data, metaFor('requirementsSpec'), { allowMissing: false })).rejects.toThrow(HouseTemplateError);
+    await expect(
+      renderWithHouseTemplate(
+        await houseTemplate({ content: '内容' }),
+        'cutoverPlan',
+        fixture.data,
+        metaFor('requirementsSpec'),
+        { allowMissing: false },
+      ),
+    ).rejects.toThrow(HouseTemplateError);
   }, 60_000);
 
   it('reports missing data as renderDocument does', async () => {
     const data = { ...fixture.data, trainingSessions: [] };
-    expect(await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), { allowMissing: false })).toMatchObject({ ok: false, missing: [{ zh: '没有培训记录', en: 'No training record' }] });
-    const allowed = await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), { allowMissing: true });
+    expect(
+      await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), {
+        allowMissing: false,
+      }),
+    ).toMatchObject({ ok: false, missing: [{ zh: '没有培训记录', en: 'No training record' }] });
+    const allowed = await renderWithHouseTemplate(template, 'trainingRecord', data, metaFor('requirementsSpec'), {
+      allowMissing: true,
+    });
     expect(allowed.ok && allowed.placeholders).toEqual(['没有培训记录']);
   });
 });
@@ -211,14 +316,31 @@ describe('checking a company template when it is uploaded', () => {
     const bytes = await houseTemplate();
     const withUnknown = await houseTemplate({ content: '正文' });
     const summary = await inspectHouseTemplate(withUnknown);
-    expect(summary.placeholders).toEqual(expect.arrayContaining(['文档名称', '项目名称', '项目编号', '客户', '文档编号', '版本号', '密级', '编制', '审核', '公司', '日期', '正文']));
+    expect(summary.placeholders).toEqual(
+      expect.arrayContaining([
+        '文档名称',
+        '项目名称',
+        '项目编号',
+        '客户',
+        '文档编号',
+        '版本号',
+        '密级',
+        '编制',
+        '审核',
+        '公司',
+        '日期',
+        '正文',
+      ]),
+    );
     expect(summary.unknown).toEqual([]);
     expect(summary.known).toEqual(summary.placeholders);
     expect((await inspectHouseTemplate(bytes)).placeholders).toContain('文档名称');
   });
 
   it('names a placeholder it would not fill', async () => {
-    const document = new Document({ sections: [{ children: [new Paragraph('{{甲方代表}}'), new Paragraph('{{正文}}')] }] });
+    const document = new Document({
+      sections: [{ children: [new Paragraph('{{甲方代表}}'), new Paragraph('{{正文}}')] }],
+    });
     const summary = await inspectHouseTemplate(new Uint8Array(await Packer.toArrayBuffer(document)));
     expect(summary.unknown).toEqual(['甲方代表']);
   });

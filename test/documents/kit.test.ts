@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { documentFileName, documentTypes, filesNeeded, nextVersionOf, packDocument, prepareExport, revisionEntries } from '../../shared/documents';
+import {
+  documentFileName,
+  documentTypes,
+  filesNeeded,
+  nextVersionOf,
+  packDocument,
+  prepareExport,
+  revisionEntries,
+} from '../../shared/documents';
 import { richFixture } from './helpers/fixture';
 import { composeDocument } from '../../shared/documents/kit/compose';
 import { DocumentContext } from '../../shared/documents/kit/context';
@@ -94,7 +102,14 @@ describe('sign-off', () => {
           ctx,
           '双方确认以上记录属实。',
           [
-            { side: 'customer', organisation: '测试客户', name: '王建国', title: '总经理', date: '2026-02-01', signature },
+            {
+              side: 'customer',
+              organisation: '测试客户',
+              name: '王建国',
+              title: '总经理',
+              date: '2026-02-01',
+              signature,
+            },
             { side: 'provider', organisation: '恒信科技有限公司', name: '陈立', date: '2026-02-01', signature },
             { side: 'customer', organisation: '测试客户', name: '李娜' },
           ],
@@ -108,22 +123,63 @@ describe('sign-off', () => {
     expect(Object.keys(doc.zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(1); // one image, stored once
     expect((await doc.part('word/document.xml')).match(/<w:drawing>/g)).toHaveLength(2);
     expect(doc.text).toContain('密级：秘密');
-    for (const text of ['甲方（盖章）：', '乙方（盖章）：', '王建国', '（总经理）', '李娜', '2026年2月1日', '年    月    日']) expect(doc.text, text).toContain(text);
+    for (const text of [
+      '甲方（盖章）：',
+      '乙方（盖章）：',
+      '王建国',
+      '（总经理）',
+      '李娜',
+      '2026年2月1日',
+      '年    月    日',
+    ])
+      expect(doc.text, text).toContain(text);
   }, 60_000);
 });
 
 describe('versions of exports', () => {
   const exports = [
-    { docType: 'requirementsSpec', version: 1, exportedBy: '陈立', exportedAt: '2026-01-12T18:20', note: '', fileName: '' },
-    { docType: 'requirementsSpec', version: 2, exportedBy: '周明', exportedAt: '2026-01-16T09:45', note: '根据客户确认意见修订', fileName: '' },
-    { docType: 'requirementsSpec', version: 3, exportedBy: '周明', exportedAt: '2026-01-17T09:45', note: '误导出', fileName: '', deleted: true },
-    { docType: 'serviceLevelAgreement', version: 5, exportedBy: '陈立', exportedAt: '2026-01-18T10:00', note: '', fileName: '' },
+    {
+      docType: 'requirementsSpec',
+      version: 1,
+      exportedBy: '陈立',
+      exportedAt: '2026-01-12T18:20',
+      note: '',
+      fileName: '',
+    },
+    {
+      docType: 'requirementsSpec',
+      version: 2,
+      exportedBy: '周明',
+      exportedAt: '2026-01-16T09:45',
+      note: '根据客户确认意见修订',
+      fileName: '',
+    },
+    {
+      docType: 'requirementsSpec',
+      version: 3,
+      exportedBy: '周明',
+      exportedAt: '2026-01-17T09:45',
+      note: '误导出',
+      fileName: '',
+      deleted: true,
+    },
+    {
+      docType: 'serviceLevelAgreement',
+      version: 5,
+      exportedBy: '陈立',
+      exportedAt: '2026-01-18T10:00',
+      note: '',
+      fileName: '',
+    },
   ];
 
   it('gives each export the next version of that document in that project', () => {
     // Rows from before versions had a minor part and a status: drafts, so the next is a correction.
     expect(nextVersionOf(exports, { docType: 'requirementsSpec', scope: '' })).toEqual({ version: 2, minor: 1 });
-    expect(nextVersionOf(exports, { docType: 'requirementsSpec', scope: '' }, 'reapproval')).toEqual({ version: 3, minor: 0 });
+    expect(nextVersionOf(exports, { docType: 'requirementsSpec', scope: '' }, 'reapproval')).toEqual({
+      version: 3,
+      minor: 0,
+    });
     expect(nextVersionOf(exports, { docType: 'serviceLevelAgreement', scope: '' })).toEqual({ version: 5, minor: 1 });
     expect(nextVersionOf(exports, { docType: 'deliveryPlan', scope: '' })).toEqual({ version: 1, minor: 0 });
   });
@@ -161,14 +217,18 @@ describe('versions of exports', () => {
       note: '根据项目最新记录修订，重新审批',
       fileName: 'JNB-OPS-2026-需求规格说明书-V3.0.docx',
     });
-    expect(revisionEntries([], { docType: 'x', scope: '' }, { version: 1, date: '2026-01-01', author: 'a', note: 'n' })).toHaveLength(1);
+    expect(
+      revisionEntries([], { docType: 'x', scope: '' }, { version: 1, date: '2026-01-01', author: 'a', note: 'n' }),
+    ).toHaveLength(1);
     expect(documentFileName('A/B', '交付计划', 2)).toBe('A_B-交付计划-V2.0.docx');
     expect(documentFileName('A', '交付计划', 2, 1)).toBe('A-交付计划-V2.1.docx');
   });
 
   it('names the files a document embeds, so only those are loaded', () => {
     const { data, files } = richFixture();
-    const surveyPhotos = data.surveySessions.flatMap((s) => s.attachments.filter((a) => a.type.startsWith('image/')).map((a) => a.sha256));
+    const surveyPhotos = data.surveySessions.flatMap((s) =>
+      s.attachments.filter((a) => a.type.startsWith('image/')).map((a) => a.sha256),
+    );
     expect(filesNeeded('requirementsSpec', data).sort()).toEqual([...new Set(surveyPhotos)].sort());
     expect(filesNeeded('serviceLevelAgreement', data)).toEqual([]);
     expect(filesNeeded('trainingRecord', data)).toEqual([]); // materials are listed, not embedded
@@ -197,6 +257,11 @@ describe('versions of exports', () => {
     ]);
     expect(new Set(documentTypes.map((t) => t.code)).size).toBe(documentTypes.length);
     expect(new Set(documentTypes.map((t) => t.key)).size).toBe(documentTypes.length);
-    expect(documentTypes.filter((t) => t.phase === 'deployment').map((t) => t.key)).toEqual(['baselineReport', 'trainingRecord', 'pilotReport', 'cutoverPlan']);
+    expect(documentTypes.filter((t) => t.phase === 'deployment').map((t) => t.key)).toEqual([
+      'baselineReport',
+      'trainingRecord',
+      'pilotReport',
+      'cutoverPlan',
+    ]);
   });
 });

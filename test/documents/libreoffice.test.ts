@@ -3,7 +3,14 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifications, defaultClassification, type DocumentTypeKey, documentTypes, prepareExport, renderDocument } from '../../shared/documents';
+import {
+  classifications,
+  defaultClassification,
+  type DocumentTypeKey,
+  documentTypes,
+  prepareExport,
+  renderDocument,
+} from '../../shared/documents';
 import { richFixture } from './helpers/fixture';
 import { brokenWords, tableCellText, pdfPages, printedPageNumber, tocMismatches } from './helpers/pdf-pages';
 import JSZip from 'jszip';
@@ -23,11 +30,18 @@ const missingTools = Object.entries(tools)
   .map(([name]) => name);
 const mustRun = process.env.CI === 'true';
 /** LibreOffice sets Times New Roman in the font fontconfig names for it: Liberation Serif is as wide. */
-const timesStandIn = tools.soffice ? execFileSync('sh', ['-c', 'fc-match "Times New Roman" family 2>/dev/null || true'], { encoding: 'utf8' }).trim() : '';
+const timesStandIn = tools.soffice
+  ? execFileSync('sh', ['-c', 'fc-match "Times New Roman" family 2>/dev/null || true'], { encoding: 'utf8' }).trim()
+  : '';
 const metricFonts = /Liberation Serif/i.test(timesStandIn);
-if (!metricFonts && !mustRun) console.log(`目录 page check skipped: Times New Roman is set in ${timesStandIn || 'an unknown font'} (apt-get install fonts-liberation2)`);
+if (!metricFonts && !mustRun)
+  console.log(
+    `目录 page check skipped: Times New Roman is set in ${timesStandIn || 'an unknown font'} (apt-get install fonts-liberation2)`,
+  );
 if (missingTools.length > 0 && !mustRun) {
-  console.log(`LibreOffice checks skipped: ${missingTools.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2)`);
+  console.log(
+    `LibreOffice checks skipped: ${missingTools.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2)`,
+  );
 }
 
 /** Text of a PDF page range with all whitespace removed: pdftotext spaces CJK text unevenly. */
@@ -37,20 +51,63 @@ function pdfText(pdf: string, first?: number, last?: number): string {
 }
 
 const contentOf: Record<DocumentTypeKey, string[]> = {
-  requirementsSpec: ['1引言', '1.1标识', '2.1需求调研概况', '3合格性规定', '4需求可追踪性', '5注释', 'REQ-006', '图1二号机房B列交换机告警灯常亮', 'GB/T8567-2006'],
+  requirementsSpec: [
+    '1引言',
+    '1.1标识',
+    '2.1需求调研概况',
+    '3合格性规定',
+    '4需求可追踪性',
+    '5注释',
+    'REQ-006',
+    '图1二号机房B列交换机告警灯常亮',
+    'GB/T8567-2006',
+  ],
   feasibilityReport: ['1概述', '3.2风险矩阵', 'R01', '有条件可行'],
   projectCharter: ['2项目目标', '4.1组织与职责', '周例会', '核心系统月度可用性≥99.95%'],
   serviceLevelAgreement: ['3故障分级与处理时限', 'P1', '15分钟', '4小时', '约43.8分钟'],
   deliveryPlan: ['2任务计划', '3里程碑', '配置基线检查'],
-  opsTechnicalPlan: ['1概述', '2服务模式与组织', '4监控指标与阈值', '5.2升级路径', '7配置基线', '≥80%', '17:30–次日08:30'],
+  opsTechnicalPlan: [
+    '1概述',
+    '2服务模式与组织',
+    '4监控指标与阈值',
+    '5.2升级路径',
+    '7配置基线',
+    '≥80%',
+    '17:30–次日08:30',
+  ],
   opsManual: ['2日常巡检', '3配置基线检查方法', '4例行运维任务', '5故障处理', '6变更操作', 'PermitRootLogin'],
-  baselineReport: ['1概述', '2检查结果汇总', '2.3检查结果矩阵', '3不合格项与整改', '4不合格与留证对象检查记录', '5结论与建议', '6检查项与检查方法'],
+  baselineReport: [
+    '1概述',
+    '2检查结果汇总',
+    '2.3检查结果矩阵',
+    '3不合格项与整改',
+    '4不合格与留证对象检查记录',
+    '5结论与建议',
+    '6检查项与检查方法',
+  ],
   trainingRecord: ['1概述', '2培训记录', '3总结与后续安排'],
   pilotReport: ['1概述', '2试点场景', '3问题与修正', '4指标表现'],
   cutoverPlan: ['1概述', '2切换步骤', '3应急预案', '3.2回退步骤', '4服务启动通知'],
   // Periodic documents, rendered for their default period: the fixture's last day and month.
-  patrolLog: ['巡检日志（2026-03-31）', '1概述', '2.1核心设备每日巡检', '3异常情况', '4故障报告', '备份作业失败', 'jnb-srv-0001', '值班工程师'],
-  patrolMonthlyReport: ['巡检月报（2026年3月）', '2.1巡检计划执行', '3趋势分析', '图1服务器磁盘使用率逐日走势', '4.1SLA达成情况', '网上银行', '6总结与建议'],
+  patrolLog: [
+    '巡检日志（2026-03-31）',
+    '1概述',
+    '2.1核心设备每日巡检',
+    '3异常情况',
+    '4故障报告',
+    '备份作业失败',
+    'jnb-srv-0001',
+    '值班工程师',
+  ],
+  patrolMonthlyReport: [
+    '巡检月报（2026年3月）',
+    '2.1巡检计划执行',
+    '3趋势分析',
+    '图1服务器磁盘使用率逐日走势',
+    '4.1SLA达成情况',
+    '网上银行',
+    '6总结与建议',
+  ],
   changeRecord: ['变更记录（2026年3月）', '表1变更汇总', '2.1核心交换机固件升级', '王建国', '回退方案'],
   handover: ['2运维对象清单', '4.1未关闭的故障', '5交付文档', '6培训与知识转移', '《需求规格说明书》', '签字确认'],
 };
@@ -75,24 +132,39 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
     const fixture = richFixture();
     const files: string[] = [];
     for (const type of documentTypes) {
-      const period = 'defaultPeriod' in type ? type.defaultPeriod(fixture.data) ?? undefined : undefined;
-      const { meta } = prepareExport({ docType: type.key, project: fixture.data.project, exports: fixture.exports, exportedBy: '陈立', exportedAt: '2026-01-20T15:30', company: '恒信科技有限公司', period });
+      const period = 'defaultPeriod' in type ? (type.defaultPeriod(fixture.data) ?? undefined) : undefined;
+      const { meta } = prepareExport({
+        docType: type.key,
+        project: fixture.data.project,
+        exports: fixture.exports,
+        exportedBy: '陈立',
+        exportedAt: '2026-01-20T15:30',
+        company: '恒信科技有限公司',
+        period,
+      });
       const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
       if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
       const file = join(dir, `${type.key}.docx`);
       writeFileSync(file, result.bytes);
-      texts.set(type.key, tableCellText(await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string')));
+      texts.set(
+        type.key,
+        tableCellText(await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string')),
+      );
       files.push(file);
       pdfs.set(type.key, join(dir, 'pdf', `${type.key}.pdf`));
     }
     // One soffice run for all files (~1 s each once started); its own profile in HOME.
     const home = join(dir, 'home');
     mkdirSync(home);
-    execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files], {
-      env: { ...process.env, HOME: home },
-      stdio: 'pipe',
-      timeout: 180_000,
-    });
+    execFileSync(
+      'soffice',
+      ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files],
+      {
+        env: { ...process.env, HOME: home },
+        stdio: 'pipe',
+        timeout: 180_000,
+      },
+    );
     expect(readdirSync(join(dir, 'pdf')).sort()).toEqual(documentTypes.map((t) => `${t.key}.pdf`).sort());
   }, 600_000);
 
@@ -107,7 +179,14 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       expect(pages).toBeGreaterThanOrEqual(5);
 
       const cover = pdfText(pdf, 1);
-      for (const text of [type.title, '江南银行数据中心运维服务项目', '恒信科技有限公司', `密级：${classifications[defaultClassification(key)].zh}`, 'V3.0']) expect(cover).toContain(text);
+      for (const text of [
+        type.title,
+        '江南银行数据中心运维服务项目',
+        '恒信科技有限公司',
+        `密级：${classifications[defaultClassification(key)].zh}`,
+        'V3.0',
+      ])
+        expect(cover).toContain(text);
       expect(cover).not.toMatch(/第\d+页共\d+页/);
       expect(cover).not.toContain('修订记录'); // the cover is one page
 
@@ -116,7 +195,9 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       expect(firstChapterPage, 'cover, 修订记录 and 目录 come before page 1').toBeGreaterThanOrEqual(3);
       const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
       for (let page = 2; page < firstChapterPage; page++) {
-        const lines = layout[page - 1]!.split('\n').map((line) => line.trim()).filter(Boolean);
+        const lines = layout[page - 1]!.split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean);
         expect(lines.at(-1), `page ${page}`).toBe(roman[page - 2]);
         expect(pdfText(pdf, page), `page ${page}`).toContain(type.title); // header
       }
@@ -140,17 +221,25 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       for (const content of contentOf[key]) expect(text, content).toContain(content);
     });
 
-    it.runIf((metricFonts || mustRun) && !tocPagesStillOff.has(key))('points every 目录 entry to the page its heading is printed on', () => {
-      expect(timesStandIn, 'CI must install fonts-liberation2').toMatch(/Liberation Serif/i);
-      const { entries, wrong } = tocMismatches(pdfPages(pdfs.get(key)!));
-      expect(entries).toBeGreaterThanOrEqual(3);
-      expect(wrong.map((w) => `${w.number} ${w.title}: 目录 ${w.page}, printed on ${w.actual ?? 'no page'}`)).toEqual([]);
-    });
+    it.runIf((metricFonts || mustRun) && !tocPagesStillOff.has(key))(
+      'points every 目录 entry to the page its heading is printed on',
+      () => {
+        expect(timesStandIn, 'CI must install fonts-liberation2').toMatch(/Liberation Serif/i);
+        const { entries, wrong } = tocMismatches(pdfPages(pdfs.get(key)!));
+        expect(entries).toBeGreaterThanOrEqual(3);
+        expect(wrong.map((w) => `${w.number} ${w.title}: 目录 ${w.page}, printed on ${w.actual ?? 'no page'}`)).toEqual(
+          [],
+        );
+      },
+    );
 
-    it.runIf(!wordsStillBroken.has(key))('prints every date, address and setting name of its tables whole: columns are as wide as their longest word', () => {
-      const pages = pdfPages(pdfs.get(key)!);
-      expect(brokenWords(texts.get(key)!, pages)).toEqual([]);
-    });
+    it.runIf(!wordsStillBroken.has(key))(
+      'prints every date, address and setting name of its tables whole: columns are as wide as their longest word',
+      () => {
+        const pages = pdfPages(pdfs.get(key)!);
+        expect(brokenWords(texts.get(key)!, pages)).toEqual([]);
+      },
+    );
   });
 
   it('prints the values the review found broken whole (运维操作手册 PASS_MAX_DAYS, dates in 需求规格说明书 and 交付计划)', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type DocumentPeriod, type DocumentTypeKey, documentType, prepareExport, type ProjectDocumentData, renderDocument } from '../../shared/documents';
+import {
+  type DocumentPeriod,
+  type DocumentTypeKey,
+  documentType,
+  prepareExport,
+  type ProjectDocumentData,
+  renderDocument,
+} from '../../shared/documents';
 import { chapterRef } from '../../shared/documents/chapters';
 import { richFixture } from './helpers/fixture';
 import { readBack } from './helpers/read-docx';
@@ -11,7 +18,15 @@ const fresh = () => structuredClone(base);
 async function text(key: DocumentTypeKey, data: ProjectDocumentData = fresh().data): Promise<string> {
   const type = documentType(key)!;
   const period: DocumentPeriod | undefined = type.defaultPeriod?.(data) ?? undefined;
-  const { meta } = prepareExport({ docType: key, project: data.project, exports: base.exports, exportedBy: '陈立', exportedAt: '2026-04-01T10:00', company: '恒信科技有限公司', period });
+  const { meta } = prepareExport({
+    docType: key,
+    project: data.project,
+    exports: base.exports,
+    exportedBy: '陈立',
+    exportedAt: '2026-04-01T10:00',
+    company: '恒信科技有限公司',
+    period,
+  });
   const result = await renderDocument(key, data, meta, { allowMissing: false, files: base.files, period });
   if (!result.ok) throw new Error(`${key}: ${result.missing.join('; ')}`);
   // mammoth puts each table cell on lines of its own: one space for every run of white space.
@@ -33,16 +48,32 @@ describe('one source of truth across documents', { timeout: 120_000 }, () => {
     const inScope = data.assets.filter((a) => !a.deleted).length;
     const checked = new Set(data.inspections!.filter((i) => !i.deleted).map((i) => i.assetId)).size;
     expect(checked).toBeLessThan(inScope);
-    expect(report).toContain(`项目运维对象清单共 ${inScope} 个，本次检查其中 ${checked} 个（其余 ${inScope - checked} 个未在本次检查范围内）`);
+    expect(report).toContain(
+      `项目运维对象清单共 ${inScope} 个，本次检查其中 ${checked} 个（其余 ${inScope - checked} 个未在本次检查范围内）`,
+    );
     expect(report).toContain(`运维对象清单 ${inScope} 个 本次检查对象 ${checked} 个`);
-    const figure = (label: string) => Number(new RegExp(`${label} (\\d+)`).exec(report.slice(report.indexOf('运维对象清单 ')))![1]);
-    const table2 = { verified: figure('已复查合格'), awaiting: figure('已整改待复查'), open: figure('待整改/整改中'), overdue: figure('其中逾期') };
+    const figure = (label: string) =>
+      Number(new RegExp(`${label} (\\d+)`).exec(report.slice(report.indexOf('运维对象清单 ')))![1]);
+    const table2 = {
+      verified: figure('已复查合格'),
+      awaiting: figure('已整改待复查'),
+      open: figure('待整改/整改中'),
+      overdue: figure('其中逾期'),
+    };
     expect(table2.awaiting).toBeGreaterThanOrEqual(1);
     // 表3's 合计 row: 不合格项, 已复查合格, 已整改待复查, 待整改/整改中, 其中逾期.
     const total = /合计 (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(report)!.slice(1).map(Number);
-    expect(total).toEqual([table2.verified + table2.awaiting + table2.open, table2.verified, table2.awaiting, table2.open, table2.overdue]);
+    expect(total).toEqual([
+      table2.verified + table2.awaiting + table2.open,
+      table2.verified,
+      table2.awaiting,
+      table2.open,
+      table2.overdue,
+    ]);
     expect(report).toContain(`本次检查运维对象清单 ${inScope} 个中的 ${checked} 个`);
-    expect(report).toContain(`尚有 ${table2.awaiting + table2.open} 个不合格项未完成整改或复查（已复查合格 ${table2.verified}、已整改待复查 ${table2.awaiting}、待整改/整改中 ${table2.open}）`);
+    expect(report).toContain(
+      `尚有 ${table2.awaiting + table2.open} 个不合格项未完成整改或复查（已复查合格 ${table2.verified}、已整改待复查 ${table2.awaiting}、待整改/整改中 ${table2.open}）`,
+    );
   });
 
   it('巡检月报 computes its 考核指标 from the SLA: target, actual, verdict and the deduction the SLA names', async () => {
@@ -89,7 +120,9 @@ describe('one source of truth across documents', { timeout: 120_000 }, () => {
   it('切换方案 gives the charter’s hotline', async () => {
     const data = fresh().data;
     expect(await text('cutoverPlan', data)).toContain('服务热线：400-800-1234（见《项目章程》沟通计划）');
-    data.charter!.communication = data.charter!.communication.map((c) => (c.kind === 'channel' ? { ...c, channel: '电话 400-820-5555' } : c));
+    data.charter!.communication = data.charter!.communication.map((c) =>
+      c.kind === 'channel' ? { ...c, channel: '电话 400-820-5555' } : c,
+    );
     expect(await text('cutoverPlan', data)).toContain('服务热线：400-820-5555（见《项目章程》沟通计划）');
   });
 
@@ -109,7 +142,12 @@ describe('one source of truth across documents', { timeout: 120_000 }, () => {
     expect(plan).toContain('试点运行：试点已出结论 1/1');
     expect(plan).toMatch(/试点运行 陈立 2026-03-02 2026-03-27 \d+ 试点运行报告 已完成 100%/);
     const task = data.planTasks.find((t) => t.name === '试点运行')!;
-    Object.assign(task, { statusOverride: 'yes', status: 'inProgress', progress: 80, overrideReason: '试点报告待客户签字' });
+    Object.assign(task, {
+      statusOverride: 'yes',
+      status: 'inProgress',
+      progress: 80,
+      overrideReason: '试点报告待客户签字',
+    });
     expect(await text('deliveryPlan', data)).toContain('试点运行：人工指定，试点报告待客户签字');
   });
 

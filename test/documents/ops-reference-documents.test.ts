@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DocumentTypeKey, documentType, prepareExport, type ProjectDocumentData, renderDocument } from '../../shared/documents';
+import {
+  type DocumentTypeKey,
+  documentType,
+  prepareExport,
+  type ProjectDocumentData,
+  renderDocument,
+} from '../../shared/documents';
 import { minutesText } from '../../shared/documents/kit/format';
 import { formatWithUnit } from '../../shared/operations';
 import { escalationTargets, opsTaskKinds } from '../../shared/records/operations';
@@ -16,7 +22,14 @@ const data = fixture.data;
 const design = data.serviceDesign!;
 
 function metaFor(key: DocumentTypeKey) {
-  return prepareExport({ docType: key, project: data.project, exports: fixture.exports, exportedBy: '陈立', exportedAt: '2026-04-02T10:00', company: '恒信科技有限公司' }).meta;
+  return prepareExport({
+    docType: key,
+    project: data.project,
+    exports: fixture.exports,
+    exportedBy: '陈立',
+    exportedAt: '2026-04-02T10:00',
+    company: '恒信科技有限公司',
+  }).meta;
 }
 
 function missingOf(key: Key, of: ProjectDocumentData): string[] {
@@ -48,31 +61,36 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
     }
   }, 60_000);
 
-  it.each(keys)('%s passes the Open XML SDK validator', async (key) => {
-    expect(await validationErrors(bytes.get(key)!)).toEqual([]);
-  }, 60_000);
+  it.each(keys)(
+    '%s passes the Open XML SDK validator',
+    async (key) => {
+      expect(await validationErrors(bytes.get(key)!)).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.each(keys)('%s has the cover, numbered headings and a sign-off or repeating table headers of a deliverable', (key) => {
-    const doc = read.get(key)!;
-    const type = documentType(key)!;
-    const cover = doc.text.slice(0, doc.text.indexOf('修订记录'));
-    for (const line of [type.title, data.project.name, `${data.project.code}-${type.code}`, 'V3.0']) expect(cover, line).toContain(line);
-    expect(doc.headings.filter((h) => h.level === 1).length).toBeGreaterThanOrEqual(4);
-    expect(doc.html).toContain('<thead>');
-    expect(doc.text).not.toContain('待补充');
-  });
+  it.each(keys)(
+    '%s has the cover, numbered headings and a sign-off or repeating table headers of a deliverable',
+    (key) => {
+      const doc = read.get(key)!;
+      const type = documentType(key)!;
+      const cover = doc.text.slice(0, doc.text.indexOf('修订记录'));
+      for (const line of [type.title, data.project.name, `${data.project.code}-${type.code}`, 'V3.0'])
+        expect(cover, line).toContain(line);
+      expect(doc.headings.filter((h) => h.level === 1).length).toBeGreaterThanOrEqual(4);
+      expect(doc.html).toContain('<thead>');
+      expect(doc.text).not.toContain('待补充');
+    },
+  );
 
   describe('运维技术方案', () => {
     it('has the chapters of a technical plan', () => {
-      expect(read.get('opsTechnicalPlan')!.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual([
-        '概述',
-        '服务模式与组织',
-        '服务级别目标',
-        '监控指标与阈值',
-        '故障分级与升级',
-        '变更管理',
-        '配置基线',
-      ]);
+      expect(
+        read
+          .get('opsTechnicalPlan')!
+          .headings.filter((h) => h.level === 1)
+          .map((h) => h.text),
+      ).toEqual(['概述', '服务模式与组织', '服务级别目标', '监控指标与阈值', '故障分级与升级', '变更管理', '配置基线']);
     });
 
     it('states the service model, shifts and who covers what', () => {
@@ -81,15 +99,22 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
       expect(text).toContain(`${night.start}–次日 ${night.end}`);
       for (const shift of design.shifts) expect(text).toContain(shift.name);
       expect(text).toContain(design.coverage);
-      for (const member of data.members.filter((m) => m.role !== 'customerContact')) expect(text).toContain(member.name);
+      for (const member of data.members.filter((m) => m.role !== 'customerContact'))
+        expect(text).toContain(member.name);
     });
 
     it('lists every threshold of the design with its level, unit and direction', () => {
       const text = chapter(read.get('opsTechnicalPlan')!.text, '监控指标与阈值', '故障分级与升级');
       for (const t of design.thresholds) {
         expect(text, t.label).toContain(t.label);
-        if (t.warning !== null) expect(text, `${t.label} 预警`).toContain(`${t.direction === 'above' ? '≥' : '≤'} ${formatWithUnit(t.warning, t.unit)}`);
-        if (t.critical !== null) expect(text, `${t.label} 严重`).toContain(`${t.direction === 'above' ? '≥' : '≤'} ${formatWithUnit(t.critical, t.unit)}`);
+        if (t.warning !== null)
+          expect(text, `${t.label} 预警`).toContain(
+            `${t.direction === 'above' ? '≥' : '≤'} ${formatWithUnit(t.warning, t.unit)}`,
+          );
+        if (t.critical !== null)
+          expect(text, `${t.label} 严重`).toContain(
+            `${t.direction === 'above' ? '≥' : '≤'} ${formatWithUnit(t.critical, t.unit)}`,
+          );
       }
       expect(text).toContain('高于阈值告警');
       // Status metrics come from the catalogue: the network devices' 告警灯.
@@ -104,7 +129,9 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
       expect(text).toContain('《服务级别协议》');
       const expert = data.members.find((m) => m.role === 'expert')!;
       const firstStep = design.escalation.find((s) => s.priority === 'P1' && s.to === 'secondLine')!;
-      expect(text).toContain(`报障后 ${minutesText(firstStep.afterMinutes)}未恢复：升级至${escalationTargets.secondLine.zh}（${expert.name}）`);
+      expect(text).toContain(
+        `报障后 ${minutesText(firstStep.afterMinutes)}未恢复：升级至${escalationTargets.secondLine.zh}（${expert.name}）`,
+      );
       for (const rule of design.changeRules) expect(text).toContain(rule.approver);
       expect(text).toContain('评估 → 审批 → 测试 → 实施 → 关闭');
     });
@@ -114,14 +141,20 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
       for (const template of data.checklistTemplates!) {
         expect(text).toContain(template.name);
         expect(text).toContain(`${template.items.length} 个检查项`);
-        for (const item of template.items.filter((i) => i.severity === 'critical')) expect(text, item.title).toContain(item.title);
+        for (const item of template.items.filter((i) => i.severity === 'critical'))
+          expect(text, item.title).toContain(item.title);
       }
     });
   });
 
   describe('运维操作手册', () => {
     it('has the chapters of an operations manual', () => {
-      expect(read.get('opsManual')!.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['概述', '日常巡检', '配置基线检查方法', '例行运维任务', '故障处理', '变更操作']);
+      expect(
+        read
+          .get('opsManual')!
+          .headings.filter((h) => h.level === 1)
+          .map((h) => h.text),
+      ).toEqual(['概述', '日常巡检', '配置基线检查方法', '例行运维任务', '故障处理', '变更操作']);
     });
 
     it('describes each patrol plan: its assets, assignee, frequency and items with thresholds', () => {
@@ -150,7 +183,9 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
       const doc = read.get('opsManual')!;
       for (const kind of Object.values(opsTaskKinds)) expect(doc.text).toContain(kind.zh);
       for (const log of data.opsLogs!) expect(doc.text).toContain(log.title);
-      expect(doc.text).toContain(`P1 ${minutesText(data.sla!.priorities.find((p) => p.level === 'P1')!.responseMinutes)}`);
+      expect(doc.text).toContain(
+        `P1 ${minutesText(data.sla!.priorities.find((p) => p.level === 'P1')!.responseMinutes)}`,
+      );
       expect(doc.text).toContain('升级至项目经理');
       expect(doc.text).toContain('事后补批');
       // Commands are set in the monospace code style.
@@ -160,7 +195,12 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
 
   describe('交接文档', () => {
     it('has the chapters of a handover', () => {
-      expect(read.get('handover')!.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['概述', '运维对象清单', '联系人', '遗留事项', '交付文档', '培训与知识转移']);
+      expect(
+        read
+          .get('handover')!
+          .headings.filter((h) => h.level === 1)
+          .map((h) => h.text),
+      ).toEqual(['概述', '运维对象清单', '联系人', '遗留事项', '交付文档', '培训与知识转移']);
     });
 
     it('hands over the assets, the customer contacts and the team', () => {
@@ -186,7 +226,10 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
       expect(text).toContain(`尚有 ${unclosed.length} 个未完成整改或复查`);
       for (const r of unclosed) {
         const inspection = data.inspections!.find((i) => i.id === r.inspectionId)!;
-        expect(text).toContain(data.checklistTemplates!.find((t) => t.id === inspection.templateId)!.items.find((i) => i.id === r.itemId)!.title);
+        expect(text).toContain(
+          data.checklistTemplates!.find((t) => t.id === inspection.templateId)!.items.find((i) => i.id === r.itemId)!
+            .title,
+        );
         expect(text).toContain(r.action);
       }
 
@@ -224,24 +267,37 @@ describe('运维技术方案, 运维操作手册 and 交接文档 from the rich 
 });
 
 describe('missing data', () => {
-  it.each(keys)('%s names what is missing and refuses without allowMissing; with it, marks each gap 待补充', async (key) => {
-    const empty = emptyFixture();
-    const missing = missingOf(key, empty);
-    expect(missing.length).toBeGreaterThan(0);
-    expect(await renderDocument(key, empty, metaFor(key), { allowMissing: false })).toEqual({ ok: false, missing: documentType(key)!.missing(empty) });
-    const result = await renderDocument(key, empty, metaFor(key), { allowMissing: true });
-    if (!result.ok) throw new Error(key);
-    expect([...result.placeholders].sort()).toEqual([...missing].sort());
-    const text = (await readBack(result.bytes)).text;
-    for (const message of missing) expect(text, message).toContain(`【待补充：${message}】`);
-    expect(await validationErrors(result.bytes)).toEqual([]);
-  }, 60_000);
+  it.each(keys)(
+    '%s names what is missing and refuses without allowMissing; with it, marks each gap 待补充',
+    async (key) => {
+      const empty = emptyFixture();
+      const missing = missingOf(key, empty);
+      expect(missing.length).toBeGreaterThan(0);
+      expect(await renderDocument(key, empty, metaFor(key), { allowMissing: false })).toEqual({
+        ok: false,
+        missing: documentType(key)!.missing(empty),
+      });
+      const result = await renderDocument(key, empty, metaFor(key), { allowMissing: true });
+      if (!result.ok) throw new Error(key);
+      expect([...result.placeholders].sort()).toEqual([...missing].sort());
+      const text = (await readBack(result.bytes)).text;
+      for (const message of missing) expect(text, message).toContain(`【待补充：${message}】`);
+      expect(await validationErrors(result.bytes)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('says which part of the design, plan or handover is missing', () => {
     const empty = emptyFixture();
     expect(missingOf('opsTechnicalPlan', empty)).toContain('服务设计未填写');
     expect(missingOf('opsManual', empty)).toContain('没有启用的巡检计划');
-    expect(missingOf('handover', empty)).toEqual(['运维对象清单为空', '没有客户联系人', '没有服务团队成员', '没有已交付的文档', '没有培训记录']);
+    expect(missingOf('handover', empty)).toEqual([
+      '运维对象清单为空',
+      '没有客户联系人',
+      '没有服务团队成员',
+      '没有已交付的文档',
+      '没有培训记录',
+    ]);
   });
 
   it('names the exact gaps of a partly recorded design and plan', async () => {
@@ -258,7 +314,12 @@ describe('missing data', () => {
     const escalation = `服务设计：P1 升级至${escalationTargets.pm.zh}未设定时限`;
     const approver = '服务设计：紧急变更未指定审批人';
     expect(missingOf('opsTechnicalPlan', partial)).toEqual(['服务设计：未定义监控指标与阈值', escalation, approver]);
-    expect(missingOf('opsManual', partial)).toEqual([`巡检计划“${plan.name}”未指定负责工程师`, `巡检计划“${plan.name}”的巡检项目“no.such.metric”未定义指标与阈值`, escalation, approver]);
+    expect(missingOf('opsManual', partial)).toEqual([
+      `巡检计划“${plan.name}”未指定负责工程师`,
+      `巡检计划“${plan.name}”的巡检项目“no.such.metric”未定义指标与阈值`,
+      escalation,
+      approver,
+    ]);
     expect(missingOf('handover', partial)).toEqual(['没有客户联系人']);
 
     for (const key of keys) {
@@ -272,7 +333,15 @@ describe('missing data', () => {
 
   it('treats phase 二/四 collections a caller did not load as empty', () => {
     const { data: partial } = richFixture();
-    for (const field of ['serviceDesign', 'patrolPlans', 'incidents', 'changeRecords', 'opsLogs', 'documentExports'] as const) delete partial[field];
+    for (const field of [
+      'serviceDesign',
+      'patrolPlans',
+      'incidents',
+      'changeRecords',
+      'opsLogs',
+      'documentExports',
+    ] as const)
+      delete partial[field];
     expect(missingOf('opsTechnicalPlan', partial)).toEqual(['服务设计未填写']);
     expect(missingOf('opsManual', partial)).toEqual(['没有启用的巡检计划', '服务设计未填写']);
     expect(missingOf('handover', partial)).toEqual(['没有已交付的文档']);

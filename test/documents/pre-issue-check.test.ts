@@ -29,7 +29,9 @@ describe('交付前检查 (pre-issue consistency check)', () => {
 
   it('a hotline in the 切换方案 that is not the charter’s', () => {
     const { data } = richFixtureCopy();
-    data.charter!.communication = data.charter!.communication.map((c) => (c.kind === 'channel' ? { ...c, channel: '电话 400-000-0000' } : c));
+    data.charter!.communication = data.charter!.communication.map((c) =>
+      c.kind === 'channel' ? { ...c, channel: '电话 400-000-0000' } : c,
+    );
     const findings = preIssueCheck(data, { today });
     expect(kindsOf(findings)).toEqual(['hotline']);
     expect(findings[0]!.message.zh).toContain('400-800-1234');
@@ -126,7 +128,9 @@ describe('交付前检查 (pre-issue consistency check)', () => {
     const findings = preIssueCheck(data, { today });
     expect(kindsOf(findings)).toEqual(['baselineCounts', 'baselineCounts']);
     expect(findings.map((f) => f.message.zh).join('\n')).toMatch(/整改状态为“已复查”，但复查结论为不合格/);
-    expect(findings.map((f) => f.message.zh).join('\n')).toMatch(/已记录复查合格，但整改状态仍为“(待整改|整改中|已整改)”/);
+    expect(findings.map((f) => f.message.zh).join('\n')).toMatch(
+      /已记录复查合格，但整改状态仍为“(待整改|整改中|已整改)”/,
+    );
     expect(findings.every((f) => f.route === 'nonconformities' && f.documents.includes('baselineReport'))).toBe(true);
   });
 
@@ -142,7 +146,9 @@ describe('交付前检查 (pre-issue consistency check)', () => {
 
   it('lists only the findings of the documents asked for', () => {
     const { data } = richFixtureCopy();
-    data.charter!.communication = data.charter!.communication.map((c) => (c.kind === 'channel' ? { ...c, channel: '电话 400-000-0000' } : c));
+    data.charter!.communication = data.charter!.communication.map((c) =>
+      c.kind === 'channel' ? { ...c, channel: '电话 400-000-0000' } : c,
+    );
     expect(preIssueCheck(data, { today, documents: ['patrolLog'] })).toEqual([]);
     expect(preIssueCheck(data, { today, documents: ['cutoverPlan'] })).toHaveLength(1);
   });

@@ -16,7 +16,12 @@ const columns: Column[] = [
 
 const rows: Cell[][] = [
   ['1', 'app-01\nAPP-01', '87 %', { text: '不合格', fill: 'F4B084', bold: true }],
-  ['2', 'db "primary" & \'replica\' <x>', { text: '逾期', color: 'C00000', bold: true, align: 'left' }, { text: '合格', fill: 'C6E0B4' }],
+  [
+    '2',
+    'db "primary" & \'replica\' <x>',
+    { text: '逾期', color: 'C00000', bold: true, align: 'left' },
+    { text: '合格', fill: 'C6E0B4' },
+  ],
   ['3', '', '\u0007控制字符', '—'],
   [{ text: '跨两列的说明', columnSpan: 2 }, 'x'.repeat(300), ''],
 ];

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClassification, documentTypes, prepareExport, renderDocument, sensitiveDocumentTypes } from '../../shared/documents';
-import { contentColumnWidths, fitColumnWidths, minimumColumnTwips, textTwips, unbreakableWords } from '../../shared/documents/kit/column-fit';
+import {
+  defaultClassification,
+  documentTypes,
+  prepareExport,
+  renderDocument,
+  sensitiveDocumentTypes,
+} from '../../shared/documents';
+import {
+  contentColumnWidths,
+  fitColumnWidths,
+  minimumColumnTwips,
+  textTwips,
+  unbreakableWords,
+} from '../../shared/documents/kit/column-fit';
 import { keepDatesWhole } from '../../shared/documents/kit/no-break';
 import { rowXml } from '../../shared/documents/kit/raw-rows';
 import { projectFields } from '../../shared/records/project';
@@ -18,14 +30,27 @@ describe('dates after words in a table cell', () => {
 
   it('are written so in the .docx, by docx cells and by rows written as text alike', async () => {
     const fixture = richFixture();
-    const { meta } = prepareExport({ docType: 'handover', project: fixture.data.project, exports: [], exportedBy: '陈立', exportedAt: '2026-04-01T10:00', company: '恒信科技有限公司' });
+    const { meta } = prepareExport({
+      docType: 'handover',
+      project: fixture.data.project,
+      exports: [],
+      exportedBy: '陈立',
+      exportedAt: '2026-04-01T10:00',
+      company: '恒信科技有限公司',
+    });
     const result = await renderDocument('handover', fixture.data, meta, { allowMissing: true, files: fixture.files });
     if (!result.ok) throw new Error('handover');
     const xml = await (await readBack(result.bytes)).part('word/document.xml');
     expect(xml).toMatch(/巡检日志（\d{4}\u2011\d{2}\u2011\d{2}）/);
     // No cell starts with a date written with non-breaking hyphens.
     expect(xml).not.toMatch(/<w:tc>(?:(?!<w:t[ >])[\s\S])*<w:t[^>]*>\d{4}\u2011/);
-    const rawCells = rowXml(['复查 刘洋 2026-02-11', { text: '2026-02-11' }], [2000, 2000], ['left', 'left'], 'TableText', false);
+    const rawCells = rowXml(
+      ['复查 刘洋 2026-02-11', { text: '2026-02-11' }],
+      [2000, 2000],
+      ['left', 'left'],
+      'TableText',
+      false,
+    );
     expect(rawCells).toContain('复查 刘洋 2026\u201102\u201111');
     expect(rawCells).toContain('>2026-02-11<');
   });
@@ -39,15 +64,19 @@ describe('column widths sized to content', () => {
   });
 
   it('measures Latin text in Times New Roman widths and CJK text at one em', () => {
-    expect(textTwips('2026-03-31', 21)).toBe(Math.ceil((8 * 500 + 2 * 333) / 1000 * 210)); // 五号 = 10.5 pt = 210 twips a em
+    expect(textTwips('2026-03-31', 21)).toBe(Math.ceil(((8 * 500 + 2 * 333) / 1000) * 210)); // 五号 = 10.5 pt = 210 twips a em
     expect(textTwips('检查项', 21)).toBe(630);
     expect(textTwips('检查项', 21, true)).toBeGreaterThan(630);
   });
 
   it('keeps a short term whole: a status column is as wide as 已完成', () => {
-    expect(minimumColumnTwips({ title: '状态', texts: ['已完成', '进行中\n逾期', '—'] }, 18)).toBeGreaterThanOrEqual(textTwips('已完成', 18, true));
+    expect(minimumColumnTwips({ title: '状态', texts: ['已完成', '进行中\n逾期', '—'] }, 18)).toBeGreaterThanOrEqual(
+      textTwips('已完成', 18, true),
+    );
     // A sentence is no term: it wraps between characters.
-    expect(minimumColumnTwips({ title: '状态', texts: ['已按记录完成全部检查'] }, 18)).toBeLessThan(textTwips('已完成', 18, true) + 2 * 80 + 100);
+    expect(minimumColumnTwips({ title: '状态', texts: ['已按记录完成全部检查'] }, 18)).toBeLessThan(
+      textTwips('已完成', 18, true) + 2 * 80 + 100,
+    );
   });
 
   it('widens a column below its longest word and takes the room from the others', () => {
@@ -90,20 +119,41 @@ describe('密级 per document type and project', () => {
     const project = projectFields.parse({ code: 'P', name: 'n', customer: 'c' });
     expect(project.documentClassification).toBe('internal');
     expect(project.sensitiveDocumentClassification).toBe('secret');
-    const custom = { documentClassification: 'secret' as const, sensitiveDocumentClassification: 'confidential' as const };
+    const custom = {
+      documentClassification: 'secret' as const,
+      sensitiveDocumentClassification: 'confidential' as const,
+    };
     expect(defaultClassification('baselineReport', custom)).toBe('confidential');
     expect(defaultClassification('deliveryPlan', custom)).toBe('secret');
-    const request = { project: { code: 'P', ...custom }, exports: [], exportedBy: '陈立', exportedAt: '2026-01-20T15:30', company: '恒信' };
+    const request = {
+      project: { code: 'P', ...custom },
+      exports: [],
+      exportedBy: '陈立',
+      exportedAt: '2026-01-20T15:30',
+      company: '恒信',
+    };
     expect(prepareExport({ ...request, docType: 'opsManual' }).meta.classification).toBe('confidential');
-    expect(prepareExport({ ...request, docType: 'opsManual', classification: 'internal' }).meta.classification).toBe('internal'); // chosen when generating
+    expect(prepareExport({ ...request, docType: 'opsManual', classification: 'internal' }).meta.classification).toBe(
+      'internal',
+    ); // chosen when generating
   });
 });
 
 describe('fonts, properties and page numbering of a deliverable', () => {
   it('names 宋体 and 黑体, carries author, company, title, 文档编号 and 版本, numbers the front matter in Roman', async () => {
     const fixture = richFixture();
-    const { meta } = prepareExport({ docType: 'projectCharter', project: fixture.data.project, exports: fixture.exports, exportedBy: '陈立', exportedAt: '2026-01-20T15:30', company: '恒信科技有限公司' });
-    const result = await renderDocument('projectCharter', fixture.data, meta, { allowMissing: false, files: fixture.files });
+    const { meta } = prepareExport({
+      docType: 'projectCharter',
+      project: fixture.data.project,
+      exports: fixture.exports,
+      exportedBy: '陈立',
+      exportedAt: '2026-01-20T15:30',
+      company: '恒信科技有限公司',
+    });
+    const result = await renderDocument('projectCharter', fixture.data, meta, {
+      allowMissing: false,
+      files: fixture.files,
+    });
     if (!result.ok) throw new Error(result.missing.join());
     const doc = await readBack(result.bytes);
     const fontTable = await doc.part('word/fontTable.xml');
@@ -122,7 +172,11 @@ describe('fonts, properties and page numbering of a deliverable', () => {
     expect(sections).toHaveLength(3);
     expect(sections[1]).toMatch(/<w:pgNumType w:start="1" w:fmt="upperRoman"\/>/);
     expect(sections[2]).toMatch(/<w:pgNumType w:start="1" w:fmt="decimal"\/>/);
-    const footers = await Promise.all(Object.keys(doc.zip.files).filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => doc.part(name)));
+    const footers = await Promise.all(
+      Object.keys(doc.zip.files)
+        .filter((name) => /^word\/footer\d+\.xml$/.test(name))
+        .map((name) => doc.part(name)),
+    );
     expect(footers.join('')).toContain('SECTIONPAGES'); // 共 Y 页 counts the chapters' pages
   });
 });

@@ -2,11 +2,22 @@ import { expect, test, type Page } from '@playwright/test';
 import { bankInventoryXlsx, duplicatesXlsx } from '../fixtures/import/make-fixtures';
 import { chooseOption } from './helpers/choose-option';
 
-async function pickFile(page: Page, name: string, bytes: Uint8Array, labels = { open: '导入 Excel/CSV', pick: '选择文件' }) {
+async function pickFile(
+  page: Page,
+  name: string,
+  bytes: Uint8Array,
+  labels = { open: '导入 Excel/CSV', pick: '选择文件' },
+) {
   await page.getByRole('button', { name: labels.open }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: labels.pick }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
+  await (
+    await chooser
+  ).setFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(bytes),
+  });
 }
 
 async function importFile(page: Page, name: string, bytes: Uint8Array) {
@@ -25,7 +36,9 @@ async function newProject(page: Page, code: string, name: string) {
   await page.getByRole('menuitem', { name: '运维对象清单' }).click();
 }
 
-test('import a customer spreadsheet: guessed columns, bad rows with row numbers, re-import updates nothing', async ({ page }) => {
+test('import a customer spreadsheet: guessed columns, bad rows with row numbers, re-import updates nothing', async ({
+  page,
+}) => {
   await newProject(page, 'XX-BANK', 'XX银行运维');
 
   const bytes = await bankInventoryXlsx();
@@ -63,7 +76,9 @@ test('import a customer spreadsheet: guessed columns, bad rows with row numbers,
   await expect(page.getByTestId('asset-count')).toHaveText('共 7 条');
 });
 
-test('a repeated serial number: merge, import anyway or skip per row; a totals row is said to be one; a re-import shows each field it changes', async ({ page }) => {
+test('a repeated serial number: merge, import anyway or skip per row; a totals row is said to be one; a re-import shows each field it changes', async ({
+  page,
+}) => {
   test.setTimeout(300_000); // two imports with real IndexedDB work, on a shared two-core machine
   await newProject(page, 'DUP-01', '重复设备项目');
   await importFile(page, '重复设备.xlsx', await duplicatesXlsx());
@@ -122,7 +137,9 @@ test('a repeated serial number: merge, import anyway or skip per row; a totals r
   await expect(table.getByRole('row', { name: /web-01/ })).toContainText('A-05');
 });
 
-test('a file that is not a workbook gets a plain message in the UI language, never the zip library\'s', async ({ page }) => {
+test("a file that is not a workbook gets a plain message in the UI language, never the zip library's", async ({
+  page,
+}) => {
   await newProject(page, 'BAD-01', '坏文件项目');
   await expect(page.getByTestId('asset-count')).toBeVisible();
   const assetsUrl = page.url();
@@ -136,7 +153,9 @@ test('a file that is not a workbook gets a plain message in the UI language, nev
   await chooseOption(page, page.locator('#settings-language'), 'English');
   await page.goto(assetsUrl);
   await pickFile(page, 'assets.xlsx', notAWorkbook, { open: 'Import Excel/CSV', pick: 'Choose file' });
-  await expect(alert).toHaveText('The file is not a valid Excel workbook (.xlsx). Save it as .xlsx in Excel or WPS and try again.');
+  await expect(alert).toHaveText(
+    'The file is not a valid Excel workbook (.xlsx). Save it as .xlsx in Excel or WPS and try again.',
+  );
 });
 
 test('export the inventory to .xlsx', async ({ page }) => {

@@ -37,7 +37,9 @@ async function reopenSession(page: Page): Promise<Locator> {
 }
 
 /** The session's attachments as stored in IndexedDB (read without the app's code). */
-async function storedAttachments(page: Page): Promise<{ name: string; caption: string; width: number; height: number; takenAt: string }[]> {
+async function storedAttachments(
+  page: Page,
+): Promise<{ name: string; caption: string; width: number; height: number; takenAt: string }[]> {
   return page.evaluate(async (title) => {
     const rows = await readStore<{ title: string; deleted?: unknown; attachments?: never[] }>('surveySessions');
     return rows.find((row) => row.title === title && !row.deleted)?.attachments ?? [];
@@ -82,13 +84,19 @@ async function blobCount(page: Page): Promise<number> {
  * A real image drawn by the browser: a 'photo' (gradients, shapes, noise) as JPEG, or a
  * 'screenshot' (flat colours and text, as a UI looks) as PNG.
  */
-async function canvasImage(page: Page, width: number, height: number, kind: 'photo' | 'screenshot', seed: number): Promise<Buffer> {
+async function canvasImage(
+  page: Page,
+  width: number,
+  height: number,
+  kind: 'photo' | 'screenshot',
+  seed: number,
+): Promise<Buffer> {
   const base64 = await page.evaluate(
     async ({ width, height, kind, seed }) => {
       const canvas = new OffscreenCanvas(width, height);
       const ctx = canvas.getContext('2d')!;
       let state = seed * 9973 + 1;
-      const random = () => ((state = (state * 16807) % 2147483647) / 2147483647);
+      const random = () => (state = (state * 16807) % 2147483647) / 2147483647;
       if (kind === 'photo') {
         const gradient = ctx.createLinearGradient(0, 0, width, height);
         gradient.addColorStop(0, `hsl(${seed * 47} 60% 45%)`);
@@ -109,7 +117,8 @@ async function canvasImage(page: Page, width: number, height: number, kind: 'pho
       }
       ctx.fillStyle = '#000';
       ctx.font = `${Math.round(height / 14)}px sans-serif`;
-      for (let line = 0; line < 4; line++) ctx.fillText(`机柜 A-${seed} 端口 ${line + 1} 状态正常`, width / 10, height / 3 + (line * height) / 8);
+      for (let line = 0; line < 4; line++)
+        ctx.fillText(`机柜 A-${seed} 端口 ${line + 1} 状态正常`, width / 10, height / 3 + (line * height) / 8);
       const blob = await canvas.convertToBlob({ type: kind === 'photo' ? 'image/jpeg' : 'image/png', quality: 0.92 });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = '';
@@ -126,8 +135,12 @@ async function dropFiles(target: Locator, files: { name: string; type: string; b
   await target.evaluate(
     (element, files) => {
       const data = new DataTransfer();
-      for (const file of files) data.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
-      for (const type of ['dragenter', 'dragover', 'drop']) element.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      for (const file of files)
+        data.items.add(
+          new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }),
+        );
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        element.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
     },
     files.map((f) => ({ name: f.name, type: f.type, base64: Buffer.from(f.bytes).toString('base64') })),
   );
@@ -152,16 +165,23 @@ test('photos: add by picking, dropping and pasting, shrink, capture time, viewer
   const field = form.getByTestId('attachments-field');
 
   const large = withExif(await canvasImage(page, 4000, 3000, 'photo', 1), { dateTimeOriginal: '2026:03:18 09:41:27' });
-  const turned = withExif(await canvasImage(page, 800, 600, 'photo', 2), { dateTimeOriginal: '2026:03:18 10:05:00', orientation: 6 });
+  const turned = withExif(await canvasImage(page, 800, 600, 'photo', 2), {
+    dateTimeOriginal: '2026:03:18 10:05:00',
+    orientation: 6,
+  });
   const screenshot = await canvasImage(page, 640, 400, 'screenshot', 3);
 
   // A photo picked through the file input the field's label names.
-  await form.getByLabel('照片与附件').setInputFiles([{ name: '机房全景.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(large) }]);
+  await form
+    .getByLabel('照片与附件')
+    .setInputFiles([{ name: '机房全景.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(large) }]);
   const photos = field.getByTestId('attachment-photo');
   await expect(photos).toHaveCount(1);
 
   // One dropped on the zone.
-  await dropFiles(field.getByRole('button', { name: /拖放照片或文件到这里/ }), [{ name: '配电柜.jpg', type: 'image/jpeg', bytes: turned }]);
+  await dropFiles(field.getByRole('button', { name: /拖放照片或文件到这里/ }), [
+    { name: '配电柜.jpg', type: 'image/jpeg', bytes: turned },
+  ]);
   await expect(photos).toHaveCount(2);
 
   // A screenshot pasted with Ctrl+V after clicking the field; it gets a name and stays a PNG.
@@ -175,11 +195,17 @@ test('photos: add by picking, dropping and pasting, shrink, capture time, viewer
   // stored upright; capture times from EXIF.
   const thumbnails = field.locator('.fb-att-thumb img');
   await expect(thumbnails).toHaveCount(3);
-  await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.map((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]))).toEqual([
-    [2048, 1536],
-    [600, 800],
-    [640, 400],
-  ]);
+  await expect
+    .poll(() =>
+      thumbnails.evaluateAll((imgs) =>
+        imgs.map((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]),
+      ),
+    )
+    .toEqual([
+      [2048, 1536],
+      [600, 800],
+      [640, 400],
+    ]);
   await expect(photos.nth(0)).toContainText('2026-03-18 09:41');
   await expect(photos.nth(1)).toContainText('2026-03-18 10:05');
 
@@ -198,14 +224,18 @@ test('photos: add by picking, dropping and pasting, shrink, capture time, viewer
   expect(await blobCount(page)).toBe(3);
 
   // The same photo again: stored once, listed once.
-  await form.getByLabel('照片与附件').setInputFiles([{ name: '机房全景（副本）.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(large) }]);
+  await form
+    .getByLabel('照片与附件')
+    .setInputFiles([{ name: '机房全景（副本）.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(large) }]);
   await expect(page.getByText('已在列表中，未重复添加')).toBeVisible();
   await expect(photos).toHaveCount(3);
   expect(await blobCount(page)).toBe(3);
 
   // 保留原图 keeps the photo as taken.
   await field.getByRole('checkbox', { name: '保留原图（不压缩）' }).check();
-  await form.getByLabel('照片与附件').setInputFiles([{ name: '机房全景-原图.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(large) }]);
+  await form
+    .getByLabel('照片与附件')
+    .setInputFiles([{ name: '机房全景-原图.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(large) }]);
   await expect(photos).toHaveCount(4);
   expect(await blobCount(page)).toBe(4);
 
@@ -213,7 +243,13 @@ test('photos: add by picking, dropping and pasting, shrink, capture time, viewer
   await expect
     .poll(() => storedAttachments(page), { timeout: 15_000 })
     .toEqual([
-      expect.objectContaining({ name: '机房全景.jpg', caption: 'A 列机柜正面，冷通道封闭完好', width: 2048, height: 1536, takenAt: '2026-03-18T09:41:27' }),
+      expect.objectContaining({
+        name: '机房全景.jpg',
+        caption: 'A 列机柜正面，冷通道封闭完好',
+        width: 2048,
+        height: 1536,
+        takenAt: '2026-03-18T09:41:27',
+      }),
       expect.objectContaining({ name: '配电柜.jpg', width: 600, height: 800, takenAt: '2026-03-18T10:05:00' }),
       expect.objectContaining({ name: expect.stringMatching(/^粘贴的图片-/), width: 640, height: 400, takenAt: '' }),
       expect.objectContaining({ name: '机房全景-原图.jpg', width: 4000, height: 3000, takenAt: '2026-03-18T09:41:27' }),
@@ -225,12 +261,18 @@ test('photos: add by picking, dropping and pasting, shrink, capture time, viewer
   await expect(again.getByTestId('attachment-photo')).toHaveCount(4);
   await expect(again.getByLabel('说明：机房全景.jpg')).toHaveValue('A 列机柜正面，冷通道封闭完好');
   await expect
-    .poll(() => again.locator('.fb-att-thumb img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth)))
+    .poll(() =>
+      again
+        .locator('.fb-att-thumb img')
+        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth)),
+    )
     .toEqual([2048, 600, 640, 4000]);
   expect(await blobCount(page)).toBe(4);
 });
 
-test('files: a document is listed with its size, downloads as it was, and is removed after confirmation', async ({ page }) => {
+test('files: a document is listed with its size, downloads as it was, and is removed after confirmation', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await createProject(page);
   const form = await createSession(page);

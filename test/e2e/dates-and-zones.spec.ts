@@ -19,7 +19,9 @@ async function waitSaved(page: Page) {
   await expect(page.getByTestId('save-status').last()).toContainText('已保存');
 }
 
-test('dates read YYYY-MM-DD and 24-hour in the Chinese UI on an en-US browser in UTC; today, now and a confirmation date are the project zone\'s', async ({ page }) => {
+test("dates read YYYY-MM-DD and 24-hour in the Chinese UI on an en-US browser in UTC; today, now and a confirmation date are the project zone's", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.clock.setSystemTime(lateEvening);
   await page.goto('/');
@@ -114,7 +116,9 @@ test('dates read YYYY-MM-DD and 24-hour in the Chinese UI on an en-US browser in
     db.close();
     return rows.map((row) => ({ reportedAt: row.reportedAt, acknowledgedAt: row.acknowledgedAt }));
   });
-  expect(stored).toEqual([{ reportedAt: expect.stringMatching(/^2026-12-08T07:3\d$/), acknowledgedAt: '2026-12-08T14:05' }]);
+  expect(stored).toEqual([
+    { reportedAt: expect.stringMatching(/^2026-12-08T07:3\d$/), acknowledgedAt: '2026-12-08T14:05' },
+  ]);
 
   await closeDrawer(page, incident);
 

@@ -5,7 +5,9 @@ import mammoth from 'mammoth';
 import { chooseOption } from './helpers/choose-option';
 import { todayIn } from '../../shared/date-time';
 
-test('Word deliverables: readiness, generate in a worker, download, versions V1.0 → V1.1 (correction) → V2.0 after 已签署, 修订记录 lists every issue', async ({ page }) => {
+test('Word deliverables: readiness, generate in a worker, download, versions V1.0 → V1.1 (correction) → V2.0 after 已签署, 修订记录 lists every issue', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -15,7 +17,9 @@ test('Word deliverables: readiness, generate in a worker, download, versions V1.
   const company = page.getByLabel('公司名称（乙方）');
   await company.fill('恒信科技有限公司');
   // The company field's own 保存 (设置 has one per field group).
-  const save = company.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-space-compact ")][1]').getByRole('button', { name: '保存' });
+  const save = company
+    .locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-space-compact ")][1]')
+    .getByRole('button', { name: '保存' });
   await save.click();
   await expect(save).toBeDisabled();
   await page.getByRole('menuitem', { name: '项目' }).click();
@@ -28,7 +32,11 @@ test('Word deliverables: readiness, generate in a worker, download, versions V1.
 
   // V1.0 first issue; V1.1 corrects it while unsigned; once V1.1 is 已签署 the next is V2.0.
   const register = page.getByTestId('document-register');
-  for (const [version, note] of [['V1.0', '首次发布'], ['V1.1', '补充调研结论'], ['V2.0', '客户签署后修订']] as const) {
+  for (const [version, note] of [
+    ['V1.0', '首次发布'],
+    ['V1.1', '补充调研结论'],
+    ['V2.0', '客户签署后修订'],
+  ] as const) {
     if (version === 'V2.0') {
       const entry = register.getByRole('row', { name: /需求规格说明书/ });
       await expect(entry).toContainText('V1.1');
@@ -81,7 +89,12 @@ async function companyTemplate(): Promise<Buffer> {
     sections: [
       {
         headers: { default: new Header({ children: [new Paragraph('恒信科技 · 质量体系文件 · {{文档名称}}')] }) },
-        children: [new Paragraph('{{文档名称}}'), new Paragraph('项目：{{项目名称}}'), new Paragraph('本文件按恒信科技文档模板编制。'), new Paragraph('{{正文}}')],
+        children: [
+          new Paragraph('{{文档名称}}'),
+          new Paragraph('项目：{{项目名称}}'),
+          new Paragraph('本文件按恒信科技文档模板编制。'),
+          new Paragraph('{{正文}}'),
+        ],
       },
     ],
   });
@@ -102,7 +115,13 @@ test('periodic documents for the period chosen, and a company template', async (
   const card = page.getByTestId('house-template');
   const chooser = page.waitForEvent('filechooser');
   await card.getByRole('button', { name: '上传模板' }).click();
-  await (await chooser).setFiles({ name: '恒信科技文档模板.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await companyTemplate() });
+  await (
+    await chooser
+  ).setFiles({
+    name: '恒信科技文档模板.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: await companyTemplate(),
+  });
   await expect(card).toContainText('恒信科技文档模板.docx');
   await expect(card).toContainText('{{正文}}');
   await expect(card).toContainText('{{项目名称}}');
@@ -127,7 +146,11 @@ test('periodic documents for the period chosen, and a company template', async (
   expect(text).toContain(`巡检日志（${today}）`);
   expect(text).toContain('磁盘使用率');
   const zip = await JSZip.loadAsync(bytes);
-  const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  const headers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^word\/header\d*\.xml$/.test(n))
+      .map((n) => zip.file(n)!.async('string')),
+  );
   expect(headers.join('')).toContain('恒信科技 · 质量体系文件');
 
   // 巡检月报 of this month, with the kit's own layout: trend charts as pictures.

@@ -26,7 +26,15 @@ async function storeDamagedAsset(page: Page, projectId: string): Promise<void> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('assets', 'readwrite');
-          tx.objectStore('assets').put({ id: '0190f0e0-0000-7000-8000-00000000e402', projectId, live: projectId, name: 'web01', type: 'server', ips: null, fieldHlc: {} });
+          tx.objectStore('assets').put({
+            id: '0190f0e0-0000-7000-8000-00000000e402',
+            projectId,
+            live: projectId,
+            name: 'web01',
+            type: 'server',
+            ips: null,
+            fieldHlc: {},
+          });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -38,7 +46,9 @@ async function storeDamagedAsset(page: Page, projectId: string): Promise<void> {
   );
 }
 
-test('a document that cannot be built names the record and field in Chinese; the page stays usable', async ({ page }) => {
+test('a document that cannot be built names the record and field in Chinese; the page stays usable', async ({
+  page,
+}) => {
   const projectId = await newProject(page);
   await storeDamagedAsset(page, projectId);
   await page.locator('.workspace-nav').getByRole('menuitem', { name: '交付文档' }).click();
@@ -51,8 +61,12 @@ test('a document that cannot be built names the record and field in Chinese; the
 
   const failure = page.getByTestId('build-failure');
   await expect(page.locator('.ant-modal-confirm-title')).toHaveText('文档没有生成');
-  await expect(failure.getByTestId('build-failure-summary')).toHaveText('生成《需求规格说明书》时出错：记录「web01」（运维对象）的字段「IP 地址」无效：无效输入：期望 数组，实际接收 空值');
-  await expect(failure.getByTestId('build-failure-details')).toContainText('assets 0190f0e0-0000-7000-8000-00000000e402 ips');
+  await expect(failure.getByTestId('build-failure-summary')).toHaveText(
+    '生成《需求规格说明书》时出错：记录「web01」（运维对象）的字段「IP 地址」无效：无效输入：期望 数组，实际接收 空值',
+  );
+  await expect(failure.getByTestId('build-failure-details')).toContainText(
+    'assets 0190f0e0-0000-7000-8000-00000000e402 ips',
+  );
   // The picture once the dialog has zoomed in.
   await expect(page.locator('.ant-modal[class*="ant-zoom"]')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('document-failure.png') });
@@ -64,7 +78,12 @@ test('a document that cannot be built names the record and field in Chinese; the
   await expect(row.getByRole('button', { name: '生成 Word' })).toBeEnabled();
 
   // 阶段准备情况 counts what 交付文档 counts, for the same records.
-  await expect(page.getByTestId('deliverables').getByRole('row', { name: /可行性评估与风险报告/ }).getByTestId('missing-feasibilityReport')).toHaveText('缺 2 项');
+  await expect(
+    page
+      .getByTestId('deliverables')
+      .getByRole('row', { name: /可行性评估与风险报告/ })
+      .getByTestId('missing-feasibilityReport'),
+  ).toHaveText('缺 2 项');
   await page.locator('.workspace-nav').getByRole('menuitem', { name: '阶段准备情况' }).click();
   const feasibility = page.getByTestId('readiness-feasibility');
   await expect(feasibility.getByTestId('document-status')).toHaveText('缺 2 项');

@@ -55,7 +55,10 @@ async function storeDamagedRisk(page: Page, projectId: string): Promise<void> {
   );
 }
 
-test('a page that cannot render shows a Chinese boundary inside the workspace; the way back and the sidebar work; the details can be copied', async ({ page, context }) => {
+test('a page that cannot render shows a Chinese boundary inside the workspace; the way back and the sidebar work; the details can be copied', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const projectId = await newProject(page);
   await storeDamagedRisk(page, projectId);

@@ -24,7 +24,9 @@ function fieldError(form: Locator, text: string) {
   return form.locator('.ant-form-item-explain-error').filter({ hasText: text });
 }
 
-test('a new patrol plan starts empty on every open, asks before throwing typing away, and cannot be saved without assets', async ({ page }) => {
+test('a new patrol plan starts empty on every open, asks before throwing typing away, and cannot be saved without assets', async ({
+  page,
+}) => {
   await loadDemo(page);
   await page.getByRole('menuitem', { name: '巡检计划' }).click();
   const plans = page.getByTestId('list-patrolPlans');
@@ -81,7 +83,9 @@ test('a new patrol plan starts empty on every open, asks before throwing typing 
   await expect(confirm).toBeHidden();
 });
 
-test('typing is kept through an immediate reload, and the form says 已保存 only once it is stored', async ({ page }) => {
+test('typing is kept through an immediate reload, and the form says 已保存 only once it is stored', async ({
+  page,
+}) => {
   await loadDemo(page);
   const asset = servers[2]!;
 
@@ -116,7 +120,9 @@ test('typing is kept through an immediate reload, and the form says 已保存 on
   await expect(page.getByTestId('sla').getByLabel('未达标处理（总则）')).toHaveValue('按月扣减服务费 3%');
 });
 
-test('an error leaves its field once the value is valid; a bad SLA cell names its row; a change window ending before it starts and an incident closed without its cause are refused, saying why', async ({ page }) => {
+test('an error leaves its field once the value is valid; a bad SLA cell names its row; a change window ending before it starts and an incident closed without its cause are refused, saying why', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await loadDemo(page);
 
@@ -155,7 +161,10 @@ test('an error leaves its field once the value is valid; a bad SLA cell names it
   await page.getByTestId('form-changeRecords').getByRole('button', { name: '保存' }).click();
   const change = page.getByTestId('form-changeRecords');
   await expect(change.getByTestId('save-status')).toBeVisible();
-  for (const [label, value] of [['实施窗口开始', '2026-12-12 22:00'], ['实施窗口结束', '2026-12-12 21:00']] as const) {
+  for (const [label, value] of [
+    ['实施窗口开始', '2026-12-12 22:00'],
+    ['实施窗口结束', '2026-12-12 21:00'],
+  ] as const) {
     await change.getByLabel(label).fill(value);
     await change.getByLabel(label).press('Enter');
   }
@@ -186,7 +195,9 @@ test('an error leaves its field once the value is valid; a bad SLA cell names it
   await expect(steps.getByRole('button', { name: '关闭', exact: true })).toBeHidden();
 });
 
-test('the asset picker finds assets by hostname and IP; a patrol plan can be deleted after a confirmation', async ({ page }) => {
+test('the asset picker finds assets by hostname and IP; a patrol plan can be deleted after a confirmation', async ({
+  page,
+}) => {
   await loadDemo(page);
   const [byHost, byIp] = [servers[3]!, servers[4]!];
   await page.getByRole('menuitem', { name: '巡检计划' }).click();
@@ -194,7 +205,10 @@ test('the asset picker finds assets by hostname and IP; a patrol plan can be del
   const form = page.getByTestId('form-patrolPlans');
   await form.getByLabel('计划名称').fill('临时巡检');
   const pick = form.getByLabel('巡检对象');
-  for (const [asset, typed] of [[byHost, byHost.hostname!], [byIp, byIp.ips![0]!]] as const) {
+  for (const [asset, typed] of [
+    [byHost, byHost.hostname!],
+    [byIp, byIp.ips![0]!],
+  ] as const) {
     await pick.fill(typed);
     // Their names do not contain what was typed: only the hostname or IP can have found them.
     await page.locator('.ant-select-dropdown:visible').getByTitle(asset.name, { exact: true }).click();

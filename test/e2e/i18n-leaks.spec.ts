@@ -22,9 +22,32 @@ async function cjkLines(page: Page): Promise<string[]> {
 }
 
 const workspacePages = [
-  'overview', 'readiness', 'survey', 'stakeholders', 'requirements', 'assets', 'feasibility', 'sla', 'charter', 'plan',
-  'templates', 'service-design', 'patrol-plans', 'inspections', 'nonconformities', 'training', 'pilot', 'cutover',
-  'patrol', 'incidents', 'changes', 'ops-log', 'trends', 'compliance', 'deliverables', 'sync',
+  'overview',
+  'readiness',
+  'survey',
+  'stakeholders',
+  'requirements',
+  'assets',
+  'feasibility',
+  'sla',
+  'charter',
+  'plan',
+  'templates',
+  'service-design',
+  'patrol-plans',
+  'inspections',
+  'nonconformities',
+  'training',
+  'pilot',
+  'cutover',
+  'patrol',
+  'incidents',
+  'changes',
+  'ops-log',
+  'trends',
+  'compliance',
+  'deliverables',
+  'sync',
 ];
 
 test('the English UI shows no Chinese: pages, SLA clocks, metric names, validation messages', async ({ page }) => {

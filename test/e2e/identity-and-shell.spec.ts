@@ -9,7 +9,9 @@ const assetName = '核心交换机-01';
  * pages that open at their top beside a navigation that stays in view.
  */
 
-test('first start asks the name and phone; changes are signed with it; 设为当前用户 on the team switches it', async ({ page }) => {
+test('first start asks the name and phone; changes are signed with it; 设为当前用户 on the team switches it', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/');
   const prompt = page.getByTestId('identity-prompt');
@@ -83,7 +85,9 @@ test('the first-start question can be skipped and does not come back', async ({ 
   await expect(page.getByTestId('identity-prompt')).toHaveCount(0);
 });
 
-test('响应 keeps the 负责人 typed just before; history shows names and minutes; pages open at their top', async ({ page }) => {
+test('响应 keeps the 负责人 typed just before; history shows names and minutes; pages open at their top', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   // A small window, so that pages scroll.
   await page.setViewportSize({ width: 1280, height: 480 });

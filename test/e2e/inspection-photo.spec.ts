@@ -18,7 +18,9 @@ async function photo(page: Page): Promise<Buffer> {
   return Buffer.from(bytes);
 }
 
-test('a photo on a photo item is evidence: the item stays unjudged until the engineer says 合格 or 不合格', async ({ page }) => {
+test('a photo on a photo item is evidence: the item stays unjudged until the engineer says 合格 or 不合格', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例项目' }).click();

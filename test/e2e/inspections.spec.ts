@@ -50,12 +50,17 @@ async function photo(page: Page): Promise<Buffer> {
 
 async function attachPhoto(page: Page, name: string) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('answer-panel').getByRole('button', { name: /拖放照片或文件到这里/ }).click();
+  await page
+    .getByTestId('answer-panel')
+    .getByRole('button', { name: /拖放照片或文件到这里/ })
+    .click();
   await (await chooser).setFiles({ name, mimeType: 'image/jpeg', buffer: await photo(page) });
   await expect(page.getByTestId('answer-panel').locator('img')).toHaveCount(1, { timeout: 30_000 });
 }
 
-test('baseline inspection: three assets from the Linux template, one filled by keyboard, failures rectified, signed, locked, reopened', async ({ page }) => {
+test('baseline inspection: three assets from the Linux template, one filled by keyboard, failures rectified, signed, locked, reopened', async ({
+  page,
+}) => {
   test.setTimeout(360_000);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例项目' }).click();
@@ -92,7 +97,10 @@ test('baseline inspection: three assets from the Linux template, one filled by k
     } else {
       for (const key of answer.keys) await page.keyboard.press(key);
     }
-    await expect(page.getByTestId(`item-${item.id}`).locator('[data-verdict]')).toHaveAttribute('data-verdict', answer.verdict);
+    await expect(page.getByTestId(`item-${item.id}`).locator('[data-verdict]')).toHaveAttribute(
+      'data-verdict',
+      answer.verdict,
+    );
   }
   const answered = items.filter((i) => answerFor(i).verdict !== '').length;
   const failed = items.filter((i) => answerFor(i).verdict === 'fail').length;
@@ -121,14 +129,19 @@ test('baseline inspection: three assets from the Linux template, one filled by k
   await chooseOption(page, rect.getByLabel('复查结论'), '合格');
   await expect(rect.getByTestId('save-status')).toContainText('已保存');
   await page.keyboard.press('Escape');
-  await expect(ncs.getByRole('row', { name: new RegExp(failing[0]!.title.replace(/[()（）]/g, '.')) })).toContainText('已复查');
+  await expect(ncs.getByRole('row', { name: new RegExp(failing[0]!.title.replace(/[()（）]/g, '.')) })).toContainText(
+    '已复查',
+  );
 
   // Finish the remaining items so it can be signed: anything unanswered gets 不适用 by clicking.
   await page.getByRole('menuitem', { name: '基线检查', exact: true }).click();
   await page.getByTestId('inspections').locator('.ant-table-row').first().click();
   for (const item of items.filter((i) => answerFor(i).verdict === '')) {
     await page.getByTestId(`item-${item.id}`).click();
-    await page.getByTestId('answer-panel').getByRole('button', { name: /不适用/ }).click();
+    await page
+      .getByTestId('answer-panel')
+      .getByRole('button', { name: /不适用/ })
+      .click();
   }
   await expect(runner.getByTestId('runner-progress')).toHaveText(`${items.length} / ${items.length}`);
 
@@ -145,7 +158,10 @@ test('baseline inspection: three assets from the Linux template, one filled by k
   await expect(page.getByTestId('answer-panel').getByRole('button', { name: /合格/ }).first()).toBeDisabled();
   await page.getByTestId('runner-items').focus();
   await page.keyboard.press('1');
-  await expect(page.getByTestId(`item-${failing[1]!.id}`).locator('[data-verdict]')).toHaveAttribute('data-verdict', 'fail');
+  await expect(page.getByTestId(`item-${failing[1]!.id}`).locator('[data-verdict]')).toHaveAttribute(
+    'data-verdict',
+    'fail',
+  );
 
   // Reopening needs a reason, kept in the history.
   await runner.getByRole('button', { name: '重新打开' }).click();
@@ -164,7 +180,9 @@ test('baseline inspection: three assets from the Linux template, one filled by k
   await page.getByTestId(`item-${failing[0]!.id}`).click();
   await expect(page.getByTestId('answer-panel').locator('img')).toHaveCount(1);
   await page.getByRole('menuitem', { name: '不合格项与整改' }).click();
-  await expect(ncs.getByRole('row', { name: new RegExp(failing[0]!.title.replace(/[()（）]/g, '.')) })).toContainText('已复查');
+  await expect(ncs.getByRole('row', { name: new RegExp(failing[0]!.title.replace(/[()（）]/g, '.')) })).toContainText(
+    '已复查',
+  );
 });
 
 /**
@@ -182,7 +200,10 @@ async function drawSignature(page: Page) {
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await page.mouse.down();
-  for (let x = 20; x < box.width - 20; x += 15) await page.mouse.move(box.x + x, box.y + box.height / 2 + Math.sin(x / 15) * 20);
+  for (let x = 20; x < box.width - 20; x += 15)
+    await page.mouse.move(box.x + x, box.y + box.height / 2 + Math.sin(x / 15) * 20);
   await page.mouse.up();
-  await expect(page.getByRole('dialog', { name: '客户签字确认' }).getByRole('button', { name: '确认签字' })).toBeEnabled();
+  await expect(
+    page.getByRole('dialog', { name: '客户签字确认' }).getByRole('button', { name: '确认签字' }),
+  ).toBeEnabled();
 }

@@ -10,7 +10,15 @@ import { defaultMetricsFor } from '../../shared/operations';
 import type { ChecklistItem } from '../../shared/records/checklist';
 import { readBack, validationErrors } from '../documents/helpers/read-docx';
 import { addOption, chooseOption } from './helpers/choose-option';
-import { addListRow, chooseByKeyboard, closeList, drawSignature, pasteInto, typeDate, waitSaved } from './helpers/main-path';
+import {
+  addListRow,
+  chooseByKeyboard,
+  closeList,
+  drawSignature,
+  pasteInto,
+  typeDate,
+  waitSaved,
+} from './helpers/main-path';
 
 /**
  * The whole path of a delivery project, as an engineer walks it: from an empty profile, every
@@ -76,9 +84,30 @@ const V = {
 } as const;
 
 const assets = [
-  { name: '翠湖核心数据库主机', type: '服务器', hostname: 'ch-core-db01', ip: '10.66.1.11', os: 'Kylin V10', criticality: '核心' },
-  { name: '翠湖网银前置机', type: '服务器', hostname: 'ch-app-web02', ip: '10.66.1.12', os: 'CentOS 7.9', criticality: '重要' },
-  { name: '翠湖核心交换机', type: '网络设备', hostname: 'ch-sw-core01', ip: '10.66.0.1', os: 'VRP 8.1', criticality: '核心' },
+  {
+    name: '翠湖核心数据库主机',
+    type: '服务器',
+    hostname: 'ch-core-db01',
+    ip: '10.66.1.11',
+    os: 'Kylin V10',
+    criticality: '核心',
+  },
+  {
+    name: '翠湖网银前置机',
+    type: '服务器',
+    hostname: 'ch-app-web02',
+    ip: '10.66.1.12',
+    os: 'CentOS 7.9',
+    criticality: '重要',
+  },
+  {
+    name: '翠湖核心交换机',
+    type: '网络设备',
+    hostname: 'ch-sw-core01',
+    ip: '10.66.0.1',
+    os: 'VRP 8.1',
+    criticality: '核心',
+  },
 ] as const;
 const [dbHost, webHost] = assets;
 
@@ -124,7 +153,13 @@ function answerFor(item: ChecklistItem): { keys: string[]; typed?: string; verdi
 
 // Patrol readings: every server normal except the core database's disk, over its critical level.
 const serverMetrics = defaultMetricsFor('server');
-const normal: Record<string, string> = { 'cpu.usedPercent': '35', 'memory.usedPercent': '60', 'disk.maxUsePercent': '55', 'hw.temperature': '24', 'cpu.loadPerCore': '0.4' };
+const normal: Record<string, string> = {
+  'cpu.usedPercent': '35',
+  'memory.usedPercent': '60',
+  'disk.maxUsePercent': '55',
+  'hw.temperature': '24',
+  'cpu.loadPerCore': '0.4',
+};
 const patrolled = [dbHost, webHost].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 
 /** What each document must hold beyond the project's name: values typed in the steps above. */
@@ -167,7 +202,9 @@ async function closeDrawer(page: Page, form: Locator) {
 // A step that cannot act fails in a minute, not at the end of the whole test's time.
 test.use({ actionTimeout: 60_000 });
 
-test('the whole path: an empty profile through phases 一–四 by the UI, then all 15 Word deliverables read back', async ({ page }) => {
+test('the whole path: an empty profile through phases 一–四 by the UI, then all 15 Word deliverables read back', async ({
+  page,
+}) => {
   test.setTimeout(900_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -184,7 +221,9 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await expect(page.getByLabel('我的姓名')).toHaveValue(V.userName);
     const company = page.getByLabel('公司名称（乙方）');
     await company.fill(V.company);
-    const save = company.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-space-compact ")][1]').getByRole('button', { name: '保存' });
+    const save = company
+      .locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-space-compact ")][1]')
+      .getByRole('button', { name: '保存' });
     await save.click();
     await expect(save).toBeDisabled();
   });
@@ -224,7 +263,10 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
   await test.step('assets: a CSV written to a temp folder, imported through the dialog', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fieldbook-main-path-'));
     const csv = join(dir, '翠湖运维对象清单.csv');
-    const rows = [['名称', '类型', '主机名', 'IP 地址', '操作系统', '重要程度', '机房'], ...assets.map((a) => [a.name, a.type, a.hostname, a.ip, a.os, a.criticality, '翠湖一号机房'])];
+    const rows = [
+      ['名称', '类型', '主机名', 'IP 地址', '操作系统', '重要程度', '机房'],
+      ...assets.map((a) => [a.name, a.type, a.hostname, a.ip, a.os, a.criticality, '翠湖一号机房']),
+    ];
     await writeFile(csv, '\ufeff' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'utf8');
 
     await menu(page, '运维对象清单');
@@ -373,7 +415,12 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
     await page.getByRole('button', { name: '开始检查' }).click();
     await chooseOption(page, page.getByLabel('检查模板'), linux.name, { partial: true });
     // A virtual table: its rows are found by their class, not by role.
-    await page.getByTestId('start-assets').locator('.ant-table-row').filter({ hasText: dbHost.hostname }).locator('input[type=checkbox]').check();
+    await page
+      .getByTestId('start-assets')
+      .locator('.ant-table-row')
+      .filter({ hasText: dbHost.hostname })
+      .locator('input[type=checkbox]')
+      .check();
     await page.getByRole('dialog').getByRole('button', { name: '开始检查' }).click();
     await expect(page.getByTestId('inspections').getByTestId('list-count')).toHaveText('共 1 条');
 
@@ -386,7 +433,10 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
         // The engineer pastes what `df -h` printed: the runner reads the fullest file system.
         await pasteInto(page.getByTestId('answer-panel').getByTestId('paste-output'), dfOutput);
         await expect(page.getByTestId('answer-panel').getByLabel('检查结果')).toHaveValue('63');
-        await expect(page.getByTestId(`item-${item.id}`).locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pass');
+        await expect(page.getByTestId(`item-${item.id}`).locator('[data-verdict]')).toHaveAttribute(
+          'data-verdict',
+          'pass',
+        );
         await page.getByTestId('runner-items').focus();
         await page.keyboard.press('ArrowDown');
         continue;
@@ -401,12 +451,18 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
       } else {
         for (const key of answer.keys) await page.keyboard.press(key);
       }
-      await expect(page.getByTestId(`item-${item.id}`).locator('[data-verdict]')).toHaveAttribute('data-verdict', answer.verdict);
+      await expect(page.getByTestId(`item-${item.id}`).locator('[data-verdict]')).toHaveAttribute(
+        'data-verdict',
+        answer.verdict,
+      );
     }
     // What the keyboard left without a verdict gets 不适用 by its button.
     for (const item of linuxItems.filter((i) => i !== diskItem && answerFor(i).verdict === '')) {
       await page.getByTestId(`item-${item.id}`).click();
-      await page.getByTestId('answer-panel').getByRole('button', { name: /不适用/ }).click();
+      await page
+        .getByTestId('answer-panel')
+        .getByRole('button', { name: /不适用/ })
+        .click();
     }
     await expect(runner.getByTestId('runner-progress')).toHaveText(`${linuxItems.length} / ${linuxItems.length}`);
     await expect(runner.getByTestId('runner-failures')).toHaveText('不合格 1');
@@ -505,7 +561,10 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
       await round.getByLabel(`${patrolled[0]!.name} ${def.label}`).click();
       for (const asset of patrolled) {
         const value = asset === dbHost && def.key === 'disk.maxUsePercent' ? '95' : normal[def.key]!;
-        await expect(page.locator(`[data-cell$=":${col}"]:focus`)).toHaveAttribute('aria-label', `${asset.name} ${def.label}`);
+        await expect(page.locator(`[data-cell$=":${col}"]:focus`)).toHaveAttribute(
+          'aria-label',
+          `${asset.name} ${def.label}`,
+        );
         await page.keyboard.type(value);
         await page.keyboard.press('Enter');
       }
@@ -600,13 +659,26 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
       await writeFile(test.info().outputPath(name), bytes); // kept for a look when a check fails
       const zip = await JSZip.loadAsync(bytes);
       const back = await readBack(bytes);
-      checked.push({ type, name, parts: Object.keys(zip.files), text: back.text, invalid: await validationErrors(bytes) });
+      checked.push({
+        type,
+        name,
+        parts: Object.keys(zip.files),
+        text: back.text,
+        invalid: await validationErrors(bytes),
+      });
     }
     for (const { type, name, parts, text, invalid } of checked) {
       expect(name, type.key).toMatch(new RegExp(`^${V.projectCode}-${type.title}.*-V1\\.0\\.docx$`));
       expect(parts, type.key).toContain('word/document.xml');
       expect(invalid, `${type.title} validation`).toEqual([]);
-      for (const value of [type.title, V.projectName, V.customer, V.company, `首次提交：${type.title}`, ...expectedText[type.key]!]) {
+      for (const value of [
+        type.title,
+        V.projectName,
+        V.customer,
+        V.company,
+        `首次提交：${type.title}`,
+        ...expectedText[type.key]!,
+      ]) {
         expect.soft(text, `${type.title} holds “${value}”`).toContain(value);
       }
     }

@@ -11,13 +11,21 @@ const critical = servers.find((a) => a.criticality === 'high')!;
 const chosen = [critical, ...servers.filter((a) => a !== critical).slice(0, 9)];
 const sorted = [...chosen].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 const metrics = defaultMetricsFor('server');
-const normal: Record<string, string> = { 'cpu.usedPercent': '35', 'memory.usedPercent': '60', 'disk.maxUsePercent': '55', 'hw.temperature': '24', 'cpu.loadPerCore': '0.4' };
+const normal: Record<string, string> = {
+  'cpu.usedPercent': '35',
+  'memory.usedPercent': '60',
+  'disk.maxUsePercent': '55',
+  'hw.temperature': '24',
+  'cpu.loadPerCore': '0.4',
+};
 
 async function saved(page: Page, testId: string) {
   await expect(page.getByTestId(testId).getByTestId('save-status')).toContainText('已保存');
 }
 
-test('a patrol round of ten servers by keyboard; a critical reading becomes a P2 incident on the SLA clocks; a change through every state; the trend shows the readings', async ({ page }) => {
+test('a patrol round of ten servers by keyboard; a critical reading becomes a P2 incident on the SLA clocks; a change through every state; the trend shows the readings', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例项目' }).click();
@@ -45,7 +53,10 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
     await round.getByLabel(`${sorted[0]!.name} ${def.label}`, { exact: true }).click();
     for (const asset of sorted) {
       const value = asset === critical && def.key === 'disk.maxUsePercent' ? '95' : normal[def.key]!;
-      await expect(page.locator(`[data-cell$=":${col}"]:focus`)).toHaveAttribute('aria-label', `${asset.name} ${def.label}`);
+      await expect(page.locator(`[data-cell$=":${col}"]:focus`)).toHaveAttribute(
+        'aria-label',
+        `${asset.name} ${def.label}`,
+      );
       await page.keyboard.type(value);
       await page.keyboard.press('Enter');
     }
@@ -99,7 +110,9 @@ test('a patrol round of ten servers by keyboard; a critical reading becomes a P2
   await saved(page, 'form-changeRecords');
   // A change is closed only once it says who implemented it, who checked it, and when it really ran.
   await actions.getByRole('button', { name: '进入下一步：关闭' }).click();
-  await expect(page.getByTestId('change-refused')).toContainText('关闭变更前须填写：实施人、复核人、实际开始时间、实际结束时间');
+  await expect(page.getByTestId('change-refused')).toContainText(
+    '关闭变更前须填写：实施人、复核人、实际开始时间、实际结束时间',
+  );
   await change.getByLabel('实施人').fill('孙鹏');
   await change.getByLabel('复核人').fill('孙鹏');
   await typeDate(change.getByLabel('实际开始'), '2026-11-21 22:00');

@@ -16,7 +16,9 @@ async function waitSaved(page: Page) {
   await expect(page.getByTestId('save-status').last()).toContainText('已保存');
 }
 
-test('requirements from a survey session: confirm one, revise it, history keeps both; risks on the matrix; an SLA; all survive a reload', async ({ page }) => {
+test('requirements from a survey session: confirm one, revise it, history keeps both; risks on the matrix; an SLA; all survive a reload', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await newProject(page);
 
@@ -133,7 +135,9 @@ test('the demo project fills every phase 一 record type and the readiness overv
   await expect(page.getByTestId('list-milestones').getByTestId('list-count')).toHaveText('共 3 条');
   await expect(page.getByTestId('plan-timeline')).toBeVisible();
   await page.getByRole('menuitem', { name: '服务级别协议' }).click();
-  await expect(page.getByTestId('form-sla').getByRole('textbox', { name: '定义 1' })).toHaveValue('核心业务中断或大面积不可用');
+  await expect(page.getByTestId('form-sla').getByRole('textbox', { name: '定义 1' })).toHaveValue(
+    '核心业务中断或大面积不可用',
+  );
   await page.getByRole('menuitem', { name: '项目章程' }).click();
   await expect(page.getByTestId('form-charter').getByRole('textbox', { name: '名称 1' })).toHaveValue('周例会');
   await page.getByRole('menuitem', { name: '阶段准备情况' }).click();

@@ -6,7 +6,9 @@ import { chooseOption } from './helpers/choose-option';
  * patrol with neither incident nor reason is listed (zh and en) with a link to its round, and
  * the reason written there clears it.
  */
-test('交付前检查: the demo passes, an anomaly without incident or reason is found, linked and cleared', async ({ page }) => {
+test('交付前检查: the demo passes, an anomaly without incident or reason is found, linked and cleared', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -33,7 +35,9 @@ test('交付前检查: the demo passes, an anomaly without incident or reason is
   await patrolLog.getByRole('button', { name: '生成 Word' }).click();
   const check = dialog.getByTestId('pre-issue-check');
   await expect(check).toContainText('发现 1 项矛盾或缺漏');
-  await expect(check.getByTestId('pre-issue-finding')).toContainText(/巡检异常未转故障：.*磁盘使用率 严重.*既未转故障也未写明未转故障原因/);
+  await expect(check.getByTestId('pre-issue-finding')).toContainText(
+    /巡检异常未转故障：.*磁盘使用率 严重.*既未转故障也未写明未转故障原因/,
+  );
   await page.screenshot({ path: test.info().outputPath('pre-issue-check-zh.png') });
 
   // The link opens the round of that day; the reason written there clears the finding.
@@ -56,10 +60,16 @@ test('交付前检查: the demo passes, an anomaly without incident or reason is
   await page.getByRole('menuitem', { name: 'Projects' }).click();
   await page.getByText('江南银行数据中心运维服务项目').first().click();
   await page.getByRole('menuitem', { name: 'Word deliverables' }).click();
-  await page.getByTestId('deliverables').getByRole('row', { name: /Patrol log/ }).getByRole('button', { name: /Generate/ }).click();
+  await page
+    .getByTestId('deliverables')
+    .getByRole('row', { name: /Patrol log/ })
+    .getByRole('button', { name: /Generate/ })
+    .click();
   const english = page.getByRole('dialog').getByTestId('pre-issue-check');
   await expect(english).toContainText('Pre-issue check: contradictions or gaps to check before issuing: 1');
-  await expect(english.getByTestId('pre-issue-finding')).toContainText(/Patrol anomaly without an incident: .*Disk usage abnormal/);
+  await expect(english.getByTestId('pre-issue-finding')).toContainText(
+    /Patrol anomaly without an incident: .*Disk usage abnormal/,
+  );
   await page.screenshot({ path: test.info().outputPath('pre-issue-check-en.png') });
   expect(errors).toEqual([]);
 });

@@ -22,7 +22,11 @@ test.beforeAll(async () => {
   await server.addUser('zhang', DEFAULT_PASSWORD, '张工');
   browser = await chromium.launch({
     ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, `--ignore-certificate-errors-spki-list=${certs.spkiSha256}`, '--host-resolver-rules=MAP fieldbook.test 127.0.0.1'],
+    args: [
+      ...chromiumLaunchOptions.args,
+      `--ignore-certificate-errors-spki-list=${certs.spkiSha256}`,
+      '--host-resolver-rules=MAP fieldbook.test 127.0.0.1',
+    ],
   });
 });
 test.afterAll(async () => {
@@ -74,7 +78,12 @@ test('the browser app signs in and syncs to the server over https with a test CA
     await expect(details).toContainText('未同步的修改：0 条', { timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
   // The demo project and its 40 assets are on the server, pushed over TLS.
-  const assets = await server.store.db.selectFrom('rows').select('row_id').where('project_id', '=', projectId).where('table_name', '=', 'assets').execute();
+  const assets = await server.store.db
+    .selectFrom('rows')
+    .select('row_id')
+    .where('project_id', '=', projectId)
+    .where('table_name', '=', 'assets')
+    .execute();
   expect(assets).toHaveLength(40);
   await page.screenshot({ path: test.info().outputPath('sync-over-https.png') });
 
@@ -86,7 +95,9 @@ test('the browser app signs in and syncs to the server over https with a test CA
   await form.getByLabel('主题').fill('附件配额');
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form.getByTestId('save-status')).toBeVisible();
-  await form.getByLabel('照片与附件').setInputFiles([{ name: '纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('记'.repeat(1700)) }]);
+  await form
+    .getByLabel('照片与附件')
+    .setInputFiles([{ name: '纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('记'.repeat(1700)) }]);
   await expect(form.getByTestId('attachment-file')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await page.getByRole('menuitem', { name: '设置' }).click();
@@ -97,7 +108,9 @@ test('the browser app signs in and syncs to the server over https with a test CA
   expect(await server.counts()).toMatchObject({ blobs: 0 });
 });
 
-test('before a password goes over http:// to another machine the app warns, and remembers an explicit choice per server', async ({ baseURL }) => {
+test('before a password goes over http:// to another machine the app warns, and remembers an explicit choice per server', async ({
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const plain = await startTestServer('sqlite');
   try {
@@ -116,14 +129,20 @@ test('before a password goes over http:// to another machine the app warns, and 
     await expect(warning).toContainText('http://fieldbook.test');
     await expect(warning).toContainText('明文');
     await page.screenshot({ path: test.info().outputPath('plain-http-warning-zh.png') });
-    await warning.getByRole('button', { name: '取 消' }).or(warning.getByRole('button', { name: '取消' })).click();
+    await warning
+      .getByRole('button', { name: '取 消' })
+      .or(warning.getByRole('button', { name: '取消' }))
+      .click();
     await expect(card).toContainText('未登录：密码没有发送');
     expect(sent).toEqual([]);
 
     // Cancel, remembered: the next attempt is refused without asking, until asked again.
     await card.getByRole('button', { name: '登录' }).click();
     await warning.getByRole('checkbox', { name: '记住我对此服务器的选择' }).check();
-    await warning.getByRole('button', { name: '取 消' }).or(warning.getByRole('button', { name: '取消' })).click();
+    await warning
+      .getByRole('button', { name: '取 消' })
+      .or(warning.getByRole('button', { name: '取消' }))
+      .click();
     await card.getByRole('button', { name: '登录' }).click();
     await expect(card).toContainText('你已选择不通过未加密的 http:// 向 http://fieldbook.test');
     await expect(warning).toHaveCount(0);

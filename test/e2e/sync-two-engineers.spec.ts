@@ -11,7 +11,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.dispose());
 
-
 /**
  * 立即同步 in the header's popover, then waits for a round that finished after the click (the
  * last-sync line carries its time in ms; it moves even when there was nothing to send). A click
@@ -29,7 +28,8 @@ async function syncNow(page: Page) {
     if (!(await details.isVisible())) await indicator.click();
     await expect(details).toBeVisible({ timeout: 2_000 });
     before ??= { at: await finishedAt() };
-    if ((await finishedAt()) === before.at) await details.getByRole('button', { name: '立即同步' }).click({ timeout: 2_000 });
+    if ((await finishedAt()) === before.at)
+      await details.getByRole('button', { name: '立即同步' }).click({ timeout: 2_000 });
     await expect.poll(finishedAt, { timeout: 5_000 }).not.toBe(before.at);
   }).toPass({ timeout: 60_000 });
   await expect(details).toContainText('未同步的修改：0 条');
@@ -48,7 +48,9 @@ async function editAsset(page: Page, name: string, label: string, value: string)
   await expect(form).toBeHidden();
 }
 
-test('two engineers sync through a real server: both edits survive, a lost value can be restored', async ({ browser }) => {
+test('two engineers sync through a real server: both edits survive, a lost value can be restored', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const zhang = await openDevice(browser);
   await zhang.getByRole('button', { name: '载入示例项目' }).click();
@@ -105,7 +107,9 @@ test('two engineers sync through a real server: both edits survive, a lost value
   await expect(zhangNotes).toHaveValue('李工的备注');
 });
 
-test('a row changed behind the app is found by the next sync, repaired from the server and told in 同步日志', async ({ browser }) => {
+test('a row changed behind the app is found by the next sync, repaired from the server and told in 同步日志', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const page = await openDevice(browser);
   await page.getByRole('button', { name: '载入示例项目' }).click();
@@ -138,7 +142,9 @@ test('a row changed behind the app is found by the next sync, repaired from the 
 
   await page.getByRole('menuitem', { name: '同步与冲突' }).click();
   const log = page.getByTestId('sync-log');
-  await expect(log).toContainText('本机数据与服务器不一致（1 条记录），已从服务器重新拉取本项目并重新应用未同步的修改，现已一致。');
+  await expect(log).toContainText(
+    '本机数据与服务器不一致（1 条记录），已从服务器重新拉取本项目并重新应用未同步的修改，现已一致。',
+  );
   await log.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('sync-log-zh.png'), fullPage: true });
 
@@ -146,6 +152,8 @@ test('a row changed behind the app is found by the next sync, repaired from the 
   await page.getByLabel('界面语言').click();
   await page.getByTitle('English').click();
   await page.goto(`/#/projects/${projectId}/sync`);
-  await expect(page.getByTestId('sync-log')).toContainText('This device’s data differed from the server’s (records affected: 1)');
+  await expect(page.getByTestId('sync-log')).toContainText(
+    'This device’s data differed from the server’s (records affected: 1)',
+  );
   await page.screenshot({ path: test.info().outputPath('sync-log-en.png'), fullPage: true });
 });

@@ -103,7 +103,9 @@ test.describe('Electron app', () => {
   });
 
   test('app:// responses carry the Content-Security-Policy header', async () => {
-    const csp = await page.evaluate(async () => (await fetch('app://fieldbook/index.html')).headers.get('content-security-policy'));
+    const csp = await page.evaluate(async () =>
+      (await fetch('app://fieldbook/index.html')).headers.get('content-security-policy'),
+    );
     expect(csp).toContain("script-src 'self'");
   });
 });

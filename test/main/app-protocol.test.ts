@@ -98,7 +98,11 @@ describe('app protocol handler', () => {
 
   it('answers 404 for a missing file, 403 (logged) for a traversal, 405 for writes', async () => {
     const logged: string[] = [];
-    const handle = createAppProtocolHandler({ rootDir: root, readFile: (path) => readFile(path), log: (m) => logged.push(m) });
+    const handle = createAppProtocolHandler({
+      rootDir: root,
+      readFile: (path) => readFile(path),
+      log: (m) => logged.push(m),
+    });
     expect((await handle(new Request('app://fieldbook/assets/missing.js'))).status).toBe(404);
     const refused = await handle(new Request('app://fieldbook/%2e%2e%2fsecret.txt'));
     expect(refused.status).toBe(403);

@@ -56,7 +56,12 @@ describe('electron-builder.yml', () => {
   it('carries the Chinese name where the platform shows it, ASCII in file names', () => {
     expect(config.linux.desktop.entry.Name).toContain('运维现场手册');
     expect(config.nsis.shortcutName).toContain('运维现场手册');
-    const artifactNames = [config.linux.artifactName, config.appImage.artifactName, config.nsis.artifactName, config.dmg.artifactName];
+    const artifactNames = [
+      config.linux.artifactName,
+      config.appImage.artifactName,
+      config.nsis.artifactName,
+      config.dmg.artifactName,
+    ];
     for (const name of artifactNames) {
       expect(name).toMatch(/^[\x20-\x7e]+$/);
       expect(name).toContain('${version}');

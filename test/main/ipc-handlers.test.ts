@@ -29,9 +29,23 @@ describe('createDesktopHandlers', () => {
     it('returns the stored settings and applies a valid patch', async () => {
       const { deps, stored } = fakeDeps();
       const handlers = createDesktopHandlers(deps);
-      expect(await handlers.getSettings()).toEqual({ language: 'zh-CN', userName: '', syncServerUrl: '', companyName: '', userPhone: '', identityAsked: false });
+      expect(await handlers.getSettings()).toEqual({
+        language: 'zh-CN',
+        userName: '',
+        syncServerUrl: '',
+        companyName: '',
+        userPhone: '',
+        identityAsked: false,
+      });
       const next = await handlers.setSettings({ userName: '  张工  ', syncServerUrl: 'https://sync.example.com' });
-      expect(next).toEqual({ language: 'zh-CN', userName: '张工', syncServerUrl: 'https://sync.example.com', companyName: '', userPhone: '', identityAsked: false });
+      expect(next).toEqual({
+        language: 'zh-CN',
+        userName: '张工',
+        syncServerUrl: 'https://sync.example.com',
+        companyName: '',
+        userPhone: '',
+        identityAsked: false,
+      });
       expect(stored()).toEqual(next);
     });
 
@@ -40,7 +54,14 @@ describe('createDesktopHandlers', () => {
       const handlers = createDesktopHandlers(deps);
       await handlers.setSettings({ userName: '李工', syncServerUrl: 'https://sync.example.com' });
       const next = await handlers.setSettings({ language: 'en' });
-      expect(next).toEqual({ language: 'en', userName: '李工', syncServerUrl: 'https://sync.example.com', companyName: '', userPhone: '', identityAsked: false });
+      expect(next).toEqual({
+        language: 'en',
+        userName: '李工',
+        syncServerUrl: 'https://sync.example.com',
+        companyName: '',
+        userPhone: '',
+        identityAsked: false,
+      });
     });
 
     it('refuses bad values with a message naming the field, and stores nothing', async () => {
@@ -76,7 +97,11 @@ describe('createDesktopHandlers', () => {
       };
       const handlers = createDesktopHandlers(deps);
       const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
-      const result = await handlers.saveFile({ suggestedName: '资产清单.xlsx', bytes: new Uint8Array([1, 2, 3]), filters });
+      const result = await handlers.saveFile({
+        suggestedName: '资产清单.xlsx',
+        bytes: new Uint8Array([1, 2, 3]),
+        filters,
+      });
       expect(result).toEqual({ status: 'saved', path: target });
       expect(calls.saveDialog).toEqual([{ defaultPath: '资产清单.xlsx', filters }]);
       expect([...(await readFile(target))]).toEqual([1, 2, 3]);
@@ -117,7 +142,10 @@ describe('createDesktopHandlers', () => {
         return { canceled: false, filePaths: [first, second] };
       };
       const handlers = createDesktopHandlers(deps);
-      const files = await handlers.openFiles({ multiple: true, filters: [{ name: 'CSV', extensions: ['csv', 'json'] }] });
+      const files = await handlers.openFiles({
+        multiple: true,
+        filters: [{ name: 'CSV', extensions: ['csv', 'json'] }],
+      });
       expect(calls.openDialog).toEqual([
         { properties: ['openFile', 'multiSelections'], filters: [{ name: 'CSV', extensions: ['csv', 'json'] }] },
       ]);
@@ -135,7 +163,9 @@ describe('createDesktopHandlers', () => {
 
     it('refuses a malformed request', async () => {
       const handlers = createDesktopHandlers(fakeDeps().deps);
-      await expect(callUntyped(handlers.openFiles, { multiple: 'yes' })).rejects.toThrow(/Invalid argument to openFiles/);
+      await expect(callUntyped(handlers.openFiles, { multiple: 'yes' })).rejects.toThrow(
+        /Invalid argument to openFiles/,
+      );
     });
   });
 
@@ -154,7 +184,14 @@ describe('createDesktopHandlers', () => {
       const handlers = createDesktopHandlers(deps);
       await handlers.openExternal('https://example.com/docs?a=1');
       await handlers.openExternal('http://intranet.local/');
-      for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'app://fieldbook/index.html', 'not a url', 42]) {
+      for (const url of [
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'smb://server/share',
+        'app://fieldbook/index.html',
+        'not a url',
+        42,
+      ]) {
         await expect(callUntyped(handlers.openExternal, url)).rejects.toThrow(/Invalid argument to openExternal/);
       }
       expect(calls.openExternal).toEqual(['https://example.com/docs?a=1', 'http://intranet.local/']);

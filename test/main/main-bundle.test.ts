@@ -36,7 +36,12 @@ beforeAll(async () => {
   });
   const { stdout } = await run(
     process.execPath,
-    ['--import', join(fakeElectron, 'register.mjs'), join(fakeElectron, 'run-main-bundle.mjs'), join(outDir, 'main', 'index.js')],
+    [
+      '--import',
+      join(fakeElectron, 'register.mjs'),
+      join(fakeElectron, 'run-main-bundle.mjs'),
+      join(outDir, 'main', 'index.js'),
+    ],
     { env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData } },
   );
   result = JSON.parse(stdout.trim().split('\n').at(-1)!);
@@ -77,7 +82,11 @@ describe('built main process (fake Electron)', () => {
   });
 
   it('serves the built renderer over app:// with the CSP header, and refuses traversal', () => {
-    expect(result.responses.index).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8', csp: contentSecurityPolicy });
+    expect(result.responses.index).toMatchObject({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      csp: contentSecurityPolicy,
+    });
     expect(result.responses.index.body).toContain('<div id="root">');
     expect(result.responses.traversal.status).toBe(403);
   });
@@ -88,7 +97,11 @@ describe('built main process (fake Electron)', () => {
     expect(built.length).toBeGreaterThan(20);
     expect(result.responses.chunks.map((chunk: { name: string }) => chunk.name).sort()).toEqual(built.sort());
     for (const chunk of result.responses.chunks) {
-      expect(chunk, chunk.name).toMatchObject({ status: 200, contentType: 'text/javascript; charset=utf-8', csp: contentSecurityPolicy });
+      expect(chunk, chunk.name).toMatchObject({
+        status: 200,
+        contentType: 'text/javascript; charset=utf-8',
+        csp: contentSecurityPolicy,
+      });
     }
   });
 
@@ -100,7 +113,14 @@ describe('built main process (fake Electron)', () => {
     expect(result.ipc.foreign.error).toMatch(/Refused/);
     expect(result.ipc.setToken.ok).toBe('keychain');
     expect(result.ipc.getToken.ok).toBe('tok');
-    expect(result.settingsFile).toEqual({ language: 'zh-CN', userName: '测试', syncServerUrl: '', companyName: '', userPhone: '', identityAsked: false });
+    expect(result.settingsFile).toEqual({
+      language: 'zh-CN',
+      userName: '测试',
+      syncServerUrl: '',
+      companyName: '',
+      userPhone: '',
+      identityAsked: false,
+    });
   });
 
   it('denies new windows, navigation away and permissions', () => {
@@ -123,8 +143,14 @@ describe('renderer bundle budget', () => {
 
   it('loads at most 1.2 MB of JavaScript before the first paint', () => {
     const { initial, initialBytes } = measureBundle(join(outDir, 'renderer'));
-    const biggest = [...initial].sort((a, b) => b.bytes - a.bytes).slice(0, 5).map(({ file, bytes }) => `${file} ${kB(bytes)}`);
-    expect(initialBytes, `${kB(initialBytes)} before the first paint; largest: ${biggest.join(', ')}`).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+    const biggest = [...initial]
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 5)
+      .map(({ file, bytes }) => `${file} ${kB(bytes)}`);
+    expect(
+      initialBytes,
+      `${kB(initialBytes)} before the first paint; largest: ${biggest.join(', ')}`,
+    ).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
   });
 
   it('has no chunk over 1.5 MB', () => {
@@ -137,14 +163,19 @@ describe('renderer bundle budget', () => {
     const initial = new Set(report.initial.map(({ file }) => file));
     // Strings only these libraries carry: docx's packer writes this part, ECharts names its renderers so.
     const holding = async (marker: string) =>
-      (await Promise.all(report.chunks.map(async ({ file }) => ((await readFile(join(outDir, 'renderer', file), 'utf8')).includes(marker) ? file : null)))).filter(
-        (file) => file !== null,
-      );
+      (
+        await Promise.all(
+          report.chunks.map(async ({ file }) =>
+            (await readFile(join(outDir, 'renderer', file), 'utf8')).includes(marker) ? file : null,
+          ),
+        )
+      ).filter((file) => file !== null);
     const docxChunks = await holding('word/_rels/document.xml.rels');
     const echartsChunks = await holding('ECharts');
     expect(docxChunks.length).toBeGreaterThan(0);
     expect(echartsChunks.length).toBeGreaterThan(0);
-    for (const file of [...docxChunks, ...echartsChunks]) expect(initial.has(file), `${file} is loaded before the first paint`).toBe(false);
+    for (const file of [...docxChunks, ...echartsChunks])
+      expect(initial.has(file), `${file} is loaded before the first paint`).toBe(false);
     // The screens know the documents through the docx-free catalogue: docx is loaded by the
     // document worker only, never by the page, not even by a lazy route or a template check.
     const mainThread = new Set(report.mainThread.map(({ file }) => file));
@@ -152,4 +183,3 @@ describe('renderer bundle budget', () => {
     for (const file of docxChunks) expect(mainThread.has(file), `${file} (docx) is loaded by the page`).toBe(false);
   });
 });
-

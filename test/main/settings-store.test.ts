@@ -41,8 +41,22 @@ describe('settings store (electron-store / conf with the derived schema)', () =>
   });
 
   it('keeps valid settings across a reopen', () => {
-    openStore().store.set({ language: 'en', userName: '王工', syncServerUrl: 'https://sync.example.com', companyName: '', userPhone: '', identityAsked: false });
-    expect(openStore().store.get()).toEqual({ language: 'en', userName: '王工', syncServerUrl: 'https://sync.example.com', companyName: '', userPhone: '', identityAsked: false });
+    openStore().store.set({
+      language: 'en',
+      userName: '王工',
+      syncServerUrl: 'https://sync.example.com',
+      companyName: '',
+      userPhone: '',
+      identityAsked: false,
+    });
+    expect(openStore().store.get()).toEqual({
+      language: 'en',
+      userName: '王工',
+      syncServerUrl: 'https://sync.example.com',
+      companyName: '',
+      userPhone: '',
+      identityAsked: false,
+    });
   });
 
   it('refuses to write bad values, with a message naming the field', () => {
@@ -64,10 +78,24 @@ describe('settings store (electron-store / conf with the derived schema)', () =>
       JSON.stringify({ language: 'klingon', userName: '赵工', syncServerUrl: 42, theme: 'dark' }),
     );
     const { store } = openStore();
-    expect(store.get()).toEqual({ language: 'zh-CN', userName: '赵工', syncServerUrl: '', companyName: '', userPhone: '', identityAsked: false });
+    expect(store.get()).toEqual({
+      language: 'zh-CN',
+      userName: '赵工',
+      syncServerUrl: '',
+      companyName: '',
+      userPhone: '',
+      identityAsked: false,
+    });
     // The next write replaces the junk in the file.
     store.set(store.get());
-    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toEqual({ language: 'zh-CN', userName: '赵工', syncServerUrl: '', companyName: '', userPhone: '', identityAsked: false });
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toEqual({
+      language: 'zh-CN',
+      userName: '赵工',
+      syncServerUrl: '',
+      companyName: '',
+      userPhone: '',
+      identityAsked: false,
+    });
   });
 
   it('reads a file that is not JSON at all as the defaults instead of failing to start', async () => {

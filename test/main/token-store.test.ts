@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chooseTokenStorage,
-  createTokenStore,
-  type SafeStorageLike,
-  type TokenBacking,
-} from '../../main/token-store';
+import { chooseTokenStorage, createTokenStore, type SafeStorageLike, type TokenBacking } from '../../main/token-store';
 
 /** A stand-in for Electron's safeStorage: reversible, but never the plain text. */
 function fakeSafeStorage(options: { available: boolean; backend?: string; reEncrypt?: boolean }) {
@@ -55,10 +50,13 @@ describe('chooseTokenStorage: where a token may live', () => {
     { platform: 'win32', available: true, backend: undefined, expected: 'keychain' },
     { platform: 'darwin', available: false, backend: undefined, expected: 'memory' },
     { platform: 'win32', available: false, backend: undefined, expected: 'memory' },
-  ] as const)('$platform, available=$available, backend=$backend → $expected', async ({ platform, available, backend, expected }) => {
-    const { safeStorage } = fakeSafeStorage({ available, ...(backend ? { backend } : {}) });
-    expect(await chooseTokenStorage(safeStorage, platform)).toBe(expected);
-  });
+  ] as const)(
+    '$platform, available=$available, backend=$backend → $expected',
+    async ({ platform, available, backend, expected }) => {
+      const { safeStorage } = fakeSafeStorage({ available, ...(backend ? { backend } : {}) });
+      expect(await chooseTokenStorage(safeStorage, platform)).toBe(expected);
+    },
+  );
 });
 
 describe('createTokenStore', () => {

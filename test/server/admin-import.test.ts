@@ -9,7 +9,15 @@ import { encodeBundle } from '../../shared/sync/bundle';
 import { importBundle } from '../../server/admin/commands';
 import { EXIT_FAILED, EXIT_OK, runAdmin } from '../../server/admin/cli';
 import { PG_URL } from './helpers/postgres';
-import { assetChange, hlcAt, makeChange, projectChange, startTestServer, testDialects, type TestServer } from './helpers/test-server';
+import {
+  assetChange,
+  hlcAt,
+  makeChange,
+  projectChange,
+  startTestServer,
+  testDialects,
+  type TestServer,
+} from './helpers/test-server';
 
 const dialects = await testDialects();
 
@@ -48,7 +56,9 @@ describe.each(dialects)('server:admin import (%s)', (dialect) => {
     const base = Date.now() - 3_600_000;
     return [
       projectChange(projectId, { code: 'IMP-1', name: '导入测试' }, { hlc: hlcAt('laptop', base) }),
-      ...Array.from({ length: count }, (_, i) => assetChange(projectId, { name: `srv-${i}` }, { deviceId: 'laptop', hlc: hlcAt('laptop', base + 1 + i) })),
+      ...Array.from({ length: count }, (_, i) =>
+        assetChange(projectId, { name: `srv-${i}` }, { deviceId: 'laptop', hlc: hlcAt('laptop', base + 1 + i) }),
+      ),
     ];
   }
 
@@ -101,11 +111,36 @@ describe.each(dialects)('server:admin import (%s)', (dialect) => {
     const projectId = newId();
     const base = Date.now() - 3_600_000;
     // The app stamps its changes with `<deviceId>.<session>`: a new session each time it opens.
-    const create = projectChange(projectId, { code: 'IMP-2', name: '两次导出' }, { deviceId: 'laptop', hlc: hlcAt('laptop.a1b2', base) });
-    const asset = makeChange({ projectId, table: 'assets', fields: { name: 'fw01', owner: '张工' }, deviceId: 'laptop', hlc: hlcAt('laptop.a1b2', base + 1) });
-    await importBundle(t.store, t.server.blobs, await fs.readFile(await bundleFile('first.fieldbook', projectId, [create, asset])));
-    const edit = makeChange({ projectId, table: 'assets', rowId: asset.rowId, fields: { owner: '李工' }, deviceId: 'laptop', hlc: hlcAt('laptop.c3d4', base + 60_000) });
-    const second = await importBundle(t.store, t.server.blobs, await fs.readFile(await bundleFile('second.fieldbook', projectId, [create, asset, edit])));
+    const create = projectChange(
+      projectId,
+      { code: 'IMP-2', name: '两次导出' },
+      { deviceId: 'laptop', hlc: hlcAt('laptop.a1b2', base) },
+    );
+    const asset = makeChange({
+      projectId,
+      table: 'assets',
+      fields: { name: 'fw01', owner: '张工' },
+      deviceId: 'laptop',
+      hlc: hlcAt('laptop.a1b2', base + 1),
+    });
+    await importBundle(
+      t.store,
+      t.server.blobs,
+      await fs.readFile(await bundleFile('first.fieldbook', projectId, [create, asset])),
+    );
+    const edit = makeChange({
+      projectId,
+      table: 'assets',
+      rowId: asset.rowId,
+      fields: { owner: '李工' },
+      deviceId: 'laptop',
+      hlc: hlcAt('laptop.c3d4', base + 60_000),
+    });
+    const second = await importBundle(
+      t.store,
+      t.server.blobs,
+      await fs.readFile(await bundleFile('second.fieldbook', projectId, [create, asset, edit])),
+    );
     expect(second).toMatchObject({ applied: 1, duplicates: 2, conflicts: 0 });
     expect(await t.conflicts()).toEqual([]);
     expect(await t.row('assets', asset.rowId)).toMatchObject({ owner: '李工' });

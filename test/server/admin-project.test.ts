@@ -20,7 +20,14 @@ describe.each(dialects)('projects the administrator makes (%s)', (dialect) => {
     const alice = await t.login('alice');
     const [created, ...rest] = await alice.pullAll(project.id);
     expect(rest).toEqual([]);
-    expect(created).toMatchObject({ seq: 1, table: 'projects', rowId: project.id, projectId: project.id, fields: { code: 'JNB-OPS', name: '江南银行运维' }, deviceId: 'server' });
+    expect(created).toMatchObject({
+      seq: 1,
+      table: 'projects',
+      rowId: project.id,
+      projectId: project.id,
+      fields: { code: 'JNB-OPS', name: '江南银行运维' },
+      deviceId: 'server',
+    });
     expect(created!.hlc).toMatch(/-server$/);
     expect(await t.row('projects', project.id)).toMatchObject({ code: 'JNB-OPS', name: '江南银行运维' });
   });
@@ -31,11 +38,28 @@ describe.each(dialects)('projects the administrator makes (%s)', (dialect) => {
     // Registered under a device-made id: the server holds no row for it yet.
     const project = await t.addProject('SZ-07', { id: newId(), name: '深圳分行', members: { alice: 'pm' } });
     const alice = await t.login('alice');
-    const rename = makeChange({ projectId: project.id, table: 'projects', rowId: project.id, fields: { name: '深圳分行机房' } });
+    const rename = makeChange({
+      projectId: project.id,
+      table: 'projects',
+      rowId: project.id,
+      fields: { name: '深圳分行机房' },
+    });
     expect((await alice.push([rename])).body.results).toMatchObject([{ status: 'applied' }]);
-    expect(await resolveProject(t.store, 'SZ-07')).toMatchObject({ id: project.id, code: 'SZ-07', name: '深圳分行机房' });
+    expect(await resolveProject(t.store, 'SZ-07')).toMatchObject({
+      id: project.id,
+      code: 'SZ-07',
+      name: '深圳分行机房',
+    });
     await t.addUser('bob');
     await addMember(t.store, { project: 'SZ-07', username: 'bob', role: 'engineer' });
-    expect((await (await t.login('bob')).projects()).body.projects).toEqual([{ id: project.id, code: 'SZ-07', name: '深圳分行机房', role: 'engineer', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect((await (await t.login('bob')).projects()).body.projects).toEqual([
+      {
+        id: project.id,
+        code: 'SZ-07',
+        name: '深圳分行机房',
+        role: 'engineer',
+        bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assetChange, makeChange, startTestServer, testDialects, TestClient, type TestServer } from './helpers/test-server';
+import {
+  assetChange,
+  makeChange,
+  startTestServer,
+  testDialects,
+  TestClient,
+  type TestServer,
+} from './helpers/test-server';
 
 const dialects = await testDialects();
 const root = path.resolve(import.meta.dirname, '../..');
@@ -22,8 +29,18 @@ describe.each(dialects)('a batch is all or nothing (%s)', (dialect) => {
 
   /** 120 changes creating 60 rows and editing them, one of them conflicting. */
   function batchFor(projectId: string) {
-    const creates = Array.from({ length: 60 }, (_, i) => assetChange(projectId, { name: `srv-${i}`, vendor: 'Huawei' }));
-    const edits = creates.map((c) => makeChange({ projectId, table: 'assets', rowId: c.rowId, fields: { vendor: 'H3C' }, hlc: '000000000000001-000000-old-device' }));
+    const creates = Array.from({ length: 60 }, (_, i) =>
+      assetChange(projectId, { name: `srv-${i}`, vendor: 'Huawei' }),
+    );
+    const edits = creates.map((c) =>
+      makeChange({
+        projectId,
+        table: 'assets',
+        rowId: c.rowId,
+        fields: { vendor: 'H3C' },
+        hlc: '000000000000001-000000-old-device',
+      }),
+    );
     return [...creates, ...edits];
   }
 
@@ -46,7 +63,15 @@ describe.each(dialects)('a batch is all or nothing (%s)', (dialect) => {
     expect(failed.body).toMatchObject({ error: 'internal', message: expect.stringContaining('稍后重试') });
     expect(await t.counts()).toEqual(before);
     expect((await alice.pull(project.id)).body.changes).toEqual([]);
-    expect((await t.store.db.selectFrom('projects').select('last_seq').where('id', '=', project.id).executeTakeFirstOrThrow()).last_seq).toBe(0);
+    expect(
+      (
+        await t.store.db
+          .selectFrom('projects')
+          .select('last_seq')
+          .where('id', '=', project.id)
+          .executeTakeFirstOrThrow()
+      ).last_seq,
+    ).toBe(0);
 
     // The client retries the same batch: all of it lands, numbered from 1.
     const retried = await alice.push(batch);
@@ -92,7 +117,9 @@ describe.each(dialects)('a batch is all or nothing (%s)', (dialect) => {
     } finally {
       child.kill('SIGKILL');
     }
-    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+    await new Promise((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve),
+    );
 
     // The surviving server sees nothing of the batch, and numbering continues from 1.
     await t.restart();

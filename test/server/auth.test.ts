@@ -16,7 +16,9 @@ describe.each(dialects)('login, tokens and protocol version (%s)', (dialect) => 
   it('login returns an opaque token once; only its sha256 is stored; it expires after 30 days', async () => {
     t = await startTestServer(dialect);
     const user = await t.addUser('Alice', DEFAULT_PASSWORD, '爱丽丝');
-    const reply = await t.client().call('POST', '/v1/auth/login', { json: { username: ' alice ', password: DEFAULT_PASSWORD } });
+    const reply = await t
+      .client()
+      .call('POST', '/v1/auth/login', { json: { username: ' alice ', password: DEFAULT_PASSWORD } });
     expect(reply.status).toBe(200);
     const body = loginResponseSchema.parse(reply.body);
     expect(body.user).toEqual({ id: user.id, username: 'alice', displayName: '爱丽丝' });
@@ -38,8 +40,12 @@ describe.each(dialects)('login, tokens and protocol version (%s)', (dialect) => 
   it('a wrong password and an unknown user get the same 401', async () => {
     t = await startTestServer(dialect);
     await t.addUser('alice');
-    const wrong = await t.client().call('POST', '/v1/auth/login', { json: { username: 'alice', password: 'nope-nope' } });
-    const unknown = await t.client().call('POST', '/v1/auth/login', { json: { username: 'mallory', password: 'nope-nope' } });
+    const wrong = await t
+      .client()
+      .call('POST', '/v1/auth/login', { json: { username: 'alice', password: 'nope-nope' } });
+    const unknown = await t
+      .client()
+      .call('POST', '/v1/auth/login', { json: { username: 'mallory', password: 'nope-nope' } });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     // The same reply but for the id each request has of its own.
@@ -47,7 +53,10 @@ describe.each(dialects)('login, tokens and protocol version (%s)', (dialect) => 
     const { requestId: unknownId, ...unknownBody } = unknown.body as { requestId: string };
     expect(wrongBody).toEqual(unknownBody);
     expect(wrongId).not.toBe(unknownId);
-    expect(wrong.body).toMatchObject({ error: 'invalid_credentials', message: expect.stringContaining('用户名或密码不对') });
+    expect(wrong.body).toMatchObject({
+      error: 'invalid_credentials',
+      message: expect.stringContaining('用户名或密码不对'),
+    });
     expect(await t.counts()).toMatchObject({ sessions: 0 });
   });
 
@@ -72,7 +81,9 @@ describe.each(dialects)('login, tokens and protocol version (%s)', (dialect) => 
     const after = await t.login('alice', 'brand new password');
     await setDisabled(t.store, { username: 'alice', disabled: true });
     expect((await after.projects()).status).toBe(401);
-    const refused = await t.client().call('POST', '/v1/auth/login', { json: { username: 'alice', password: 'brand new password' } });
+    const refused = await t
+      .client()
+      .call('POST', '/v1/auth/login', { json: { username: 'alice', password: 'brand new password' } });
     expect(refused).toMatchObject({ status: 401, body: { error: 'account_disabled' } });
     await setDisabled(t.store, { username: 'alice', disabled: false });
     expect((await (await t.login('alice', 'brand new password')).projects()).status).toBe(200);
@@ -83,7 +94,10 @@ describe.each(dialects)('login, tokens and protocol version (%s)', (dialect) => 
     await t.addUser('alice');
     const client = t.client();
     const attempt = (password: string, ip = '10.1.1.1') =>
-      client.call('POST', '/v1/auth/login', { json: { username: 'alice', password }, headers: { 'x-forwarded-for': ip } });
+      client.call('POST', '/v1/auth/login', {
+        json: { username: 'alice', password },
+        headers: { 'x-forwarded-for': ip },
+      });
 
     for (let i = 0; i < 3; i++) expect((await attempt('guess-' + i)).status).toBe(401);
     // The 4th failure still costs a password check, then locks out for 2 s.
@@ -113,7 +127,10 @@ describe.each(dialects)('login, tokens and protocol version (%s)', (dialect) => 
     await t.addUser('alice');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await t.client().call('POST', '/v1/auth/login', { json: { username: 'alice', password: `guess-${i}` } })).status);
+      statuses.push(
+        (await t.client().call('POST', '/v1/auth/login', { json: { username: 'alice', password: `guess-${i}` } }))
+          .status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
   });
@@ -160,7 +177,11 @@ describe('cross-origin clients', () => {
     try {
       const preflight = await fetch(new URL('/v1/sync/push', t.url), {
         method: 'OPTIONS',
-        headers: { origin: 'app://fieldbook', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-fieldbook-protocol' },
+        headers: {
+          origin: 'app://fieldbook',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,x-fieldbook-protocol',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('app://fieldbook');

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
 import { removeMember } from '../../server/admin/commands';
-import { assetChange, bytesOf, makeChange, startTestServer, testDialects, type TestClient, type TestServer } from './helpers/test-server';
+import {
+  assetChange,
+  bytesOf,
+  makeChange,
+  startTestServer,
+  testDialects,
+  type TestClient,
+  type TestServer,
+} from './helpers/test-server';
 
 const dialects = await testDialects();
 const DAY = 24 * 60 * 60 * 1000;
@@ -72,7 +80,11 @@ describe.each(dialects)('authorization matrix (%s)', (dialect) => {
       for (const [what, promise] of calls) {
         const reply = await promise;
         expect(reply.status, `${credential}: ${what}`).toBe(401);
-        if (what !== 'HEAD blob A') expect(reply.body, `${credential}: ${what}`).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
+        if (what !== 'HEAD blob A')
+          expect(reply.body, `${credential}: ${what}`).toMatchObject({
+            error: 'unauthorized',
+            message: expect.any(String),
+          });
       }
     }
     expect(await t.counts()).toEqual(before);
@@ -98,12 +110,28 @@ describe.each(dialects)('authorization matrix (%s)', (dialect) => {
     const before = await t.counts();
     const ownA = assetChange(w.a.id, { name: 'mine' });
     const newInB = assetChange(w.b.id, { name: 'sneaky' });
-    const hijack = makeChange({ projectId: w.a.id, table: 'assets', rowId: w.rowInB.rowId, fields: { name: 'stolen' } });
-    const editB = makeChange({ projectId: w.b.id, table: 'assets', rowId: w.rowInB.rowId, fields: { name: 'defaced' } });
+    const hijack = makeChange({
+      projectId: w.a.id,
+      table: 'assets',
+      rowId: w.rowInB.rowId,
+      fields: { name: 'stolen' },
+    });
+    const editB = makeChange({
+      projectId: w.b.id,
+      table: 'assets',
+      rowId: w.rowInB.rowId,
+      fields: { name: 'defaced' },
+    });
     const replay = { ...w.rowInB };
     const reply = await alice.push([ownA, newInB, hijack, editB, replay]);
     expect(reply.status).toBe(200);
-    expect(reply.body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['applied', 'forbidden', 'project_mismatch', 'forbidden', 'forbidden']);
+    expect(reply.body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'applied',
+      'forbidden',
+      'project_mismatch',
+      'forbidden',
+      'forbidden',
+    ]);
     expect(await t.counts()).toEqual({ ...before, changes: before.changes! + 1, rows: before.rows! + 1 });
     expect(await t.row('assets', w.rowInB.rowId)).toMatchObject({ name: 'b-secret', projectId: w.b.id });
 
@@ -126,7 +154,10 @@ describe.each(dialects)('authorization matrix (%s)', (dialect) => {
     await removeMember(t.store, { project: w.a.id, username: 'alice' });
     expect((await alice.projects()).body.projects).toEqual([]);
     expect((await alice.pull(w.a.id)).status).toBe(403);
-    expect((await alice.push([assetChange(w.a.id)])).body.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    expect((await alice.push([assetChange(w.a.id)])).body.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+    });
     expect((await alice.getBlob(w.shaA)).status).toBe(403);
   });
 });

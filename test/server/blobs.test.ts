@@ -14,7 +14,12 @@ function brokenPut(url: string, token: string, length: number, sent: Uint8Array)
   return new Promise((resolve) => {
     const request = http.request(url, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'content-length': String(length), [PROTOCOL_HEADER]: '1' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/octet-stream',
+        'content-length': String(length),
+        [PROTOCOL_HEADER]: '1',
+      },
     });
     request.on('error', () => resolve());
     request.on('close', () => resolve());
@@ -31,7 +36,10 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
   /** Uploads in progress, wherever this dialect's blob store keeps them. */
   async function uploadsInProgress(): Promise<number> {
     if (dialect === 'sqlite') return (await fs.readdir(path.join(t.dataDir, 'blobs', '.partial'))).length;
-    const row = await t.store.db.selectFrom('blob_upload_chunks').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const row = await t.store.db
+      .selectFrom('blob_upload_chunks')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -53,8 +61,14 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
 
     expect((await alice.headBlob(hash, a.id)).headers.get(BLOB_OFFSET_HEADER)).toBe('0');
     const first = await alice.putBlob(hash, a.id, 0, total, chunk(0));
-    expect(first).toMatchObject({ status: 200, body: { sha256: hash, offset: BLOB_CHUNK_BYTES, total, complete: false } });
-    expect((await alice.putBlob(hash, a.id, BLOB_CHUNK_BYTES, total, chunk(1))).body).toMatchObject({ offset: 2 * BLOB_CHUNK_BYTES, complete: false });
+    expect(first).toMatchObject({
+      status: 200,
+      body: { sha256: hash, offset: BLOB_CHUNK_BYTES, total, complete: false },
+    });
+    expect((await alice.putBlob(hash, a.id, BLOB_CHUNK_BYTES, total, chunk(1))).body).toMatchObject({
+      offset: 2 * BLOB_CHUNK_BYTES,
+      complete: false,
+    });
 
     // The link breaks in the middle of chunk 3: the half-sent chunk is not kept.
     const url = `${t.url}/v1/blobs/${hash}?projectId=${a.id}&offset=${2 * BLOB_CHUNK_BYTES}&total=${total}`;
@@ -88,7 +102,12 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
       expect((await fs.stat(path.join(t.dataDir, 'blobs', hash.slice(0, 2), hash))).size).toBe(total);
     } else {
       // In PostgreSQL, one row per chunk as uploaded, and nothing on this node's disk.
-      const chunks = await t.store.db.selectFrom('blob_chunks').select(['idx', 'start', 'size']).where('sha256', '=', hash).orderBy('idx').execute();
+      const chunks = await t.store.db
+        .selectFrom('blob_chunks')
+        .select(['idx', 'start', 'size'])
+        .where('sha256', '=', hash)
+        .orderBy('idx')
+        .execute();
       expect(chunks).toEqual([
         { idx: 0, start: 0, size: BLOB_CHUNK_BYTES },
         { idx: 1, start: BLOB_CHUNK_BYTES, size: BLOB_CHUNK_BYTES },
@@ -103,7 +122,9 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
     // Uploading again once complete is a no-op that says so.
     expect((await alice.putBlob(hash, a.id, 0, total, chunk(0))).body).toMatchObject({ complete: true, offset: total });
     // A range request resumes a download.
-    const tail = await alice.call<Uint8Array>('GET', `/v1/blobs/${hash}`, { headers: { range: `bytes=${total - 10}-` } });
+    const tail = await alice.call<Uint8Array>('GET', `/v1/blobs/${hash}`, {
+      headers: { range: `bytes=${total - 10}-` },
+    });
     expect(tail.status).toBe(206);
     expect(Buffer.from(tail.body).equals(Buffer.from(bytes.subarray(total - 10)))).toBe(true);
   });
@@ -157,8 +178,19 @@ describe.each(dialects)('attachments (%s)', (dialect) => {
       ['chunk past the total', alice.putBlob(hash, a.id, 0, 999, bytes), 400],
       ['empty chunk', alice.putBlob(hash, a.id, 0, 1000, new Uint8Array()), 400],
       ['chunk too big', alice.putBlob(hash, a.id, 0, BLOB_CHUNK_BYTES + 1, bytesOf(BLOB_CHUNK_BYTES + 1)), 413],
-      ['JSON instead of bytes', alice.call('PUT', `/v1/blobs/${hash}?projectId=${a.id}&offset=0&total=1000`, { json: { bytes: [1, 2] } }), 415],
-      ['text instead of bytes', alice.call('PUT', `/v1/blobs/${hash}?projectId=${a.id}&offset=0&total=1000`, { body: 'hello', headers: { 'content-type': 'text/plain' } }), 415],
+      [
+        'JSON instead of bytes',
+        alice.call('PUT', `/v1/blobs/${hash}?projectId=${a.id}&offset=0&total=1000`, { json: { bytes: [1, 2] } }),
+        415,
+      ],
+      [
+        'text instead of bytes',
+        alice.call('PUT', `/v1/blobs/${hash}?projectId=${a.id}&offset=0&total=1000`, {
+          body: 'hello',
+          headers: { 'content-type': 'text/plain' },
+        }),
+        415,
+      ],
       ['chunk not at the start', alice.putBlob(hash, a.id, 500, 1000, bytes.subarray(500)), 409],
       ['HEAD without projectId', alice.call('HEAD', `/v1/blobs/${hash}`), 400],
     ];

@@ -13,7 +13,9 @@ describe.each(dialects)('sequence numbers under concurrent pushes (%s)', (dialec
     t = await startTestServer(dialect);
     const users = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'];
     for (const u of [...users, 'watcher']) await t.addUser(u);
-    const project = await t.addProject('CC-1', { members: Object.fromEntries([...users, 'watcher'].map((u) => [u, 'engineer'])) });
+    const project = await t.addProject('CC-1', {
+      members: Object.fromEntries([...users, 'watcher'].map((u) => [u, 'engineer'])),
+    });
     const other = await t.addProject('CC-2', { members: Object.fromEntries(users.map((u) => [u, 'engineer'])) });
     const clients = await Promise.all(users.map((u) => t.login(u)));
     const watcher = await t.login('watcher');
@@ -38,7 +40,9 @@ describe.each(dialects)('sequence numbers under concurrent pushes (%s)', (dialec
       const replies = await Promise.all(
         clients.map((client, i) => {
           // Half the pushes also touch a second project: locks on several projects, in sorted order.
-          const changes = Array.from({ length: 50 }, (_, k) => assetChange(k % 10 === 0 && i % 2 === 0 ? other.id : project.id, { name: `r${round}-c${i}-${k}` }));
+          const changes = Array.from({ length: 50 }, (_, k) =>
+            assetChange(k % 10 === 0 && i % 2 === 0 ? other.id : project.id, { name: `r${round}-c${i}-${k}` }),
+          );
           return client.push(changes);
         }),
       );
@@ -48,7 +52,13 @@ describe.each(dialects)('sequence numbers under concurrent pushes (%s)', (dialec
       }
       if (round === 0) {
         // First round: 8 × 50 changes to the main project, except those sent to the other one.
-        const count = (await t.store.db.selectFrom('projects').select('last_seq').where('id', '=', project.id).executeTakeFirstOrThrow()).last_seq;
+        const count = (
+          await t.store.db
+            .selectFrom('projects')
+            .select('last_seq')
+            .where('id', '=', project.id)
+            .executeTakeFirstOrThrow()
+        ).last_seq;
         expect(count).toBe(400 - 4 * 5);
       }
     }
@@ -86,13 +96,20 @@ describe.each(dialects)('sequence numbers under concurrent pushes (%s)', (dialec
     const second = b.push(Array.from({ length: 50 }, () => assetChange(project.id)));
     const during = a.pull(project.id);
     await new Promise((r) => setTimeout(r, 300));
-    const settled = await Promise.race([during.then((page) => page.body.changes.length), new Promise((r) => setTimeout(() => r('pending'), 10))]);
+    const settled = await Promise.race([
+      during.then((page) => page.body.changes.length),
+      new Promise((r) => setTimeout(() => r('pending'), 10)),
+    ]);
     // PostgreSQL answers at once with nothing; SQLite's single connection makes the pull wait.
     expect(settled).toBe(dialect === 'postgres' ? 0 : 'pending');
     release();
     const [firstReply, secondReply, duringPage] = await Promise.all([first, second, during]);
-    expect(firstReply.body.results.map((r) => (r.status === 'applied' ? r.seq : 0))).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    expect(secondReply.body.results.map((r) => (r.status === 'applied' ? r.seq : 0))).toEqual(Array.from({ length: 50 }, (_, i) => i + 51));
+    expect(firstReply.body.results.map((r) => (r.status === 'applied' ? r.seq : 0))).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    expect(secondReply.body.results.map((r) => (r.status === 'applied' ? r.seq : 0))).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 51),
+    );
     const seen = duringPage.body.changes.map((c) => c.seq);
     expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
   });

@@ -13,7 +13,6 @@ describe('password hashing defaults', () => {
     expect(await verifyPassword('a long enough password', hash)).toBe(true);
     expect(await verifyPassword('a long enough passworD', hash)).toBe(false);
   });
-
 });
 
 describe.each(dialects)('credentials on the server (%s)', (dialect) => {
@@ -23,7 +22,13 @@ describe.each(dialects)('credentials on the server (%s)', (dialect) => {
   });
 
   const storedHash = async (username: string) =>
-    (await t.store.db.selectFrom('users').select('password_hash').where('username', '=', username).executeTakeFirstOrThrow()).password_hash;
+    (
+      await t.store.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow()
+    ).password_hash;
   const login = (username: string, password: string, ip = '10.1.1.1') =>
     t.client().call('POST', '/v1/auth/login', { json: { username, password }, headers: { 'x-forwarded-for': ip } });
 
@@ -48,7 +53,11 @@ describe.each(dialects)('credentials on the server (%s)', (dialect) => {
 
   it('a hash stronger than the server’s cost is kept, never weakened', async () => {
     t = await startTestServer(dialect, { passwordCost: { N: 2 ** 10, r: 8, p: 1 } });
-    await addUser(t.store, { username: 'strong', password: DEFAULT_PASSWORD, passwordCost: { N: 2 ** 11, r: 8, p: 1 } });
+    await addUser(t.store, {
+      username: 'strong',
+      password: DEFAULT_PASSWORD,
+      passwordCost: { N: 2 ** 11, r: 8, p: 1 },
+    });
     const before = await storedHash('strong');
     expect((await login('strong', DEFAULT_PASSWORD)).status).toBe(200);
     expect(await storedHash('strong')).toBe(before);

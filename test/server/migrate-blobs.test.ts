@@ -35,7 +35,14 @@ describe('server:admin migrate-blobs', () => {
   }
 
   async function chunkRows(): Promise<number> {
-    return Number((await t.store.db.selectFrom('blob_chunks').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await t.store.db
+          .selectFrom('blob_chunks')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
 
   it.skipIf(!dialects.includes('postgres'))(
@@ -50,10 +57,17 @@ describe('server:admin migrate-blobs', () => {
       // The store as a server before this change left it: files under <data-dir>/blobs, rows in PostgreSQL.
       const disk = new DiskBlobStore(diskBlobRoot(t.dataDir));
       await disk.init();
-      const blobs = [0, 1000, BLOB_CHUNK_BYTES + 10, 50_000, 2 * BLOB_CHUNK_BYTES + 1].map((size, i) => bytesOf(size, 40 + i));
+      const blobs = [0, 1000, BLOB_CHUNK_BYTES + 10, 50_000, 2 * BLOB_CHUNK_BYTES + 1].map((size, i) =>
+        bytesOf(size, 40 + i),
+      );
       for (const bytes of blobs) {
         await disk.putVerified(sha(bytes), bytes);
-        await recordBlob(t.store.db, { sha256: sha(bytes), size: bytes.byteLength, projectId: project.id, now: Date.now() });
+        await recordBlob(t.store.db, {
+          sha256: sha(bytes),
+          size: bytes.byteLength,
+          projectId: project.id,
+          now: Date.now(),
+        });
       }
       // An upload left half-way, and a file that is no blob.
       await disk.append(sha(bytesOf(10, 99)), project.id, 0, 10, bytesOf(5, 99));
@@ -83,7 +97,9 @@ describe('server:admin migrate-blobs', () => {
         expect(Buffer.from(got.body).equals(Buffer.from(bytes))).toBe(true);
       }
       expect((await alice.getBlob(sha(tampered))).body).toMatchObject({ error: 'blob_missing' });
-      expect(await t.store.db.selectFrom('blob_chunks').select('idx').where('sha256', '=', sha(tampered)).execute()).toEqual([]);
+      expect(
+        await t.store.db.selectFrom('blob_chunks').select('idx').where('sha256', '=', sha(tampered)).execute(),
+      ).toEqual([]);
       // 0 B → 1 chunk, 1000 B → 1, 1 MiB + 10 → 2, 2 MiB + 1 → 3.
       expect(await chunkRows()).toBe(7);
 
@@ -107,7 +123,13 @@ describe('server:admin migrate-blobs', () => {
       await fs.writeFile(tamperedFile, tampered);
       const third = await cli(['migrate-blobs', '--json']);
       expect(third.code).toBe(EXIT_OK);
-      expect(JSON.parse(third.stdout)).toMatchObject({ imported: 1, alreadyStored: 4, mismatched: [], missing: [], bytes: tampered.byteLength });
+      expect(JSON.parse(third.stdout)).toMatchObject({
+        imported: 1,
+        alreadyStored: 4,
+        mismatched: [],
+        missing: [],
+        bytes: tampered.byteLength,
+      });
       expect(Buffer.from((await alice.getBlob(sha(tampered))).body).equals(Buffer.from(tampered))).toBe(true);
     },
   );

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
-import { assetChange, DEVICE_A, hlcAt, projectChange, startTestServer, testDialects, type TestServer } from './helpers/test-server';
+import {
+  assetChange,
+  DEVICE_A,
+  hlcAt,
+  projectChange,
+  startTestServer,
+  testDialects,
+  type TestServer,
+} from './helpers/test-server';
 
 const dialects = await testDialects();
 const NUL = '\u0000';
@@ -27,7 +35,10 @@ describe.each(dialects)('a NUL character in text that goes into SQL (%s)', (dial
     for (const [field, change] of Object.entries(cases)) {
       const reply = await alice.push([change]);
       expect(reply.status, field).toBe(400);
-      expect(reply.body, field).toMatchObject({ error: 'bad_request', message: expect.stringContaining(`changes.0.${field}`) });
+      expect(reply.body, field).toMatchObject({
+        error: 'bad_request',
+        message: expect.stringContaining(`changes.0.${field}`),
+      });
     }
     expect(await t.counts()).toEqual(before);
   });
@@ -35,7 +46,9 @@ describe.each(dialects)('a NUL character in text that goes into SQL (%s)', (dial
   it('in a login username: 400, not a server error', async () => {
     t = await startTestServer(dialect);
     await t.addUser('alice');
-    const reply = await t.client().call('POST', '/v1/auth/login', { json: { username: `ali${NUL}ce`, password: 'whatever-1' } });
+    const reply = await t
+      .client()
+      .call('POST', '/v1/auth/login', { json: { username: `ali${NUL}ce`, password: 'whatever-1' } });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ error: 'bad_request', message: expect.stringContaining('NUL') });
   });
@@ -49,7 +62,11 @@ describe.each(dialects)('a NUL character in text that goes into SQL (%s)', (dial
     const ok = assetChange(fresh, { name: 'after' });
     const reply = await alice.push([named, ok]);
     expect(reply.status).toBe(200);
-    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', code: 'invalid', reason: expect.stringContaining('NUL') });
+    expect(reply.body.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      reason: expect.stringContaining('NUL'),
+    });
     // Its project was never registered, so the asset has no project to go to.
     expect(reply.body.results[1]).toMatchObject({ status: 'rejected', code: 'forbidden' });
     expect(await t.counts()).toMatchObject({ projects: 0, changes: 0 });

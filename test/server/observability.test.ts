@@ -44,7 +44,10 @@ describe.each(dialects)('GET /metrics (%s)', (dialect) => {
     t = await startTestServer(dialect);
     const off = await fetch(`${t.url}/metrics`);
     expect(off.status).toBe(404);
-    expect(await off.json()).toMatchObject({ error: 'metrics_disabled', message: expect.stringMatching(/--metrics-token/) });
+    expect(await off.json()).toMatchObject({
+      error: 'metrics_disabled',
+      message: expect.stringMatching(/--metrics-token/),
+    });
     await t.restart({ metrics: { token: TOKEN } });
     expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}x` } })).status).toBe(401);
@@ -65,8 +68,22 @@ describe.each(dialects)('GET /metrics (%s)', (dialect) => {
     const base = Date.now() - 60_000;
     const create = assetChange(project.id, { name: 'web01', vendor: 'Huawei' }, { hlc: hlcAt(DEVICE_A, base) });
     expect((await alice.push([create])).status).toBe(200);
-    const late = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { vendor: 'Inspur' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 20_000) });
-    const early = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { vendor: 'H3C' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 10_000) });
+    const late = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { vendor: 'Inspur' },
+      deviceId: DEVICE_B,
+      hlc: hlcAt(DEVICE_B, base + 20_000),
+    });
+    const early = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { vendor: 'H3C' },
+      deviceId: DEVICE_A,
+      hlc: hlcAt(DEVICE_A, base + 10_000),
+    });
     await bob.push([late], { [project.id]: 1 });
     await alice.push([early, create], { [project.id]: 1 }); // a conflict, and a duplicate
     const invalid = assetChange(project.id, { name: '' });
@@ -81,11 +98,29 @@ describe.each(dialects)('GET /metrics (%s)', (dialect) => {
     expect((await bob.getBlob(sha)).status).toBe(200);
 
     const text = await (await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
-    expect(sample(text, 'fieldbook_http_requests_total', { method: 'POST', route: '/v1/sync/push', status: '200' })).toBe(4);
-    expect(sample(text, 'fieldbook_http_requests_total', { method: 'GET', route: '/v1/sync/pull', status: '403' })).toBe(1);
-    expect(sample(text, 'fieldbook_http_request_duration_seconds_count', { method: 'POST', route: '/v1/sync/push', status: '200' })).toBe(4);
-    expect(sample(text, 'fieldbook_http_request_duration_seconds_bucket', { route: '/v1/sync/push', status: '200', le: '+Inf' })).toBe(4);
-    expect(sample(text, 'fieldbook_http_request_duration_seconds_sum', { route: '/v1/sync/push', status: '200' })).toBeGreaterThan(0);
+    expect(
+      sample(text, 'fieldbook_http_requests_total', { method: 'POST', route: '/v1/sync/push', status: '200' }),
+    ).toBe(4);
+    expect(
+      sample(text, 'fieldbook_http_requests_total', { method: 'GET', route: '/v1/sync/pull', status: '403' }),
+    ).toBe(1);
+    expect(
+      sample(text, 'fieldbook_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/v1/sync/push',
+        status: '200',
+      }),
+    ).toBe(4);
+    expect(
+      sample(text, 'fieldbook_http_request_duration_seconds_bucket', {
+        route: '/v1/sync/push',
+        status: '200',
+        le: '+Inf',
+      }),
+    ).toBe(4);
+    expect(
+      sample(text, 'fieldbook_http_request_duration_seconds_sum', { route: '/v1/sync/push', status: '200' }),
+    ).toBeGreaterThan(0);
     expect(sample(text, 'fieldbook_changes_pushed_total', { outcome: 'applied' })).toBe(3);
     expect(sample(text, 'fieldbook_changes_pushed_total', { outcome: 'duplicate' })).toBe(1);
     expect(sample(text, 'fieldbook_changes_pushed_total', { outcome: 'rejected' })).toBe(2);
@@ -135,8 +170,15 @@ describe.each(dialects)('GET /v1/ready and request ids (%s)', (dialect) => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ready: true, dialect });
     // As if the database were restored from a backup older than this code.
-    const last = await t.store.db.selectFrom('kysely_migration' as never).select('name' as never).orderBy('name' as never, 'desc').executeTakeFirstOrThrow();
-    await t.store.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', (last as { name: string }).name as never).execute();
+    const last = await t.store.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .orderBy('name' as never, 'desc')
+      .executeTakeFirstOrThrow();
+    await t.store.db
+      .deleteFrom('kysely_migration' as never)
+      .where('name' as never, '=', (last as { name: string }).name as never)
+      .execute();
     const notReady = await fetch(`${t.url}/v1/ready`);
     expect(notReady.status).toBe(503);
     expect(notReady.headers.get('retry-after')).toBe('5');
@@ -208,14 +250,22 @@ describe.runIf(dialects.includes('postgres'))('GET /v1/ready when PostgreSQL is 
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fieldbook-ready-'));
     const url = new URL(PG_URL);
     url.host = `127.0.0.1:${relay.port}`;
-    server = await buildServer({ dataDir, databaseUrl: url.toString(), pgSchema: schema, passwordCost: TEST_PASSWORD_COST });
+    server = await buildServer({
+      dataDir,
+      databaseUrl: url.toString(),
+      pgSchema: schema,
+      passwordCost: TEST_PASSWORD_COST,
+    });
     const base = await server.listen({ port: 0, host: '127.0.0.1' });
     expect((await fetch(`${base}/v1/ready`)).status).toBe(200);
 
     await relay.cut();
     const down = await fetch(`${base}/v1/ready`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ error: 'database_unreachable', message: expect.stringMatching(/数据库无法访问/) });
+    expect(await down.json()).toMatchObject({
+      error: 'database_unreachable',
+      message: expect.stringMatching(/数据库无法访问/),
+    });
     expect((await fetch(`${base}/v1/health`)).status).toBe(200);
 
     await relay.open();

@@ -38,7 +38,9 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const change = assetChange(project.id, { name: 'db01', ips: ['10.0.0.5'], tags: ['核心'] });
     const pushed = await alice.push([change]);
     expect(pushed.status).toBe(200);
-    expect(pushResponseSchema.parse(pushed.body).results).toEqual([{ changeId: change.changeId, status: 'applied', seq: 1 }]);
+    expect(pushResponseSchema.parse(pushed.body).results).toEqual([
+      { changeId: change.changeId, status: 'applied', seq: 1 },
+    ]);
 
     const pulled = await bob.pull(project.id);
     expect(pulled.status).toBe(200);
@@ -47,10 +49,21 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const digest = await digestOfStoredRows(t.store.db, project.id);
     expect(digest).not.toBe(EMPTY_DIGEST);
     expect(page).toEqual({ changes: [{ ...change, seq: 1 }], conflicts: [], hasMore: false, cursor: 1, digest });
-    expect(await t.row('assets', change.rowId)).toMatchObject({ name: 'db01', ips: ['10.0.0.5'], projectId: project.id, fieldHlc: { name: change.hlc } });
+    expect(await t.row('assets', change.rowId)).toMatchObject({
+      name: 'db01',
+      ips: ['10.0.0.5'],
+      projectId: project.id,
+      fieldHlc: { name: change.hlc },
+    });
 
     // Nothing after the cursor.
-    expect((await bob.pull(project.id, 1)).body).toEqual({ changes: [], conflicts: [], hasMore: false, cursor: 1, digest });
+    expect((await bob.pull(project.id, 1)).body).toEqual({
+      changes: [],
+      conflicts: [],
+      hasMore: false,
+      cursor: 1,
+      digest,
+    });
   });
 
   it('pages through the log with limit, hasMore and cursor', async () => {
@@ -70,8 +83,20 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const { project, alice, bob } = await setup();
     const create = assetChange(project.id, { name: 'web01', vendor: 'Huawei', rack: 'A-01' });
     await alice.push([create]);
-    const fromA = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { vendor: 'H3C' }, deviceId: DEVICE_A });
-    const fromB = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { rack: 'B-07' }, deviceId: DEVICE_B });
+    const fromA = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { vendor: 'H3C' },
+      deviceId: DEVICE_A,
+    });
+    const fromB = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { rack: 'B-07' },
+      deviceId: DEVICE_B,
+    });
     await bob.push([fromB], { [project.id]: 1 });
     await alice.push([fromA], { [project.id]: 1 });
     expect(await t.row('assets', create.rowId)).toMatchObject({ name: 'web01', vendor: 'H3C', rack: 'B-07' });
@@ -85,19 +110,59 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     await alice.push([create]);
     const seen = { [project.id]: 1 };
     // Offline for days: A writes at base+10s, B writes later at base+20s; A pushes last.
-    const early = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { vendor: 'H3C' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 10_000) });
-    const late = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { vendor: 'Inspur' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 20_000) });
+    const early = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { vendor: 'H3C' },
+      deviceId: DEVICE_A,
+      hlc: hlcAt(DEVICE_A, base + 10_000),
+    });
+    const late = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { vendor: 'Inspur' },
+      deviceId: DEVICE_B,
+      hlc: hlcAt(DEVICE_B, base + 20_000),
+    });
     expect((await bob.push([late], seen)).body.results[0]).toMatchObject({ status: 'applied', seq: 2 });
     expect((await alice.push([early], seen)).body.results[0]).toMatchObject({ status: 'applied', seq: 3 });
 
-    expect(await t.row('assets', create.rowId)).toMatchObject({ vendor: 'Inspur', fieldHlc: { vendor: late.hlc, name: create.hlc } });
+    expect(await t.row('assets', create.rowId)).toMatchObject({
+      vendor: 'Inspur',
+      fieldHlc: { vendor: late.hlc, name: create.hlc },
+    });
     expect(await t.conflicts()).toEqual([
-      { rowId: create.rowId, field: 'vendor', value: 'H3C', hlc: early.hlc, changeId: early.changeId, winningHlc: late.hlc, winningChangeId: late.changeId, seq: 3 },
+      {
+        rowId: create.rowId,
+        field: 'vendor',
+        value: 'H3C',
+        hlc: early.hlc,
+        changeId: early.changeId,
+        winningHlc: late.hlc,
+        winningChangeId: late.changeId,
+        seq: 3,
+      },
     ]);
     // The losing change is still in the log: every device replays the same merge.
-    expect((await alice.pullAll(project.id)).map((c) => c.changeId)).toEqual([create.changeId, late.changeId, early.changeId]);
+    expect((await alice.pullAll(project.id)).map((c) => c.changeId)).toEqual([
+      create.changeId,
+      late.changeId,
+      early.changeId,
+    ]);
     // And the conflict travels with the page that holds the change whose merge produced it.
-    const lostValue = { table: 'assets', rowId: create.rowId, field: 'vendor', value: 'H3C', hlc: early.hlc, changeId: early.changeId, author: early.author, winningHlc: late.hlc, seq: 3 };
+    const lostValue = {
+      table: 'assets',
+      rowId: create.rowId,
+      field: 'vendor',
+      value: 'H3C',
+      hlc: early.hlc,
+      changeId: early.changeId,
+      author: early.author,
+      winningHlc: late.hlc,
+      seq: 3,
+    };
     expect((await bob.pull(project.id, 0)).body).toMatchObject({ cursor: 3, conflicts: [lostValue] });
     expect((await bob.pull(project.id, 0, 2)).body).toMatchObject({ cursor: 2, conflicts: [] });
     expect((await bob.pull(project.id, 2)).body).toMatchObject({ cursor: 3, conflicts: [lostValue] });
@@ -108,14 +173,37 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const base = Date.now() - 60_000;
     const create = assetChange(project.id, { name: 'web01', owner: '' }, { hlc: hlcAt(DEVICE_A, base) });
     await alice.push([create]);
-    const first = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '王工' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 1000) });
+    const first = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { owner: '王工' },
+      deviceId: DEVICE_A,
+      hlc: hlcAt(DEVICE_A, base + 1000),
+    });
     await alice.push([first], { [project.id]: 1 });
     // B had pulled only seq 1 when it wrote: A's 王工 (seq 2) was unseen.
-    const second = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '李工' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 2000) });
+    const second = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { owner: '李工' },
+      deviceId: DEVICE_B,
+      hlc: hlcAt(DEVICE_B, base + 2000),
+    });
     await bob.push([second], { [project.id]: 1 });
     expect(await t.row('assets', create.rowId)).toMatchObject({ owner: '李工' });
     expect(await t.conflicts()).toEqual([
-      { rowId: create.rowId, field: 'owner', value: '王工', hlc: first.hlc, changeId: first.changeId, winningHlc: second.hlc, winningChangeId: second.changeId, seq: 3 },
+      {
+        rowId: create.rowId,
+        field: 'owner',
+        value: '王工',
+        hlc: first.hlc,
+        changeId: first.changeId,
+        winningHlc: second.hlc,
+        winningChangeId: second.changeId,
+        seq: 3,
+      },
     ]);
   });
 
@@ -123,23 +211,61 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const { project, alice, bob } = await setup();
     const base = Date.now() - 60_000;
     const create = assetChange(project.id, { name: 'web01', owner: '' }, { hlc: hlcAt(DEVICE_A, base) });
-    const first = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '王工' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 1000) });
+    const first = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { owner: '王工' },
+      deviceId: DEVICE_A,
+      hlc: hlcAt(DEVICE_A, base + 1000),
+    });
     await alice.push([create, first], { [project.id]: 0 });
     const oldData = JSON.stringify(await t.row('assets', create.rowId));
     expect(oldData).toContain('"fieldHlc":{');
     const oldFormat = { name: { changeId: create.changeId, seq: 1 }, owner: { changeId: first.changeId, seq: 2 } };
-    await t.store.db.updateTable('rows').set({ data: oldData, field_writes: JSON.stringify(oldFormat) }).where('row_id', '=', create.rowId).execute();
+    await t.store.db
+      .updateTable('rows')
+      .set({ data: oldData, field_writes: JSON.stringify(oldFormat) })
+      .where('row_id', '=', create.rowId)
+      .execute();
     // B had pulled only seq 1: A's 王工 (seq 2, read from the old format) was unseen.
-    const second = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '李工' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 2000) });
+    const second = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { owner: '李工' },
+      deviceId: DEVICE_B,
+      hlc: hlcAt(DEVICE_B, base + 2000),
+    });
     await bob.push([second], { [project.id]: 1 });
     expect(await t.row('assets', create.rowId)).toMatchObject({ owner: '李工' });
     expect(await t.conflicts()).toEqual([
-      { rowId: create.rowId, field: 'owner', value: '王工', hlc: first.hlc, changeId: first.changeId, winningHlc: second.hlc, winningChangeId: second.changeId, seq: 3 },
+      {
+        rowId: create.rowId,
+        field: 'owner',
+        value: '王工',
+        hlc: first.hlc,
+        changeId: first.changeId,
+        winningHlc: second.hlc,
+        winningChangeId: second.changeId,
+        seq: 3,
+      },
     ]);
-    const stored = await t.store.db.selectFrom('rows').select(['data', 'field_writes']).where('row_id', '=', create.rowId).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.field_writes)).toEqual([{ name: 1, owner: 3 }, { 1: create.hlc, 3: second.hlc }]);
+    const stored = await t.store.db
+      .selectFrom('rows')
+      .select(['data', 'field_writes'])
+      .where('row_id', '=', create.rowId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.field_writes)).toEqual([
+      { name: 1, owner: 3 },
+      { 1: create.hlc, 3: second.hlc },
+    ]);
     expect(JSON.parse(stored.data)).not.toHaveProperty('fieldHlc');
-    expect(await t.row('assets', create.rowId)).toMatchObject({ name: 'web01', owner: '李工', fieldHlc: { name: create.hlc, owner: second.hlc } });
+    expect(await t.row('assets', create.rowId)).toMatchObject({
+      name: 'web01',
+      owner: '李工',
+      fieldHlc: { name: create.hlc, owner: second.hlc },
+    });
   });
 
   it('a value replaced within one batch: the conflict names the change of that batch that wrote it', async () => {
@@ -148,12 +274,35 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const create = assetChange(project.id, { name: 'web01' }, { hlc: hlcAt(DEVICE_A, base) });
     await alice.push([create]);
     // A relays B's write and its own in one batch, having seen nothing after seq 1; B's value lands first.
-    const fromB = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { rack: 'B-01' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, base + 1000) });
-    const fromA = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { rack: 'A-01' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, base + 2000) });
+    const fromB = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { rack: 'B-01' },
+      deviceId: DEVICE_B,
+      hlc: hlcAt(DEVICE_B, base + 1000),
+    });
+    const fromA = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { rack: 'A-01' },
+      deviceId: DEVICE_A,
+      hlc: hlcAt(DEVICE_A, base + 2000),
+    });
     await alice.push([fromB, fromA], { [project.id]: 1 });
     expect(await t.row('assets', create.rowId)).toMatchObject({ rack: 'A-01' });
     expect(await t.conflicts()).toEqual([
-      { rowId: create.rowId, field: 'rack', value: 'B-01', hlc: fromB.hlc, changeId: fromB.changeId, winningHlc: fromA.hlc, winningChangeId: fromA.changeId, seq: 3 },
+      {
+        rowId: create.rowId,
+        field: 'rack',
+        value: 'B-01',
+        hlc: fromB.hlc,
+        changeId: fromB.changeId,
+        winningHlc: fromA.hlc,
+        winningChangeId: fromA.changeId,
+        seq: 3,
+      },
     ]);
   });
 
@@ -161,7 +310,13 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const { project, alice, bob } = await setup();
     const create = assetChange(project.id, { name: 'web01', owner: '王工' });
     await alice.push([create]);
-    const edit = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { owner: '李工' }, deviceId: DEVICE_B });
+    const edit = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { owner: '李工' },
+      deviceId: DEVICE_B,
+    });
     await bob.push([edit], { [project.id]: 1 });
     expect(await t.row('assets', create.rowId)).toMatchObject({ owner: '李工' });
     expect(await t.conflicts()).toEqual([]);
@@ -172,20 +327,42 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const millis = Date.now() - 60_000;
     const create = assetChange(project.id, { name: 'web01' }, { hlc: hlcAt(DEVICE_A, millis - 1000) });
     await alice.push([create]);
-    const a = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { room: 'A 机房' }, deviceId: DEVICE_A, hlc: hlcAt(DEVICE_A, millis, 3) });
-    const b = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { room: 'B 机房' }, deviceId: DEVICE_B, hlc: hlcAt(DEVICE_B, millis, 3) });
+    const a = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { room: 'A 机房' },
+      deviceId: DEVICE_A,
+      hlc: hlcAt(DEVICE_A, millis, 3),
+    });
+    const b = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { room: 'B 机房' },
+      deviceId: DEVICE_B,
+      hlc: hlcAt(DEVICE_B, millis, 3),
+    });
     expect(b.hlc > a.hlc).toBe(true);
     // Whatever the arrival order, device-b wins.
     await bob.push([b], { [project.id]: 1 });
     await alice.push([a], { [project.id]: 1 });
     expect(await t.row('assets', create.rowId)).toMatchObject({ room: 'B 机房' });
-    expect(await t.conflicts()).toMatchObject([{ field: 'room', value: 'A 机房', changeId: a.changeId, winningChangeId: b.changeId }]);
+    expect(await t.conflicts()).toMatchObject([
+      { field: 'room', value: 'A 机房', changeId: a.changeId, winningChangeId: b.changeId },
+    ]);
   });
 
   it('a batch sent twice is applied once: same seqs, "duplicate", nothing more stored', async () => {
     const { project, alice } = await setup();
     const create = assetChange(project.id, { name: 'web01', vendor: 'Huawei' });
-    const conflicting = makeChange({ projectId: project.id, table: 'assets', rowId: create.rowId, fields: { vendor: 'old' }, hlc: hlcAt(DEVICE_B, 1_000_000) });
+    const conflicting = makeChange({
+      projectId: project.id,
+      table: 'assets',
+      rowId: create.rowId,
+      fields: { vendor: 'old' },
+      hlc: hlcAt(DEVICE_B, 1_000_000),
+    });
     const batch = [create, conflicting, assetChange(project.id, { name: 'web02' })];
     const first = await alice.push(batch);
     expect(first.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
@@ -228,18 +405,31 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     // The server's clock is 10 minutes behind the device's.
     t.clock.advance(-10 * 60_000);
     const ahead = assetChange(project.id, { name: 'from the future' });
-    const fine = assetChange(project.id, { name: 'ok' }, { hlc: hlcAt(DEVICE_A, t.clock.now() + MAX_CLOCK_AHEAD_MS - 5000) });
+    const fine = assetChange(
+      project.id,
+      { name: 'ok' },
+      { hlc: hlcAt(DEVICE_A, t.clock.now() + MAX_CLOCK_AHEAD_MS - 5000) },
+    );
     const reply = await alice.push([ahead, fine]);
     expect(reply.status).toBe(200);
     const [rejected, applied] = reply.body.results;
-    expect(rejected).toMatchObject({ changeId: ahead.changeId, status: 'rejected', code: 'clock_ahead', retryable: true });
+    expect(rejected).toMatchObject({
+      changeId: ahead.changeId,
+      status: 'rejected',
+      code: 'clock_ahead',
+      retryable: true,
+    });
     expect(rejected!.status === 'rejected' && rejected!.reason).toMatch(/设备时钟.*校准/);
     expect(applied).toEqual({ changeId: fine.changeId, status: 'applied', seq: 1 });
     expect(await t.row('assets', ahead.rowId)).toBeUndefined();
 
     // Once the clocks agree, the same change goes through.
     t.clock.advance(10 * 60_000);
-    expect((await alice.push([ahead])).body.results[0]).toEqual({ changeId: ahead.changeId, status: 'applied', seq: 2 });
+    expect((await alice.push([ahead])).body.results[0]).toEqual({
+      changeId: ahead.changeId,
+      status: 'applied',
+      seq: 2,
+    });
   });
 
   it('rejects invalid changes one by one without blocking the rest of the batch', async () => {
@@ -249,16 +439,42 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const unknownField = assetChange(project.id, { name: 'x', colour: 'red' });
     const badValue = assetChange(project.id, { name: 'x', ips: ['999.1.1.1'] });
     const emptyName = assetChange(project.id, { name: '   ' });
-    const badProjectRow = makeChange({ projectId: project.id, table: 'projects', rowId: newId(), fields: { name: 'x' } });
+    const badProjectRow = makeChange({
+      projectId: project.id,
+      table: 'projects',
+      rowId: newId(),
+      fields: { name: 'x' },
+    });
     // Field names the protocol schema lets through as "an object": the table's own check refuses them.
-    const oddNames = ['', 'k'.repeat(101), 'constructor', 'toString', 'hasOwnProperty'].map((field) => assetChange(project.id, { name: 'x', [field]: 'y' }));
+    const oddNames = ['', 'k'.repeat(101), 'constructor', 'toString', 'hasOwnProperty'].map((field) =>
+      assetChange(project.id, { name: 'x', [field]: 'y' }),
+    );
     const good2 = assetChange(project.id, { name: 'good2' });
-    const reply = await alice.push([good1, unknownTable, unknownField, badValue, emptyName, badProjectRow, ...oddNames, good2]);
+    const reply = await alice.push([
+      good1,
+      unknownTable,
+      unknownField,
+      badValue,
+      emptyName,
+      badProjectRow,
+      ...oddNames,
+      good2,
+    ]);
     expect(reply.status).toBe(200);
     const results = reply.body.results;
-    expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['applied', ...Array<string>(10).fill('invalid'), 'applied']);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => r.status === 'rejected' && !r.retryable && r.reason.length > 0)).toBe(true);
-    expect(results.slice(6, 11).map((r) => (r.status === 'rejected' ? r.reason : ''))).toEqual(['', 'k'.repeat(101), 'constructor', 'toString', 'hasOwnProperty'].map((f) => `未知字段: assets.${f}`));
+    expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'applied',
+      ...Array<string>(10).fill('invalid'),
+      'applied',
+    ]);
+    expect(
+      results
+        .filter((r) => r.status === 'rejected')
+        .every((r) => r.status === 'rejected' && !r.retryable && r.reason.length > 0),
+    ).toBe(true);
+    expect(results.slice(6, 11).map((r) => (r.status === 'rejected' ? r.reason : ''))).toEqual(
+      ['', 'k'.repeat(101), 'constructor', 'toString', 'hasOwnProperty'].map((f) => `未知字段: assets.${f}`),
+    );
     expect(results[11]).toEqual({ changeId: good2.changeId, status: 'applied', seq: 2 });
     expect(await t.counts()).toMatchObject({ changes: 2, rows: 2, conflicts: 0 });
   });
@@ -270,7 +486,13 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     const asset = assetChange(projectId, { name: 'core-sw' });
     const reply = await alice.push([asset, create]);
     expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect((await alice.projects()).body.projects).toContainEqual({ id: projectId, code: 'FIELD-9', name: '机房搬迁', role: 'pm', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await alice.projects()).body.projects).toContainEqual({
+      id: projectId,
+      code: 'FIELD-9',
+      name: '机房搬迁',
+      role: 'pm',
+      bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     // Nobody else is in it.
     expect((await bob.projects()).body.projects.map((p) => p.id)).not.toContain(projectId);
     expect((await bob.pull(projectId)).status).toBe(403);
@@ -280,7 +502,13 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     // A rename on the device renames it for the server's project list too.
     const rename = makeChange({ projectId, table: 'projects', rowId: projectId, fields: { name: '机房搬迁二期' } });
     await alice.push([rename], { [projectId]: 2 });
-    expect((await alice.projects()).body.projects).toContainEqual({ id: projectId, code: 'FIELD-9', name: '机房搬迁二期', role: 'pm', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await alice.projects()).body.projects).toContainEqual({
+      id: projectId,
+      code: 'FIELD-9',
+      name: '机房搬迁二期',
+      role: 'pm',
+      bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('rows never move: a change claiming another project for a stored row is project_mismatch', async () => {
@@ -302,9 +530,19 @@ describe.each(dialects)('push and pull (%s)', (dialect) => {
     // The project row is its manager's to write (shared/roles.ts): the device that made it is the manager's.
     await t.addProject('ADMIN-CODE', { id: projectId, name: '管理员登记的名字', members: { alice: 'pm' } });
     const alice = await t.login('alice');
-    const reply = await alice.push([projectChange(projectId, { code: 'FIELD-3', name: '设备上的名字' }), assetChange(projectId)]);
+    const reply = await alice.push([
+      projectChange(projectId, { code: 'FIELD-3', name: '设备上的名字' }),
+      assetChange(projectId),
+    ]);
     expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect((await alice.projects()).body.projects).toEqual([{ id: projectId, code: 'FIELD-3', name: '设备上的名字', role: 'pm', bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect((await alice.projects()).body.projects).toEqual([
+      {
+        id: projectId,
+        code: 'FIELD-3',
+        name: '设备上的名字',
+        role: 'pm',
+        bundleKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
   });
 });
-

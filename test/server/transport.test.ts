@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 
 /** A request over https that trusts only the given CA (none: the system's). */
-function httpsRequest(url: string, options: { ca?: string; method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: unknown }> {
+function httpsRequest(
+  url: string,
+  options: { ca?: string; method?: string; body?: unknown; token?: string } = {},
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const request = https.request(
@@ -37,7 +40,9 @@ function httpsRequest(url: string, options: { ca?: string; method?: string; body
       (response) => {
         let text = '';
         response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined }),
+        );
       },
     );
     request.on('error', reject);
@@ -49,7 +54,13 @@ function httpsRequest(url: string, options: { ca?: string; method?: string; body
  * Sends the request head and `sent` of the `announced` body bytes on a raw socket, then nothing.
  * Resolves with what the server wrote and how long until it closed the connection.
  */
-function stalledRequest(url: string, head: string[], announced: number, sent: string, giveUpMs: number): Promise<{ reply: string; closedAfterMs: number | null }> {
+function stalledRequest(
+  url: string,
+  head: string[],
+  announced: number,
+  sent: string,
+  giveUpMs: number,
+): Promise<{ reply: string; closedAfterMs: number | null }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const started = Date.now();
@@ -72,8 +83,14 @@ function stalledRequest(url: string, head: string[], announced: number, sent: st
 describe('server transport settings', () => {
   it('takes the certificate and key from flags or the environment, both or neither; quota and request timeout too', () => {
     expect(parseServerArgs([], {}).tls).toBeUndefined();
-    expect(parseServerArgs(['--tls-cert', '/etc/fb/cert.pem', '--tls-key', '/etc/fb/key.pem'], {}).tls).toEqual({ certFile: '/etc/fb/cert.pem', keyFile: '/etc/fb/key.pem' });
-    expect(parseServerArgs([], { FIELDBOOK_TLS_CERT: '/c.pem', FIELDBOOK_TLS_KEY: '/k.pem' }).tls).toEqual({ certFile: '/c.pem', keyFile: '/k.pem' });
+    expect(parseServerArgs(['--tls-cert', '/etc/fb/cert.pem', '--tls-key', '/etc/fb/key.pem'], {}).tls).toEqual({
+      certFile: '/etc/fb/cert.pem',
+      keyFile: '/etc/fb/key.pem',
+    });
+    expect(parseServerArgs([], { FIELDBOOK_TLS_CERT: '/c.pem', FIELDBOOK_TLS_KEY: '/k.pem' }).tls).toEqual({
+      certFile: '/c.pem',
+      keyFile: '/k.pem',
+    });
     expect(() => parseServerArgs(['--tls-cert', '/c.pem'], {})).toThrow(/--tls-key/);
     expect(() => parseServerArgs([], { FIELDBOOK_TLS_KEY: '/k.pem' })).toThrow(/--tls-cert/);
     const defaults = parseServerArgs([], {});
@@ -81,7 +98,10 @@ describe('server transport settings', () => {
     expect(defaults.requestTimeoutMs).toBe(120_000);
     const set = parseServerArgs(['--blob-quota-mb', '500', '--request-timeout-s', '30'], {});
     expect(set).toMatchObject({ blobQuotaBytes: 500 * 1024 * 1024, requestTimeoutMs: 30_000 });
-    expect(parseServerArgs([], { FIELDBOOK_BLOB_QUOTA_MB: '1', FIELDBOOK_REQUEST_TIMEOUT_S: '5' })).toMatchObject({ blobQuotaBytes: 1024 * 1024, requestTimeoutMs: 5000 });
+    expect(parseServerArgs([], { FIELDBOOK_BLOB_QUOTA_MB: '1', FIELDBOOK_REQUEST_TIMEOUT_S: '5' })).toMatchObject({
+      blobQuotaBytes: 1024 * 1024,
+      requestTimeoutMs: 5000,
+    });
     expect(() => parseServerArgs(['--blob-quota-mb', '-1'], {})).toThrow(/blob-quota-mb/);
     expect(() => parseServerArgs(['--request-timeout-s', 'soon'], {})).toThrow(/request-timeout-s/);
   });
@@ -101,13 +121,19 @@ describe('HTTPS served by the server itself', () => {
 
     const health = await httpsRequest(`${t.url}/v1/health`, { ca: certs.caPem });
     expect(health).toMatchObject({ status: 200, body: { ok: true } });
-    const login = await httpsRequest(`${t.url}/v1/auth/login`, { ca: certs.caPem, method: 'POST', body: { username: 'alice', password: DEFAULT_PASSWORD } });
+    const login = await httpsRequest(`${t.url}/v1/auth/login`, {
+      ca: certs.caPem,
+      method: 'POST',
+      body: { username: 'alice', password: DEFAULT_PASSWORD },
+    });
     expect(login.status).toBe(200);
     const token = (login.body as { token: string }).token;
     const projects = await httpsRequest(`${t.url}/v1/projects`, { ca: certs.caPem, token });
     expect(projects.body).toMatchObject({ projects: [{ id: project.id, code: 'TLS-1' }] });
     // Also by name: the certificate names localhost too.
-    expect((await httpsRequest(t.url.replace('127.0.0.1', 'localhost') + '/v1/health', { ca: certs.caPem })).status).toBe(200);
+    expect(
+      (await httpsRequest(t.url.replace('127.0.0.1', 'localhost') + '/v1/health', { ca: certs.caPem })).status,
+    ).toBe(200);
 
     // A client that does not trust the test CA refuses the connection.
     await expect(httpsRequest(`${t.url}/v1/health`)).rejects.toThrow(/certificate/i);
@@ -134,7 +160,13 @@ describe.each(dialects)('bounded requests and attachment quota (%s)', (dialect) 
     const { host } = new URL(t.url);
 
     // A stranger's login that stops half-way through its JSON.
-    const login = await stalledRequest(t.url, ['POST /v1/auth/login HTTP/1.1', `host: ${host}`, 'content-type: application/json'], 200, '{"username":"alice","pass', 10_000);
+    const login = await stalledRequest(
+      t.url,
+      ['POST /v1/auth/login HTTP/1.1', `host: ${host}`, 'content-type: application/json'],
+      200,
+      '{"username":"alice","pass',
+      10_000,
+    );
     expect(login.closedAfterMs).not.toBeNull();
     expect(login.closedAfterMs!).toBeGreaterThanOrEqual(350);
     expect(login.closedAfterMs!).toBeLessThan(5_000);
@@ -144,7 +176,12 @@ describe.each(dialects)('bounded requests and attachment quota (%s)', (dialect) 
     const bytes = bytesOf(2000, 5);
     const chunk = await stalledRequest(
       t.url,
-      [`PUT /v1/blobs/${sha(bytes)}?projectId=${project.id}&offset=0&total=2000 HTTP/1.1`, `host: ${host}`, `authorization: Bearer ${alice.token}`, 'content-type: application/octet-stream'],
+      [
+        `PUT /v1/blobs/${sha(bytes)}?projectId=${project.id}&offset=0&total=2000 HTTP/1.1`,
+        `host: ${host}`,
+        `authorization: Bearer ${alice.token}`,
+        'content-type: application/octet-stream',
+      ],
       2000,
       'x'.repeat(1000),
       10_000,
@@ -181,7 +218,9 @@ describe.each(dialects)('bounded requests and attachment quota (%s)', (dialect) 
     // Re-sending a file the project already has costs nothing.
     expect((await alice.putBlob(sha(first), a.id, 0, first.byteLength, first)).body).toMatchObject({ complete: true });
     // The other project has its own quota: the same file fits there, and counts there.
-    expect((await alice.putBlob(sha(second), b.id, 0, second.byteLength, second)).body).toMatchObject({ complete: true });
+    expect((await alice.putBlob(sha(second), b.id, 0, second.byteLength, second)).body).toMatchObject({
+      complete: true,
+    });
     expect((await alice.putBlob(sha(first), b.id, 0, first.byteLength, first)).status).toBe(413);
   });
 });
@@ -193,11 +232,30 @@ describe('npm run server with a certificate', () => {
     try {
       await fs.writeFile(path.join(dir, 'cert.pem'), certs.certPem);
       await fs.writeFile(path.join(dir, 'key.pem'), certs.keyPem);
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts'), '--data-dir', path.join(dir, 'data'), '--port', '0', '--host', '127.0.0.1'], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: '', FIELDBOOK_TLS_CERT: path.join(dir, 'cert.pem'), FIELDBOOK_TLS_KEY: path.join(dir, 'key.pem') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(root, 'server/main.ts'),
+          '--data-dir',
+          path.join(dir, 'data'),
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+        ],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            DATABASE_URL: '',
+            FIELDBOOK_TLS_CERT: path.join(dir, 'cert.pem'),
+            FIELDBOOK_TLS_KEY: path.join(dir, 'key.pem'),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -217,7 +275,10 @@ describe('npm run server with a certificate', () => {
           });
         });
         expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-        expect(await httpsRequest(`${url}/v1/health`, { ca: certs.caPem })).toMatchObject({ status: 200, body: { ok: true } });
+        expect(await httpsRequest(`${url}/v1/health`, { ca: certs.caPem })).toMatchObject({
+          status: 200,
+          body: { ok: true },
+        });
       } finally {
         child.kill('SIGTERM');
         await exited;

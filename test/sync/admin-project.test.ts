@@ -21,7 +21,13 @@ describe.each(dialects)('a project the administrator creates on the server (%s)'
     const zhang = await openSyncClient(server, 'zhang');
     const report = await zhang.sync();
     expect(report.pulled).toBe(1);
-    expect(await zhang.db.projects.get(project.id)).toMatchObject({ id: project.id, projectId: project.id, code: 'JNB-OPS', name: '江南银行运维', customer: '江南银行' });
+    expect(await zhang.db.projects.get(project.id)).toMatchObject({
+      id: project.id,
+      projectId: project.id,
+      code: 'JNB-OPS',
+      name: '江南银行运维',
+      customer: '江南银行',
+    });
     expect((await zhang.db.projects.toArray()).map((p) => p.code)).toEqual(['JNB-OPS']);
 
     await zhang.repo.update('projects', project.id, { name: '江南银行数据中心运维' });

@@ -17,7 +17,12 @@ const dialects = await testDialects();
 async function admin(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: AdminIo = { stdin: process.stdin, stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: {} };
+  const io: AdminIo = {
+    stdin: process.stdin,
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    env: {},
+  };
   const code = await runAdmin(argv, io);
   return { code, out, err };
 }
@@ -36,11 +41,18 @@ describe('server:admin backup and restore (sqlite)', () => {
     await original.addUser('zhang');
     const zhang = await openSyncClient(original, 'zhang');
     const project = await zhang.repo.createProject({ code: 'BAK-01', name: '备份演练', customer: '测试' });
-    for (let i = 0; i < 30; i++) await zhang.repo.create('assets', project.id, { name: `srv${i}`, hostname: `srv${i}`, rack: `A-${i}` });
+    for (let i = 0; i < 30; i++)
+      await zhang.repo.create('assets', project.id, { name: `srv${i}`, hostname: `srv${i}`, rack: `A-${i}` });
     await zhang.sync(); // registers the project on the server, which attachments need
     const photo = bytesOf(BLOB_CHUNK_BYTES + 777, 11); // two chunks on the wire and in the backup
     const sha256 = await sha256Hex(photo);
-    await zhang.db.blobs.put({ sha256, type: 'image/jpeg', size: photo.byteLength, bytes: new Blob([photo as Uint8Array<ArrayBuffer>]), pendingUpload: 1 });
+    await zhang.db.blobs.put({
+      sha256,
+      type: 'image/jpeg',
+      size: photo.byteLength,
+      bytes: new Blob([photo as Uint8Array<ArrayBuffer>]),
+      pendingUpload: 1,
+    });
     await uploadBlob(zhang.db, new SyncHttp(original.url, () => zhang.token), sha256, project.id);
     await zhang.sync();
 
@@ -73,7 +85,13 @@ describe('server:admin backup and restore (sqlite)', () => {
     expect(received.assets).toHaveLength(30);
     expected.assets = expected.assets!.filter((row) => (row as { name: string }).name !== 'after-backup');
     expect(received).toEqual(expected);
-    const downloaded = await ensureBlob(fresh.db, new SyncHttp(restored.url, () => fresh.token), sha256, project.id, 'image/jpeg');
+    const downloaded = await ensureBlob(
+      fresh.db,
+      new SyncHttp(restored.url, () => fresh.token),
+      sha256,
+      project.id,
+      'image/jpeg',
+    );
     expect(new Uint8Array(await downloaded!.arrayBuffer())).toEqual(photo);
   }, 120_000);
 
@@ -104,7 +122,8 @@ describe.runIf(dialects.includes('postgres'))('server:admin backup (postgres)', 
     const reply = await admin(['backup', file, '--database-url', PG_URL, '--pg-schema', server.pgSchema!]);
     expect(reply).toMatchObject({ code: 0, err: '' });
     const listing = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' });
-    for (const table of ['users', 'changes', 'rows', 'blobs', 'blob_chunks', 'kysely_migration']) expect(listing).toMatch(new RegExp(`TABLE DATA ${server.pgSchema} ${table} `));
+    for (const table of ['users', 'changes', 'rows', 'blobs', 'blob_chunks', 'kysely_migration'])
+      expect(listing).toMatch(new RegExp(`TABLE DATA ${server.pgSchema} ${table} `));
     const restore = await admin(['restore', file, '--database-url', PG_URL]);
     expect(restore.code).toBe(1);
     expect(restore.err).toMatch(/pg_restore/);

@@ -5,7 +5,8 @@ import { sha256Hex } from '../../shared/sha256';
 import { bytesOf, DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
 import { openSyncClient, unsentCount } from './helpers/sync-client';
 
-if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
+if (typeof navigator === 'undefined')
+  Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
 
 let server: TestServer;
 afterEach(async () => server?.dispose());
@@ -18,8 +19,17 @@ it('a photo past the project’s quota on the server: the round stops with the q
   await device.sync(); // the project is on the server, its creator a member
   const bytes = bytesOf(80_000, 3);
   const sha256 = await sha256Hex(bytes);
-  await device.db.blobs.put({ sha256, type: 'image/jpeg', size: bytes.byteLength, bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]), pendingUpload: 1 });
-  await device.repo.create('surveySessions', project.id, { title: '机房查看', attachments: [{ sha256, name: 'rack.jpg', type: 'image/jpeg', size: bytes.byteLength }] });
+  await device.db.blobs.put({
+    sha256,
+    type: 'image/jpeg',
+    size: bytes.byteLength,
+    bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    pendingUpload: 1,
+  });
+  await device.repo.create('surveySessions', project.id, {
+    title: '机房查看',
+    attachments: [{ sha256, name: 'rack.jpg', type: 'image/jpeg', size: bytes.byteLength }],
+  });
 
   const tokens = new Map<string, string>();
   const api = {
@@ -32,7 +42,12 @@ it('a photo past the project’s quota on the server: the round stops with the q
   await service.syncNow();
 
   const status = service.getStatus();
-  expect(status.quotaExceeded).toMatchObject({ error: 'quota_exceeded', usedBytes: 0, quotaBytes: 50_000, neededBytes: 80_000 });
+  expect(status.quotaExceeded).toMatchObject({
+    error: 'quota_exceeded',
+    usedBytes: 0,
+    quotaBytes: 50_000,
+    neededBytes: 80_000,
+  });
   expect(status.error).toContain('项目附件存储已满');
   expect((await device.db.blobs.get(sha256))?.pendingUpload).toBe(1);
   expect(await unsentCount(device.db)).toBeGreaterThan(0);

@@ -29,7 +29,13 @@ describe.each(dialects)('attachments between devices (%s)', (dialect) => {
 
     const bytes = bytesOf(BLOB_CHUNK_BYTES * 2 + 12_345, 7); // three chunks
     const sha256 = await sha256Hex(bytes);
-    await zhang.db.blobs.put({ sha256, type: 'image/jpeg', size: bytes.byteLength, bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]), pendingUpload: 1 });
+    await zhang.db.blobs.put({
+      sha256,
+      type: 'image/jpeg',
+      size: bytes.byteLength,
+      bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      pendingUpload: 1,
+    });
     const http = new SyncHttp(proxy.url, () => zhang.token);
 
     // The link breaks while the second chunk is on its way.
@@ -43,7 +49,10 @@ describe.each(dialects)('attachments between devices (%s)', (dialect) => {
     const before = proxy.log.length;
     await uploadBlob(zhang.db, http, sha256, project.id);
     const puts = proxy.log.slice(before).filter((line) => line.startsWith('PUT'));
-    expect(puts.map((line) => new URLSearchParams(line.split('?')[1]).get('offset'))).toEqual([String(BLOB_CHUNK_BYTES), String(BLOB_CHUNK_BYTES * 2)]);
+    expect(puts.map((line) => new URLSearchParams(line.split('?')[1]).get('offset'))).toEqual([
+      String(BLOB_CHUNK_BYTES),
+      String(BLOB_CHUNK_BYTES * 2),
+    ]);
     expect((await zhang.db.blobs.get(sha256))?.pendingUpload).toBeUndefined();
     // Already there: nothing is sent again.
     await zhang.db.blobs.update(sha256, { pendingUpload: 1 });
@@ -54,7 +63,13 @@ describe.each(dialects)('attachments between devices (%s)', (dialect) => {
     // Another member's device fetches it when a record shows it, and checks its hash.
     const li = await openSyncClient(server, 'li');
     await li.sync();
-    const downloaded = await ensureBlob(li.db, new SyncHttp(server.url, () => li.token), sha256, project.id, 'image/jpeg');
+    const downloaded = await ensureBlob(
+      li.db,
+      new SyncHttp(server.url, () => li.token),
+      sha256,
+      project.id,
+      'image/jpeg',
+    );
     expect(new Uint8Array(await downloaded!.arrayBuffer())).toEqual(bytes);
     expect(await li.db.blobs.get(sha256)).toMatchObject({ size: bytes.byteLength, type: 'image/jpeg' });
   });

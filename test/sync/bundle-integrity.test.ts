@@ -5,7 +5,8 @@ import { openDataLayer } from '../../renderer/data/open-data';
 import { BundleError, decodeBundle } from '../../shared/sync/bundle';
 
 let databases = 0;
-const device = (author: string) => openDataLayer(() => author, { name: `bundle-integrity-${databases++}-${Date.now()}` });
+const device = (author: string) =>
+  openDataLayer(() => author, { name: `bundle-integrity-${databases++}-${Date.now()}` });
 
 /** A bundle exported by the app: a project with one asset. */
 async function exported(): Promise<{ bytes: Uint8Array; assetId: string }> {
@@ -62,7 +63,9 @@ describe('a bundle that is damaged or was edited by hand', () => {
     for (const name of ['changes.jsonl', 'rows.jsonl']) {
       const edited = await withEntry(bytes, name, (text) => text.replace('"rack":"A-01"', '"rack":"Z-99"'));
       expect(edited).not.toEqual(bytes);
-      await expect(importProjectBundle(target.db, target.clock, edited), name).rejects.toThrow(new RegExp(`${name.replace('.', '\\.')}.*(改动|校验)`));
+      await expect(importProjectBundle(target.db, target.clock, edited), name).rejects.toThrow(
+        new RegExp(`${name.replace('.', '\\.')}.*(改动|校验)`),
+      );
     }
     expect(await target.db.assets.get(assetId)).toBeUndefined();
     expect(await target.db.changes.count()).toBe(0);

@@ -43,8 +43,13 @@ describe.each(dialects)('signed bundles (%s)', (dialect) => {
     await zhang.repo.update('assets', asset.id, { owner: '张工' });
 
     const bytes = await exportProjectBundle(zhang.db, project.id, '张工');
-    const manifest = JSON.parse(await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string')) as { signature?: unknown };
-    expect(manifest.signature).toMatchObject({ algorithm: 'HMAC-SHA256', value: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const manifest = JSON.parse(await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string')) as {
+      signature?: unknown;
+    };
+    expect(manifest.signature).toMatchObject({
+      algorithm: 'HMAC-SHA256',
+      value: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
 
     const fake = await forged(bytes);
     await expect(importProjectBundle(li.db, li.clock, fake)).rejects.toThrow(/签名不符/);
@@ -54,6 +59,9 @@ describe.each(dialects)('signed bundles (%s)', (dialect) => {
 
     expect(await importProjectBundle(li.db, li.clock, bytes)).toMatchObject({ applied: 1, signature: 'valid' });
     expect(await li.db.assets.get(asset.id)).toMatchObject({ rack: 'A-01', owner: '张工' });
-    expect(await importBundle(server.store, server.server.blobs, bytes)).toMatchObject({ applied: 1, signature: 'valid' });
+    expect(await importBundle(server.store, server.server.blobs, bytes)).toMatchObject({
+      applied: 1,
+      signature: 'valid',
+    });
   });
 });

@@ -41,10 +41,13 @@ describe.each(dialects)('chaos: concurrent edits, deletes, attachments, bundles 
   });
 
   it('every device and the server converge, and every write is the final value, a server conflict, or seen and replaced — 0 lost', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(opArbitrary, { minLength: 15, maxLength: 45 }), chaosRunner(server, sessions, stats)), {
-      seed: 20_261_127,
-      numRuns: RUNS[dialect],
-      endOnFailure: true,
-    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArbitrary, { minLength: 15, maxLength: 45 }), chaosRunner(server, sessions, stats)),
+      {
+        seed: 20_261_127,
+        numRuns: RUNS[dialect],
+        endOnFailure: true,
+      },
+    );
   }, 600_000);
 });

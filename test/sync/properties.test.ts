@@ -35,26 +35,48 @@ describe.each(dialects)('sync properties (%s)', (dialect) => {
 
   it('pushing a batch twice equals pushing it once', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ row: fc.nat(2), field: fc.constantFrom(...FIELDS), value: fc.string({ minLength: 1, maxLength: 6 }) }), { minLength: 1, maxLength: 20 }), async (edits) => {
-        const { clients, projectId, rowIds } = await team();
-        const [writer] = clients as [SyncClient];
-        for (const edit of edits) await writer.repo.update('assets', rowIds[edit.row]!, { [edit.field]: edit.value });
-        const pending = await ownUnsent(writer.db, writer.deviceId, await pushedUpTo(writer.db)).filter((c) => c.projectId === projectId).toArray();
-        const batch = pending.map(wireChange);
-        const client = await server.login('u0');
-        const first = await client.push(batch);
-        const afterOnce = { rows: await Promise.all(rowIds.map((id) => server.row('assets', id))), counts: await server.counts(), conflicts: await server.conflicts() };
-        const second = await client.push(batch);
-        expect(second.body.results.map((r) => r.status)).toEqual(batch.map(() => 'duplicate'));
-        expect(second.body.results.map((r) => (r as { seq: number }).seq)).toEqual(first.body.results.map((r) => (r as { seq: number }).seq));
-        const { sessions: _ignored, ...countsAfterTwice } = await server.counts();
-        const { sessions: _ignored2, ...countsAfterOnce } = afterOnce.counts;
-        expect({ rows: await Promise.all(rowIds.map((id) => server.row('assets', id))), counts: countsAfterTwice, conflicts: await server.conflicts() }).toEqual({
-          rows: afterOnce.rows,
-          counts: countsAfterOnce,
-          conflicts: afterOnce.conflicts,
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            row: fc.nat(2),
+            field: fc.constantFrom(...FIELDS),
+            value: fc.string({ minLength: 1, maxLength: 6 }),
+          }),
+          { minLength: 1, maxLength: 20 },
+        ),
+        async (edits) => {
+          const { clients, projectId, rowIds } = await team();
+          const [writer] = clients as [SyncClient];
+          for (const edit of edits) await writer.repo.update('assets', rowIds[edit.row]!, { [edit.field]: edit.value });
+          const pending = await ownUnsent(writer.db, writer.deviceId, await pushedUpTo(writer.db))
+            .filter((c) => c.projectId === projectId)
+            .toArray();
+          const batch = pending.map(wireChange);
+          const client = await server.login('u0');
+          const first = await client.push(batch);
+          const afterOnce = {
+            rows: await Promise.all(rowIds.map((id) => server.row('assets', id))),
+            counts: await server.counts(),
+            conflicts: await server.conflicts(),
+          };
+          const second = await client.push(batch);
+          expect(second.body.results.map((r) => r.status)).toEqual(batch.map(() => 'duplicate'));
+          expect(second.body.results.map((r) => (r as { seq: number }).seq)).toEqual(
+            first.body.results.map((r) => (r as { seq: number }).seq),
+          );
+          const { sessions: _ignored, ...countsAfterTwice } = await server.counts();
+          const { sessions: _ignored2, ...countsAfterOnce } = afterOnce.counts;
+          expect({
+            rows: await Promise.all(rowIds.map((id) => server.row('assets', id))),
+            counts: countsAfterTwice,
+            conflicts: await server.conflicts(),
+          }).toEqual({
+            rows: afterOnce.rows,
+            counts: countsAfterOnce,
+            conflicts: afterOnce.conflicts,
+          });
+        },
+      ),
       { seed: 42, numRuns: dialect === 'sqlite' ? 15 : 8, endOnFailure: true },
     );
   }, 300_000);

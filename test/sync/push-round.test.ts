@@ -49,7 +49,8 @@ describe('a push round', () => {
     let lateWrite: Promise<unknown> | undefined;
     const gated: typeof fetch = async (input, init) => {
       // While the batch is at the server, the engineer saves one more edit.
-      if (!lateWrite && init?.method === 'POST' && String(input).includes('/v1/sync/push')) lateWrite = client.repo.update('assets', asset.id, { owner: '王工' });
+      if (!lateWrite && init?.method === 'POST' && String(input).includes('/v1/sync/push'))
+        lateWrite = client.repo.update('assets', asset.id, { owner: '王工' });
       const response = await fetch(input, init);
       await lateWrite;
       return response;
@@ -71,7 +72,14 @@ describe('a push round', () => {
     await server.addUser('li', undefined, '李工');
     const client = await openSyncClient(server, 'li');
     const project = await client.repo.createProject({ code: 'BODY', name: '推送内容', customer: '测试' });
-    await client.repo.writeMany(['web01', 'web02', '数据库 01'].map((name) => ({ kind: 'create', table: 'assets', projectId: project.id, values: { name, tags: ['生产'] } })));
+    await client.repo.writeMany(
+      ['web01', 'web02', '数据库 01'].map((name) => ({
+        kind: 'create',
+        table: 'assets',
+        projectId: project.id,
+        values: { name, tags: ['生产'] },
+      })),
+    );
     const bodies: string[] = [];
     const recording: typeof fetch = async (input, init) => {
       if (init?.method === 'POST' && String(input).includes('/v1/sync/push')) bodies.push(String(init.body));
@@ -81,12 +89,27 @@ describe('a push round', () => {
 
     expect(await engine.pushPending()).toMatchObject({ pushed: 4, rejected: 0, deferred: [] });
     expect(bodies).toHaveLength(1);
-    const body = JSON.parse(bodies[0]!) as { changes: Array<Record<string, unknown>>; seen: Record<string, number>; changeSeen: number[] };
+    const body = JSON.parse(bodies[0]!) as {
+      changes: Array<Record<string, unknown>>;
+      seen: Record<string, number>;
+      changeSeen: number[];
+    };
     // Byte for byte what JSON.stringify makes of the same request.
     expect(bodies[0]).toBe(JSON.stringify(body));
     expect(Object.keys(body)).toEqual(['changes', 'seen', 'changeSeen']);
     const logged = await client.db.changes.where('projectId').equals(project.id).sortBy('hlc');
-    expect(body.changes).toEqual(logged.map(({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }) => ({ changeId, projectId, table, rowId, fields, hlc, author, deviceId })));
+    expect(body.changes).toEqual(
+      logged.map(({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }) => ({
+        changeId,
+        projectId,
+        table,
+        rowId,
+        fields,
+        hlc,
+        author,
+        deviceId,
+      })),
+    );
     expect(body.seen).toEqual({ [project.id]: 0 });
     expect(body.changeSeen).toEqual([0, 0, 0, 0]);
     expect(await server.row('assets', logged[3]!.rowId)).toMatchObject({ name: '数据库 01', tags: ['生产'] });

@@ -20,7 +20,12 @@ describe.each(dialects)('the role on the device (%s)', (dialect) => {
     const zhang = await openSyncClient(server, 'zhang');
     const project = await zhang.repo.createProject({ code: 'JNB-01', name: '江南银行运维', customer: '江南银行' });
     const asset = await zhang.repo.create('assets', project.id, { name: 'db01' });
-    const requirement = await zhang.repo.create('requirements', project.id, { code: 'REQ-001', statement: '核心系统可用性 99.9%', acceptanceCriterion: '月度可用性报表', status: 'pending' });
+    const requirement = await zhang.repo.create('requirements', project.id, {
+      code: 'REQ-001',
+      statement: '核心系统可用性 99.9%',
+      acceptanceCriterion: '月度可用性报表',
+      status: 'pending',
+    });
     await zhang.sync();
     return { zhang, project, asset, requirement };
   }
@@ -41,7 +46,13 @@ describe.each(dialects)('the role on the device (%s)', (dialect) => {
     await wang.sync();
     expect(await serverRoleOf(wang.db, project.id)).toBe('customerContact');
     const rights = rightsOf(await serverRoleOf(wang.db, project.id));
-    expect([rights.may('update', 'assets'), rights.may('create', 'incidents'), rights.maySet('requirements', 'status', 'confirmed'), rights.mayWriteField('changeRecords', 'approvalDecision', 'update'), rights.mayWriteField('changeRecords', 'title', 'update')]).toEqual([false, true, true, true, false]);
+    expect([
+      rights.may('update', 'assets'),
+      rights.may('create', 'incidents'),
+      rights.maySet('requirements', 'status', 'confirmed'),
+      rights.mayWriteField('changeRecords', 'approvalDecision', 'update'),
+      rights.mayWriteField('changeRecords', 'title', 'update'),
+    ]).toEqual([false, true, true, true, false]);
 
     const changesBefore = await wang.db.changes.count();
     const refused = wang.repo.update('assets', asset.id, { rack: 'A-09' });
@@ -51,11 +62,18 @@ describe.each(dialects)('the role on the device (%s)', (dialect) => {
     await expect(wang.repo.update('projects', project.id, { name: '改个名' })).rejects.toThrow('修改项目名称和编号');
     expect(await wang.db.changes.count()).toBe(changesBefore);
 
-    await wang.repo.update('requirements', requirement.id, { status: 'confirmed', confirmedBy: '王经理', confirmedAt: '2026-12-07' });
+    await wang.repo.update('requirements', requirement.id, {
+      status: 'confirmed',
+      confirmedBy: '王经理',
+      confirmedAt: '2026-12-07',
+    });
     await wang.repo.create('incidents', project.id, { title: '网银登录缓慢', reportedAt: '2026-12-07T09:30' });
     const report = await wang.sync();
     expect(report).toMatchObject({ pushed: 2, rejected: 0 });
-    expect(await server.row('requirements', requirement.id)).toMatchObject({ status: 'confirmed', confirmedBy: '王经理' });
+    expect(await server.row('requirements', requirement.id)).toMatchObject({
+      status: 'confirmed',
+      confirmedBy: '王经理',
+    });
   });
 
   it('a change written before a demotion is refused by the server with its reason, kept aside, and the queue goes on', async () => {
@@ -94,14 +112,25 @@ describe.each(dialects)('the role on the device (%s)', (dialect) => {
     // Written while 李工 was an engineer: an ops log entry with a photo as evidence, then an edit.
     const bytes = new TextEncoder().encode('备份检查截图');
     const sha256 = await sha256Hex(bytes);
-    await li.db.blobs.put({ sha256, type: 'image/png', size: bytes.byteLength, bytes: new Blob([bytes]), pendingUpload: 1 });
+    await li.db.blobs.put({
+      sha256,
+      type: 'image/png',
+      size: bytes.byteLength,
+      bytes: new Blob([bytes]),
+      pendingUpload: 1,
+    });
     const evidence = [{ sha256, name: '备份.png', type: 'image/png', size: bytes.byteLength }];
     const entry = await li.repo.create('opsLogs', project.id, { kind: 'backupCheck', title: '备份检查', evidence });
     await li.repo.update('assets', asset.id, { rack: 'C-01' });
     await new SyncHttp(server.url, () => zhang.token).putMember(project.id, 'li', 'observer');
 
-    const direct = await new SyncHttp(server.url, () => li.token).putBlobChunk(sha256, project.id, 0, bytes.byteLength, bytes).catch((error: unknown) => error);
-    expect(direct).toMatchObject({ status: 403, message: '你在该项目中的角色是“观察者”，不能上传附件 / an observer may not upload attachments in this project' });
+    const direct = await new SyncHttp(server.url, () => li.token)
+      .putBlobChunk(sha256, project.id, 0, bytes.byteLength, bytes)
+      .catch((error: unknown) => error);
+    expect(direct).toMatchObject({
+      status: 403,
+      message: '你在该项目中的角色是“观察者”，不能上传附件 / an observer may not upload attachments in this project',
+    });
 
     const report = await li.sync();
     expect(report).toMatchObject({ pushed: 0, rejected: 2 });

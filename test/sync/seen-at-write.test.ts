@@ -30,10 +30,14 @@ describe.each(dialects)('what a writer had seen is what it had pulled when it wr
     await b.engine().pushPending();
 
     expect(await server.row('assets', asset.id)).toMatchObject({ rack: 'B-03' });
-    expect(await server.conflicts()).toEqual([expect.objectContaining({ rowId: asset.id, field: 'rack', value: 'A-02' })]);
+    expect(await server.conflicts()).toEqual([
+      expect.objectContaining({ rowId: asset.id, field: 'rack', value: 'A-02' }),
+    ]);
     // Every member is told, A included.
     await a.sync();
-    expect(await a.db.conflicts.toArray()).toEqual([expect.objectContaining({ rowId: asset.id, field: 'rack', value: 'A-02' })]);
+    expect(await a.db.conflicts.toArray()).toEqual([
+      expect.objectContaining({ rowId: asset.id, field: 'rack', value: 'A-02' }),
+    ]);
     expect(await a.db.assets.get(asset.id)).toMatchObject({ rack: 'B-03' });
   });
 

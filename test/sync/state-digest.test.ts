@@ -34,7 +34,11 @@ async function deleteBehindTheAppsBack(db: FieldbookDb, table: string, id: strin
 }
 
 async function serverDigest(server: TestServer, projectId: string): Promise<string> {
-  const row = await server.store.db.selectFrom('projects').select('state_digest').where('id', '=', projectId).executeTakeFirstOrThrow();
+  const row = await server.store.db
+    .selectFrom('projects')
+    .select('state_digest')
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow();
   return row.state_digest;
 }
 
@@ -81,7 +85,13 @@ describe.each(dialects)('divergence is detected by digest and repaired (%s)', (d
     await expectAgreement(projectId, zhang, li);
     expect(await projectState(li.db, projectId)).toEqual(await projectState(zhang.db, projectId));
     const log = await readSyncLog(li.db, projectId);
-    expect(log).toEqual([expect.objectContaining({ kind: 'digestRepaired', rowsFixed: 1, serverDigest: await serverDigest(server, projectId) })]);
+    expect(log).toEqual([
+      expect.objectContaining({
+        kind: 'digestRepaired',
+        rowsFixed: 1,
+        serverDigest: await serverDigest(server, projectId),
+      }),
+    ]);
     expect(log[0]!.localDigest).not.toBe(log[0]!.serverDigest);
 
     // Repaired means quiet: later rounds find nothing to repair.
@@ -100,7 +110,8 @@ describe.each(dialects)('divergence is detected by digest and repaired (%s)', (d
   });
 
   /** A background round's engine: the default interval, as SyncService runs it unasked. */
-  const backgroundEngine = (client: SyncClient, http: SyncHttp = new SyncHttp(server.url, () => client.token)) => new SyncEngine(client.db, client.clock, http);
+  const backgroundEngine = (client: SyncClient, http: SyncHttp = new SyncHttp(server.url, () => client.token)) =>
+    new SyncEngine(client.db, client.clock, http);
 
   it('a background round whose pull merged changes compares at once: a divergence is found and repaired in that round', async () => {
     const { zhang, li, projectId, db01, web01 } = await team();
@@ -126,7 +137,12 @@ describe.each(dialects)('divergence is detected by digest and repaired (%s)', (d
     await li.repo.update('assets', db01, { rack: 'B-09' }); // allowed when written
     await new SyncHttp(server.url, () => zhang.token).putMember(projectId, 'li', 'observer');
     const report = await backgroundEngine(li).syncOnce();
-    expect(report).toMatchObject({ pushed: 0, rejected: 1, pulled: 0, repaired: [{ projectId, rowsFixed: 1, agreed: true }] });
+    expect(report).toMatchObject({
+      pushed: 0,
+      rejected: 1,
+      pulled: 0,
+      repaired: [{ projectId, rowsFixed: 1, agreed: true }],
+    });
     expect(await li.db.assets.get(db01)).toMatchObject({ rack: 'A-01' });
     expect(await li.db.refused.toArray()).toEqual([expect.objectContaining({ projectId, code: 'forbidden' })]);
     await expectAgreement(projectId, zhang, li);
@@ -165,7 +181,9 @@ describe.each(dialects)('divergence is detected by digest and repaired (%s)', (d
     const report = await li.sync();
     expect(report.repaired).toEqual([{ projectId, rowsFixed: 1, agreed: true }]);
     expect((await li.db.assets.get(web01))?.name).toBe('web01');
-    expect(await li.db.changes.where({ table: 'assets', rowId: web01 }).count()).toBe(await zhang.db.changes.where({ table: 'assets', rowId: web01 }).count());
+    expect(await li.db.changes.where({ table: 'assets', rowId: web01 }).count()).toBe(
+      await zhang.db.changes.where({ table: 'assets', rowId: web01 }).count(),
+    );
     await expectAgreement(projectId, zhang, li);
   });
 

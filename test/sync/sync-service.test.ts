@@ -11,7 +11,8 @@ import { openSyncClient, unsentCount } from './helpers/sync-client';
 beforeAll(() => initI18n('zh-CN'));
 
 // The service reads navigator.onLine, which Node 20 lacks (Node 21+ has a navigator).
-if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
+if (typeof navigator === 'undefined')
+  Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
 
 let server: TestServer;
 afterEach(async () => server?.dispose());
@@ -72,7 +73,10 @@ it('a round that fails with an error carrying no message still says it failed, a
   const tokens = memoryTokens();
   // The token store breaks after login, with an error that has no message.
   let broken = false;
-  const api = { ...tokens, getToken: async (account: string) => (broken ? Promise.reject(new Error()) : tokens.getToken(account)) } as DesktopApi;
+  const api = {
+    ...tokens,
+    getToken: async (account: string) => (broken ? Promise.reject(new Error()) : tokens.getToken(account)),
+  } as DesktopApi;
   const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
     const service = new SyncService({ db: device.db, clock: device.clock, api });
@@ -115,6 +119,8 @@ it('a round the server refuses shows the request id the server logged it under (
   await service.syncNow();
   const refusedId = ids.at(-1)!;
   expect(refusedId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(service.getStatus().error).toBe(`登录已失效（令牌无效、过期或已注销），请重新登录 / token invalid, expired or revoked（请求编号 ${refusedId}，可交给服务器管理员查日志）`);
+  expect(service.getStatus().error).toBe(
+    `登录已失效（令牌无效、过期或已注销），请重新登录 / token invalid, expired or revoked（请求编号 ${refusedId}，可交给服务器管理员查日志）`,
+  );
   await service.logout();
 });

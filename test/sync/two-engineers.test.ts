@@ -48,7 +48,12 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     await li.sync();
     await zhang.sync();
     for (const client of [zhang, li]) {
-      expect(await client.db.assets.get(asset.id)).toMatchObject({ vendor: '华为', model: '2288H V6', owner: '李工', rack: 'B-07' });
+      expect(await client.db.assets.get(asset.id)).toMatchObject({
+        vendor: '华为',
+        model: '2288H V6',
+        owner: '李工',
+        rack: 'B-07',
+      });
       expect(await client.db.conflicts.count()).toBe(0);
     }
     expect(await server.conflicts()).toEqual([]);
@@ -66,10 +71,14 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     await li.sync();
 
     for (const client of [zhang, li]) expect((await client.db.assets.get(asset.id))!.rack).toBe('D-02');
-    expect(await server.conflicts()).toEqual([expect.objectContaining({ rowId: asset.id, field: 'rack', value: 'C-01' })]);
+    expect(await server.conflicts()).toEqual([
+      expect.objectContaining({ rowId: asset.id, field: 'rack', value: 'C-01' }),
+    ]);
     // Both engineers see what lost, on their own devices, once.
     for (const client of [zhang, li]) {
-      expect(await client.db.conflicts.toArray()).toEqual([expect.objectContaining({ field: 'rack', value: 'C-01', author: '张工', resolved: 0 })]);
+      expect(await client.db.conflicts.toArray()).toEqual([
+        expect.objectContaining({ field: 'rack', value: 'C-01', author: '张工', resolved: 0 }),
+      ]);
     }
     const [lost] = await zhang.db.conflicts.toArray();
 
@@ -91,7 +100,11 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     await li.sync();
     await zhang.sync();
     for (const client of [zhang, li]) {
-      expect(await client.db.sla.get(project.id)).toMatchObject({ serviceHours: '7x24', penalties: '每次超时扣减当月服务费 1%', reportingCadence: 'weekly' });
+      expect(await client.db.sla.get(project.id)).toMatchObject({
+        serviceHours: '7x24',
+        penalties: '每次超时扣减当月服务费 1%',
+        reportingCadence: 'weekly',
+      });
     }
     expect(await server.conflicts()).toEqual([]);
   });
@@ -142,11 +155,14 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     expect(merged).toMatchObject({ osVersion: 'CentOS 7.9', notes: '王工巡检发现风扇异响' });
     // 李工's clock is two days behind, so by timestamp his write is the oldest of the three; the
     // owner that was written last by its (corrected) clock wins, and the others are kept.
-    const ownerValues = [merged.owner, ...(await server.conflicts()).filter((c) => c.field === 'owner').map((c) => c.value)];
+    const ownerValues = [
+      merged.owner,
+      ...(await server.conflicts()).filter((c) => c.field === 'owner').map((c) => c.value),
+    ];
     expect(ownerValues.sort()).toEqual(['张工', '李工', '王工'].sort());
   });
 
-  it('a clock that jumps backwards keeps the order of a device\'s own writes', async () => {
+  it("a clock that jumps backwards keeps the order of a device's own writes", async () => {
     const { asset, clients } = await teamWithProject();
     const [zhang, li] = clients as [SyncClient, SyncClient];
     await zhang.repo.update('assets', asset.id, { rack: 'first' });
@@ -177,7 +193,16 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     const { project, asset, clients } = await teamWithProject();
     const [zhang] = clients as [SyncClient];
     // A change no server accepts (a field its record type does not have), logged like any other.
-    const bad = { changeId: newId(), projectId: project.id, table: 'assets', rowId: asset.id, fields: { noSuchField: 1 }, hlc: zhang.clock.now(), author: '张工', deviceId: zhang.deviceId };
+    const bad = {
+      changeId: newId(),
+      projectId: project.id,
+      table: 'assets',
+      rowId: asset.id,
+      fields: { noSuchField: 1 },
+      hlc: zhang.clock.now(),
+      author: '张工',
+      deviceId: zhang.deviceId,
+    };
     await zhang.db.changes.add(bad);
     expect(await unsentCount(zhang.db)).toBe(1);
     await zhang.repo.update('assets', asset.id, { rack: 'A-02' });
@@ -185,7 +210,12 @@ describe.each(dialects)('engineers syncing through the server (%s)', (dialect) =
     expect(report).toMatchObject({ pushed: 1, rejected: 1 });
     expect(await unsentCount(zhang.db)).toBe(0);
     const refused = await refusedChanges(zhang.db, project.id);
-    expect(refused).toEqual([expect.objectContaining({ changeId: bad.changeId, rejected: expect.objectContaining({ code: 'invalid', reason: expect.stringMatching(/noSuchField/) }) })]);
+    expect(refused).toEqual([
+      expect.objectContaining({
+        changeId: bad.changeId,
+        rejected: expect.objectContaining({ code: 'invalid', reason: expect.stringMatching(/noSuchField/) }),
+      }),
+    ]);
     expect(await server.row('assets', asset.id)).toMatchObject({ rack: 'A-02' });
     // The next round does not send it again.
     expect(await zhang.sync()).toMatchObject({ pushed: 0, rejected: 0, duplicates: 0 });

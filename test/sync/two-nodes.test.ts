@@ -11,8 +11,24 @@ import { openStore, type Store } from '../../server/db/store';
 import { newId } from '../../shared/ids';
 import { createSchema, dropSchema, PG_URL } from '../server/helpers/postgres';
 import { type ServerProcess, spawnChildServer } from '../server/helpers/server-process';
-import { assetChange, bytesOf, DEFAULT_PASSWORD, serverConflicts, serverRow, TEST_PASSWORD_COST, TestClient, testDialects } from '../server/helpers/test-server';
-import { type ChaosServer, chaosRunner, emptyChaosStats, formatChaosStats, opArbitrary, USERS } from './helpers/chaos-workload';
+import {
+  assetChange,
+  bytesOf,
+  DEFAULT_PASSWORD,
+  serverConflicts,
+  serverRow,
+  TEST_PASSWORD_COST,
+  TestClient,
+  testDialects,
+} from '../server/helpers/test-server';
+import {
+  type ChaosServer,
+  chaosRunner,
+  emptyChaosStats,
+  formatChaosStats,
+  opArbitrary,
+  USERS,
+} from './helpers/chaos-workload';
 import { FaultProxy } from './helpers/fault-proxy';
 import { formatTally } from './helpers/write-accounting';
 
@@ -104,16 +120,26 @@ describe.skipIf(!dialects.includes('postgres'))('two server nodes on one Postgre
     };
     const sessions = new Map<string, LoginResponse>();
     for (const user of USERS) {
-      await addUser(store, { username: user, password: DEFAULT_PASSWORD, now: Date.now(), passwordCost: TEST_PASSWORD_COST });
+      await addUser(store, {
+        username: user,
+        password: DEFAULT_PASSWORD,
+        now: Date.now(),
+        passwordCost: TEST_PASSWORD_COST,
+      });
       sessions.set(user, await new SyncHttp(proxy.url, () => null).login(user, DEFAULT_PASSWORD));
     }
     const stats = emptyChaosStats();
-    await fc.assert(fc.asyncProperty(fc.array(opArbitrary, { minLength: 15, maxLength: 30 }), chaosRunner(cluster, sessions, stats)), {
-      seed: 20_261_207,
-      numRuns: RUNS,
-      endOnFailure: true,
-    });
-    console.log(`two nodes: ${formatTally(stats.tally)}; ${formatChaosStats(stats)}; requests served by node 1: ${served[0]}, node 2: ${served[1]}`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArbitrary, { minLength: 15, maxLength: 30 }), chaosRunner(cluster, sessions, stats)),
+      {
+        seed: 20_261_207,
+        numRuns: RUNS,
+        endOnFailure: true,
+      },
+    );
+    console.log(
+      `two nodes: ${formatTally(stats.tally)}; ${formatChaosStats(stats)}; requests served by node 1: ${served[0]}, node 2: ${served[1]}`,
+    );
     expect(stats.runs).toBe(RUNS);
     expect(stats.tally.lost).toBe(0);
     // Both nodes did a fair share of the work.
@@ -121,9 +147,15 @@ describe.skipIf(!dialects.includes('postgres'))('two server nodes on one Postgre
   }, 300_000);
 
   it('a login throttled through one node is refused through the other', async () => {
-    await addUser(store, { username: 'guesser', password: DEFAULT_PASSWORD, now: Date.now(), passwordCost: TEST_PASSWORD_COST });
+    await addUser(store, {
+      username: 'guesser',
+      password: DEFAULT_PASSWORD,
+      now: Date.now(),
+      passwordCost: TEST_PASSWORD_COST,
+    });
     const via = (node: number) => new TestClient(() => nodes[node]!.url);
-    const attempt = (node: number, password: string) => via(node).call('POST', '/v1/auth/login', { json: { username: 'guesser', password } });
+    const attempt = (node: number, password: string) =>
+      via(node).call('POST', '/v1/auth/login', { json: { username: 'guesser', password } });
     // Four wrong passwords, alternating nodes: the three free ones, then the fourth locks for a minute.
     for (const node of [0, 1, 0, 1]) expect((await attempt(node, `guess-${node}`)).status).toBe(401);
     for (const node of [0, 1]) {
@@ -134,17 +166,26 @@ describe.skipIf(!dialects.includes('postgres'))('two server nodes on one Postgre
   });
 
   it('an attachment uploaded through one node (in two chunks, resumed through the other) is served by both', async () => {
-    await addUser(store, { username: 'uploader', password: DEFAULT_PASSWORD, now: Date.now(), passwordCost: TEST_PASSWORD_COST });
+    await addUser(store, {
+      username: 'uploader',
+      password: DEFAULT_PASSWORD,
+      now: Date.now(),
+      passwordCost: TEST_PASSWORD_COST,
+    });
     const project = await addProject(store, { code: 'TWO-BLOB', name: '双节点附件', id: newId(), now: Date.now() });
     await addMember(store, { project: project.id, username: 'uploader', role: 'engineer', now: Date.now() });
-    const login = await new TestClient(() => nodes[0]!.url).call<{ token: string }>('POST', '/v1/auth/login', { json: { username: 'uploader', password: DEFAULT_PASSWORD } });
+    const login = await new TestClient(() => nodes[0]!.url).call<{ token: string }>('POST', '/v1/auth/login', {
+      json: { username: 'uploader', password: DEFAULT_PASSWORD },
+    });
     const via = (node: number) => new TestClient(() => nodes[node]!.url, login.body.token);
     const bytes = bytesOf(300_000, 7);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     expect((await via(0).putBlob(sha256, project.id, 0, bytes.length, bytes.subarray(0, 100_000))).status).toBe(200);
     // The other node knows how far the upload got and takes the rest.
     expect((await via(1).headBlob(sha256, project.id)).headers.get('upload-offset')).toBe('100000');
-    expect((await via(1).putBlob(sha256, project.id, 100_000, bytes.length, bytes.subarray(100_000))).body).toMatchObject({ complete: true });
+    expect(
+      (await via(1).putBlob(sha256, project.id, 100_000, bytes.length, bytes.subarray(100_000))).body,
+    ).toMatchObject({ complete: true });
     for (const node of [0, 1]) {
       const fetched = await via(node).getBlob(sha256);
       expect(fetched.status).toBe(200);
@@ -157,10 +198,17 @@ describe.skipIf(!dialects.includes('postgres'))('two server nodes on one Postgre
     const project = await addProject(store, { code: 'TWO-SEQ', name: '双节点序号', id: newId(), now: Date.now() });
     const clients: TestClient[] = [];
     for (const [i, user] of users.entries()) {
-      await addUser(store, { username: user, password: DEFAULT_PASSWORD, now: Date.now(), passwordCost: TEST_PASSWORD_COST });
+      await addUser(store, {
+        username: user,
+        password: DEFAULT_PASSWORD,
+        now: Date.now(),
+        passwordCost: TEST_PASSWORD_COST,
+      });
       await addMember(store, { project: project.id, username: user, role: 'engineer', now: Date.now() });
       const client = new TestClient(() => nodes[i % 2]!.url);
-      const login = await client.call<{ token: string }>('POST', '/v1/auth/login', { json: { username: user, password: DEFAULT_PASSWORD } });
+      const login = await client.call<{ token: string }>('POST', '/v1/auth/login', {
+        json: { username: user, password: DEFAULT_PASSWORD },
+      });
       client.token = login.body.token;
       clients.push(client);
     }
@@ -179,7 +227,13 @@ describe.skipIf(!dialects.includes('postgres'))('two server nodes on one Postgre
       }
     })();
     for (let round = 0; round < rounds; round++) {
-      const replies = await Promise.all(clients.map((client, i) => client.push(Array.from({ length: perPush }, (_, k) => assetChange(project.id, { name: `r${round}-c${i}-${k}` })))));
+      const replies = await Promise.all(
+        clients.map((client, i) =>
+          client.push(
+            Array.from({ length: perPush }, (_, k) => assetChange(project.id, { name: `r${round}-c${i}-${k}` })),
+          ),
+        ),
+      );
       for (const reply of replies) expect(reply.body.results.every((r) => r.status === 'applied')).toBe(true);
     }
     await poller;

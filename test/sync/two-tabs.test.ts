@@ -33,15 +33,20 @@ describe('two tabs of one device pushing through the server', () => {
     // the change being pushed.
     let lateWrite: Promise<unknown> = Promise.resolve();
     const gated: typeof fetch = async (input, init) => {
-      if (init?.method === 'POST' && String(input).includes('/v1/sync/push')) lateWrite = second.repo.update('assets', asset.id, { owner: '王工' });
+      if (init?.method === 'POST' && String(input).includes('/v1/sync/push'))
+        lateWrite = second.repo.update('assets', asset.id, { owner: '王工' });
       const response = await fetch(input, init);
       await lateWrite;
       return response;
     };
     const engine = new SyncEngine(first.db, first.clock, new SyncHttp(server.url, () => first.token, gated));
     const firstRound = await engine.pushPending();
-    const lagging = (await second.db.changes.where('[table+rowId]').equals(['assets', asset.id]).toArray()).find((c) => c.fields.owner === '王工')!;
-    const pushed = (await first.db.changes.where('[table+rowId]').equals(['assets', asset.id]).toArray()).find((c) => c.fields.rack === 'A-01')!;
+    const lagging = (await second.db.changes.where('[table+rowId]').equals(['assets', asset.id]).toArray()).find(
+      (c) => c.fields.owner === '王工',
+    )!;
+    const pushed = (await first.db.changes.where('[table+rowId]').equals(['assets', asset.id]).toArray()).find(
+      (c) => c.fields.rack === 'A-01',
+    )!;
     expect(lagging.hlc < pushed.hlc).toBe(true);
     // The first batch's answer could not move the watermark past the lagging change (unsent, and
     // before the answered one in hlc order); the same round then sent it, and the watermark moved
@@ -54,7 +59,9 @@ describe('two tabs of one device pushing through the server', () => {
 
     // The lagging tab writes again, after the watermark moved past its wall clock.
     await second.repo.update('assets', asset.id, { notes: '第二个标签页' });
-    const after = (await second.db.changes.where('[table+rowId]').equals(['assets', asset.id]).toArray()).find((c) => c.fields.notes === '第二个标签页')!;
+    const after = (await second.db.changes.where('[table+rowId]').equals(['assets', asset.id]).toArray()).find(
+      (c) => c.fields.notes === '第二个标签页',
+    )!;
     expect(after.hlc > watermark).toBe(true);
     expect(await unsentCount(first.db)).toBe(1);
     await first.sync();

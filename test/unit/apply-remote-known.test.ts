@@ -15,15 +15,50 @@ describe('changes this device already holds', () => {
     it(`are told from new ones with ${own} of its own changes among their ids`, async () => {
       const { db, repo, clock } = await openTestRepository();
       const project = await repo.createProject(sampleProject);
-      const first = { changeId: newId(), projectId: project.id, table: 'assets', rowId: newId(), fields: { name: '早' }, hlc: formatHlc({ millis: Date.now() + 1000, counter: 0 }, 'other'), author: '李工', deviceId: 'other' };
+      const first = {
+        changeId: newId(),
+        projectId: project.id,
+        table: 'assets',
+        rowId: newId(),
+        fields: { name: '早' },
+        hlc: formatHlc({ millis: Date.now() + 1000, counter: 0 }, 'other'),
+        author: '李工',
+        deviceId: 'other',
+      };
       await db.transaction('rw', applyTables(db, [first]), () => applyRemoteChanges(db, clock, [first]));
       // This device's own work, made after `first` (so its change ids sort after it).
-      const ops: WriteOp[] = Array.from({ length: own }, (_, i) => ({ kind: 'create', table: 'assets', projectId: project.id, values: { name: `本机 ${i}` } }));
+      const ops: WriteOp[] = Array.from({ length: own }, (_, i) => ({
+        kind: 'create',
+        table: 'assets',
+        projectId: project.id,
+        values: { name: `本机 ${i}` },
+      }));
       await repo.writeMany(ops);
-      const mine = await db.changes.where('projectId').equals(project.id).filter((c) => c.deviceId === repo.deviceId && c.table === 'assets').sortBy('changeId');
-      const last = { ...first, changeId: newId(), rowId: newId(), fields: { name: '晚' }, hlc: formatHlc({ millis: Date.now() + 2000, counter: 0 }, 'other') };
+      const mine = await db.changes
+        .where('projectId')
+        .equals(project.id)
+        .filter((c) => c.deviceId === repo.deviceId && c.table === 'assets')
+        .sortBy('changeId');
+      const last = {
+        ...first,
+        changeId: newId(),
+        rowId: newId(),
+        fields: { name: '晚' },
+        hlc: formatHlc({ millis: Date.now() + 2000, counter: 0 }, 'other'),
+      };
 
-      const list = [first, mine[0]!, mine.at(-1)!, last].map(({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }) => ({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }));
+      const list = [first, mine[0]!, mine.at(-1)!, last].map(
+        ({ changeId, projectId, table, rowId, fields, hlc, author, deviceId }) => ({
+          changeId,
+          projectId,
+          table,
+          rowId,
+          fields,
+          hlc,
+          author,
+          deviceId,
+        }),
+      );
       const applied = await db.transaction('rw', applyTables(db, list), () => applyRemoteChanges(db, clock, list));
 
       expect(applied).toMatchObject({ known: 3, applied: 1, handled: 4, conflicts: 0 });
@@ -37,7 +72,12 @@ describe('changes this device already holds', () => {
     it(`edits of stored rows merge into them, with ${between} other rows among their ids`, async () => {
       const { db, repo, clock } = await openTestRepository();
       const project = await repo.createProject(sampleProject);
-      const ops: WriteOp[] = Array.from({ length: between + 2 }, (_, i) => ({ kind: 'create', table: 'assets', projectId: project.id, values: { name: `资产 ${i}`, owner: '张工' } }));
+      const ops: WriteOp[] = Array.from({ length: between + 2 }, (_, i) => ({
+        kind: 'create',
+        table: 'assets',
+        projectId: project.id,
+        values: { name: `资产 ${i}`, owner: '张工' },
+      }));
       const stored = await repo.writeMany(ops);
       const edit = (rowId: string, owner: string, ms: number) => ({
         changeId: newId(),
@@ -50,7 +90,11 @@ describe('changes this device already holds', () => {
         deviceId: 'other',
       });
       const fresh = newId();
-      const list = [edit(stored[0]!.id, '李工', 1000), edit(stored.at(-1)!.id, '王工', 1001), { ...edit(fresh, '赵工', 1002), fields: { name: '新资产', owner: '赵工' } }];
+      const list = [
+        edit(stored[0]!.id, '李工', 1000),
+        edit(stored.at(-1)!.id, '王工', 1001),
+        { ...edit(fresh, '赵工', 1002), fields: { name: '新资产', owner: '赵工' } },
+      ];
       const applied = await db.transaction('rw', applyTables(db, list), () => applyRemoteChanges(db, clock, list));
 
       // This device's unsent owners lose to the later remote ones: kept as conflicts, which only a merge into the stored rows finds.

@@ -12,7 +12,16 @@ import {
   type ParsedAssetRow,
   type ParsedAssetRows,
 } from '../../shared/asset-import';
-import { bankInventoryXlsx, bankRows, chineseCsv, encodeGbk, encodeUtf8, englishCsv, totalsRows, totalsXlsx } from '../fixtures/import/make-fixtures';
+import {
+  bankInventoryXlsx,
+  bankRows,
+  chineseCsv,
+  encodeGbk,
+  encodeUtf8,
+  englishCsv,
+  totalsRows,
+  totalsXlsx,
+} from '../fixtures/import/make-fixtures';
 
 function rowAt(parsed: ParsedAssetRows, rowNumber: number): ParsedAssetRow {
   const row = parsed.rows.find((r) => r.rowNumber === rowNumber);
@@ -43,24 +52,53 @@ describe('parseAssetRows on a real-world bank inventory', () => {
       it('normalises values: full-width, IPs with spaces, several IPs per cell, merged 机房, types, 重要程度', async () => {
         const parsed = await parseFile(await bankInventoryXlsx({ verticalHeaderMerges }), '清单.xlsx');
         expect(okValues(parsed, bankRows.coreSwitch)).toEqual({
-          type: 'network', name: '核心交换机01', hostname: 'core-sw-01', ips: ['10.0.0.1', '10.0.0.2'], vendor: '华为',
-          model: 'CE6881', serialNumber: '2102351234ABC', site: '', room: 'A栋3楼主机房', rack: 'A-01', uPosition: 'U40',
-          osVersion: 'VRP V200R019', owner: '张三', criticality: 'high', tags: ['核心', '网络'], notes: '主用',
+          type: 'network',
+          name: '核心交换机01',
+          hostname: 'core-sw-01',
+          ips: ['10.0.0.1', '10.0.0.2'],
+          vendor: '华为',
+          model: 'CE6881',
+          serialNumber: '2102351234ABC',
+          site: '',
+          room: 'A栋3楼主机房',
+          rack: 'A-01',
+          uPosition: 'U40',
+          osVersion: 'VRP V200R019',
+          owner: '张三',
+          criticality: 'high',
+          tags: ['核心', '网络'],
+          notes: '主用',
         });
         expect(okValues(parsed, bankRows.webServer)).toMatchObject({
-          type: 'server', ips: ['10.1.1.11', '10.1.1.12'], serialNumber: 'CN7D201', room: 'A栋3楼主机房', uPosition: '12',
+          type: 'server',
+          ips: ['10.1.1.11', '10.1.1.12'],
+          serialNumber: 'CN7D201',
+          room: 'A栋3楼主机房',
+          uPosition: '12',
           criticality: 'medium',
           // Prose keeps its Chinese punctuation.
           notes: '前端（Nginx），双机',
         });
         expect(okValues(parsed, bankRows.dbServer)).toMatchObject({
-          type: 'server', ips: ['192.168.1.10'], serialNumber: '210235123456', room: 'A栋3楼主机房', osVersion: 'Red Hat 8.6',
+          type: 'server',
+          ips: ['192.168.1.10'],
+          serialNumber: '210235123456',
+          room: 'A栋3楼主机房',
+          osVersion: 'Red Hat 8.6',
           criticality: 'high',
         });
         expect(okValues(parsed, bankRows.firewall)).toMatchObject({
-          type: 'security', ips: ['172.16.0.1', '172.16.0.2'], rack: 'B-03', notes: '见资产台账', room: 'B栋机房',
+          type: 'security',
+          ips: ['172.16.0.1', '172.16.0.2'],
+          rack: 'B-03',
+          notes: '见资产台账',
+          room: 'B栋机房',
         });
-        expect(okValues(parsed, bankRows.application)).toMatchObject({ type: 'application', name: 'OA系统', criticality: 'low' });
+        expect(okValues(parsed, bankRows.application)).toMatchObject({
+          type: 'application',
+          name: 'OA系统',
+          criticality: 'low',
+        });
       });
 
       it('skips the blank row, the section row and the repeated header; reports bad rows by their Excel row number', async () => {
@@ -81,7 +119,9 @@ describe('parseAssetRows on a real-world bank inventory', () => {
           duplicateOf: { rowNumber: bankRows.coreSwitch, by: 'serial' },
         });
         expect(reasonsAt(parsed, bankRows.noNameAtAll)[0]).toMatch(/^请填写名称/);
-        expect(reasonsAt(parsed, bankRows.unknownCriticality)).toEqual(['重要程度: 无法识别「超高」，请填写 高、中 或 低']);
+        expect(reasonsAt(parsed, bankRows.unknownCriticality)).toEqual([
+          '重要程度: 无法识别「超高」，请填写 高、中 或 低',
+        ]);
       });
 
       it('names a row without a name after its hostname, else its first IP; an unknown type is 其他 with a warning', async () => {
@@ -110,7 +150,13 @@ describe('parseAssetRows on a real-world bank inventory', () => {
 describe('parseAssetRows on CSV files', () => {
   it('reads a GBK CSV end to end, with the bad IP on its line', async () => {
     const parsed = await parseFile(encodeGbk(chineseCsv), '清单.csv');
-    expect(okValues(parsed, 2)).toMatchObject({ name: '综合前置机', hostname: 'zj-01', type: 'server', criticality: 'high', room: '北京亦庄机房' });
+    expect(okValues(parsed, 2)).toMatchObject({
+      name: '综合前置机',
+      hostname: 'zj-01',
+      type: 'server',
+      criticality: 'high',
+      room: '北京亦庄机房',
+    });
     expect(okValues(parsed, 3)).toMatchObject({ type: 'storage', ips: ['10.6.0.2', '10.6.0.3'] });
     expect(reasonsAt(parsed, 4)).toEqual(['IP地址: 不是有效的 IP 地址: 10.6.0.300']);
   });
@@ -118,9 +164,22 @@ describe('parseAssetRows on CSV files', () => {
   it('reads an English CSV; the schema defaults fill unmapped fields', async () => {
     const parsed = await parseFile(encodeUtf8(englishCsv, { bom: true }), 'assets.csv');
     expect(okValues(parsed, 2)).toEqual({
-      type: 'server', name: 'App Server 1', hostname: 'app-01', ips: ['10.5.0.1', '10.5.0.2'], vendor: 'Lenovo', model: 'SR650',
-      serialNumber: 'LNV-001', site: 'HQ', room: 'DC1', rack: 'R01', uPosition: 'U10', osVersion: 'Ubuntu 22.04', owner: 'Alice',
-      criticality: 'high', tags: ['prod', 'web'], notes: 'primary',
+      type: 'server',
+      name: 'App Server 1',
+      hostname: 'app-01',
+      ips: ['10.5.0.1', '10.5.0.2'],
+      vendor: 'Lenovo',
+      model: 'SR650',
+      serialNumber: 'LNV-001',
+      site: 'HQ',
+      room: 'DC1',
+      rack: 'R01',
+      uPosition: 'U10',
+      osVersion: 'Ubuntu 22.04',
+      owner: 'Alice',
+      criticality: 'high',
+      tags: ['prod', 'web'],
+      notes: 'primary',
     });
     expect(okValues(parsed, 3)).toMatchObject({ name: 'sw-01', type: 'network', criticality: 'low', tags: [] });
   });
@@ -167,7 +226,10 @@ describe('parseAssetRows rules', () => {
   });
 
   it('names the column as the sheet calls it in a message', () => {
-    const parsed = parseAssetRows({ rows: [['计算机名'], ['h'.repeat(101)]] }, { headerRowIndex: 0, mapping: ['hostname'] });
+    const parsed = parseAssetRows(
+      { rows: [['计算机名'], ['h'.repeat(101)]] },
+      { headerRowIndex: 0, mapping: ['hostname'] },
+    );
     expect(reasonsAt(parsed, 2)).toEqual(['计算机名不能超过 100 个字符']);
   });
 });
@@ -185,7 +247,10 @@ describe('parseAssetRows: totals rows', () => {
     ]);
     // The devices are all there, 汇总服务器 included: a totals word inside a name is a name.
     expect(parsed.rows.filter((row) => row.ok).map((row) => row.ok && row.values.name)).toEqual([
-      '核心交换机', '接入交换机', '数据库服务器', '汇总服务器',
+      '核心交换机',
+      '接入交换机',
+      '数据库服务器',
+      '汇总服务器',
     ]);
     // A number that sums nothing is still the user's mistake, explained as before.
     expect(reasonsAt(parsed, totalsRows.lonelyNumber)[0]).toMatch(/^请填写名称/);
@@ -193,7 +258,20 @@ describe('parseAssetRows: totals rows', () => {
   });
 
   it('knows a totals label from a name', () => {
-    for (const label of ['合计', '合 计', '总计：', '小计（12 台）', '合计：40台', '共计 12', 'Total', 'TOTAL:', 'Grand Total', 'Subtotal', '汇总', '合计 共 4 台设备']) {
+    for (const label of [
+      '合计',
+      '合 计',
+      '总计：',
+      '小计（12 台）',
+      '合计：40台',
+      '共计 12',
+      'Total',
+      'TOTAL:',
+      'Grand Total',
+      'Subtotal',
+      '汇总',
+      '合计 共 4 台设备',
+    ]) {
       expect(isTotalsLabel(label), label).toBe(true);
     }
     for (const name of ['汇总服务器', '合计系统', 'total-01', 'Totally', '小计算机', '']) {
@@ -249,7 +327,9 @@ describe('splitIps', () => {
         fc.uniqueArray(ipv4, { minLength: 1, maxLength: 6 }),
         fc.array(fc.tuple(separator, fc.boolean(), fc.boolean()), { minLength: 6, maxLength: 6 }),
         (ips, styles) => {
-          const cell = ips.map((ip, i) => sloppy(ip, styles[i]![1], styles[i]![2]) + (i < ips.length - 1 ? styles[i]![0] : '')).join('');
+          const cell = ips
+            .map((ip, i) => sloppy(ip, styles[i]![1], styles[i]![2]) + (i < ips.length - 1 ? styles[i]![0] : ''))
+            .join('');
           expect(splitIps(`  ${cell}  `)).toEqual(ips);
         },
       ),
@@ -266,22 +346,56 @@ describe('splitTags, parseAssetType, parseCriticality', () => {
   });
 
   it.each([
-    ['服务器', 'server'], ['主机', 'server'], ['Server', 'server'], ['数据库服务器', 'server'], ['虚拟机', 'server'],
-    ['交换机', 'network'], ['路由器', 'network'], ['网络设备', 'network'], ['存储交换机', 'network'], ['Switch', 'network'],
-    ['防火墙', 'security'], ['安全设备', 'security'], ['网络安全设备', 'security'], ['安全网关', 'security'], ['WAF', 'security'],
-    ['存储', 'storage'], ['磁盘阵列', 'storage'], ['存储系统', 'storage'], ['NAS', 'storage'],
-    ['数据库', 'database'], ['DB', 'database'], ['Oracle数据库', 'database'],
-    ['应用', 'application'], ['应用系统', 'application'], ['业务系统', 'application'], ['application', 'application'],
-    ['其他', 'other'], ['UPS电源', 'other'], ['ＳＥＲＶＥＲ', 'server'],
+    ['服务器', 'server'],
+    ['主机', 'server'],
+    ['Server', 'server'],
+    ['数据库服务器', 'server'],
+    ['虚拟机', 'server'],
+    ['交换机', 'network'],
+    ['路由器', 'network'],
+    ['网络设备', 'network'],
+    ['存储交换机', 'network'],
+    ['Switch', 'network'],
+    ['防火墙', 'security'],
+    ['安全设备', 'security'],
+    ['网络安全设备', 'security'],
+    ['安全网关', 'security'],
+    ['WAF', 'security'],
+    ['存储', 'storage'],
+    ['磁盘阵列', 'storage'],
+    ['存储系统', 'storage'],
+    ['NAS', 'storage'],
+    ['数据库', 'database'],
+    ['DB', 'database'],
+    ['Oracle数据库', 'database'],
+    ['应用', 'application'],
+    ['应用系统', 'application'],
+    ['业务系统', 'application'],
+    ['application', 'application'],
+    ['其他', 'other'],
+    ['UPS电源', 'other'],
+    ['ＳＥＲＶＥＲ', 'server'],
   ])('类型 %s → %s', (text, code) => {
     expect(parseAssetType(text).value).toBe(code);
   });
 
   it.each([
-    ['高', 'high'], ['High', 'high'], ['核心', 'high'], ['关键', 'high'], ['A类', 'high'], ['高（核心业务）', 'high'],
-    ['中', 'medium'], ['重要', 'medium'], ['medium', 'medium'], ['重要系统', 'medium'],
-    ['低', 'low'], ['一般', 'low'], ['Low', 'low'], ['普通', 'low'],
-    ['超高', undefined], ['', undefined],
+    ['高', 'high'],
+    ['High', 'high'],
+    ['核心', 'high'],
+    ['关键', 'high'],
+    ['A类', 'high'],
+    ['高（核心业务）', 'high'],
+    ['中', 'medium'],
+    ['重要', 'medium'],
+    ['medium', 'medium'],
+    ['重要系统', 'medium'],
+    ['低', 'low'],
+    ['一般', 'low'],
+    ['Low', 'low'],
+    ['普通', 'low'],
+    ['超高', undefined],
+    ['', undefined],
   ])('重要程度 %s → %s', (text, code) => {
     expect(parseCriticality(text)).toBe(code);
   });

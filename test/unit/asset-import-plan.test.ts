@@ -30,14 +30,32 @@ function apply(existing: ExistingAsset[], ops: AssetWriteOp[]): ExistingAsset[] 
   const next = existing.map((asset) => ({ ...asset }));
   ops.forEach((op, i) => {
     if (op.kind === 'create') next.push({ ...(op.values as Partial<AssetFields>), id: `new-${i}`, deleted: false });
-    else Object.assign(next.find((asset) => asset.id === op.id)!, op.patch);
+    else
+      Object.assign(
+        next.find((asset) => asset.id === op.id)!,
+        op.patch,
+      );
   });
   return next;
 }
 
 const base: AssetFields = {
-  type: 'server', name: '', hostname: '', ips: [], vendor: '', model: '', serialNumber: '', site: '', room: '', rack: '',
-  uPosition: '', osVersion: '', owner: '', criticality: 'medium', tags: [], notes: '',
+  type: 'server',
+  name: '',
+  hostname: '',
+  ips: [],
+  vendor: '',
+  model: '',
+  serialNumber: '',
+  site: '',
+  room: '',
+  rack: '',
+  uPosition: '',
+  osVersion: '',
+  owner: '',
+  criticality: 'medium',
+  tags: [],
+  notes: '',
 };
 
 describe('planAssetImport', () => {
@@ -47,7 +65,11 @@ describe('planAssetImport', () => {
     // The duplicate of the core switch contradicts it (other hostname, rack …): skipped until the user decides.
     expect(plan.summary).toEqual({ create: 7, update: 0, unchanged: 0, merged: 0, skipped: 1, failed: 3 });
     expect(plan.ops.every((op) => op.kind === 'create' && op.projectId === 'p1' && op.table === 'assets')).toBe(true);
-    expect(plan.errors.map((error) => error.rowNumber)).toEqual([bankRows.badIp, bankRows.noNameAtAll, bankRows.unknownCriticality]);
+    expect(plan.errors.map((error) => error.rowNumber)).toEqual([
+      bankRows.badIp,
+      bankRows.noNameAtAll,
+      bankRows.unknownCriticality,
+    ]);
     expect(plan.rows.find((row) => row.rowNumber === bankRows.duplicateOfCoreSwitch)).toMatchObject({
       action: 'skipped',
       duplicate: { kind: 'row', rowNumber: bankRows.coreSwitch, by: 'serial' },
@@ -66,7 +88,16 @@ describe('planAssetImport', () => {
 
   it('a changed cell becomes an update with only that field; a blank cell erases nothing', () => {
     const existing: ExistingAsset[] = [
-      { ...base, id: 'a1', name: 'Web01', hostname: 'web-01', ips: ['10.0.0.1'], vendor: 'Dell', rack: 'A-01', notes: '重要主机' },
+      {
+        ...base,
+        id: 'a1',
+        name: 'Web01',
+        hostname: 'web-01',
+        ips: ['10.0.0.1'],
+        vendor: 'Dell',
+        rack: 'A-01',
+        notes: '重要主机',
+      },
     ];
     const parsed = parseGrid([
       ['名称', '主机名', 'IP', '厂商', '机柜', '备注'],
@@ -76,26 +107,49 @@ describe('planAssetImport', () => {
     expect(plan.ops).toEqual([{ kind: 'update', table: 'assets', id: 'a1', patch: { vendor: 'Huawei' } }]);
     expect(plan.rows).toEqual([
       {
-        rowNumber: 2, action: 'update', name: 'Web01', assetId: 'a1', changedFields: ['vendor'], mergedRows: [],
+        rowNumber: 2,
+        action: 'update',
+        name: 'Web01',
+        assetId: 'a1',
+        changedFields: ['vendor'],
+        mergedRows: [],
         changes: [{ field: 'vendor', from: 'Dell', to: 'Huawei' }],
         duplicate: { kind: 'asset', assetId: 'a1', assetName: 'Web01', by: 'hostIp' },
-        choice: 'merge', defaultChoice: 'merge', choices: ['merge', 'create', 'skip'],
+        choice: 'merge',
+        defaultChoice: 'merge',
+        choices: ['merge', 'create', 'skip'],
       },
     ]);
   });
 
   it('leaves fields the sheet has no column for alone, and does not rename from a derived name', () => {
-    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: '核心数据库', hostname: 'db-01', ips: ['10.0.0.5'], owner: '张三' }];
-    const parsed = parseGrid([['主机名', 'IP'], ['db-01', '10.0.0.5, 10.0.0.6']]);
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'a1', name: '核心数据库', hostname: 'db-01', ips: ['10.0.0.5'], owner: '张三' },
+    ];
+    const parsed = parseGrid([
+      ['主机名', 'IP'],
+      ['db-01', '10.0.0.5, 10.0.0.6'],
+    ]);
     const plan = planAssetImport('p1', parsed, existing);
     expect(plan.ops).toEqual([{ kind: 'update', table: 'assets', id: 'a1', patch: { ips: ['10.0.0.5', '10.0.0.6'] } }]);
   });
 
   it('compares IP and tag lists as sets, and text after the import clean-up', () => {
     const existing: ExistingAsset[] = [
-      { ...base, id: 'a1', name: 'Ｗｅｂ０１', hostname: 'web-01', ips: ['10.0.0.2', '10.0.0.1'], tags: ['b', 'a'], notes: '备注 ' },
+      {
+        ...base,
+        id: 'a1',
+        name: 'Ｗｅｂ０１',
+        hostname: 'web-01',
+        ips: ['10.0.0.2', '10.0.0.1'],
+        tags: ['b', 'a'],
+        notes: '备注 ',
+      },
     ];
-    const parsed = parseGrid([['名称', '主机名', 'IP', '标签', '备注'], ['Web01', 'web-01', '10.0.0.1, 10.0.0.2', 'a, b', '备注']]);
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '标签', '备注'],
+      ['Web01', 'web-01', '10.0.0.1, 10.0.0.2', 'a, b', '备注'],
+    ]);
     expect(planAssetImport('p1', parsed, existing).summary).toMatchObject({ unchanged: 1, update: 0 });
   });
 
@@ -104,13 +158,19 @@ describe('planAssetImport', () => {
       { ...base, id: 'by-host', name: 'web', hostname: 'web-01', ips: ['10.0.0.1'] },
       { ...base, id: 'by-serial', name: 'old name', hostname: 'old-host', ips: ['10.9.9.9'], serialNumber: 'SN-001' },
     ];
-    const parsed = parseGrid([['名称', '主机名', 'IP', '序列号'], ['web', 'web-01', '10.0.0.1', ' sn-001 ']]);
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '序列号'],
+      ['web', 'web-01', '10.0.0.1', ' sn-001 '],
+    ]);
     const plan = planAssetImport('p1', parsed, existing);
     expect(plan.ops).toHaveLength(1);
     expect(plan.ops[0]).toMatchObject({ kind: 'update', id: 'by-serial' });
-    expect(Object.keys((plan.ops[0] as Extract<AssetWriteOp, { kind: 'update' }>).patch).sort()).toEqual(
-      ['hostname', 'ips', 'name', 'serialNumber'],
-    );
+    expect(Object.keys((plan.ops[0] as Extract<AssetWriteOp, { kind: 'update' }>).patch).sort()).toEqual([
+      'hostname',
+      'ips',
+      'name',
+      'serialNumber',
+    ]);
   });
 
   it('matches on hostname (any case) plus any shared IP; a different serial number means a different device', () => {
@@ -145,14 +205,21 @@ describe('planAssetImport', () => {
     ]);
     const plan = planAssetImport('p1', parsed, existing);
     expect(plan.rows.map((row) => row.action)).toEqual(['create', 'unchanged', 'merged']);
-    expect(plan.rows[2]).toMatchObject({ duplicate: { kind: 'row', rowNumber: 3, by: 'asset', conflicts: [] }, choice: 'merge' });
+    expect(plan.rows[2]).toMatchObject({
+      duplicate: { kind: 'row', rowNumber: 3, by: 'asset', conflicts: [] },
+      choice: 'merge',
+    });
     expect(plan.errors).toEqual([]);
     expect(plan.ops).toHaveLength(1);
   });
 
   it('matches rows without serial, hostname or IP (an application) by name', () => {
     const existing: ExistingAsset[] = [{ ...base, id: 'oa', name: 'OA系统', type: 'application', owner: '孙七' }];
-    const parsed = parseGrid([['名称', '类型', '负责人'], ['OA系统', '应用系统', '周八'], ['CRM系统', '应用系统', '']]);
+    const parsed = parseGrid([
+      ['名称', '类型', '负责人'],
+      ['OA系统', '应用系统', '周八'],
+      ['CRM系统', '应用系统', ''],
+    ]);
     const plan = planAssetImport('p1', parsed, existing);
     expect(plan.ops).toEqual([
       { kind: 'update', table: 'assets', id: 'oa', patch: { owner: '周八' } },
@@ -203,7 +270,9 @@ describe('planAssetImport: duplicates and choices', () => {
     expect(plan.rows[2]!.duplicate).toEqual({ kind: 'row', rowNumber: 2, by: 'serial', conflicts: [] });
     // Row 5 is another box with row 3's serial number: every contradiction is listed for the user.
     expect(plan.rows[3]!.duplicate).toEqual({
-      kind: 'row', rowNumber: 3, by: 'serial',
+      kind: 'row',
+      rowNumber: 3,
+      by: 'serial',
       conflicts: [
         { field: 'name', kept: 'DB服务器01', dropped: '备份服务器' },
         { field: 'hostname', kept: 'db-01', dropped: 'bak-01' },
@@ -214,13 +283,16 @@ describe('planAssetImport: duplicates and choices', () => {
     // The merge adds the second IP to row 2's asset; nothing of row 5 is written.
     expect(plan.rows[0]!.mergedRows).toEqual([4]);
     expect(plan.ops).toEqual([
-      expect.objectContaining({ kind: 'create', values: expect.objectContaining({ hostname: 'web-01', ips: ['10.1.0.11', '10.1.0.12'], rack: 'A-01' }) }),
+      expect.objectContaining({
+        kind: 'create',
+        values: expect.objectContaining({ hostname: 'web-01', ips: ['10.1.0.11', '10.1.0.12'], rack: 'A-01' }),
+      }),
       expect.objectContaining({ kind: 'create', values: expect.objectContaining({ hostname: 'db-01' }) }),
     ]);
     expect(plan.summary).toEqual({ create: 2, update: 0, unchanged: 0, merged: 1, skipped: 1, failed: 0 });
   });
 
-  it('carries the user\'s choice: import anyway creates the row on its own, skip writes nothing of it', async () => {
+  it("carries the user's choice: import anyway creates the row on its own, skip writes nothing of it", async () => {
     const parsed = await parseFile(await duplicatesXlsx());
     const plan = planAssetImport('p1', parsed, [], { 4: 'skip', 5: 'create' });
     expect(plan.rows.map((row) => [row.rowNumber, row.action, row.choice, row.defaultChoice])).toEqual([
@@ -229,7 +301,9 @@ describe('planAssetImport: duplicates and choices', () => {
       [4, 'skipped', 'skip', 'merge'],
       [5, 'create', 'create', 'skip'],
     ]);
-    expect(plan.ops.map((op) => op.kind === 'create' && [op.values.hostname, op.values.ips, op.values.serialNumber])).toEqual([
+    expect(
+      plan.ops.map((op) => op.kind === 'create' && [op.values.hostname, op.values.ips, op.values.serialNumber]),
+    ).toEqual([
       ['web-01', ['10.1.0.11'], 'SN-WEB-01'],
       ['db-01', ['10.1.0.21'], 'SN-DB-01'],
       ['bak-01', ['10.1.0.31'], 'SN-DB-01'],
@@ -240,8 +314,21 @@ describe('planAssetImport: duplicates and choices', () => {
   });
 
   it('a serial number that matches an existing asset offers 更新现有对象 (the default), import anyway, or skip', () => {
-    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: '核心交换机', hostname: 'core-sw-01', ips: ['10.0.0.1'], serialNumber: 'SN-1', rack: 'A-01' }];
-    const parsed = parseGrid([['名称', '主机名', 'IP', '序列号', '机柜'], ['新交换机', 'new-sw', '10.0.0.9', 'sn-1', 'B-01']]);
+    const existing: ExistingAsset[] = [
+      {
+        ...base,
+        id: 'a1',
+        name: '核心交换机',
+        hostname: 'core-sw-01',
+        ips: ['10.0.0.1'],
+        serialNumber: 'SN-1',
+        rack: 'A-01',
+      },
+    ];
+    const parsed = parseGrid([
+      ['名称', '主机名', 'IP', '序列号', '机柜'],
+      ['新交换机', 'new-sw', '10.0.0.9', 'sn-1', 'B-01'],
+    ]);
     const byDefault = planAssetImport('p1', parsed, existing);
     expect(byDefault.rows[0]).toMatchObject({
       action: 'update',
@@ -259,7 +346,9 @@ describe('planAssetImport: duplicates and choices', () => {
 
     const anyway = planAssetImport('p1', parsed, existing, { 2: 'create' });
     expect(anyway.rows[0]).toMatchObject({ action: 'create', choice: 'create', assetId: 'a1' });
-    expect(anyway.ops).toEqual([expect.objectContaining({ kind: 'create', values: expect.objectContaining({ hostname: 'new-sw' }) })]);
+    expect(anyway.ops).toEqual([
+      expect.objectContaining({ kind: 'create', values: expect.objectContaining({ hostname: 'new-sw' }) }),
+    ]);
 
     const skipped = planAssetImport('p1', parsed, existing, { 2: 'skip' });
     expect(skipped.ops).toEqual([]);
@@ -267,7 +356,9 @@ describe('planAssetImport: duplicates and choices', () => {
   });
 
   it('a placeholder in the 序列号 column (无, N/A, -) is no serial number: neither a duplicate nor a match', () => {
-    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: 'old', hostname: 'old-01', ips: ['10.0.0.1'], serialNumber: 'N/A' }];
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'a1', name: 'old', hostname: 'old-01', ips: ['10.0.0.1'], serialNumber: 'N/A' },
+    ];
     const parsed = parseGrid([
       ['名称', '主机名', 'IP', '序列号'],
       ['web', 'web-01', '10.0.0.11', '无'],
@@ -283,14 +374,19 @@ describe('planAssetImport: duplicates and choices', () => {
   });
 
   it('a duplicate merged into a row that updates an existing asset goes into that update; skipping the row skips both', () => {
-    const existing: ExistingAsset[] = [{ ...base, id: 'a1', name: 'web', hostname: 'web-01', ips: ['10.0.0.1'], serialNumber: 'SN-1' }];
+    const existing: ExistingAsset[] = [
+      { ...base, id: 'a1', name: 'web', hostname: 'web-01', ips: ['10.0.0.1'], serialNumber: 'SN-1' },
+    ];
     const parsed = parseGrid([
       ['名称', '主机名', 'IP', '序列号', '负责人'],
       ['web', 'web-01', '10.0.0.1', 'SN-1', ''],
       ['web', '', '10.0.0.2', 'SN-1', '张三'],
     ]);
     const plan = planAssetImport('p1', parsed, existing);
-    expect(plan.rows.map((row) => [row.action, row.mergedRows])).toEqual([['update', [3]], ['merged', []]]);
+    expect(plan.rows.map((row) => [row.action, row.mergedRows])).toEqual([
+      ['update', [3]],
+      ['merged', []],
+    ]);
     expect(plan.rows[0]!.changes).toEqual([
       { field: 'ips', from: ['10.0.0.1'], to: ['10.0.0.1', '10.0.0.2'] },
       { field: 'owner', from: '', to: '张三' },
@@ -316,7 +412,10 @@ describe('planAssetImport: duplicates and choices', () => {
     const web = stored.find((asset) => asset.hostname === 'web-01')!;
     expect(second.summary).toEqual({ create: 0, update: 1, unchanged: 1, merged: 0, skipped: 0, failed: 0 });
     expect(second.rows[0]).toMatchObject({
-      rowNumber: 2, action: 'update', assetId: web.id, name: 'Web服务器01',
+      rowNumber: 2,
+      action: 'update',
+      assetId: web.id,
+      name: 'Web服务器01',
       duplicate: { kind: 'asset', by: 'serial' },
       changes: [
         { field: 'rack', from: 'A-01', to: 'A-05' },
@@ -328,19 +427,51 @@ describe('planAssetImport: duplicates and choices', () => {
 
     // Two assets now share SN-DB-01: the row goes to the one with its hostname, whichever is stored first.
     const bak = stored.find((asset) => asset.hostname === 'bak-01')!;
-    const reversed = planAssetImport(project.id, await parseFile(await duplicatesXlsx({ edited: true })), [bak, ...stored.filter((a) => a !== bak)]);
-    expect(reversed.rows[1]).toMatchObject({ rowNumber: 3, action: 'unchanged', assetId: stored.find((a) => a.hostname === 'db-01')!.id });
+    const reversed = planAssetImport(project.id, await parseFile(await duplicatesXlsx({ edited: true })), [
+      bak,
+      ...stored.filter((a) => a !== bak),
+    ]);
+    expect(reversed.rows[1]).toMatchObject({
+      rowNumber: 3,
+      action: 'unchanged',
+      assetId: stored.find((a) => a.hostname === 'db-01')!.id,
+    });
   });
 });
 
 describe('exportAssetsXlsx', () => {
   const assets: Array<AssetFields & { id: string; deleted: boolean }> = [
     {
-      ...base, id: 'a1', type: 'network', name: '核心交换机（主）', hostname: 'core-sw-01', ips: ['10.0.0.1', '10.0.0.2'], vendor: '华为',
-      model: 'CE6881', serialNumber: '0012345', site: '亦庄', room: 'A栋3楼', rack: 'A-01', uPosition: '40', osVersion: 'VRP V200R019',
-      owner: '张三', criticality: 'high', tags: ['核心', '网络'], notes: '第一行，说明：主用\n第二行', deleted: false,
+      ...base,
+      id: 'a1',
+      type: 'network',
+      name: '核心交换机（主）',
+      hostname: 'core-sw-01',
+      ips: ['10.0.0.1', '10.0.0.2'],
+      vendor: '华为',
+      model: 'CE6881',
+      serialNumber: '0012345',
+      site: '亦庄',
+      room: 'A栋3楼',
+      rack: 'A-01',
+      uPosition: '40',
+      osVersion: 'VRP V200R019',
+      owner: '张三',
+      criticality: 'high',
+      tags: ['核心', '网络'],
+      notes: '第一行，说明：主用\n第二行',
+      deleted: false,
     },
-    { ...base, id: 'a2', type: 'security', name: '防火墙', hostname: 'fw-01', ips: ['fe80::1'], criticality: 'low', deleted: false },
+    {
+      ...base,
+      id: 'a2',
+      type: 'security',
+      name: '防火墙',
+      hostname: 'fw-01',
+      ips: ['fe80::1'],
+      criticality: 'low',
+      deleted: false,
+    },
     { ...base, id: 'a3', type: 'application', name: 'OA系统', owner: '孙七', deleted: false },
     { ...base, id: 'a4', type: 'storage', name: '存储', serialNumber: 'NA-1', deleted: false },
     { ...base, id: 'a5', type: 'database', name: '10.0.0.7', ips: ['10.0.0.7'], deleted: false },
@@ -374,8 +505,23 @@ describe('exportAssetsXlsx', () => {
     expect(sheet.name).toBe('运维对象清单');
     expect(sheet.getCell('A1').value).toBe('华北项目 运维对象清单');
     expect(sheet.getRow(2).values).toEqual([
-      undefined, '名称', '类型', '主机名', 'IP 地址', '厂商', '型号', '序列号', '站点', '机房', '机柜', 'U 位',
-      '操作系统/固件版本', '负责人', '重要程度', '标签', '备注',
+      undefined,
+      '名称',
+      '类型',
+      '主机名',
+      'IP 地址',
+      '厂商',
+      '型号',
+      '序列号',
+      '站点',
+      '机房',
+      '机柜',
+      'U 位',
+      '操作系统/固件版本',
+      '负责人',
+      '重要程度',
+      '标签',
+      '备注',
     ]);
     expect(sheet.getCell('A2').font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });

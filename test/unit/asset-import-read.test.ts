@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { decodeText, readSpreadsheet, SpreadsheetReadError } from '../../shared/asset-import';
 import { cellText, numberText } from '../../shared/asset-import/cell-text';
-import { bankInventoryXlsx, bankRows, chineseCsv, encodeGbk, encodeUtf8, englishCsv } from '../fixtures/import/make-fixtures';
+import {
+  bankInventoryXlsx,
+  bankRows,
+  chineseCsv,
+  encodeGbk,
+  encodeUtf8,
+  englishCsv,
+} from '../fixtures/import/make-fixtures';
 
 async function xlsxOf(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -35,7 +42,9 @@ describe('readSpreadsheet: .xlsx', () => {
     expect(grid.rows[bankRows.groupHeader - 1]!.slice(8, 11)).toEqual(['位置', '位置', '位置']);
     // One 机房 cell merged down three data rows.
     expect([bankRows.coreSwitch, bankRows.webServer, bankRows.dbServer].map((r) => grid.rows[r - 1]![8])).toEqual([
-      'A栋3楼主机房', 'A栋3楼主机房', 'A栋3楼主机房',
+      'A栋3楼主机房',
+      'A栋3楼主机房',
+      'A栋3楼主机房',
     ]);
     expect(grid.merges).toContainEqual({ top: 4, left: 8, bottom: 6, right: 8 });
     expect(grid.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 15 });
@@ -58,7 +67,18 @@ describe('readSpreadsheet: .xlsx', () => {
       ] as ExcelJS.CellValue[]);
     });
     const grid = await readSpreadsheet(bytes, 'x.xlsx');
-    expect(grid.rows[0]).toEqual(['0.3', '210235123456', '2024-01-15', 'Red Hat', '资产台账', '2', '', 'TRUE', '', '  保留空格  ']);
+    expect(grid.rows[0]).toEqual([
+      '0.3',
+      '210235123456',
+      '2024-01-15',
+      'Red Hat',
+      '资产台账',
+      '2',
+      '',
+      'TRUE',
+      '',
+      '  保留空格  ',
+    ]);
   });
 
   it('keeps leading empty rows so row numbers stay as Excel shows them, and drops trailing ones', async () => {
@@ -69,7 +89,12 @@ describe('readSpreadsheet: .xlsx', () => {
       sheet.getCell('D10').value = null;
     });
     const grid = await readSpreadsheet(bytes, 'x.xlsx');
-    expect(grid.rows).toEqual([['', ''], ['', ''], ['', '主机名'], ['', 'web-01']]);
+    expect(grid.rows).toEqual([
+      ['', ''],
+      ['', ''],
+      ['', '主机名'],
+      ['', 'web-01'],
+    ]);
   });
 
   it('explains files it cannot read, in Chinese', async () => {
@@ -91,7 +116,7 @@ describe('readSpreadsheet: .xlsx', () => {
     return error as SpreadsheetReadError;
   }
 
-  it('a file that is not a workbook, renamed .xlsx, is told so in Chinese, without the zip library\'s English and URL', async () => {
+  it("a file that is not a workbook, renamed .xlsx, is told so in Chinese, without the zip library's English and URL", async () => {
     const good = await bankInventoryXlsx();
     const damaged = good.slice();
     for (let i = 200; i < 600; i++) damaged[i]! ^= 0x5a;
@@ -153,14 +178,25 @@ describe('readSpreadsheet: .csv', () => {
   it('keeps quoted commas and newlines inside a cell, and blank lines for the numbering', async () => {
     const csv = 'Hostname,IP Address\r\n\r\nweb-01,"10.0.0.1, 10.0.0.2"\r\nweb-02,"10.0.0.3\n10.0.0.4"\r\n';
     const grid = await readSpreadsheet(encodeUtf8(csv), 'a.csv');
-    expect(grid.rows).toEqual([['Hostname', 'IP Address'], ['', ''], ['web-01', '10.0.0.1, 10.0.0.2'], ['web-02', '10.0.0.3\n10.0.0.4']]);
+    expect(grid.rows).toEqual([
+      ['Hostname', 'IP Address'],
+      ['', ''],
+      ['web-01', '10.0.0.1, 10.0.0.2'],
+      ['web-02', '10.0.0.3\n10.0.0.4'],
+    ]);
   });
 
   it('detects other delimiters (tab, semicolon)', async () => {
-    const grid = await readSpreadsheet(encodeUtf8(englishCsv.replaceAll(',', '\t').replace('"10.5.0.1; 10.5.0.2"', '10.5.0.1')), 'a.tsv');
+    const grid = await readSpreadsheet(
+      encodeUtf8(englishCsv.replaceAll(',', '\t').replace('"10.5.0.1; 10.5.0.2"', '10.5.0.1')),
+      'a.tsv',
+    );
     expect(grid.rows[1]!.slice(0, 3)).toEqual(['app-01', '10.5.0.1', 'App Server 1']);
     const semicolons = await readSpreadsheet(encodeUtf8('主机名;IP\nweb-01;10.0.0.1\n'), 'a.csv');
-    expect(semicolons.rows).toEqual([['主机名', 'IP'], ['web-01', '10.0.0.1']]);
+    expect(semicolons.rows).toEqual([
+      ['主机名', 'IP'],
+      ['web-01', '10.0.0.1'],
+    ]);
   });
 });
 
@@ -169,7 +205,10 @@ describe('decodeText', () => {
     expect(decodeText(encodeUtf8('名称', { bom: true }))).toEqual({ text: '名称', encoding: 'utf-8' });
     expect(decodeText(encodeUtf8('名称'))).toEqual({ text: '名称', encoding: 'utf-8' });
     expect(decodeText(encodeGbk('名称,机房'))).toEqual({ text: '名称,机房', encoding: 'gb18030' });
-    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x0d, 0x54, 0xf0, 0x79]))).toEqual({ text: '名称', encoding: 'utf-16le' });
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x0d, 0x54, 0xf0, 0x79]))).toEqual({
+      text: '名称',
+      encoding: 'utf-16le',
+    });
   });
 });
 

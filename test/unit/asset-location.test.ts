@@ -4,7 +4,8 @@ import { assetLocation, formatUPosition } from '../../shared/records/asset';
 describe('U position', () => {
   it('is written one way however it was typed', () => {
     for (const typed of ['17', 'U17', '17U', 'u 17', ' 17u ']) expect(formatUPosition(typed), typed).toBe('U17');
-    for (const typed of ['17-18', 'U17-U18', '17U-18U', '17~18', '17U～18U']) expect(formatUPosition(typed), typed).toBe('U17-18');
+    for (const typed of ['17-18', 'U17-U18', '17U-18U', '17~18', '17U～18U'])
+      expect(formatUPosition(typed), typed).toBe('U17-18');
     expect(formatUPosition('顶部')).toBe('顶部');
     expect(formatUPosition('')).toBe('');
   });

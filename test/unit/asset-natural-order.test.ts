@@ -6,7 +6,12 @@ import { FieldbookDb } from '../../renderer/data/db';
 import { type AssetSortColumn, assetCollection } from '../../renderer/features/assets/asset-query';
 import { openTestRepository, sampleProject } from './helpers/test-db';
 
-const query = (projectId: string, sort: AssetSortColumn, descending = false) => ({ projectId, text: '', sort, descending });
+const query = (projectId: string, sort: AssetSortColumn, descending = false) => ({
+  projectId,
+  text: '',
+  sort,
+  descending,
+});
 
 describe('the asset inventory lists names in natural order', () => {
   it('orders numbers inside names by value, case and width ignored, in the index itself', async () => {
@@ -42,9 +47,21 @@ describe('the asset inventory lists names in natural order', () => {
     // The asset table as version 9 declared it, with rows written before sort keys existed.
     const old = new Dexie(name);
     old.version(9).stores({
-      assets: 'id, projectId, [live+name], [live+type], [live+hostname], [live+serialNumber], [live+model], [live+room], [live+criticality]',
+      assets:
+        'id, projectId, [live+name], [live+type], [live+hostname], [live+serialNumber], [live+model], [live+room], [live+criticality]',
     });
-    const base = { projectId: 'p1', live: 'p1', deleted: false, fieldHlc: {}, type: 'server', hostname: '', serialNumber: '', model: '', room: '', criticality: 'medium' };
+    const base = {
+      projectId: 'p1',
+      live: 'p1',
+      deleted: false,
+      fieldHlc: {},
+      type: 'server',
+      hostname: '',
+      serialNumber: '',
+      model: '',
+      room: '',
+      criticality: 'medium',
+    };
     await old.table('assets').bulkPut([
       { ...base, id: 'a', name: 'node 12' },
       { ...base, id: 'b', name: 'node 2' },
@@ -57,7 +74,9 @@ describe('the asset inventory lists names in natural order', () => {
   });
 
   it('the sort key orders like the eye reads', () => {
-    const sorted = ['a10', 'a9', 'A1', 'a01b', 'b', '12345678901234567890'].sort((x, y) => (naturalSortKey(x) < naturalSortKey(y) ? -1 : 1));
+    const sorted = ['a10', 'a9', 'A1', 'a01b', 'b', '12345678901234567890'].sort((x, y) =>
+      naturalSortKey(x) < naturalSortKey(y) ? -1 : 1,
+    );
     expect(sorted).toEqual(['12345678901234567890', 'A1', 'a01b', 'a9', 'a10', 'b']);
   });
 });

@@ -35,7 +35,16 @@ describe('storeAttachment', () => {
     const renamed = await storeAttachment(db, { name: '副本.txt', type: 'text/plain', bytes: report.slice() });
 
     const sha256 = await sha256Hex(report);
-    expect(first).toEqual({ sha256, name: '巡检记录.txt', type: 'text/plain', size: report.byteLength, caption: '', takenAt: '', width: 0, height: 0 });
+    expect(first).toEqual({
+      sha256,
+      name: '巡检记录.txt',
+      type: 'text/plain',
+      size: report.byteLength,
+      caption: '',
+      takenAt: '',
+      width: 0,
+      height: 0,
+    });
     expect(second).toEqual(first);
     expect(renamed).toEqual({ ...first, name: '副本.txt' });
     expect(attachmentSchema.parse(first)).toEqual(first);
@@ -60,9 +69,18 @@ describe('storeAttachment', () => {
     const photo = exifOnlyJpeg({ dateTimeOriginal: '2026:03:18 09:41:27', orientation: 6 });
     // The bytes decide the type: a JPEG named .png with no type from the browser is still a JPEG.
     const ref = await storeAttachment(db, { name: 'IMG_0001.png', type: '', bytes: photo }, { keepOriginal: true });
-    expect(ref).toMatchObject({ name: 'IMG_0001.png', type: 'image/jpeg', size: photo.byteLength, takenAt: '2026-03-18T09:41:27' });
+    expect(ref).toMatchObject({
+      name: 'IMG_0001.png',
+      type: 'image/jpeg',
+      size: photo.byteLength,
+      takenAt: '2026-03-18T09:41:27',
+    });
     expect(ref.sha256).toBe(await sha256Hex(photo));
-    const again = await storeAttachment(db, { name: 'IMG_0001.png', type: 'image/jpeg', bytes: photo }, { keepOriginal: true });
+    const again = await storeAttachment(
+      db,
+      { name: 'IMG_0001.png', type: 'image/jpeg', bytes: photo },
+      { keepOriginal: true },
+    );
     expect(again.sha256).toBe(ref.sha256);
     expect(await db.blobs.count()).toBe(1);
   });
@@ -71,7 +89,13 @@ describe('storeAttachment', () => {
     const db = await openDb();
     const photo = exifOnlyJpeg({ dateTimeOriginal: '2025:12:31 23:59:59' });
     const ref = await storeAttachment(db, { name: 'IMG_0002.jpg', type: 'image/jpeg', bytes: photo });
-    expect(ref).toMatchObject({ type: 'image/jpeg', size: photo.byteLength, takenAt: '2025-12-31T23:59:59', width: 0, height: 0 });
+    expect(ref).toMatchObject({
+      type: 'image/jpeg',
+      size: photo.byteLength,
+      takenAt: '2025-12-31T23:59:59',
+      width: 0,
+      height: 0,
+    });
   });
 
   it('refuses a file over the size cap with a Chinese message and stores nothing', async () => {
@@ -87,7 +111,9 @@ describe('storeAttachment', () => {
 
   it('refuses an empty file', async () => {
     const db = await openDb();
-    await expect(storeAttachment(db, { name: '空.txt', type: 'text/plain', bytes: new Uint8Array() })).rejects.toThrow('“空.txt”是空文件');
+    await expect(storeAttachment(db, { name: '空.txt', type: 'text/plain', bytes: new Uint8Array() })).rejects.toThrow(
+      '“空.txt”是空文件',
+    );
     expect(await db.blobs.count()).toBe(0);
   });
 
@@ -106,7 +132,9 @@ describe('loadAttachmentBlob', () => {
     const ref = await storeAttachment(db, { name: 'a.txt', type: 'text/plain', bytes: report });
     const blob = await loadAttachmentBlob(db, ref, 'project-1', null);
     expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(report);
-    expect(await loadAttachmentBlob(db, { sha256: 'a'.repeat(64), type: 'image/jpeg' }, 'project-1', () => null)).toBeNull();
+    expect(
+      await loadAttachmentBlob(db, { sha256: 'a'.repeat(64), type: 'image/jpeg' }, 'project-1', () => null),
+    ).toBeNull();
   });
 });
 

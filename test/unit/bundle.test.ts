@@ -10,7 +10,9 @@ import { openTestRepository } from './helpers/test-db';
 async function snapshot(db: FieldbookDb, projectId: string) {
   const tables: Record<string, unknown[]> = {};
   for (const table of tableNames) {
-    tables[table] = (await db.table(table).where('projectId').equals(projectId).toArray()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    tables[table] = (await db.table(table).where('projectId').equals(projectId).toArray()).sort((a, b) =>
+      a.id < b.id ? -1 : 1,
+    );
   }
   const changes = (await db.changes.where('projectId').equals(projectId).sortBy('hlc')).map(
     ({ changeId, fields, hlc, author }) => ({ changeId, fields, hlc, author }),
@@ -60,12 +62,16 @@ describe('project bundles', () => {
     await importProjectBundle(target.db, target.clock, await exportProjectBundle(source.db, projectId, '甲'));
     expect(await target.db.assets.get(asset.id)).toMatchObject({ rack: 'C-02', owner: '钱七' });
     const conflicts = await target.db.conflicts.toArray();
-    expect(conflicts).toEqual([expect.objectContaining({ field: 'rack', value: 'B-01', author: '乙', rowId: asset.id })]);
+    expect(conflicts).toEqual([
+      expect.objectContaining({ field: 'rack', value: 'B-01', author: '乙', rowId: asset.id }),
+    ]);
   });
 
   it('refuses a damaged file with a message and imports nothing', async () => {
     const target = await openTestRepository();
-    await expect(importProjectBundle(target.db, target.clock, new Uint8Array([1, 2, 3]))).rejects.toThrow(/不是有效的项目数据包/);
+    await expect(importProjectBundle(target.db, target.clock, new Uint8Array([1, 2, 3]))).rejects.toThrow(
+      /不是有效的项目数据包/,
+    );
     await expect(decodeBundle(new Uint8Array([80, 75, 3, 4]))).rejects.toBeInstanceOf(BundleError);
     expect(await target.db.changes.count()).toBe(0);
   });

@@ -66,7 +66,9 @@ describe('instants and wall times in a zone', () => {
 
   it('reads a skipped wall time forward by the gap and a repeated one as the earlier instant', () => {
     // New York, 2026-03-08: 02:00 EST → 03:00 EDT; 2026-11-01: 02:00 EDT → 01:00 EST.
-    expect(formatLocalDateTime(localDateTime('2026-03-08T02:30', 'America/New_York'), 'America/New_York')).toBe('2026-03-08T03:30');
+    expect(formatLocalDateTime(localDateTime('2026-03-08T02:30', 'America/New_York'), 'America/New_York')).toBe(
+      '2026-03-08T03:30',
+    );
     expect(localDateTime('2026-03-08T03:00', 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 7, 0));
     expect(localDateTime('2026-11-01T01:30', 'America/New_York')).toBe(Date.UTC(2026, 10, 1, 5, 30));
     expect(localDateTime('2026-11-01T02:30', 'America/New_York')).toBe(Date.UTC(2026, 10, 1, 7, 30));
@@ -79,7 +81,8 @@ describe('instants and wall times in a zone', () => {
   });
 
   it('knows IANA zones through Intl and refuses the rest', () => {
-    for (const zone of ['Asia/Shanghai', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata']) expect(isTimeZone(zone)).toBe(true);
+    for (const zone of ['Asia/Shanghai', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'])
+      expect(isTimeZone(zone)).toBe(true);
     for (const zone of ['', ' Asia/Shanghai', 'Mars/Olympus', 'CST+8', 42, null]) expect(isTimeZone(zone)).toBe(false);
     expect(() => checkTimeZone('Mars/Olympus')).toThrow('不是有效的时区');
     expect(() => parseLocalDateTime('2026-12-08T07:30', 'Mars/Olympus')).toThrow(RangeError);
@@ -127,21 +130,32 @@ describe('SLA clocks in the project zone', () => {
     // Friday 6 March EST, Monday 9 March EDT: opening is 09:00 local both days.
     expect(isServiceTime(newYork, at('2026-03-09T09:00'))).toBe(true);
     expect(isServiceTime(newYork, at('2026-03-09T08:59'))).toBe(false);
-    expect(formatLocalDateTime(addServiceMinutes(newYork, at('2026-03-06T17:00'), 60), 'America/New_York')).toBe('2026-03-09T09:30');
+    expect(formatLocalDateTime(addServiceMinutes(newYork, at('2026-03-06T17:00'), 60), 'America/New_York')).toBe(
+      '2026-03-09T09:30',
+    );
     expect(serviceMinutesBetween(newYork, at('2026-03-06T09:00'), at('2026-03-09T17:30'))).toBe(2 * 510);
     // Every day worked: on the 23-hour Sunday itself, the day still opens at 09:00 on the wall.
-    const everyDay = serviceCalendar(slaFields.parse({ serviceHours: '5x8', workdays: ['1', '2', '3', '4', '5', '6', '7'] }), { timeZone: 'America/New_York' });
+    const everyDay = serviceCalendar(
+      slaFields.parse({ serviceHours: '5x8', workdays: ['1', '2', '3', '4', '5', '6', '7'] }),
+      { timeZone: 'America/New_York' },
+    );
     expect(isServiceTime(everyDay, at('2026-03-08T09:00'))).toBe(true);
     expect(isServiceTime(everyDay, at('2026-03-08T17:29'))).toBe(true);
     expect(isServiceTime(everyDay, at('2026-03-08T17:30'))).toBe(false);
-    expect(formatLocalDateTime(addServiceMinutes(everyDay, at('2026-03-07T17:00'), 60), 'America/New_York')).toBe('2026-03-08T09:30');
+    expect(formatLocalDateTime(addServiceMinutes(everyDay, at('2026-03-07T17:00'), 60), 'America/New_York')).toBe(
+      '2026-03-08T09:30',
+    );
   });
 
   it('are the same for the same wall times whatever zone the project is in', () => {
     const shanghai = serviceCalendar(slaFields.parse({ serviceHours: '5x8' }));
     const utc = serviceCalendar(slaFields.parse({ serviceHours: '5x8' }), { timeZone: 'UTC' });
-    expect(formatLocalDateTime(addServiceMinutes(shanghai, localDateTime('2026-12-07T17:20'), 30))).toBe('2026-12-08T09:20');
-    expect(formatLocalDateTime(addServiceMinutes(utc, localDateTime('2026-12-07T17:20', 'UTC'), 30), 'UTC')).toBe('2026-12-08T09:20');
+    expect(formatLocalDateTime(addServiceMinutes(shanghai, localDateTime('2026-12-07T17:20'), 30))).toBe(
+      '2026-12-08T09:20',
+    );
+    expect(formatLocalDateTime(addServiceMinutes(utc, localDateTime('2026-12-07T17:20', 'UTC'), 30), 'UTC')).toBe(
+      '2026-12-08T09:20',
+    );
   });
 });
 

@@ -17,7 +17,11 @@ let english: TFunction;
 beforeAll(async () => {
   const make = async (lng: string) => {
     const instance = i18next.createInstance();
-    await instance.init({ lng, resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, interpolation: { escapeValue: false } });
+    await instance.init({
+      lng,
+      resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+      interpolation: { escapeValue: false },
+    });
     return instance.t;
   };
   zh = await make('zh-CN');
@@ -33,12 +37,22 @@ function damagedData() {
 }
 
 const meta = (data: ReturnType<typeof damagedData>) =>
-  prepareExport({ docType: 'requirementsSpec', project: data.project, exports: [], exportedBy: '陈立', exportedAt: '2026-01-20T15:30', company: '恒信科技' }).meta;
+  prepareExport({
+    docType: 'requirementsSpec',
+    project: data.project,
+    exports: [],
+    exportedBy: '陈立',
+    exportedAt: '2026-01-20T15:30',
+    company: '恒信科技',
+  }).meta;
 
 describe('a document that cannot be built', () => {
   it('names the record and field its schema refuses, in Chinese, after the document', async () => {
     const data = damagedData();
-    const error = await renderDocument('requirementsSpec', data, meta(data), { allowMissing: false, files: new Map() }).then(
+    const error = await renderDocument('requirementsSpec', data, meta(data), {
+      allowMissing: false,
+      files: new Map(),
+    }).then(
       () => null,
       (e: Error) => e,
     );
@@ -46,17 +60,36 @@ describe('a document that cannot be built', () => {
 
     const invalid = firstInvalidField(data);
     expect(invalid).toMatchObject({ table: 'assets', rowId: data.assets[0]!.id, rowTitle: 'web01', field: 'ips' });
-    const { summary, details } = describeBuildFailure('需求规格说明书', { message: error!.message, stack: error!.stack }, invalid, zh, 'zh-CN');
-    expect(summary).toBe('生成《需求规格说明书》时出错：记录「web01」（运维对象）的字段「IP 地址」无效：无效输入：期望 数组，实际接收 空值');
-    expect(details.split('\n').slice(0, 2)).toEqual(['需求规格说明书', `assets ${invalid!.rowId} ips: 无效输入：期望 数组，实际接收 空值`]);
+    const { summary, details } = describeBuildFailure(
+      '需求规格说明书',
+      { message: error!.message, stack: error!.stack },
+      invalid,
+      zh,
+      'zh-CN',
+    );
+    expect(summary).toBe(
+      '生成《需求规格说明书》时出错：记录「web01」（运维对象）的字段「IP 地址」无效：无效输入：期望 数组，实际接收 空值',
+    );
+    expect(details.split('\n').slice(0, 2)).toEqual([
+      '需求规格说明书',
+      `assets ${invalid!.rowId} ips: 无效输入：期望 数组，实际接收 空值`,
+    ]);
     expect(details).toContain(error!.message);
     expect(details).toContain('at ');
   });
 
   it('in the English UI, says it in English', () => {
     const data = damagedData();
-    const { summary } = describeBuildFailure('需求规格说明书', { message: 'x' }, firstInvalidField(data), english, 'en');
-    expect(summary).toBe('Generating “需求规格说明书” failed: record “web01” (Asset), field “IP addresses” is invalid: the stored value is not accepted');
+    const { summary } = describeBuildFailure(
+      '需求规格说明书',
+      { message: 'x' },
+      firstInvalidField(data),
+      english,
+      'en',
+    );
+    expect(summary).toBe(
+      'Generating “需求规格说明书” failed: record “web01” (Asset), field “IP addresses” is invalid: the stored value is not accepted',
+    );
   });
 
   it('names a record by its id when its title is the damaged field', () => {
@@ -69,9 +102,20 @@ describe('a document that cannot be built', () => {
   it('without a refused record, falls back to the error message', () => {
     const { data } = richFixture();
     expect(firstInvalidField(data)).toBeNull();
-    const { summary, details } = describeBuildFailure('项目章程', { message: "Cannot read properties of undefined (reading 'trim')", stack: "TypeError: Cannot read properties of undefined (reading 'trim')\n    at build" }, null, zh, 'zh-CN');
+    const { summary, details } = describeBuildFailure(
+      '项目章程',
+      {
+        message: "Cannot read properties of undefined (reading 'trim')",
+        stack: "TypeError: Cannot read properties of undefined (reading 'trim')\n    at build",
+      },
+      null,
+      zh,
+      'zh-CN',
+    );
     expect(summary).toBe("生成《项目章程》时出错：Cannot read properties of undefined (reading 'trim')");
     expect(details).toBe("项目章程\nTypeError: Cannot read properties of undefined (reading 'trim')\n    at build");
-    expect(describeBuildFailure('项目章程', { message: '' }, null, zh, 'zh-CN').summary).toBe('生成《项目章程》时出错：文档生成程序意外停止');
+    expect(describeBuildFailure('项目章程', { message: '' }, null, zh, 'zh-CN').summary).toBe(
+      '生成《项目章程》时出错：文档生成程序意外停止',
+    );
   });
 });

@@ -17,13 +17,37 @@ describe('demo project', () => {
     // one change entry per record written, phase 一 included
     const initiation = generateDemoInitiation();
     const phaseOne =
-      initiation.surveySessions.length + initiation.stakeholders.length + initiation.requirements.length + initiation.risks.length + initiation.planTasks.length + initiation.milestones.length + 3;
-    const operations = generateDemoOperations(generateDemoProject().assets, { today: new Date().toLocaleDateString('sv-SE') });
-    const phaseFour = 1 + 1 + operations.entries.length + operations.incidents.length + operations.changes.length + operations.opsLogs.length;
+      initiation.surveySessions.length +
+      initiation.stakeholders.length +
+      initiation.requirements.length +
+      initiation.risks.length +
+      initiation.planTasks.length +
+      initiation.milestones.length +
+      3;
+    const operations = generateDemoOperations(generateDemoProject().assets, {
+      today: new Date().toLocaleDateString('sv-SE'),
+    });
+    const phaseFour =
+      1 +
+      1 +
+      operations.entries.length +
+      operations.incidents.length +
+      operations.changes.length +
+      operations.opsLogs.length;
     expect(await db.changes.count()).toBe(1 + 7 + 40 + phaseOne + phaseFour);
     expect(await db.patrolEntries.count()).toBe(operations.entries.length);
     expect(operations.entries.length).toBeGreaterThan(300); // a month of readings
-    for (const table of ['surveySessions', 'stakeholders', 'requirements', 'risks', 'planTasks', 'milestones', 'feasibility', 'sla', 'charter'] as const) {
+    for (const table of [
+      'surveySessions',
+      'stakeholders',
+      'requirements',
+      'risks',
+      'planTasks',
+      'milestones',
+      'feasibility',
+      'sla',
+      'charter',
+    ] as const) {
       expect(await db.table(table).where('projectId').equals(projectId).count(), table).toBeGreaterThan(0);
     }
     // Findings point at real assets; requirements at real survey sessions.

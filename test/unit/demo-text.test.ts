@@ -11,7 +11,8 @@ import { assetFields, vendorModel } from '../../shared/records/asset';
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) for (const v of Object.values(value)) strings(v, out);
+  else if (value && typeof value === 'object' && !(value instanceof Uint8Array))
+    for (const v of Object.values(value)) strings(v, out);
   return out;
 }
 
@@ -21,7 +22,10 @@ function doubled(text: string): string | undefined {
 }
 
 const demo = generateDemoProject();
-const assets = demo.assets.map((a, i) => ({ ...assetFields.parse(a), id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+const assets = demo.assets.map((a, i) => ({
+  ...assetFields.parse(a),
+  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+}));
 const templates = builtinTemplateRows();
 const deployment = generateDemoDeployment(assets, templates);
 const operations = generateDemoOperations(assets, { today: '2026-03-31' });
@@ -29,7 +33,13 @@ const initiation = generateDemoInitiation();
 
 describe('the demo project reads like a real one', () => {
   it('has no word doubled in any string it generates, nor in 厂商型号 as the app joins it', () => {
-    const all = [...strings(demo), ...strings(initiation), ...strings({ ...deployment, files: [] }), ...strings(operations), ...assets.map(vendorModel)];
+    const all = [
+      ...strings(demo),
+      ...strings(initiation),
+      ...strings({ ...deployment, files: [] }),
+      ...strings(operations),
+      ...assets.map(vendorModel),
+    ];
     expect(all.length).toBeGreaterThan(1000);
     const found = [...new Set(all.map(doubled).filter(Boolean))];
     expect(found).toEqual([]);
@@ -48,7 +58,7 @@ describe('the demo project reads like a real one', () => {
     expect(photos.some((p) => p.caption.includes('截图'))).toBe(false);
   });
 
-  it('counts the pilot\'s patrol rounds as its days times two rounds a day', () => {
+  it("counts the pilot's patrol rounds as its days times two rounds a day", () => {
     const pilot = deployment.pilotRuns[0]!;
     const days = parseLocalDate(pilot.end)! - parseLocalDate(pilot.start)! + 1;
     const indicator = pilot.indicators.find((i) => i.indicator === '巡检完成率')!;

@@ -1,7 +1,16 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, type DocumentPeriod, type DocumentType, type DocumentTypeKey, documentTypes, packDocument, prepareExport, type ProjectDocumentData } from '../../shared/documents';
+import {
+  buildDocument,
+  type DocumentPeriod,
+  type DocumentType,
+  type DocumentTypeKey,
+  documentTypes,
+  packDocument,
+  prepareExport,
+  type ProjectDocumentData,
+} from '../../shared/documents';
 import type { ProjectFields } from '../../shared/records/project';
 import { FieldbookDb } from '../../renderer/data/db';
 import { loadClock, loadDeviceId } from '../../renderer/data/device';
@@ -63,13 +72,19 @@ async function syncProject(project: GeneratedProject): Promise<{ db: FieldbookDb
   return { db, data: await loadDocumentData(db, PROJECT_ID) };
 }
 
-const periodArbitrary: fc.Arbitrary<DocumentPeriod> = fc.tuple(realDate(), realDate()).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+const periodArbitrary: fc.Arbitrary<DocumentPeriod> = fc
+  .tuple(realDate(), realDate())
+  .map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
 
 /**
  * The periods a document is judged and built for: a periodic one for its default period (the
  * latest with data, or none) and the one generated; any other ignores the period, so once.
  */
-function periodsOf(type: DocumentType, data: ProjectDocumentData, generated: DocumentPeriod): Array<DocumentPeriod | undefined> {
+function periodsOf(
+  type: DocumentType,
+  data: ProjectDocumentData,
+  generated: DocumentPeriod,
+): Array<DocumentPeriod | undefined> {
   return type.period ? [type.defaultPeriod?.(data) ?? undefined, generated] : [generated];
 }
 
@@ -80,7 +95,11 @@ function periodsOf(type: DocumentType, data: ProjectDocumentData, generated: Doc
  */
 type ToValidate = Set<string>;
 
-async function everyDocumentOf(data: ProjectDocumentData, generated: DocumentPeriod, toValidate: ToValidate): Promise<void> {
+async function everyDocumentOf(
+  data: ProjectDocumentData,
+  generated: DocumentPeriod,
+  toValidate: ToValidate,
+): Promise<void> {
   for (const type of documentTypes as readonly DocumentType[]) {
     const { meta } = prepareExport({
       docType: type.key as (typeof documentTypes)[number]['key'],
@@ -105,7 +124,12 @@ async function everyDocumentOf(data: ProjectDocumentData, generated: DocumentPer
   }
 }
 
-async function checkProject(project: GeneratedProject, generated: DocumentPeriod, toValidate: ToValidate, arrives: 'stored' | 'synced' = 'stored'): Promise<void> {
+async function checkProject(
+  project: GeneratedProject,
+  generated: DocumentPeriod,
+  toValidate: ToValidate,
+  arrives: 'stored' | 'synced' = 'stored',
+): Promise<void> {
   const { db, data } = await (arrives === 'stored' ? storeProject(project) : syncProject(project));
   try {
     await everyDocumentOf(data, generated, toValidate);
@@ -120,7 +144,9 @@ describe('every document and every figure accepts any row its schema accepts', (
   it('projects of minimal rows (only the required fields)', async () => {
     const toValidate: ToValidate = new Set(['handover']);
     await fc.assert(
-      fc.asyncProperty(projectArbitrary('minimal'), periodArbitrary, (project, period) => checkProject(project, period, toValidate)),
+      fc.asyncProperty(projectArbitrary('minimal'), periodArbitrary, (project, period) =>
+        checkProject(project, period, toValidate),
+      ),
       { seed: 20261207, numRuns: 4 },
     );
     expect([...toValidate], 'documents never built, so never validated').toEqual([]);
@@ -129,7 +155,9 @@ describe('every document and every figure accepts any row its schema accepts', (
   it('projects of arbitrary schema-valid rows, references mostly joined, sometimes dangling', async () => {
     const toValidate: ToValidate = new Set(['requirementsSpec', 'baselineReport', 'patrolMonthlyReport']);
     await fc.assert(
-      fc.asyncProperty(projectArbitrary('arbitrary'), periodArbitrary, (project, period) => checkProject(project, period, toValidate)),
+      fc.asyncProperty(projectArbitrary('arbitrary'), periodArbitrary, (project, period) =>
+        checkProject(project, period, toValidate),
+      ),
       { seed: 20261207, numRuns: 12 },
     );
     expect([...toValidate], 'documents never built, so never validated').toEqual([]);
@@ -137,7 +165,9 @@ describe('every document and every figure accepts any row its schema accepts', (
 
   it('projects whose rows arrived by sync from an older version (list items without fields added since)', async () => {
     await fc.assert(
-      fc.asyncProperty(projectArbitrary('arbitrary', true), periodArbitrary, (project, period) => checkProject(project, period, new Set(), 'synced')),
+      fc.asyncProperty(projectArbitrary('arbitrary', true), periodArbitrary, (project, period) =>
+        checkProject(project, period, new Set(), 'synced'),
+      ),
       { seed: 7, numRuns: 8 },
     );
   }, 300_000);

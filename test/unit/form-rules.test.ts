@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { changeRecordFields, changeRecordRules, incidentFields, incidentRules, patrolPlanFields, patrolPlanRules } from '../../shared/records/operations';
+import {
+  changeRecordFields,
+  changeRecordRules,
+  incidentFields,
+  incidentRules,
+  patrolPlanFields,
+  patrolPlanRules,
+} from '../../shared/records/operations';
 import { defaultPriorityTargets } from '../../shared/records/sla';
 import { RecordValidationError } from '../../renderer/data/repository';
 import { openTestRepository, sampleProject } from './helpers/test-db';
@@ -17,7 +24,9 @@ async function refusal(write: Promise<unknown>): Promise<RecordValidationError> 
 
 describe('a patrol plan patrols at least one asset', () => {
   it('refuses a plan of no assets, on the asset field, in Chinese', () => {
-    expect(patrolPlanRules(patrolPlanFields.parse({ name: '日巡检' }))).toEqual([{ field: 'assetIds', message: '请至少选择一个巡检对象' }]);
+    expect(patrolPlanRules(patrolPlanFields.parse({ name: '日巡检' }))).toEqual([
+      { field: 'assetIds', message: '请至少选择一个巡检对象' },
+    ]);
     expect(patrolPlanRules(patrolPlanFields.parse({ name: '日巡检', assetIds: [assetId] }))).toEqual([]);
   });
 
@@ -32,8 +41,11 @@ describe('a patrol plan patrols at least one asset', () => {
 
 describe('a change window ends after it starts', () => {
   it('refuses an end before the start, accepts equal or later, and an open window', () => {
-    const change = (windowStart: string, windowEnd: string) => changeRecordFields.parse({ title: '扩容', windowStart, windowEnd });
-    expect(changeRecordRules(change('2026-11-20T22:00', '2026-11-20T21:00'))).toEqual([{ field: 'windowEnd', message: '计划结束时间不能早于开始时间' }]);
+    const change = (windowStart: string, windowEnd: string) =>
+      changeRecordFields.parse({ title: '扩容', windowStart, windowEnd });
+    expect(changeRecordRules(change('2026-11-20T22:00', '2026-11-20T21:00'))).toEqual([
+      { field: 'windowEnd', message: '计划结束时间不能早于开始时间' },
+    ]);
     expect(changeRecordRules(change('2026-11-20T22:00', '2026-11-20T22:00'))).toEqual([]);
     expect(changeRecordRules(change('2026-11-20T22:00', '2026-11-21T01:00'))).toEqual([]);
     expect(changeRecordRules(change('2026-11-20T22:00', ''))).toEqual([]);
@@ -50,15 +62,25 @@ describe('a change window ends after it starts', () => {
 
 describe('an incident is closed only with its root cause and fix', () => {
   const incident = (patch: object) =>
-    incidentFields.parse({ title: '核心交换机端口闪断', reportedAt: '2026-11-20T09:00', acknowledgedAt: '2026-11-20T09:05', resolvedAt: '2026-11-20T10:00', ...patch });
+    incidentFields.parse({
+      title: '核心交换机端口闪断',
+      reportedAt: '2026-11-20T09:00',
+      acknowledgedAt: '2026-11-20T09:05',
+      resolvedAt: '2026-11-20T10:00',
+      ...patch,
+    });
 
   it('refuses 已关闭 without 根本原因 or 解决措施, naming each', () => {
     expect(incidentRules(incident({ status: 'closed' }))).toEqual([
       { field: 'resolution', message: '关闭故障前请填写解决措施' },
       { field: 'rootCause', message: '关闭故障前请填写根本原因' },
     ]);
-    expect(incidentRules(incident({ status: 'closed', rootCause: '光模块老化', resolution: '   ' }))).toEqual([{ field: 'resolution', message: '关闭故障前请填写解决措施' }]);
-    expect(incidentRules(incident({ status: 'closed', rootCause: '光模块老化', resolution: '更换光模块' }))).toEqual([]);
+    expect(incidentRules(incident({ status: 'closed', rootCause: '光模块老化', resolution: '   ' }))).toEqual([
+      { field: 'resolution', message: '关闭故障前请填写解决措施' },
+    ]);
+    expect(incidentRules(incident({ status: 'closed', rootCause: '光模块老化', resolution: '更换光模块' }))).toEqual(
+      [],
+    );
   });
 
   it('恢复 (resolved) still stamps the clock before the report is written', () => {

@@ -15,12 +15,19 @@ function issues(table: keyof typeof recordTypes, values: Record<string, unknown>
 }
 
 function english(table: keyof typeof recordTypes, values: Record<string, unknown>) {
-  return issues(table, values).map((i) => localizeValidationMessage(i.message, 'en', fieldLabel(recordTypes[table].fields, i.field)));
+  return issues(table, values).map((i) =>
+    localizeValidationMessage(i.message, 'en', fieldLabel(recordTypes[table].fields, i.field)),
+  );
 }
 
 describe('validation messages in English', () => {
   it('says which field is required, too long or not a valid choice', () => {
-    const messages = english('projects', { code: '', name: 'x'.repeat(300), customer: 'Acme', serviceMode: 'nonsense' });
+    const messages = english('projects', {
+      code: '',
+      name: 'x'.repeat(300),
+      customer: 'Acme',
+      serviceMode: 'nonsense',
+    });
     expect(messages).toContain('Please enter Project code');
     expect(messages).toContain('Project name must be at most 200 characters');
     expect(messages).toContain('Choose Service mode from the list');
@@ -43,7 +50,9 @@ describe('validation messages in English', () => {
   });
 
   it('falls back to the field label and a generic message', () => {
-    expect(localizeValidationMessage('请至少选择一个巡检对象', 'en', { zh: '巡检对象', en: 'Assets' })).toBe('Assets: invalid value');
+    expect(localizeValidationMessage('请至少选择一个巡检对象', 'en', { zh: '巡检对象', en: 'Assets' })).toBe(
+      'Assets: invalid value',
+    );
     expect(localizeValidationMessage('奇怪的错误', 'en')).toBe('Invalid value');
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { builtinTemplate, fillFromText, parse, parsersForKey, recognise, recogniseAll, valueKeyLabel, verdictFor } from '../../shared/inspection';
+import {
+  builtinTemplate,
+  fillFromText,
+  parse,
+  parsersForKey,
+  recognise,
+  recogniseAll,
+  valueKeyLabel,
+  verdictFor,
+} from '../../shared/inspection';
 
 const linux = builtinTemplate('linux-server')!;
 const byId = (id: string) => linux.items.find((item) => item.id === id)!;
@@ -67,7 +76,9 @@ describe('recogniseAll and fillFromText', () => {
   });
 
   it('a one-line paste into an item without a parser result is taken as the value', () => {
-    const { fills } = fillFromText(linux.items, '[root@web01 ~]# echo $TMOUT\n600\n', { targetItemId: 'linux.acct.tmout' });
+    const { fills } = fillFromText(linux.items, '[root@web01 ~]# echo $TMOUT\n600\n', {
+      targetItemId: 'linux.acct.tmout',
+    });
     expect(fills).toEqual([{ itemId: 'linux.acct.tmout', key: '', value: '600', parser: '' }]);
     expect(verdictFor(byId('linux.acct.tmout'), { value: '600' })).toBe('pass');
     expect(fillFromText(linux.items, 'root\n', { targetItemId: 'linux.acct.uid0' }).fills[0]!.value).toBe('root');
@@ -100,12 +111,17 @@ mysql> SHOW VARIABLES LIKE 'slow_query_log';
 1 row in set (0.00 sec)
 `;
     const { fills } = fillFromText(mysql.items, paste);
-    expect(fills.find((f) => f.itemId === 'mysql.cap.connections')).toMatchObject({ value: 82.4, note: 'Max_used_connections 412 / max_connections 500' });
+    expect(fills.find((f) => f.itemId === 'mysql.cap.connections')).toMatchObject({
+      value: 82.4,
+      note: 'Max_used_connections 412 / max_connections 500',
+    });
     expect(fills.find((f) => f.itemId === 'mysql.log.slow')?.value).toBe('ON');
     // A row count answers only the item it was pasted into.
     expect(fills.some((f) => f.itemId === 'mysql.acct.empty-password')).toBe(false);
     const empty = fillFromText(mysql.items, 'Empty set (0.00 sec)', { targetItemId: 'mysql.acct.empty-password' });
-    expect(empty.fills).toEqual([{ itemId: 'mysql.acct.empty-password', key: 'sql.rowCount', value: 0, parser: 'sql-result' }]);
+    expect(empty.fills).toEqual([
+      { itemId: 'mysql.acct.empty-password', key: 'sql.rowCount', value: 0, parser: 'sql-result' },
+    ]);
   });
 
   it('fills the Oracle template from SQL*Plus with the template’s own column aliases', () => {
@@ -139,13 +155,19 @@ SQL> `;
 <SW-01>`;
     const { fills } = fillFromText(network.items, paste);
     expect(fills.find((f) => f.itemId === 'net.log.ntp-sync')?.value).toBe('已同步');
-    expect(fills.find((f) => f.itemId === 'net.mgmt.snmp')).toMatchObject({ value: '存在默认/弱团体名', note: '团体名：private' });
+    expect(fills.find((f) => f.itemId === 'net.mgmt.snmp')).toMatchObject({
+      value: '存在默认/弱团体名',
+      note: '团体名：private',
+    });
   });
 });
 
 describe('recognise details', () => {
   it('a matching echoed command breaks ties and is reported', () => {
-    expect(recognise('[root@web01 ~]# firewall-cmd --state\nrunning\n')).toMatchObject({ parser: 'firewall-cmd-state', command: 'firewall-cmd --state' });
+    expect(recognise('[root@web01 ~]# firewall-cmd --state\nrunning\n')).toMatchObject({
+      parser: 'firewall-cmd-state',
+      command: 'firewall-cmd --state',
+    });
   });
 
   it('parse() refuses unknown parser names in Chinese', () => {
@@ -153,7 +175,13 @@ describe('recognise details', () => {
   });
 
   it('tells the UI which commands fill a key and what a key means', () => {
-    expect(parsersForKey('ntp.synchronised').map((p) => p.name)).toEqual(['chronyc-tracking', 'ntp-peers', 'timedatectl', 'w32tm-status', 'net-ntp-status']);
+    expect(parsersForKey('ntp.synchronised').map((p) => p.name)).toEqual([
+      'chronyc-tracking',
+      'ntp-peers',
+      'timedatectl',
+      'w32tm-status',
+      'net-ntp-status',
+    ]);
     expect(parsersForKey('mysql.var:slow_query_log').map((p) => p.name)).toEqual(['sql-result']);
     expect(valueKeyLabel('login.passMaxDays')).toBe('PASS_MAX_DAYS（天）');
     expect(valueKeyLabel('service.active:auditd')).toBe('指定服务的状态（active/inactive/failed）：auditd');
@@ -163,12 +191,39 @@ describe('recognise details', () => {
 describe('robustness', () => {
   it('never throws on arbitrary text', async () => {
     const fc = await import('fast-check');
-    const alphabet = fc.constantFrom(' ', '\t', '\n', '\r', '-', '+', '|', ':', '%', '#', '>', '*', '=', 'a', 'Z', '0', '9', '.', '/', '内', '存', '：', '\u001b');
+    const alphabet = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '-',
+      '+',
+      '|',
+      ':',
+      '%',
+      '#',
+      '>',
+      '*',
+      '=',
+      'a',
+      'Z',
+      '0',
+      '9',
+      '.',
+      '/',
+      '内',
+      '存',
+      '：',
+      '\u001b',
+    );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 400 }).map((chars) => chars.join('')), (text) => {
-        recogniseAll(text);
-        fillFromText(linux.items, text, { targetItemId: 'linux.res.disk' });
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 400 }).map((chars) => chars.join('')),
+        (text) => {
+          recogniseAll(text);
+          fillFromText(linux.items, text, { targetItemId: 'linux.res.disk' });
+        },
+      ),
       { numRuns: 300 },
     );
   });

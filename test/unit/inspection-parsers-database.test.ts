@@ -17,7 +17,7 @@ mysql> `;
   });
 
   it('batch (mysql -e, tab-separated), \\G, numbers and several variables', () => {
-    expect(parse('sql-result', "Variable_name\tValue\nslow_query_log\tON\nlong_query_time\t2.000000\n")).toMatchObject({
+    expect(parse('sql-result', 'Variable_name\tValue\nslow_query_log\tON\nlong_query_time\t2.000000\n')).toMatchObject({
       'mysql.var:slow_query_log': 'ON',
       'mysql.var:long_query_time': 2,
     });
@@ -28,7 +28,11 @@ Variable_name: validate_password.length
 Variable_name: validate_password.policy
         Value: MEDIUM
 2 rows in set (0.01 sec)`;
-    expect(parse('sql-result', vertical)).toMatchObject({ 'mysql.var:validate_password.length': 8, 'mysql.var:validate_password.policy': 'MEDIUM', 'sql.rowCount': 2 });
+    expect(parse('sql-result', vertical)).toMatchObject({
+      'mysql.var:validate_password.length': 8,
+      'mysql.var:validate_password.policy': 'MEDIUM',
+      'sql.rowCount': 2,
+    });
   });
 
   it('connection usage from two pasted commands', () => {
@@ -62,11 +66,20 @@ Variable_name: validate_password.policy
 | root             | localhost |
 +------------------+-----------+
 7 rows in set (0.00 sec)`;
-    expect(parse('sql-result', users)).toMatchObject({ 'mysql.anonymousUsers': 1, 'mysql.rootHosts': '%, localhost', 'sql.rowCount': 7 });
+    expect(parse('sql-result', users)).toMatchObject({
+      'mysql.anonymousUsers': 1,
+      'mysql.rootHosts': '%, localhost',
+      'sql.rowCount': 7,
+    });
   });
 
   it('Empty set is a row count of 0', () => {
-    expect(parse('sql-result', "mysql> SELECT user, host FROM mysql.user WHERE authentication_string = '';\nEmpty set (0.00 sec)\n")).toEqual({ 'sql.rowCount': 0 });
+    expect(
+      parse(
+        'sql-result',
+        "mysql> SELECT user, host FROM mysql.user WHERE authentication_string = '';\nEmpty set (0.00 sec)\n",
+      ),
+    ).toEqual({ 'sql.rowCount': 0 });
   });
 
   it('SHOW REPLICA STATUS\\G', () => {
@@ -80,8 +93,14 @@ Variable_name: validate_password.policy
         Seconds_Behind_Source: NULL`;
     expect(parse('sql-result', replica)).toMatchObject({ 'mysql.replicationRunning': '异常' });
     expect(parse('sql-result', replica)['mysql.replicationLagSeconds']).toBeUndefined();
-    const slave = replica.replace(/Replica_/g, 'Slave_').replace('Slave_SQL_Running: No', 'Slave_SQL_Running: Yes').replace('Seconds_Behind_Source: NULL', 'Seconds_Behind_Master: 3');
-    expect(parse('sql-result', slave)).toMatchObject({ 'mysql.replicationRunning': '正常', 'mysql.replicationLagSeconds': 3 });
+    const slave = replica
+      .replace(/Replica_/g, 'Slave_')
+      .replace('Slave_SQL_Running: No', 'Slave_SQL_Running: Yes')
+      .replace('Seconds_Behind_Source: NULL', 'Seconds_Behind_Master: 3');
+    expect(parse('sql-result', slave)).toMatchObject({
+      'mysql.replicationRunning': '正常',
+      'mysql.replicationLagSeconds': 3,
+    });
   });
 });
 
@@ -122,7 +141,10 @@ ARCHIVE_2023                          91.2`;
     const backup = `BAK_STATUS                HOURS_AGO
 ----------------------- ----------
 COMPLETED WITH WARNINGS       30.5`;
-    expect(parse('sql-result', backup)).toMatchObject({ 'sql:bak_status': 'COMPLETED WITH WARNINGS', 'sql:hours_ago': 30.5 });
+    expect(parse('sql-result', backup)).toMatchObject({
+      'sql:bak_status': 'COMPLETED WITH WARNINGS',
+      'sql:hours_ago': 30.5,
+    });
   });
 
   it('dba_profiles and SHOW PARAMETER', () => {
@@ -169,7 +191,10 @@ Service "ORCL" has 1 instance(s).
 Service "ORCLXDB" has 1 instance(s).
   Instance "ORCL", status READY, has 1 handler(s) for this service...
 The command completed successfully`;
-    expect(parse('lsnrctl-status', running)).toEqual({ 'oracle.listener': '运行中', 'note:oracle.listener': '服务 ORCL、ORCLXDB；READY 实例 2 个' });
+    expect(parse('lsnrctl-status', running)).toEqual({
+      'oracle.listener': '运行中',
+      'note:oracle.listener': '服务 ORCL、ORCLXDB；READY 实例 2 个',
+    });
     const down = `LSNRCTL for Linux: Version 11.2.0.4.0 - Production on 04-MAR-2024 10:41:56
 
 Connecting to (ADDRESS=(PROTOCOL=tcp)(HOST=)(PORT=1521))
@@ -182,8 +207,15 @@ TNS-12541: TNS:no listener
   });
 
   it('archive log list, English and Chinese NLS', () => {
-    expect(parse('archive-log-list', 'Database log mode              Archive Mode\nAutomatic archival             Enabled\nArchive destination            USE_DB_RECOVERY_FILE_DEST')).toEqual({ 'oracle.logMode': 'ARCHIVELOG' });
-    expect(parse('archive-log-list', '数据库日志模式            非存档模式\n自动存档             禁用')).toEqual({ 'oracle.logMode': 'NOARCHIVELOG' });
+    expect(
+      parse(
+        'archive-log-list',
+        'Database log mode              Archive Mode\nAutomatic archival             Enabled\nArchive destination            USE_DB_RECOVERY_FILE_DEST',
+      ),
+    ).toEqual({ 'oracle.logMode': 'ARCHIVELOG' });
+    expect(parse('archive-log-list', '数据库日志模式            非存档模式\n自动存档             禁用')).toEqual({
+      'oracle.logMode': 'NOARCHIVELOG',
+    });
     expect(parse('sql-result', 'LOG_MODE\n------------\nARCHIVELOG')).toMatchObject({ 'oracle.logMode': 'ARCHIVELOG' });
   });
 });
@@ -200,10 +232,16 @@ OS Version:     3.10.0-1160.el7.x86_64
 Architecture:   amd64
 JVM Version:    1.8.0_392-b08
 JVM Vendor:     Red Hat, Inc.`;
-    expect(parse('middleware-version', tomcat)).toEqual({ 'mw.version': 'Apache Tomcat/9.0.85', 'mw.jvmVersion': '1.8.0_392-b08' });
-    expect(parse('middleware-version', '\nWebLogic Server 12.2.1.4.0 Thu Sep 12 04:04:29 GMT 2019 1981264\n\nUse \'weblogic.version -verbose\' to see the individual subsystem versions.')['mw.version']).toBe(
-      'WebLogic Server 12.2.1.4.0',
-    );
+    expect(parse('middleware-version', tomcat)).toEqual({
+      'mw.version': 'Apache Tomcat/9.0.85',
+      'mw.jvmVersion': '1.8.0_392-b08',
+    });
+    expect(
+      parse(
+        'middleware-version',
+        "\nWebLogic Server 12.2.1.4.0 Thu Sep 12 04:04:29 GMT 2019 1981264\n\nUse 'weblogic.version -verbose' to see the individual subsystem versions.",
+      )['mw.version'],
+    ).toBe('WebLogic Server 12.2.1.4.0');
   });
 
   it('nginx -T: server_tokens, autoindex, ssl_protocols; Tomcat listings and protocols', () => {
@@ -221,20 +259,34 @@ http {
         }
     }
 }`;
-    expect(parse('middleware-config', nginx)).toEqual({ 'mw.serverTokens': 'off', 'mw.directoryListing': '已开启', 'mw.tlsProtocols': 'TLSv1 TLSv1.1 TLSv1.2' });
+    expect(parse('middleware-config', nginx)).toEqual({
+      'mw.serverTokens': 'off',
+      'mw.directoryListing': '已开启',
+      'mw.tlsProtocols': 'TLSv1 TLSv1.1 TLSv1.2',
+    });
     const defaults = '# configuration file /etc/nginx/nginx.conf:\nhttp {\n    server { listen 80; }\n}';
-    expect(parse('middleware-config', defaults)).toMatchObject({ 'mw.serverTokens': 'on', 'mw.directoryListing': '已关闭' });
+    expect(parse('middleware-config', defaults)).toMatchObject({
+      'mw.serverTokens': 'on',
+      'mw.directoryListing': '已关闭',
+    });
     const webXml = `        <init-param>
             <param-name>listings</param-name>
             <param-value>false</param-value>
         </init-param>`;
     expect(parse('middleware-config', webXml)).toEqual({ 'mw.directoryListing': '已关闭' });
-    expect(parse('middleware-config', '<SSLHostConfig protocols="TLSv1.2+TLSv1.3">')).toEqual({ 'mw.tlsProtocols': 'TLSv1.2 TLSv1.3' });
+    expect(parse('middleware-config', '<SSLHostConfig protocols="TLSv1.2+TLSv1.3">')).toEqual({
+      'mw.tlsProtocols': 'TLSv1.2 TLSv1.3',
+    });
   });
 
   it('openssl x509 -enddate: days left from "now"', () => {
     const now = new Date('2024-03-04T00:00:00Z');
-    expect(parse('openssl-x509', 'notAfter=Jun  1 12:00:00 2024 GMT', { now })).toMatchObject({ 'tls.certDaysLeft': 89, 'tls.certNotAfter': '2024-06-01' });
-    expect(parse('openssl-x509', '            Not After : Feb 20 23:59:59 2024 GMT', { now })['tls.certDaysLeft']).toBe(-13);
+    expect(parse('openssl-x509', 'notAfter=Jun  1 12:00:00 2024 GMT', { now })).toMatchObject({
+      'tls.certDaysLeft': 89,
+      'tls.certNotAfter': '2024-06-01',
+    });
+    expect(parse('openssl-x509', '            Not After : Feb 20 23:59:59 2024 GMT', { now })['tls.certDaysLeft']).toBe(
+      -13,
+    );
   });
 });

@@ -114,7 +114,11 @@ describe('CPU: top and vmstat', () => {
     const top = `%Cpu(s):  2.1 us,  0.9 sy,  0.0 ni, 96.8 id,  0.1 wa,  0.0 hi,  0.1 si,  0.0 st
 %Cpu(s): 35.2 us,  4.8 sy,  0.0 ni, 58.9 id,  0.8 wa,  0.0 hi,  0.3 si,  0.0 st`;
     expect(parse('cpu-usage', top)['cpu.usedPercent']).toBe(41.1);
-    expect(parse('cpu-usage', 'Cpu(s):  1.6%us,  0.8%sy,  0.0%ni, 97.4%id,  0.1%wa,  0.0%hi,  0.1%si,  0.0%st')['cpu.usedPercent']).toBe(2.6);
+    expect(
+      parse('cpu-usage', 'Cpu(s):  1.6%us,  0.8%sy,  0.0%ni, 97.4%id,  0.1%wa,  0.0%hi,  0.1%si,  0.0%st')[
+        'cpu.usedPercent'
+      ],
+    ).toBe(2.6);
   });
 
   it('vmstat: the average of the samples after the first (since-boot) line', () => {
@@ -194,7 +198,11 @@ describe('sshd_config', () => {
     expect(parse('sshd-config', 'PermitRootLogin=prohibit-password')['ssh.permitRootLogin']).toBe('prohibit-password');
     expect(parse('sshd-config', '  PermitRootLogin   No   # hardened 2024-03\r\n')['ssh.permitRootLogin']).toBe('no');
     const sshdT = 'port 22\nport 2222\npermitrootlogin without-password\nmaxauthtries 6\npermitemptypasswords no\n';
-    expect(parse('sshd-config', sshdT)).toMatchObject({ 'ssh.permitRootLogin': 'without-password', 'ssh.port': '22, 2222', 'ssh.maxAuthTries': 6 });
+    expect(parse('sshd-config', sshdT)).toMatchObject({
+      'ssh.permitRootLogin': 'without-password',
+      'ssh.port': '22, 2222',
+      'ssh.maxAuthTries': 6,
+    });
   });
 
   it('reads grep -Hn output with file names, and warns about Include', () => {
@@ -241,7 +249,10 @@ ENCRYPT_METHOD SHA512
   });
 
   it('reads the grep the template suggests; a repeated name: the last one counts (shadow-utils)', () => {
-    const values = parse('login-defs', 'PASS_MAX_DAYS   90\nPASS_MIN_LEN    8\nPASS_WARN_AGE   7\nPASS_MAX_DAYS   180\n');
+    const values = parse(
+      'login-defs',
+      'PASS_MAX_DAYS   90\nPASS_MIN_LEN    8\nPASS_WARN_AGE   7\nPASS_MAX_DAYS   180\n',
+    );
     expect(values['login.passMaxDays']).toBe(180);
     expect(values['note:login.passMaxDays']).toContain('最后一行');
     expect(values['login.passMinLen']).toBe(8);
@@ -279,7 +290,12 @@ Update interval : 64.2 seconds
 Leap status     : Normal`,
     );
     expect(values).toMatchObject({ 'ntp.synchronised': '已同步', 'ntp.server': 'ntp1.bank.local', 'ntp.offsetMs': 0 });
-    expect(parse('chronyc-tracking', 'Reference ID    : 0A0A0A01 ()\nStratum         : 2\nSystem time     : 1.512345678 seconds fast of NTP time\nLeap status     : Normal')['ntp.offsetMs']).toBe(1512.3);
+    expect(
+      parse(
+        'chronyc-tracking',
+        'Reference ID    : 0A0A0A01 ()\nStratum         : 2\nSystem time     : 1.512345678 seconds fast of NTP time\nLeap status     : Normal',
+      )['ntp.offsetMs'],
+    ).toBe(1512.3);
   });
 
   it('chronyc tracking: not synchronised', () => {
@@ -301,7 +317,11 @@ Leap status     : Not synchronised`,
 *10.1.1.1        202.112.10.36    2 u   36   64  377    0.523   -0.108   0.046
 +10.1.1.2        202.112.10.36    2 u   40   64  377    0.611   -0.212   0.051
  LOCAL(0)        .LOCL.          10 l  12h   64    0    0.000    0.000   0.000`;
-    expect(parse('ntp-peers', ntpq)).toMatchObject({ 'ntp.synchronised': '已同步', 'ntp.server': '10.1.1.1', 'ntp.offsetMs': 0.1 });
+    expect(parse('ntp-peers', ntpq)).toMatchObject({
+      'ntp.synchronised': '已同步',
+      'ntp.server': '10.1.1.1',
+      'ntp.offsetMs': 0.1,
+    });
     const unsynced = ntpq.replace('*10.1.1.1', ' 10.1.1.1').replace('+10.1.1.2', ' 10.1.1.2');
     expect(parse('ntp-peers', unsynced)['ntp.synchronised']).toBe('未同步');
     expect(parse('ntp-peers', "No association ID's returned")['ntp.synchronised']).toBe('未同步');
@@ -313,7 +333,11 @@ MS Name/IP address         Stratum Poll Reach LastRx Last sample
 ===============================================================================
 ^* 10.1.1.1                      2   6   377    35   +108us[ +120us] +/-   20ms
 ^- 10.1.1.2                      2   6   377    36   -212us[ -212us] +/-   25ms`;
-    expect(parse('ntp-peers', sources)).toMatchObject({ 'ntp.synchronised': '已同步', 'ntp.server': '10.1.1.1', 'ntp.offsetMs': 0.1 });
+    expect(parse('ntp-peers', sources)).toMatchObject({
+      'ntp.synchronised': '已同步',
+      'ntp.server': '10.1.1.1',
+      'ntp.offsetMs': 0.1,
+    });
   });
 
   it('timedatectl, new and old systemd', () => {
@@ -342,27 +366,45 @@ NTP synchronized: no
 describe('OS, kernel and services', () => {
   it('uname -r and uname -a', () => {
     expect(parse('uname', '3.10.0-1160.el7.x86_64\n')).toEqual({ 'os.kernel': '3.10.0-1160.el7.x86_64' });
-    expect(parse('uname', 'Linux kylin-db01 4.19.90-24.4.v2101.ky10.aarch64 #1 SMP Mon May 24 14:45:37 CST 2021 aarch64 aarch64 aarch64 GNU/Linux')).toEqual({
+    expect(
+      parse(
+        'uname',
+        'Linux kylin-db01 4.19.90-24.4.v2101.ky10.aarch64 #1 SMP Mon May 24 14:45:37 CST 2021 aarch64 aarch64 aarch64 GNU/Linux',
+      ),
+    ).toEqual({
       'os.kernel': '4.19.90-24.4.v2101.ky10.aarch64',
     });
   });
 
   it('os-release, redhat-release and hostnamectl', () => {
-    expect(parse('os-release', 'NAME="Kylin Linux Advanced Server"\nVERSION="V10 (Sword)"\nID="kylin"\nPRETTY_NAME="Kylin Linux Advanced Server V10 (Sword)"\n')['os.release']).toBe(
-      'Kylin Linux Advanced Server V10 (Sword)',
+    expect(
+      parse(
+        'os-release',
+        'NAME="Kylin Linux Advanced Server"\nVERSION="V10 (Sword)"\nID="kylin"\nPRETTY_NAME="Kylin Linux Advanced Server V10 (Sword)"\n',
+      )['os.release'],
+    ).toBe('Kylin Linux Advanced Server V10 (Sword)');
+    expect(parse('os-release', 'CentOS Linux release 7.9.2009 (Core)')['os.release']).toBe(
+      'CentOS Linux release 7.9.2009 (Core)',
     );
-    expect(parse('os-release', 'CentOS Linux release 7.9.2009 (Core)')['os.release']).toBe('CentOS Linux release 7.9.2009 (Core)');
     const hostnamectl = `   Static hostname: web01
          Icon name: computer-vm
   Operating System: Red Hat Enterprise Linux 8.8 (Ootpa)
             Kernel: Linux 4.18.0-477.10.1.el8_8.x86_64
       Architecture: x86-64`;
-    expect(parse('os-release', hostnamectl)).toEqual({ 'os.release': 'Red Hat Enterprise Linux 8.8 (Ootpa)', 'os.kernel': '4.18.0-477.10.1.el8_8.x86_64' });
+    expect(parse('os-release', hostnamectl)).toEqual({
+      'os.release': 'Red Hat Enterprise Linux 8.8 (Ootpa)',
+      'os.kernel': '4.18.0-477.10.1.el8_8.x86_64',
+    });
   });
 
   it('systemctl is-active: one state, or several named by the echoed command', () => {
     expect(parse('systemctl-is-active', 'active\n')).toEqual({ 'service.active': 'active' });
-    expect(parse('systemctl-is-active', '[root@web01 ~]# systemctl is-active auditd rsyslog chronyd\nactive\nactive\ninactive\n')).toEqual({
+    expect(
+      parse(
+        'systemctl-is-active',
+        '[root@web01 ~]# systemctl is-active auditd rsyslog chronyd\nactive\nactive\ninactive\n',
+      ),
+    ).toEqual({
       'service.active:auditd': 'active',
       'service.active:rsyslog': 'active',
       'service.active:chronyd': 'inactive',
@@ -375,16 +417,30 @@ describe('OS, kernel and services', () => {
    Active: active (running) since Mon 2024-03-04 08:00:12 CST; 2h 41min ago
      Docs: man:auditd(8)
  Main PID: 912 (auditd)`;
-    expect(parse('systemctl-status', status)).toMatchObject({ 'service.active:auditd': 'active', 'service.active': 'active' });
-    expect(parse('systemctl-status', 'Unit firewalld.service could not be found.')).toMatchObject({ 'service.active:firewalld': 'not-found' });
+    expect(parse('systemctl-status', status)).toMatchObject({
+      'service.active:auditd': 'active',
+      'service.active': 'active',
+    });
+    expect(parse('systemctl-status', 'Unit firewalld.service could not be found.')).toMatchObject({
+      'service.active:firewalld': 'not-found',
+    });
   });
 
   it('firewall-cmd --state, getenforce, sestatus, process limits', () => {
     expect(parse('firewall-cmd-state', 'not running\n')).toEqual({ 'firewalld.state': 'not running' });
     expect(parse('selinux', 'Permissive')).toEqual({ 'selinux.mode': 'Permissive' });
-    expect(parse('selinux', 'SELinux status:                 enabled\nSELinuxfs mount:                /sys/fs/selinux\nCurrent mode:                   enforcing')).toEqual({ 'selinux.mode': 'Enforcing' });
+    expect(
+      parse(
+        'selinux',
+        'SELinux status:                 enabled\nSELinuxfs mount:                /sys/fs/selinux\nCurrent mode:                   enforcing',
+      ),
+    ).toEqual({ 'selinux.mode': 'Enforcing' });
     expect(parse('selinux', 'SELinux status:                 disabled')).toEqual({ 'selinux.mode': 'Disabled' });
-    expect(parse('proc-limits', 'Max open files            65535                65535                files     ')['proc.maxOpenFiles']).toBe(65535);
+    expect(
+      parse('proc-limits', 'Max open files            65535                65535                files     ')[
+        'proc.maxOpenFiles'
+      ],
+    ).toBe(65535);
   });
 });
 
@@ -395,7 +451,10 @@ describe('recognise: Linux outputs', () => {
       [dfChinese, 'df'],
       [sshdConfig, 'sshd-config'],
       ['PASS_MAX_DAYS   90\nPASS_MIN_LEN    8\n', 'login-defs'],
-      ['              total        used        free      shared  buff/cache   available\nMem:           7821        1456         234          12        6130        6050\n', 'free'],
+      [
+        '              total        used        free      shared  buff/cache   available\nMem:           7821        1456         234          12        6130        6050\n',
+        'free',
+      ],
       ['Reference ID    : 0A0A0A01 (ntp1)\nStratum         : 3\nLeap status     : Normal\n', 'chronyc-tracking'],
       ['System clock synchronized: yes\n', 'timedatectl'],
       ['3.10.0-1160.el7.x86_64', 'uname'],

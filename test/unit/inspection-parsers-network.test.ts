@@ -122,8 +122,16 @@ describe('display version / show version', () => {
       'device.uptime': '1 year, 12 weeks, 3 days, 2 hours, 41 minutes',
       'device.hostname': 'SW-ACCESS-03',
     });
-    expect(parse('cisco-show-version', ciscoXe)).toMatchObject({ 'device.model': 'C9300-48P', 'device.softwareVersion': '16.12.05b', 'device.uptime': '2 weeks, 4 days, 21 hours, 3 minutes' });
-    expect(parse('cisco-show-version', nexus)).toMatchObject({ 'device.model': 'Nexus9000 C93180YC-EX', 'device.softwareVersion': '9.3(8)', 'device.uptime': '120 day(s), 3 hour(s), 12 minute(s), 5 second(s)' });
+    expect(parse('cisco-show-version', ciscoXe)).toMatchObject({
+      'device.model': 'C9300-48P',
+      'device.softwareVersion': '16.12.05b',
+      'device.uptime': '2 weeks, 4 days, 21 hours, 3 minutes',
+    });
+    expect(parse('cisco-show-version', nexus)).toMatchObject({
+      'device.model': 'Nexus9000 C93180YC-EX',
+      'device.softwareVersion': '9.3(8)',
+      'device.uptime': '120 day(s), 3 hour(s), 12 minute(s), 5 second(s)',
+    });
   });
 
   it('recognise tells the vendors apart', () => {
@@ -154,15 +162,24 @@ describe('NTP status on network devices', () => {
  peer dispersion: 10.00 ms
  reference time: 10:23:45.123 UTC Mar 4 2024(E9A1B2C3.1F2E3D4C)`;
     expect(parse('net-ntp-status', synced)).toEqual({ 'ntp.synchronised': '已同步', 'ntp.server': '10.1.1.1' });
-    expect(parse('net-ntp-status', ' Clock status: unsynchronized\n Clock stratum: 16\n Reference clock ID: none')).toEqual({ 'ntp.synchronised': '未同步' });
+    expect(
+      parse('net-ntp-status', ' Clock status: unsynchronized\n Clock stratum: 16\n Reference clock ID: none'),
+    ).toEqual({ 'ntp.synchronised': '未同步' });
   });
 
   it('Cisco show ntp status', () => {
-    expect(parse('net-ntp-status', 'Clock is synchronized, stratum 3, reference is 10.1.1.1\nnominal freq is 119.2092 Hz, actual freq is 119.2089 Hz, precision is 2**17')).toEqual({
+    expect(
+      parse(
+        'net-ntp-status',
+        'Clock is synchronized, stratum 3, reference is 10.1.1.1\nnominal freq is 119.2092 Hz, actual freq is 119.2089 Hz, precision is 2**17',
+      ),
+    ).toEqual({
       'ntp.synchronised': '已同步',
       'ntp.server': '10.1.1.1',
     });
-    expect(parse('net-ntp-status', 'Clock is unsynchronized, stratum 16, no reference clock')).toEqual({ 'ntp.synchronised': '未同步' });
+    expect(parse('net-ntp-status', 'Clock is unsynchronized, stratum 16, no reference clock')).toEqual({
+      'ntp.synchronised': '未同步',
+    });
   });
 });
 
@@ -228,19 +245,35 @@ line vty 5 15
       'net.syslogServers': '10.1.2.50, 10.1.2.51',
       'net.idleTimeoutMinutes': 15,
     });
-    expect(parse('net-config', 'snmp-server group NMS v3 priv\nsnmp-server user nms NMS v3 auth sha x priv aes 128 y')['net.snmpCommunity']).toBe('仅 SNMPv3');
+    expect(
+      parse('net-config', 'snmp-server group NMS v3 priv\nsnmp-server user nms NMS v3 auth sha x priv aes 128 y')[
+        'net.snmpCommunity'
+      ],
+    ).toBe('仅 SNMPv3');
   });
 
   it('saved configuration', () => {
-    expect(parse('net-config-compare', '<HUAWEI>compare configuration\nThe current configuration is the same as the next startup configuration file.')).toEqual({ 'net.configSaved': '已保存' });
+    expect(
+      parse(
+        'net-config-compare',
+        '<HUAWEI>compare configuration\nThe current configuration is the same as the next startup configuration file.',
+      ),
+    ).toEqual({ 'net.configSaved': '已保存' });
     expect(
       parse(
         'net-config-compare',
         'Warning: The current configuration is not the same as the next startup configuration file. There may be several differences, and the following are some of them:\n====== Current configuration line 45 ======\n vlan batch 10 20 30',
       ),
     ).toEqual({ 'net.configSaved': '存在未保存的变更' });
-    expect(parse('net-config-compare', '!Contextual Config Diffs:\n!No changes were found')).toEqual({ 'net.configSaved': '已保存' });
-    expect(parse('net-config-compare', '!Contextual Config Diffs:\ninterface GigabitEthernet1/0/5\n +description to-server-07')).toEqual({ 'net.configSaved': '存在未保存的变更' });
+    expect(parse('net-config-compare', '!Contextual Config Diffs:\n!No changes were found')).toEqual({
+      'net.configSaved': '已保存',
+    });
+    expect(
+      parse(
+        'net-config-compare',
+        '!Contextual Config Diffs:\ninterface GigabitEthernet1/0/5\n +description to-server-07',
+      ),
+    ).toEqual({ 'net.configSaved': '存在未保存的变更' });
   });
 });
 
@@ -292,9 +325,21 @@ Te1/1/1                      notconnect   1            full    10G Not Present`;
   });
 
   it('CPU usage: Huawei, Cisco, H3C', () => {
-    expect(parse('net-cpu', 'CPU Usage Stat. Cycle: 60 (Second)\nCPU Usage            : 12% Max: 46%\nCPU Usage Stat. Time : 2024-03-04  10:41:56')).toEqual({ 'cpu.usedPercent': 12 });
-    expect(parse('net-cpu', 'CPU utilization for five seconds: 9%/1%; one minute: 7%; five minutes: 6%')['cpu.usedPercent']).toBe(6);
-    expect(parse('net-cpu', 'Slot 1 CPU 0 CPU usage:\n       6% in last 5 seconds\n       5% in last 1 minute\n       4% in last 5 minutes\nSlot 2 CPU 0 CPU usage:\n       9% in last 5 minutes')['cpu.usedPercent']).toBe(9);
+    expect(
+      parse(
+        'net-cpu',
+        'CPU Usage Stat. Cycle: 60 (Second)\nCPU Usage            : 12% Max: 46%\nCPU Usage Stat. Time : 2024-03-04  10:41:56',
+      ),
+    ).toEqual({ 'cpu.usedPercent': 12 });
+    expect(
+      parse('net-cpu', 'CPU utilization for five seconds: 9%/1%; one minute: 7%; five minutes: 6%')['cpu.usedPercent'],
+    ).toBe(6);
+    expect(
+      parse(
+        'net-cpu',
+        'Slot 1 CPU 0 CPU usage:\n       6% in last 5 seconds\n       5% in last 1 minute\n       4% in last 5 minutes\nSlot 2 CPU 0 CPU usage:\n       9% in last 5 minutes',
+      )['cpu.usedPercent'],
+    ).toBe(9);
   });
 });
 
@@ -363,7 +408,11 @@ admin:/>show bbu general
   Low Water Level(%)   : 20
   Time                 : 2024-03-04/10:41:56 UTC+08:00
   Patch Version        : SPH025`;
-    expect(parse('oceanstor-general', system)).toEqual({ 'storage.softwareVersion': 'V500R007C60SPC300 SPH025', 'device.model': '5500 V5', 'storage.systemHealth': 'Normal' });
+    expect(parse('oceanstor-general', system)).toEqual({
+      'storage.softwareVersion': 'V500R007C60SPC300 SPH025',
+      'device.model': '5500 V5',
+      'storage.systemHealth': 'Normal',
+    });
     const controllers = `  Controller             : CTE0.A
   Health Status          : Normal
   Running Status         : Online
@@ -386,7 +435,10 @@ size=500G features='0' hwhandler='0' wp=rw
   |- 2:0:0:1 sdc 8:32 active ready running
   |- 1:0:1:1 sdd 8:48 failed faulty running
   \`- 2:0:1:1 sde 8:64 active ready running`;
-    expect(parse('multipath', multipath)).toMatchObject({ 'storage.failedPaths': 1, 'note:storage.failedPaths': '故障路径：mpatha sdd（共 4 条）' });
+    expect(parse('multipath', multipath)).toMatchObject({
+      'storage.failedPaths': 1,
+      'note:storage.failedPaths': '故障路径：mpatha sdd（共 4 条）',
+    });
     expect(recognise(multipath)?.parser).toBe('multipath');
   });
 });

@@ -58,8 +58,17 @@ describe('net accounts', () => {
   });
 
   it('Unlimited maximum age reads as 无限制 (which fails a maximum)', () => {
-    expect(parse('net-accounts', 'Maximum password age (days):                          Unlimited\nMinimum password length:  12')['win.maxPasswordAgeDays']).toBe('无限制');
-    expect(parse('net-accounts', '密码最长使用期限(天):                    无限制\n密码长度最小值:  12')['win.maxPasswordAgeDays']).toBe('无限制');
+    expect(
+      parse(
+        'net-accounts',
+        'Maximum password age (days):                          Unlimited\nMinimum password length:  12',
+      )['win.maxPasswordAgeDays'],
+    ).toBe('无限制');
+    expect(
+      parse('net-accounts', '密码最长使用期限(天):                    无限制\n密码长度最小值:  12')[
+        'win.maxPasswordAgeDays'
+      ],
+    ).toBe('无限制');
   });
 });
 
@@ -193,7 +202,11 @@ Hotfix(s):                 3 Hotfix(s) Installed.
                            [01]: KB5034619
                            [02]: KB5034127
                            [03]: KB5035849`;
-    expect(parse('systeminfo', en)).toMatchObject({ 'os.release': 'Microsoft Windows Server 2019 Datacenter', 'memory.usedPercent': 75, 'win.hotfixCount': 3 });
+    expect(parse('systeminfo', en)).toMatchObject({
+      'os.release': 'Microsoft Windows Server 2019 Datacenter',
+      'memory.usedPercent': 75,
+      'win.hotfixCount': 3,
+    });
     const zh = `主机名:           WIN-DB01
 OS 名称:          Microsoft Windows Server 2016 Standard
 OS 版本:          10.0.14393 暂缺 Build 14393
@@ -202,7 +215,11 @@ OS 版本:          10.0.14393 暂缺 Build 14393
 可用的物理内存:   8,191 MB
 修补程序:         安装了 12 个修补程序。
                   [01]: KB4049065`;
-    expect(parse('systeminfo', zh)).toMatchObject({ 'os.release': 'Microsoft Windows Server 2016 Standard', 'memory.usedPercent': 75, 'win.hotfixCount': 12 });
+    expect(parse('systeminfo', zh)).toMatchObject({
+      'os.release': 'Microsoft Windows Server 2016 Standard',
+      'memory.usedPercent': 75,
+      'win.hotfixCount': 12,
+    });
     expect(recognise(zh)?.parser).toBe('systeminfo');
   });
 });
@@ -277,7 +294,11 @@ HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStat
     UserAuthentication    REG_DWORD    0x1
     SecurityLayer    REG_DWORD    0x2
 `;
-    expect(parse('reg-query', reg)).toEqual({ 'win.reg:portnumber': 3389, 'win.reg:userauthentication': 1, 'win.reg:securitylayer': 2 });
+    expect(parse('reg-query', reg)).toEqual({
+      'win.reg:portnumber': 3389,
+      'win.reg:userauthentication': 1,
+      'win.reg:securitylayer': 2,
+    });
   });
 
   it('net user guest, English and Chinese', () => {
@@ -310,7 +331,10 @@ Public Profile Settings:
 State                                 OFF
 Ok.
 `;
-    expect(parse('netsh-firewall', en)).toMatchObject({ 'win.firewall': '部分启用', 'note:win.firewall': '未启用：Public' });
+    expect(parse('netsh-firewall', en)).toMatchObject({
+      'win.firewall': '部分启用',
+      'note:win.firewall': '未启用：Public',
+    });
     const zh = `
 域配置文件 设置:
 ----------------------------------------------------------------------

@@ -17,7 +17,15 @@ import {
 
 describe('built-in templates', () => {
   it('cover the asset kinds a delivery meets', () => {
-    expect(builtinTemplates.map((t) => t.key)).toEqual(['linux-server', 'windows-server', 'network-device', 'storage-array', 'mysql', 'oracle', 'middleware']);
+    expect(builtinTemplates.map((t) => t.key)).toEqual([
+      'linux-server',
+      'windows-server',
+      'network-device',
+      'storage-array',
+      'mysql',
+      'oracle',
+      'middleware',
+    ]);
     expect(builtinTemplatesFor('database').map((t) => t.key)).toEqual(['mysql', 'oracle']);
     expect(builtinTemplate('linux-server')!.name).toContain('Linux');
     expect(builtinTemplate('nope')).toBeUndefined();
@@ -29,7 +37,12 @@ describe('built-in templates', () => {
         for (const section of template.sections) expect(checklistSectionSchema.parse(section)).toEqual(section);
         for (const item of template.items) expect(checklistItemSchema.parse(item)).toEqual(item);
         for (const type of template.assetTypes) expect(Object.keys(assetTypes)).toContain(type);
-        const fields = checklistTemplateFields.parse({ ...template, familyId: 'f', version: 1, builtinKey: template.key });
+        const fields = checklistTemplateFields.parse({
+          ...template,
+          familyId: 'f',
+          version: 1,
+          builtinKey: template.key,
+        });
         expect(fields.items).toEqual(template.items);
       });
 
@@ -52,7 +65,10 @@ describe('built-in templates', () => {
             expect(item.acceptable.length, item.id).toBeGreaterThan(0);
             for (const option of item.acceptable) expect(item.options, item.id).toContain(option);
             // Some option fails, or the item would judge nothing.
-            expect(item.options.some((o) => !item.acceptable.includes(o)), item.id).toBe(true);
+            expect(
+              item.options.some((o) => !item.acceptable.includes(o)),
+              item.id,
+            ).toBe(true);
           }
         }
       });
@@ -76,15 +92,32 @@ describe('built-in templates', () => {
 
   it('holds the thresholds the baseline standards ask for', () => {
     const find = (key: string, id: string) => builtinTemplate(key)!.items.find((i) => i.id === id)!;
-    expect(find('linux-server', 'linux.res.disk')).toMatchObject({ kind: 'number', max: 80, unit: '%', parser: 'disk.maxUsePercent' });
-    expect(find('linux-server', 'linux.acct.pass-max-days')).toMatchObject({ max: 90, unit: '天', parser: 'login.passMaxDays' });
+    expect(find('linux-server', 'linux.res.disk')).toMatchObject({
+      kind: 'number',
+      max: 80,
+      unit: '%',
+      parser: 'disk.maxUsePercent',
+    });
+    expect(find('linux-server', 'linux.acct.pass-max-days')).toMatchObject({
+      max: 90,
+      unit: '天',
+      parser: 'login.passMaxDays',
+    });
     expect(find('linux-server', 'linux.acct.pass-min-len')).toMatchObject({ min: 8 });
     expect(find('linux-server', 'linux.acct.tmout')).toMatchObject({ max: 600, parser: 'shell.tmout' });
-    expect(find('linux-server', 'linux.ssh.permit-root')).toMatchObject({ kind: 'text', pattern: '^no$', parser: 'ssh.permitRootLogin' });
+    expect(find('linux-server', 'linux.ssh.permit-root')).toMatchObject({
+      kind: 'text',
+      pattern: '^no$',
+      parser: 'ssh.permitRootLogin',
+    });
     expect(find('linux-server', 'linux.hw.panel-photo').kind).toBe('photo');
     expect(find('oracle', 'ora.space.tablespace')).toMatchObject({ max: 85, unit: '%' });
     expect(find('oracle', 'ora.bak.age')).toMatchObject({ max: 24, unit: '小时' });
-    expect(find('mysql', 'mysql.log.slow')).toMatchObject({ kind: 'choice', acceptable: ['ON'], parser: 'mysql.var:slow_query_log' });
+    expect(find('mysql', 'mysql.log.slow')).toMatchObject({
+      kind: 'choice',
+      acceptable: ['ON'],
+      parser: 'mysql.var:slow_query_log',
+    });
     // The rules judge real answers as intended.
     expect(verdictFor(find('linux-server', 'linux.acct.pass-max-days'), { value: 99999 })).toBe('fail');
     expect(verdictFor(find('windows-server', 'win.acct.max-age'), { value: '无限制' })).toBe('fail');

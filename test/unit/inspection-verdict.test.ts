@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checklistItemSchema, type ChecklistItem } from '../../shared/records/checklist';
-import { answerNumber, automaticVerdict, chosenOptions, compilePattern, describeExpectation, describeThreshold, verdictFor } from '../../shared/inspection';
+import {
+  answerNumber,
+  automaticVerdict,
+  chosenOptions,
+  compilePattern,
+  describeExpectation,
+  describeThreshold,
+  verdictFor,
+} from '../../shared/inspection';
 
 function item(fields: Partial<ChecklistItem>): ChecklistItem {
   return checklistItemSchema.parse({ id: 'x', sectionId: 's', title: '检查项', ...fields });
@@ -81,7 +89,18 @@ describe('verdictFor: number', () => {
   });
 
   it('unreadable or empty values are no verdict, never a fail', () => {
-    for (const value of ['', '   ', 'abc', '约 85', '85/100', '1,5', Number.NaN, Number.POSITIVE_INFINITY, null, ['85']]) {
+    for (const value of [
+      '',
+      '   ',
+      'abc',
+      '约 85',
+      '85/100',
+      '1,5',
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      null,
+      ['85'],
+    ]) {
       expect(verdictFor(disk, { value: value as never })).toBeNull();
     }
   });
@@ -186,9 +205,13 @@ describe('describeThreshold and describeExpectation', () => {
     expect(describeThreshold({ min: null, max: null })).toBe('');
     expect(describeThreshold({ max: 0.5, unit: '秒' })).toBe('≤ 0.5 秒');
     expect(describeExpectation(item({ kind: 'number', max: 80, unit: '%' }))).toBe('≤ 80 %');
-    expect(describeExpectation(item({ kind: 'number', max: 80, unit: '%', expected: '各分区 ≤ 80 %' }))).toBe('各分区 ≤ 80 %');
+    expect(describeExpectation(item({ kind: 'number', max: 80, unit: '%', expected: '各分区 ≤ 80 %' }))).toBe(
+      '各分区 ≤ 80 %',
+    );
     expect(describeExpectation(item({ kind: 'text', pattern: '^no$' }))).toBe('匹配 ^no$');
-    expect(describeExpectation(item({ kind: 'choice', options: ['ON', 'OFF'], acceptable: ['ON'] }))).toBe('合格选项：ON');
+    expect(describeExpectation(item({ kind: 'choice', options: ['ON', 'OFF'], acceptable: ['ON'] }))).toBe(
+      '合格选项：ON',
+    );
     expect(describeExpectation(item({ kind: 'photo' }))).toBe('需拍照留证');
   });
 });

@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checklistItemSchema } from '../../shared/records/checklist';
-import { builtinTemplate, builtinTemplates, exportTemplateXlsx, importTemplateXlsx, type TemplateImportResult } from '../../shared/inspection';
+import {
+  builtinTemplate,
+  builtinTemplates,
+  exportTemplateXlsx,
+  importTemplateXlsx,
+  type TemplateImportResult,
+} from '../../shared/inspection';
 
 async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -30,7 +36,21 @@ describe('template .xlsx export', () => {
     expect(info.getCell('B4').value).toBe('3');
     const items = workbook.getWorksheet('检查项')!;
     expect((items.getRow(1).values as unknown[]).slice(1)).toEqual([
-      '分节', '编号', '检查项', '检查方法', '期望结果', '类型', '下限', '上限', '单位', '匹配模式', '选项', '合格选项', '严重度', '说明', '解析器',
+      '分节',
+      '编号',
+      '检查项',
+      '检查方法',
+      '期望结果',
+      '类型',
+      '下限',
+      '上限',
+      '单位',
+      '匹配模式',
+      '选项',
+      '合格选项',
+      '严重度',
+      '说明',
+      '解析器',
     ]);
     expect(items.actualRowCount).toBe(linux.items.length + 1);
     const disk = items.getRow(linux.items.findIndex((i) => i.id === 'linux.res.disk') + 2);
@@ -47,7 +67,9 @@ describe('template .xlsx export', () => {
 describe('template .xlsx round trip', () => {
   for (const template of builtinTemplates) {
     it(`${template.name}: export then import gives the same template`, async () => {
-      const result = await importTemplateXlsx(await exportTemplateXlsx({ ...template, version: 2, builtinKey: template.key }));
+      const result = await importTemplateXlsx(
+        await exportTemplateXlsx({ ...template, version: 2, builtinKey: template.key }),
+      );
       if (!result.ok) throw new Error(JSON.stringify(result.errors));
       expect(result.warnings).toEqual([]);
       expect(result.template).toEqual({
@@ -63,7 +85,8 @@ describe('template .xlsx round trip', () => {
   }
 
   it('keeps awkward content: duplicate section titles, a lone option with a semicolon, newlines, empty sections', async () => {
-    const item = (id: string, sectionId: string, extra: object = {}) => checklistItemSchema.parse({ id, sectionId, title: `项 ${id}`, ...extra });
+    const item = (id: string, sectionId: string, extra: object = {}) =>
+      checklistItemSchema.parse({ id, sectionId, title: `项 ${id}`, ...extra });
     const template = {
       name: '自定义模板',
       assetTypes: ['server', 'application'],
@@ -75,7 +98,12 @@ describe('template .xlsx round trip', () => {
       ],
       items: [
         item('x1', 'a', { kind: 'choice', options: ['是;否', '其他'], acceptable: ['是;否'] }),
-        item('x2', 'b', { kind: 'multiChoice', options: ['a|b', 'c'], acceptable: ['a|b'], guidance: '步骤一\n步骤二' }),
+        item('x2', 'b', {
+          kind: 'multiChoice',
+          options: ['a|b', 'c'],
+          acceptable: ['a|b'],
+          guidance: '步骤一\n步骤二',
+        }),
         item('x3', 'b', { kind: 'number', min: -0.5, max: 1e6, unit: '毫秒', pattern: '' }),
         item('x4', 'a', { kind: 'text', pattern: '=SUM(A1)', method: "=cmd 'x'" }),
       ],
@@ -88,7 +116,9 @@ describe('template .xlsx round trip', () => {
 });
 
 describe('template .xlsx import from hand-edited workbooks', () => {
-  async function edited(edit: (items: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void): Promise<TemplateImportResult> {
+  async function edited(
+    edit: (items: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void,
+  ): Promise<TemplateImportResult> {
     const workbook = await workbookOf(await exportTemplateXlsx(builtinTemplate('linux-server')!));
     edit(workbook.getWorksheet('检查项')!, workbook);
     return importTemplateXlsx(await bytesOf(workbook));
@@ -105,7 +135,9 @@ describe('template .xlsx import from hand-edited workbooks', () => {
       }),
     );
     const messages = errors.map((e) => e.message);
-    expect(messages).toContain('第 3 行「类型」：无法识别“百分比”，可填：合格/不合格/不适用、数值（阈值判定）、文本（期望值或模式）、单选、多选、必须拍照');
+    expect(messages).toContain(
+      '第 3 行「类型」：无法识别“百分比”，可填：合格/不合格/不适用、数值（阈值判定）、文本（期望值或模式）、单选、多选、必须拍照',
+    );
     expect(messages).toContain('第 4 行「下限」：“八”不是数字');
     expect(messages).toContain('第 5 行「检查项」：请填写检查项');
     expect(messages).toContain('第 6 行「严重度」：无法识别“致命”，可填：严重、一般、轻微');
@@ -148,7 +180,9 @@ describe('template .xlsx import from hand-edited workbooks', () => {
     expect(third!.id).toBe('item-4');
     const added = result.template.sections.find((s) => s.title === '新增的分节')!;
     expect(third!.sectionId).toBe(added.id);
-    expect(result.warnings.map((w) => w.message)).toEqual(expect.arrayContaining([`第 4 行：新分节「新增的分节」（编号 ${added.id}）`, '第 4 行：未填编号，已生成 item-4']));
+    expect(result.warnings.map((w) => w.message)).toEqual(
+      expect.arrayContaining([`第 4 行：新分节「新增的分节」（编号 ${added.id}）`, '第 4 行：未填编号，已生成 item-4']),
+    );
   });
 
   it('explains a missing name, unknown asset types and files that are not templates', async () => {
@@ -160,7 +194,11 @@ describe('template .xlsx import from hand-edited workbooks', () => {
         info.getCell('B4').value = '1.5';
       }),
     );
-    expect(errors.map((e) => e.message)).toEqual(['请填写模板名称', '第 3 行：无法识别的对象类型“主机”，可填：服务器、网络设备、存储、应用系统、数据库、安全设备、其他', '第 4 行：版本应为正整数']);
+    expect(errors.map((e) => e.message)).toEqual([
+      '请填写模板名称',
+      '第 3 行：无法识别的对象类型“主机”，可填：服务器、网络设备、存储、应用系统、数据库、安全设备、其他',
+      '第 4 行：版本应为正整数',
+    ]);
 
     const other = new ExcelJS.Workbook();
     other.addWorksheet('设备清单').addRow(['名称', 'IP']);

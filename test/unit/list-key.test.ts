@@ -18,7 +18,16 @@ describe('list indexes leave deleted rows out', () => {
     expect((await db.assets.get(a!.id))?.deleted).toBe(true); // the tombstone itself stays
 
     // A delete arriving from another device goes through the same database layer.
-    const remote = { changeId: newId(), projectId: project.id, table: 'assets', rowId: b!.id, fields: { deleted: true }, hlc: formatHlc({ millis: Date.now() + 1000, counter: 0 }, 'other'), author: '李工', deviceId: 'other' };
+    const remote = {
+      changeId: newId(),
+      projectId: project.id,
+      table: 'assets',
+      rowId: b!.id,
+      fields: { deleted: true },
+      hlc: formatHlc({ millis: Date.now() + 1000, counter: 0 }, 'other'),
+      author: '李工',
+      deviceId: 'other',
+    };
     await db.transaction('rw', syncTables(db), () => applyRemoteChanges(db, clock, [remote]));
     expect(await live().primaryKeys()).toEqual([c!.id]);
   });

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { slaFields } from '../../shared/records/sla';
-import { formatLocalDateTime, localDate, localDateTime, localMonth, localMonthRange, localParts, parseLocalDateTime } from '../../shared/date-time';
+import {
+  formatLocalDateTime,
+  localDate,
+  localDateTime,
+  localMonth,
+  localMonthRange,
+  localParts,
+  parseLocalDateTime,
+} from '../../shared/date-time';
 import {
   addServiceMinutes,
   isServiceTime,
@@ -39,7 +47,15 @@ describe('project local time in the project zone', () => {
     // Local midnight: Sunday 16:30 UTC is already Monday in Beijing.
     expect(localDate(Date.UTC(2026, 2, 15, 16, 30))).toBe('2026-03-16');
     expect(localDate(Date.UTC(2026, 2, 15, 16, 30), 'UTC')).toBe('2026-03-15');
-    expect(localParts(Date.UTC(2026, 2, 15, 16, 30))).toEqual({ year: 2026, month: 3, day: 16, hour: 0, minute: 30, second: 0, isoWeekday: 1 });
+    expect(localParts(Date.UTC(2026, 2, 15, 16, 30))).toEqual({
+      year: 2026,
+      month: 3,
+      day: 16,
+      hour: 0,
+      minute: 30,
+      second: 0,
+      isoWeekday: 1,
+    });
     expect(localMonth(Date.UTC(2026, 2, 31, 16, 0))).toBe('2026-04');
     expect(localMonth(Date.UTC(2026, 2, 31, 16, 0), 'UTC')).toBe('2026-03');
   });
@@ -47,7 +63,15 @@ describe('project local time in the project zone', () => {
   it('accepts a space and seconds, refuses what is not a real date and time', () => {
     expect(parseLocalDateTime('2026-03-13 17:20')).toBe(t('2026-03-13T17:20'));
     expect(parseLocalDateTime('2026-03-13T17:20:30')).toBe(t('2026-03-13T17:20') + 30_000);
-    for (const bad of ['2026-02-29T10:00', '2026-13-01T10:00', '2026-03-13T24:00', '2026-03-13T10:60', '2026-3-13T10:00', '', 'yesterday']) {
+    for (const bad of [
+      '2026-02-29T10:00',
+      '2026-13-01T10:00',
+      '2026-03-13T24:00',
+      '2026-03-13T10:60',
+      '2026-3-13T10:00',
+      '',
+      'yesterday',
+    ]) {
       expect(parseLocalDateTime(bad)).toBeNull();
     }
     expect(parseLocalDateTime('2028-02-29T10:00')).not.toBeNull();
@@ -63,7 +87,8 @@ describe('project local time in the project zone', () => {
 
   it('never uses the machine time zone: no Date local getters, no Intl, no Date string parsing in shared/operations', () => {
     const dir = `${import.meta.dirname}/../../shared/operations`;
-    const forbidden = /\.(getHours|getMinutes|getSeconds|getDay|getDate|getMonth|getFullYear|getYear|getTimezoneOffset|setHours|setDate|setMonth|setFullYear|toLocale\w*|toDateString|toTimeString)\(|\bIntl\b|Date\.parse|new Date\(\s*['"`]/;
+    const forbidden =
+      /\.(getHours|getMinutes|getSeconds|getDay|getDate|getMonth|getFullYear|getYear|getTimezoneOffset|setHours|setDate|setMonth|setFullYear|toLocale\w*|toDateString|toTimeString)\(|\bIntl\b|Date\.parse|new Date\(\s*['"`]/;
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
       const code = readFileSync(`${dir}/${file}`, 'utf8')
         .split('\n')
@@ -151,7 +176,12 @@ describe('service calendar: 5x8', () => {
   });
 
   it('lists its service intervals', () => {
-    expect(serviceIntervals(office, t('2026-03-13T17:00'), t('2026-03-16T10:00')).map((span) => [f(span.start), f(span.end)])).toEqual([
+    expect(
+      serviceIntervals(office, t('2026-03-13T17:00'), t('2026-03-16T10:00')).map((span) => [
+        f(span.start),
+        f(span.end),
+      ]),
+    ).toEqual([
       ['2026-03-13T17:00', '2026-03-13T17:30'],
       ['2026-03-16T09:00', '2026-03-16T10:00'],
     ]);
@@ -168,7 +198,13 @@ describe('service calendar: 7x24, custom and unusable definitions', () => {
   });
 
   it('reads custom hours as 7x24 unless told the structured fields describe them', () => {
-    const custom = slaFields.parse({ serviceHours: 'custom', customHours: '每天 08:00–20:00', workdays: ['1', '2', '3', '4', '5', '6', '7'], dayStart: '08:00', dayEnd: '20:00' });
+    const custom = slaFields.parse({
+      serviceHours: 'custom',
+      customHours: '每天 08:00–20:00',
+      workdays: ['1', '2', '3', '4', '5', '6', '7'],
+      dayStart: '08:00',
+      dayEnd: '20:00',
+    });
     const asAlways = serviceCalendar(custom);
     expect(asAlways.alwaysOn).toBe(true);
     expect(asAlways.notes).toEqual(['自定义服务时间无法自动识别，按 7x24 计时']);
@@ -179,19 +215,36 @@ describe('service calendar: 7x24, custom and unusable definitions', () => {
   });
 
   it('falls back to 7x24, and says so, when a 5x8 definition cannot be used', () => {
-    expect(serviceCalendar({ serviceHours: '5x8', workdays: [], dayStart: '09:00', dayEnd: '17:30' }).notes).toEqual(['服务时间未选择工作日，按 7x24 计时']);
-    expect(serviceCalendar({ serviceHours: '5x8', workdays: ['1'], dayStart: '', dayEnd: '17:30' }).notes).toEqual(['每日服务时段未填写完整，按 7x24 计时']);
+    expect(serviceCalendar({ serviceHours: '5x8', workdays: [], dayStart: '09:00', dayEnd: '17:30' }).notes).toEqual([
+      '服务时间未选择工作日，按 7x24 计时',
+    ]);
+    expect(serviceCalendar({ serviceHours: '5x8', workdays: ['1'], dayStart: '', dayEnd: '17:30' }).notes).toEqual([
+      '每日服务时段未填写完整，按 7x24 计时',
+    ]);
     const reversed = serviceCalendar({ serviceHours: '5x8', workdays: ['1'], dayStart: '18:00', dayEnd: '09:00' });
     expect(reversed.alwaysOn).toBe(true);
     expect(reversed.notes).toEqual(['每日结束时间不晚于开始时间，按 7x24 计时']);
-    const badDate = serviceCalendar({ serviceHours: '5x8', workdays: ['1'], dayStart: '09:00', dayEnd: '24:00', holidays: ['2026-02-30'] });
+    const badDate = serviceCalendar({
+      serviceHours: '5x8',
+      workdays: ['1'],
+      dayStart: '09:00',
+      dayEnd: '24:00',
+      holidays: ['2026-02-30'],
+    });
     expect(badDate.alwaysOn).toBe(false);
     expect(badDate.dayEndMinute).toBe(1440);
     expect(badDate.notes).toEqual(['忽略无效日期：2026-02-30']);
   });
 
   it('treats a date that is both holiday and extra working day as a working day', () => {
-    const both = serviceCalendar({ serviceHours: '5x8', workdays: ['1', '2', '3', '4', '5'], dayStart: '09:00', dayEnd: '17:30', holidays: ['2026-10-01'], extraWorkdays: ['2026-10-01'] });
+    const both = serviceCalendar({
+      serviceHours: '5x8',
+      workdays: ['1', '2', '3', '4', '5'],
+      dayStart: '09:00',
+      dayEnd: '17:30',
+      holidays: ['2026-10-01'],
+      extraWorkdays: ['2026-10-01'],
+    });
     expect(isWorkingDay(both, '2026-10-01')).toBe(true);
   });
 });
@@ -219,7 +272,10 @@ describe('service calendar: pauses', () => {
     const offHours = [{ start: t('2026-03-14T10:00'), end: t('2026-03-15T20:00') }];
     expect(f(addServiceMinutes(office, t('2026-03-13T16:00'), 240, offHours))).toBe('2026-03-16T11:30');
     // A pause before the start or after the deadline changes nothing either.
-    const outside = [{ start: t('2026-03-12T10:00'), end: t('2026-03-13T16:00') }, { start: t('2026-03-16T12:00'), end: t('2026-03-16T14:00') }];
+    const outside = [
+      { start: t('2026-03-12T10:00'), end: t('2026-03-13T16:00') },
+      { start: t('2026-03-16T12:00'), end: t('2026-03-16T14:00') },
+    ];
     expect(f(addServiceMinutes(office, t('2026-03-13T16:00'), 240, outside))).toBe('2026-03-16T11:30');
   });
 

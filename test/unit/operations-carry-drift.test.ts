@@ -12,7 +12,12 @@ describe('carryForward: 无变化 is attested per metric', () => {
   it('copies only attested metrics, marks them carried, and leaves everything else empty', () => {
     const current = { 'cpu.usedPercent': 35, 'disk.maxUsePercent': null, 'hw.alarmLight': '正常' };
     const before = JSON.stringify({ previous, current });
-    const result = carryForward(previous, current, ['memory.usedPercent', 'cpu.usedPercent', 'hw.temperature', 'cpu.loadPerCore']);
+    const result = carryForward(previous, current, [
+      'memory.usedPercent',
+      'cpu.usedPercent',
+      'hw.temperature',
+      'cpu.loadPerCore',
+    ]);
     expect(result.values).toEqual({
       // Typed today: kept, whatever was attested.
       'cpu.usedPercent': { value: 35, carried: false },
@@ -73,14 +78,21 @@ describe('detectDrift against the signed baseline', () => {
       { key: 'disk.maxUsePercent', baseline: 40, reading: '45 %' },
       { key: 'ntp.synchronised', baseline: '已同步', reading: '未同步' },
     ]);
-    expect(detectDrift(baseline, reading, { 'disk.maxUsePercent': 5 })).toEqual([{ key: 'ntp.synchronised', baseline: '已同步', reading: '未同步' }]);
-    expect(detectDrift(baseline, reading, { 'disk.maxUsePercent': 4.9 }).map((drift) => drift.key)).toEqual(['disk.maxUsePercent', 'ntp.synchronised']);
+    expect(detectDrift(baseline, reading, { 'disk.maxUsePercent': 5 })).toEqual([
+      { key: 'ntp.synchronised', baseline: '已同步', reading: '未同步' },
+    ]);
+    expect(detectDrift(baseline, reading, { 'disk.maxUsePercent': 4.9 }).map((drift) => drift.key)).toEqual([
+      'disk.maxUsePercent',
+      'ntp.synchronised',
+    ]);
     // '*' is a default tolerance for every key.
     expect(detectDrift(baseline, reading, { '*': 10 }).map((drift) => drift.key)).toEqual(['ntp.synchronised']);
   });
 
   it('a number against text that is no number differs; two texts never compare as numbers', () => {
-    expect(detectDrift({ 'login.passMaxDays': 90 }, { 'login.passMaxDays': '无限制' })).toEqual([{ key: 'login.passMaxDays', baseline: 90, reading: '无限制' }]);
+    expect(detectDrift({ 'login.passMaxDays': 90 }, { 'login.passMaxDays': '无限制' })).toEqual([
+      { key: 'login.passMaxDays', baseline: 90, reading: '无限制' },
+    ]);
     expect(detectDrift({ 'os.release': '3.10' }, { 'os.release': '3.1' })).toHaveLength(1);
     expect(detectDrift({ 'os.release': '7.9' }, { 'os.release': ' 7.9 ' })).toEqual([]);
     // Float noise is not drift.

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { slaFields } from '../../shared/records/sla';
 import { localDateTime, localMonthRange } from '../../shared/date-time';
-import { type IncidentTiming, monthlyAvailability, monthlyCompliance, type Outage, serviceAvailability, serviceCalendar } from '../../shared/operations';
+import {
+  type IncidentTiming,
+  monthlyAvailability,
+  monthlyCompliance,
+  type Outage,
+  serviceAvailability,
+  serviceCalendar,
+} from '../../shared/operations';
 
 const t = (text: string) => localDateTime(text);
 const always = serviceCalendar(slaFields.parse({ serviceHours: '7x24' }));
@@ -18,11 +25,26 @@ const sla = {
 
 const incidents: IncidentTiming[] = [
   // P1: met / met.
-  { priority: 'P1', reportedAt: t('2026-03-02T10:00'), acknowledgedAt: t('2026-03-02T10:10'), resolvedAt: t('2026-03-02T13:00') },
+  {
+    priority: 'P1',
+    reportedAt: t('2026-03-02T10:00'),
+    acknowledgedAt: t('2026-03-02T10:10'),
+    resolvedAt: t('2026-03-02T13:00'),
+  },
   // P1: response 20 > 15 missed; resolution 210 ≤ 240 met.
-  { priority: 'P1', reportedAt: t('2026-03-05T22:00'), acknowledgedAt: t('2026-03-05T22:20'), resolvedAt: t('2026-03-06T01:30') },
+  {
+    priority: 'P1',
+    reportedAt: t('2026-03-05T22:00'),
+    acknowledgedAt: t('2026-03-05T22:20'),
+    resolvedAt: t('2026-03-06T01:30'),
+  },
   // P1 reported 31 March 23:50, handled in April: response 10 met, resolution 310 > 240 missed — a March incident.
-  { priority: 'P1', reportedAt: t('2026-03-31T23:50'), acknowledgedAt: t('2026-04-01T00:00'), resolvedAt: t('2026-04-01T05:00') },
+  {
+    priority: 'P1',
+    reportedAt: t('2026-03-31T23:50'),
+    acknowledgedAt: t('2026-04-01T00:00'),
+    resolvedAt: t('2026-04-01T05:00'),
+  },
   // P2 still open long past its 8-hour deadline: resolution missed already.
   { priority: 'P2', reportedAt: t('2026-03-20T09:00'), acknowledgedAt: t('2026-03-20T09:10') },
   // P4: resolved in 24 h of 72.
@@ -30,14 +52,25 @@ const incidents: IncidentTiming[] = [
   // April P2, open and within its deadline at `now`: pending.
   { priority: 'P2', reportedAt: t('2026-04-02T10:00'), acknowledgedAt: t('2026-04-02T10:05') },
   // 1 April 07:30 in Beijing is still 31 March in UTC.
-  { priority: 'P3', reportedAt: t('2026-04-01T07:30'), acknowledgedAt: t('2026-04-01T08:00'), resolvedAt: t('2026-04-01T09:00') },
+  {
+    priority: 'P3',
+    reportedAt: t('2026-04-01T07:30'),
+    acknowledgedAt: t('2026-04-01T08:00'),
+    resolvedAt: t('2026-04-01T09:00'),
+  },
 ];
 const now = t('2026-04-02T12:00');
 
 describe('monthly SLA compliance', () => {
   it('counts met, missed and pending per month and priority (hand-worked)', () => {
     const rows = monthlyCompliance(always, sla, incidents, { now });
-    expect(rows.map((row) => `${row.month} ${row.priority} ${row.count}`)).toEqual(['2026-03 P1 3', '2026-03 P2 1', '2026-03 P4 1', '2026-04 P2 1', '2026-04 P3 1']);
+    expect(rows.map((row) => `${row.month} ${row.priority} ${row.count}`)).toEqual([
+      '2026-03 P1 3',
+      '2026-03 P2 1',
+      '2026-03 P4 1',
+      '2026-04 P2 1',
+      '2026-04 P3 1',
+    ]);
     const [marchP1, marchP2, marchP4, aprilP2, aprilP3] = rows;
     expect(marchP1!.response).toEqual({ met: 2, missed: 1, pending: 0, share: 2 / 3, percent: 66.7 });
     expect(marchP1!.resolution).toEqual({ met: 2, missed: 1, pending: 0, share: 2 / 3, percent: 66.7 });
@@ -75,7 +108,12 @@ describe('monthly SLA compliance', () => {
   it('runs the clocks on the service calendar (5x8)', () => {
     const office = serviceCalendar(slaFields.parse({ serviceHours: '5x8' }));
     // P2 reported Friday 17:20, acknowledged Monday 09:20: 30 service minutes, met.
-    const friday: IncidentTiming = { priority: 'P2', reportedAt: t('2026-03-13T17:20'), acknowledgedAt: t('2026-03-16T09:20'), resolvedAt: t('2026-03-16T16:50') };
+    const friday: IncidentTiming = {
+      priority: 'P2',
+      reportedAt: t('2026-03-13T17:20'),
+      acknowledgedAt: t('2026-03-16T09:20'),
+      resolvedAt: t('2026-03-16T16:50'),
+    };
     const [row] = monthlyCompliance(office, sla, [friday], { now });
     expect(row!.response).toMatchObject({ met: 1, missed: 0 });
     expect(row!.resolution).toMatchObject({ met: 1, missed: 0 });
@@ -93,7 +131,12 @@ describe('availability', () => {
       { service: '邮件系统', targetPercent: null, period: 'month' as const },
     ],
   };
-  const core = (start: string, end: string, planned = false): Outage => ({ service: '核心业务系统', start: t(start), end: t(end), planned });
+  const core = (start: string, end: string, planned = false): Outage => ({
+    service: '核心业务系统',
+    start: t(start),
+    end: t(end),
+    planned,
+  });
   const outages: Outage[] = [
     // Two overlapping records of one outage: 10:00–10:45, 45 minutes.
     core('2026-04-03T10:00', '2026-04-03T10:30'),
@@ -117,7 +160,12 @@ describe('availability', () => {
     const april = rows.find((row) => row.month === '2026-04' && row.service === '核心业务系统')!;
     // 45 + 10 = 55 minutes of 43 200: 100 × (1 − 55/43200) = 99.87268… → 99.873.
     expect(april).toMatchObject({ periodMinutes: 43_200, downtimeMinutes: 55, percent: 99.873 });
-    expect(april.target).toMatchObject({ targetPercent: 99.9, period: 'month', allowedDowntimeMinutes: 43.2, met: false });
+    expect(april.target).toMatchObject({
+      targetPercent: 99.9,
+      period: 'month',
+      allowedDowntimeMinutes: 43.2,
+      met: false,
+    });
     const may = rows.find((row) => row.month === '2026-05' && row.service === '核心业务系统')!;
     // 30 + 14.4 = 44.4 of 44 640: 99.90053… → 99.901, within 44.64.
     expect(may.periodMinutes).toBe(44_640);
@@ -128,7 +176,12 @@ describe('availability', () => {
 
   it('met compares the unrounded downtime: 43.2 minutes meets 99.9 %, one second more does not', () => {
     const june = localMonthRange('2026-06')!;
-    const exactly: Outage = { service: '核心业务系统', start: t('2026-06-10T10:00'), end: t('2026-06-10T10:43') + 12_000, planned: false };
+    const exactly: Outage = {
+      service: '核心业务系统',
+      start: t('2026-06-10T10:00'),
+      end: t('2026-06-10T10:43') + 12_000,
+      planned: false,
+    };
     const [row] = monthlyAvailability({ availability: [availabilitySla.availability[0]!] }, [exactly], ['2026-06']);
     expect(row).toMatchObject({ downtimeMinutes: 43.2, percent: 99.9 });
     expect(row!.target!.met).toBe(true);
@@ -140,7 +193,9 @@ describe('availability', () => {
   });
 
   it('checks a quarterly target over the whole quarter', () => {
-    const rows = monthlyAvailability(availabilitySla, outages, ['2026-04', '2026-05', '2026-06']).filter((row) => row.service === 'OA 系统');
+    const rows = monthlyAvailability(availabilitySla, outages, ['2026-04', '2026-05', '2026-06']).filter(
+      (row) => row.service === 'OA 系统',
+    );
     // Per month: 300/43200 → 99.306, 300/44640 → 99.328, 60/43200 → 99.861.
     expect(rows.map((row) => row.percent)).toEqual([99.306, 99.328, 99.861]);
     // Q2 = 91 days = 131 040 minutes; 99.5 % allows 655.2; 660 were down → 99.49633… → 99.496, missed.
@@ -149,7 +204,11 @@ describe('availability', () => {
       expect(row.target!.measured).toMatchObject({ periodMinutes: 131_040, downtimeMinutes: 660, percent: 99.496 });
     }
     // Without June's hour the quarter is within budget even though April alone is below 99.5 %.
-    const withoutJune = monthlyAvailability(availabilitySla, outages.filter((outage) => outage.start !== t('2026-06-08T01:00')), ['2026-04']);
+    const withoutJune = monthlyAvailability(
+      availabilitySla,
+      outages.filter((outage) => outage.start !== t('2026-06-08T01:00')),
+      ['2026-04'],
+    );
     expect(withoutJune.find((row) => row.service === 'OA 系统')!.target).toMatchObject({ met: true });
   });
 

@@ -8,7 +8,14 @@ import { addServiceMinutes, escalationSchedule, serviceCalendar } from '../../sh
  * screen and the ops documents hung on an afterMinutes of 8127306808287235).
  */
 describe('deadlines beyond a century', () => {
-  const fiveByEight = serviceCalendar({ serviceHours: '5x8', workdays: ['1', '2', '3', '4', '5'], dayStart: '09:00', dayEnd: '17:30', holidays: [], extraWorkdays: [] });
+  const fiveByEight = serviceCalendar({
+    serviceHours: '5x8',
+    workdays: ['1', '2', '3', '4', '5'],
+    dayStart: '09:00',
+    dayEnd: '17:30',
+    holidays: [],
+    extraWorkdays: [],
+  });
   const always = serviceCalendar({ serviceHours: '7x24' });
   const reportedAt = Date.UTC(2026, 10, 23, 1, 0);
 
@@ -25,7 +32,12 @@ describe('deadlines beyond a century', () => {
   });
 
   it('an escalation step that far is pending, never reached', () => {
-    const schedule = escalationSchedule(fiveByEight, { P3: [{ to: 'secondLine', afterMinutes: 8_127_306_808_287_235 }] }, { priority: 'P3', reportedAt }, { now: reportedAt + 86_400_000 });
+    const schedule = escalationSchedule(
+      fiveByEight,
+      { P3: [{ to: 'secondLine', afterMinutes: 8_127_306_808_287_235 }] },
+      { priority: 'P3', reportedAt },
+      { now: reportedAt + 86_400_000 },
+    );
     expect(schedule.map((due) => [due.state, due.dueAt])).toEqual([['pending', Number.POSITIVE_INFINITY]]);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPriorityTargets, slaFields } from '../../shared/records/sla';
 import { formatLocalDateTime, localDateTime } from '../../shared/date-time';
-import { type EscalationPolicy, escalationPolicyFromSteps, escalationSchedule, incidentTimingFromFields, incidentClocks, serviceCalendar, targetsFor } from '../../shared/operations';
+import {
+  type EscalationPolicy,
+  escalationPolicyFromSteps,
+  escalationSchedule,
+  incidentTimingFromFields,
+  incidentClocks,
+  serviceCalendar,
+  targetsFor,
+} from '../../shared/operations';
 
 const t = (text: string) => localDateTime(text);
 const f = (instant: number | null) => (instant === null ? null : formatLocalDateTime(instant));
@@ -25,13 +33,22 @@ describe('SLA clocks: deadlines', () => {
     const clocks = incidentClocks(office, sla, friday, { now: t('2026-03-13T17:25') });
     expect(f(clocks.response.deadline)).toBe('2026-03-16T09:20');
     expect(f(clocks.resolution.deadline)).toBe('2026-03-16T16:50');
-    expect(clocks.response).toMatchObject({ kind: 'response', targetMinutes: 30, status: 'running', elapsedMinutes: 5, remainingMinutes: 25, stoppedAt: null, paused: false });
+    expect(clocks.response).toMatchObject({
+      kind: 'response',
+      targetMinutes: 30,
+      status: 'running',
+      elapsedMinutes: 5,
+      remainingMinutes: 25,
+      stoppedAt: null,
+      paused: false,
+    });
     expect(clocks.response.usedShare).toBeCloseTo(5 / 30, 10);
     expect(clocks.resolution).toMatchObject({ status: 'running', elapsedMinutes: 5, remainingMinutes: 475 });
   });
 
   it('is at risk from 80 % of the allowed service time used, breached once past the deadline', () => {
-    const at = (now: string, atRiskShare?: number) => incidentClocks(office, sla, friday, { now: t(now), ...(atRiskShare ? { atRiskShare } : {}) }).response;
+    const at = (now: string, atRiskShare?: number) =>
+      incidentClocks(office, sla, friday, { now: t(now), ...(atRiskShare ? { atRiskShare } : {}) }).response;
     // Over the weekend nothing is used: still 10 of 30.
     expect(at('2026-03-15T12:00')).toMatchObject({ status: 'running', elapsedMinutes: 10, remainingMinutes: 20 });
     expect(at('2026-03-16T09:13')).toMatchObject({ status: 'running', elapsedMinutes: 23 });
@@ -45,25 +62,49 @@ describe('SLA clocks: deadlines', () => {
   });
 
   it('a stopped clock is met at or before its deadline, breached after it', () => {
-    const acked = (when: string) => incidentClocks(office, sla, { ...friday, acknowledgedAt: t(when) }, { now: t('2026-03-20T12:00') }).response;
-    expect(acked('2026-03-16T09:20')).toMatchObject({ status: 'met', elapsedMinutes: 30, stoppedAt: t('2026-03-16T09:20') });
+    const acked = (when: string) =>
+      incidentClocks(office, sla, { ...friday, acknowledgedAt: t(when) }, { now: t('2026-03-20T12:00') }).response;
+    expect(acked('2026-03-16T09:20')).toMatchObject({
+      status: 'met',
+      elapsedMinutes: 30,
+      stoppedAt: t('2026-03-16T09:20'),
+    });
     expect(acked('2026-03-16T09:21')).toMatchObject({ status: 'breached', elapsedMinutes: 31 });
     // Acknowledged after closing on Friday: 10 service minutes, well within.
     expect(acked('2026-03-13T17:45')).toMatchObject({ status: 'met', elapsedMinutes: 10, remainingMinutes: 20 });
   });
 
   it('compares instants: a target that ran out at closing time is missed by an acknowledgement the next day', () => {
-    const tight = { priorities: [{ level: 'P4' as const, definition: '', examples: '', responseMinutes: 10, resolutionMinutes: null }] };
-    const incident = { priority: 'P4' as const, reportedAt: t('2026-03-13T17:20'), acknowledgedAt: t('2026-03-14T10:00') };
+    const tight = {
+      priorities: [
+        { level: 'P4' as const, definition: '', examples: '', responseMinutes: 10, resolutionMinutes: null },
+      ],
+    };
+    const incident = {
+      priority: 'P4' as const,
+      reportedAt: t('2026-03-13T17:20'),
+      acknowledgedAt: t('2026-03-14T10:00'),
+    };
     const clocks = incidentClocks(office, tight, incident, { now: t('2026-03-14T10:00') });
     expect(f(clocks.response.deadline)).toBe('2026-03-13T17:30');
     // No further service minute passed, but the deadline shown was Friday 17:30.
     expect(clocks.response).toMatchObject({ status: 'breached', elapsedMinutes: 10, remainingMinutes: 0 });
-    expect(clocks.resolution).toMatchObject({ status: 'n/a', targetMinutes: null, deadline: null, remainingMinutes: null, usedShare: null });
+    expect(clocks.resolution).toMatchObject({
+      status: 'n/a',
+      targetMinutes: null,
+      deadline: null,
+      remainingMinutes: null,
+      usedShare: null,
+    });
   });
 
   it('a resolution stops the response clock when no acknowledgement was recorded', () => {
-    const clocks = incidentClocks(always, sla, { priority: 'P1', reportedAt: t('2026-03-16T10:00'), resolvedAt: t('2026-03-16T10:12') }, { now: t('2026-03-16T12:00') });
+    const clocks = incidentClocks(
+      always,
+      sla,
+      { priority: 'P1', reportedAt: t('2026-03-16T10:00'), resolvedAt: t('2026-03-16T10:12') },
+      { now: t('2026-03-16T12:00') },
+    );
     expect(clocks.response).toMatchObject({ status: 'met', stoppedAt: t('2026-03-16T10:12'), elapsedMinutes: 12 });
     expect(clocks.resolution).toMatchObject({ status: 'met', elapsedMinutes: 12, remainingMinutes: 228 });
   });
@@ -73,7 +114,9 @@ describe('SLA clocks: deadlines', () => {
     expect(f(clocks.response.deadline)).toBe('2026-03-13T17:35');
     expect(f(clocks.resolution.deadline)).toBe('2026-03-13T21:20');
     expect(clocks.response).toMatchObject({ status: 'atRisk', elapsedMinutes: 13 });
-    expect(incidentClocks(always, sla, { ...friday, priority: 'P1' }, { now: t('2026-03-14T00:00') }).resolution.status).toBe('breached');
+    expect(
+      incidentClocks(always, sla, { ...friday, priority: 'P1' }, { now: t('2026-03-14T00:00') }).resolution.status,
+    ).toBe('breached');
   });
 
   it('a priority without targets reads n/a', () => {
@@ -86,9 +129,18 @@ describe('SLA clocks: deadlines', () => {
 describe('SLA clocks: pauses', () => {
   it('an open pause ends now: the deadline is the one that holds if the clock restarts now', () => {
     // P3 (120 min) reported Monday 09:00, paused since 09:30, read at 10:30: 30 used, 90 left → 12:00.
-    const incident = { priority: 'P3' as const, reportedAt: t('2026-03-16T09:00'), pauses: [{ start: t('2026-03-16T09:30'), end: null }] };
+    const incident = {
+      priority: 'P3' as const,
+      reportedAt: t('2026-03-16T09:00'),
+      pauses: [{ start: t('2026-03-16T09:30'), end: null }],
+    };
     const clocks = incidentClocks(office, sla, incident, { now: t('2026-03-16T10:30') });
-    expect(clocks.response).toMatchObject({ status: 'running', elapsedMinutes: 30, remainingMinutes: 90, paused: true });
+    expect(clocks.response).toMatchObject({
+      status: 'running',
+      elapsedMinutes: 30,
+      remainingMinutes: 90,
+      paused: true,
+    });
     expect(f(clocks.response.deadline)).toBe('2026-03-16T12:00');
     // An hour later, still paused: the deadline moves on with it.
     const later = incidentClocks(office, sla, incident, { now: t('2026-03-16T11:30') });
@@ -100,7 +152,12 @@ describe('SLA clocks: pauses', () => {
     // P1 (240 min) reported Monday 09:00, paused at 09:30 and never closed, resolved 14:00, read Tuesday 16:00.
     // The pause counts until 14:00: 30 minutes to 09:30, then 210 from 14:00 → Monday 17:30
     // (closed at "now" it would have pushed the deadline to Wednesday).
-    const incident = { priority: 'P1' as const, reportedAt: t('2026-03-16T09:00'), resolvedAt: t('2026-03-16T14:00'), pauses: [{ start: t('2026-03-16T09:30') }] };
+    const incident = {
+      priority: 'P1' as const,
+      reportedAt: t('2026-03-16T09:00'),
+      resolvedAt: t('2026-03-16T14:00'),
+      pauses: [{ start: t('2026-03-16T09:30') }],
+    };
     const clocks = incidentClocks(office, sla, incident, { now: t('2026-03-17T16:00') });
     expect(f(clocks.resolution.deadline)).toBe('2026-03-16T17:30');
     expect(clocks.resolution).toMatchObject({ status: 'met', elapsedMinutes: 30, paused: false });
@@ -116,9 +173,19 @@ describe('SLA clocks: pauses', () => {
     };
     const clocks = incidentClocks(office, sla, incident, { now: t('2026-03-16T12:00') });
     expect(f(clocks.resolution.deadline)).toBe('2026-03-16T13:00');
-    expect(clocks.resolution).toMatchObject({ status: 'running', elapsedMinutes: 180, remainingMinutes: 60, paused: false });
+    expect(clocks.resolution).toMatchObject({
+      status: 'running',
+      elapsedMinutes: 180,
+      remainingMinutes: 60,
+      paused: false,
+    });
     expect(clocks.response).toMatchObject({ status: 'met', elapsedMinutes: 10 });
-    const resolved = incidentClocks(office, sla, { ...incident, resolvedAt: t('2026-03-16T12:59') }, { now: t('2026-03-17T12:00') });
+    const resolved = incidentClocks(
+      office,
+      sla,
+      { ...incident, resolvedAt: t('2026-03-16T12:59') },
+      { now: t('2026-03-17T12:00') },
+    );
     expect(resolved.resolution.status).toBe('met');
   });
 });
@@ -143,17 +210,28 @@ describe('escalation', () => {
   });
 
   it('a step is not needed once the incident was resolved at or before it', () => {
-    const schedule = escalationSchedule(office, policy, { ...friday, resolvedAt: t('2026-03-16T10:50') }, { now: t('2026-03-16T15:00') });
+    const schedule = escalationSchedule(
+      office,
+      policy,
+      { ...friday, resolvedAt: t('2026-03-16T10:50') },
+      { now: t('2026-03-16T15:00') },
+    );
     expect(schedule.map((due) => due.state)).toEqual(['reached', 'notNeeded', 'notNeeded']);
     expect(schedule.map((due) => due.reached)).toEqual([true, false, false]);
   });
 
   it('pauses shift escalations too; a priority without steps has none', () => {
     const paused = { ...friday, pauses: [{ start: t('2026-03-16T09:00'), end: t('2026-03-16T10:00') }] };
-    expect(f(escalationSchedule(office, policy, paused, { now: t('2026-03-16T09:30') })[0]!.dueAt)).toBe('2026-03-16T10:20');
-    expect(escalationSchedule(office, policy, { ...friday, priority: 'P4' }, { now: t('2026-03-16T09:30') })).toEqual([]);
+    expect(f(escalationSchedule(office, policy, paused, { now: t('2026-03-16T09:30') })[0]!.dueAt)).toBe(
+      '2026-03-16T10:20',
+    );
+    expect(escalationSchedule(office, policy, { ...friday, priority: 'P4' }, { now: t('2026-03-16T09:30') })).toEqual(
+      [],
+    );
     // 7x24: plain minutes.
-    expect(f(escalationSchedule(always, policy, friday, { now: t('2026-03-13T17:20') })[0]!.dueAt)).toBe('2026-03-13T17:50');
+    expect(f(escalationSchedule(always, policy, friday, { now: t('2026-03-13T17:20') })[0]!.dueAt)).toBe(
+      '2026-03-13T17:50',
+    );
   });
 });
 
@@ -180,7 +258,9 @@ describe('from form fields', () => {
         { start: t('2026-03-16T10:00'), end: null },
       ],
     });
-    expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '2026-03-13T17:20' }, 'UTC')!.reportedAt).toBe(Date.UTC(2026, 2, 13, 17, 20));
+    expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '2026-03-13T17:20' }, 'UTC')!.reportedAt).toBe(
+      Date.UTC(2026, 2, 13, 17, 20),
+    );
     expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '' })).toBeNull();
     expect(incidentTimingFromFields({ priority: 'P2', reportedAt: '昨天' })).toBeNull();
   });
@@ -191,6 +271,11 @@ describe('from form fields', () => {
       { priority: 'P1', to: 'pm', afterMinutes: 60, label: '电话通知项目经理' },
       { priority: 'P2', to: 'secondLine', afterMinutes: null },
     ]);
-    expect(policy).toEqual({ P1: [{ to: 'secondLine', afterMinutes: 15 }, { to: 'pm', afterMinutes: 60, label: '电话通知项目经理' }] });
+    expect(policy).toEqual({
+      P1: [
+        { to: 'secondLine', afterMinutes: 15 },
+        { to: 'pm', afterMinutes: 60, label: '电话通知项目经理' },
+      ],
+    });
   });
 });

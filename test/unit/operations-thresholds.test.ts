@@ -20,9 +20,30 @@ import {
   type StatusMetricDef,
 } from '../../shared/operations';
 
-const disk: NumericMetricDef = { key: 'disk.maxUsePercent', label: '磁盘使用率', unit: '%', direction: 'above', warning: 80, critical: 90, range: { min: 0, max: 100 } };
-const freeSpace: NumericMetricDef = { key: 'fs.freePercent', label: '剩余空间', unit: '%', direction: 'below', warning: 20, critical: 10 };
-const alarm: StatusMetricDef = { kind: 'status', key: 'hw.alarmLight', label: '告警灯', options: ['正常', '告警'], normal: ['正常'] };
+const disk: NumericMetricDef = {
+  key: 'disk.maxUsePercent',
+  label: '磁盘使用率',
+  unit: '%',
+  direction: 'above',
+  warning: 80,
+  critical: 90,
+  range: { min: 0, max: 100 },
+};
+const freeSpace: NumericMetricDef = {
+  key: 'fs.freePercent',
+  label: '剩余空间',
+  unit: '%',
+  direction: 'below',
+  warning: 20,
+  critical: 10,
+};
+const alarm: StatusMetricDef = {
+  kind: 'status',
+  key: 'hw.alarmLight',
+  label: '告警灯',
+  options: ['正常', '告警'],
+  normal: ['正常'],
+};
 
 describe('metric values as typed', () => {
   it('reads numbers with percent signs, full-width digits and thousands separators', () => {
@@ -34,7 +55,8 @@ describe('metric values as typed', () => {
     expect(parseMetricNumber('1,024')).toBe(1024);
     expect(parseMetricNumber('-3.5 ℃')).toBe(-3.5);
     expect(parseMetricNumber(92)).toBe(92);
-    for (const bad of ['', '约85', '85/100', '1,5', 'abc', null, undefined, Number.NaN, Number.POSITIVE_INFINITY]) expect(parseMetricNumber(bad)).toBeNull();
+    for (const bad of ['', '约85', '85/100', '1,5', 'abc', null, undefined, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(parseMetricNumber(bad)).toBeNull();
   });
 });
 
@@ -66,7 +88,14 @@ describe('evaluateMetric', () => {
   });
 
   it('a missing level is not checked', () => {
-    const faultDisks: NumericMetricDef = { key: 'storage.faultDisks', label: '故障盘数', unit: '块', direction: 'above', warning: null, critical: 1 };
+    const faultDisks: NumericMetricDef = {
+      key: 'storage.faultDisks',
+      label: '故障盘数',
+      unit: '块',
+      direction: 'above',
+      warning: null,
+      critical: 1,
+    };
     expect(evaluateMetric(faultDisks, 0)).toBe('normal');
     expect(evaluateMetric(faultDisks, 1)).toBe('critical');
     expect(evaluateMetric({ ...faultDisks, critical: null }, 5)).toBe('normal');
@@ -78,9 +107,21 @@ describe('evaluateMetric', () => {
     expect(evaluateMetric(alarm, '告警')).toBe('critical');
     expect(evaluateMetric(alarm, '绿灯')).toBe('invalid');
     expect(evaluateMetric(alarm, '')).toBeNull();
-    const backup: StatusMetricDef = { kind: 'status', key: 'backup.result', label: '备份', options: ['成功', '失败'], normal: ['成功'] };
+    const backup: StatusMetricDef = {
+      kind: 'status',
+      key: 'backup.result',
+      label: '备份',
+      options: ['成功', '失败'],
+      normal: ['成功'],
+    };
     expect(evaluateMetric(backup, '失败')).toBe('critical');
-    const service: StatusMetricDef = { kind: 'status', key: 'svc', label: '服务', options: ['Running', 'Stopped'], normal: ['Running'] };
+    const service: StatusMetricDef = {
+      kind: 'status',
+      key: 'svc',
+      label: '服务',
+      options: ['Running', 'Stopped'],
+      normal: ['Running'],
+    };
     expect(evaluateMetric(service, 'ＲＵＮＮＩＮＧ')).toBe('normal');
     const replication = defaultMetricsFor('storage').find((def) => def.key === 'storage.replicationStatus')!;
     expect(evaluateMetric(replication, '延迟')).toBe('warning');
@@ -108,11 +149,23 @@ describe('default metric catalogue', () => {
     }
     expect(defaultMetricsFor('other')).toEqual([]);
     expect(defaultMetricsFor('nonsense')).toEqual([]);
-    expect(defaultMetricsFor('server').map((def) => def.label)).toEqual(['CPU 使用率', '内存使用率', '磁盘使用率', '进风口温度', '系统负载（每核）']);
+    expect(defaultMetricsFor('server').map((def) => def.label)).toEqual([
+      'CPU 使用率',
+      '内存使用率',
+      '磁盘使用率',
+      '进风口温度',
+      '系统负载（每核）',
+    ]);
   });
 
   it('reuses inspection value keys where the patrol reads the same fact', () => {
-    const reused = ['cpu.usedPercent', 'memory.usedPercent', 'disk.maxUsePercent', 'storage.poolMaxUsedPercent', 'storage.faultDisks'];
+    const reused = [
+      'cpu.usedPercent',
+      'memory.usedPercent',
+      'disk.maxUsePercent',
+      'storage.poolMaxUsedPercent',
+      'storage.faultDisks',
+    ];
     for (const key of reused) expect(valueKeyLabels[key], key).toBeDefined();
     const all = new Set(Object.values(defaultMetricCatalogue).flatMap((defs) => defs.map((def) => def.key)));
     for (const key of reused) expect(all.has(key), key).toBe(true);
@@ -148,28 +201,50 @@ describe('anomalies and the incidents they become', () => {
     expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'critical' }, 'medium').priority).toBe('P3');
     expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'critical' }, undefined).priority).toBe('P3');
     expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'warning' }, 'high').priority).toBe('P4');
-    expect(defaultFaultRules.map((rule) => describeFaultRule(rule))).toEqual(['任意指标 严重 · 重要程度高 → P2', '任意指标 严重 → P3', '任意指标 警告 → P4']);
+    expect(defaultFaultRules.map((rule) => describeFaultRule(rule))).toEqual([
+      '任意指标 严重 · 重要程度高 → P2',
+      '任意指标 严重 → P3',
+      '任意指标 警告 → P4',
+    ]);
   });
 
   it("the project's rules come first; the first match wins", () => {
     const rules = [
-      { metricKey: 'app.serviceStatus', level: 'critical' as const, assetCriticality: 'high' as const, priority: 'P1' as const },
+      {
+        metricKey: 'app.serviceStatus',
+        level: 'critical' as const,
+        assetCriticality: 'high' as const,
+        priority: 'P1' as const,
+      },
       { metricKey: '*', level: 'critical' as const, priority: 'P2' as const },
       { metricKey: 'disk.maxUsePercent', level: 'critical' as const, priority: 'P1' as const },
     ];
-    expect(priorityForAnomaly({ key: 'app.serviceStatus', level: 'critical' }, 'high', rules)).toMatchObject({ priority: 'P1', projectRule: true });
+    expect(priorityForAnomaly({ key: 'app.serviceStatus', level: 'critical' }, 'high', rules)).toMatchObject({
+      priority: 'P1',
+      projectRule: true,
+    });
     expect(priorityForAnomaly({ key: 'app.serviceStatus', level: 'critical' }, 'low', rules).priority).toBe('P2');
     expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'critical' }, 'low', rules).priority).toBe('P2');
-    expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'warning' }, 'low', rules)).toMatchObject({ priority: 'P4', projectRule: false });
+    expect(priorityForAnomaly({ key: 'disk.maxUsePercent', level: 'warning' }, 'low', rules)).toMatchObject({
+      priority: 'P4',
+      projectRule: false,
+    });
     // Empty form fields mean "any", like '*' and an absent criticality.
-    const formRules = [{ metricKey: '', level: 'warning' as const, assetCriticality: '' as const, priority: 'P3' as const }];
-    expect(priorityForAnomaly({ key: 'cpu.usedPercent', level: 'warning' }, 'low', formRules)).toMatchObject({ priority: 'P3', projectRule: true });
+    const formRules = [
+      { metricKey: '', level: 'warning' as const, assetCriticality: '' as const, priority: 'P3' as const },
+    ];
+    expect(priorityForAnomaly({ key: 'cpu.usedPercent', level: 'warning' }, 'low', formRules)).toMatchObject({
+      priority: 'P3',
+      projectRule: true,
+    });
     expect(describeFaultRule(formRules[0]!)).toBe('任意指标 警告 → P3');
   });
 
   it('writes the incident in Chinese', () => {
     const [diskAnomaly, cpuAnomaly] = anomaliesOf(evaluateEntry(server, entry));
-    const incident = incidentFromAnomaly({ name: 'jnb-srv-0012', criticality: 'medium' }, diskAnomaly!, { observedAt: localDateTime('2026-03-16T09:40') });
+    const incident = incidentFromAnomaly({ name: 'jnb-srv-0012', criticality: 'medium' }, diskAnomaly!, {
+      observedAt: localDateTime('2026-03-16T09:40'),
+    });
     expect(incident.priority).toBe('P3');
     expect(incident.title).toBe('jnb-srv-0012 磁盘使用率 92 %（严重，阈值 90 %）');
     expect(incident.description).toBe(
@@ -180,7 +255,9 @@ describe('anomalies and the incidents they become', () => {
       ].join('\n'),
     );
     expect(incidentFromAnomaly({ name: 'jnb-srv-0012', criticality: 'high' }, diskAnomaly!).priority).toBe('P2');
-    expect(incidentFromAnomaly({ name: 'jnb-srv-0012' }, cpuAnomaly!).title).toBe('jnb-srv-0012 CPU 使用率 85 %（警告，阈值 80 %）');
+    expect(incidentFromAnomaly({ name: 'jnb-srv-0012' }, cpuAnomaly!).title).toBe(
+      'jnb-srv-0012 CPU 使用率 85 %（警告，阈值 80 %）',
+    );
   });
 
   it('status anomalies, lower-is-worse metrics and carried values read sensibly', () => {
@@ -193,9 +270,13 @@ describe('anomalies and the incidents they become', () => {
     const lowIncident = incidentFromAnomaly({ name: 'db01' }, low!);
     expect(lowIncident.title).toBe('db01 剩余空间 8 %（严重，下限阈值 10 %）');
     expect(lowIncident.description).toContain('该数值沿用上次巡检（已确认无变化），请核实现场实际情况。');
-    const defs: MetricDef[] = [{ kind: 'status', key: 'app.serviceStatus', label: '服务状态', options: ['运行', '停止'], normal: ['运行'] }];
+    const defs: MetricDef[] = [
+      { kind: 'status', key: 'app.serviceStatus', label: '服务状态', options: ['运行', '停止'], normal: ['运行'] },
+    ];
     const [stopped] = anomaliesOf(evaluateEntry(defs, { 'app.serviceStatus': '停止' }));
-    const p1 = incidentFromAnomaly({ name: 'crm-app', criticality: 'high' }, stopped!, { rules: [{ metricKey: 'app.serviceStatus', level: 'critical', assetCriticality: 'high', priority: 'P1' }] });
+    const p1 = incidentFromAnomaly({ name: 'crm-app', criticality: 'high' }, stopped!, {
+      rules: [{ metricKey: 'app.serviceStatus', level: 'critical', assetCriticality: 'high', priority: 'P1' }],
+    });
     expect(p1.priority).toBe('P1');
     expect(p1.description).toContain('按故障分级规则（服务状态 严重 · 重要程度高 → P1）定为 P1。');
   });

@@ -6,8 +6,14 @@ import { openTestRepository, sampleProject } from './helpers/test-db';
 it('reads a round with the one before, a month of completion per day and an asset history', async () => {
   const { db, repo } = await openTestRepository();
   const project = await repo.createProject(sampleProject);
-  const [web, db1, spare] = await Promise.all(['web-01', 'db-01', 'spare-01'].map((name) => repo.create('assets', project.id, { name })));
-  const plan = await repo.create('patrolPlans', project.id, { name: '日巡检', assetIds: [web!.id, db1!.id, spare!.id], frequency: 'daily' });
+  const [web, db1, spare] = await Promise.all(
+    ['web-01', 'db-01', 'spare-01'].map((name) => repo.create('assets', project.id, { name })),
+  );
+  const plan = await repo.create('patrolPlans', project.id, {
+    name: '日巡检',
+    assetIds: [web!.id, db1!.id, spare!.id],
+    frequency: 'daily',
+  });
   const entered: Array<[string, string, number]> = [
     ['2026-03-30', web!.id, 61],
     ['2026-03-31', web!.id, 62],
@@ -31,7 +37,14 @@ it('reads a round with the one before, a month of completion per day and an asse
   expect([...view.entries.keys()].sort()).toEqual([web!.id, db1!.id].sort());
   expect(view.previous.get(web!.id)?.readings['disk.maxUsePercent']?.value).toBe(61);
 
-  expect(await completionByDay(db, plan.id, '2026-03')).toEqual(new Map([['2026-03-30', 1], ['2026-03-31', 2]]));
+  expect(await completionByDay(db, plan.id, '2026-03')).toEqual(
+    new Map([
+      ['2026-03-30', 1],
+      ['2026-03-31', 2],
+    ]),
+  );
   expect(await completionByDay(db, plan.id, '2026-02')).toEqual(new Map([['2026-02-28', 1]]));
-  expect((await assetHistory(db, web!.id, '2026-03-31')).map((e) => e.readings['disk.maxUsePercent']?.value)).toEqual([62, 63]);
+  expect((await assetHistory(db, web!.id, '2026-03-31')).map((e) => e.readings['disk.maxUsePercent']?.value)).toEqual([
+    62, 63,
+  ]);
 });

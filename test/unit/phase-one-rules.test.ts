@@ -52,14 +52,23 @@ describe('SLA validation', () => {
   });
 
   it('a day cannot be both a holiday and an extra working day (调休)', () => {
-    const sla = slaFields.parse({ holidays: ['2026-10-01', '2026-10-02'], extraWorkdays: ['2026-10-02', '2026-10-11'] });
-    expect(slaRules(sla)).toContainEqual({ field: 'extraWorkdays', message: '同一天不能既是节假日又是调休上班日: 2026-10-02' });
+    const sla = slaFields.parse({
+      holidays: ['2026-10-01', '2026-10-02'],
+      extraWorkdays: ['2026-10-02', '2026-10-11'],
+    });
+    expect(slaRules(sla)).toContainEqual({
+      field: 'extraWorkdays',
+      message: '同一天不能既是节假日又是调休上班日: 2026-10-02',
+    });
     expect(() => slaFields.parse({ holidays: ['10/01'] })).toThrow();
   });
 
   it('7x24 needs no calendar; custom hours must be described', () => {
     expect(slaRules(slaFields.parse({ serviceHours: '7x24', workdays: [] }))).toEqual([]);
-    expect(slaRules(slaFields.parse({ serviceHours: 'custom' }))).toContainEqual({ field: 'customHours', message: '自定义服务时间请写明时段' });
+    expect(slaRules(slaFields.parse({ serviceHours: 'custom' }))).toContainEqual({
+      field: 'customHours',
+      message: '自定义服务时间请写明时段',
+    });
   });
 });
 
@@ -74,17 +83,25 @@ describe('requirement workflow and revisions', () => {
       acceptanceCriterion: '月度统计 P1 响应时间 ≤ 15 分钟的比例 ≥ 95%',
     });
     await repo.update('requirements', item.id, { status: 'pending' });
-    await repo.update('requirements', item.id, { status: 'confirmed', confirmedBy: '王建国', confirmedAt: '2026-03-02' });
+    await repo.update('requirements', item.id, {
+      status: 'confirmed',
+      confirmedBy: '王建国',
+      confirmedAt: '2026-03-02',
+    });
     return { db, repo, item: (await db.requirements.get(item.id))! };
   }
 
   it('moves draft → pending → confirmed, and refuses to skip a state', async () => {
     const { db, repo } = await openTestRepository();
     const project = await repo.createProject(sampleProject);
-    const item = await repo.create('requirements', project.id, { code: 'REQ-002', statement: '每日巡检核心设备', acceptanceCriterion: '巡检日志每日一份' });
-    await expect(repo.update('requirements', item.id, { status: 'confirmed', confirmedBy: '王建国', confirmedAt: '2026-03-02' })).rejects.toThrow(
-      /不能从“草稿”直接改为“已确认”/,
-    );
+    const item = await repo.create('requirements', project.id, {
+      code: 'REQ-002',
+      statement: '每日巡检核心设备',
+      acceptanceCriterion: '巡检日志每日一份',
+    });
+    await expect(
+      repo.update('requirements', item.id, { status: 'confirmed', confirmedBy: '王建国', confirmedAt: '2026-03-02' }),
+    ).rejects.toThrow(/不能从“草稿”直接改为“已确认”/);
     expect((await db.requirements.get(item.id))!.status).toBe('draft');
   });
 
@@ -99,20 +116,43 @@ describe('requirement workflow and revisions', () => {
 
   it('a confirmed item cannot be edited silently', async () => {
     const { db, repo, item } = await confirmedRequirement();
-    await expect(repo.update('requirements', item.id, { statement: 'P1 故障 30 分钟内响应' })).rejects.toBeInstanceOf(RecordValidationError);
-    await expect(repo.update('requirements', item.id, { statement: 'P1 故障 30 分钟内响应' })).rejects.toThrow(/请使用“变更”记录新版本/);
+    await expect(repo.update('requirements', item.id, { statement: 'P1 故障 30 分钟内响应' })).rejects.toBeInstanceOf(
+      RecordValidationError,
+    );
+    await expect(repo.update('requirements', item.id, { statement: 'P1 故障 30 分钟内响应' })).rejects.toThrow(
+      /请使用“变更”记录新版本/,
+    );
     expect((await db.requirements.get(item.id))!.statement).toBe('P1 故障 15 分钟内响应');
   });
 
   it('changing a confirmed item records a new revision that keeps the confirmed one', async () => {
     const { db, repo, item } = await confirmedRequirement();
-    await repo.update('requirements', item.id, revisionPatch(item, { statement: 'P1 故障 30 分钟内响应' }, '客户调整值守安排', '2026-04-01'));
+    await repo.update(
+      'requirements',
+      item.id,
+      revisionPatch(item, { statement: 'P1 故障 30 分钟内响应' }, '客户调整值守安排', '2026-04-01'),
+    );
     const revised = (await db.requirements.get(item.id))!;
-    expect(revised).toMatchObject({ status: 'changed', revision: 2, statement: 'P1 故障 30 分钟内响应', confirmedBy: '' });
+    expect(revised).toMatchObject({
+      status: 'changed',
+      revision: 2,
+      statement: 'P1 故障 30 分钟内响应',
+      confirmedBy: '',
+    });
     expect(revised.revisions).toEqual([
-      expect.objectContaining({ revision: 1, statement: 'P1 故障 15 分钟内响应', confirmedBy: '王建国', confirmedAt: '2026-03-02', reason: '客户调整值守安排' }),
+      expect.objectContaining({
+        revision: 1,
+        statement: 'P1 故障 15 分钟内响应',
+        confirmedBy: '王建国',
+        confirmedAt: '2026-03-02',
+        reason: '客户调整值守安排',
+      }),
     ]);
-    await repo.update('requirements', item.id, { status: 'confirmed', confirmedBy: '王建国', confirmedAt: '2026-04-03' });
+    await repo.update('requirements', item.id, {
+      status: 'confirmed',
+      confirmedBy: '王建国',
+      confirmedAt: '2026-04-03',
+    });
     // History holds both versions.
     const changes = await db.changes.where({ table: 'requirements', rowId: item.id }).toArray();
     expect(changes.some((c) => c.fields.statement === 'P1 故障 15 分钟内响应')).toBe(true);

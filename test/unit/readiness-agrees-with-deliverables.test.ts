@@ -24,7 +24,10 @@ function expectAgreement(data: ProjectDocumentData) {
     const documentChecks = item.checks.filter((c) => c.ofDocument);
     expect(
       documentChecks.every((c) => c.ok),
-      `${item.documentKey}: ${documentChecks.filter((c) => !c.ok).map((c) => c.label.zh).join('、')} vs ${missing.join('、')}`,
+      `${item.documentKey}: ${documentChecks
+        .filter((c) => !c.ok)
+        .map((c) => c.label.zh)
+        .join('、')} vs ${missing.join('、')}`,
     ).toBe(missing.length === 0);
   }
 }
@@ -46,22 +49,46 @@ describe('阶段准备情况 and 交付文档 agree', () => {
     expect(feasibility.technicalConclusion).toBe('unassessed');
     expect(conclusionsCheck(data).ok).toBe(false);
     const item = phaseOneReadiness(phaseOne(data), TODAY).find((i) => i.documentKey === 'feasibilityReport')!;
-    expect(zh(item.missing)).toEqual(['环境复杂性与兼容性未填写', '技术实现路径未给出结论', '团队能力匹配度未给出结论', '资源投入估算未给出结论', '未给出总体结论']);
+    expect(zh(item.missing)).toEqual([
+      '环境复杂性与兼容性未填写',
+      '技术实现路径未给出结论',
+      '团队能力匹配度未给出结论',
+      '资源投入估算未给出结论',
+      '未给出总体结论',
+    ]);
     expectAgreement(data);
   });
 
   it('a feasibility row stored before its conclusions were written (no conclusion fields at all) reads as 未评估 on both pages', () => {
     const rich = richFixture().data;
-    const partial = { technicalPath: '沿用现有监控', teamCapability: '满足', resourceEstimate: '2 人', environmentRisks: '老旧 AIX 主机' } as ProjectDocumentData['feasibility'];
+    const partial = {
+      technicalPath: '沿用现有监控',
+      teamCapability: '满足',
+      resourceEstimate: '2 人',
+      environmentRisks: '老旧 AIX 主机',
+    } as ProjectDocumentData['feasibility'];
     const data = { ...rich, feasibility: partial };
     expect(conclusionsCheck(data).ok).toBe(false);
-    expect(zh(documentType('feasibilityReport')!.missing(data))).toEqual(['技术实现路径未给出结论', '团队能力匹配度未给出结论', '资源投入估算未给出结论', '未给出总体结论']);
+    expect(zh(documentType('feasibilityReport')!.missing(data))).toEqual([
+      '技术实现路径未给出结论',
+      '团队能力匹配度未给出结论',
+      '资源投入估算未给出结论',
+      '未给出总体结论',
+    ]);
     expectAgreement(data);
   });
 
   it('conclusions given but the analysis not written: the overview does not tick what the report still lacks', () => {
     const rich = richFixture().data;
-    const data = { ...rich, feasibility: feasibilityFields.parse({ technicalConclusion: 'feasible', teamConclusion: 'feasible', resourceConclusion: 'conditional', overallConclusion: 'feasible' }) };
+    const data = {
+      ...rich,
+      feasibility: feasibilityFields.parse({
+        technicalConclusion: 'feasible',
+        teamConclusion: 'feasible',
+        resourceConclusion: 'conditional',
+        overallConclusion: 'feasible',
+      }),
+    };
     expect(conclusionsCheck(data).ok).toBe(true);
     expectAgreement(data);
   });
@@ -70,10 +97,22 @@ describe('阶段准备情况 and 交付文档 agree', () => {
     expectAgreement(emptyFixture());
     const rich = richFixture().data;
     expectAgreement(rich);
-    for (const key of ['surveySessions', 'assets', 'requirements', 'risks', 'members', 'planTasks', 'milestones'] as const) expectAgreement({ ...rich, [key]: [] });
+    for (const key of [
+      'surveySessions',
+      'assets',
+      'requirements',
+      'risks',
+      'members',
+      'planTasks',
+      'milestones',
+    ] as const)
+      expectAgreement({ ...rich, [key]: [] });
     for (const key of ['feasibility', 'sla', 'charter'] as const) expectAgreement({ ...rich, [key]: null });
     expectAgreement({ ...rich, project: { ...rich.project, description: '' } });
-    expectAgreement({ ...rich, requirements: rich.requirements.map((r) => ({ ...r, status: 'draft' as const, acceptanceCriterion: '' })) });
+    expectAgreement({
+      ...rich,
+      requirements: rich.requirements.map((r) => ({ ...r, status: 'draft' as const, acceptanceCriterion: '' })),
+    });
     expectAgreement({ ...rich, sla: { ...rich.sla!, priorities: rich.sla!.priorities.slice(1), signatories: [] } });
     expectAgreement({ ...rich, charter: { ...rich.charter!, background: '', communication: [] } });
     expectAgreement({ ...rich, planTasks: rich.planTasks.map((t) => ({ ...t, start: '' })) });

@@ -12,14 +12,35 @@ describe('repository writes and their change entries', () => {
     const asset = await repo.create('assets', project.id, { name: ' DB01 ', hostname: 'db01', ips: ['10.0.0.5'] });
 
     const stored = await db.assets.get(asset.id);
-    expect(stored).toMatchObject({ name: 'DB01', hostname: 'db01', ips: ['10.0.0.5'], type: 'server', projectId: project.id, deleted: false });
+    expect(stored).toMatchObject({
+      name: 'DB01',
+      hostname: 'db01',
+      ips: ['10.0.0.5'],
+      type: 'server',
+      projectId: project.id,
+      deleted: false,
+    });
     const changes = await db.changes.where({ table: 'assets', rowId: asset.id }).toArray();
     expect(changes).toHaveLength(1);
     const [change] = changes;
     expect(change).toMatchObject({ projectId: project.id, table: 'assets', rowId: asset.id, author: '张工', deviceId });
     expect(change!.fields).toEqual({
-      type: 'server', name: 'DB01', hostname: 'db01', ips: ['10.0.0.5'], vendor: '', model: '', serialNumber: '',
-      site: '', room: '', rack: '', uPosition: '', osVersion: '', owner: '', criticality: 'medium', tags: [], notes: '',
+      type: 'server',
+      name: 'DB01',
+      hostname: 'db01',
+      ips: ['10.0.0.5'],
+      vendor: '',
+      model: '',
+      serialNumber: '',
+      site: '',
+      room: '',
+      rack: '',
+      uPosition: '',
+      osVersion: '',
+      owner: '',
+      criticality: 'medium',
+      tags: [],
+      notes: '',
     });
     // Every field of the row carries the hlc of the write that set it.
     expect(new Set(Object.values(stored!.fieldHlc))).toEqual(new Set([change!.hlc]));
@@ -79,12 +100,18 @@ describe('repository writes and their change entries', () => {
     await expect(missingName).rejects.toBeInstanceOf(RecordValidationError);
     await expect(missingName).rejects.toThrow(/请填写名称/);
     await expect(missingName).rejects.toThrow(/不是有效的 IP 地址: 10\.0\.0\.300/);
-    await expect(repo.create('assets', project.id, { name: 'a', type: 'toaster' as never })).rejects.toThrow(/请从列表中选择类型/);
-    await expect(repo.create('assets', project.id, { name: 'a', colour: 'red' } as never)).rejects.toThrow(/未知字段: colour/);
-    await expect(repo.createProject({ ...sampleProject, startDate: '2026-05-01', endDate: '2026-04-01' })).rejects.toThrow(
-      /结束日期不能早于开始日期/,
+    await expect(repo.create('assets', project.id, { name: 'a', type: 'toaster' as never })).rejects.toThrow(
+      /请从列表中选择类型/,
     );
-    await expect(repo.create('assets', '0190a1b2-0000-7000-8000-000000000000', { name: 'orphan' })).rejects.toThrow(/项目不存在/);
+    await expect(repo.create('assets', project.id, { name: 'a', colour: 'red' } as never)).rejects.toThrow(
+      /未知字段: colour/,
+    );
+    await expect(
+      repo.createProject({ ...sampleProject, startDate: '2026-05-01', endDate: '2026-04-01' }),
+    ).rejects.toThrow(/结束日期不能早于开始日期/);
+    await expect(repo.create('assets', '0190a1b2-0000-7000-8000-000000000000', { name: 'orphan' })).rejects.toThrow(
+      /项目不存在/,
+    );
     await expect(repo.update('assets', '0190a1b2-0000-7000-8000-000000000001', { name: 'x' })).rejects.toBeInstanceOf(
       RecordNotFoundError,
     );

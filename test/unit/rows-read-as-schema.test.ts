@@ -20,7 +20,11 @@ async function projectAsTheUiLeavesIt() {
   // 检查模板 → 从内置模板复制 Linux, as TemplatesPage does it.
   const linux = builtinTemplates.find((t) => t.key === 'linux-server')!;
   const template = await createTemplate(repo, project.id, linux, linux.key);
-  const inspection = await repo.create('inspections', project.id, { assetId: asset.id, templateId: template.id, batch: '一号机房' });
+  const inspection = await repo.create('inspections', project.id, {
+    assetId: asset.id,
+    templateId: template.id,
+    batch: '一号机房',
+  });
   const firstItem = template.items[0]!;
   // InspectionRunner on key `1`: the item's id, its verdict and who answered — no photos, no evidence.
   await repo.saveKeyed('inspectionResults', resultId(inspection.id, firstItem.id), project.id, {
@@ -54,9 +58,16 @@ describe('rows are read as their schema says', () => {
     const { db, project } = await projectAsTheUiLeavesIt();
     const data = await loadDocumentData(db, project.id);
     for (const type of documentTypes) {
-      const period = 'defaultPeriod' in type ? type.defaultPeriod(data) ?? undefined : undefined;
+      const period = 'defaultPeriod' in type ? (type.defaultPeriod(data) ?? undefined) : undefined;
       expect(() => type.missing(data, period), type.key).not.toThrow();
-      const { meta } = prepareExport({ docType: type.key, project, exports: [], exportedBy: '张工', exportedAt: '2026-12-07T10:00', company: '乙方' });
+      const { meta } = prepareExport({
+        docType: type.key,
+        project,
+        exports: [],
+        exportedBy: '张工',
+        exportedAt: '2026-12-07T10:00',
+        company: '乙方',
+      });
       const rendered = await renderDocument(type.key, data, meta, { allowMissing: true, period });
       expect(rendered.ok, type.key).toBe(true);
     }

@@ -7,7 +7,9 @@ import { hasDefault, objectArbitrary } from './helpers/schema-arbitrary';
 describe('rows generated from the record schemas', () => {
   for (const table of tableNames) {
     const schema = recordTypes[table].fields;
-    const required = Object.entries(schema.shape).filter(([, field]) => !hasDefault(field)).map(([key]) => key);
+    const required = Object.entries(schema.shape)
+      .filter(([, field]) => !hasDefault(field))
+      .map(([key]) => key);
 
     it(`${table}: a minimal row holds exactly the required fields and passes the schema`, () => {
       fc.assert(

@@ -78,14 +78,20 @@ export class FieldbookSystem {
       this.requests++;
       return fetch(...args);
     };
-    const engine = (client: SyncClient) => new SyncEngine(client.db, client.clock, new SyncHttp(this.server.url, () => client.token, countingFetch));
+    const engine = (client: SyncClient) =>
+      new SyncEngine(client.db, client.clock, new SyncHttp(this.server.url, () => client.token, countingFetch));
     this.engineA = engine(this.a);
     this.engineB = engine(this.b);
   }
 
   /** Not timed: device A creates the assets with Repository.writeMany (one transaction). */
   async writeAssets(inputs: readonly AssetValues[]): Promise<void> {
-    const ops: WriteOp[] = inputs.map((values) => ({ kind: 'create', table: 'assets', projectId: this.projectId, values }));
+    const ops: WriteOp[] = inputs.map((values) => ({
+      kind: 'create',
+      table: 'assets',
+      projectId: this.projectId,
+      values,
+    }));
     const rows = await this.a.repo.writeMany(ops);
     this.assetIds = rows.map((row) => row.id);
   }
@@ -123,7 +129,11 @@ export class FieldbookSystem {
    */
   async deviceStoreFloor(): Promise<{ pullSide: number; pushSide: number; total: number }> {
     const rows = await this.b.db.assets.where('projectId').equals(this.projectId).toArray();
-    const changes = await this.b.db.changes.where('projectId').equals(this.projectId).filter((c) => c.table === 'assets').sortBy('hlc');
+    const changes = await this.b.db.changes
+      .where('projectId')
+      .equals(this.projectId)
+      .filter((c) => c.table === 'assets')
+      .sortBy('hlc');
     const floor = await openDataLayer(() => 'floor', { name: `sync-floor-${Date.now()}` });
     try {
       const tables = syncTables(floor.db);
@@ -140,7 +150,10 @@ export class FieldbookSystem {
       for (let i = 0; i < changes.length; i += 500) {
         await floor.db.transaction('rw', [floor.db.changes, floor.db.meta], async () => {
           const last = changes[Math.min(i + 500, changes.length) - 1]!.hlc;
-          await floor.db.changes.where('[deviceId+hlc]').between(['floor-device', i ? changes[i - 1]!.hlc : ''], ['floor-device', last], false, true).primaryKeys();
+          await floor.db.changes
+            .where('[deviceId+hlc]')
+            .between(['floor-device', i ? changes[i - 1]!.hlc : ''], ['floor-device', last], false, true)
+            .primaryKeys();
           await floor.db.meta.put({ key: 'pushedUpTo', value: last });
         });
       }
@@ -162,24 +175,30 @@ export class FieldbookSystem {
   async serverWork(): Promise<{ push: number; pull: number; total: number }> {
     const changes = (await this.b.db.changes.where('projectId').equals(this.projectId).sortBy('hlc')).map(wireChange);
     const [registration, ...assets] = changes;
-    if (registration?.table !== 'projects' || assets.some((c) => c.table !== 'assets')) throw new Error('serverWork: expected the project row, then the assets');
+    if (registration?.table !== 'projects' || assets.some((c) => c.table !== 'assets'))
+      throw new Error('serverWork: expected the project row, then the assets');
     const server = await startTestServer(this.dialect);
     try {
       const user = await server.addUser('bench-w');
       const actor = { kind: 'user' as const, userId: user.id, username: user.username };
       await applyChanges(server.store, actor, [registration], { now: Date.now() });
       const bodies: string[] = [];
-      for (let i = 0; i < assets.length; i += MAX_PUSH_CHANGES) bodies.push(JSON.stringify({ changes: assets.slice(i, i + MAX_PUSH_CHANGES), seen: {} }));
+      for (let i = 0; i < assets.length; i += MAX_PUSH_CHANGES)
+        bodies.push(JSON.stringify({ changes: assets.slice(i, i + MAX_PUSH_CHANGES), seen: {} }));
       let start = performance.now();
       for (const body of bodies) {
         const request = pushRequestSchema.parse(JSON.parse(body));
-        const outcome = await applyChanges(server.store, actor, request.changes, { now: Date.now(), replacedIsConcurrent: unseenByPusher(request.seen) });
-        if (outcome.applied !== request.changes.length) throw new Error(`serverWork: ${request.changes.length - outcome.applied} changes not applied`);
+        const outcome = await applyChanges(server.store, actor, request.changes, {
+          now: Date.now(),
+          replacedIsConcurrent: unseenByPusher(request.seen),
+        });
+        if (outcome.applied !== request.changes.length)
+          throw new Error(`serverWork: ${request.changes.length - outcome.applied} changes not applied`);
       }
       const push = performance.now() - start;
       start = performance.now();
       let pulled = 0;
-      for (let after = 0, more = true; more; ) {
+      for (let after = 0, more = true; more;) {
         const page = await pullChanges(server.store.db, this.projectId, after, MAX_PULL_PAGE);
         JSON.stringify(page);
         pulled += page.changes.length;
@@ -203,7 +222,10 @@ export class FieldbookSystem {
    * order up to the last one, the watermark put). No validation, merge, HTTP or server.
    * Medians of `rounds` rounds.
    */
-  async incrementalStoreFloor(rounds: number, edits: number): Promise<{ pullSide: number; pushSide: number; total: number }> {
+  async incrementalStoreFloor(
+    rounds: number,
+    edits: number,
+  ): Promise<{ pullSide: number; pushSide: number; total: number }> {
     const rows = await this.b.db.assets.where('projectId').equals(this.projectId).toArray();
     const changes = await this.b.db.changes.where('projectId').equals(this.projectId).toArray();
     const floor = await openDataLayer(() => 'floor', { name: `sync-incremental-floor-${Date.now()}` });
@@ -220,31 +242,54 @@ export class FieldbookSystem {
           const hlc = floor.clock.now();
           const fields = { [EDITED_FIELD]: editedValue(round, i) };
           return {
-            row: { ...row, ...fields, fieldHlc: { ...row.fieldHlc, ...Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])) } },
-            change: { changeId: newId(), projectId: this.projectId, table: 'assets', rowId: row.id, fields, hlc, author: 'floor', deviceId: device },
+            row: {
+              ...row,
+              ...fields,
+              fieldHlc: { ...row.fieldHlc, ...Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])) },
+            },
+            change: {
+              changeId: newId(),
+              projectId: this.projectId,
+              table: 'assets',
+              rowId: row.id,
+              fields,
+              hlc,
+              author: 'floor',
+              deviceId: device,
+            },
           };
         });
         // B's side.
         let start = performance.now();
-        await floor.db.transaction('rw', [floor.db.assets, floor.db.changes, floor.db.conflicts, floor.db.meta], async () => {
-          const ids = made.map((m) => m.change.changeId).sort();
-          await floor.db.changes.where(':id').between(ids[0]!, ids.at(-1)!, true, true).primaryKeys();
-          await floor.db.assets.bulkGet(made.map((m) => m.row.id));
-          await floor.db.assets.bulkPut(made.map((m) => m.row));
-          await floor.db.changes.bulkAdd(made.map((m) => m.change));
-          await floor.db.meta.put({ key: `cursor:${this.projectId}`, value: round });
-        });
+        await floor.db.transaction(
+          'rw',
+          [floor.db.assets, floor.db.changes, floor.db.conflicts, floor.db.meta],
+          async () => {
+            const ids = made.map((m) => m.change.changeId).sort();
+            await floor.db.changes.where(':id').between(ids[0]!, ids.at(-1)!, true, true).primaryKeys();
+            await floor.db.assets.bulkGet(made.map((m) => m.row.id));
+            await floor.db.assets.bulkPut(made.map((m) => m.row));
+            await floor.db.changes.bulkAdd(made.map((m) => m.change));
+            await floor.db.meta.put({ key: `cursor:${this.projectId}`, value: round });
+          },
+        );
         pullSides.push(performance.now() - start);
         // A's side, on the entries just added (they are this "device's" own).
         start = performance.now();
-        const queued = await ownUnsent(floor.db, device, watermark).limit(MAX_PUSH_CHANGES + 1).toArray();
+        const queued = await ownUnsent(floor.db, device, watermark)
+          .limit(MAX_PUSH_CHANGES + 1)
+          .toArray();
         const last = queued.at(-1)!.hlc;
         await floor.db.transaction('rw', [floor.db.changes, floor.db.meta], async () => {
-          await floor.db.changes.where('[deviceId+hlc]').between([device, watermark], [device, last], false, true).primaryKeys();
+          await floor.db.changes
+            .where('[deviceId+hlc]')
+            .between([device, watermark], [device, last], false, true)
+            .primaryKeys();
           await floor.db.meta.put({ key: 'pushedUpTo', value: last });
         });
         pushSides.push(performance.now() - start);
-        if (queued.length !== edits) throw new Error(`incrementalStoreFloor: ${queued.length} queued, expected ${edits}`);
+        if (queued.length !== edits)
+          throw new Error(`incrementalStoreFloor: ${queued.length} queued, expected ${edits}`);
         watermark = last;
       }
       const pullSide = median(pullSides);
@@ -284,14 +329,19 @@ export class FieldbookSystem {
       const body = JSON.stringify({ changes, seen: { [this.projectId]: after } });
       let start = performance.now();
       const request = pushRequestSchema.parse(JSON.parse(body));
-      const outcome = await applyChanges(this.server.store, actor, request.changes, { now: Date.now(), replacedIsConcurrent: unseenByPusher(request.seen) });
+      const outcome = await applyChanges(this.server.store, actor, request.changes, {
+        now: Date.now(),
+        replacedIsConcurrent: unseenByPusher(request.seen),
+      });
       pushes.push(performance.now() - start);
-      if (outcome.applied !== edits) throw new Error(`incrementalServerWork: ${edits - outcome.applied} changes not applied`);
+      if (outcome.applied !== edits)
+        throw new Error(`incrementalServerWork: ${edits - outcome.applied} changes not applied`);
       start = performance.now();
       const page = await pullChanges(this.server.store.db, this.projectId, after, MAX_PULL_PAGE);
       JSON.stringify(page);
       pulls.push(performance.now() - start);
-      if (page.changes.length !== edits) throw new Error(`incrementalServerWork: pulled ${page.changes.length}, expected ${edits}`);
+      if (page.changes.length !== edits)
+        throw new Error(`incrementalServerWork: pulled ${page.changes.length}, expected ${edits}`);
       after = page.cursor;
     }
     return { push: median(pushes), pull: median(pulls), total: median(pushes.map((p, i) => p + pulls[i]!)) };
@@ -300,7 +350,9 @@ export class FieldbookSystem {
   /** Not timed: A edits `count` assets through the repository (one writeMany, one change each). */
   async editAssets(count: number, round: number): Promise<string[]> {
     const ids = editedIndexes(this.assetIds.length, count, round).map((index) => this.assetIds[index]!);
-    await this.a.repo.writeMany(ids.map((id, i) => ({ kind: 'update', table: 'assets', id, patch: { [EDITED_FIELD]: editedValue(round, i) } })));
+    await this.a.repo.writeMany(
+      ids.map((id, i) => ({ kind: 'update', table: 'assets', id, patch: { [EDITED_FIELD]: editedValue(round, i) } })),
+    );
     return ids;
   }
 

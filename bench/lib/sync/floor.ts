@@ -49,7 +49,9 @@ export class FloorSystem {
     const database = new SqliteDatabase(path.join(dir, 'floor.sqlite'));
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
-    database.exec('create table docs (seq integer primary key autoincrement, id text not null unique, data text not null)');
+    database.exec(
+      'create table docs (seq integer primary key autoincrement, id text not null unique, data text not null)',
+    );
     const insert = database.prepare('insert or replace into docs (id, data) values (?, ?)');
     const insertAll = database.transaction((docs: PeerRecord[]) => {
       for (const doc of docs) insert.run(doc.id, JSON.stringify(doc));
@@ -64,9 +66,14 @@ export class FloorSystem {
           insertAll(docs);
           response.writeHead(200, { 'content-type': 'application/json' }).end(`{"ok":true,"count":${docs.length}}`);
         } else if (request.method === 'GET' && url.pathname === '/docs') {
-          const rows = page.all(Number(url.searchParams.get('after') ?? 0), Number(url.searchParams.get('limit') ?? PULL_PAGE)) as Array<{ seq: number; data: string }>;
+          const rows = page.all(
+            Number(url.searchParams.get('after') ?? 0),
+            Number(url.searchParams.get('limit') ?? PULL_PAGE),
+          ) as Array<{ seq: number; data: string }>;
           const cursor = rows.at(-1)?.seq ?? Number(url.searchParams.get('after') ?? 0);
-          response.writeHead(200, { 'content-type': 'application/json' }).end(`{"cursor":${cursor},"docs":[${rows.map((r) => r.data).join(',')}]}`);
+          response
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(`{"cursor":${cursor},"docs":[${rows.map((r) => r.data).join(',')}]}`);
         } else {
           response.writeHead(404).end();
         }
@@ -135,7 +142,9 @@ export class FloorSystem {
   /** Not timed: whether B's database holds the edits of round `round`. */
   async bHasEdits(ids: readonly string[], round: number): Promise<boolean> {
     const rows = await this.device.assets.bulkGet([...ids]);
-    return rows.every((row, i) => (row as Record<string, unknown> | undefined)?.[EDITED_FIELD] === editedValue(round, i));
+    return rows.every(
+      (row, i) => (row as Record<string, unknown> | undefined)?.[EDITED_FIELD] === editedValue(round, i),
+    );
   }
 
   /** Not timed: how many rows B's database holds. */

@@ -69,7 +69,8 @@ export class PouchSystem {
     const afterPush = performance.now();
     const pulled = await this.b.replicate.from(this.remoteB);
     const end = performance.now();
-    if (!pushed.ok || !pulled.ok || pushed.doc_write_failures || pulled.doc_write_failures) throw new Error('PouchDB replication failed');
+    if (!pushed.ok || !pulled.ok || pushed.doc_write_failures || pulled.doc_write_failures)
+      throw new Error('PouchDB replication failed');
     return { push: afterPush - start, pull: end - afterPush, total: end - start };
   }
 

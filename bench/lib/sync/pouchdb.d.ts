@@ -18,7 +18,10 @@ declare module 'pouchdb' {
   export interface PouchDatabase {
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     bulkDocs(docs: PouchDoc[]): Promise<Array<{ ok?: boolean; id: string; rev: string; error?: string }>>;
-    allDocs(options: { keys?: string[]; include_docs?: boolean }): Promise<{ rows: Array<{ id: string; doc?: PouchDoc }> }>;
+    allDocs(options: {
+      keys?: string[];
+      include_docs?: boolean;
+    }): Promise<{ rows: Array<{ id: string; doc?: PouchDoc }> }>;
     destroy(): Promise<unknown>;
     close(): Promise<void>;
     replicate: {
@@ -27,7 +30,10 @@ declare module 'pouchdb' {
     };
   }
   export interface PouchDBStatic {
-    new (name: string, options?: { adapter?: string; fetch?: (url: string, init: Record<string, unknown>) => Promise<unknown> }): PouchDatabase;
+    new (
+      name: string,
+      options?: { adapter?: string; fetch?: (url: string, init: Record<string, unknown>) => Promise<unknown> },
+    ): PouchDatabase;
     plugin(plugin: unknown): PouchDBStatic;
     defaults(options: { adapter?: string }): PouchDBStatic;
     version: string;
@@ -45,6 +51,9 @@ declare module 'pouchdb-adapter-memory' {
 declare module 'express-pouchdb' {
   import type { RequestListener } from 'node:http';
   import type { PouchDBStatic } from 'pouchdb';
-  const expressPouchdb: (pouchdb: PouchDBStatic, options?: { mode?: 'fullCouchDB' | 'minimumForPouchDB' | 'custom'; inMemoryConfig?: boolean }) => RequestListener;
+  const expressPouchdb: (
+    pouchdb: PouchDBStatic,
+    options?: { mode?: 'fullCouchDB' | 'minimumForPouchDB' | 'custom'; inMemoryConfig?: boolean },
+  ) => RequestListener;
   export default expressPouchdb;
 }

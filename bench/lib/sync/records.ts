@@ -27,7 +27,10 @@ export interface PeerRecord extends AssetValues {
  * repository would store after validation (defaults filled in), under a fresh id.
  */
 export function peerRecords(count: number): PeerRecord[] {
-  const records = generateDemoAssets(count).map((values) => ({ id: newId(), ...validate('assets', values as AssetValues) }));
+  const records = generateDemoAssets(count).map((values) => ({
+    id: newId(),
+    ...validate('assets', values as AssetValues),
+  }));
   return JSON.parse(JSON.stringify(records)) as PeerRecord[];
 }
 

@@ -1,4 +1,12 @@
-import { CameraOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircleOutlined, InboxOutlined, PaperClipOutlined, PictureOutlined } from '@ant-design/icons';
+import {
+  CameraOutlined,
+  DeleteOutlined,
+  DownloadOutlined,
+  ExclamationCircleOutlined,
+  InboxOutlined,
+  PaperClipOutlined,
+  PictureOutlined,
+} from '@ant-design/icons';
 import { Button, Checkbox, Image, Input, Popconfirm, Spin, Typography, Upload, message } from 'antd';
 import { type ClipboardEvent, type DragEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { Attachment } from '../../../shared/attachments';
@@ -149,12 +157,20 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
 
   async function download(attachment: Attachment) {
     try {
-      const blob = await loadAttachmentBlob(db, attachment, projectId, http === undefined ? syncHttpGetter(sync, api) : http);
+      const blob = await loadAttachmentBlob(
+        db,
+        attachment,
+        projectId,
+        http === undefined ? syncHttpGetter(sync, api) : http,
+      );
       if (!blob) {
         void message.warning(s.missing);
         return;
       }
-      await api.saveFile({ suggestedName: downloadName(attachment.name), bytes: new Uint8Array(await blob.arrayBuffer()) });
+      await api.saveFile({
+        suggestedName: downloadName(attachment.name),
+        bytes: new Uint8Array(await blob.arrayBuffer()),
+      });
     } catch (error) {
       void message.error(s.downloadFailed(error instanceof Error ? error.message : String(error)));
     }
@@ -169,7 +185,14 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
       cancelText={s.cancel}
       onConfirm={() => remove(index)}
     >
-      <Button size="small" type="text" danger icon={<DeleteOutlined />} className={className} aria-label={`${s.remove} ${attachment.name}`} />
+      <Button
+        size="small"
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        className={className}
+        aria-label={`${s.remove} ${attachment.name}`}
+      />
     </Popconfirm>
   );
 
@@ -225,7 +248,8 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
             </Checkbox>
             {progress && (
               <span className="fb-att-progress" role="status" data-testid="attachments-progress">
-                <Spin size="small" /> {s.processing(Math.min(progress.done, progress.total - 1), progress.total, progress.name)}
+                <Spin size="small" />{' '}
+                {s.processing(Math.min(progress.done, progress.total - 1), progress.total, progress.name)}
               </span>
             )}
           </div>
@@ -266,7 +290,14 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
                   {!disabled && removeButton(attachment, index, 'fb-att-remove')}
                 </div>
                 {captionInput(attachment, index)}
-                <div className="fb-att-meta" title={attachment.takenAt ? `${attachment.name}\n${s.takenAt(attachment.takenAt.replace('T', ' '))}` : attachment.name}>
+                <div
+                  className="fb-att-meta"
+                  title={
+                    attachment.takenAt
+                      ? `${attachment.name}\n${s.takenAt(attachment.takenAt.replace('T', ' '))}`
+                      : attachment.name
+                  }
+                >
                   {attachment.takenAt ? (
                     <>
                       <CameraOutlined aria-label={s.takenAtLabel} /> {formatTakenAt(attachment.takenAt)}
@@ -303,7 +334,15 @@ export function AttachmentsField({ id, value, onChange, projectId, disabled = fa
   );
 }
 
-function Thumbnail({ attachment, state, strings: s }: { attachment: Attachment; state: AttachmentUrl | undefined; strings: AttachmentStrings }): ReactNode {
+function Thumbnail({
+  attachment,
+  state,
+  strings: s,
+}: {
+  attachment: Attachment;
+  state: AttachmentUrl | undefined;
+  strings: AttachmentStrings;
+}): ReactNode {
   switch (state?.status) {
     case 'ready':
       return <Image src={state.url} alt={s.photoAlt(attachment.name)} width={112} height={112} />;
@@ -340,7 +379,13 @@ function clipboardFiles(data: DataTransfer): File[] {
   });
 }
 
-const pastedExtensions: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/bmp': 'bmp' };
+const pastedExtensions: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/bmp': 'bmp',
+};
 
 /** A screenshot arrives as "image.png"; it gets a name that says when it was pasted. */
 function namePasted(file: File, label: string, now: Date, counter: number): File {
@@ -349,7 +394,10 @@ function namePasted(file: File, label: string, now: Date, counter: number): File
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
   const ext = pastedExtensions[file.type] ?? 'png';
-  return new File([file], `${label}-${stamp}${counter ? `-${counter}` : ''}.${ext}`, { type: file.type, lastModified: file.lastModified });
+  return new File([file], `${label}-${stamp}${counter ? `-${counter}` : ''}.${ext}`, {
+    type: file.type,
+    lastModified: file.lastModified,
+  });
 }
 
 /** 'YYYY-MM-DDTHH:mm:ss' → 'YYYY-MM-DD HH:mm'. */

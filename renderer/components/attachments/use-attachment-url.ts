@@ -140,7 +140,11 @@ export function useAttachmentUrls(
 }
 
 /** One attachment's object URL; see useAttachmentUrls. */
-export function useAttachmentUrl(attachment: AttachmentKey | null | undefined, projectId: string, options?: AttachmentUrlOptions): AttachmentUrl {
+export function useAttachmentUrl(
+  attachment: AttachmentKey | null | undefined,
+  projectId: string,
+  options?: AttachmentUrlOptions,
+): AttachmentUrl {
   const list = attachment ? [attachment] : [];
   const urls = useAttachmentUrls(list, projectId, options);
   return attachment ? (urls.get(attachment.sha256) ?? LOADING) : MISSING;

@@ -43,7 +43,12 @@ export async function applyRemoteChanges(
 ): Promise<RemoteApplyResult> {
   const result: RemoteApplyResult = { applied: 0, known: 0, handled: 0, conflicts: 0, added: [] };
   // Only Dexie's own promises are awaited inside its transaction, never a plain value.
-  const known = changes.length ? await storedChangeIds(db, changes.map((c) => c.changeId)) : new Set<string>();
+  const known = changes.length
+    ? await storedChangeIds(
+        db,
+        changes.map((c) => c.changeId),
+      )
+    : new Set<string>();
   const existing = changes.map((c) => known.has(c.changeId));
   const now = Date.now();
 
@@ -108,7 +113,9 @@ export async function applyRemoteChanges(
       break;
     }
     // The row takes the fields as the schema reads them; the log keeps the change as it was sent.
-    const merged = mergeChangeIntoRow(row, { ...change, fields: read.fields }, (_field, replacedHlc) => unsent.has(replacedHlc));
+    const merged = mergeChangeIntoRow(row, { ...change, fields: read.fields }, (_field, replacedHlc) =>
+      unsent.has(replacedHlc),
+    );
     if (merged.appliedFields.length > 0) {
       rows.set(key, merged.row);
       dirtyRows.set(key, { table: change.table, row: merged.row });
@@ -118,7 +125,9 @@ export async function applyRemoteChanges(
     addedByHlc.set(stored.hlc, stored);
     for (const loser of merged.losers) {
       // The losing write is either this change or the local one it replaced (found by its hlc).
-      const source = loser.incomingLost ? change : (addedByHlc.get(loser.hlc) ?? (await db.changes.where('hlc').equals(loser.hlc).first()));
+      const source = loser.incomingLost
+        ? change
+        : (addedByHlc.get(loser.hlc) ?? (await db.changes.where('hlc').equals(loser.hlc).first()));
       const conflict: ConflictRow = {
         id: conflictId(loser.table, loser.rowId, loser.field, loser.hlc),
         projectId: loser.projectId,
@@ -187,7 +196,9 @@ function keysAmong(table: Table<unknown, string>, ids: readonly string[]): Promi
 /** Which of `ids` (not empty) the change log already holds (this device's own, or pulled or imported before). */
 function storedChangeIds(db: FieldbookDb, ids: readonly string[]): PromiseExtended<Set<string>> {
   return keysAmong(db.changes, ids).then(
-    (known) => known ?? db.changes.bulkGet([...ids]).then((found) => new Set(ids.filter((_, index) => found[index] !== undefined))),
+    (known) =>
+      known ??
+      db.changes.bulkGet([...ids]).then((found) => new Set(ids.filter((_, index) => found[index] !== undefined))),
   );
 }
 
@@ -225,7 +236,11 @@ export function syncTables(db: FieldbookDb): Table[] {
  * Conflicts the server recorded (the same loss may have been seen here already, under the same
  * id): added once, so every device of the project can show and restore what lost.
  */
-export async function keepServerConflicts(db: FieldbookDb, projectId: string, conflicts: SyncedConflict[]): Promise<number> {
+export async function keepServerConflicts(
+  db: FieldbookDb,
+  projectId: string,
+  conflicts: SyncedConflict[],
+): Promise<number> {
   if (conflicts.length === 0) return 0;
   const rows: ConflictRow[] = conflicts.map((c) => ({
     id: conflictId(c.table, c.rowId, c.field, c.hlc),

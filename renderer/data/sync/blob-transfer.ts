@@ -26,12 +26,19 @@ export async function uploadBlob(db: FieldbookDb, http: SyncHttp, sha256: string
 }
 
 /** An attachment's bytes, fetched from the server the first time a record shows it. */
-export async function ensureBlob(db: FieldbookDb, http: SyncHttp | null, sha256: string, projectId: string, type = ''): Promise<Blob | null> {
+export async function ensureBlob(
+  db: FieldbookDb,
+  http: SyncHttp | null,
+  sha256: string,
+  projectId: string,
+  type = '',
+): Promise<Blob | null> {
   const local = await db.blobs.get(sha256);
   if (local) return local.bytes;
   if (!http) return null;
   const bytes = await http.getBlob(sha256, projectId);
-  if ((await sha256Hex(bytes)) !== sha256) throw new Error(i18next.t('syncErrors.blobIncomplete', { hash: sha256.slice(0, 12) }));
+  if ((await sha256Hex(bytes)) !== sha256)
+    throw new Error(i18next.t('syncErrors.blobIncomplete', { hash: sha256.slice(0, 12) }));
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   await db.blobs.put({ sha256, type, size: bytes.byteLength, bytes: blob });
   return blob;

@@ -11,7 +11,10 @@ export async function bundleKeyOf(db: FieldbookDb, projectId: string): Promise<s
   return typeof stored?.value === 'string' ? stored.value : undefined;
 }
 
-export async function keepBundleKeys(db: FieldbookDb, projects: ReadonlyArray<{ id: string; bundleKey?: string }>): Promise<void> {
+export async function keepBundleKeys(
+  db: FieldbookDb,
+  projects: ReadonlyArray<{ id: string; bundleKey?: string }>,
+): Promise<void> {
   const known = projects.filter((p): p is { id: string; bundleKey: string } => p.bundleKey !== undefined);
   if (known.length) await db.meta.bulkPut(known.map((p) => ({ key: bundleKeyKey(p.id), value: p.bundleKey })));
 }

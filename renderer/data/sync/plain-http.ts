@@ -36,12 +36,19 @@ export type PlainHttpChoice = 'send' | 'refuse';
 
 const choiceKey = (serverUrl: string) => `plainHttpChoice:${serverOrigin(serverUrl)}`;
 
-export async function rememberedPlainHttpChoice(db: FieldbookDb, serverUrl: string): Promise<PlainHttpChoice | undefined> {
+export async function rememberedPlainHttpChoice(
+  db: FieldbookDb,
+  serverUrl: string,
+): Promise<PlainHttpChoice | undefined> {
   const value = (await db.meta.get(choiceKey(serverUrl)))?.value;
   return value === 'send' || value === 'refuse' ? value : undefined;
 }
 
-export async function rememberPlainHttpChoice(db: FieldbookDb, serverUrl: string, choice: PlainHttpChoice): Promise<void> {
+export async function rememberPlainHttpChoice(
+  db: FieldbookDb,
+  serverUrl: string,
+  choice: PlainHttpChoice,
+): Promise<void> {
   await db.meta.put({ key: choiceKey(serverUrl), value: choice });
 }
 

@@ -25,7 +25,13 @@ export async function readSeenLog(db: FieldbookDb, projectId: string): Promise<S
 }
 
 /** Records a pull that moved the cursor `from` → `to`. Inside the pull's transaction (changes and meta in scope). */
-export async function recordPull(db: FieldbookDb, clock: HybridLogicalClock, projectId: string, from: number, to: number): Promise<void> {
+export async function recordPull(
+  db: FieldbookDb,
+  clock: HybridLogicalClock,
+  projectId: string,
+  from: number,
+  to: number,
+): Promise<void> {
   const log = await readSeenLog(db, projectId);
   // A device that pulled before this log existed: its earlier writes are credited with what it
   // had pulled then (the cursor at push time, as before), its later ones with this pull.

@@ -21,11 +21,18 @@ export async function serverRoleOf(db: FieldbookDb, projectId: string): Promise<
  */
 export async function serverRoles(db: FieldbookDb): Promise<Map<string, MemberRole>> {
   const rows = await db.meta.where('key').startsWith(PREFIX).toArray();
-  return new Map(rows.filter((row) => typeof row.value === 'string').map((row) => [row.key.slice(PREFIX.length), row.value as MemberRole]));
+  return new Map(
+    rows
+      .filter((row) => typeof row.value === 'string')
+      .map((row) => [row.key.slice(PREFIX.length), row.value as MemberRole]),
+  );
 }
 
 /** Stores the roles the server lists and forgets those of projects it no longer lists. */
-export async function keepServerRoles(db: FieldbookDb, projects: ReadonlyArray<{ id: string; role: MemberRole }>): Promise<void> {
+export async function keepServerRoles(
+  db: FieldbookDb,
+  projects: ReadonlyArray<{ id: string; role: MemberRole }>,
+): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const listed = new Set(projects.map((p) => roleKey(p.id)));
     const stale = (await db.meta.where('key').startsWith(PREFIX).primaryKeys()).filter((key) => !listed.has(key));

@@ -26,7 +26,10 @@ export async function projectDigest(db: FieldbookDb, projectId: string): Promise
   const rows = new Map<string, StateDigest>();
   for (const table of tableNames) {
     // getAll in one request (a cursor step per row is many times slower).
-    for (const row of await (db.table(table) as Table<StoredRow, string>).where('projectId').equals(projectId).toArray()) {
+    for (const row of await (db.table(table) as Table<StoredRow, string>)
+      .where('projectId')
+      .equals(projectId)
+      .toArray()) {
       const digest = rowDigest(table, row);
       rows.set(`${table}:${row.id}`, digest);
       accumulator.addDigest(digest);
@@ -43,7 +46,10 @@ export async function projectDigest(db: FieldbookDb, projectId: string): Promise
 export async function hasUnsent(db: FieldbookDb, projectId: string): Promise<boolean> {
   const [deviceId, watermark] = await Promise.all([ownDeviceId(db), pushedUpTo(db)]);
   const ofProject = (c: { projectId: string }) => c.projectId === projectId;
-  return (await ownUnsent(db, deviceId, watermark).filter(ofProject).count()) > 0 || (await db.relay.filter(ofProject).count()) > 0;
+  return (
+    (await ownUnsent(db, deviceId, watermark).filter(ofProject).count()) > 0 ||
+    (await db.relay.filter(ofProject).count()) > 0
+  );
 }
 
 export interface RebuildOutcome {
@@ -62,7 +68,12 @@ export interface RebuildOutcome {
  * (own after the watermark, relayed ones) merged again on top. Refused changes stay in the log,
  * listed, but no longer in the rows: the server never took them. Conflicts already kept stay.
  */
-export async function rebuildProject(db: FieldbookDb, clock: HybridLogicalClock, projectId: string, pages: readonly PullResponse[]): Promise<RebuildOutcome> {
+export async function rebuildProject(
+  db: FieldbookDb,
+  clock: HybridLogicalClock,
+  projectId: string,
+  pages: readonly PullResponse[],
+): Promise<RebuildOutcome> {
   const before = await projectDigest(db, projectId);
   const [deviceId, watermark] = await Promise.all([ownDeviceId(db), pushedUpTo(db)]);
   const ofProject = (c: { projectId: string }) => c.projectId === projectId;
@@ -80,7 +91,8 @@ export async function rebuildProject(db: FieldbookDb, clock: HybridLogicalClock,
     .delete();
   for (const page of pages) {
     const applied = await applyRemoteChanges(db, clock, page.changes);
-    if (applied.stoppedAt) throw new Error(`无法应用服务器上的修改（${applied.stoppedAt.reason}）/ cannot apply a change from the server`);
+    if (applied.stoppedAt)
+      throw new Error(`无法应用服务器上的修改（${applied.stoppedAt.reason}）/ cannot apply a change from the server`);
     await keepServerConflicts(db, projectId, page.conflicts);
   }
   // Last writer wins by hlc, so merging the unsent changes after the server's gives the same

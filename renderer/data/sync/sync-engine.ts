@@ -4,7 +4,13 @@ import { blobRefsOf } from '../../../shared/attachments';
 import { type Change, changeSchema, type StoredRow } from '../../../shared/change-log';
 import { type HybridLogicalClock, formatHlc } from '../../../shared/hlc';
 import { tableNames } from '../../../shared/records';
-import { MAX_CLOCK_AHEAD_MS, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type PullResponse, type PushResult } from '../../../shared/sync/protocol';
+import {
+  MAX_CLOCK_AHEAD_MS,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_CHANGES,
+  type PullResponse,
+  type PushResult,
+} from '../../../shared/sync/protocol';
 import type { ChangeRow, FieldbookDb, RefusedRow } from '../db';
 import { isOwnUnsent, ownDeviceId, ownUnsent, PUSHED_UP_TO, pushedUpTo, refusedChanges } from '../outbox';
 import { applyRemoteChanges, applyTables, keepServerConflicts, syncTables } from './apply-remote';
@@ -113,7 +119,11 @@ export class SyncEngine {
       }
       await this.recordResults(batch, results, report, deferred, answered);
       const clockRefused = results.some((r) => r.status === 'rejected' && r.code === 'clock_ahead');
-      if (clockRefused && serverTime !== undefined && Math.abs(this.wallClock() - serverTime) < MAX_CLOCK_AHEAD_MS / 2) {
+      if (
+        clockRefused &&
+        serverTime !== undefined &&
+        Math.abs(this.wallClock() - serverTime) < MAX_CLOCK_AHEAD_MS / 2
+      ) {
         // The device clock is right again: the refused changes can get honest timestamps.
         if ((await this.restampFutureChanges(serverTime)) > 0) {
           for (const id of [...deferred]) deferred.delete(id);
@@ -149,7 +159,9 @@ export class SyncEngine {
         const table = this.db.table(change.table) as Table<StoredRow, string>;
         const row = await table.get(change.rowId);
         if (row) {
-          const fieldHlc = Object.fromEntries(Object.entries(row.fieldHlc).map(([f, h]) => [f, h === change.hlc ? fresh : h]));
+          const fieldHlc = Object.fromEntries(
+            Object.entries(row.fieldHlc).map(([f, h]) => [f, h === change.hlc ? fresh : h]),
+          );
           await table.put({ ...row, fieldHlc });
         }
         await this.db.changes.update(change.changeId, { hlc: fresh });
@@ -172,7 +184,11 @@ export class SyncEngine {
       seen[projectId] = await this.cursor(projectId);
       logs.set(projectId, await readSeenLog(this.db, projectId));
     }
-    const changeSeen = batch.map((change) => (change.deviceId === deviceId ? seenWhenWritten(logs.get(change.projectId)!, change.hlc, seen[change.projectId]!) : 0));
+    const changeSeen = batch.map((change) =>
+      change.deviceId === deviceId
+        ? seenWhenWritten(logs.get(change.projectId)!, change.hlc, seen[change.projectId]!)
+        : 0,
+    );
     return { seen, changeSeen };
   }
 
@@ -187,10 +203,15 @@ export class SyncEngine {
         // Never move the cursor past a change that was not applied.
         const handled = page.changes.slice(0, applied.handled);
         const next = applied.stoppedAt ? (handled.at(-1)?.seq ?? cursor) : page.cursor;
-        applied.conflicts += await keepServerConflicts(this.db, projectId, page.conflicts.filter((c) => c.seq <= next));
+        applied.conflicts += await keepServerConflicts(
+          this.db,
+          projectId,
+          page.conflicts.filter((c) => c.seq <= next),
+        );
         await this.db.meta.put({ key: cursorKey(projectId), value: next });
         if (next !== cursor) await recordPull(this.db, this.clock, projectId, cursor, next);
-        if (applied.applied > 0 || applied.conflicts > 0) await this.db.meta.put({ key: stateCheckDueKey(projectId), value: true });
+        if (applied.applied > 0 || applied.conflicts > 0)
+          await this.db.meta.put({ key: stateCheckDueKey(projectId), value: true });
         return applied;
       });
       report.pulled += outcome.applied;
@@ -199,7 +220,8 @@ export class SyncEngine {
         throw new SyncHttpError(i18next.t('syncErrors.cannotApply', { reason: outcome.stoppedAt.reason }), 0, false);
       }
       if (!page.hasMore) {
-        if (page.digest !== undefined && !outcome.stoppedAt && !firstDownload) await this.checkState(projectId, page.cursor, page.digest, report);
+        if (page.digest !== undefined && !outcome.stoppedAt && !firstDownload)
+          await this.checkState(projectId, page.cursor, page.digest, report);
         return report;
       }
     }
@@ -212,8 +234,13 @@ export class SyncEngine {
    * then ahead by design) or once another tab has pulled further.
    */
   private async checkState(projectId: string, cursor: number, serverDigest: string, report: SyncReport): Promise<void> {
-    const [checkedAt, due] = await Promise.all([this.db.meta.get(stateCheckedKey(projectId)), this.db.meta.get(stateCheckDueKey(projectId))]);
-    const recent = typeof checkedAt?.value === 'number' && Date.now() - checkedAt.value < (this.options.stateCheckIntervalMs ?? STATE_CHECK_INTERVAL_MS);
+    const [checkedAt, due] = await Promise.all([
+      this.db.meta.get(stateCheckedKey(projectId)),
+      this.db.meta.get(stateCheckDueKey(projectId)),
+    ]);
+    const recent =
+      typeof checkedAt?.value === 'number' &&
+      Date.now() - checkedAt.value < (this.options.stateCheckIntervalMs ?? STATE_CHECK_INTERVAL_MS);
     if (recent && due?.value !== true) return;
     const local = await this.db.transaction('r', syncTables(this.db), async () => {
       if ((await this.cursor(projectId)) !== cursor || (await hasUnsent(this.db, projectId))) return null;
@@ -223,11 +250,12 @@ export class SyncEngine {
     await this.db.meta.put({ key: stateCheckedKey(projectId), value: Date.now() });
     await this.db.meta.delete(stateCheckDueKey(projectId));
     if (local === serverDigest) return;
-    const failed = (await this.db.meta.get(repairFailedKey(projectId)))?.value as { serverDigest: string; at: number } | undefined;
+    const failed = (await this.db.meta.get(repairFailedKey(projectId)))?.value as
+      { serverDigest: string; at: number } | undefined;
     if (failed && (failed.serverDigest === serverDigest || Date.now() - failed.at < RETRY_FAILED_REPAIR_MS)) return;
 
     const pages: PullResponse[] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await this.http.pull(projectId, after);
       pages.push(page);
       after = page.cursor;
@@ -243,7 +271,11 @@ export class SyncEngine {
       // With unsent changes merged again the rows are ahead of the server's: the next round, once they are sent, checks again.
       const agreed = outcome.reapplied > 0 || outcome.after.digest === latestDigest;
       if (agreed) await this.db.meta.delete(repairFailedKey(projectId));
-      else await this.db.meta.put({ key: repairFailedKey(projectId), value: { serverDigest: latestDigest, at: Date.now() } });
+      else
+        await this.db.meta.put({
+          key: repairFailedKey(projectId),
+          value: { serverDigest: latestDigest, at: Date.now() },
+        });
       const logged: SyncLogEntry = {
         at: Date.now(),
         projectId,
@@ -288,14 +320,17 @@ export class SyncEngine {
       return true;
     };
     const pageSize = MAX_PUSH_CHANGES + 1;
-    for (let from: string | undefined; ; ) {
-      const queued = await (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from)).limit(pageSize).toArray();
-      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId)))) return { batch, texts, rest: true };
+    for (let from: string | undefined; ;) {
+      const queued = await (from === undefined ? this.db.relay.toCollection() : this.db.relay.where('hlc').above(from))
+        .limit(pageSize)
+        .toArray();
+      if (queued.length && !take(await this.db.changes.bulkGet(queued.map((q) => q.changeId))))
+        return { batch, texts, rest: true };
       if (queued.length < pageSize) break;
       from = queued.at(-1)!.hlc;
     }
     const [deviceId, watermark] = await Promise.all([ownDeviceId(this.db), pushedUpTo(this.db)]);
-    for (let from = watermark; ; ) {
+    for (let from = watermark; ;) {
       const page = await ownUnsent(this.db, deviceId, from).limit(pageSize).toArray();
       if (!take(page)) return { batch, texts, rest: true };
       if (page.length < pageSize) return { batch, texts, rest: false };
@@ -349,7 +384,14 @@ export class SyncEngine {
       const change = sent.get(result.changeId);
       if (change) {
         settled.add(change.changeId);
-        if (result.status === 'rejected') refused.push({ changeId: change.changeId, projectId: change.projectId, code: result.code, reason: result.reason, at: now });
+        if (result.status === 'rejected')
+          refused.push({
+            changeId: change.changeId,
+            projectId: change.projectId,
+            code: result.code,
+            reason: result.reason,
+            at: now,
+          });
       }
       if (result.status === 'applied') report.pushed++;
       else if (result.status === 'duplicate') report.duplicates++;
@@ -359,12 +401,16 @@ export class SyncEngine {
       const deviceId = await ownDeviceId(this.db);
       const relayed = batch.filter((change) => change.deviceId !== deviceId && settled.has(change.changeId));
       if (relayed.length) await this.db.relay.bulkDelete(relayed.map((change) => change.hlc));
-      for (const change of batch) if (change.deviceId === deviceId && settled.has(change.changeId)) answered.set(change.changeId, change.hlc);
+      for (const change of batch)
+        if (change.deviceId === deviceId && settled.has(change.changeId)) answered.set(change.changeId, change.hlc);
       if (answered.size) {
         const watermark = await pushedUpTo(this.db);
         const highest = [...answered.values()].reduce((max, hlc) => (hlc > max ? hlc : max), watermark);
         // Ids only, in hlc order: every own change between the watermark and the highest settled one.
-        const inOrder = await this.db.changes.where('[deviceId+hlc]').between([deviceId, watermark], [deviceId, highest], false, true).primaryKeys();
+        const inOrder = await this.db.changes
+          .where('[deviceId+hlc]')
+          .between([deviceId, watermark], [deviceId, highest], false, true)
+          .primaryKeys();
         let moved = watermark;
         for (const changeId of inOrder) {
           const hlc = answered.get(changeId);
@@ -376,9 +422,19 @@ export class SyncEngine {
       }
       if (refused.length === 0) return;
       // A refused change is in this device's rows but not in the server's: compare this round.
-      await this.db.meta.bulkPut([...new Set(refused.map((r) => r.projectId))].map((projectId) => ({ key: stateCheckDueKey(projectId), value: true })));
+      await this.db.meta.bulkPut(
+        [...new Set(refused.map((r) => r.projectId))].map((projectId) => ({
+          key: stateCheckDueKey(projectId),
+          value: true,
+        })),
+      );
       await this.db.refused.bulkPut(refused);
-      await this.db.changes.bulkUpdate(refused.map(({ changeId, code, reason, at }) => ({ key: changeId, changes: { rejected: { code, reason, at } } })));
+      await this.db.changes.bulkUpdate(
+        refused.map(({ changeId, code, reason, at }) => ({
+          key: changeId,
+          changes: { rejected: { code, reason, at } },
+        })),
+      );
     });
   }
 
@@ -396,9 +452,13 @@ export class SyncEngine {
         const name = project ? `${project.code} ${project.name}` : projectId;
         // Not accepted by the server: still queued, or refused (a push after the removal is).
         const [deviceId, watermark] = await Promise.all([ownDeviceId(this.db), pushedUpTo(this.db)]);
-        const own = await ownUnsent(this.db, deviceId, watermark).filter((c) => c.projectId === projectId).toArray();
+        const own = await ownUnsent(this.db, deviceId, watermark)
+          .filter((c) => c.projectId === projectId)
+          .toArray();
         const relayed = await this.db.relay.filter((q) => q.projectId === projectId).toArray();
-        const toRelay = (await this.db.changes.bulkGet(relayed.map((q) => q.changeId))).filter((c): c is ChangeRow => c !== undefined);
+        const toRelay = (await this.db.changes.bulkGet(relayed.map((q) => q.changeId))).filter(
+          (c): c is ChangeRow => c !== undefined,
+        );
         const unsent = [...own, ...toRelay, ...(await refusedChanges(this.db, projectId))];
         await this.db.orphanedChanges.bulkPut(unsent.map((c) => ({ ...c, orphanedAt: Date.now(), projectName: name })));
         await this.db.relay.bulkDelete(relayed.map((q) => q.hlc));
@@ -435,7 +495,16 @@ function utf8Length(text: string): number {
 }
 
 function emptyReport(): SyncReport {
-  return { pushed: 0, duplicates: 0, rejected: 0, deferred: [], pulled: 0, conflicts: 0, removedProjects: [], repaired: [] };
+  return {
+    pushed: 0,
+    duplicates: 0,
+    rejected: 0,
+    deferred: [],
+    pulled: 0,
+    conflicts: 0,
+    removedProjects: [],
+    repaired: [],
+  };
 }
 
 /**
@@ -443,7 +512,10 @@ function emptyReport(): SyncReport {
  * server's, for the others (text no database can store, say, from a bundle imported before
  * bundles were checked).
  */
-function splitUnsendable(batch: readonly ChangeRow[], texts: readonly string[]): { sendable: ChangeRow[]; sendableTexts: string[]; refused: PushResult[] } {
+function splitUnsendable(
+  batch: readonly ChangeRow[],
+  texts: readonly string[],
+): { sendable: ChangeRow[]; sendableTexts: string[]; refused: PushResult[] } {
   const sendable: ChangeRow[] = [];
   const sendableTexts: string[] = [];
   const refused: PushResult[] = [];

@@ -68,7 +68,11 @@ export class SyncHttp {
   }
 
   async push(changes: Change[], seen: Record<string, number> = {}, changeSeen?: number[]): Promise<PushResponse> {
-    return this.json('POST', '/v1/sync/push', pushResponseSchema, { changes, seen, ...(changeSeen ? { changeSeen } : {}) });
+    return this.json('POST', '/v1/sync/push', pushResponseSchema, {
+      changes,
+      seen,
+      ...(changeSeen ? { changeSeen } : {}),
+    });
   }
 
   /**
@@ -76,7 +80,11 @@ export class SyncHttp {
    * `JSON.stringify` of a wire change, as it measured the batch): the body is the text
    * JSON.stringify would make of { changes, seen, changeSeen }, without serialising them again.
    */
-  async pushSerialized(changes: readonly string[], seen: Record<string, number> = {}, changeSeen?: number[]): Promise<PushResponse> {
+  async pushSerialized(
+    changes: readonly string[],
+    seen: Record<string, number> = {},
+    changeSeen?: number[],
+  ): Promise<PushResponse> {
     const body = `{"changes":[${changes.join(',')}],"seen":${JSON.stringify(seen)}${changeSeen ? `,"changeSeen":${JSON.stringify(changeSeen)}` : ''}}`;
     return this.json('POST', '/v1/sync/push', pushResponseSchema, new JsonText(body));
   }
@@ -93,7 +101,14 @@ export class SyncHttp {
 
   /** Adds an existing server user to the project, or changes a member's role (a project manager's right). */
   async putMember(projectId: string, username: string, role: MemberRole): Promise<ProjectMember> {
-    return (await this.json('PUT', `/v1/projects/${projectId}/members/${encodeURIComponent(username)}`, putMemberResponseSchema, { role })).member;
+    return (
+      await this.json(
+        'PUT',
+        `/v1/projects/${projectId}/members/${encodeURIComponent(username)}`,
+        putMemberResponseSchema,
+        { role },
+      )
+    ).member;
   }
 
   async removeMember(projectId: string, username: string): Promise<void> {
@@ -107,7 +122,13 @@ export class SyncHttp {
     return { complete: false, offset: Number(response.headers.get('upload-offset') ?? 0) };
   }
 
-  async putBlobChunk(sha256: string, projectId: string, offset: number, total: number, chunk: Uint8Array): Promise<void> {
+  async putBlobChunk(
+    sha256: string,
+    projectId: string,
+    offset: number,
+    total: number,
+    chunk: Uint8Array,
+  ): Promise<void> {
     const query = new URLSearchParams({ projectId, offset: String(offset), total: String(total) });
     await this.request('PUT', `/v1/blobs/${sha256}?${query}`, chunk);
   }
@@ -117,14 +138,26 @@ export class SyncHttp {
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  private async json<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, auth = true): Promise<z.infer<S>> {
+  private async json<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+    auth = true,
+  ): Promise<z.infer<S>> {
     const response = await this.request(method, path, body, auth);
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) throw new SyncHttpError(i18next.t('syncErrors.badReply'), response.status, false);
     return parsed.data;
   }
 
-  private async request(method: string, path: string, body?: unknown, auth = true, okStatuses: number[] = []): Promise<Response> {
+  private async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    auth = true,
+    okStatuses: number[] = [],
+  ): Promise<Response> {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
     if (auth) {
       const token = await this.token();
@@ -182,7 +215,18 @@ async function errorOfReply(response: Response): Promise<SyncHttpError> {
     case 429:
       return new SyncHttpError(detail || i18next.t('syncErrors.tooMany'), 429, true);
     default:
-      if (response.status >= 500) return new SyncHttpError(i18next.t('syncErrors.serverError', { status: response.status }), response.status, true);
-      return new SyncHttpError(detail || i18next.t('syncErrors.refused', { status: response.status }), response.status, false, undefined, code);
+      if (response.status >= 500)
+        return new SyncHttpError(
+          i18next.t('syncErrors.serverError', { status: response.status }),
+          response.status,
+          true,
+        );
+      return new SyncHttpError(
+        detail || i18next.t('syncErrors.refused', { status: response.status }),
+        response.status,
+        false,
+        undefined,
+        code,
+      );
   }
 }

@@ -133,16 +133,34 @@ export class SyncService {
     try {
       const verify = this.verifyNext;
       this.verifyNext = false;
-      const report = await new SyncEngine(this.deps.db, this.deps.clock, this.http(account), Date.now, verify ? { stateCheckIntervalMs: 0 } : {}).syncOnce();
+      const report = await new SyncEngine(
+        this.deps.db,
+        this.deps.clock,
+        this.http(account),
+        Date.now,
+        verify ? { stateCheckIntervalMs: 0 } : {},
+      ).syncOnce();
       this.failures = 0;
-      this.update({ running: false, online: true, lastSyncAt: Date.now(), lastReport: report, error: undefined, quotaExceeded: undefined });
+      this.update({
+        running: false,
+        online: true,
+        lastSyncAt: Date.now(),
+        lastReport: report,
+        error: undefined,
+        quotaExceeded: undefined,
+      });
       this.schedule(INTERVAL_MS);
     } catch (error) {
       this.failures++;
       // Never a silent failure: an error without a message (some IndexedDB errors) still shows.
-      const text = (error instanceof Error ? error.message : String(error)) || i18next.t('syncErrors.failed', { name: error instanceof Error ? error.name : String(error) });
+      const text =
+        (error instanceof Error ? error.message : String(error)) ||
+        i18next.t('syncErrors.failed', { name: error instanceof Error ? error.name : String(error) });
       // The server's request id goes with the message the user sees (and may report as 同步失败).
-      const message = error instanceof SyncHttpError && error.requestId ? i18next.t('syncErrors.withRequestId', { message: text, requestId: error.requestId }) : text;
+      const message =
+        error instanceof SyncHttpError && error.requestId
+          ? i18next.t('syncErrors.withRequestId', { message: text, requestId: error.requestId })
+          : text;
       if (!(error instanceof SyncHttpError)) console.error('sync round failed', error);
       const offline = error instanceof SyncHttpError && error.status === 0;
       const quotaExceeded = error instanceof SyncHttpError ? error.quota : undefined;
@@ -164,7 +182,11 @@ export class SyncService {
   }
 
   private http(account: SyncAccount): SyncHttp {
-    return new SyncHttp(account.serverUrl, () => this.deps.api.getToken(tokenAccount(account.serverUrl)), this.deps.fetchImpl);
+    return new SyncHttp(
+      account.serverUrl,
+      () => this.deps.api.getToken(tokenAccount(account.serverUrl)),
+      this.deps.fetchImpl,
+    );
   }
 
   private update(patch: Partial<SyncStatus>): void {

@@ -20,7 +20,10 @@ export function AssetTransferButtons({ project }: { project: RowOf<'projects'> }
     setExporting(true);
     try {
       const { exportAssetsXlsx } = await import('../../../shared/asset-import');
-      const assets = await db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).toArray();
+      const assets = await db.assets
+        .where('[live+name]')
+        .between([project.id, Dexie.minKey], [project.id, Dexie.maxKey])
+        .toArray();
       const bytes = await exportAssetsXlsx(assets, { projectName: project.name });
       const result = await api.saveFile({
         suggestedName: `${project.code}-运维对象清单.xlsx`,

@@ -30,7 +30,14 @@ export function AssetsPage() {
   const [drawer, setDrawer] = useState<{ row: AssetRow | null; tab: 'edit' | 'history' } | null>(null);
 
   const query = useMemo(
-    () => ({ projectId: project.id, text: deferredText, type, criticality, sort: sort.key as AssetSortColumn, descending: sort.descending }),
+    () => ({
+      projectId: project.id,
+      text: deferredText,
+      type,
+      criticality,
+      sort: sort.key as AssetSortColumn,
+      descending: sort.descending,
+    }),
     [project.id, deferredText, type, criticality, sort],
   );
   const data = useWindowedQuery(() => assetCollection(db, query), [query]);
@@ -47,19 +54,39 @@ export function AssetsPage() {
 
   const title = (field: string) => fieldTitle('assets', field, lang);
   const columns: VirtualColumn<AssetRow>[] = [
-    { key: 'name', title: title('name'), width: { flex: 2 }, sortable: true, render: (a) => <Typography.Text strong>{a.name}</Typography.Text> },
-    { key: 'type', title: title('type'), width: 100, sortable: true, render: (a) => pickLabel(assetTypes[a.type], lang) },
+    {
+      key: 'name',
+      title: title('name'),
+      width: { flex: 2 },
+      sortable: true,
+      render: (a) => <Typography.Text strong>{a.name}</Typography.Text>,
+    },
+    {
+      key: 'type',
+      title: title('type'),
+      width: 100,
+      sortable: true,
+      render: (a) => pickLabel(assetTypes[a.type], lang),
+    },
     { key: 'hostname', title: title('hostname'), width: { flex: 1.5 }, sortable: true, render: (a) => a.hostname },
     { key: 'ips', title: title('ips'), width: { flex: 1.5 }, render: (a) => a.ips.join(', ') },
     { key: 'model', title: title('model'), width: { flex: 2 }, sortable: true, render: (a) => vendorModel(a) },
-    { key: 'serialNumber', title: title('serialNumber'), width: { flex: 1.5 }, sortable: true, render: (a) => a.serialNumber },
+    {
+      key: 'serialNumber',
+      title: title('serialNumber'),
+      width: { flex: 1.5 },
+      sortable: true,
+      render: (a) => a.serialNumber,
+    },
     { key: 'room', title: t('assets.location'), width: { flex: 2 }, sortable: true, render: (a) => assetLocation(a) },
     {
       key: 'criticality',
       title: title('criticality'),
       width: 96,
       sortable: true,
-      render: (a) => <Tag color={criticalityColour[a.criticality]}>{pickLabel(criticalities[a.criticality], lang)}</Tag>,
+      render: (a) => (
+        <Tag color={criticalityColour[a.criticality]}>{pickLabel(criticalities[a.criticality], lang)}</Tag>
+      ),
     },
     {
       key: 'actions',
@@ -68,14 +95,33 @@ export function AssetsPage() {
       render: (a) => (
         <Space size={4} onClick={(event) => event.stopPropagation()}>
           <Tooltip title={t('common.edit')}>
-            <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setDrawer({ row: a, tab: 'edit' })} />
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              onClick={() => setDrawer({ row: a, tab: 'edit' })}
+            />
           </Tooltip>
           <Tooltip title={t('common.history')}>
-            <Button size="small" type="text" icon={<HistoryOutlined />} aria-label={t('common.history')} onClick={() => setDrawer({ row: a, tab: 'history' })} />
+            <Button
+              size="small"
+              type="text"
+              icon={<HistoryOutlined />}
+              aria-label={t('common.history')}
+              onClick={() => setDrawer({ row: a, tab: 'history' })}
+            />
           </Tooltip>
           {rights.may('delete', 'assets') && (
             <Tooltip title={t('common.delete')}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => confirmDelete(a)} />
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('common.delete')}
+                onClick={() => confirmDelete(a)}
+              />
             </Tooltip>
           )}
         </Space>
@@ -105,7 +151,14 @@ export function AssetsPage() {
           onChange={(event) => setText(event.target.value)}
           aria-label={t('common.search')}
         />
-        <Select allowClear style={{ width: 140 }} placeholder={t('assets.filterType')} value={type} onChange={setType} options={options(assetTypes)} />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('assets.filterType')}
+          value={type}
+          onChange={setType}
+          options={options(assetTypes)}
+        />
         <Select
           allowClear
           style={{ width: 120 }}

@@ -44,7 +44,15 @@ interface Preview {
 const LISTED_ROWS = 20;
 
 /** Import assets from a customer's .xlsx or .csv: check the guessed columns, preview, import. */
-export function ImportDialog({ project, open, onClose }: { project: RowOf<'projects'>; open: boolean; onClose(): void }) {
+export function ImportDialog({
+  project,
+  open,
+  onClose,
+}: {
+  project: RowOf<'projects'>;
+  open: boolean;
+  onClose(): void;
+}) {
   const { api, db, repo } = useServices();
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>();
@@ -62,13 +70,18 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
 
   async function pick(sheetIndex?: number, file?: { name: string; bytes: Uint8Array }) {
     setError(undefined);
-    const chosen = file ?? (await api.openFiles({ filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv', 'txt'] }] }))[0];
+    const chosen =
+      file ?? (await api.openFiles({ filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv', 'txt'] }] }))[0];
     if (!chosen) return;
     setBusy(true);
     try {
       const importer = await loadImporter();
       try {
-        const grid = await importer.readSpreadsheet(chosen.bytes, chosen.name, sheetIndex === undefined ? {} : { sheetIndex });
+        const grid = await importer.readSpreadsheet(
+          chosen.bytes,
+          chosen.name,
+          sheetIndex === undefined ? {} : { sheetIndex },
+        );
         const guess = importer.guessColumns(grid);
         setLoaded({ file: chosen, grid, guess, mapping: [...guess.mapping] });
         setPreview(undefined);
@@ -76,9 +89,15 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
         // The reader's own reasons in the UI language; anything else is wrapped as before.
         if (failure instanceof importer.SpreadsheetReadError) {
           const { fileName = chosen.name, sheet = 0, count = 0 } = failure.params;
-          setError(t(`importer.readError.${failure.code}`, { fileName: String(fileName), sheet: Number(sheet), count: Number(count) }));
-        }
-        else setError(t('importer.readFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+          setError(
+            t(`importer.readError.${failure.code}`, {
+              fileName: String(fileName),
+              sheet: Number(sheet),
+              count: Number(count),
+            }),
+          );
+        } else
+          setError(t('importer.readFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
       }
     } finally {
       setBusy(false);
@@ -116,7 +135,11 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
     try {
       await repo.writeMany(plan.ops as WriteOp[]);
       message.success(
-        t('importer.done', { created: plan.summary.create, updated: plan.summary.update, unchanged: plan.summary.unchanged }),
+        t('importer.done', {
+          created: plan.summary.create,
+          updated: plan.summary.update,
+          unchanged: plan.summary.unchanged,
+        }),
       );
       reset();
       onClose();
@@ -131,7 +154,8 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
     const listed = rows.slice(0, LISTED_ROWS).join(t('importer.rowListSeparator'));
     return rows.length > LISTED_ROWS ? t('importer.moreRows', { rows: listed, count: rows.length }) : listed;
   };
-  const format = (field: AssetField, value: unknown) => formatFieldValue(assetFields.shape[field], value, i18n.language);
+  const format = (field: AssetField, value: unknown) =>
+    formatFieldValue(assetFields.shape[field], value, i18n.language);
   const label = (field: AssetField) => fieldTitle('assets', field, i18n.language);
   const duplicateRows = plan?.rows.filter((row) => row.duplicate?.kind === 'row') ?? [];
   const changedRows = plan?.rows.filter((row) => row.duplicate?.kind === 'asset') ?? [];
@@ -150,7 +174,10 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
   const fieldOptions = useMemo(
     () => [
       { value: '', label: t('importer.ignore') },
-      ...Object.keys(assetFields.shape).map((field) => ({ value: field, label: fieldTitle('assets', field, i18n.language) })),
+      ...Object.keys(assetFields.shape).map((field) => ({
+        value: field,
+        label: fieldTitle('assets', field, i18n.language),
+      })),
     ],
     [t, i18n.language],
   );
@@ -167,7 +194,12 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
       footer={null}
       destroyOnHidden
     >
-      <Steps size="small" current={step} items={[{ title: t('importer.pick') }, { title: t('importer.mapping') }, { title: t('importer.preview') }]} style={{ marginBottom: 16 }} />
+      <Steps
+        size="small"
+        current={step}
+        items={[{ title: t('importer.pick') }, { title: t('importer.mapping') }, { title: t('importer.preview') }]}
+        style={{ marginBottom: 16 }}
+      />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {step === 0 && (
         <Space direction="vertical">
@@ -190,13 +222,21 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
                   options={loaded.grid.sheetNames.map((name, index) => ({ value: index, label: name }))}
                 />
               ) : (
-                loaded.grid.sheetNames[0] ?? '—'
+                (loaded.grid.sheetNames[0] ?? '—')
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('importer.header')}>{t('importer.headerRow', { row: loaded.guess.headerRowIndex + 1 })}</Descriptions.Item>
+            <Descriptions.Item label={t('importer.header')}>
+              {t('importer.headerRow', { row: loaded.guess.headerRowIndex + 1 })}
+            </Descriptions.Item>
           </Descriptions>
           {loaded.guess.unmapped.length > 0 && (
-            <Alert type="info" showIcon message={t('importer.unmapped', { columns: loaded.guess.unmapped.map((c) => c.header || `#${c.index + 1}`).join('、') })} />
+            <Alert
+              type="info"
+              showIcon
+              message={t('importer.unmapped', {
+                columns: loaded.guess.unmapped.map((c) => c.header || `#${c.index + 1}`).join('、'),
+              })}
+            />
           )}
           <Table
             size="small"
@@ -206,7 +246,11 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
             data-testid="import-mapping"
             dataSource={loaded.guess.columns}
             columns={[
-              { title: t('importer.column'), dataIndex: 'header', render: (header: string, column) => header || `#${column.index + 1}` },
+              {
+                title: t('importer.column'),
+                dataIndex: 'header',
+                render: (header: string, column) => header || `#${column.index + 1}`,
+              },
               {
                 title: t('importer.sample'),
                 render: (_, column) => (
@@ -248,8 +292,12 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
             <Tag color="green">{t('importer.willCreate', { count: plan.summary.create })}</Tag>
             <Tag color="blue">{t('importer.willUpdate', { count: plan.summary.update })}</Tag>
             <Tag>{t('importer.unchanged', { count: plan.summary.unchanged })}</Tag>
-            {plan.summary.merged > 0 && <Tag color="cyan">{t('importer.willMerge', { count: plan.summary.merged })}</Tag>}
-            {plan.summary.skipped > 0 && <Tag color="orange">{t('importer.willSkip', { count: plan.summary.skipped })}</Tag>}
+            {plan.summary.merged > 0 && (
+              <Tag color="cyan">{t('importer.willMerge', { count: plan.summary.merged })}</Tag>
+            )}
+            {plan.summary.skipped > 0 && (
+              <Tag color="orange">{t('importer.willSkip', { count: plan.summary.skipped })}</Tag>
+            )}
             {plan.errors.length > 0 && <Tag color="red">{t('importer.badRows', { count: plan.errors.length })}</Tag>}
             {totalsRows.length > 0 && <Tag>{t('importer.totalsTag', { count: totalsRows.length })}</Tag>}
           </Space>
@@ -278,7 +326,13 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
                             <Typography.Text type="warning">
                               {t('importer.conflictsLead')}
                               {duplicate.conflicts
-                                .map((c) => t('importer.conflict', { field: label(c.field), kept: format(c.field, c.kept), dropped: format(c.field, c.dropped) }))
+                                .map((c) =>
+                                  t('importer.conflict', {
+                                    field: label(c.field),
+                                    kept: format(c.field, c.kept),
+                                    dropped: format(c.field, c.dropped),
+                                  }),
+                                )
                                 .join(t('importer.rowListSeparator'))}
                             </Typography.Text>
                           )}
@@ -309,10 +363,14 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
                       <Space direction="vertical" size={0}>
                         <span>{row.name}</span>
                         {row.duplicate?.kind === 'asset' && (
-                          <Typography.Text type="secondary">{t(`importer.matchedBy.${row.duplicate.by}`)}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {t(`importer.matchedBy.${row.duplicate.by}`)}
+                          </Typography.Text>
                         )}
                         {row.mergedRows.length > 0 && (
-                          <Typography.Text type="secondary">{t('importer.withRows', { rows: rowList(row.mergedRows) })}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {t('importer.withRows', { rows: rowList(row.mergedRows) })}
+                          </Typography.Text>
                         )}
                       </Space>
                     ),
@@ -323,7 +381,9 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
                       <ul className="import-changes" style={{ margin: 0, paddingInlineStart: 16 }}>
                         {row.changes.map((change) => (
                           <li key={change.field}>
-                            <Typography.Text type="secondary">{t('importer.changeField', { field: label(change.field) })}</Typography.Text>
+                            <Typography.Text type="secondary">
+                              {t('importer.changeField', { field: label(change.field) })}
+                            </Typography.Text>
                             <Typography.Text delete>{format(change.field, change.from)}</Typography.Text>
                             {' → '}
                             <Typography.Text>{format(change.field, change.to)}</Typography.Text>
@@ -349,7 +409,10 @@ export function ImportDialog({ project, open, onClose }: { project: RowOf<'proje
                 {
                   title: t('importer.reason'),
                   dataIndex: 'reasons',
-                  render: (reasons: string[]) => reasons.map((reason) => localizeImportReason(reason, i18n.language)).join(t('importer.reasonSeparator')),
+                  render: (reasons: string[]) =>
+                    reasons
+                      .map((reason) => localizeImportReason(reason, i18n.language))
+                      .join(t('importer.reasonSeparator')),
                 },
               ]}
             />

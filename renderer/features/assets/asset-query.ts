@@ -9,7 +9,15 @@ export type AssetRow = RowOf<'assets'>;
  * Columns the asset table can sort by: text columns by their natural-order index
  * [live+sortKey.column], the two choice columns by [live+column] (see db.ts).
  */
-export const sortableAssetColumns = ['name', 'type', 'hostname', 'serialNumber', 'model', 'room', 'criticality'] as const;
+export const sortableAssetColumns = [
+  'name',
+  'type',
+  'hostname',
+  'serialNumber',
+  'model',
+  'room',
+  'criticality',
+] as const;
 export type AssetSortColumn = (typeof sortableAssetColumns)[number];
 
 export interface AssetQuery {
@@ -27,7 +35,9 @@ export interface AssetQuery {
  * row; filters run on the cursor, still without materialising the whole inventory.
  */
 export function assetCollection(db: FieldbookDb, query: AssetQuery): Collection<AssetRow, string> {
-  const index = (naturallySortedColumns.assets as readonly string[]).includes(query.sort) ? `[live+sortKey.${query.sort}]` : `[live+${query.sort}]`;
+  const index = (naturallySortedColumns.assets as readonly string[]).includes(query.sort)
+    ? `[live+sortKey.${query.sort}]`
+    : `[live+${query.sort}]`;
   let collection = db.assets.where(index).between([query.projectId, Dexie.minKey], [query.projectId, Dexie.maxKey]);
   if (query.descending) collection = collection.reverse();
   const needle = query.text.trim().toLowerCase();

@@ -1,5 +1,22 @@
 import { CheckCircleFilled, ExclamationCircleFilled, FileWordOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Popover, Progress, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Popover,
+  Progress,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,19 +93,38 @@ export function DeliverablesPage() {
   const [progress, setProgress] = useState<{ title: string; stage: Stage } | null>(null);
   const houseTemplate = useLiveQuery(() => loadHouseTemplate(db), [db]);
   const state = useLiveQuery(async () => {
-    const [data, exports] = await Promise.all([loadDocumentData(db, project.id), db.documentExports.where('projectId').equals(project.id).filter((e) => !e.deleted).toArray()]);
+    const [data, exports] = await Promise.all([
+      loadDocumentData(db, project.id),
+      db.documentExports
+        .where('projectId')
+        .equals(project.id)
+        .filter((e) => !e.deleted)
+        .toArray(),
+    ]);
     // A periodic document is judged for its default period: the latest day or month with data.
-    const periods = new Map(types.filter((type) => type.defaultPeriod).map((type) => [type.key, type.defaultPeriod!(data)]));
+    const periods = new Map(
+      types.filter((type) => type.defaultPeriod).map((type) => [type.key, type.defaultPeriod!(data)]),
+    );
     // 交付前检查: contradictions between the records, shown in the generate dialog.
     const findings = preIssueCheck(data, { today: todayIn(projectTimeZone(project)) });
-    return { data, exports, periods, findings, missing: new Map(types.map((type) => [type.key, type.missing(data, periods.get(type.key) ?? undefined)])) };
+    return {
+      data,
+      exports,
+      periods,
+      findings,
+      missing: new Map(types.map((type) => [type.key, type.missing(data, periods.get(type.key) ?? undefined)])),
+    };
   }, [project.id]);
 
   /** Says which document failed and, when a stored record explains it, which record and field. */
   function showFailure(title: string, error: BuildError, data: ProjectDocumentData | null) {
     console.error(`${title}: ${error.message}`, error.stack ?? '');
     const { summary, details } = describeBuildFailure(title, error, data ? firstInvalidField(data) : null, t, lang);
-    modal.error({ title: t('deliverables.failure.title'), width: 640, content: <BuildFailure summary={summary} details={details} /> });
+    modal.error({
+      title: t('deliverables.failure.title'),
+      width: 640,
+      content: <BuildFailure summary={summary} details={details} />,
+    });
   }
 
   async function generate(keys: DocumentTypeKey[], options: Options) {
@@ -104,7 +140,9 @@ export function DeliverablesPage() {
   /** Builds and saves one document; false when it stopped (data missing, or it could not be built). */
   async function generateOne(docType: DocumentTypeKey, options: Options): Promise<boolean> {
     const type = types.find((d) => d.key === docType)!;
-    const period: DocumentPeriod | undefined = type.period ? fromPickerValue(type.period, options.periods?.[docType]) : undefined;
+    const period: DocumentPeriod | undefined = type.period
+      ? fromPickerValue(type.period, options.periods?.[docType])
+      : undefined;
     const title = documentTitle(type, period);
     let data: ProjectDocumentData | null = null;
     try {
@@ -127,14 +165,30 @@ export function DeliverablesPage() {
       });
       setProgress({ title, stage: 'build' });
       const template = options.useHouseTemplate ? await loadHouseTemplate(db) : null;
-      const result = await renderInWorker({ docType, data, meta, allowMissing: options.allowMissing, files, period, houseTemplate: template?.bytes });
+      const result = await renderInWorker({
+        docType,
+        data,
+        meta,
+        allowMissing: options.allowMissing,
+        files,
+        period,
+        houseTemplate: template?.bytes,
+      });
       if (!result.ok) {
-        if ('missing' in result) modal.warning({ title: t('deliverables.missingTitle', { title }), content: <GapList gaps={result.missing} /> });
+        if ('missing' in result)
+          modal.warning({
+            title: t('deliverables.missingTitle', { title }),
+            content: <GapList gaps={result.missing} />,
+          });
         else showFailure(title, { message: result.error, stack: result.stack }, data);
         return false;
       }
       setProgress({ title, stage: 'save' });
-      const saved = await api.saveFile({ suggestedName: record.fileName, bytes: result.bytes, filters: [{ name: 'Word', extensions: ['docx'] }] });
+      const saved = await api.saveFile({
+        suggestedName: record.fileName,
+        bytes: result.bytes,
+        filters: [{ name: 'Word', extensions: ['docx'] }],
+      });
       if (saved.status === 'saved') {
         await repo.create('documentExports', project.id, record);
         message.success(t('deliverables.saved', { title, version: versionText(record), path: saved.path }));
@@ -142,7 +196,11 @@ export function DeliverablesPage() {
       return true;
     } catch (error) {
       // Loading, preparing or saving threw (a build that throws comes back from the worker as a result).
-      showFailure(title, error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) }, data);
+      showFailure(
+        title,
+        error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) },
+        data,
+      );
       return false;
     }
   }
@@ -150,7 +208,9 @@ export function DeliverablesPage() {
   // The latest issue of a type (any period): by time to the minute, then by version, as two
   // issues within one minute are told apart only by their versions.
   const lastExport = (key: string) =>
-    (state?.exports ?? []).filter((e) => e.docType === key).sort((a, b) => b.exportedAt.localeCompare(a.exportedAt) || b.version - a.version || b.minor - a.minor)[0];
+    (state?.exports ?? [])
+      .filter((e) => e.docType === key)
+      .sort((a, b) => b.exportedAt.localeCompare(a.exportedAt) || b.version - a.version || b.minor - a.minor)[0];
   const ready = documentTypes.filter((type) => state?.missing.get(type.key)?.length === 0).map((type) => type.key);
   const dialogTypes = (dialog ?? []).map((key) => types.find((type) => type.key === key)!);
   // Each export is registered as an issue (documentExports): only a role that may add one exports.
@@ -164,11 +224,18 @@ export function DeliverablesPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('nav.deliverables')}
           </Typography.Title>
-          <Button type="primary" icon={<FileWordOutlined />} disabled={ready.length === 0 || Boolean(progress) || !mayIssue} onClick={() => setDialog(ready)}>
+          <Button
+            type="primary"
+            icon={<FileWordOutlined />}
+            disabled={ready.length === 0 || Boolean(progress) || !mayIssue}
+            onClick={() => setDialog(ready)}
+          >
             {t('deliverables.generateAll', { count: ready.length })}
           </Button>
         </Space>
-        {!settings.companyName && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('deliverables.noCompany')} />}
+        {!settings.companyName && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('deliverables.noCompany')} />
+        )}
         {progress && (
           <Alert
             style={{ marginBottom: 12 }}
@@ -198,14 +265,22 @@ export function DeliverablesPage() {
                     <Typography.Text strong>{t(`deliverables.titles.${type.key}`)}</Typography.Text>
                     {period && (
                       <Typography.Text type="secondary" data-testid={`period-label-${type.key}`}>
-                        {t('deliverables.periodCovered', { period: lang.startsWith('en') ? documentScope((type as DocumentType).period, period).replace('~', ' – ') : documentPeriodLabel(type.key, period) })}
+                        {t('deliverables.periodCovered', {
+                          period: lang.startsWith('en')
+                            ? documentScope((type as DocumentType).period, period).replace('~', ' – ')
+                            : documentPeriodLabel(type.key, period),
+                        })}
                       </Typography.Text>
                     )}
                   </Space>
                 );
               },
             },
-            { title: t('deliverables.phase'), width: 200, render: (_, type) => pickLabel(projectPhases[type.phase], lang) },
+            {
+              title: t('deliverables.phase'),
+              width: 200,
+              render: (_, type) => pickLabel(projectPhases[type.phase], lang),
+            },
             {
               title: t('deliverables.readiness'),
               width: 170,
@@ -229,14 +304,21 @@ export function DeliverablesPage() {
               width: 260,
               render: (_, type) => {
                 const last = lastExport(type.key);
-                return last ? `${versionText(last)} · ${pickLabel(documentStatuses[last.status], lang)} · ${last.exportedBy} · ${last.exportedAt.replace('T', ' ')}` : '—';
+                return last
+                  ? `${versionText(last)} · ${pickLabel(documentStatuses[last.status], lang)} · ${last.exportedBy} · ${last.exportedAt.replace('T', ' ')}`
+                  : '—';
               },
             },
             {
               title: t('common.actions'),
               width: 140,
               render: (_, type) => (
-                <Button size="small" icon={<FileWordOutlined />} disabled={Boolean(progress) || !mayIssue} onClick={() => setDialog([type.key])}>
+                <Button
+                  size="small"
+                  icon={<FileWordOutlined />}
+                  disabled={Boolean(progress) || !mayIssue}
+                  onClick={() => setDialog([type.key])}
+                >
                   {t('deliverables.generate')}
                 </Button>
               ),
@@ -245,7 +327,13 @@ export function DeliverablesPage() {
         />
       </div>
       {state && <DocumentRegister project={project} exports={state.exports} />}
-      <Modal open={dialog !== null} title={t('deliverables.generate')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden>
+      <Modal
+        open={dialog !== null}
+        title={t('deliverables.generate')}
+        footer={null}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+      >
         <Form<Options>
           layout="vertical"
           initialValues={{
@@ -254,12 +342,25 @@ export function DeliverablesPage() {
             allowMissing: false,
             revision: 'auto',
             useHouseTemplate: Boolean(houseTemplate),
-            periods: Object.fromEntries(dialogTypes.filter((type) => type.period).map((type) => [type.key, toPickerValue(type.period!, state?.periods.get(type.key))])),
+            periods: Object.fromEntries(
+              dialogTypes
+                .filter((type) => type.period)
+                .map((type) => [type.key, toPickerValue(type.period!, state?.periods.get(type.key))]),
+            ),
           }}
           onFinish={(options) => void generate(dialog ?? [], options)}
         >
-          <Typography.Paragraph>{dialogTypes.map((type) => t(`deliverables.titles.${type.key as DocumentTypeKey}`)).join(lang.startsWith('en') ? ', ' : '、')}</Typography.Paragraph>
-          <PreIssueFindings projectId={project.id} findings={(state?.findings ?? []).filter((f) => f.documents.some((d) => (dialog ?? []).includes(d as DocumentTypeKey)))} />
+          <Typography.Paragraph>
+            {dialogTypes
+              .map((type) => t(`deliverables.titles.${type.key as DocumentTypeKey}`))
+              .join(lang.startsWith('en') ? ', ' : '、')}
+          </Typography.Paragraph>
+          <PreIssueFindings
+            projectId={project.id}
+            findings={(state?.findings ?? []).filter((f) =>
+              f.documents.some((d) => (dialog ?? []).includes(d as DocumentTypeKey)),
+            )}
+          />
           {dialogTypes
             .filter((type) => type.period)
             .map((type) => (
@@ -270,7 +371,10 @@ export function DeliverablesPage() {
           </Form.Item>
           <Form.Item name="revision" label={t('deliverables.revision.label')}>
             <Radio.Group
-              options={(['auto', 'correction', 'reapproval'] as const).map((value) => ({ value, label: t(`deliverables.revision.${value}`) }))}
+              options={(['auto', 'correction', 'reapproval'] as const).map((value) => ({
+                value,
+                label: t(`deliverables.revision.${value}`),
+              }))}
               style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
             />
           </Form.Item>
@@ -280,7 +384,13 @@ export function DeliverablesPage() {
                 {
                   value: 'byType',
                   label: t('deliverables.classificationByType', {
-                    value: [...new Set(dialogTypes.map((type) => pickLabel(classifications[defaultClassification(type.key as DocumentTypeKey, project)], lang)))].join(' / '),
+                    value: [
+                      ...new Set(
+                        dialogTypes.map((type) =>
+                          pickLabel(classifications[defaultClassification(type.key as DocumentTypeKey, project)], lang),
+                        ),
+                      ),
+                    ].join(' / '),
                   }),
                 },
                 ...Object.entries(classifications).map(([value, label]) => ({ value, label: pickLabel(label, lang) })),

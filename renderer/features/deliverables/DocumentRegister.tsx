@@ -39,14 +39,29 @@ export function DocumentRegister({ project, exports }: DocumentRegisterProps) {
   const entries = documentRegister(
     exports,
     documentTypes.map((type) => type.key),
-    (identity) => documentNumber({ projectCode: project.code, typeCode: codeOf(identity.docType), scope: identity.scope, pattern: project.documentNumberPattern }),
+    (identity) =>
+      documentNumber({
+        projectCode: project.code,
+        typeCode: codeOf(identity.docType),
+        scope: identity.scope,
+        pattern: project.documentNumberPattern,
+      }),
   );
-  const titleOf = (entry: RegisterEntry) => (documentTypes.some((type) => type.key === entry.docType) ? t(`deliverables.titles.${entry.docType as DocumentTypeKey}`) : entry.docType);
+  const titleOf = (entry: RegisterEntry) =>
+    documentTypes.some((type) => type.key === entry.docType)
+      ? t(`deliverables.titles.${entry.docType as DocumentTypeKey}`)
+      : entry.docType;
 
   async function setStatus(entry: RegisterEntry, status: DocumentStatus) {
     if (!entry.currentId) return;
     await repo.update('documentExports', entry.currentId, { status });
-    message.success(t('deliverables.register.statusSaved', { title: titleOf(entry), version: versionText(entry.current), status: pickLabel(documentStatuses[status], lang) }));
+    message.success(
+      t('deliverables.register.statusSaved', {
+        title: titleOf(entry),
+        version: versionText(entry.current),
+        status: pickLabel(documentStatuses[status], lang),
+      }),
+    );
   }
 
   return (
@@ -65,7 +80,11 @@ export function DocumentRegister({ project, exports }: DocumentRegisterProps) {
             width: 190,
             render: (_, entry) => scopeLabel(entry.scope, lang),
           },
-          { title: t('deliverables.register.number'), width: 240, render: (_, entry) => <Typography.Text copyable>{entry.documentNumber}</Typography.Text> },
+          {
+            title: t('deliverables.register.number'),
+            width: 240,
+            render: (_, entry) => <Typography.Text copyable>{entry.documentNumber}</Typography.Text>,
+          },
           { title: t('deliverables.register.current'), width: 100, render: (_, entry) => versionText(entry.current) },
           {
             title: t('deliverables.register.status'),
@@ -76,7 +95,9 @@ export function DocumentRegister({ project, exports }: DocumentRegisterProps) {
                 style={{ width: 110 }}
                 aria-label={`${titleOf(entry)} ${t('deliverables.register.status')}`}
                 value={entry.status}
-                disabled={Object.keys(documentStatuses).every((to) => to === entry.status || !mayMove(entry.status, to as DocumentStatus))}
+                disabled={Object.keys(documentStatuses).every(
+                  (to) => to === entry.status || !mayMove(entry.status, to as DocumentStatus),
+                )}
                 onChange={(status: DocumentStatus) => void setStatus(entry, status)}
                 options={Object.entries(documentStatuses).map(([value, label]) => ({
                   value,
@@ -86,7 +107,11 @@ export function DocumentRegister({ project, exports }: DocumentRegisterProps) {
               />
             ),
           },
-          { title: t('deliverables.register.issuedBy'), width: 160, render: (_, entry) => `${entry.issuedBy} · ${entry.issuedAt.replace('T', ' ')}` },
+          {
+            title: t('deliverables.register.issuedBy'),
+            width: 160,
+            render: (_, entry) => `${entry.issuedBy} · ${entry.issuedAt.replace('T', ' ')}`,
+          },
           {
             title: t('deliverables.register.files'),
             render: (_, entry) => (

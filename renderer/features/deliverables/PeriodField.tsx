@@ -1,7 +1,13 @@
 import { Alert, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPeriod, type DocumentType, type DocumentTypeKey, type ProjectDocumentData, monthPeriod } from '../../../shared/documents/catalogue';
+import {
+  type DocumentPeriod,
+  type DocumentType,
+  type DocumentTypeKey,
+  type ProjectDocumentData,
+  monthPeriod,
+} from '../../../shared/documents/catalogue';
 import { GapList } from '../../components/GapList';
 
 export type PeriodKind = NonNullable<DocumentType['period']>;
@@ -29,21 +35,40 @@ export function fromPickerValue(kind: PeriodKind, value: PeriodValue): DocumentP
  * and, under it, what the document still lacks for the period chosen, so a day without patrol
  * entries is seen before generating.
  */
-export function PeriodField({ type, data, multiple }: { type: DocumentType; data: ProjectDocumentData | undefined; multiple: boolean }) {
+export function PeriodField({
+  type,
+  data,
+  multiple,
+}: {
+  type: DocumentType;
+  data: ProjectDocumentData | undefined;
+  multiple: boolean;
+}) {
   const { t } = useTranslation();
   const kind = type.period!;
   const name = ['periods', type.key];
   const value = Form.useWatch(name) as PeriodValue;
   const period = fromPickerValue(kind, value);
   const missing = data && period ? type.missing(data, period) : [];
-  const label = multiple ? t('deliverables.periodOf', { title: t(`deliverables.titles.${type.key as DocumentTypeKey}`) }) : t(`deliverables.periodKind.${kind}`);
+  const label = multiple
+    ? t('deliverables.periodOf', { title: t(`deliverables.titles.${type.key as DocumentTypeKey}`) })
+    : t(`deliverables.periodKind.${kind}`);
   return (
     <>
-      <Form.Item name={name} label={label} extra={t('deliverables.periodDefault')} style={{ marginBottom: missing.length ? 8 : undefined }}>
+      <Form.Item
+        name={name}
+        label={label}
+        extra={t('deliverables.periodDefault')}
+        style={{ marginBottom: missing.length ? 8 : undefined }}
+      >
         {kind === 'range' ? (
           <DatePicker.RangePicker allowClear={false} data-testid={`period-${type.key}`} />
         ) : (
-          <DatePicker picker={kind === 'month' ? 'month' : 'date'} allowClear={false} data-testid={`period-${type.key}`} />
+          <DatePicker
+            picker={kind === 'month' ? 'month' : 'date'}
+            allowClear={false}
+            data-testid={`period-${type.key}`}
+          />
         )}
       </Form.Item>
       {missing.length > 0 && (
@@ -52,9 +77,7 @@ export function PeriodField({ type, data, multiple }: { type: DocumentType; data
           showIcon
           style={{ marginBottom: 16 }}
           title={t('deliverables.periodMissing')}
-          description={
-            <GapList gaps={missing} />
-          }
+          description={<GapList gaps={missing} />}
         />
       )}
     </>

@@ -10,11 +10,26 @@ import { pickLabel } from '../../i18n';
  * to be issued, each with a link to the page where its record is fixed. It informs; it does not
  * stop the export (a finding may be a deliberate choice the engineer has checked).
  */
-export function PreIssueFindings({ projectId, findings }: { projectId: string; findings: readonly ConsistencyFinding[] }) {
+export function PreIssueFindings({
+  projectId,
+  findings,
+}: {
+  projectId: string;
+  findings: readonly ConsistencyFinding[];
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const colon = lang.startsWith('en') ? ': ' : '：';
-  if (findings.length === 0) return <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="pre-issue-check" message={`${t('deliverables.preIssue.title')}${colon}${t('deliverables.preIssue.none')}`} />;
+  if (findings.length === 0)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="pre-issue-check"
+        message={`${t('deliverables.preIssue.title')}${colon}${t('deliverables.preIssue.none')}`}
+      />
+    );
   return (
     <Alert
       type="warning"

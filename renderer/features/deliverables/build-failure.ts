@@ -65,7 +65,13 @@ function rowTitle(table: TableName, row: Record<string, unknown>): string {
  * record explains it, which record and field, in the UI language; the details (the error and
  * its stack) to copy into a bug report.
  */
-export function describeBuildFailure(documentTitle: string, error: BuildError, invalid: InvalidField | null, t: TFunction, language: string): { summary: string; details: string } {
+export function describeBuildFailure(
+  documentTitle: string,
+  error: BuildError,
+  invalid: InvalidField | null,
+  t: TFunction,
+  language: string,
+): { summary: string; details: string } {
   const reason = invalid
     ? t('deliverables.failure.invalidField', {
         record: invalid.rowTitle,
@@ -77,7 +83,14 @@ export function describeBuildFailure(documentTitle: string, error: BuildError, i
     : error.message || t('deliverables.failure.unknown');
   const summary = t('deliverables.failure.summary', { title: documentTitle, reason });
   // The refused record first: it stays in view above a long stack.
-  const lines = [documentTitle, ...(invalid ? [`${invalid.table} ${invalid.rowId} ${invalid.field}: ${invalid.problem}`] : [])];
-  lines.push(error.stack && error.stack.includes(error.message) ? error.stack : [error.message, error.stack].filter(Boolean).join('\n'));
+  const lines = [
+    documentTitle,
+    ...(invalid ? [`${invalid.table} ${invalid.rowId} ${invalid.field}: ${invalid.problem}`] : []),
+  ];
+  lines.push(
+    error.stack && error.stack.includes(error.message)
+      ? error.stack
+      : [error.message, error.stack].filter(Boolean).join('\n'),
+  );
   return { summary, details: lines.join('\n') };
 }

@@ -1,6 +1,11 @@
 /// <reference lib="webworker" />
 import type { WorkerResult } from './render-in-worker';
-import type { DocumentMeta, DocumentPeriod, DocumentTypeKey, ProjectDocumentData } from '../../../shared/documents/catalogue';
+import type {
+  DocumentMeta,
+  DocumentPeriod,
+  DocumentTypeKey,
+  ProjectDocumentData,
+} from '../../../shared/documents/catalogue';
 import { renderDocument } from '../../../shared/documents/render';
 
 export interface RenderRequest {
@@ -24,7 +29,10 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     else (self as unknown as Worker).postMessage(result);
   } catch (error) {
     // The stack goes with the message: the page shows it among the details to copy.
-    const failure: WorkerResult = error instanceof Error ? { ok: false, error: error.message, stack: error.stack } : { ok: false, error: String(error) };
+    const failure: WorkerResult =
+      error instanceof Error
+        ? { ok: false, error: error.message, stack: error.stack }
+        : { ok: false, error: String(error) };
     (self as unknown as Worker).postMessage(failure);
   }
 };

@@ -4,7 +4,8 @@ import type { FieldbookDb } from '../../data/db';
 import { ensureBlob } from '../../data/sync/blob-transfer';
 import type { SyncHttp } from '../../data/sync/sync-http';
 
-type Row<K extends keyof ProjectDocumentData> = NonNullable<ProjectDocumentData[K]> extends readonly (infer R)[] ? R : never;
+type Row<K extends keyof ProjectDocumentData> =
+  NonNullable<ProjectDocumentData[K]> extends readonly (infer R)[] ? R : never;
 
 type SingletonTable = 'feasibility' | 'sla' | 'charter' | 'cutoverPlan' | 'serviceDesign';
 
@@ -12,7 +13,11 @@ type SingletonTable = 'feasibility' | 'sla' | 'charter' | 'cutoverPlan' | 'servi
  * A project's singleton record as the documents and 阶段准备情况 read it: parsed by its schema,
  * null until someone starts it (or when its schema refuses it).
  */
-export async function loadSingleton<T extends SingletonTable>(db: FieldbookDb, table: T, projectId: string): Promise<FieldsOf<T> | null> {
+export async function loadSingleton<T extends SingletonTable>(
+  db: FieldbookDb,
+  table: T,
+  projectId: string,
+): Promise<FieldsOf<T> | null> {
   const row = await db.table(table).get(projectId);
   if (!row || row.deleted) return null;
   const parsed = recordTypes[table].fields.safeParse(row);
@@ -21,7 +26,13 @@ export async function loadSingleton<T extends SingletonTable>(db: FieldbookDb, t
 
 /** Everything the Word deliverables read about one project, straight from the device's database. */
 export async function loadDocumentData(db: FieldbookDb, projectId: string): Promise<ProjectDocumentData> {
-  const rows = <T,>(table: TableName) => db.table(table).where('projectId').equals(projectId).filter((r) => !r.deleted).toArray() as Promise<T[]>;
+  const rows = <T>(table: TableName) =>
+    db
+      .table(table)
+      .where('projectId')
+      .equals(projectId)
+      .filter((r) => !r.deleted)
+      .toArray() as Promise<T[]>;
   const singleton = <T extends SingletonTable>(table: T) => loadSingleton(db, table, projectId);
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('项目不存在');
@@ -81,14 +92,41 @@ export async function loadDocumentData(db: FieldbookDb, projectId: string): Prom
     rows<Row<'documentExports'>>('documentExports'),
   ]);
   return {
-    ...{ project, members, assets, surveySessions, stakeholders, requirements, risks, planTasks, milestones, feasibility, sla, charter },
+    ...{
+      project,
+      members,
+      assets,
+      surveySessions,
+      stakeholders,
+      requirements,
+      risks,
+      planTasks,
+      milestones,
+      feasibility,
+      sla,
+      charter,
+    },
     ...{ checklistTemplates, inspections, inspectionResults, rectifications, trainingSessions, pilotRuns, cutoverPlan },
-    ...{ serviceDesign, patrolPlans, patrolEntries, shiftHandovers, incidents, changeRecords, opsLogs, documentExports },
+    ...{
+      serviceDesign,
+      patrolPlans,
+      patrolEntries,
+      shiftHandovers,
+      incidents,
+      changeRecords,
+      opsLogs,
+      documentExports,
+    },
   } as ProjectDocumentData;
 }
 
 /** The bytes of the photos a document shows, fetched from the server when this device lacks them. */
-export async function loadDocumentFiles(db: FieldbookDb, hashes: string[], projectId: string, http: SyncHttp | null): Promise<Map<string, Uint8Array>> {
+export async function loadDocumentFiles(
+  db: FieldbookDb,
+  hashes: string[],
+  projectId: string,
+  http: SyncHttp | null,
+): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const sha256 of hashes) {
     const blob = await ensureBlob(db, http, sha256, projectId).catch(() => null);

@@ -7,7 +7,10 @@ export type WorkerResult = RenderResult | { ok: false; error: string; stack?: st
 /** Renders one document in a fresh Web Worker, so a large one never freezes the window. */
 export function renderInWorker(request: RenderRequest): Promise<WorkerResult> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./document-worker.ts', import.meta.url), { type: 'module', name: 'fieldbook-documents' });
+    const worker = new Worker(new URL('./document-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'fieldbook-documents',
+    });
     worker.onmessage = (event: MessageEvent<WorkerResult>) => {
       worker.terminate();
       resolve(event.data);

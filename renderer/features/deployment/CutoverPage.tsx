@@ -12,7 +12,16 @@ export function CutoverPage() {
     <div className="page">
       <Card title={t('nav.cutover')} data-testid="cutover">
         <SingletonForm table="cutoverPlan" projectId={project.id} />
-        <Collapse ghost items={[{ key: 'h', label: t('common.history'), children: <SingletonHistory table="cutoverPlan" projectId={project.id} /> }]} />
+        <Collapse
+          ghost
+          items={[
+            {
+              key: 'h',
+              label: t('common.history'),
+              children: <SingletonHistory table="cutoverPlan" projectId={project.id} />,
+            },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -16,7 +16,11 @@ export function PilotPage() {
         { field: 'name' },
         { field: 'start', width: 120 },
         { field: 'end', width: 120 },
-        { field: 'problems', width: 140, render: (p) => `${p.problems.filter((x) => x.status === 'fixed').length} / ${p.problems.length}` },
+        {
+          field: 'problems',
+          width: 140,
+          render: (p) => `${p.problems.filter((x) => x.status === 'fixed').length} / ${p.problems.length}`,
+        },
         { field: 'conclusion', width: 160 },
       ]}
       createFields={['name', 'start', 'end', 'scenarios']}

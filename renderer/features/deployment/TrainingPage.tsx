@@ -17,7 +17,11 @@ export function TrainingPage() {
         { field: 'topic' },
         { field: 'kind', width: 120 },
         { field: 'trainer', width: 100 },
-        { field: 'attendees', width: 120, render: (s) => `${s.attendees.filter((a) => a.signed === 'yes').length} / ${s.attendees.length}` },
+        {
+          field: 'attendees',
+          width: 120,
+          render: (s) => `${s.attendees.filter((a) => a.signed === 'yes').length} / ${s.attendees.length}`,
+        },
         { field: 'materials', width: 100, render: (s) => (s.materials.length ? String(s.materials.length) : '—') },
       ]}
       createFields={['topic', 'kind', 'trainer', 'date', 'place']}

@@ -14,13 +14,25 @@ export function CharterPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db } = useServices();
   const { t, i18n } = useTranslation();
-  const members = useLiveQuery(() => db.members.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).toArray(), [project.id]);
+  const members = useLiveQuery(
+    () => db.members.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).toArray(),
+    [project.id],
+  );
   const title = (field: string) => fieldTitle('members', field, i18n.language);
   return (
     <div className="page">
       <Card title={t('nav.charter')} data-testid="charter">
         <SingletonForm table="charter" projectId={project.id} />
-        <Collapse ghost items={[{ key: 'h', label: t('common.history'), children: <SingletonHistory table="charter" projectId={project.id} /> }]} />
+        <Collapse
+          ghost
+          items={[
+            {
+              key: 'h',
+              label: t('common.history'),
+              children: <SingletonHistory table="charter" projectId={project.id} />,
+            },
+          ]}
+        />
       </Card>
       <Card title={t('team.title')} style={{ marginTop: 16 }}>
         <Typography.Paragraph type="secondary">{t('initiation.teamFromProject')}</Typography.Paragraph>

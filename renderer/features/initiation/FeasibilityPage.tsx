@@ -19,7 +19,16 @@ export function FeasibilityPage() {
       <div className="page" style={{ paddingBottom: 0 }}>
         <Card title={t('initiation.assessment')} data-testid="feasibility">
           <SingletonForm table="feasibility" projectId={project.id} />
-          <Collapse ghost items={[{ key: 'h', label: t('common.history'), children: <SingletonHistory table="feasibility" projectId={project.id} /> }]} />
+          <Collapse
+            ghost
+            items={[
+              {
+                key: 'h',
+                label: t('common.history'),
+                children: <SingletonHistory table="feasibility" projectId={project.id} />,
+              },
+            ]}
+          />
         </Card>
       </div>
       <RecordListPage

@@ -13,14 +13,21 @@ import { useServices } from '../../app/services';
 import { RecordListPage } from '../../components/RecordListPage';
 import { PlanTimeline } from './PlanTimeline';
 
-
 /** 交付计划与里程碑 (process 二.4): tasks, milestones, a timeline, and what is overdue. */
 export function PlanPage() {
   const project = useOutletContext<RowOf<'projects'>>();
   const { db } = useServices();
   const { t, i18n } = useTranslation();
   const today = todayIn(projectTimeZone(project)); // YYYY-MM-DD in the project's zone
-  const milestones = useLiveQuery(() => db.milestones.where('projectId').equals(project.id).filter((m) => !m.deleted).toArray(), [project.id]);
+  const milestones = useLiveQuery(
+    () =>
+      db.milestones
+        .where('projectId')
+        .equals(project.id)
+        .filter((m) => !m.deleted)
+        .toArray(),
+    [project.id],
+  );
   // The records that prove a task's progress (a signed baseline inspection, a training held …).
   const evidence = useLiveQuery(async (): Promise<PlanProgressData> => {
     const of = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
@@ -30,7 +37,12 @@ export function PlanPage() {
       db.pilotRuns.where('projectId').equals(project.id).toArray(),
       loadSingleton(db, 'cutoverPlan', project.id),
     ]);
-    return { inspections: of(inspections), trainingSessions: of(trainingSessions), pilotRuns: of(pilotRuns), cutoverPlan };
+    return {
+      inspections: of(inspections),
+      trainingSessions: of(trainingSessions),
+      pilotRuns: of(pilotRuns),
+      cutoverPlan,
+    };
   }, [project.id]);
   /** The task as the 交付计划 shows it: status and progress from the records unless set by hand. */
   const effective = <T extends PlanTaskFields>(task: T) => {
@@ -50,7 +62,14 @@ export function PlanPage() {
         above={(tasks) => <PlanTimeline tasks={tasks} milestones={milestones ?? []} today={today} />}
         rowClassName={(task) => (isTaskOverdue(effective(task), today) ? 'row-overdue' : '')}
         columns={[
-          { field: 'name', render: (task) => <>{task.name} {isTaskOverdue(effective(task), today) && overdueTag}</> },
+          {
+            field: 'name',
+            render: (task) => (
+              <>
+                {task.name} {isTaskOverdue(effective(task), today) && overdueTag}
+              </>
+            ),
+          },
           { field: 'phase', width: 170 },
           { field: 'owner', width: 100 },
           { field: 'start', width: 110 },
@@ -67,7 +86,9 @@ export function PlanPage() {
                   {shown.progress !== null ? ` ${shown.progress}%` : ''}{' '}
                   {shown.basis.source !== 'typed' && (
                     <Tooltip title={shown.basis.proof}>
-                      <Tag color={shown.basis.source === 'records' ? 'blue' : 'orange'}>{t(shown.basis.source === 'records' ? 'initiation.fromRecords' : 'initiation.setByHand')}</Tag>
+                      <Tag color={shown.basis.source === 'records' ? 'blue' : 'orange'}>
+                        {t(shown.basis.source === 'records' ? 'initiation.fromRecords' : 'initiation.setByHand')}
+                      </Tag>
                     </Tooltip>
                   )}
                 </span>
@@ -87,7 +108,14 @@ export function PlanPage() {
         order={(a, b) => (a.dueDate || '9999').localeCompare(b.dueDate || '9999')}
         rowClassName={(m) => (isMilestoneOverdue(m, today) ? 'row-overdue' : '')}
         columns={[
-          { field: 'name', render: (m) => <>{m.name} {isMilestoneOverdue(m, today) && overdueTag}</> },
+          {
+            field: 'name',
+            render: (m) => (
+              <>
+                {m.name} {isMilestoneOverdue(m, today) && overdueTag}
+              </>
+            ),
+          },
           { field: 'dueDate', width: 120 },
           { field: 'acceptance' },
           { field: 'status', width: 100 },

@@ -21,7 +21,13 @@ export function ReadinessPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const items = useLiveQuery(async () => {
-    const live = <T,>(table: TableName) => db.table(table).where('projectId').equals(project.id).filter((r) => !r.deleted).toArray() as Promise<T[]>;
+    const live = <T,>(table: TableName) =>
+      db
+        .table(table)
+        .where('projectId')
+        .equals(project.id)
+        .filter((r) => !r.deleted)
+        .toArray() as Promise<T[]>;
     const [members, surveySessions, requirements, risks, planTasks, milestones] = await Promise.all([
       live<RowOf<'members'>>('members'),
       live<RowOf<'surveySessions'>>('surveySessions'),
@@ -30,11 +36,30 @@ export function ReadinessPage() {
       live<RowOf<'planTasks'>>('planTasks'),
       live<RowOf<'milestones'>>('milestones'),
     ]);
-    const assetCount = await db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).count();
+    const assetCount = await db.assets
+      .where('[live+name]')
+      .between([project.id, Dexie.minKey], [project.id, Dexie.maxKey])
+      .count();
     // Read as 交付文档 reads them, so both pages judge the same records.
-    const [feasibility, sla, charter] = await Promise.all([loadSingleton(db, 'feasibility', project.id), loadSingleton(db, 'sla', project.id), loadSingleton(db, 'charter', project.id)]);
+    const [feasibility, sla, charter] = await Promise.all([
+      loadSingleton(db, 'feasibility', project.id),
+      loadSingleton(db, 'sla', project.id),
+      loadSingleton(db, 'charter', project.id),
+    ]);
     return phaseOneReadiness(
-      { project, members, assetCount, surveySessions, requirements, risks, planTasks, milestones, feasibility, sla, charter },
+      {
+        project,
+        members,
+        assetCount,
+        surveySessions,
+        requirements,
+        risks,
+        planTasks,
+        milestones,
+        feasibility,
+        sla,
+        charter,
+      },
       todayIn(projectTimeZone(project)),
     );
   }, [project.id, project.timeZone, project.description]);
@@ -60,13 +85,21 @@ export function ReadinessPage() {
                   </Space>
                 }
               >
-                <Progress percent={Math.round((done / item.checks.length) * 100)} size="small" status={done === item.checks.length ? 'success' : 'active'} />
+                <Progress
+                  percent={Math.round((done / item.checks.length) * 100)}
+                  size="small"
+                  status={done === item.checks.length ? 'success' : 'active'}
+                />
                 <List
                   size="small"
                   dataSource={item.checks}
                   renderItem={(c) => (
                     <List.Item>
-                      {c.ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <ExclamationCircleFilled style={{ color: '#faad14' }} />}{' '}
+                      {c.ok ? (
+                        <CheckCircleFilled style={{ color: '#52c41a' }} />
+                      ) : (
+                        <ExclamationCircleFilled style={{ color: '#faad14' }} />
+                      )}{' '}
                       <span className={c.ok ? 'check-ok' : 'check-missing'}>{pickLabel(c.label, i18n.language)}</span>
                     </List.Item>
                   )}

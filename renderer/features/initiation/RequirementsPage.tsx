@@ -17,7 +17,16 @@ import { naturalCompare } from '../../../shared/natural-compare';
 type Requirement = RowOf<'requirements'>;
 
 const statusColour = { draft: 'default', pending: 'gold', confirmed: 'green', changed: 'orange' } as const;
-const CONTENT_FIELDS = ['code', 'category', 'topic', 'statement', 'priority', 'sourceSessionId', 'sourceDocument', 'acceptanceCriterion'];
+const CONTENT_FIELDS = [
+  'code',
+  'category',
+  'topic',
+  'statement',
+  'priority',
+  'sourceSessionId',
+  'sourceDocument',
+  'acceptanceCriterion',
+];
 
 /** 需求条目 with their confirmation workflow: draft → 待确认 → 已确认, and revisions after that. */
 export function RequirementsPage() {
@@ -43,7 +52,9 @@ export function RequirementsPage() {
           render: (r) => (
             <Space size={4}>
               <Tag color={statusColour[r.status]}>{pickLabel(requirementStatuses[r.status], i18n.language)}</Tag>
-              {r.revision > 1 && <Typography.Text type="secondary">{t('initiation.revision', { revision: r.revision })}</Typography.Text>}
+              {r.revision > 1 && (
+                <Typography.Text type="secondary">{t('initiation.revision', { revision: r.revision })}</Typography.Text>
+              )}
             </Space>
           ),
         },
@@ -100,8 +111,12 @@ function RequirementActions({ requirement }: { requirement: Requirement }) {
             {t('initiation.confirm')}
           </Button>
         )}
-        {requirement.status === 'pending' && maySet('draft') && <Button onClick={() => void move({ status: 'draft' })}>{t('initiation.backToDraft')}</Button>}
-        {requirement.status === 'confirmed' && maySet('changed') && <Button onClick={() => setDialog('revise')}>{t('initiation.revise')}</Button>}
+        {requirement.status === 'pending' && maySet('draft') && (
+          <Button onClick={() => void move({ status: 'draft' })}>{t('initiation.backToDraft')}</Button>
+        )}
+        {requirement.status === 'confirmed' && maySet('changed') && (
+          <Button onClick={() => setDialog('revise')}>{t('initiation.revise')}</Button>
+        )}
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
       {requirement.revisions.length > 0 && (
@@ -117,13 +132,32 @@ function RequirementActions({ requirement }: { requirement: Requirement }) {
             { title: '#', dataIndex: 'revision', width: 50 },
             { title: fieldTitle('requirements', 'statement', i18n.language), dataIndex: 'statement' },
             { title: t('initiation.confirmedBy'), render: (_, r) => `${r.confirmedBy} ${r.confirmedAt}` },
-            { title: t('initiation.reviseReason'), render: (_, r) => t('initiation.reasonOn', { reason: r.reason, date: r.changedAt }) },
+            {
+              title: t('initiation.reviseReason'),
+              render: (_, r) => t('initiation.reasonOn', { reason: r.reason, date: r.changedAt }),
+            },
           ]}
         />
       )}
-      <Modal open={dialog === 'confirm'} title={t('initiation.confirmTitle')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden>
-        <Form layout="vertical" initialValues={{ confirmedAt: today }} onFinish={(values: { confirmedBy: string; confirmedAt: string }) => void move({ status: 'confirmed', ...values })}>
-          <Form.Item name="confirmedBy" label={t('initiation.confirmedBy')} rules={[{ required: true, message: t('initiation.confirmedByRequired') }]}>
+      <Modal
+        open={dialog === 'confirm'}
+        title={t('initiation.confirmTitle')}
+        footer={null}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          initialValues={{ confirmedAt: today }}
+          onFinish={(values: { confirmedBy: string; confirmedAt: string }) =>
+            void move({ status: 'confirmed', ...values })
+          }
+        >
+          <Form.Item
+            name="confirmedBy"
+            label={t('initiation.confirmedBy')}
+            rules={[{ required: true, message: t('initiation.confirmedByRequired') }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="confirmedAt" label={t('initiation.confirmedAt')} rules={[{ required: true }]}>
@@ -135,19 +169,41 @@ function RequirementActions({ requirement }: { requirement: Requirement }) {
           </Button>
         </Form>
       </Modal>
-      <Modal open={dialog === 'revise'} title={t('initiation.reviseTitle')} footer={null} onCancel={() => setDialog(null)} destroyOnHidden width={680}>
+      <Modal
+        open={dialog === 'revise'}
+        title={t('initiation.reviseTitle')}
+        footer={null}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+        width={680}
+      >
         <Typography.Paragraph type="secondary">{t('initiation.reviseHint')}</Typography.Paragraph>
         <Form
           layout="vertical"
           initialValues={{ statement: requirement.statement, acceptanceCriterion: requirement.acceptanceCriterion }}
           onFinish={(values: { statement: string; acceptanceCriterion: string; reason: string }) =>
-            void move(revisionPatch(requirement, { statement: values.statement, acceptanceCriterion: values.acceptanceCriterion }, values.reason, today))
+            void move(
+              revisionPatch(
+                requirement,
+                { statement: values.statement, acceptanceCriterion: values.acceptanceCriterion },
+                values.reason,
+                today,
+              ),
+            )
           }
         >
-          <Form.Item name="statement" label={fieldTitle('requirements', 'statement', i18n.language)} rules={[{ required: true }]}>
+          <Form.Item
+            name="statement"
+            label={fieldTitle('requirements', 'statement', i18n.language)}
+            rules={[{ required: true }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} />
           </Form.Item>
-          <Form.Item name="acceptanceCriterion" label={fieldTitle('requirements', 'acceptanceCriterion', i18n.language)} rules={[{ required: true }]}>
+          <Form.Item
+            name="acceptanceCriterion"
+            label={fieldTitle('requirements', 'acceptanceCriterion', i18n.language)}
+            rules={[{ required: true }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} />
           </Form.Item>
           <Form.Item name="reason" label={t('initiation.reviseReason')} rules={[{ required: true }]}>

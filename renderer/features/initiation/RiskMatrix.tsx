@@ -25,7 +25,11 @@ export function RiskMatrix({ risks }: { risks: RowOf<'risks'>[] }) {
       for (let impact = 1; impact <= 5; impact++) {
         const names = counts.get(`${likelihood}-${impact}`) ?? [];
         const level = riskLevel({ likelihood: String(likelihood), impact: String(impact) } as never);
-        cells.push({ value: [likelihood - 1, impact - 1, names.length], names, itemStyle: { color: levelColour[level], opacity: names.length ? 1 : 0.35 } });
+        cells.push({
+          value: [likelihood - 1, impact - 1, names.length],
+          names,
+          itemStyle: { color: levelColour[level], opacity: names.length ? 1 : 0.35 },
+        });
       }
     }
     return {
@@ -34,13 +38,32 @@ export function RiskMatrix({ risks }: { risks: RowOf<'risks'>[] }) {
           `${t('risk.likelihood')} ${params.data.value[0]! + 1} × ${t('risk.impact')} ${params.data.value[1]! + 1}<br/>${params.data.names.map(escapeHtml).join('<br/>') || '—'}`,
       },
       grid: { left: 70, right: 16, top: 16, bottom: 48 },
-      xAxis: { type: 'category', name: t('risk.likelihood'), nameLocation: 'middle', nameGap: 30, data: ['1', '2', '3', '4', '5'], splitArea: { show: true } },
-      yAxis: { type: 'category', name: t('risk.impact'), nameLocation: 'middle', nameGap: 40, data: ['1', '2', '3', '4', '5'], splitArea: { show: true } },
+      xAxis: {
+        type: 'category',
+        name: t('risk.likelihood'),
+        nameLocation: 'middle',
+        nameGap: 30,
+        data: ['1', '2', '3', '4', '5'],
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: 'category',
+        name: t('risk.impact'),
+        nameLocation: 'middle',
+        nameGap: 40,
+        data: ['1', '2', '3', '4', '5'],
+        splitArea: { show: true },
+      },
       series: [
         {
           type: 'heatmap',
           data: cells,
-          label: { show: true, formatter: (p: { data: { value: number[] } }) => (p.data.value[2] ? String(p.data.value[2]) : '') , fontSize: 16, fontWeight: 'bold' },
+          label: {
+            show: true,
+            formatter: (p: { data: { value: number[] } }) => (p.data.value[2] ? String(p.data.value[2]) : ''),
+            fontSize: 16,
+            fontWeight: 'bold',
+          },
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
         },
       ],

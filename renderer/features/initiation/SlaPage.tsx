@@ -21,14 +21,24 @@ export function SlaPage() {
           {(sla) =>
             (!sla || sla.priorities.length === 0) && (
               <RoleDisabled reason={cannotWrite}>
-                <Button style={{ marginBottom: 12 }} onClick={() => void repo.saveSingleton('sla', project.id, { priorities: defaultPriorityTargets(i18n.language) })}>
+                <Button
+                  style={{ marginBottom: 12 }}
+                  onClick={() =>
+                    void repo.saveSingleton('sla', project.id, { priorities: defaultPriorityTargets(i18n.language) })
+                  }
+                >
                   {t('initiation.fillDefaults')}
                 </Button>
               </RoleDisabled>
             )
           }
         </SingletonForm>
-        <Collapse ghost items={[{ key: 'h', label: t('common.history'), children: <SingletonHistory table="sla" projectId={project.id} /> }]} />
+        <Collapse
+          ghost
+          items={[
+            { key: 'h', label: t('common.history'), children: <SingletonHistory table="sla" projectId={project.id} /> },
+          ]}
+        />
       </Card>
     </div>
   );

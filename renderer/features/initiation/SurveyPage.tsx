@@ -28,7 +28,10 @@ export function SurveyPage() {
       createFields={['title', 'kind', 'startAt', 'endAt', 'place']}
       drawerWidth={1000}
       extra={(session) => (
-        <Button style={{ marginBottom: 12 }} onClick={() => navigate(`/projects/${project.id}/requirements?from=${session.id}`)}>
+        <Button
+          style={{ marginBottom: 12 }}
+          onClick={() => navigate(`/projects/${project.id}/requirements?from=${session.id}`)}
+        >
           {t('initiation.deriveRequirement')}
         </Button>
       )}

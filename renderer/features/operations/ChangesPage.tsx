@@ -12,7 +12,15 @@ import { fieldTitle, pickLabel } from '../../i18n';
 
 type Change = RowOf<'changeRecords'>;
 const path = ['assessment', 'approval', 'testing', 'implementation', 'closed'] as const;
-const stateColour: Record<string, string> = { assessment: 'default', approval: 'gold', testing: 'blue', implementation: 'purple', closed: 'green', rejected: 'red', cancelled: 'default' };
+const stateColour: Record<string, string> = {
+  assessment: 'default',
+  approval: 'gold',
+  testing: 'blue',
+  implementation: 'purple',
+  closed: 'green',
+  rejected: 'red',
+  cancelled: 'default',
+};
 
 /** 变更记录: every change assessed, approved and tested before it is implemented, in that order. */
 export function ChangesPage() {
@@ -29,7 +37,11 @@ export function ChangesPage() {
       columns={[
         { field: 'title' },
         { field: 'type', width: 110 },
-        { field: 'state', width: 100, render: (c) => <Tag color={stateColour[c.state]}>{pickLabel(changeStates[c.state], lang)}</Tag> },
+        {
+          field: 'state',
+          width: 100,
+          render: (c) => <Tag color={stateColour[c.state]}>{pickLabel(changeStates[c.state], lang)}</Tag>,
+        },
         { field: 'windowStart', width: 150, render: (c) => c.windowStart.replace('T', ' ') || '—' },
         { field: 'approver', width: 100 },
       ]}
@@ -62,21 +74,47 @@ function ChangeActions({ change }: { change: Change }) {
   const current = path.indexOf(change.state as (typeof path)[number]);
   return (
     <div style={{ marginBottom: 12 }} data-testid="change-actions">
-      <Steps size="small" current={current < 0 ? 0 : current} status={change.state === 'rejected' || change.state === 'cancelled' ? 'error' : undefined} items={path.map((s) => ({ title: pickLabel(changeStates[s], lang) }))} style={{ marginBottom: 12 }} />
+      <Steps
+        size="small"
+        current={current < 0 ? 0 : current}
+        status={change.state === 'rejected' || change.state === 'cancelled' ? 'error' : undefined}
+        items={path.map((s) => ({ title: pickLabel(changeStates[s], lang) }))}
+        style={{ marginBottom: 12 }}
+      />
       <Space wrap>
         {next
           .filter((s) => s !== 'cancelled' && rights.maySet('changeRecords', 'state', s))
           .map((s) => (
-            <Button key={s} type={s === 'rejected' ? 'default' : 'primary'} danger={s === 'rejected'} onClick={() => void move(s)}>
+            <Button
+              key={s}
+              type={s === 'rejected' ? 'default' : 'primary'}
+              danger={s === 'rejected'}
+              onClick={() => void move(s)}
+            >
               {t('operations.advance', { state: pickLabel(changeStates[s], lang) })}
             </Button>
           ))}
-        {next.includes('cancelled') && rights.maySet('changeRecords', 'state', 'cancelled') && <Button onClick={() => void move('cancelled')}>{t('operations.cancel')}</Button>}
+        {next.includes('cancelled') && rights.maySet('changeRecords', 'state', 'cancelled') && (
+          <Button onClick={() => void move('cancelled')}>{t('operations.cancel')}</Button>
+        )}
       </Space>
       {missing.length > 0 && next.length > 0 && (
-        <Alert style={{ marginTop: 8 }} type="info" showIcon message={`${pickLabel(changeStates[change.state], lang)}：${missing.map((f) => fieldTitle('changeRecords', f, lang)).join('、')}`} />
+        <Alert
+          style={{ marginTop: 8 }}
+          type="info"
+          showIcon
+          message={`${pickLabel(changeStates[change.state], lang)}：${missing.map((f) => fieldTitle('changeRecords', f, lang)).join('、')}`}
+        />
       )}
-      {error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={t('operations.refused', { reason: error })} data-testid="change-refused" />}
+      {error && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type="error"
+          showIcon
+          message={t('operations.refused', { reason: error })}
+          data-testid="change-refused"
+        />
+      )}
     </div>
   );
 }

@@ -16,7 +16,13 @@ import { RoleDisabled } from '../../components/RoleGate';
 
 type Incident = RowOf<'incidents'>;
 const clockColour = { met: 'green', breached: 'red', running: 'blue', atRisk: 'orange', 'n/a': 'default' } as const;
-const clockText = { met: 'met', breached: 'breached', running: 'running', atRisk: 'atRisk', 'n/a': 'none' } as const satisfies Record<ClockStatus, string>;
+const clockText = {
+  met: 'met',
+  breached: 'breached',
+  running: 'running',
+  atRisk: 'atRisk',
+  'n/a': 'none',
+} as const satisfies Record<ClockStatus, string>;
 
 /** 故障与问题 on their SLA clocks: what is about to breach, what breached, who it escalates to. */
 export function IncidentsPage() {
@@ -35,14 +41,20 @@ export function IncidentsPage() {
   const { message } = App.useApp();
   // A step the rules refuse (关闭 without 根本原因 and 解决措施) says why instead of doing nothing.
   const step = (id: string, patch: Partial<Incident>) =>
-    repo.update('incidents', id, patch).catch((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)));
+    repo
+      .update('incidents', id, patch)
+      .catch((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)));
 
   // 响应 takes the incident on: the owner becomes this engineer only when nobody is named. The
   // row is read as stored now, after a 负责人 typed a moment ago (leaving the field to click here
   // saves it first, in a transaction this read waits for), never as the drawer last showed it.
   async function acknowledge(id: string) {
     const current = await db.incidents.get(id);
-    await repo.update('incidents', id, { status: 'acknowledged', acknowledgedAt: nowIn(timeZone), ...(current?.owner?.trim() ? {} : { owner: by }) });
+    await repo.update('incidents', id, {
+      status: 'acknowledged',
+      acknowledgedAt: nowIn(timeZone),
+      ...(current?.owner?.trim() ? {} : { owner: by }),
+    });
   }
 
   return (
@@ -102,24 +114,31 @@ export function IncidentsPage() {
                 )}
                 {incident.status === 'acknowledged' && (
                   <RoleDisabled reason={cannotStep}>
-                    <Button type="primary" onClick={() => void step(incident.id, { status: 'resolved', resolvedAt: nowIn(timeZone) })}>
+                    <Button
+                      type="primary"
+                      onClick={() => void step(incident.id, { status: 'resolved', resolvedAt: nowIn(timeZone) })}
+                    >
                       {t('operations.resolve')}
                     </Button>
                   </RoleDisabled>
                 )}
                 {incident.status === 'resolved' && (
                   <RoleDisabled reason={cannotStep}>
-                    <Button onClick={() => void step(incident.id, { status: 'closed' })}>{t('operations.close')}</Button>
+                    <Button onClick={() => void step(incident.id, { status: 'closed' })}>
+                      {t('operations.close')}
+                    </Button>
                   </RoleDisabled>
                 )}
               </Space>
               {sla && (
                 <Descriptions size="small" column={2} bordered>
                   <Descriptions.Item label={t('operations.responseDue')}>
-                    {sla.clocks.response.deadline ? formatInstant(sla.clocks.response.deadline, timeZone) : '—'} {clockTag(sla.clocks.response)}
+                    {sla.clocks.response.deadline ? formatInstant(sla.clocks.response.deadline, timeZone) : '—'}{' '}
+                    {clockTag(sla.clocks.response)}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('operations.resolutionDue')}>
-                    {sla.clocks.resolution.deadline ? formatInstant(sla.clocks.resolution.deadline, timeZone) : '—'} {clockTag(sla.clocks.resolution)}
+                    {sla.clocks.resolution.deadline ? formatInstant(sla.clocks.resolution.deadline, timeZone) : '—'}{' '}
+                    {clockTag(sla.clocks.resolution)}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('operations.escalation')} span={2}>
                     {sla.escalation.length === 0 ? (
@@ -131,7 +150,8 @@ export function IncidentsPage() {
                           color: e.state === 'reached' ? 'red' : e.state === 'notNeeded' ? 'gray' : 'blue',
                           children: (
                             <Typography.Text>
-                              {e.step.label?.trim() || pickLabel(escalationTargets[e.step.to], i18n.language)} · {formatInstant(e.dueAt, timeZone)}
+                              {e.step.label?.trim() || pickLabel(escalationTargets[e.step.to], i18n.language)} ·{' '}
+                              {formatInstant(e.dueAt, timeZone)}
                             </Typography.Text>
                           ),
                         }))}

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Empty, Input, Progress, Select, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Input,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  message,
+} from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,14 +52,22 @@ export function PatrolRoundPage() {
   const nowLocal = () => nowIn(timeZone);
   // ?date=2026-03-12 opens that day's round (交付前检查 links an anomaly to its day).
   const [params] = useSearchParams();
-  const [date, setDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIn(timeZone)));
+  const [date, setDate] = useState(() =>
+    /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIn(timeZone),
+  );
   const [shift, setShift] = useState<string>('');
   // A reading is a patrol entry created or edited; the grid is read-only to a role that may do neither.
   const rights = useProjectRights(project.id);
   const cannotRecord = rights.whyNot('update', 'patrolEntries') ?? rights.whyNot('create', 'patrolEntries');
   const cannotRaise = rights.whyNot('create', 'incidents');
   const setup = useLiveQuery(async () => {
-    const plans = (await db.patrolPlans.where('projectId').equals(project.id).filter((p) => !p.deleted && p.active === 'yes').toArray()).sort((a, b) => naturalCompare(a.name, b.name));
+    const plans = (
+      await db.patrolPlans
+        .where('projectId')
+        .equals(project.id)
+        .filter((p) => !p.deleted && p.active === 'yes')
+        .toArray()
+    ).sort((a, b) => naturalCompare(a.name, b.name));
     const design = (await db.serviceDesign.get(project.id)) ?? null;
     return { plans, design };
   }, [project.id]);
@@ -59,7 +81,11 @@ export function PatrolRoundPage() {
     if (!plan) return null;
     const [view, incidents] = await Promise.all([
       roundView(db, plan, round, lastRound),
-      db.incidents.where('projectId').equals(project.id).filter((i) => i.patrolEntryId !== '' && !i.deleted).toArray(),
+      db.incidents
+        .where('projectId')
+        .equals(project.id)
+        .filter((i) => i.patrolEntryId !== '' && !i.deleted)
+        .toArray(),
     ]);
     return { ...view, raised: new Set(incidents.map((i) => i.patrolEntryId)) };
   }, [plan?.id, plan?.assetIds, round, lastRound, project.id]);
@@ -107,7 +133,8 @@ export function PatrolRoundPage() {
     const readings: Record<string, PatrolReading> = {};
     for (const def of defsByAsset.get(asset.id) ?? []) {
       const last = previous?.readings[def.key];
-      if (keys.includes(def.key) && last && last.value !== null && last.value !== '') readings[def.key] = reading(def, last.value, true);
+      if (keys.includes(def.key) && last && last.value !== null && last.value !== '')
+        readings[def.key] = reading(def, last.value, true);
     }
     if (Object.keys(readings).length) await saveReadings(asset, readings);
   }
@@ -116,7 +143,12 @@ export function PatrolRoundPage() {
     const entry = data?.entries.get(asset.id);
     const readings: Record<string, PatrolReading> = {};
     for (const def of defsByAsset.get(asset.id) ?? []) {
-      if (entry?.readings[def.key]?.value !== undefined && entry.readings[def.key]!.value !== null && entry.readings[def.key]!.value !== '') continue;
+      if (
+        entry?.readings[def.key]?.value !== undefined &&
+        entry.readings[def.key]!.value !== null &&
+        entry.readings[def.key]!.value !== ''
+      )
+        continue;
       if (def.kind === 'status') readings[def.key] = reading(def, def.normal[0] ?? null);
       else {
         const last = data?.previous.get(asset.id)?.readings[def.key];
@@ -128,11 +160,23 @@ export function PatrolRoundPage() {
 
   async function raise(asset: Asset, def: MetricDef, entry: Entry) {
     const r = entry.readings[def.key]!;
-    const anomaly = { key: def.key, label: def.label, level: r.status as 'warning' | 'critical', value: r.value, carried: r.carried, def };
+    const anomaly = {
+      key: def.key,
+      label: def.label,
+      level: r.status as 'warning' | 'critical',
+      value: r.value,
+      carried: r.carried,
+      def,
+    };
     const incident = incidentFromAnomaly(
       { name: asset.hostname || asset.name, criticality: asset.criticality },
       anomaly,
-      { rules: (setup?.design?.faultGrading ?? []).map((g) => ({ ...g, assetCriticality: g.assetCriticality || undefined })) },
+      {
+        rules: (setup?.design?.faultGrading ?? []).map((g) => ({
+          ...g,
+          assetCriticality: g.assetCriticality || undefined,
+        })),
+      },
     );
     await repo.create('incidents', project.id, {
       title: incident.title,
@@ -150,12 +194,16 @@ export function PatrolRoundPage() {
     const reason = text.trim();
     if ((entry.noIncidentReasons[key] ?? '') === reason) return;
     const { [key]: _dropped, ...others } = entry.noIncidentReasons;
-    await repo.saveKeyed('patrolEntries', entry.id, project.id, { noIncidentReasons: reason ? { ...others, [key]: reason } : others });
+    await repo.saveKeyed('patrolEntries', entry.id, project.id, {
+      noIncidentReasons: reason ? { ...others, [key]: reason } : others,
+    });
   }
 
   if (setup && setup.plans.length === 0) return <Empty className="page" description={t('operations.noPlan')} />;
   const assets = data?.assets ?? [];
-  const filled = assets.filter((a) => (defsByAsset.get(a.id) ?? []).every((def) => isFilled(data?.entries.get(a.id)?.readings[def.key]))).length;
+  const filled = assets.filter((a) =>
+    (defsByAsset.get(a.id) ?? []).every((def) => isFilled(data?.entries.get(a.id)?.readings[def.key])),
+  ).length;
   const anomalies = assets.flatMap((asset) => {
     const entry = data?.entries.get(asset.id);
     return (defsByAsset.get(asset.id) ?? []).flatMap((def) => {
@@ -170,10 +218,28 @@ export function PatrolRoundPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.patrol')}
         </Typography.Title>
-        <Select aria-label={t('operations.plan')} style={{ minWidth: 220 }} value={plan?.id} onChange={setPlanId} options={(setup?.plans ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-        <DateInput aria-label={t('operations.date')} value={date} onChange={(next) => next && setDate(next)} allowClear={false} style={{ width: 160 }} />
+        <Select
+          aria-label={t('operations.plan')}
+          style={{ minWidth: 220 }}
+          value={plan?.id}
+          onChange={setPlanId}
+          options={(setup?.plans ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <DateInput
+          aria-label={t('operations.date')}
+          value={date}
+          onChange={(next) => next && setDate(next)}
+          allowClear={false}
+          style={{ width: 160 }}
+        />
         {plan?.frequency === 'shift' && (
-          <Select aria-label={t('operations.shift')} style={{ width: 120 }} value={currentShift} onChange={setShift} options={shifts.map((s) => ({ value: s, label: s }))} />
+          <Select
+            aria-label={t('operations.shift')}
+            style={{ width: 120 }}
+            value={currentShift}
+            onChange={setShift}
+            options={shifts.map((s) => ({ value: s, label: s }))}
+          />
         )}
         <Tag>{`${t('operations.round')} ${round}`}</Tag>
       </Space>
@@ -195,18 +261,30 @@ export function PatrolRoundPage() {
         pagination={false}
         scroll={{ x: 'max-content', y: 'calc(100vh - 420px)' }}
         columns={[
-          { title: t('operations.asset'), fixed: 'left', width: 220, render: (_, asset) => <span data-testid={`patrol-asset-${asset.hostname}`}>{asset.name}</span> },
+          {
+            title: t('operations.asset'),
+            fixed: 'left',
+            width: 220,
+            render: (_, asset) => <span data-testid={`patrol-asset-${asset.hostname}`}>{asset.name}</span>,
+          },
           ...columns.map((def, col) => ({
             key: def.key,
             width: 130,
             title: `${metricText(def.label, lang)}${def.kind === 'status' ? '' : metricText(def.unit, lang) ? ` (${metricText(def.unit, lang)})` : ''}`,
             render: (_: unknown, asset: Asset, row: number) => {
-              if (!(defsByAsset.get(asset.id) ?? []).some((d) => d.key === def.key)) return <Typography.Text type="secondary">—</Typography.Text>;
+              if (!(defsByAsset.get(asset.id) ?? []).some((d) => d.key === def.key))
+                return <Typography.Text type="secondary">—</Typography.Text>;
               const own = (defsByAsset.get(asset.id) ?? []).find((d) => d.key === def.key)!;
               const r = data?.entries.get(asset.id)?.readings[def.key];
               const last = data?.previous.get(asset.id)?.readings[def.key];
               return (
-                <Tooltip title={[last ? `${t('operations.previous')}: ${last.value ?? '—'}` : '', cannotRecord ?? ''].filter(Boolean).join(' · ') || undefined}>
+                <Tooltip
+                  title={
+                    [last ? `${t('operations.previous')}: ${last.value ?? '—'}` : '', cannotRecord ?? '']
+                      .filter(Boolean)
+                      .join(' · ') || undefined
+                  }
+                >
                   <Input
                     readOnly={cannotRecord !== undefined}
                     key={`${asset.id}-${def.key}-${String(r?.value ?? '')}-${r?.at ?? ''}`}
@@ -214,9 +292,17 @@ export function PatrolRoundPage() {
                     aria-label={`${asset.name} ${metricText(def.label, lang)}`}
                     data-cell={`${row}:${col}`}
                     defaultValue={r?.value === null || r?.value === undefined ? '' : String(r.value)}
-                    placeholder={own.kind === 'status' ? own.options.map((o, i) => `${i + 1}${metricText(o, lang)}`).join(' ') : ''}
+                    placeholder={
+                      own.kind === 'status' ? own.options.map((o, i) => `${i + 1}${metricText(o, lang)}`).join(' ') : ''
+                    }
                     style={{ background: r?.status ? levelColour[r.status as keyof typeof levelColour] : undefined }}
-                    suffix={r?.carried ? <Tag color="blue">{t('operations.carried')}</Tag> : r?.status === 'warning' || r?.status === 'critical' ? <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{t(`operations.level.${r.status}`)}</Tag> : undefined}
+                    suffix={
+                      r?.carried ? (
+                        <Tag color="blue">{t('operations.carried')}</Tag>
+                      ) : r?.status === 'warning' || r?.status === 'critical' ? (
+                        <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{t(`operations.level.${r.status}`)}</Tag>
+                      ) : undefined
+                    }
                     onKeyDown={(event) => void onCellKey(event, asset, own, row, col)}
                     onBlur={(event) => void (cannotRecord === undefined && saveCell(asset, own, event.target.value))}
                   />
@@ -236,7 +322,16 @@ export function PatrolRoundPage() {
                   </Button>
                 </RoleDisabled>
                 <RoleDisabled reason={cannotRecord}>
-                  <Button size="small" disabled={!data?.previous.get(asset.id)} onClick={() => void carry(asset, (defsByAsset.get(asset.id) ?? []).map((d) => d.key))}>
+                  <Button
+                    size="small"
+                    disabled={!data?.previous.get(asset.id)}
+                    onClick={() =>
+                      void carry(
+                        asset,
+                        (defsByAsset.get(asset.id) ?? []).map((d) => d.key),
+                      )
+                    }
+                  >
                     {t('operations.carryForward')}
                   </Button>
                 </RoleDisabled>
@@ -251,7 +346,9 @@ export function PatrolRoundPage() {
         ) : (
           anomalies.map(({ asset, def, entry, r }) => (
             <div key={`${asset.id}-${def.key}`} className="anomaly-row">
-              <Tag color={r.status === 'critical' ? 'red' : 'gold'}>{t(`operations.level.${r.status as 'warning' | 'critical'}`)}</Tag>
+              <Tag color={r.status === 'critical' ? 'red' : 'gold'}>
+                {t(`operations.level.${r.status as 'warning' | 'critical'}`)}
+              </Tag>
               {asset.name} · {metricText(def.label, lang)} {String(r.value)}
               {def.kind !== 'status' ? ` ${metricText(def.unit, lang)}` : ''}{' '}
               {data?.raised.has(`${entry.id}#${def.key}`) ? (
@@ -275,7 +372,9 @@ export function PatrolRoundPage() {
                     defaultValue={entry.noIncidentReasons[def.key] ?? ''}
                     readOnly={cannotRecord !== undefined}
                     title={cannotRecord}
-                    onBlur={(event) => void (cannotRecord === undefined && saveReason(entry, def.key, event.target.value))}
+                    onBlur={(event) =>
+                      void (cannotRecord === undefined && saveReason(entry, def.key, event.target.value))
+                    }
                   />
                 </>
               )}
@@ -292,7 +391,13 @@ export function PatrolRoundPage() {
     </div>
   );
 
-  async function onCellKey(event: React.KeyboardEvent<HTMLInputElement>, asset: Asset, def: MetricDef, row: number, col: number) {
+  async function onCellKey(
+    event: React.KeyboardEvent<HTMLInputElement>,
+    asset: Asset,
+    def: MetricDef,
+    row: number,
+    col: number,
+  ) {
     const input = event.currentTarget;
     // Move to the next row (or column) that has this cell: a metric may not apply to every asset.
     const focus = (r: number, c: number) => {
@@ -344,7 +449,17 @@ function normaliseInput(def: MetricDef, text: string): string | number | null {
   return Number.isFinite(number) ? number : trimmed;
 }
 
-function HandoverForm({ projectId, planId, round, date }: { projectId: string; planId: string; round: string; date: string }) {
+function HandoverForm({
+  projectId,
+  planId,
+  round,
+  date,
+}: {
+  projectId: string;
+  planId: string;
+  round: string;
+  date: string;
+}) {
   const { db, repo } = useServices();
   const id = handoverId(planId, round);
   const row = useLiveQuery(async () => (await db.shiftHandovers.get(id)) ?? null, [id]);
@@ -357,7 +472,9 @@ function HandoverForm({ projectId, planId, round, date }: { projectId: string; p
       projectId={projectId}
       fields={['handedOverBy', 'takenOverBy', 'note']}
       row={row ?? {}}
-      save={(patch) => repo.saveKeyed('shiftHandovers', id, projectId, { ...(row ? {} : { planId, round, date }), ...patch })}
+      save={(patch) =>
+        repo.saveKeyed('shiftHandovers', id, projectId, { ...(row ? {} : { planId, round, date }), ...patch })
+      }
     />
   );
 }

@@ -21,14 +21,26 @@ export function ServiceDesignPage() {
           {(design) =>
             (!design || (design.thresholds ?? []).length === 0) && (
               <RoleDisabled reason={cannotWrite}>
-                <Button style={{ marginBottom: 12 }} onClick={() => void repo.saveSingleton('serviceDesign', project.id, defaultServiceDesign())}>
+                <Button
+                  style={{ marginBottom: 12 }}
+                  onClick={() => void repo.saveSingleton('serviceDesign', project.id, defaultServiceDesign())}
+                >
                   {t('operations.fillCatalogue')}
                 </Button>
               </RoleDisabled>
             )
           }
         </SingletonForm>
-        <Collapse ghost items={[{ key: 'h', label: t('common.history'), children: <SingletonHistory table="serviceDesign" projectId={project.id} /> }]} />
+        <Collapse
+          ghost
+          items={[
+            {
+              key: 'h',
+              label: t('common.history'),
+              children: <SingletonHistory table="serviceDesign" projectId={project.id} />,
+            },
+          ]}
+        />
       </Card>
     </div>
   );

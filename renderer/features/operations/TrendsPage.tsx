@@ -38,7 +38,11 @@ export function TrendsPage() {
     const [assets, design, plans] = await Promise.all([
       db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).toArray(),
       db.serviceDesign.get(project.id),
-      db.patrolPlans.where('projectId').equals(project.id).filter((p) => !p.deleted).toArray(),
+      db.patrolPlans
+        .where('projectId')
+        .equals(project.id)
+        .filter((p) => !p.deleted)
+        .toArray(),
     ]);
     return { assets, design: design ?? null, plans };
   }, [project.id]);
@@ -55,7 +59,9 @@ export function TrendsPage() {
   );
   const drift = useLiveQuery(async () => {
     if (!asset) return null;
-    const inspections = (await db.inspections.where('assetId').equals(asset.id).toArray()).filter((i) => i.status === 'signed' && !i.deleted);
+    const inspections = (await db.inspections.where('assetId').equals(asset.id).toArray()).filter(
+      (i) => i.status === 'signed' && !i.deleted,
+    );
     const latestSigned = inspections.sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
     if (!latestSigned) return { baseline: null, drifts: [] };
     const template = await db.checklistTemplates.get(latestSigned.templateId);
@@ -66,7 +72,12 @@ export function TrendsPage() {
       if (key && (typeof result.value === 'string' || typeof result.value === 'number')) baseline[key] = result.value;
     }
     const latest = (history ?? []).sort((a, b) => b.date.localeCompare(a.date))[0];
-    return { baseline: latestSigned, drifts: latest ? detectDrift(baseline, Object.fromEntries(Object.entries(latest.readings).map(([k, r]) => [k, r.value]))) : [] };
+    return {
+      baseline: latestSigned,
+      drifts: latest
+        ? detectDrift(baseline, Object.fromEntries(Object.entries(latest.readings).map(([k, r]) => [k, r.value])))
+        : [],
+    };
   }, [asset?.id, history]);
 
   const chart = useMemo(() => {
@@ -76,8 +87,12 @@ export function TrendsPage() {
       .filter((p): p is { date: string; value: number } => p.value !== null)
       .sort((a, b) => a.date.localeCompare(b.date));
     const lines = [
-      ...(def.warning !== null ? [{ yAxis: def.warning, name: t('operations.level.warning'), lineStyle: { color: '#faad14' } }] : []),
-      ...(def.critical !== null ? [{ yAxis: def.critical, name: t('operations.level.critical'), lineStyle: { color: '#ff4d4f' } }] : []),
+      ...(def.warning !== null
+        ? [{ yAxis: def.warning, name: t('operations.level.warning'), lineStyle: { color: '#faad14' } }]
+        : []),
+      ...(def.critical !== null
+        ? [{ yAxis: def.critical, name: t('operations.level.critical'), lineStyle: { color: '#ff4d4f' } }]
+        : []),
     ];
     return {
       points,
@@ -122,15 +137,28 @@ export function TrendsPage() {
               setAssetId(id);
               setMetricKey(undefined);
             }}
-            options={[...(base?.assets ?? [])].sort((a, b) => naturalCompare(a.name, b.name)).map((a) => ({ value: a.id, label: `${a.name} ${a.hostname}` }))}
+            options={[...(base?.assets ?? [])]
+              .sort((a, b) => naturalCompare(a.name, b.name))
+              .map((a) => ({ value: a.id, label: `${a.name} ${a.hostname}` }))}
           />
-          <Select aria-label={t('operations.metric')} style={{ width: 200 }} value={def?.key} onChange={setMetricKey} options={defs.filter((d) => d.kind !== 'status').map((d) => ({ value: d.key, label: metricText(d.label, lang) }))} />
+          <Select
+            aria-label={t('operations.metric')}
+            style={{ width: 200 }}
+            value={def?.key}
+            onChange={setMetricKey}
+            options={defs
+              .filter((d) => d.kind !== 'status')
+              .map((d) => ({ value: d.key, label: metricText(d.label, lang) }))}
+          />
           <Select
             aria-label={t('operations.range')}
             style={{ width: 140 }}
             value={range}
             onChange={setRange}
-            options={(Object.keys(ranges) as (keyof typeof ranges)[]).map((key) => ({ value: key, label: t(`operations.${key}`) }))}
+            options={(Object.keys(ranges) as (keyof typeof ranges)[]).map((key) => ({
+              value: key,
+              label: t(`operations.${key}`),
+            }))}
           />
         </Space>
         {asset && chart && chart.points.length > 0 ? (
@@ -148,17 +176,46 @@ export function TrendsPage() {
         <Col xs={24} lg={14}>
           <Card size="small" title={t('operations.calendar')}>
             <Space style={{ marginBottom: 8 }}>
-              <Select aria-label={t('operations.plan')} style={{ width: 220 }} value={plan?.id} onChange={setPlanId} options={(base?.plans ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-              <MonthInput aria-label={t('operations.month')} value={month} onChange={(next) => next && setMonth(next)} allowClear={false} style={{ width: 160 }} />
+              <Select
+                aria-label={t('operations.plan')}
+                style={{ width: 220 }}
+                value={plan?.id}
+                onChange={setPlanId}
+                options={(base?.plans ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              />
+              <MonthInput
+                aria-label={t('operations.month')}
+                value={month}
+                onChange={(next) => next && setMonth(next)}
+                allowClear={false}
+                style={{ width: 160 }}
+              />
             </Space>
             {calendar && (
               <EChart
                 style={{ height: 220 }}
                 testId="patrol-calendar"
                 option={{
-                  tooltip: { formatter: (p: { data: [string, number] }) => `${p.data[0]}: ${p.data[1]} / ${calendar.expected}` },
-                  visualMap: { min: 0, max: Math.max(1, calendar.expected), orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f5f5f5', '#95de64', '#389e0d'] } },
-                  calendar: { range: month, cellSize: ['auto', 22], top: 30, left: 30, right: 30, dayLabel: { firstDay: 1, nameMap: lang.startsWith('en') ? 'EN' : 'ZH' }, monthLabel: { nameMap: lang.startsWith('en') ? 'EN' : 'ZH' } },
+                  tooltip: {
+                    formatter: (p: { data: [string, number] }) => `${p.data[0]}: ${p.data[1]} / ${calendar.expected}`,
+                  },
+                  visualMap: {
+                    min: 0,
+                    max: Math.max(1, calendar.expected),
+                    orient: 'horizontal',
+                    left: 'center',
+                    bottom: 0,
+                    inRange: { color: ['#f5f5f5', '#95de64', '#389e0d'] },
+                  },
+                  calendar: {
+                    range: month,
+                    cellSize: ['auto', 22],
+                    top: 30,
+                    left: 30,
+                    right: 30,
+                    dayLabel: { firstDay: 1, nameMap: lang.startsWith('en') ? 'EN' : 'ZH' },
+                    monthLabel: { nameMap: lang.startsWith('en') ? 'EN' : 'ZH' },
+                  },
                   series: [{ type: 'heatmap', coordinateSystem: 'calendar', data: [...calendar.perDay.entries()] }],
                 }}
               />
@@ -170,7 +227,19 @@ export function TrendsPage() {
             {!asset ? (
               <Empty />
             ) : drift?.drifts.length ? (
-              <List size="small" dataSource={drift.drifts} renderItem={(d) => <List.Item>{t('operations.driftLine', { metric: metricLabelOf(d.key), baseline: d.baseline, reading: d.reading })}</List.Item>} />
+              <List
+                size="small"
+                dataSource={drift.drifts}
+                renderItem={(d) => (
+                  <List.Item>
+                    {t('operations.driftLine', {
+                      metric: metricLabelOf(d.key),
+                      baseline: d.baseline,
+                      reading: d.reading,
+                    })}
+                  </List.Item>
+                )}
+              />
             ) : (
               <Alert type="success" showIcon message={drift?.baseline ? t('operations.noDrift') : '—'} />
             )}

@@ -12,7 +12,12 @@ type Entry = RowOf<'patrolEntries'>;
  */
 
 /** A round of a plan (today's grid): its assets, this round's entries and the round before (carry-forward). */
-export async function roundView(db: FieldbookDb, plan: Pick<RowOf<'patrolPlans'>, 'id' | 'assetIds'>, round: string, lastRound: string) {
+export async function roundView(
+  db: FieldbookDb,
+  plan: Pick<RowOf<'patrolPlans'>, 'id' | 'assetIds'>,
+  round: string,
+  lastRound: string,
+) {
   const [assets, entries, previous] = await Promise.all([
     db.assets.bulkGet(plan.assetIds),
     db.patrolEntries.where('[planId+round]').equals([plan.id, round]).toArray(),
@@ -34,7 +39,9 @@ export async function completionByDay(db: FieldbookDb, planId: string, month: st
   const [year, monthNumber] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
   const dates = Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-  const counts = await Promise.all(dates.map((date) => db.patrolEntries.where('[planId+date]').equals([planId, date]).count()));
+  const counts = await Promise.all(
+    dates.map((date) => db.patrolEntries.where('[planId+date]').equals([planId, date]).count()),
+  );
   return new Map(dates.map((date, i) => [date, counts[i]!] as const).filter(([, count]) => count > 0));
 }
 

@@ -26,7 +26,12 @@ export function roundKey(frequency: PatrolPlanFields['frequency'], date: string,
 }
 
 /** The round before, whose readings can be carried forward (无变化). */
-export function previousRound(frequency: PatrolPlanFields['frequency'], date: string, shift: string, shifts: string[]): string {
+export function previousRound(
+  frequency: PatrolPlanFields['frequency'],
+  date: string,
+  shift: string,
+  shifts: string[],
+): string {
   switch (frequency) {
     case 'shift': {
       const index = shifts.indexOf(shift);

@@ -39,11 +39,19 @@ export function useSlaContext(projectId: string, timeZone: TimeZone) {
     const stored = await db.sla.get(projectId);
     const sla = slaFields.parse(stored ?? {});
     const design = await db.serviceDesign.get(projectId);
-    return { sla, calendar: serviceCalendar(sla, { timeZone }), policy: escalationPolicyFromSteps(design?.escalation ?? []) };
+    return {
+      sla,
+      calendar: serviceCalendar(sla, { timeZone }),
+      policy: escalationPolicyFromSteps(design?.escalation ?? []),
+    };
   }, [projectId, timeZone]);
 }
 
-export function incidentSla(context: NonNullable<ReturnType<typeof useSlaContext>>, incident: RowOf<'incidents'>, now: number): IncidentSla | null {
+export function incidentSla(
+  context: NonNullable<ReturnType<typeof useSlaContext>>,
+  incident: RowOf<'incidents'>,
+  now: number,
+): IncidentSla | null {
   const timing = incidentTimingFromFields(incident, context.calendar.timeZone);
   if (!timing) return null;
   return {

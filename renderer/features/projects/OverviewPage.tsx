@@ -39,7 +39,11 @@ export function OverviewPage() {
                 />
               ),
             },
-            { key: 'history', label: t('common.history'), children: <HistoryView table="projects" rowId={project.id} /> },
+            {
+              key: 'history',
+              label: t('common.history'),
+              children: <HistoryView table="projects" rowId={project.id} />,
+            },
           ]}
         />
       </Card>
@@ -56,14 +60,21 @@ function TeamCard({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ row: RowOf<'members'> | null } | null>(null);
   const members = useLiveQuery(
-    async () => (await db.members.where('[live+name]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray()).sort((a, b) => naturalCompare(a.name, b.name)),
+    async () =>
+      (
+        await db.members.where('[live+name]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray()
+      ).sort((a, b) => naturalCompare(a.name, b.name)),
     [projectId],
   );
   const isMe = (member: RowOf<'members'>) => settings.userName !== '' && member.name.trim() === settings.userName;
   // The engineer picks themselves from the team: their name signs every change from now on.
   const becomeMe = (member: RowOf<'members'>) => {
     const phone = settingsPatchSchema.shape.userPhone.safeParse(member.phone);
-    void updateSettings({ userName: member.name.trim(), identityAsked: true, ...(phone.success && phone.data ? { userPhone: phone.data } : {}) });
+    void updateSettings({
+      userName: member.name.trim(),
+      identityAsked: true,
+      ...(phone.success && phone.data ? { userPhone: phone.data } : {}),
+    });
     message.success(t('identity.nowYou', { name: member.name.trim() }));
   };
   return (
@@ -95,7 +106,11 @@ function TeamCard({ projectId }: { projectId: string }) {
               </Space>
             ),
           },
-          { title: fieldTitle('members', 'role', i18n.language), dataIndex: 'role', render: (role: keyof typeof memberRoles) => pickLabel(memberRoles[role], i18n.language) },
+          {
+            title: fieldTitle('members', 'role', i18n.language),
+            dataIndex: 'role',
+            render: (role: keyof typeof memberRoles) => pickLabel(memberRoles[role], i18n.language),
+          },
           { title: fieldTitle('members', 'organisation', i18n.language), dataIndex: 'organisation' },
           { title: fieldTitle('members', 'phone', i18n.language), dataIndex: 'phone' },
           { title: fieldTitle('members', 'email', i18n.language), dataIndex: 'email' },
@@ -113,7 +128,10 @@ function TeamCard({ projectId }: { projectId: string }) {
                   </Button>
                 )}
                 {mayManage && (
-                  <Popconfirm title={t('common.confirmDelete', { name: member.name })} onConfirm={() => repo.remove('members', member.id)}>
+                  <Popconfirm
+                    title={t('common.confirmDelete', { name: member.name })}
+                    onConfirm={() => repo.remove('members', member.id)}
+                  >
                     <Button size="small" danger>
                       {t('common.delete')}
                     </Button>
@@ -124,7 +142,13 @@ function TeamCard({ projectId }: { projectId: string }) {
           },
         ]}
       />
-      <RecordDrawer table="members" projectId={projectId} row={editing?.row ?? null} open={editing !== null} onClose={() => setEditing(null)} />
+      <RecordDrawer
+        table="members"
+        projectId={projectId}
+        row={editing?.row ?? null}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      />
     </Card>
   );
 }

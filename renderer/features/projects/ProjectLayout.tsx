@@ -16,7 +16,14 @@ export function ProjectLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   if (project === undefined) return <Spin className="page" />;
-  if (project === null) return <StatusMessage status="notFound" title={t('project.notFound')} extra={<Link to="/">{t('nav.backToProjects')}</Link>} />;
+  if (project === null)
+    return (
+      <StatusMessage
+        status="notFound"
+        title={t('project.notFound')}
+        extra={<Link to="/">{t('nav.backToProjects')}</Link>}
+      />
+    );
 
   // /projects/:id/<page>[/...]: the page is the third segment.
   const segment = location.pathname.split('/')[3] ?? '';

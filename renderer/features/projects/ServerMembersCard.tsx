@@ -27,7 +27,10 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ username: string; role: MemberRole }>();
   const mayManage = rights.may('manageMembers', 'members');
-  const roleOptions = memberRoleKeys.map((role) => ({ value: role, label: pickLabel(memberRoles[role], i18n.language) }));
+  const roleOptions = memberRoleKeys.map((role) => ({
+    value: role,
+    label: pickLabel(memberRoles[role], i18n.language),
+  }));
 
   const explain = useCallback(
     (failure: unknown) => {
@@ -89,10 +92,20 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
           style={{ marginBottom: 12 }}
           onFinish={async ({ username, role }) => {
             const name = username.trim();
-            if (await change(() => api().putMember(projectId, name, role), t('team.server.added', { username: name, role: roleName(role) }))) form.resetFields(['username']);
+            if (
+              await change(
+                () => api().putMember(projectId, name, role),
+                t('team.server.added', { username: name, role: roleName(role) }),
+              )
+            )
+              form.resetFields(['username']);
           }}
         >
-          <Form.Item name="username" label={t('team.server.username')} rules={[{ required: true, whitespace: true, message: t('team.server.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('team.server.username')}
+            rules={[{ required: true, whitespace: true, message: t('team.server.usernameRequired') }]}
+          >
             <Input style={{ width: 200 }} placeholder={t('team.server.usernamePlaceholder')} />
           </Form.Item>
           <Form.Item name="role" label={t('team.server.role')}>
@@ -103,7 +116,9 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
           </Button>
         </Form>
       )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="server-members-error" />}
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="server-members-error" />
+      )}
       <Table
         rowKey="userId"
         size="small"
@@ -118,7 +133,9 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
             render: (username: string, member) => (
               <Space size={4}>
                 {username}
-                {member.displayName && member.displayName !== username && <Typography.Text type="secondary">{member.displayName}</Typography.Text>}
+                {member.displayName && member.displayName !== username && (
+                  <Typography.Text type="secondary">{member.displayName}</Typography.Text>
+                )}
                 {username === account.username && <Tag color="blue">{t('identity.currentUser')}</Tag>}
               </Space>
             ),
@@ -135,7 +152,12 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
                   disabled={busy}
                   aria-label={t('team.server.roleOf', { username: member.username })}
                   options={roleOptions}
-                  onChange={(next: MemberRole) => void change(() => api().putMember(projectId, member.username, next), t('team.server.roleChanged', { username: member.username, role: roleName(next) }))}
+                  onChange={(next: MemberRole) =>
+                    void change(
+                      () => api().putMember(projectId, member.username, next),
+                      t('team.server.roleChanged', { username: member.username, role: roleName(next) }),
+                    )
+                  }
                 />
               ) : (
                 roleName(role)
@@ -149,7 +171,12 @@ export function ServerMembersCard({ projectId }: { projectId: string }) {
                   render: (_: unknown, member: ProjectMember) => (
                     <Popconfirm
                       title={t('team.server.removeConfirm', { username: member.username })}
-                      onConfirm={() => void change(() => api().removeMember(projectId, member.username), t('team.server.removed', { username: member.username }))}
+                      onConfirm={() =>
+                        void change(
+                          () => api().removeMember(projectId, member.username),
+                          t('team.server.removed', { username: member.username }),
+                        )
+                      }
                     >
                       <Button size="small" danger disabled={busy}>
                         {t('team.server.remove')}

@@ -14,7 +14,16 @@ import { pickLabel } from '../../i18n';
 import { IdentityPrompt } from '../settings/IdentityPrompt';
 import { naturalCompare } from '../../../shared/natural-compare';
 
-const NEW_PROJECT_FIELDS = ['code', 'name', 'customer', 'contractNo', 'serviceMode', 'serviceHours', 'startDate', 'endDate'];
+const NEW_PROJECT_FIELDS = [
+  'code',
+  'name',
+  'customer',
+  'contractNo',
+  'serviceMode',
+  'serviceHours',
+  'startDate',
+  'endDate',
+];
 
 export function StartPage() {
   const { db, repo, api, clock } = useServices();
@@ -27,7 +36,10 @@ export function StartPage() {
     return Promise.all(
       rows.map(async (project) => ({
         project,
-        assetCount: await db.assets.where('[live+name]').between([project.id, Dexie.minKey], [project.id, Dexie.maxKey]).count(),
+        assetCount: await db.assets
+          .where('[live+name]')
+          .between([project.id, Dexie.minKey], [project.id, Dexie.maxKey])
+          .count(),
       })),
     );
   });
@@ -48,7 +60,14 @@ export function StartPage() {
     if (!file) return;
     try {
       const result = await importProjectBundle(db, clock, file.bytes);
-      message.success(t('sync.imported', { name: result.projectName, applied: result.applied, known: result.known, conflicts: result.conflicts }));
+      message.success(
+        t('sync.imported', {
+          name: result.projectName,
+          applied: result.applied,
+          known: result.known,
+          conflicts: result.conflicts,
+        }),
+      );
       navigate(`/projects/${result.projectId}`);
     } catch (error) {
       message.error(error instanceof Error ? error.message : String(error));
@@ -97,7 +116,14 @@ export function StartPage() {
           )}
         />
       )}
-      <Modal open={creating} title={t('start.newProject')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden width={720}>
+      <Modal
+        open={creating}
+        title={t('start.newProject')}
+        footer={null}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+        width={720}
+      >
         <RecordForm
           mode="create"
           projectId=""

@@ -17,7 +17,9 @@ const placeholderNames = ['项目名称', '文档名称', '文档编号', '版�
 export function HouseTemplateCard() {
   const { db, api } = useServices();
   const { t, i18n } = useTranslation();
-  const examplePlaceholders = placeholderNames.map((name) => `{{${name}}}`).join(i18n.language.startsWith('en') ? ', ' : '、');
+  const examplePlaceholders = placeholderNames
+    .map((name) => `{{${name}}}`)
+    .join(i18n.language.startsWith('en') ? ', ' : '、');
   const [error, setError] = useState<string>();
   const template = useLiveQuery(() => loadHouseTemplate(db), [db]);
 
@@ -29,7 +31,12 @@ export function HouseTemplateCard() {
       // JSZip is loaded when a template is checked, not with the settings page (docx never: the check is docx-free).
       const { inspectHouseTemplate } = await import('../../../shared/documents/house-template-check');
       const summary = await inspectHouseTemplate(file.bytes);
-      await saveHouseTemplate(db, { name: file.name, bytes: file.bytes, uploadedAt: displayDateTime(nowIn(DEFAULT_TIME_ZONE)), summary });
+      await saveHouseTemplate(db, {
+        name: file.name,
+        bytes: file.bytes,
+        uploadedAt: displayDateTime(nowIn(DEFAULT_TIME_ZONE)),
+        summary,
+      });
       message.success(t('houseTemplate.saved', { name: file.name }));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

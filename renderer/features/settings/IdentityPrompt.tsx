@@ -20,16 +20,29 @@ export function IdentityPrompt() {
       <Form
         layout="inline"
         onFinish={(values: { userName: string; userPhone?: string }) =>
-          void updateSettings({ userName: values.userName.trim(), userPhone: values.userPhone?.trim() ?? '', identityAsked: true })
+          void updateSettings({
+            userName: values.userName.trim(),
+            userPhone: values.userPhone?.trim() ?? '',
+            identityAsked: true,
+          })
         }
       >
-        <Form.Item name="userName" label={t('identity.name')} rules={[{ required: true, whitespace: true, message: t('identity.nameRequired') }]}>
+        <Form.Item
+          name="userName"
+          label={t('identity.name')}
+          rules={[{ required: true, whitespace: true, message: t('identity.nameRequired') }]}
+        >
           <Input maxLength={50} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item
           name="userPhone"
           label={t('identity.phone')}
-          rules={[{ validator: async (_, value?: string) => (!value || validPhone(value) ? undefined : Promise.reject(new Error(t('identity.phoneInvalid')))) }]}
+          rules={[
+            {
+              validator: async (_, value?: string) =>
+                !value || validPhone(value) ? undefined : Promise.reject(new Error(t('identity.phoneInvalid'))),
+            },
+          ]}
         >
           <Input type="tel" maxLength={25} style={{ width: 180 }} />
         </Form.Item>

@@ -36,8 +36,17 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item label={t('settings.userName')} extra={t('settings.userNameHint')} htmlFor="settings-user-name">
             <Space.Compact style={{ width: '100%' }}>
-              <Input id="settings-user-name" value={userName} maxLength={50} onChange={(event) => setUserName(event.target.value)} />
-              <Button type="primary" disabled={userName === settings.userName} onClick={() => updateSettings({ userName, identityAsked: true })}>
+              <Input
+                id="settings-user-name"
+                value={userName}
+                maxLength={50}
+                onChange={(event) => setUserName(event.target.value)}
+              />
+              <Button
+                type="primary"
+                disabled={userName === settings.userName}
+                onClick={() => updateSettings({ userName, identityAsked: true })}
+              >
                 {t('common.save')}
               </Button>
             </Space.Compact>
@@ -49,16 +58,35 @@ export function SettingsPage() {
             help={phoneValid ? undefined : t('identity.phoneInvalid')}
           >
             <Space.Compact style={{ width: '100%' }}>
-              <Input id="settings-user-phone" type="tel" value={userPhone} maxLength={25} onChange={(event) => setUserPhone(event.target.value)} />
-              <Button type="primary" disabled={!phoneValid || userPhone.trim() === settings.userPhone} onClick={() => updateSettings({ userPhone: userPhone.trim() })}>
+              <Input
+                id="settings-user-phone"
+                type="tel"
+                value={userPhone}
+                maxLength={25}
+                onChange={(event) => setUserPhone(event.target.value)}
+              />
+              <Button
+                type="primary"
+                disabled={!phoneValid || userPhone.trim() === settings.userPhone}
+                onClick={() => updateSettings({ userPhone: userPhone.trim() })}
+              >
                 {t('common.save')}
               </Button>
             </Space.Compact>
           </Form.Item>
           <Form.Item label={t('settings.companyName')} extra={t('settings.companyNameHint')} htmlFor="settings-company">
             <Space.Compact style={{ width: '100%' }}>
-              <Input id="settings-company" value={companyName} maxLength={100} onChange={(event) => setCompanyName(event.target.value)} />
-              <Button type="primary" disabled={companyName === settings.companyName} onClick={() => updateSettings({ companyName })}>
+              <Input
+                id="settings-company"
+                value={companyName}
+                maxLength={100}
+                onChange={(event) => setCompanyName(event.target.value)}
+              />
+              <Button
+                type="primary"
+                disabled={companyName === settings.companyName}
+                onClick={() => updateSettings({ companyName })}
+              >
                 {t('common.save')}
               </Button>
             </Space.Compact>
@@ -69,7 +97,9 @@ export function SettingsPage() {
       <HouseTemplateCard />
       <Card title={t('settings.storage')} style={{ marginTop: 16 }}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <span data-testid="storage-usage">{t('settings.storageUsed', { used: formatBytes(status.usage), quota: formatBytes(status.quota) })}</span>
+          <span data-testid="storage-usage">
+            {t('settings.storageUsed', { used: formatBytes(status.usage), quota: formatBytes(status.quota) })}
+          </span>
           {status.persisted !== undefined && (
             <Alert
               type={status.persisted ? 'success' : 'warning'}

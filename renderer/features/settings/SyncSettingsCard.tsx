@@ -7,7 +7,13 @@ import { useServices } from '../../app/services';
 import { useSyncErrorText } from '../../app/sync-error-text';
 import { useSyncStatus } from '../../app/use-sync';
 import { saveJson } from '../../data/save-json';
-import { forgetPlainHttpChoice, rememberedPlainHttpChoice, rememberPlainHttpChoice, sendsPasswordInClear, serverOrigin } from '../../data/sync/plain-http';
+import {
+  forgetPlainHttpChoice,
+  rememberedPlainHttpChoice,
+  rememberPlainHttpChoice,
+  sendsPasswordInClear,
+  serverOrigin,
+} from '../../data/sync/plain-http';
 
 /** Sign in to the team server; the token goes to the host's secure token store. */
 export function SyncSettingsCard() {
@@ -39,7 +45,9 @@ export function SyncSettingsCard() {
       title: t('sync.plainHttp.title'),
       content: (
         <Space direction="vertical" data-testid="plain-http-warning">
-          <Typography.Paragraph style={{ marginBottom: 0 }}>{t('sync.plainHttp.body', { origin: serverOrigin(serverUrl) })}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            {t('sync.plainHttp.body', { origin: serverOrigin(serverUrl) })}
+          </Typography.Paragraph>
           <Checkbox onChange={(event) => (remember = event.target.checked)}>{t('sync.plainHttp.remember')}</Checkbox>
         </Space>
       ),
@@ -66,7 +74,10 @@ export function SyncSettingsCard() {
       const serverUrl = values.serverUrl.trim().replace(/\/+$/, '');
       if (!(await mayUsePlainHttp(serverUrl))) return;
       const account = await sync.login(serverUrl, values.username, values.password);
-      await updateSettings({ syncServerUrl: serverUrl, ...(settings.userName ? {} : { userName: account.displayName }) });
+      await updateSettings({
+        syncServerUrl: serverUrl,
+        ...(settings.userName ? {} : { userName: account.displayName }),
+      });
       message.success(t('sync.loggedIn'));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -80,17 +91,28 @@ export function SyncSettingsCard() {
       {modalHolder}
       {status.account ? (
         <Space direction="vertical">
-          <Typography.Text>{t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl })}</Typography.Text>
+          <Typography.Text>
+            {t('sync.signedInAs', { name: status.account.displayName, server: status.account.serverUrl })}
+          </Typography.Text>
           {errorText && <Alert type="error" showIcon message={errorText} />}
           <Space>
-            <Button type="primary" icon={<SyncOutlined spin={status.running} />} onClick={() => void sync.syncNow(true)}>
+            <Button
+              type="primary"
+              icon={<SyncOutlined spin={status.running} />}
+              onClick={() => void sync.syncNow(true)}
+            >
               {t('sync.syncNow')}
             </Button>
             <Button onClick={() => void sync.logout()}>{t('sync.logout')}</Button>
           </Space>
         </Space>
       ) : (
-        <Form layout="vertical" style={{ maxWidth: 480 }} onFinish={login} initialValues={{ serverUrl: settings.syncServerUrl }}>
+        <Form
+          layout="vertical"
+          style={{ maxWidth: 480 }}
+          onFinish={login}
+          initialValues={{ serverUrl: settings.syncServerUrl }}
+        >
           <Form.Item
             name="serverUrl"
             label={t('sync.serverUrl')}
@@ -98,10 +120,18 @@ export function SyncSettingsCard() {
           >
             <Input placeholder="https://fieldbook.example.com" />
           </Form.Item>
-          <Form.Item name="username" label={t('sync.username')} rules={[{ required: true, message: t('sync.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('sync.username')}
+            rules={[{ required: true, message: t('sync.usernameRequired') }]}
+          >
             <Input autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={t('sync.password')} rules={[{ required: true, message: t('sync.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('sync.password')}
+            rules={[{ required: true, message: t('sync.passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -25,7 +25,9 @@ export function SyncLogCard({ projectId }: { projectId: string }) {
             <List.Item>
               <Typography.Text type={entry.kind === 'digestRepaired' ? undefined : 'danger'}>
                 {formatInstant(entry.at, timeZone)}{' '}
-                {t(entry.kind === 'digestRepaired' ? 'sync.logRepaired' : 'sync.logStillDiffers', { rows: entry.rowsFixed })}
+                {t(entry.kind === 'digestRepaired' ? 'sync.logRepaired' : 'sync.logStillDiffers', {
+                  rows: entry.rowsFixed,
+                })}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('sync.logDigests', { local: entry.localDigest, server: entry.serverDigest })}

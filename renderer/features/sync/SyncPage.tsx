@@ -45,7 +45,17 @@ export function SyncPage() {
       <Typography.Title level={4}>{t('sync.page')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('sync.unsent', { count: unsent ?? 0 })}</Typography.Paragraph>
       <ConflictsCard projectId={project.id} />
-      <Card title={t('sync.rejected')} style={{ marginTop: 16 }} extra={rejected?.length ? <Button onClick={() => saveJson(api, `${project.code}-rejected-changes.json`, rejected)}>{t('sync.exportRejected')}</Button> : null}>
+      <Card
+        title={t('sync.rejected')}
+        style={{ marginTop: 16 }}
+        extra={
+          rejected?.length ? (
+            <Button onClick={() => saveJson(api, `${project.code}-rejected-changes.json`, rejected)}>
+              {t('sync.exportRejected')}
+            </Button>
+          ) : null
+        }
+      >
         <Typography.Paragraph type="secondary">{t('sync.rejectedHint')}</Typography.Paragraph>
         {rejected && rejected.length === 0 ? (
           <Empty description={t('sync.noRejected')} />
@@ -56,9 +66,20 @@ export function SyncPage() {
             dataSource={rejected ?? []}
             pagination={{ pageSize: 20 }}
             columns={[
-              { title: t('sync.record'), render: (_, c) => `${isTableName(c.table) ? pickLabel(recordTypes[c.table].label, i18n.language) : c.table} · ${Object.keys(c.fields).join(', ')}` },
+              {
+                title: t('sync.record'),
+                render: (_, c) =>
+                  `${isTableName(c.table) ? pickLabel(recordTypes[c.table].label, i18n.language) : c.table} · ${Object.keys(c.fields).join(', ')}`,
+              },
               { title: t('history.when'), render: (_, c) => formatInstant(hlcMillis(c.hlc), projectTimeZone(project)) },
-              { title: t('sync.reason'), render: (_, c) => <Typography.Text type="danger">{c.rejected && serverReasonText(c.rejected.reason, c.rejected.code, i18n.language)}</Typography.Text> },
+              {
+                title: t('sync.reason'),
+                render: (_, c) => (
+                  <Typography.Text type="danger">
+                    {c.rejected && serverReasonText(c.rejected.reason, c.rejected.code, i18n.language)}
+                  </Typography.Text>
+                ),
+              },
             ]}
           />
         )}
@@ -82,7 +103,9 @@ function ConflictsCard({ projectId }: { projectId: string }) {
     return Promise.all(
       open.map(async (conflict) => ({
         conflict,
-        row: isTableName(conflict.table) ? ((await db.table(conflict.table).get(conflict.rowId)) as Record<string, unknown> | undefined) : undefined,
+        row: isTableName(conflict.table)
+          ? ((await db.table(conflict.table).get(conflict.rowId)) as Record<string, unknown> | undefined)
+          : undefined,
       })),
     );
   }, [projectId]);
@@ -94,7 +117,7 @@ function ConflictsCard({ projectId }: { projectId: string }) {
   }
 
   const schemaOf = (c: ConflictRow) =>
-    isTableName(c.table) ? ((recordTypes[c.table].fields.shape as Record<string, z.ZodType>)[c.field]) : undefined;
+    isTableName(c.table) ? (recordTypes[c.table].fields.shape as Record<string, z.ZodType>)[c.field] : undefined;
 
   return (
     <Card title={t('sync.conflicts')}>
@@ -114,16 +137,35 @@ function ConflictsCard({ projectId }: { projectId: string }) {
               render: (_, { conflict, row }) =>
                 `${isTableName(conflict.table) ? pickLabel(recordTypes[conflict.table].label, i18n.language) : conflict.table}：${row && isTableName(conflict.table) ? (recordTypes[conflict.table].title as (r: unknown) => string)(row) : conflict.rowId}`,
             },
-            { title: t('history.field'), render: (_, { conflict }) => (isTableName(conflict.table) ? fieldTitle(conflict.table, conflict.field, i18n.language) : conflict.field) },
-            { title: t('sync.lostValue'), render: (_, { conflict }) => <Typography.Text delete>{formatFieldValue(schemaOf(conflict), conflict.value, i18n.language)}</Typography.Text> },
-            { title: t('sync.currentValue'), render: (_, { conflict, row }) => formatFieldValue(schemaOf(conflict), row?.[conflict.field], i18n.language) },
+            {
+              title: t('history.field'),
+              render: (_, { conflict }) =>
+                isTableName(conflict.table)
+                  ? fieldTitle(conflict.table, conflict.field, i18n.language)
+                  : conflict.field,
+            },
+            {
+              title: t('sync.lostValue'),
+              render: (_, { conflict }) => (
+                <Typography.Text delete>
+                  {formatFieldValue(schemaOf(conflict), conflict.value, i18n.language)}
+                </Typography.Text>
+              ),
+            },
+            {
+              title: t('sync.currentValue'),
+              render: (_, { conflict, row }) =>
+                formatFieldValue(schemaOf(conflict), row?.[conflict.field], i18n.language),
+            },
             { title: t('history.who'), render: (_, { conflict }) => conflict.author ?? '—' },
             { title: t('history.when'), render: (_, { conflict }) => formatInstant(hlcMillis(conflict.hlc), timeZone) },
             {
               title: t('common.actions'),
               render: (_, { conflict }) => (
                 <Space>
-                  <RoleDisabled reason={isTableName(conflict.table) ? rights.whyNot('update', conflict.table) : undefined}>
+                  <RoleDisabled
+                    reason={isTableName(conflict.table) ? rights.whyNot('update', conflict.table) : undefined}
+                  >
                     <Button size="small" type="primary" onClick={() => void restore(conflict)}>
                       {t('sync.restore')}
                     </Button>
@@ -141,4 +183,3 @@ function ConflictsCard({ projectId }: { projectId: string }) {
     </Card>
   );
 }
-

@@ -5,13 +5,18 @@ import { type CheckedItem, type JoinedInspection, joinInspections } from '../par
 
 export const BASELINE_REPORT_TITLE = '配置基线检查报告';
 
-export type BaselineReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'>;
+export type BaselineReportData = Pick<
+  ProjectDocumentData,
+  'project' | 'members' | 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'
+>;
 
 export const baselineGaps = {
   inspections: gap('没有基线检查记录', 'No baseline inspection'),
   unfinished: (asset: string) => gap(`基线检查“${asset}”尚未完成`, `Baseline inspection “${asset}” is not finished`),
-  template: (asset: string) => gap(`基线检查“${asset}”的检查模板不存在`, `The checklist template of inspection “${asset}” does not exist`),
-  action: (asset: string, item: string) => gap(`不合格项“${asset}：${item}”缺少整改措施`, `Non-conformity “${asset}: ${item}” has no corrective action`),
+  template: (asset: string) =>
+    gap(`基线检查“${asset}”的检查模板不存在`, `The checklist template of inspection “${asset}” does not exist`),
+  action: (asset: string, item: string) =>
+    gap(`不合格项“${asset}：${item}”缺少整改措施`, `Non-conformity “${asset}: ${item}” has no corrective action`),
 };
 const gaps = baselineGaps;
 
@@ -26,7 +31,9 @@ export function baselineReportMissing(data: BaselineReportData): Gap[] {
   for (const joined of ordered(inspections)) {
     if (joined.inspection.status === 'inProgress') missing.push(gaps.unfinished(joined.asset.name));
     if (!joined.template) missing.push(gaps.template(joined.asset.name));
-    for (const section of joined.sections) for (const checked of section.items) if (needsAction(checked)) missing.push(gaps.action(joined.asset.name, checked.item.title));
+    for (const section of joined.sections)
+      for (const checked of section.items)
+        if (needsAction(checked)) missing.push(gaps.action(joined.asset.name, checked.item.title));
   }
   return distinctGaps(missing);
 }

@@ -1,5 +1,11 @@
 import { type Gap, gap } from '../checks';
-import { type ChangeField, changeFieldLabels, changePath, isFilled, requiredToLeave } from '../../operations/change-workflow';
+import {
+  type ChangeField,
+  changeFieldLabels,
+  changePath,
+  isFilled,
+  requiredToLeave,
+} from '../../operations/change-workflow';
 import type { ChangeRecordFields } from '../../records/operations';
 import { projectTimeZone } from '../../records/project';
 import type { ProjectDocumentData } from '../data';
@@ -13,14 +19,23 @@ export type ChangeRecordData = Pick<ProjectDocumentData, 'project' | 'members' |
 
 const gaps = {
   none: gap('没有变更记录', 'No change record'),
-  noneIn: (range: DocumentPeriod) => gap(`${periodLabel(range)} 没有变更记录`, `No change record from ${range.from} to ${range.to}`),
-  invalid: (period: DocumentPeriod) => gap(`期间无效：${period.from} 至 ${period.to}`, `Invalid period: ${period.from} to ${period.to}`),
-  field: (title: string, field: ChangeField) => gap(`变更“${title}”缺少${changeFieldLabels[field].zh}`, `Change “${title}” has no ${changeFieldLabels[field].en.toLowerCase()}`),
+  noneIn: (range: DocumentPeriod) =>
+    gap(`${periodLabel(range)} 没有变更记录`, `No change record from ${range.from} to ${range.to}`),
+  invalid: (period: DocumentPeriod) =>
+    gap(`期间无效：${period.from} 至 ${period.to}`, `Invalid period: ${period.from} to ${period.to}`),
+  field: (title: string, field: ChangeField) =>
+    gap(
+      `变更“${title}”缺少${changeFieldLabels[field].zh}`,
+      `Change “${title}” has no ${changeFieldLabels[field].en.toLowerCase()}`,
+    ),
 };
 const approvalFields: readonly ChangeField[] = ['approver', 'approvalDecision', 'approvedAt'];
 
 /** The period of the record: the requested range, else the calendar month of the latest change (null when there is none). */
-export function changeRecordPeriod(data: Pick<ChangeRecordData, 'changeRecords'> & { project?: ChangeRecordData['project'] }, period?: DocumentPeriod): DocumentPeriod | null {
+export function changeRecordPeriod(
+  data: Pick<ChangeRecordData, 'changeRecords'> & { project?: ChangeRecordData['project'] },
+  period?: DocumentPeriod,
+): DocumentPeriod | null {
   if (period) return period;
   const latest = latestDate(changeDates(data.changeRecords, projectTimeZone(data.project)));
   return latest ? monthPeriod(latest) : null;
@@ -38,7 +53,10 @@ export function changeGaps(change: ChangeRecordFields): ChangeField[] {
     change.state === 'rejected'
       ? [...requiredToLeave.assessment, 'approver', 'approvedAt']
       : changePath.slice(0, changePath.indexOf(change.state)).flatMap((state) => requiredToLeave[state]);
-  const needed = change.type === 'emergency' ? required.filter((f) => f !== 'testResult' && (change.state === 'closed' || !approvalFields.includes(f))) : required;
+  const needed =
+    change.type === 'emergency'
+      ? required.filter((f) => f !== 'testResult' && (change.state === 'closed' || !approvalFields.includes(f)))
+      : required;
   return needed.filter((field) => !isFilled(change[field]));
 }
 

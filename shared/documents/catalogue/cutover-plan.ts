@@ -3,7 +3,8 @@ import type { ProjectDocumentData } from '../data';
 
 export const CUTOVER_PLAN_TITLE = '切换方案及应急预案';
 
-export type CutoverPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'cutoverPlan'> & Partial<Pick<ProjectDocumentData, 'charter'>>;
+export type CutoverPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'cutoverPlan'> &
+  Partial<Pick<ProjectDocumentData, 'charter'>>;
 
 const gaps = {
   plan: gap('切换方案未填写', 'The cutover plan is not filled in'),

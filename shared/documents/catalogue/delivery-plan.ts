@@ -4,7 +4,8 @@ import type { PlanProgressData } from '../parts/plan-progress';
 
 export const DELIVERY_PLAN_TITLE = '交付计划';
 
-export type DeliveryPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'planTasks' | 'milestones'> & PlanProgressData;
+export type DeliveryPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'planTasks' | 'milestones'> &
+  PlanProgressData;
 
 const gaps = {
   tasks: gap('没有计划任务', 'No plan task'),
@@ -17,8 +18,18 @@ export function deliveryPlanChecks(data: Pick<DeliveryPlanData, 'planTasks' | 'm
   const tasks = live(data.planTasks);
   const milestones = live(data.milestones);
   return [
-    documentCheck('已排定任务起止时间', 'Tasks are scheduled', tasks.length === 0 ? [gaps.tasks] : tasks.filter((t) => !t.start || !t.end).map((t) => gaps.taskDates(t.name))),
-    documentCheck('已设置里程碑及计划日期', 'Milestones set, with due dates', milestones.length === 0 ? [gaps.milestones] : milestones.filter((m) => !m.dueDate).map((m) => gaps.milestoneDate(m.name))),
+    documentCheck(
+      '已排定任务起止时间',
+      'Tasks are scheduled',
+      tasks.length === 0 ? [gaps.tasks] : tasks.filter((t) => !t.start || !t.end).map((t) => gaps.taskDates(t.name)),
+    ),
+    documentCheck(
+      '已设置里程碑及计划日期',
+      'Milestones set, with due dates',
+      milestones.length === 0
+        ? [gaps.milestones]
+        : milestones.filter((m) => !m.dueDate).map((m) => gaps.milestoneDate(m.name)),
+    ),
   ];
 }
 

@@ -35,13 +35,22 @@ export interface Deliverable {
 }
 
 /** The current issue of every document identity but this one: what the customer holds. */
-export function issuedDocuments(data: Pick<HandoverData, 'documentExports' | 'project'>, deliverables: readonly Deliverable[]): RegisterEntry[] {
+export function issuedDocuments(
+  data: Pick<HandoverData, 'documentExports' | 'project'>,
+  deliverables: readonly Deliverable[],
+): RegisterEntry[] {
   const code = (docType: string) => deliverables.find((d) => d.key === docType)?.code ?? docType;
   const exports = live(data.documentExports).filter((e) => e.docType !== HANDOVER_KEY);
   return documentRegister(
     exports,
     deliverables.map((d) => d.key),
-    (identity) => documentNumber({ projectCode: data.project.code, typeCode: code(identity.docType), scope: identity.scope, pattern: data.project.documentNumberPattern }),
+    (identity) =>
+      documentNumber({
+        projectCode: data.project.code,
+        typeCode: code(identity.docType),
+        scope: identity.scope,
+        pattern: data.project.documentNumberPattern,
+      }),
   );
 }
 

@@ -23,7 +23,20 @@ export {
   versionText,
 } from '../identity';
 export { documentType, type DocumentType, type DocumentTypeKey, documentTypes } from './document-types';
-export { documentFileName, documentPeriodLabel, documentTitle, type ExportRequest, filesNeeded, prepareExport } from '../prepare-export';
+export {
+  documentFileName,
+  documentPeriodLabel,
+  documentTitle,
+  type ExportRequest,
+  filesNeeded,
+  prepareExport,
+} from '../prepare-export';
 export type { HouseTemplateSummary } from '../house-template';
-export { type ConsistencyFinding, type FindingKind, findingKinds, preIssueCheck, type PreIssueOptions } from '../consistency';
+export {
+  type ConsistencyFinding,
+  type FindingKind,
+  findingKinds,
+  preIssueCheck,
+  type PreIssueOptions,
+} from '../consistency';
 export { dayPeriod, monthPeriod, periodLabel, titleWithPeriod } from '../parts/period';

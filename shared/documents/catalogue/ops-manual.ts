@@ -9,14 +9,22 @@ import { designGaps, serviceDesignMissing } from './service-design';
 
 export const OPS_MANUAL_TITLE = '运维操作手册';
 
-export type OpsManualData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'sla' | 'serviceDesign' | 'patrolPlans' | 'checklistTemplates' | 'opsLogs'>;
+export type OpsManualData = Pick<
+  ProjectDocumentData,
+  'project' | 'members' | 'assets' | 'sla' | 'serviceDesign' | 'patrolPlans' | 'checklistTemplates' | 'opsLogs'
+>;
 
 const gaps = {
   ...designGaps,
   plans: gap('没有启用的巡检计划', 'No active patrol plan'),
   planAssets: (plan: string) => gap(`巡检计划“${plan}”未选择巡检对象`, `Patrol plan “${plan}” has no assets`),
-  assignee: (plan: string) => gap(`巡检计划“${plan}”未指定负责工程师`, `Patrol plan “${plan}” has no assigned engineer`),
-  metric: (plan: string, key: string) => gap(`巡检计划“${plan}”的巡检项目“${key}”未定义指标与阈值`, `Patrol item “${key}” of plan “${plan}” has no metric and thresholds`),
+  assignee: (plan: string) =>
+    gap(`巡检计划“${plan}”未指定负责工程师`, `Patrol plan “${plan}” has no assigned engineer`),
+  metric: (plan: string, key: string) =>
+    gap(
+      `巡检计划“${plan}”的巡检项目“${key}”未定义指标与阈值`,
+      `Patrol item “${key}” of plan “${plan}” has no metric and thresholds`,
+    ),
   baselines: gap('没有配置基线（检查模板）', 'No configuration baseline (checklist template)'),
 };
 /** Active plans in name order. */
@@ -35,7 +43,10 @@ export interface ResolvedPlan {
   unknownKeys: string[];
 }
 
-export function resolvePlan(plan: Row<PatrolPlanFields>, data: Pick<OpsManualData, 'assets' | 'serviceDesign'>): ResolvedPlan {
+export function resolvePlan(
+  plan: Row<PatrolPlanFields>,
+  data: Pick<OpsManualData, 'assets' | 'serviceDesign'>,
+): ResolvedPlan {
   const byId = new Map(live(data.assets).map((a) => [a.id, a]));
   const assets = plan.assetIds.map((id) => byId.get(id)).filter((a) => a !== undefined);
   const types = (Object.keys(assetTypes) as AssetType[]).filter((t) => assets.some((a) => a.type === t));
@@ -60,7 +71,10 @@ export function opsManualMissing(data: OpsManualData): Gap[] {
     if (!plan.assignee.trim()) missing.push(gaps.assignee(plan.name));
     for (const key of resolved.unknownKeys) missing.push(gaps.metric(plan.name, key));
     // A project metric with neither level set cannot be judged: its row in the plan is marked.
-    for (const { type, defs } of resolved.items) for (const def of defs) if (!isStatusMetric(def) && def.warning === null && def.critical === null) missing.push(gaps.levels(assetTypes[type], def.label));
+    for (const { type, defs } of resolved.items)
+      for (const def of defs)
+        if (!isStatusMetric(def) && def.warning === null && def.critical === null)
+          missing.push(gaps.levels(assetTypes[type], def.label));
   }
   if (baselinesInForce(data.checklistTemplates).length === 0) missing.push(gaps.baselines);
   missing.push(...serviceDesignMissing(data.serviceDesign, ['escalation', 'change']));

@@ -5,7 +5,10 @@ import { designGaps, serviceDesignMissing } from './service-design';
 
 export const OPS_TECHNICAL_PLAN_TITLE = '运维技术方案';
 
-export type OpsTechnicalPlanData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'sla' | 'serviceDesign' | 'checklistTemplates'>;
+export type OpsTechnicalPlanData = Pick<
+  ProjectDocumentData,
+  'project' | 'members' | 'assets' | 'sla' | 'serviceDesign' | 'checklistTemplates'
+>;
 
 const gaps = {
   ...designGaps,

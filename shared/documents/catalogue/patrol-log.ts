@@ -8,7 +8,16 @@ export const PATROL_LOG_TITLE = '巡检日志';
 
 export type PatrolLogData = Pick<
   ProjectDocumentData,
-  'project' | 'members' | 'assets' | 'sla' | 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'shiftHandovers' | 'incidents' | 'opsLogs'
+  | 'project'
+  | 'members'
+  | 'assets'
+  | 'sla'
+  | 'serviceDesign'
+  | 'patrolPlans'
+  | 'patrolEntries'
+  | 'shiftHandovers'
+  | 'incidents'
+  | 'opsLogs'
 >;
 
 const gaps = {
@@ -18,7 +27,10 @@ const gaps = {
 };
 
 /** The day the log covers: the requested one, else the latest day with a patrol entry (null when there is none). */
-export function patrolLogDay(data: Pick<PatrolLogData, 'assets' | 'patrolPlans' | 'patrolEntries'>, period?: DocumentPeriod): DocumentPeriod | null {
+export function patrolLogDay(
+  data: Pick<PatrolLogData, 'assets' | 'patrolPlans' | 'patrolEntries'>,
+  period?: DocumentPeriod,
+): DocumentPeriod | null {
   if (period) return fitPeriod('day', period);
   const latest = latestDate(patrolDates(data));
   return latest ? dayPeriod(latest) : null;

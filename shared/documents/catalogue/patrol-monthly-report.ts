@@ -25,13 +25,17 @@ export type PatrolMonthlyReportData = Pick<
 
 const gaps = {
   noPatrol: gap('没有巡检记录', 'No patrol record'),
-  noPatrolIn: (month: DocumentPeriod) => gap(`${periodLabel(month)} 没有巡检记录`, `No patrol record in ${month.from.slice(0, 7)}`),
+  noPatrolIn: (month: DocumentPeriod) =>
+    gap(`${periodLabel(month)} 没有巡检记录`, `No patrol record in ${month.from.slice(0, 7)}`),
   invalid: (date: string) => gap(`月份无效：${date}`, `Invalid month: ${date}`),
   sla: gap('服务级别协议未填写', 'The service level agreement is not filled in'),
 };
 
 /** The month the report covers: the requested one, else the latest month with a patrol entry (null when there is none). */
-export function patrolReportMonth(data: Pick<PatrolMonthlyReportData, 'assets' | 'patrolPlans' | 'patrolEntries'>, period?: DocumentPeriod): DocumentPeriod | null {
+export function patrolReportMonth(
+  data: Pick<PatrolMonthlyReportData, 'assets' | 'patrolPlans' | 'patrolEntries'>,
+  period?: DocumentPeriod,
+): DocumentPeriod | null {
   if (period) return fitPeriod('month', period);
   const latest = latestDate(patrolDates(data));
   return latest ? monthPeriod(latest) : null;

@@ -4,7 +4,8 @@ import { live, type ProjectDocumentData, type Row } from '../data';
 
 export const PILOT_REPORT_TITLE = '试点运行报告';
 
-export type PilotReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'pilotRuns'> & Partial<Pick<ProjectDocumentData, 'sla'>>;
+export type PilotReportData = Pick<ProjectDocumentData, 'project' | 'members' | 'assets' | 'pilotRuns'> &
+  Partial<Pick<ProjectDocumentData, 'sla'>>;
 
 const gaps = {
   pilots: gap('没有试点运行记录', 'No pilot run'),

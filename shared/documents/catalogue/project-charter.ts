@@ -20,11 +20,29 @@ export function projectCharterChecks(data: ProjectCharterData): DocumentCheck[] 
   const team = live(data.members).filter((m) => m.role !== 'customerContact');
   const written = (list: readonly unknown[] | undefined, missing: Gap) => (c && !list?.length ? [missing] : []);
   return [
-    documentCheck('已写明项目背景', 'Background written', c ? (c.background.trim() ? [] : [gaps.background]) : [gaps.charter]),
-    documentCheck('已写明项目目标', 'Objectives stated', written(c?.objectives, gaps.objectives), Boolean(c?.objectives.length)),
+    documentCheck(
+      '已写明项目背景',
+      'Background written',
+      c ? (c.background.trim() ? [] : [gaps.background]) : [gaps.charter],
+    ),
+    documentCheck(
+      '已写明项目目标',
+      'Objectives stated',
+      written(c?.objectives, gaps.objectives),
+      Boolean(c?.objectives.length),
+    ),
     documentCheck('已界定服务范围', 'Scope defined', written(c?.scopeIn, gaps.scopeIn), Boolean(c?.scopeIn.length)),
-    documentCheck('项目团队有项目经理', 'The team has a project manager', team.length === 0 ? [gaps.members] : team.some((m) => m.role === 'pm') ? [] : [gaps.pm]),
-    documentCheck('已制定沟通计划', 'Communication plan made', written(c?.communication, gaps.communication), Boolean(c?.communication.length)),
+    documentCheck(
+      '项目团队有项目经理',
+      'The team has a project manager',
+      team.length === 0 ? [gaps.members] : team.some((m) => m.role === 'pm') ? [] : [gaps.pm],
+    ),
+    documentCheck(
+      '已制定沟通计划',
+      'Communication plan made',
+      written(c?.communication, gaps.communication),
+      Boolean(c?.communication.length),
+    ),
   ];
 }
 

@@ -15,7 +15,9 @@ const gaps = {
 
 /** Sessions in the order they took place (undated ones last). */
 export function inOrder(sessions: Row<TrainingSessionFields>[] | undefined): Row<TrainingSessionFields>[] {
-  return [...live(sessions)].sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999') || a.topic.localeCompare(b.topic, 'zh-CN'));
+  return [...live(sessions)].sort(
+    (a, b) => (a.date || '9999').localeCompare(b.date || '9999') || a.topic.localeCompare(b.topic, 'zh-CN'),
+  );
 }
 
 export function trainingRecordMissing(data: TrainingRecordData): Gap[] {

@@ -16,7 +16,13 @@ export function patrolFindings(data: ProjectDocumentData): ConsistencyFinding[] 
   for (const a of gradedAnomalies(data)) {
     if (a.incidentId || a.reason) continue;
     const key = `${a.assetId}/${a.reading.key}`;
-    const group = open.get(key) ?? { name: assetShortName(assets.get(a.assetId)!), label: a.reading.label, level: metricLevelLabels[a.level], days: [], priority: a.priority };
+    const group = open.get(key) ?? {
+      name: assetShortName(assets.get(a.assetId)!),
+      label: a.reading.label,
+      level: metricLevelLabels[a.level],
+      days: [],
+      priority: a.priority,
+    };
     group.days.push(a.entry.date);
     if (a.level === 'critical') group.level = metricLevelLabels.critical;
     if (a.priority < group.priority) group.priority = a.priority;
@@ -41,7 +47,10 @@ export function patrolFindings(data: ProjectDocumentData): ConsistencyFinding[] 
     const [entryId, metricKey] = incident.patrolEntryId.split('#');
     const entry = entryId ? entries.get(entryId) : undefined;
     const asset = entry ? assets.get(entry.assetId) : undefined;
-    const reading = entry && asset && metricKey ? readingRows(entry, metricDefsFor(asset.type, data.serviceDesign)).find((r) => r.key === metricKey) : undefined;
+    const reading =
+      entry && asset && metricKey
+        ? readingRows(entry, metricDefsFor(asset.type, data.serviceDesign)).find((r) => r.key === metricKey)
+        : undefined;
     if (reading && (reading.level === 'warning' || reading.level === 'critical')) continue;
     findings.push({
       kind: 'incidentWithoutAnomaly',
@@ -50,7 +59,10 @@ export function patrolFindings(data: ProjectDocumentData): ConsistencyFinding[] 
             zh: `故障“${incident.title}”来自巡检，但所关联的读数 ${reading.label} ${reading.valueText} 为${metricLevelLabels[reading.level ?? 'normal']}`,
             en: `Incident "${incident.title}" came from a patrol, but the reading it links (${reading.label} ${reading.valueText}) is not abnormal`,
           }
-        : { zh: `故障“${incident.title}”的来源为巡检发现，但未关联任何巡检异常读数`, en: `Incident "${incident.title}" is a patrol finding but links no abnormal patrol reading` },
+        : {
+            zh: `故障“${incident.title}”的来源为巡检发现，但未关联任何巡检异常读数`,
+            en: `Incident "${incident.title}" is a patrol finding but links no abnormal patrol reading`,
+          },
       documents: ['patrolMonthlyReport', 'patrolLog'],
       route: 'incidents',
     });

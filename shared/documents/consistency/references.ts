@@ -48,8 +48,14 @@ export function referenceFindings(data: ProjectDocumentData): ConsistencyFinding
         findings.push({
           kind: 'crossReference',
           message: real
-            ? { zh: `“${quoted}”：《${match[1]}》第 ${number} 章是「${real}」，引用未写明该章或所指不符`, en: `"${quoted}": chapter ${number} of ${match[1]} is 「${real}」; the reference does not name it` }
-            : { zh: `“${quoted}”：《${match[1]}》只有 ${chapters.length} 章`, en: `"${quoted}": ${match[1]} has only ${chapters.length} chapters` },
+            ? {
+                zh: `“${quoted}”：《${match[1]}》第 ${number} 章是「${real}」，引用未写明该章或所指不符`,
+                en: `"${quoted}": chapter ${number} of ${match[1]} is 「${real}」; the reference does not name it`,
+              }
+            : {
+                zh: `“${quoted}”：《${match[1]}》只有 ${chapters.length} 章`,
+                en: `"${quoted}": ${match[1]} has only ${chapters.length} chapters`,
+              },
           documents: place.documents,
           route: place.route,
         });

@@ -11,7 +11,9 @@ import type { ConsistencyFinding } from './finding';
 
 /** "恢复达标率 ≥ 90%" → [{ label: '恢复达标率', percent: 90 }]. */
 export function percentTargets(text: string): Array<{ label: string; percent: number }> {
-  return [...text.matchAll(/([^\s，,；;。、]{0,12}?)\s*(?:≥|>=|不低于|不少于)\s*(\d+(?:\.\d+)?)\s*[%％]/g)].map((m) => ({ label: m[1] ?? '', percent: Number(m[2]) }));
+  return [...text.matchAll(/([^\s，,；;。、]{0,12}?)\s*(?:≥|>=|不低于|不少于)\s*(\d+(?:\.\d+)?)\s*[%％]/g)].map(
+    (m) => ({ label: m[1] ?? '', percent: Number(m[2]) }),
+  );
 }
 
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -65,12 +67,18 @@ export function targetFindings(data: ProjectDocumentData): ConsistencyFinding[] 
     if (indicator.measure !== 'other' && indicator.targetPercent === null) {
       findings.push({
         kind: 'slaIndicator',
-        message: { zh: `服务级别协议的考核指标“${indicator.name}”（${indicatorMeasures[indicator.measure].zh}）没有目标值`, en: `SLA indicator "${indicator.name}" has no target` },
+        message: {
+          zh: `服务级别协议的考核指标“${indicator.name}”（${indicatorMeasures[indicator.measure].zh}）没有目标值`,
+          en: `SLA indicator "${indicator.name}" has no target`,
+        },
         documents: ['serviceLevelAgreement', 'patrolMonthlyReport'],
         route: 'sla',
       });
     }
-    if (indicator.deductionPercent === null && /扣[减除罚]?[^。；;]*\d+(?:\.\d+)?\s*[%％]/.test(indicator.consequence)) {
+    if (
+      indicator.deductionPercent === null &&
+      /扣[减除罚]?[^。；;]*\d+(?:\.\d+)?\s*[%％]/.test(indicator.consequence)
+    ) {
       findings.push({
         kind: 'slaIndicator',
         message: {

@@ -1,8 +1,26 @@
-import { AlignmentType, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { contentColumnWidths } from './column-fit';
 import type { DocumentContext } from './context';
 import { colors, styleIds } from './styles';
-import { type Cell, type CellAlign, type CellSpec, spacer, tableBorders, tableCaption, type TableOptions } from './table';
+import {
+  type Cell,
+  type CellAlign,
+  type CellSpec,
+  spacer,
+  tableBorders,
+  tableCaption,
+  type TableOptions,
+} from './table';
 import { bordersXml, isPlainCell, rowXml, tableXml } from './raw-rows';
 import { keepDatesWhole } from './no-break';
 import { lines } from './text';
@@ -20,21 +38,39 @@ import { fontSize } from './units';
  * and its text), so for 6,000 rows this is the difference between about 0.7 and 0.4 GB.
  * No keepTogether: a long table is meant to break across pages.
  */
-export function bulkTable(ctx: DocumentContext, options: Omit<TableOptions, 'keepTogether'> & BulkOptions): Array<Paragraph | Table> {
+export function bulkTable(
+  ctx: DocumentContext,
+  options: Omit<TableOptions, 'keepTogether'> & BulkOptions,
+): Array<Paragraph | Table> {
   const total = Math.round(ctx.page.textWidth * (options.widthShare ?? 1));
   const widths = contentColumnWidths(options.columns, options.rows, total, fontSize(options.compact ? '小五' : '五号'));
   const style = options.compact ? styleIds.tableTextSmall : styleIds.tableText;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: options.columns.map((column) => leanCell({ text: column.title, bold: true, fill: colors.headerFill }, 'center', style)),
+    children: options.columns.map((column) =>
+      leanCell({ text: column.title, bold: true, fill: colors.headerFill }, 'center', style),
+    ),
   });
   const sideMargin = options.narrow ? 40 : 80;
   if (options.raw && options.rows.length > 0 && options.rows.every((row) => row.every(isPlainCell))) {
     const aligns = options.columns.map((c) => c.align ?? 'left');
-    const headerXml = rowXml(options.columns.map((c) => ({ text: c.title, bold: true, fill: colors.headerFill, align: 'center' })), widths, aligns, style, true, true);
+    const headerXml = rowXml(
+      options.columns.map((c) => ({ text: c.title, bold: true, fill: colors.headerFill, align: 'center' })),
+      widths,
+      aligns,
+      style,
+      true,
+      true,
+    );
     const rowsXml = options.rows.map((row) => rowXml(row, widths, aligns, style, rowLength(row) < 240)).join('');
-    const marker = ctx.rawRows.marker(tableXml({ widths, total, sideMargin, borderXml: bordersXml(tableBorders.top.size, tableBorders.top.color) }, headerXml, rowsXml));
+    const marker = ctx.rawRows.marker(
+      tableXml(
+        { widths, total, sideMargin, borderXml: bordersXml(tableBorders.top.size, tableBorders.top.color) },
+        headerXml,
+        rowsXml,
+      ),
+    );
     return options.caption ? [tableCaption(ctx, options.caption), marker, spacer()] : [marker, spacer()];
   }
   const rows = [header];
@@ -73,7 +109,8 @@ export interface BulkOptions {
 
 function rowLength(row: readonly Cell[]): number {
   let length = 0;
-  for (const cell of row) length += typeof cell === 'string' ? cell.length : (cell.text?.length ?? 0) + (cell.children ? 200 : 0);
+  for (const cell of row)
+    length += typeof cell === 'string' ? cell.length : (cell.text?.length ?? 0) + (cell.children ? 200 : 0);
   return length;
 }
 
@@ -91,7 +128,10 @@ function leanCell(spec: CellSpec, defaultAlign: CellAlign, style: string): Table
       const text = keepDatesWhole(line);
       return plain ? new TextRun(text) : new TextRun({ text, bold: spec.bold, color: spec.color });
     };
-    children = texts.length === 0 ? [new Paragraph({ style, alignment })] : texts.map((text) => new Paragraph({ style, alignment, children: [run(text)] }));
+    children =
+      texts.length === 0
+        ? [new Paragraph({ style, alignment })]
+        : texts.map((text) => new Paragraph({ style, alignment, children: [run(text)] }));
   }
   return new TableCell({
     columnSpan: spec.columnSpan,

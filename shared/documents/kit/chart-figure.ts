@@ -25,7 +25,12 @@ export function chartFigure(ctx: DocumentContext, input: ChartFigureInput): Para
   const layout = chartLayout(input.spec);
   const svg = new TextEncoder().encode(lineChartSvg(input.spec, layout));
   const png = lineChartPng(input.spec, layout);
-  const size = fitInto(layout.width, layout.height, twipsToPixels(ctx.page.textWidth), twipsToPixels(ctx.page.textHeight) * 0.5);
+  const size = fitInto(
+    layout.width,
+    layout.height,
+    twipsToPixels(ctx.page.textWidth),
+    twipsToPixels(ctx.page.textHeight) * 0.5,
+  );
   const number = ctx.nextFigureNumber();
   const legend = input.spec.series.flatMap((series, i) => [
     ...(i > 0 ? [new TextRun('    ')] : []),
@@ -49,7 +54,16 @@ export function chartFigure(ctx: DocumentContext, input: ChartFigureInput): Para
         }),
       ],
     }),
-    ...(legend.length ? [new Paragraph({ style: styleIds.tableTextSmall, alignment: AlignmentType.CENTER, keepNext: true, children: legend })] : []),
+    ...(legend.length
+      ? [
+          new Paragraph({
+            style: styleIds.tableTextSmall,
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            children: legend,
+          }),
+        ]
+      : []),
     new Paragraph({ style: styleIds.caption, children: [new TextRun(`图 ${number} ${input.caption}`)] }),
   ];
 }

@@ -11,9 +11,11 @@
  * printable ASCII characters from the space (32) to the tilde (126).
  */
 const timesWidths = [
-  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667,
-  722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500,
-  500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500,
+  500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889,
+  722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500,
+  444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480,
+  200, 480, 541,
 ];
 
 /** Bold Times New Roman is up to a tenth wider. */
@@ -63,7 +65,10 @@ function headerTwips(title: string, halfPoints: number): number {
       const chars = [...line.replace(/\s+/g, '')];
       if (chars.length <= 6) return textTwips(chars.join(''), halfPoints, true);
       const half = Math.ceil(chars.length / 2);
-      return Math.max(textTwips(chars.slice(0, half).join(''), halfPoints, true), textTwips(chars.slice(half).join(''), halfPoints, true));
+      return Math.max(
+        textTwips(chars.slice(0, half).join(''), halfPoints, true),
+        textTwips(chars.slice(half).join(''), halfPoints, true),
+      );
     }),
   );
 }
@@ -101,10 +106,12 @@ const SHORT_TERM = 4;
 export function minimumColumnTwips(column: ColumnContent, halfPoints: number): number {
   let widest = headerTwips(column.title, halfPoints);
   for (const text of column.texts) {
-    for (const word of unbreakableWords(text)) if (word.length <= LONGEST_KEPT_WORD) widest = Math.max(widest, textTwips(word, halfPoints));
+    for (const word of unbreakableWords(text))
+      if (word.length <= LONGEST_KEPT_WORD) widest = Math.max(widest, textTwips(word, halfPoints));
     for (const line of text.split('\n')) {
       const term = line.trim();
-      if (term && [...term].length <= SHORT_TERM && !/\s/.test(term)) widest = Math.max(widest, textTwips(term, halfPoints, true)); // as if bold: a status may be (逾期)
+      if (term && [...term].length <= SHORT_TERM && !/\s/.test(term))
+        widest = Math.max(widest, textTwips(term, halfPoints, true)); // as if bold: a status may be (逾期)
     }
   }
   return widest + CELL_PADDING;
@@ -118,12 +125,18 @@ export function minimumColumnTwips(column: ColumnContent, halfPoints: number): n
  */
 export function fitColumnWidths(widths: number[], minimums: number[], total: number): number[] {
   const needed = minimums.reduce((a, b) => a + b, 0);
-  if (needed >= total) return roundTo(minimums.map((m) => (m / needed) * total), total);
+  if (needed >= total)
+    return roundTo(
+      minimums.map((m) => (m / needed) * total),
+      total,
+    );
   const deficit = widths.reduce((sum, width, i) => sum + Math.max(0, minimums[i]! - width), 0);
   if (deficit === 0) return widths;
   const slack = widths.map((width, i) => Math.max(0, width - minimums[i]!));
   const slackSum = slack.reduce((a, b) => a + b, 0);
-  const fitted = widths.map((width, i) => (width < minimums[i]! ? minimums[i]! : width - (deficit * slack[i]!) / slackSum));
+  const fitted = widths.map((width, i) =>
+    width < minimums[i]! ? minimums[i]! : width - (deficit * slack[i]!) / slackSum,
+  );
   return roundTo(fitted, total);
 }
 
@@ -135,7 +148,10 @@ function roundTo(widths: number[], total: number): number[] {
 }
 
 /** The texts of each column of a table's rows, for minimumColumnTwips; spanning cells are left out. */
-export function columnTexts<T extends { text?: string; columnSpan?: number }>(columnCount: number, rows: ReadonlyArray<ReadonlyArray<string | T>>): string[][] {
+export function columnTexts<T extends { text?: string; columnSpan?: number }>(
+  columnCount: number,
+  rows: ReadonlyArray<ReadonlyArray<string | T>>,
+): string[][] {
   const texts: string[][] = Array.from({ length: columnCount }, () => []);
   for (const row of rows) {
     let column = 0;
@@ -157,8 +173,16 @@ export function contentColumnWidths<T extends { text?: string; columnSpan?: numb
   halfPoints: number,
 ): number[] {
   const sum = columns.reduce((a, c) => a + c.width, 0);
-  const given = roundTo(columns.map((c) => (c.width / sum) * total), total);
+  const given = roundTo(
+    columns.map((c) => (c.width / sum) * total),
+    total,
+  );
   const texts = columnTexts(columns.length, rows);
-  const minimums = columns.map((column, i) => Math.min(minimumColumnTwips({ title: column.title, texts: texts[i]! }, halfPoints), Math.round(total * MAX_WORD_SHARE)));
+  const minimums = columns.map((column, i) =>
+    Math.min(
+      minimumColumnTwips({ title: column.title, texts: texts[i]! }, halfPoints),
+      Math.round(total * MAX_WORD_SHARE),
+    ),
+  );
   return fitColumnWidths(given, minimums, total);
 }

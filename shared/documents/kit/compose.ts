@@ -91,16 +91,28 @@ function documentOptions(input: ComposeInput): ConstructorParameters<typeof Docu
     sections: [
       {
         properties: { page },
-        children: coverPage(ctx, { meta, title, projectName: input.projectName, projectCode: input.projectCode, customer: input.customer }),
+        children: coverPage(ctx, {
+          meta,
+          title,
+          projectName: input.projectName,
+          projectCode: input.projectCode,
+          customer: input.customer,
+        }),
       },
       {
-        properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.UPPER_ROMAN } } },
+        properties: {
+          type: SectionType.NEXT_PAGE,
+          page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.UPPER_ROMAN } },
+        },
         headers: header,
         footers: { default: frontMatterFooter() },
         children: [...revisionHistory(ctx, meta.revisions), ...tableOfContents({ pageNumbers: estimate })],
       },
       {
-        properties: { type: SectionType.NEXT_PAGE, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
+        properties: {
+          type: SectionType.NEXT_PAGE,
+          page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } },
+        },
         headers: header,
         footers: { default: pageFooter() },
         children: input.body,

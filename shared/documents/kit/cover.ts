@@ -1,4 +1,17 @@
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, HeightRule } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  HeightRule,
+} from 'docx';
 import type { DocumentContext } from './context';
 import { chineseMonth } from './format';
 import { classifications, type DocumentMeta, versionLabel } from './meta';
@@ -22,8 +35,20 @@ const underline = { style: BorderStyle.SINGLE, size: 6, color: colors.border };
  * Every line of the cover has an exact height, so the cover is one page whatever fonts the
  * reader's Word, WPS or LibreOffice substitutes (CJK fallback fonts have taller natural lines).
  */
-function line(text: string, options: { size: number; font?: typeof hei; bold?: boolean; align?: 'left' | 'center' | 'right'; height: number; before?: number }): Paragraph {
-  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[options.align ?? 'center'];
+function line(
+  text: string,
+  options: {
+    size: number;
+    font?: typeof hei;
+    bold?: boolean;
+    align?: 'left' | 'center' | 'right';
+    height: number;
+    before?: number;
+  },
+): Paragraph {
+  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[
+    options.align ?? 'center'
+  ];
   return new Paragraph({
     style: styleIds.coverText,
     alignment,
@@ -33,12 +58,33 @@ function line(text: string, options: { size: number; font?: typeof hei; bold?: b
 }
 
 function gap(height: number): Paragraph {
-  return new Paragraph({ style: styleIds.coverText, spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT }, children: [] });
+  return new Paragraph({
+    style: styleIds.coverText,
+    spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
 }
 
-function cell(text: string, width: number, options: { align?: 'left' | 'center' | 'right'; bold?: boolean; borders?: 'underline' | 'none' | 'grid'; fill?: string; size?: number }): TableCell {
-  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[options.align ?? 'left'];
-  const borders = options.borders === 'underline' ? { top: none, left: none, right: none, bottom: underline } : options.borders === 'none' ? { top: none, left: none, right: none, bottom: none } : undefined;
+function cell(
+  text: string,
+  width: number,
+  options: {
+    align?: 'left' | 'center' | 'right';
+    bold?: boolean;
+    borders?: 'underline' | 'none' | 'grid';
+    fill?: string;
+    size?: number;
+  },
+): TableCell {
+  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[
+    options.align ?? 'left'
+  ];
+  const borders =
+    options.borders === 'underline'
+      ? { top: none, left: none, right: none, bottom: underline }
+      : options.borders === 'none'
+        ? { top: none, left: none, right: none, bottom: none }
+        : undefined;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.BOTTOM,
@@ -50,7 +96,14 @@ function cell(text: string, width: number, options: { align?: 'left' | 'center' 
         style: styleIds.coverText,
         alignment,
         spacing: { before: 0, after: 0, line: 360, lineRule: LineRuleType.EXACT },
-        children: [new TextRun({ text, bold: options.bold, size: options.size ?? fontSize('四号'), font: options.bold ? hei : undefined })],
+        children: [
+          new TextRun({
+            text,
+            bold: options.bold,
+            size: options.size ?? fontSize('四号'),
+            font: options.bold ? hei : undefined,
+          }),
+        ],
       }),
     ],
   });
@@ -84,7 +137,9 @@ function row(cells: TableCell[], height: number): TableRow {
 function titleSize(title: string, textWidth: number): number {
   const wide = [...title].map((char) => char.charCodeAt(0) >= 0x2e80);
   const ems = wide.reduce((n, isWide, i) => n + (isWide ? 1 : 0.55) + (i > 0 && isWide !== wide[i - 1] ? 0.25 : 0), 0);
-  const fits = (['小初', '一号', '小一', '二号'] as const).find((name) => ems * chineseFontSizes[name] * 20 * 1.05 <= textWidth);
+  const fits = (['小初', '一号', '小一', '二号'] as const).find(
+    (name) => ems * chineseFontSizes[name] * 20 * 1.05 <= textWidth,
+  );
   return fontSize(fits ?? '小二');
 }
 
@@ -106,7 +161,15 @@ export function coverPage(ctx: DocumentContext, input: CoverInput): Array<Paragr
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    rows: infoRows.map(([label, value]) => row([cell(`${label}：`, info[0]!, { align: 'right', bold: true, borders: 'none' }), cell(value, info[1]!, { align: 'center', borders: 'underline', size: infoValueSize(value, info[1]!) })], 560)),
+    rows: infoRows.map(([label, value]) =>
+      row(
+        [
+          cell(`${label}：`, info[0]!, { align: 'right', bold: true, borders: 'none' }),
+          cell(value, info[1]!, { align: 'center', borders: 'underline', size: infoValueSize(value, info[1]!) }),
+        ],
+        560,
+      ),
+    ),
   });
 
   const approval = columnTwips([0.25, 0.4, 0.35], infoWidth);
@@ -125,8 +188,18 @@ export function coverPage(ctx: DocumentContext, input: CoverInput): Array<Paragr
       row(
         [
           cell('', approval[0]!, { fill: colors.headerFill, size: fontSize('小四') }),
-          cell('姓  名', approval[1]!, { align: 'center', bold: true, fill: colors.headerFill, size: fontSize('小四') }),
-          cell('日  期', approval[2]!, { align: 'center', bold: true, fill: colors.headerFill, size: fontSize('小四') }),
+          cell('姓  名', approval[1]!, {
+            align: 'center',
+            bold: true,
+            fill: colors.headerFill,
+            size: fontSize('小四'),
+          }),
+          cell('日  期', approval[2]!, {
+            align: 'center',
+            bold: true,
+            fill: colors.headerFill,
+            size: fontSize('小四'),
+          }),
         ],
         480,
       ),
@@ -144,10 +217,22 @@ export function coverPage(ctx: DocumentContext, input: CoverInput): Array<Paragr
   });
 
   return [
-    line(`密级：${classifications[meta.classification].zh}`, { size: fontSize('小四'), font: hei, bold: true, align: 'right', height: 320 }),
+    line(`密级：${classifications[meta.classification].zh}`, {
+      size: fontSize('小四'),
+      font: hei,
+      bold: true,
+      align: 'right',
+      height: 320,
+    }),
     gap(1800),
     line(input.projectName, { size: fontSize('小二'), font: hei, height: 520 }),
-    line(meta.title ?? input.title, { size: titleSize(meta.title ?? input.title, ctx.page.textWidth), font: hei, bold: true, height: 960, before: 360 }),
+    line(meta.title ?? input.title, {
+      size: titleSize(meta.title ?? input.title, ctx.page.textWidth),
+      font: hei,
+      bold: true,
+      height: 960,
+      before: 360,
+    }),
     gap(1400),
     infoTable,
     gap(600),

@@ -55,7 +55,12 @@ function jpegInfo(bytes: Uint8Array, view: DataView): ImageInfo | null {
 }
 
 /** A size that fits in the box, keeping the aspect ratio. */
-export function fitInto(width: number, height: number, maxWidth: number, maxHeight: number): { width: number; height: number } {
+export function fitInto(
+  width: number,
+  height: number,
+  maxWidth: number,
+  maxHeight: number,
+): { width: number; height: number } {
   const scale = Math.min(maxWidth / width, maxHeight / height);
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
@@ -82,7 +87,14 @@ export function figure(ctx: DocumentContext, input: FigureInput): Paragraph[] {
   if (!input.bytes || !info) {
     const reason = input.bytes ? '格式无法插入 Word' : '文件未随导出提供';
     ctx.warn(`照片“${input.name}”${reason}`);
-    return [new Paragraph({ style: styleIds.caption, keepNext: true, children: [new TextRun(`（照片“${input.name}”${reason}）`)] }), caption];
+    return [
+      new Paragraph({
+        style: styleIds.caption,
+        keepNext: true,
+        children: [new TextRun(`（照片“${input.name}”${reason}）`)],
+      }),
+      caption,
+    ];
   }
   const maxWidth = twipsToPixels(ctx.page.textWidth) * (input.widthShare ?? 1);
   const maxHeight = twipsToPixels(ctx.page.textHeight) * 0.5;
@@ -93,7 +105,14 @@ export function figure(ctx: DocumentContext, input: FigureInput): Paragraph[] {
       keepNext: true,
       // A picture in a paragraph with 1.5 line spacing would get extra space above it.
       spacing: { before: 120, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-      children: [new ImageRun({ type: info.kind, data: input.bytes, transformation: size, altText: { name: input.name, description: input.caption, title: input.caption } })],
+      children: [
+        new ImageRun({
+          type: info.kind,
+          data: input.bytes,
+          transformation: size,
+          altText: { name: input.name, description: input.caption, title: input.caption },
+        }),
+      ],
     }),
     caption,
   ];

@@ -1,5 +1,14 @@
 import { encodePng, IndexedImage, type Rgba } from '../../png';
-import { axisColor, type ChartLayout, gridColor, type LineChartSpec, seriesColors, thresholdColors, xOf, yOf } from './line-chart';
+import {
+  axisColor,
+  type ChartLayout,
+  gridColor,
+  type LineChartSpec,
+  seriesColors,
+  thresholdColors,
+  xOf,
+  yOf,
+} from './line-chart';
 import { drawable, drawText, GLYPH_HEIGHT, textWidth } from './pixel-digits';
 
 /** Pixels per layout pixel: the fallback prints at about 190 dpi. */
@@ -31,7 +40,14 @@ export function tickLabel(value: number, interval: number): string {
  * words (警告, 严重, the unit) are left to the caption and the legend under the chart.
  */
 export function lineChartPng(spec: LineChartSpec, layout: ChartLayout): Uint8Array {
-  const palette: Rgba[] = [[255, 255, 255, 255], rgba(gridColor), rgba(axisColor), rgba(thresholdColors.warning), rgba(thresholdColors.critical), ...seriesColors.map(rgba)];
+  const palette: Rgba[] = [
+    [255, 255, 255, 255],
+    rgba(gridColor),
+    rgba(axisColor),
+    rgba(thresholdColors.warning),
+    rgba(thresholdColors.critical),
+    ...seriesColors.map(rgba),
+  ];
   const image = new IndexedImage(layout.width * SCALE, layout.height * SCALE, palette);
   const { left, top, right, bottom } = layout.plot;
   const px = (value: number) => Math.round(value * SCALE);
@@ -47,7 +63,15 @@ export function lineChartPng(spec: LineChartSpec, layout: ChartLayout): Uint8Arr
     drawText(image, label, px(left) - 8 * SCALE - textWidth(label, DOT), y - Math.floor(glyphHeight / 2), DOT, AXIS);
   }
   image.rect(px(left), px(top), SCALE, px(bottom - top) + SCALE, AXIS);
-  if (spec.unit && drawable(spec.unit)) drawText(image, spec.unit, px(left) - 8 * SCALE - textWidth(spec.unit, DOT), px(top) - glyphHeight - 12 * SCALE, DOT, AXIS);
+  if (spec.unit && drawable(spec.unit))
+    drawText(
+      image,
+      spec.unit,
+      px(left) - 8 * SCALE - textWidth(spec.unit, DOT),
+      px(top) - glyphHeight - 12 * SCALE,
+      DOT,
+      AXIS,
+    );
 
   // x axis: a tick per category, a date under as many as fit without touching.
   const count = spec.categories.length;
@@ -57,14 +81,16 @@ export function lineChartPng(spec: LineChartSpec, layout: ChartLayout): Uint8Arr
   spec.categories.forEach((category, i) => {
     const x = px(xOf(layout, i, count));
     image.rect(x, px(bottom), SCALE, 4 * SCALE, AXIS);
-    if (i % step === 0 && drawable(category)) drawText(image, category, x - Math.floor(textWidth(category, DOT) / 2), px(bottom) + 8 * SCALE, DOT, AXIS);
+    if (i % step === 0 && drawable(category))
+      drawText(image, category, x - Math.floor(textWidth(category, DOT) / 2), px(bottom) + 8 * SCALE, DOT, AXIS);
   });
 
   // Thresholds: dashed across the plot, the value at the right end in the line's colour.
   for (const threshold of spec.thresholds) {
     const y = px(yOf(layout, threshold.value));
     const colour = threshold.level === 'critical' ? CRITICAL : WARNING;
-    for (let x = px(left); x < px(right); x += 12 * SCALE) image.rect(x, y - SCALE / 2, Math.min(8 * SCALE, px(right) - x), SCALE + 1, colour);
+    for (let x = px(left); x < px(right); x += 12 * SCALE)
+      image.rect(x, y - SCALE / 2, Math.min(8 * SCALE, px(right) - x), SCALE + 1, colour);
     const label = String(Math.round(threshold.value * 1000) / 1000);
     drawText(image, label, px(right) + 6 * SCALE, y - Math.floor(glyphHeight / 2), DOT, colour);
   }

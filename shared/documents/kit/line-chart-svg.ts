@@ -2,7 +2,14 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { axisColor, type ChartLayout, gridColor, type LineChartSpec, seriesColors, thresholdColors } from './line-chart';
+import {
+  axisColor,
+  type ChartLayout,
+  gridColor,
+  type LineChartSpec,
+  seriesColors,
+  thresholdColors,
+} from './line-chart';
 
 // Server-side rendering to an SVG string needs no DOM and no canvas: the same code runs in the
 // app's Web Worker and in Node. Only what these charts draw is registered.
@@ -72,7 +79,13 @@ export function lineChartSvg(spec: LineChartSpec, layout: ChartLayout): string {
             data: spec.thresholds.map((t) => ({
               yAxis: t.value,
               lineStyle: { color: thresholdColors[t.level], type: 'dashed', width: 1.5 },
-              label: { formatter: t.label, position: 'end', color: thresholdColors[t.level], fontSize: 11, textBorderWidth: 0 },
+              label: {
+                formatter: t.label,
+                position: 'end',
+                color: thresholdColors[t.level],
+                fontSize: 11,
+                textBorderWidth: 0,
+              },
             })),
           },
         },

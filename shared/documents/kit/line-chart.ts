@@ -41,7 +41,16 @@ export interface ChartLayout {
 }
 
 /** Print-friendly colours for the assets; orange and red are kept for the thresholds. */
-export const seriesColors = ['#1F5FA8', '#2E8B57', '#7B4EA3', '#8C5A2B', '#1C9AA8', '#5C6670', '#A0A02A', '#C2549B'] as const;
+export const seriesColors = [
+  '#1F5FA8',
+  '#2E8B57',
+  '#7B4EA3',
+  '#8C5A2B',
+  '#1C9AA8',
+  '#5C6670',
+  '#A0A02A',
+  '#C2549B',
+] as const;
 export const thresholdColors = { warning: '#E08A00', critical: '#C8102E' } as const;
 export const gridColor = '#E3E5E8';
 export const axisColor = '#6B7077';
@@ -65,7 +74,10 @@ export function chartLayout(spec: LineChartSpec): ChartLayout {
   const dataMin = all.length ? Math.min(...all) : 0;
   const dataMax = all.length ? Math.max(...all) : 1;
   // Counts and percentages start at 0, so a line's height reads as its size.
-  const scale = niceScale(spec.bounds?.min ?? Math.min(0, dataMin), spec.bounds?.max ?? (dataMax === 0 ? 1 : dataMax * 1.05));
+  const scale = niceScale(
+    spec.bounds?.min ?? Math.min(0, dataMin),
+    spec.bounds?.max ?? (dataMax === 0 ? 1 : dataMax * 1.05),
+  );
   const y = { min: spec.bounds?.min ?? scale.min, max: spec.bounds?.max ?? scale.max, interval: scale.interval };
 
   // Room on the right for the threshold labels at the lines' ends, below for the dates.

@@ -12,7 +12,9 @@ export const NON_BREAKING_HYPHEN = '\u2011';
  * start of a line already has the line to itself and keeps its plain hyphens (it is found as typed).
  */
 export function keepDatesWhole(line: string): string {
-  return line.replace(/(\d{4})-(\d{2})-(\d{2})/g, (date: string, year: string, month: string, day: string, offset: number) =>
-    offset === 0 ? date : `${year}${NON_BREAKING_HYPHEN}${month}${NON_BREAKING_HYPHEN}${day}`,
+  return line.replace(
+    /(\d{4})-(\d{2})-(\d{2})/g,
+    (date: string, year: string, month: string, day: string, offset: number) =>
+      offset === 0 ? date : `${year}${NON_BREAKING_HYPHEN}${month}${NON_BREAKING_HYPHEN}${day}`,
   );
 }

@@ -6,7 +6,8 @@ import { fonts } from './styles';
  */
 
 const xmlHeader = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The fonts the styles name, with their Chinese names as alternatives (w:altName), their
@@ -14,9 +15,23 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
  * of SimSun and SimHei, and a reader without the font picks a like one (serif for 宋体, sans
  * for 黑体) from the PANOSE class. charset 86 is GB2312.
  */
-const fontTableEntries: Array<{ name: string; altName?: string; panose: string; charset: string; family: string; pitch: string }> = [
+const fontTableEntries: Array<{
+  name: string;
+  altName?: string;
+  panose: string;
+  charset: string;
+  family: string;
+  pitch: string;
+}> = [
   { name: fonts.latin, panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable' },
-  { name: fonts.song, altName: '宋体', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable' },
+  {
+    name: fonts.song,
+    altName: '宋体',
+    panose: '02010600030101010101',
+    charset: '86',
+    family: 'auto',
+    pitch: 'variable',
+  },
   { name: fonts.hei, altName: '黑体', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
   { name: 'Courier New', panose: '02070309020205020404', charset: '00', family: 'modern', pitch: 'fixed' },
 ];

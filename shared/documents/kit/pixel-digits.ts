@@ -45,7 +45,8 @@ export function drawText(image: IndexedImage, text: string, x: number, y: number
     const rows = glyphs[char];
     if (rows) {
       rows.forEach((row, j) => {
-        for (let i = 0; i < GLYPH_WIDTH; i++) if (row[i] === '#') image.rect(left + i * dot, y + j * dot, dot, dot, colour);
+        for (let i = 0; i < GLYPH_WIDTH; i++)
+          if (row[i] === '#') image.rect(left + i * dot, y + j * dot, dot, dot, colour);
       });
     }
     left += (GLYPH_WIDTH + 1) * dot;

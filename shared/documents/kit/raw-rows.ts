@@ -39,7 +39,10 @@ export class RawRows {
   /** document.xml with every marker paragraph replaced by its table. */
   expand(documentXml: string): string {
     if (this.blocks.size === 0) return documentXml;
-    return documentXml.replace(/<w:p>(?:(?!<\/w:p>)[\s\S])*?>(FIELDBOOK-RAW-ROWS-\d+)<\/w:t>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g, (paragraph, key: string) => this.blocks.get(key) ?? paragraph);
+    return documentXml.replace(
+      /<w:p>(?:(?!<\/w:p>)[\s\S])*?>(FIELDBOOK-RAW-ROWS-\d+)<\/w:t>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g,
+      (paragraph, key: string) => this.blocks.get(key) ?? paragraph,
+    );
   }
 
   /** The packed .docx with the rows in place (the file as it is when there are none). */
@@ -94,7 +97,14 @@ export function bordersXml(size: number, color: string): string {
 }
 
 /** One body row as bulkTable's lean cells make it. */
-export function rowXml(cells: ReadonlyArray<string | CellSpec>, widths: readonly number[], aligns: readonly CellAlign[], style: string, cantSplit: boolean, header = false): string {
+export function rowXml(
+  cells: ReadonlyArray<string | CellSpec>,
+  widths: readonly number[],
+  aligns: readonly CellAlign[],
+  style: string,
+  cantSplit: boolean,
+  header = false,
+): string {
   let out = `<w:tr><w:trPr>${cantSplit ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
   let column = 0;
   for (const cell of cells) {
@@ -104,9 +114,20 @@ export function rowXml(cells: ReadonlyArray<string | CellSpec>, widths: readonly
     for (let i = column; i < column + span; i++) width += widths[i] ?? 0;
     const pPr = `<w:pPr><w:pStyle w:val="${style}"/>${jc[spec.align ?? aligns[column] ?? 'left']}</w:pPr>`;
     column += span;
-    const rPr = spec.bold || spec.color ? `<w:rPr>${spec.bold ? '<w:b/><w:bCs/>' : ''}${spec.color ? `<w:color w:val="${spec.color}"/>` : ''}</w:rPr>` : '';
+    const rPr =
+      spec.bold || spec.color
+        ? `<w:rPr>${spec.bold ? '<w:b/><w:bCs/>' : ''}${spec.color ? `<w:color w:val="${spec.color}"/>` : ''}</w:rPr>`
+        : '';
     const texts = lines(spec.text ?? '');
-    const paragraphs = texts.length === 0 ? `<w:p>${pPr}</w:p>` : texts.map((t) => `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeText(keepDatesWhole(t))}</w:t></w:r></w:p>`).join('');
+    const paragraphs =
+      texts.length === 0
+        ? `<w:p>${pPr}</w:p>`
+        : texts
+            .map(
+              (t) =>
+                `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeText(keepDatesWhole(t))}</w:t></w:r></w:p>`,
+            )
+            .join('');
     out +=
       `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
       `${spec.fill ? `<w:shd w:fill="${spec.fill}" w:color="auto" w:val="clear"/>` : ''}</w:tcPr>${paragraphs}</w:tc>`;

@@ -1,4 +1,18 @@
-import { AlignmentType, HeightRule, LineRuleType, ImageRun, Paragraph, type ParagraphChild, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import {
+  AlignmentType,
+  HeightRule,
+  LineRuleType,
+  ImageRun,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import type { DocumentContext } from './context';
 import { fitInto, imageInfo } from './figure';
 import { chineseDate } from './format';
@@ -24,7 +38,11 @@ export interface SignOffParty {
 const sideLabels: Record<Side, string> = { customer: '甲方', provider: '乙方' };
 
 function para(children: ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: styleIds.tableText, spacing: { before: 80, after: 80, line: 360, lineRule: LineRuleType.EXACT }, children });
+  return new Paragraph({
+    style: styleIds.tableText,
+    spacing: { before: 80, after: 80, line: 360, lineRule: LineRuleType.EXACT },
+    children,
+  });
 }
 
 function signatureRuns(ctx: DocumentContext, party: SignOffParty): ParagraphChild[] {
@@ -37,23 +55,42 @@ function signatureRuns(ctx: DocumentContext, party: SignOffParty): ParagraphChil
   }
   // About 4 × 1.6 cm: the size of a handwritten signature on paper.
   const size = fitInto(info.width, info.height, 150, 60);
-  return [label, new ImageRun({ type: info.kind, data: party.signature, transformation: size, altText: { name: '签名', description: `${party.name ?? ''}签名`, title: '签名' } })];
+  return [
+    label,
+    new ImageRun({
+      type: info.kind,
+      data: party.signature,
+      transformation: size,
+      altText: { name: '签名', description: `${party.name ?? ''}签名`, title: '签名' },
+    }),
+  ];
 }
 
 function partyCell(ctx: DocumentContext, party: SignOffParty | undefined, width: number): TableCell {
-  const cell = { width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.TOP, margins: { left: 140, right: 140, top: 80, bottom: 80 } };
+  const cell = {
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.TOP,
+    margins: { left: 140, right: 140, top: 80, bottom: 80 },
+  };
   // A side with fewer signatories than the other leaves its extra cells empty.
   if (!party) return new TableCell({ ...cell, children: [para([])] });
   const children = [
     para([new TextRun({ text: `${sideLabels[party.side]}（盖章）：`, bold: true }), new TextRun(party.organisation)]),
-    para([new TextRun({ text: '代表人：', bold: true }), new TextRun(party.name ?? ''), ...(party.title ? [new TextRun(`（${party.title}）`)] : [])]),
+    para([
+      new TextRun({ text: '代表人：', bold: true }),
+      new TextRun(party.name ?? ''),
+      ...(party.title ? [new TextRun(`（${party.title}）`)] : []),
+    ]),
     // Room to sign by hand when there is no drawn signature.
     new Paragraph({
       style: styleIds.tableText,
       spacing: { before: 80, after: party.signature ? 80 : 560, line: 360, lineRule: LineRuleType.EXACT },
       children: signatureRuns(ctx, party),
     }),
-    para([new TextRun({ text: '日期：', bold: true }), new TextRun(party.date ? chineseDate(party.date) : '      年    月    日')]),
+    para([
+      new TextRun({ text: '日期：', bold: true }),
+      new TextRun(party.date ? chineseDate(party.date) : '      年    月    日'),
+    ]),
   ];
   return new TableCell({ ...cell, children });
 }
@@ -62,7 +99,11 @@ function partyCell(ctx: DocumentContext, party: SignOffParty | undefined, width:
  * 签字确认: 甲方 on the left, 乙方 on the right, one row per pair of signatories, each with
  * organisation (for the seal), representative, signature (drawn, or room to sign) and date.
  */
-export function signOffTable(ctx: DocumentContext, parties: SignOffParty[], options: { caption?: string; organisations: Record<Side, string> }): Array<Paragraph | Table> {
+export function signOffTable(
+  ctx: DocumentContext,
+  parties: SignOffParty[],
+  options: { caption?: string; organisations: Record<Side, string> },
+): Array<Paragraph | Table> {
   const customers = parties.filter((p) => p.side === 'customer');
   const providers = parties.filter((p) => p.side === 'provider');
   const count = Math.max(1, customers.length, providers.length);
@@ -76,14 +117,24 @@ export function signOffTable(ctx: DocumentContext, parties: SignOffParty[], opti
           new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             shading: { fill: colors.headerFill, color: 'auto', type: 'clear' },
-            children: [new Paragraph({ style: styleIds.tableText, alignment: AlignmentType.CENTER, children: [new TextRun({ text: sideLabels[side], bold: true })] })],
+            children: [
+              new Paragraph({
+                style: styleIds.tableText,
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ text: sideLabels[side], bold: true })],
+              }),
+            ],
           }),
       ),
     }),
   ];
   for (let i = 0; i < count; i++) {
-    const customer = customers[i] ?? (i === 0 ? { side: 'customer' as const, organisation: options.organisations.customer } : undefined);
-    const provider = providers[i] ?? (i === 0 ? { side: 'provider' as const, organisation: options.organisations.provider } : undefined);
+    const customer =
+      customers[i] ??
+      (i === 0 ? { side: 'customer' as const, organisation: options.organisations.customer } : undefined);
+    const provider =
+      providers[i] ??
+      (i === 0 ? { side: 'provider' as const, organisation: options.organisations.provider } : undefined);
     rows.push(
       new TableRow({
         cantSplit: true,
@@ -108,7 +159,12 @@ export function signOffTable(ctx: DocumentContext, parties: SignOffParty[], opti
  * The closing 签字确认 block: an unnumbered title, a sentence saying what the signatures
  * confirm, and the table, kept together on one page.
  */
-export function signOffBlock(ctx: DocumentContext, statement: string, parties: SignOffParty[], organisations: Record<Side, string>): Array<Paragraph | Table> {
+export function signOffBlock(
+  ctx: DocumentContext,
+  statement: string,
+  parties: SignOffParty[],
+  organisations: Record<Side, string>,
+): Array<Paragraph | Table> {
   return [
     frontTitle('签字确认'),
     new Paragraph({ style: styleIds.body, keepNext: true, children: [new TextRun(statement)] }),

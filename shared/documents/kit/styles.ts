@@ -1,4 +1,12 @@
-import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LevelSuffix, LineRuleType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  type INumberingOptions,
+  type IStylesOptions,
+  LevelFormat,
+  LevelSuffix,
+  LineRuleType,
+} from 'docx';
 import { fontSize, type PageGeometry } from './units';
 
 /**
@@ -76,7 +84,12 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
     next: styleIds.body,
     quickFormat: true,
     run: { font: headingFont, size, bold: true, color: colors.text },
-    paragraph: { spacing: { before, after, ...exact(line) }, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT },
+    paragraph: {
+      spacing: { before, after, ...exact(line) },
+      keepNext: true,
+      keepLines: true,
+      alignment: AlignmentType.LEFT,
+    },
   });
   const toc = (level: number) => ({
     id: `TOC${level}`,
@@ -98,14 +111,36 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         // character (任 务 “ 知 识); a line of ideographs alone ends within one character of the margin anyway.
         paragraph: { spacing: exact(lineHeights.body), alignment: AlignmentType.LEFT },
       },
-      heading1: { ...heading(fontSize('三号'), 360, 120, lineHeights.heading1), paragraph: { ...heading(0, 360, 120, lineHeights.heading1).paragraph, numbering: { reference: HEADING_NUMBERING, level: 0 } } },
-      heading2: { ...heading(fontSize('四号'), 240, 60, lineHeights.heading2), paragraph: { ...heading(0, 240, 60, lineHeights.heading2).paragraph, numbering: { reference: HEADING_NUMBERING, level: 1 } } },
-      heading3: { ...heading(fontSize('小四'), 120, 60, lineHeights.heading3), paragraph: { ...heading(0, 120, 60, lineHeights.heading3).paragraph, numbering: { reference: HEADING_NUMBERING, level: 2 } } },
+      heading1: {
+        ...heading(fontSize('三号'), 360, 120, lineHeights.heading1),
+        paragraph: {
+          ...heading(0, 360, 120, lineHeights.heading1).paragraph,
+          numbering: { reference: HEADING_NUMBERING, level: 0 },
+        },
+      },
+      heading2: {
+        ...heading(fontSize('四号'), 240, 60, lineHeights.heading2),
+        paragraph: {
+          ...heading(0, 240, 60, lineHeights.heading2).paragraph,
+          numbering: { reference: HEADING_NUMBERING, level: 1 },
+        },
+      },
+      heading3: {
+        ...heading(fontSize('小四'), 120, 60, lineHeights.heading3),
+        paragraph: {
+          ...heading(0, 120, 60, lineHeights.heading3).paragraph,
+          numbering: { reference: HEADING_NUMBERING, level: 2 },
+        },
+      },
       caption: {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font: headingFont, size: fontSize('五号'), color: colors.text, italics: false },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 120, ...exact(lineHeights.table) }, keepLines: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 60, after: 120, ...exact(lineHeights.table) },
+          keepLines: true,
+        },
       },
     },
     paragraphStyles: [
@@ -116,7 +151,10 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         next: styleIds.body,
         quickFormat: true,
         // 首行缩进 2 字符: the chars value scales with the font; the twips value is for readers that ignore it.
-        paragraph: { indent: { firstLine: 480, firstLineChars: 200 }, spacing: { before: 0, after: 0, ...exact(lineHeights.body) } },
+        paragraph: {
+          indent: { firstLine: 480, firstLineChars: 200 },
+          spacing: { before: 0, after: 0, ...exact(lineHeights.body) },
+        },
       },
       {
         id: styleIds.tableText,
@@ -139,8 +177,15 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         name: 'Code Block',
         basedOn: 'Normal',
         next: 'Normal',
-        run: { font: { ascii: 'Courier New', hAnsi: 'Courier New', cs: 'Courier New', eastAsia: fonts.song }, size: fontSize('小五') },
-        paragraph: { spacing: { before: 0, after: 0, ...exact(lineHeights.small) }, alignment: AlignmentType.LEFT, indent: { left: 240 } },
+        run: {
+          font: { ascii: 'Courier New', hAnsi: 'Courier New', cs: 'Courier New', eastAsia: fonts.song },
+          size: fontSize('小五'),
+        },
+        paragraph: {
+          spacing: { before: 0, after: 0, ...exact(lineHeights.small) },
+          alignment: AlignmentType.LEFT,
+          indent: { left: 240 },
+        },
       },
       {
         id: styleIds.frontTitle,
@@ -148,14 +193,21 @@ export function documentStyles(page: PageGeometry): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font: headingFont, size: fontSize('三号'), bold: true },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...exact(lineHeights.heading1) }, keepNext: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 240, after: 240, ...exact(lineHeights.heading1) },
+          keepNext: true,
+        },
       },
       {
         id: styleIds.coverText,
         name: 'Cover Text',
         basedOn: 'Normal',
         next: styleIds.coverText,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+        },
       },
       {
         id: styleIds.header,
@@ -212,15 +264,43 @@ export function documentNumbering(): INumberingOptions {
       {
         reference: ORDERED_LIST,
         levels: [
-          { level: 0, format: LevelFormat.DECIMAL, text: '（%1）', alignment: AlignmentType.LEFT, suffix: LevelSuffix.NOTHING, style: { paragraph: { indent: { left: 480 + 600, hanging: 600 } } } },
-          { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2）', alignment: AlignmentType.LEFT, suffix: LevelSuffix.NOTHING, style: { paragraph: listIndent(1) } },
+          {
+            level: 0,
+            format: LevelFormat.DECIMAL,
+            text: '（%1）',
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.NOTHING,
+            style: { paragraph: { indent: { left: 480 + 600, hanging: 600 } } },
+          },
+          {
+            level: 1,
+            format: LevelFormat.LOWER_LETTER,
+            text: '%2）',
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.NOTHING,
+            style: { paragraph: listIndent(1) },
+          },
         ],
       },
       {
         reference: BULLET_LIST,
         levels: [
-          { level: 0, format: LevelFormat.BULLET, text: '●', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: listIndent(0), run: { size: fontSize('小五') } } },
-          { level: 1, format: LevelFormat.BULLET, text: '○', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: listIndent(1), run: { size: fontSize('小五') } } },
+          {
+            level: 0,
+            format: LevelFormat.BULLET,
+            text: '●',
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.TAB,
+            style: { paragraph: listIndent(0), run: { size: fontSize('小五') } },
+          },
+          {
+            level: 1,
+            format: LevelFormat.BULLET,
+            text: '○',
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.TAB,
+            style: { paragraph: listIndent(1), run: { size: fontSize('小五') } },
+          },
         ],
       },
     ],

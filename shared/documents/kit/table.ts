@@ -46,7 +46,14 @@ export interface Column {
 const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
-export const tableBorders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
+export const tableBorders = {
+  top: thin,
+  bottom: thin,
+  left: thin,
+  right: thin,
+  insideHorizontal: thin,
+  insideVertical: thin,
+};
 const cellMargins = { top: 40, bottom: 40, left: 80, right: 80 };
 
 /** Relative widths → twips that add up exactly to `total`, so Word, WPS and LibreOffice agree. */
@@ -66,7 +73,8 @@ interface CellFormat {
 function cellParagraphs(cell: CellSpec, defaultAlign: CellAlign, format: CellFormat): Paragraph[] {
   const alignment = alignments[cell.align ?? defaultAlign];
   const paragraph = { style: styleIds.tableText, alignment, keepNext: format.keepNext };
-  const run = (text: string) => new TextRun({ text: keepDatesWhole(text), bold: cell.bold, color: cell.color, size: format.size });
+  const run = (text: string) =>
+    new TextRun({ text: keepDatesWhole(text), bold: cell.bold, color: cell.color, size: format.size });
   if (cell.runs) return [new Paragraph({ ...paragraph, children: cell.runs })];
   const texts = lines(cell.text ?? '');
   if (texts.length === 0) return [new Paragraph({ ...paragraph, children: [] })];
@@ -77,7 +85,12 @@ function toSpec(cell: Cell): CellSpec {
   return typeof cell === 'string' ? { text: cell } : cell;
 }
 
-export function tableCell(cell: Cell, width: number, defaultAlign: CellAlign = 'left', format: CellFormat = {}): TableCell {
+export function tableCell(
+  cell: Cell,
+  width: number,
+  defaultAlign: CellAlign = 'left',
+  format: CellFormat = {},
+): TableCell {
   const spec = toSpec(cell);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -132,7 +145,10 @@ export function dataTable(ctx: DocumentContext, options: TableOptions): Array<Pa
     tableHeader: true,
     cantSplit: true,
     children: options.columns.map((column, i) =>
-      tableCell({ text: column.title, bold: true, fill: colors.headerFill, align: 'center' }, widths[i]!, 'center', { size, keepNext: true }),
+      tableCell({ text: column.title, bold: true, fill: colors.headerFill, align: 'center' }, widths[i]!, 'center', {
+        size,
+        keepNext: true,
+      }),
     ),
   });
   const body = options.rows.map((row, r) => {
@@ -159,10 +175,15 @@ export function dataTable(ctx: DocumentContext, options: TableOptions): Array<Pa
 }
 
 /** Label/value pairs in a grid: 2 columns (label, value) or 4 (label, value, label, value), kept on one page. */
-export function keyValueTable(ctx: DocumentContext, pairs: Array<[string, Cell]>, options: { perRow?: 1 | 2; caption?: string; labelShare?: number } = {}): Array<Paragraph | Table> {
+export function keyValueTable(
+  ctx: DocumentContext,
+  pairs: Array<[string, Cell]>,
+  options: { perRow?: 1 | 2; caption?: string; labelShare?: number } = {},
+): Array<Paragraph | Table> {
   const perRow = options.perRow ?? 1;
   const labelShare = options.labelShare ?? (perRow === 1 ? 0.22 : 0.16);
-  const weights = perRow === 1 ? [labelShare, 1 - labelShare] : [labelShare, 0.5 - labelShare, labelShare, 0.5 - labelShare];
+  const weights =
+    perRow === 1 ? [labelShare, 1 - labelShare] : [labelShare, 0.5 - labelShare, labelShare, 0.5 - labelShare];
   const widths = columnTwips(weights, ctx.page.textWidth);
   const rows: TableRow[] = [];
   for (let i = 0; i < pairs.length; i += perRow) {
@@ -170,7 +191,11 @@ export function keyValueTable(ctx: DocumentContext, pairs: Array<[string, Cell]>
     for (let j = 0; j < perRow; j++) {
       const pair = pairs[i + j];
       const keepNext = i + perRow < pairs.length;
-      cells.push(tableCell({ text: pair?.[0] ?? '', bold: true, fill: colors.headerFill }, widths[j * 2]!, 'center', { keepNext }));
+      cells.push(
+        tableCell({ text: pair?.[0] ?? '', bold: true, fill: colors.headerFill }, widths[j * 2]!, 'center', {
+          keepNext,
+        }),
+      );
       cells.push(tableCell(pair ? pair[1] : '', widths[j * 2 + 1]!, 'left', { keepNext }));
     }
     rows.push(new TableRow({ cantSplit: true, children: cells }));
@@ -187,7 +212,11 @@ export function keyValueTable(ctx: DocumentContext, pairs: Array<[string, Cell]>
 }
 
 export function tableCaption(ctx: DocumentContext, title: string): Paragraph {
-  return new Paragraph({ style: styleIds.caption, keepNext: true, children: [new TextRun(`表 ${ctx.nextTableNumber()} ${title}`)] });
+  return new Paragraph({
+    style: styleIds.caption,
+    keepNext: true,
+    children: [new TextRun(`表 ${ctx.nextTableNumber()} ${title}`)],
+  });
 }
 
 /**
@@ -195,10 +224,18 @@ export function tableCaption(ctx: DocumentContext, title: string): Paragraph {
  * the foot of a page does not push an empty paragraph onto a page of its own.
  */
 export function endParagraph(): Paragraph {
-  return new Paragraph({ style: styleIds.tableText, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] });
+  return new Paragraph({
+    style: styleIds.tableText,
+    spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+    children: [new TextRun({ text: '', size: 2 })],
+  });
 }
 
 /** A little air after a table; Word otherwise glues the next paragraph to its bottom border. */
 export function spacer(): Paragraph {
-  return new Paragraph({ style: styleIds.tableText, spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [] });
+  return new Paragraph({
+    style: styleIds.tableText,
+    spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+    children: [],
+  });
 }

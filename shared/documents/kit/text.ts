@@ -11,7 +11,12 @@ const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLe
  * `newPage` starts it on a new page (the first chapter after the table of contents).
  */
 export function heading(text: string, level: 1 | 2 | 3, options: { newPage?: boolean } = {}): Paragraph {
-  const paragraph = new Paragraph({ heading: headingLevels[level - 1], pageBreakBefore: options.newPage, spacing: newPageSpacing(options.newPage), children: [new TextRun(text)] });
+  const paragraph = new Paragraph({
+    heading: headingLevels[level - 1],
+    pageBreakBefore: options.newPage,
+    spacing: newPageSpacing(options.newPage),
+    children: [new TextRun(text)],
+  });
   headings.set(paragraph, { text, level });
   return paragraph;
 }
@@ -42,11 +47,16 @@ export function lines(text: string): string[] {
 
 /** Body paragraphs (首行缩进 2 字符), one per line of the text. */
 export function paragraphs(text: string): Paragraph[] {
-  return lines(text).map((line) => new Paragraph({ style: styleIds.body, children: [new TextRun(keepDatesWhole(line))] }));
+  return lines(text).map(
+    (line) => new Paragraph({ style: styleIds.body, children: [new TextRun(keepDatesWhole(line))] }),
+  );
 }
 
 export function bodyParagraph(children: string | ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: styleIds.body, children: typeof children === 'string' ? [new TextRun(keepDatesWhole(children))] : children });
+  return new Paragraph({
+    style: styleIds.body,
+    children: typeof children === 'string' ? [new TextRun(keepDatesWhole(children))] : children,
+  });
 }
 
 /** 「标签：值」 as one body paragraph without indent, the label bold. */
@@ -58,12 +68,22 @@ export function labelled(label: string, value: string | ParagraphChild[]): Parag
 /** （1）（2）… restarting at (1) for every list. */
 export function orderedList(ctx: DocumentContext, items: string[]): Paragraph[] {
   const instance = ctx.nextListInstance();
-  return items.map((item) => new Paragraph({ numbering: { reference: ORDERED_LIST, level: 0, instance }, children: [new TextRun(keepDatesWhole(item))] }));
+  return items.map(
+    (item) =>
+      new Paragraph({
+        numbering: { reference: ORDERED_LIST, level: 0, instance },
+        children: [new TextRun(keepDatesWhole(item))],
+      }),
+  );
 }
 
 export function bulletList(items: Array<string | ParagraphChild[]>): Paragraph[] {
   return items.map(
-    (item) => new Paragraph({ numbering: { reference: BULLET_LIST, level: 0 }, children: typeof item === 'string' ? [new TextRun(keepDatesWhole(item))] : item }),
+    (item) =>
+      new Paragraph({
+        numbering: { reference: BULLET_LIST, level: 0 },
+        children: typeof item === 'string' ? [new TextRun(keepDatesWhole(item))] : item,
+      }),
   );
 }
 

@@ -13,7 +13,8 @@ import { live, type ProjectDocumentData, type Row } from '../data';
 import { type ReadingRow, readingRows } from './patrol-data';
 import { metricDefsFor } from '../../operations/thresholds';
 
-export type AnomalyData = Pick<ProjectDocumentData, 'assets'> & Partial<Pick<ProjectDocumentData, 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'incidents'>>;
+export type AnomalyData = Pick<ProjectDocumentData, 'assets'> &
+  Partial<Pick<ProjectDocumentData, 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'incidents'>>;
 
 export interface GradedAnomaly {
   entry: Row<PatrolEntryFields>;
@@ -38,10 +39,16 @@ export function gradedAnomalies(data: AnomalyData): GradedAnomaly[] {
   const plans = new Set(live(data.patrolPlans).map((p) => p.id));
   const incidents = live(data.incidents);
   const byLink = new Map(incidents.filter((i) => i.patrolEntryId).map((i) => [i.patrolEntryId, i.id]));
-  const rules = (data.serviceDesign?.faultGrading ?? []).map((g) => ({ ...g, assetCriticality: (g.assetCriticality || undefined) as AssetCriticality | undefined }));
+  const rules = (data.serviceDesign?.faultGrading ?? []).map((g) => ({
+    ...g,
+    assetCriticality: (g.assetCriticality || undefined) as AssetCriticality | undefined,
+  }));
   const entries = live(data.patrolEntries)
     .filter((e) => plans.has(e.planId) && assets.has(e.assetId))
-    .sort((a, b) => a.planId.localeCompare(b.planId) || a.assetId.localeCompare(b.assetId) || a.round.localeCompare(b.round));
+    .sort(
+      (a, b) =>
+        a.planId.localeCompare(b.planId) || a.assetId.localeCompare(b.assetId) || a.round.localeCompare(b.round),
+    );
   const defsByType = new Map<string, ReturnType<typeof metricDefsFor>>();
   const found: Array<GradedAnomaly & { run: string }> = [];
   // A run: the same plan, asset and metric abnormal round after round, until a normal reading.
@@ -62,9 +69,27 @@ export function gradedAnomalies(data: AnomalyData): GradedAnomaly[] {
       const priority = priorityForAnomaly({ key: reading.key, level }, asset.criticality, rules).priority;
       const own = byLink.get(anomalyLink(entry.id, reading.key)) ?? null;
       if (own && !runIncident.has(run)) runIncident.set(run, own);
-      const open = incidents.find((i) => i.assetId === entry.assetId && i.reportedAt.slice(0, 10) <= entry.date && (!i.resolvedAt || i.resolvedAt.slice(0, 10) >= entry.date))?.id ?? null;
-      found.push({ entry, assetId: entry.assetId, reading, level, priority, incidentId: own ?? open, reason: (entry.noIncidentReasons[reading.key] ?? '').trim(), run });
+      const open =
+        incidents.find(
+          (i) =>
+            i.assetId === entry.assetId &&
+            i.reportedAt.slice(0, 10) <= entry.date &&
+            (!i.resolvedAt || i.resolvedAt.slice(0, 10) >= entry.date),
+        )?.id ?? null;
+      found.push({
+        entry,
+        assetId: entry.assetId,
+        reading,
+        level,
+        priority,
+        incidentId: own ?? open,
+        reason: (entry.noIncidentReasons[reading.key] ?? '').trim(),
+        run,
+      });
     }
   }
-  return found.map(({ run, ...anomaly }) => ({ ...anomaly, incidentId: anomaly.incidentId ?? runIncident.get(run) ?? null }));
+  return found.map(({ run, ...anomaly }) => ({
+    ...anomaly,
+    incidentId: anomaly.incidentId ?? runIncident.get(run) ?? null,
+  }));
 }

@@ -19,7 +19,9 @@ export function typeCountsSentence(assets: AssetFields[]): string {
 export function countByType(assets: AssetFields[]): Array<[AssetFields['type'], number]> {
   const counts = new Map<AssetFields['type'], number>();
   for (const a of assets) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
-  return (Object.keys(assetTypes) as Array<AssetFields['type']>).filter((t) => counts.has(t)).map((t) => [t, counts.get(t)!]);
+  return (Object.keys(assetTypes) as Array<AssetFields['type']>)
+    .filter((t) => counts.has(t))
+    .map((t) => [t, counts.get(t)!]);
 }
 
 /** The inventory (运维对象): counts by type, then the list (at most ASSET_TABLE_LIMIT rows). */
@@ -44,7 +46,12 @@ export function assetSection(ctx: DocumentContext, assets: Row<AssetFields>[]): 
           String(assets.filter((a) => a.type === type && a.criticality === 'high').length),
           `${((count / assets.length) * 100).toFixed(1)}%`,
         ]),
-        [{ text: '合计', bold: true }, { text: String(assets.length), bold: true }, { text: String(assets.filter((a) => a.criticality === 'high').length), bold: true }, { text: '100%', bold: true }],
+        [
+          { text: '合计', bold: true },
+          { text: String(assets.length), bold: true },
+          { text: String(assets.filter((a) => a.criticality === 'high').length), bold: true },
+          { text: '100%', bold: true },
+        ],
       ],
     }),
   );
@@ -53,7 +60,10 @@ export function assetSection(ctx: DocumentContext, assets: Row<AssetFields>[]): 
   const sites = [...new Set(assets.map((a) => a.site).filter(Boolean))];
   const oneSite = sites.length === 1 ? sites[0]! : '';
   const location = (a: AssetFields) => assetLocation(oneSite ? { ...a, site: '' } : a);
-  const intro = assets.length > listed.length ? `运维对象清单较长，下表列出前 ${listed.length} 个，完整清单以项目运维对象台账为准。` : '运维对象清单如下。';
+  const intro =
+    assets.length > listed.length
+      ? `运维对象清单较长，下表列出前 ${listed.length} 个，完整清单以项目运维对象台账为准。`
+      : '运维对象清单如下。';
   out.push(bodyParagraph(oneSite ? `${intro}所列对象均位于${oneSite}。` : intro));
   out.push(
     ...dataTable(ctx, {

@@ -34,19 +34,26 @@ function shown(value: string | number, def: MetricDef | undefined): string {
 }
 
 /** For each asset patrolled in the period that has a signed baseline: the readings of its last round that drifted from it. */
-export function baselineDrift(data: BaselineData, entries: JoinedEntry[], defsFor: (assetType: string) => readonly MetricDef[]): { drifts: BaselineDrift[]; compared: number } {
+export function baselineDrift(
+  data: BaselineData,
+  entries: JoinedEntry[],
+  defsFor: (assetType: string) => readonly MetricDef[],
+): { drifts: BaselineDrift[]; compared: number } {
   const templates = new Map((data.checklistTemplates ?? []).map((t) => [t.id, t]));
   const results = live(data.inspectionResults);
   const signed = live(data.inspections).filter((i) => i.status === 'signed');
   const lastEntry = new Map<string, JoinedEntry>();
   for (const joined of entries) {
     const before = lastEntry.get(joined.asset.id);
-    if (!before || `${joined.entry.date}|${joined.entry.round}` > `${before.entry.date}|${before.entry.round}`) lastEntry.set(joined.asset.id, joined);
+    if (!before || `${joined.entry.date}|${joined.entry.round}` > `${before.entry.date}|${before.entry.round}`)
+      lastEntry.set(joined.asset.id, joined);
   }
   const drifts: BaselineDrift[] = [];
   let compared = 0;
   for (const joined of lastEntry.values()) {
-    const inspection = signed.filter((i) => i.assetId === joined.asset.id).sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
+    const inspection = signed
+      .filter((i) => i.assetId === joined.asset.id)
+      .sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
     const template = inspection ? templates.get(inspection.templateId) : undefined;
     if (!inspection || !template) continue;
     const baseline: Record<string, string | number> = {};
@@ -58,7 +65,9 @@ export function baselineDrift(data: BaselineData, entries: JoinedEntry[], defsFo
     const defs = defsFor(joined.asset.type);
     const tolerance: Record<string, number> = {};
     for (const def of defs) if (!isStatusMetric(def) && def.unit === '%') tolerance[def.key] = PERCENT_DRIFT_TOLERANCE;
-    const readings = Object.fromEntries(Object.entries(joined.entry.readings).map(([key, reading]) => [key, reading.value]));
+    const readings = Object.fromEntries(
+      Object.entries(joined.entry.readings).map(([key, reading]) => [key, reading.value]),
+    );
     if (!Object.keys(baseline).some((key) => key in readings)) continue;
     compared++;
     for (const drift of detectDrift(baseline as BaselineValues, readings, tolerance)) {

@@ -2,7 +2,14 @@ import type { ChecklistItem, ChecklistTemplateFields, Severity } from '../../rec
 import { isRectificationOverdue } from '../../records/inspection';
 import type { Row } from '../data';
 import type { Attachment } from '../../attachments';
-import { answerText, type CheckedItem, failureSeverity, type InspectionData, type JoinedInspection, joinInspections } from './inspection-data';
+import {
+  answerText,
+  type CheckedItem,
+  failureSeverity,
+  type InspectionData,
+  type JoinedInspection,
+  joinInspections,
+} from './inspection-data';
 import { isNonConformityClosed } from './open-items';
 
 /**
@@ -24,9 +31,16 @@ export interface NumberedItem {
 /** A template's items as the report numbers them: section by section, in the template's order. */
 export function numberedItems(template: Pick<Row<ChecklistTemplateFields>, 'sections' | 'items'>): NumberedItem[] {
   const titles = new Map(template.sections.map((s) => [s.id, s.title]));
-  const order = [...template.sections.map((s) => s.id), ...new Set(template.items.map((i) => i.sectionId).filter((id) => !titles.has(id)))];
+  const order = [
+    ...template.sections.map((s) => s.id),
+    ...new Set(template.items.map((i) => i.sectionId).filter((id) => !titles.has(id))),
+  ];
   return order
-    .flatMap((sectionId) => template.items.filter((item) => item.sectionId === sectionId).map((item) => ({ item, sectionTitle: titles.get(sectionId) ?? '其他' })))
+    .flatMap((sectionId) =>
+      template.items
+        .filter((item) => item.sectionId === sectionId)
+        .map((item) => ({ item, sectionTitle: titles.get(sectionId) ?? '其他' })),
+    )
     .map((entry, index) => ({ ...entry, number: index + 1 }));
 }
 
@@ -39,7 +53,13 @@ export interface Failure {
 /** Every failed item of every inspection, most severe first (inspection order kept within a severity). */
 export function failuresOf(inspections: readonly JoinedInspection[]): Failure[] {
   return inspections
-    .flatMap((joined) => joined.sections.flatMap((s) => s.items.filter((c) => c.verdict === 'fail').map((checked) => ({ joined, checked, severity: failureSeverity(checked) }))))
+    .flatMap((joined) =>
+      joined.sections.flatMap((s) =>
+        s.items
+          .filter((c) => c.verdict === 'fail')
+          .map((checked) => ({ joined, checked, severity: failureSeverity(checked) })),
+      ),
+    )
     .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity));
 }
 
@@ -77,12 +97,18 @@ export function groupFindings(failures: readonly Failure[]): Finding[] {
     if (severityOrder.indexOf(f.severity) < severityOrder.indexOf(finding.severity)) finding.severity = f.severity;
   }
   return [...byKey.values()].sort(
-    (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || b.failures.length - a.failures.length || a.item.title.localeCompare(b.item.title, 'zh-CN'),
+    (a, b) =>
+      severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) ||
+      b.failures.length - a.failures.length ||
+      a.item.title.localeCompare(b.item.title, 'zh-CN'),
   );
 }
 
 /** How far a group of failures has come: 已复查合格, 已整改待复查, 待整改或整改中 and, of those not closed, 逾期. */
-export function rectificationProgress(failures: readonly Failure[], today: string): { verified: number; awaitingRecheck: number; open: number; overdue: number } {
+export function rectificationProgress(
+  failures: readonly Failure[],
+  today: string,
+): { verified: number; awaitingRecheck: number; open: number; overdue: number } {
   let verified = 0;
   let awaitingRecheck = 0;
   let open = 0;

@@ -37,24 +37,37 @@ export function matrixLabel(joined: JoinedInspection): string {
 function mark(checked: CheckedItem | undefined): Cell {
   if (!checked || checked.verdict === null) return '';
   const style = matrixMarks[checked.verdict];
-  return checked.verdict === 'fail' ? { text: style.text, fill: style.fill, bold: true } : { text: style.text, fill: style.fill };
+  return checked.verdict === 'fail'
+    ? { text: style.text, fill: style.fill, bold: true }
+    : { text: style.text, fill: style.fill };
 }
 
 /**
  * The matrix of one template's inspections, split into tables of at most MATRIX_MAX_COLUMNS
  * items (30 items: two tables of 15), each with the object's name and its 不合格 count.
  */
-export function verdictMatrix(ctx: DocumentContext, template: Row<ChecklistTemplateFields>, inspections: readonly JoinedInspection[], options: { raw: boolean }): Array<Paragraph | Table> {
+export function verdictMatrix(
+  ctx: DocumentContext,
+  template: Row<ChecklistTemplateFields>,
+  inspections: readonly JoinedInspection[],
+  options: { raw: boolean },
+): Array<Paragraph | Table> {
   const items = numberedItems(template);
   const parts = Math.max(1, Math.ceil(items.length / MATRIX_MAX_COLUMNS));
   const perPart = Math.ceil(items.length / parts);
-  const byItem = inspections.map((joined) => new Map(joined.sections.flatMap((s) => s.items).map((c) => [c.item.id, c])));
+  const byItem = inspections.map(
+    (joined) => new Map(joined.sections.flatMap((s) => s.items).map((c) => [c.item.id, c])),
+  );
   const out: Array<Paragraph | Table> = [];
   for (let part = 0; part < parts; part++) {
     const slice = items.slice(part * perPart, (part + 1) * perPart);
     const columns: Column[] = [
       { title: '运维对象', width: 19 },
-      ...slice.map((entry) => ({ title: String(entry.number), width: 62 / Math.max(slice.length, 15), align: 'center' as const })),
+      ...slice.map((entry) => ({
+        title: String(entry.number),
+        width: 62 / Math.max(slice.length, 15),
+        align: 'center' as const,
+      })),
       { title: '不合格', width: 7, align: 'center' },
     ];
     const range = parts > 1 ? `（检查项 ${slice[0]!.number}–${slice.at(-1)!.number}）` : '';

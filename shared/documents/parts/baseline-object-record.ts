@@ -29,7 +29,6 @@ export const verdictStyle = {
   na: { text: '不适用', fill: 'E7E6E6' },
 } as const;
 
-
 export function assetLabel(asset: Pick<AssetFields, 'name' | 'hostname'>): string {
   return asset.hostname && asset.hostname !== asset.name ? `${asset.name}（${asset.hostname}）` : asset.name;
 }
@@ -51,9 +50,15 @@ export interface ObjectRecordOptions {
   today: string;
 }
 
-export function objectRecord(ctx: DocumentContext, joined: JoinedInspection, options: ObjectRecordOptions): FileChild[] {
+export function objectRecord(
+  ctx: DocumentContext,
+  joined: JoinedInspection,
+  options: ObjectRecordOptions,
+): FileChild[] {
   const { inspection, asset, template } = joined;
-  const out: FileChild[] = [heading(options.manyForAsset && template ? `${assetLabel(asset)} ${template.name}` : assetLabel(asset), 2)];
+  const out: FileChild[] = [
+    heading(options.manyForAsset && template ? `${assetLabel(asset)} ${template.name}` : assetLabel(asset), 2),
+  ];
   if (inspection.status === 'inProgress') out.push(placeholder(ctx, baselineGaps.unfinished(asset.name)));
   const n = joined.counts;
   // Label–value lines rather than a grid: a few hundred objects' grids cost as much as their results.
@@ -68,13 +73,28 @@ export function objectRecord(ctx: DocumentContext, joined: JoinedInspection, opt
       ['位置', orDash(assetLocation(asset))],
     ]),
     fieldsLine([
-      ['检查模板', template ? [new TextRun(`${template.name} V${template.version}`)] : [placeholderRun(ctx, baselineGaps.template(asset.name))]],
+      [
+        '检查模板',
+        template
+          ? [new TextRun(`${template.name} V${template.version}`)]
+          : [placeholderRun(ctx, baselineGaps.template(asset.name))],
+      ],
       ['检查', orDash([inspection.inspector, datePart(inspection.startedAt)].filter(Boolean).join(' '))],
-      ['结果', `合格 ${n.pass}，不合格 ${n.fail}，不适用 ${n.na}${n.unanswered ? `，未检查 ${n.unanswered}` : ''}（合格率 ${passRate(n)}）`],
+      [
+        '结果',
+        `合格 ${n.pass}，不合格 ${n.fail}，不适用 ${n.na}${n.unanswered ? `，未检查 ${n.unanswered}` : ''}（合格率 ${passRate(n)}）`,
+      ],
     ]),
   );
   if (inspection.reopenings.length > 0) {
-    out.push(labelled('重新打开记录', inspection.reopenings.map((r) => [r.at.replace('T', ' ').slice(0, 16), r.by, r.reason].filter(Boolean).join(' ')).join('；')));
+    out.push(
+      labelled(
+        '重新打开记录',
+        inspection.reopenings
+          .map((r) => [r.at.replace('T', ' ').slice(0, 16), r.by, r.reason].filter(Boolean).join(' '))
+          .join('；'),
+      ),
+    );
   }
   if (inspection.notes.trim()) out.push(labelled('备注', ''), ...paragraphs(inspection.notes));
 
@@ -125,7 +145,13 @@ function fieldsLine(pairs: Array<[string, string | ParagraphChild[]]>): Paragrap
   return new Paragraph({ style: styleIds.tableText, keepNext: true, children });
 }
 
-function rectificationTable(ctx: DocumentContext, assetName: string, failed: CheckedItem[], today: string, raw: boolean): FileChild[] {
+function rectificationTable(
+  ctx: DocumentContext,
+  assetName: string,
+  failed: CheckedItem[],
+  today: string,
+  raw: boolean,
+): FileChild[] {
   return bulkTable(ctx, {
     raw,
     caption: `${assetName} 不合格项整改与复查`,
@@ -139,18 +165,28 @@ function rectificationTable(ctx: DocumentContext, assetName: string, failed: Che
     ],
     rows: failed.map((checked): Cell[] => {
       const r = checked.rectification;
-      const action: Cell = r?.action.trim() ? r.action : { runs: [placeholderRun(ctx, baselineGaps.action(assetName, checked.item.title))] };
+      const action: Cell = r?.action.trim()
+        ? r.action
+        : { runs: [placeholderRun(ctx, baselineGaps.action(assetName, checked.item.title))] };
       const status = rectificationStatuses[r?.status ?? 'open'].zh;
       const recheck =
         r && (r.recheckVerdict || r.recheckAt)
-          ? [answerText(checked.item, r.recheckValue, r.recheckPhotos), r.recheckVerdict ? verdictStyle[r.recheckVerdict].text : '', [r.recheckBy, datePart(r.recheckAt)].filter(Boolean).join(' ')].filter(Boolean).join('\n')
+          ? [
+              answerText(checked.item, r.recheckValue, r.recheckPhotos),
+              r.recheckVerdict ? verdictStyle[r.recheckVerdict].text : '',
+              [r.recheckBy, datePart(r.recheckAt)].filter(Boolean).join(' '),
+            ]
+              .filter(Boolean)
+              .join('\n')
           : '—';
       return [
         `${checked.item.title}（${severities[failureSeverity(checked)].zh}）`,
         action,
         orDash([r?.owner, r?.dueDate].filter(Boolean).join('\n')),
         r && isRectificationOverdue(r, today) ? { text: `${status}\n逾期`, color: colors.overdue, bold: true } : status,
-        r?.recheckVerdict === 'pass' || r?.recheckVerdict === 'fail' ? { text: recheck, fill: verdictStyle[r.recheckVerdict].fill } : recheck,
+        r?.recheckVerdict === 'pass' || r?.recheckVerdict === 'fail'
+          ? { text: recheck, fill: verdictStyle[r.recheckVerdict].fill }
+          : recheck,
       ];
     }),
   });
@@ -158,14 +194,31 @@ function rectificationTable(ctx: DocumentContext, assetName: string, failed: Che
 
 function evidence(ctx: DocumentContext, assetName: string, items: CheckedItem[]): FileChild[] {
   if (items.length === 0) return [];
-  const out: FileChild[] = [new Paragraph({ keepNext: true, children: [new TextRun({ text: '检查证据', bold: true })] })];
+  const out: FileChild[] = [
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: '检查证据', bold: true })] }),
+  ];
   for (const checked of items) {
     const result = checked.result!;
-    out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `${checked.item.title}：`, bold: true }), new TextRun(orDash(answerText(checked.item, result.value, result.photos)).replace(/\n/g, '；'))] }));
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        children: [
+          new TextRun({ text: `${checked.item.title}：`, bold: true }),
+          new TextRun(orDash(answerText(checked.item, result.value, result.photos)).replace(/\n/g, '；')),
+        ],
+      }),
+    );
     if (result.evidence.trim()) out.push(...codeExcerpt(result.evidence));
     if (checked.verdict !== 'fail') continue;
     for (const photo of result.photos.filter((p) => p.type.startsWith('image/'))) {
-      out.push(...figure(ctx, { bytes: ctx.files.get(photo.sha256), name: photo.name, caption: `${assetName} ${checked.item.title}（${photo.caption || '不合格证据'}）`, widthShare: 0.6 }));
+      out.push(
+        ...figure(ctx, {
+          bytes: ctx.files.get(photo.sha256),
+          name: photo.name,
+          caption: `${assetName} ${checked.item.title}（${photo.caption || '不合格证据'}）`,
+          widthShare: 0.6,
+        }),
+      );
     }
   }
   return out;
@@ -182,11 +235,27 @@ function objectSignOff(ctx: DocumentContext, joined: JoinedInspection, options: 
   if (signature && !signatureBytes) ctx.warn(`“${asset.name}”的客户签名图片未随导出提供`);
   const info = signatureBytes ? imageInfo(signatureBytes) : null;
   const signed = inspection.status === 'signed';
-  const customer: ParagraphChild[] = [new TextRun({ text: `签字确认（${inspectionStatuses[inspection.status].zh}）\u3000`, bold: true }), new TextRun(`甲方 ${options.customer}：`)];
+  const customer: ParagraphChild[] = [
+    new TextRun({ text: `签字确认（${inspectionStatuses[inspection.status].zh}）\u3000`, bold: true }),
+    new TextRun(`甲方 ${options.customer}：`),
+  ];
   if (info && signatureBytes) {
-    customer.push(new ImageRun({ type: info.kind, data: signatureBytes, transformation: fitInto(info.width, info.height, 110, 40), altText: { name: '签名', description: `${inspection.signerName}签名`, title: '签名' } }));
+    customer.push(
+      new ImageRun({
+        type: info.kind,
+        data: signatureBytes,
+        transformation: fitInto(info.width, info.height, 110, 40),
+        altText: { name: '签名', description: `${inspection.signerName}签名`, title: '签名' },
+      }),
+    );
   }
-  customer.push(new TextRun(signed ? ` ${[inspection.signerName, inspection.signerTitle, inspection.signedAt].filter(Boolean).join(' ')}` : '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000日期：    年    月    日'));
+  customer.push(
+    new TextRun(
+      signed
+        ? ` ${[inspection.signerName, inspection.signerTitle, inspection.signedAt].filter(Boolean).join(' ')}`
+        : '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000日期：    年    月    日',
+    ),
+  );
   const provider = `乙方 ${options.meta.company}：检查人 ${orDash(inspection.inspector)}${inspection.status === 'inProgress' ? '' : ` ${datePart(inspection.startedAt)}`}`;
   return [
     new Paragraph({ style: styleIds.tableText, keepNext: true, spacing: { before: 120 }, children: customer }),
@@ -200,8 +269,17 @@ const EXCERPT_LINES = 12;
 function codeExcerpt(text: string): Paragraph[] {
   const all = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   const shown = all.slice(0, EXCERPT_LINES).map((line) => (line.length > 150 ? `${line.slice(0, 150)}…` : line));
-  const out = shown.map((line) => new Paragraph({ style: styleIds.code, keepNext: true, children: [new TextRun(line.replace(/\t/g, '    '))] }));
-  if (all.length > EXCERPT_LINES) out.push(new Paragraph({ style: styleIds.code, children: [new TextRun(`……（共 ${all.length} 行，节选前 ${EXCERPT_LINES} 行）`)] }));
+  const out = shown.map(
+    (line) =>
+      new Paragraph({ style: styleIds.code, keepNext: true, children: [new TextRun(line.replace(/\t/g, '    '))] }),
+  );
+  if (all.length > EXCERPT_LINES)
+    out.push(
+      new Paragraph({
+        style: styleIds.code,
+        children: [new TextRun(`……（共 ${all.length} 行，节选前 ${EXCERPT_LINES} 行）`)],
+      }),
+    );
   else out.push(new Paragraph({ style: styleIds.code, spacing: { after: 120 }, children: [] }));
   return out;
 }

@@ -1,6 +1,12 @@
 import { live } from '../data';
 import { type Failure, failuresOf, rectificationProgress } from './baseline-findings';
-import { addCounts, emptyCounts, type InspectionData, type JoinedInspection, type VerdictCounts } from './inspection-data';
+import {
+  addCounts,
+  emptyCounts,
+  type InspectionData,
+  type JoinedInspection,
+  type VerdictCounts,
+} from './inspection-data';
 
 /**
  * The figures the 配置基线检查报告 states about itself — how many of the inventory's objects were
@@ -23,7 +29,11 @@ export interface BaselineSummary {
   rectification: ReturnType<typeof rectificationProgress>;
 }
 
-export function baselineSummary(data: Pick<InspectionData, 'assets'>, inspections: readonly JoinedInspection[], today: string): BaselineSummary {
+export function baselineSummary(
+  data: Pick<InspectionData, 'assets'>,
+  inspections: readonly JoinedInspection[],
+  today: string,
+): BaselineSummary {
   const total = inspections.reduce((sum, j) => addCounts(sum, j.counts), emptyCounts());
   const failures = failuresOf(inspections);
   return {

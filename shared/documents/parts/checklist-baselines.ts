@@ -11,14 +11,17 @@ import { live, type Row } from '../data';
 export const severityOrder: readonly Severity[] = ['critical', 'major', 'minor'];
 
 /** The newest live version of each template family, ordered by the asset types they apply to, then name. */
-export function baselinesInForce(templates: readonly Row<ChecklistTemplateFields>[] | undefined): Row<ChecklistTemplateFields>[] {
+export function baselinesInForce(
+  templates: readonly Row<ChecklistTemplateFields>[] | undefined,
+): Row<ChecklistTemplateFields>[] {
   const newest = new Map<string, Row<ChecklistTemplateFields>>();
   for (const t of live(templates)) {
     const current = newest.get(t.familyId);
     if (!current || t.version > current.version) newest.set(t.familyId, t);
   }
   const typeOrder = Object.keys(assetTypes) as AssetType[];
-  const firstType = (t: ChecklistTemplateFields) => Math.min(...t.assetTypes.map((type) => typeOrder.indexOf(type)), typeOrder.length);
+  const firstType = (t: ChecklistTemplateFields) =>
+    Math.min(...t.assetTypes.map((type) => typeOrder.indexOf(type)), typeOrder.length);
   return [...newest.values()].sort((a, b) => firstType(a) - firstType(b) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 

@@ -2,7 +2,13 @@ import type { Attachment } from '../../attachments';
 import { verdictFor } from '../../inspection/verdict';
 import { formatNumber } from '../../inspection/text';
 import type { AssetFields } from '../../records/asset';
-import type { ChecklistItem, ChecklistSection, ChecklistTemplateFields, Severity, Verdict } from '../../records/checklist';
+import type {
+  ChecklistItem,
+  ChecklistSection,
+  ChecklistTemplateFields,
+  Severity,
+  Verdict,
+} from '../../records/checklist';
 import type { InspectionFields, InspectionResultFields, RectificationFields } from '../../records/inspection';
 import { live, type ProjectDocumentData, type Row } from '../data';
 
@@ -14,7 +20,9 @@ import { live, type ProjectDocumentData, type Row } from '../data';
  */
 
 /** The collections the inspection reports read; one the caller did not load counts as empty. */
-export type InspectionData = Partial<Pick<ProjectDocumentData, 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'>>;
+export type InspectionData = Partial<
+  Pick<ProjectDocumentData, 'assets' | 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications'>
+>;
 
 export interface CheckedItem {
   item: ChecklistItem;
@@ -90,7 +98,9 @@ export function joinInspections(data: InspectionData): { inspections: JoinedInsp
     const counts = emptyCounts();
     const sections: CheckedSection[] = [];
     if (template) {
-      const bySection = new Map<string, CheckedSection>(template.sections.map((s) => [s.id, { section: s, items: [] }]));
+      const bySection = new Map<string, CheckedSection>(
+        template.sections.map((s) => [s.id, { section: s, items: [] }]),
+      );
       for (const item of template.items) {
         let section = bySection.get(item.sectionId);
         if (!section) {
@@ -98,10 +108,17 @@ export function joinInspections(data: InspectionData): { inspections: JoinedInsp
           bySection.set(item.sectionId, section);
         }
         const result = results.get(key(inspection.id, item.id));
-        const verdict = result ? verdictFor(item, { value: result.value, verdict: result.verdict, photos: result.photos.length }) : null;
+        const verdict = result
+          ? verdictFor(item, { value: result.value, verdict: result.verdict, photos: result.photos.length })
+          : null;
         if (verdict === null) counts.unanswered++;
         else counts[verdict]++;
-        section.items.push({ item, result, verdict, rectification: verdict === 'fail' ? rectifications.get(key(inspection.id, item.id)) : undefined });
+        section.items.push({
+          item,
+          result,
+          verdict,
+          rectification: verdict === 'fail' ? rectifications.get(key(inspection.id, item.id)) : undefined,
+        });
       }
       for (const section of bySection.values()) if (section.items.length > 0) sections.push(section);
     }
@@ -116,7 +133,11 @@ export function failureSeverity(checked: CheckedItem): Severity {
 }
 
 /** What was found, for a table cell: the value with its unit, the options chosen, the photos taken. */
-export function answerText(item: Pick<ChecklistItem, 'kind' | 'unit'>, value: InspectionResultFields['value'], photos: readonly Attachment[] = []): string {
+export function answerText(
+  item: Pick<ChecklistItem, 'kind' | 'unit'>,
+  value: InspectionResultFields['value'],
+  photos: readonly Attachment[] = [],
+): string {
   const parts: string[] = [];
   if (Array.isArray(value)) {
     if (value.length) parts.push(value.join('、'));

@@ -26,7 +26,10 @@ export function adviceFor(key: string, def: MetricDef | undefined): string {
   return advice.find(([pattern]) => pattern.test(key))?.[1] ?? '跟踪处理';
 }
 
-export function monthEndWatch(entries: readonly JoinedEntry[], readingsOf: (joined: JoinedEntry) => ReadingRow[]): WatchItem[] {
+export function monthEndWatch(
+  entries: readonly JoinedEntry[],
+  readingsOf: (joined: JoinedEntry) => ReadingRow[],
+): WatchItem[] {
   const latest = new Map<string, JoinedEntry>();
   for (const joined of entries) {
     const before = latest.get(joined.asset.id);
@@ -43,12 +46,20 @@ export function monthEndWatch(entries: readonly JoinedEntry[], readingsOf: (join
       });
     }
   }
-  return items.sort((a, b) => (a.level === b.level ? a.text.localeCompare(b.text, 'zh-CN') : a.level === 'critical' ? -1 : 1));
+  return items.sort((a, b) =>
+    a.level === b.level ? a.text.localeCompare(b.text, 'zh-CN') : a.level === 'critical' ? -1 : 1,
+  );
 }
 
 /** One sentence per advice: "…，建议扩容或清理". */
 export function watchSentences(items: readonly WatchItem[], limit = 8): string[] {
   const byAdvice = new Map<string, WatchItem[]>();
   for (const item of items) byAdvice.set(item.advice, [...(byAdvice.get(item.advice) ?? []), item]);
-  return [...byAdvice.entries()].map(([what, list]) => `${list.slice(0, limit).map((i) => i.text).join('；')}${list.length > limit ? ` 等 ${list.length} 项` : ''}，建议${what}`);
+  return [...byAdvice.entries()].map(
+    ([what, list]) =>
+      `${list
+        .slice(0, limit)
+        .map((i) => i.text)
+        .join('；')}${list.length > limit ? ` 等 ${list.length} 项` : ''}，建议${what}`,
+  );
 }

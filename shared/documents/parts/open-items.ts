@@ -3,7 +3,13 @@ import type { Severity } from '../../records/checklist';
 import type { ChangeRecordFields, IncidentFields, incidentStatuses } from '../../records/operations';
 import { priorityLevels } from '../../records/sla';
 import { live, type Row } from '../data';
-import { type CheckedItem, failureSeverity, type InspectionData, type JoinedInspection, joinInspections } from './inspection-data';
+import {
+  type CheckedItem,
+  failureSeverity,
+  type InspectionData,
+  type JoinedInspection,
+  joinInspections,
+} from './inspection-data';
 import { severityOrder } from './checklist-baselines';
 
 /**
@@ -18,7 +24,11 @@ const openIncidentStatuses: ReadonlyArray<keyof typeof incidentStatuses> = ['ope
 export function openIncidents(incidents: Row<IncidentFields>[] | undefined): Row<IncidentFields>[] {
   return live(incidents)
     .filter((i) => openIncidentStatuses.includes(i.status))
-    .sort((a, b) => priorityLevels.indexOf(a.priority) - priorityLevels.indexOf(b.priority) || a.reportedAt.localeCompare(b.reportedAt));
+    .sort(
+      (a, b) =>
+        priorityLevels.indexOf(a.priority) - priorityLevels.indexOf(b.priority) ||
+        a.reportedAt.localeCompare(b.reportedAt),
+    );
 }
 
 /** Changes still in 评估, 审批, 测试 or 实施. */
@@ -46,7 +56,11 @@ export function isNonConformityClosed(checked: CheckedItem): boolean {
 export function openNonConformities(data: InspectionData): OpenNonConformity[] {
   return joinInspections(data)
     .inspections.flatMap((joined) =>
-      joined.sections.flatMap((s) => s.items.filter((c) => c.verdict === 'fail' && !isNonConformityClosed(c)).map((checked) => ({ joined, checked, severity: failureSeverity(checked) }))),
+      joined.sections.flatMap((s) =>
+        s.items
+          .filter((c) => c.verdict === 'fail' && !isNonConformityClosed(c))
+          .map((checked) => ({ joined, checked, severity: failureSeverity(checked) })),
+      ),
     )
     .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity));
 }

@@ -5,7 +5,12 @@
 import { hlcMillis, isHlc } from '../../hlc';
 import { DEFAULT_TIME_ZONE, localDate, localDayStart, parseLocalDate, type TimeZone } from '../../date-time';
 import { serviceCalendar } from '../../operations/service-calendar';
-import { clockStatusLabels, type ClockReading, incidentClocks, incidentTimingFromFields } from '../../operations/sla-clock';
+import {
+  clockStatusLabels,
+  type ClockReading,
+  incidentClocks,
+  incidentTimingFromFields,
+} from '../../operations/sla-clock';
 import type { ChangeRecordFields, IncidentFields } from '../../records/operations';
 import type { SlaFields } from '../../records/sla';
 import { live, type ProjectDocumentData, type Row } from '../data';
@@ -15,7 +20,10 @@ import { assetShortName } from './patrol-data';
 import { inPeriod } from './period';
 
 /** Incidents reported in the period (an incident belongs to the day or month it was reported in), oldest first. */
-export function incidentsReportedIn(incidents: ProjectDocumentData['incidents'], period: DocumentPeriod): Array<Row<IncidentFields>> {
+export function incidentsReportedIn(
+  incidents: ProjectDocumentData['incidents'],
+  period: DocumentPeriod,
+): Array<Row<IncidentFields>> {
   return live(incidents)
     .filter((i) => inPeriod(i.reportedAt, period))
     .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
@@ -45,7 +53,9 @@ export function clocksReadAt(date: string, period: DocumentPeriod, zone: TimeZon
   const endOf = (day: string) => localDayStart((parseLocalDate(day) ?? 0) + 1, zone);
   const documentEnd = endOf(date);
   const periodEnd = endOf(period.to);
-  return documentEnd <= localDayStart(parseLocalDate(period.from) ?? 0, zone) ? periodEnd : Math.min(documentEnd, periodEnd);
+  return documentEnd <= localDayStart(parseLocalDate(period.from) ?? 0, zone)
+    ? periodEnd
+    : Math.min(documentEnd, periodEnd);
 }
 
 export interface IncidentClockText {
@@ -56,7 +66,12 @@ export interface IncidentClockText {
 }
 
 /** 达标 / 超时 / 计时中 of an incident's response and resolution clocks ('' without an SLA or a report time). */
-export function incidentClockText(incident: IncidentFields, sla: SlaFields | null | undefined, now: number, zone: TimeZone = DEFAULT_TIME_ZONE): IncidentClockText {
+export function incidentClockText(
+  incident: IncidentFields,
+  sla: SlaFields | null | undefined,
+  now: number,
+  zone: TimeZone = DEFAULT_TIME_ZONE,
+): IncidentClockText {
   const timing = sla ? incidentTimingFromFields(incident, zone) : null;
   if (!sla || !timing) return { response: '', resolution: '', responseStatus: null, resolutionStatus: null };
   const clocks = incidentClocks(serviceCalendar(sla, { timeZone: zone }), sla, timing, { now });
@@ -84,7 +99,11 @@ export function changeCreatedOn(change: object, zone: TimeZone = DEFAULT_TIME_ZO
  * created, approved or announced to the customer in it. A change with none of these dates
  * belongs to no period.
  */
-export function changeInPeriod(change: Row<ChangeRecordFields>, period: DocumentPeriod, zone: TimeZone = DEFAULT_TIME_ZONE): boolean {
+export function changeInPeriod(
+  change: Row<ChangeRecordFields>,
+  period: DocumentPeriod,
+  zone: TimeZone = DEFAULT_TIME_ZONE,
+): boolean {
   const start = datePart(change.windowStart);
   const end = datePart(change.windowEnd) || start;
   if (start && start <= period.to && end >= period.from) return true;
@@ -94,17 +113,31 @@ export function changeInPeriod(change: Row<ChangeRecordFields>, period: Document
 
 /** The date a change is listed under: its window's start, else its creation, approval or notice. */
 export function changeDate(change: Row<ChangeRecordFields>, zone: TimeZone = DEFAULT_TIME_ZONE): string {
-  return datePart(change.windowStart) || changeCreatedOn(change, zone) || datePart(change.approvedAt) || datePart(change.notifiedAt);
+  return (
+    datePart(change.windowStart) ||
+    changeCreatedOn(change, zone) ||
+    datePart(change.approvedAt) ||
+    datePart(change.notifiedAt)
+  );
 }
 
 /** Changes of the period, by date then title. */
-export function changesIn(changes: ProjectDocumentData['changeRecords'], period: DocumentPeriod, zone: TimeZone = DEFAULT_TIME_ZONE): Array<Row<ChangeRecordFields>> {
+export function changesIn(
+  changes: ProjectDocumentData['changeRecords'],
+  period: DocumentPeriod,
+  zone: TimeZone = DEFAULT_TIME_ZONE,
+): Array<Row<ChangeRecordFields>> {
   return live(changes)
     .filter((c) => changeInPeriod(c, period, zone))
     .sort((a, b) => changeDate(a, zone).localeCompare(changeDate(b, zone)) || a.title.localeCompare(b.title, 'zh-CN'));
 }
 
 /** The dates changes are listed under (for the default period: the latest month with a change). */
-export function changeDates(changes: ProjectDocumentData['changeRecords'], zone: TimeZone = DEFAULT_TIME_ZONE): string[] {
-  return live(changes).map((change) => changeDate(change, zone)).filter(Boolean);
+export function changeDates(
+  changes: ProjectDocumentData['changeRecords'],
+  zone: TimeZone = DEFAULT_TIME_ZONE,
+): string[] {
+  return live(changes)
+    .map((change) => changeDate(change, zone))
+    .filter(Boolean);
 }

@@ -2,11 +2,26 @@
  * The patrol as the periodic documents read it: entries joined with their plan and asset, each
  * reading with its metric's label, unit, level and thresholds.
  */
-import { describeLevel, evaluateMetric, formatWithUnit, isStatusMetric, type MetricDef, type MetricLevel, metricDefsFor, metricLevelLabels, parseMetricNumber } from '../../operations/thresholds';
+import {
+  describeLevel,
+  evaluateMetric,
+  formatWithUnit,
+  isStatusMetric,
+  type MetricDef,
+  type MetricLevel,
+  metricDefsFor,
+  metricLevelLabels,
+  parseMetricNumber,
+} from '../../operations/thresholds';
 
 export { metricDefsFor };
 import type { AssetFields } from '../../records/asset';
-import { patrolFrequencies, type PatrolEntryFields, type PatrolPlanFields, type PatrolReading } from '../../records/operations';
+import {
+  patrolFrequencies,
+  type PatrolEntryFields,
+  type PatrolPlanFields,
+  type PatrolReading,
+} from '../../records/operations';
 import { live, type ProjectDocumentData, type Row } from '../data';
 import type { DocumentPeriod } from '../kit/context';
 import { inPeriod } from './period';
@@ -69,7 +84,11 @@ export type ReadingLevel = MetricLevel;
 /** 正常/警告/严重 as the service design names the levels; 无效 for a reading that is no valid value. */
 export const levelLabels: Record<ReadingLevel, string> = metricLevelLabels;
 /** Cell fills that print in grey and keep black text readable (the baseline report's). */
-export const levelFills: Partial<Record<ReadingLevel, string>> = { warning: 'FFE699', critical: 'F4B084', invalid: 'E7E6E6' };
+export const levelFills: Partial<Record<ReadingLevel, string>> = {
+  warning: 'FFE699',
+  critical: 'F4B084',
+  invalid: 'E7E6E6',
+};
 
 export interface ReadingRow {
   key: string;
@@ -95,15 +114,39 @@ const storedLevels = new Set<string>(['normal', 'warning', 'critical', 'invalid'
  * reading recorded without one is judged against today's definition.
  */
 export function readingRows(entry: Pick<PatrolEntryFields, 'readings'>, defs: readonly MetricDef[]): ReadingRow[] {
-  const keys = [...defs.map((d) => d.key).filter((key) => key in entry.readings), ...Object.keys(entry.readings).filter((key) => !defs.some((d) => d.key === key)).sort()];
+  const keys = [
+    ...defs.map((d) => d.key).filter((key) => key in entry.readings),
+    ...Object.keys(entry.readings)
+      .filter((key) => !defs.some((d) => d.key === key))
+      .sort(),
+  ];
   return keys.map((key) => {
     const reading: PatrolReading = entry.readings[key]!;
     const def = defs.find((d) => d.key === key);
     const unit = def && !isStatusMetric(def) ? def.unit : '';
     const number = def && isStatusMetric(def) ? null : parseMetricNumber(reading.value);
-    const valueText = reading.value === null || reading.value === '' ? '' : number !== null ? formatWithUnit(number, unit) : String(reading.value);
-    const level = storedLevels.has(reading.status) ? (reading.status as ReadingLevel) : def ? evaluateMetric(def, reading.value) : null;
-    return { key, label: def?.label ?? key, unit, def, valueText, number, level, carried: reading.carried, at: reading.at };
+    const valueText =
+      reading.value === null || reading.value === ''
+        ? ''
+        : number !== null
+          ? formatWithUnit(number, unit)
+          : String(reading.value);
+    const level = storedLevels.has(reading.status)
+      ? (reading.status as ReadingLevel)
+      : def
+        ? evaluateMetric(def, reading.value)
+        : null;
+    return {
+      key,
+      label: def?.label ?? key,
+      unit,
+      def,
+      valueText,
+      number,
+      level,
+      carried: reading.carried,
+      at: reading.at,
+    };
   });
 }
 
@@ -111,7 +154,12 @@ export function readingRows(entry: Pick<PatrolEntryFields, 'readings'>, defs: re
 export function thresholdText(def: MetricDef | undefined, separator = '；'): string {
   if (!def) return '';
   if (isStatusMetric(def)) return describeLevel(def, 'critical');
-  return [def.warning !== null ? `警告 ${describeLevel(def, 'warning')}` : '', def.critical !== null ? `严重 ${describeLevel(def, 'critical')}` : ''].filter(Boolean).join(separator);
+  return [
+    def.warning !== null ? `警告 ${describeLevel(def, 'warning')}` : '',
+    def.critical !== null ? `严重 ${describeLevel(def, 'critical')}` : '',
+  ]
+    .filter(Boolean)
+    .join(separator);
 }
 
 export function frequencyLabel(plan: Pick<PatrolPlanFields, 'frequency'>): string {

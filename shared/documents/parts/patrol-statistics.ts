@@ -48,7 +48,11 @@ export function shiftsPerDay(design: Pick<ServiceDesignFields, 'shifts'> | null 
  * A plan is due from the day of its first recorded round (the plan has no start date of its
  * own), so a plan started mid-month is not counted as missing the days before.
  */
-export function planExecution(data: Pick<ProjectDocumentData, 'assets' | 'serviceDesign' | 'patrolPlans' | 'patrolEntries'>, period: DocumentPeriod, entries: JoinedEntry[]): PlanExecution[] {
+export function planExecution(
+  data: Pick<ProjectDocumentData, 'assets' | 'serviceDesign' | 'patrolPlans' | 'patrolEntries'>,
+  period: DocumentPeriod,
+  entries: JoinedEntry[],
+): PlanExecution[] {
   const liveAssets = new Set(live(data.assets).map((a) => a.id));
   const firstRound = new Map<string, string>();
   for (const e of live(data.patrolEntries)) {
@@ -90,7 +94,12 @@ export interface DayCompletion {
 }
 
 /** Completion per day of the plans that are due every day (每日, 每班): assets × rounds a day against entries made. */
-export function dailyCompletion(executions: PlanExecution[], entries: JoinedEntry[], readingsOf: (joined: JoinedEntry) => ReadingRow[], shifts: number): DayCompletion[] {
+export function dailyCompletion(
+  executions: PlanExecution[],
+  entries: JoinedEntry[],
+  readingsOf: (joined: JoinedEntry) => ReadingRow[],
+  shifts: number,
+): DayCompletion[] {
   const rows: DayCompletion[] = [];
   for (const execution of executions) {
     const { plan } = execution;
@@ -113,7 +122,13 @@ export function dailyCompletion(executions: PlanExecution[], entries: JoinedEntr
 }
 
 /** The metrics every monthly report charts when they were read: capacity first, then load. */
-export const KEY_METRICS = ['disk.maxUsePercent', 'cpu.usedPercent', 'memory.usedPercent', 'storage.poolMaxUsedPercent', 'db.tablespaceMaxUsedPercent'] as const;
+export const KEY_METRICS = [
+  'disk.maxUsePercent',
+  'cpu.usedPercent',
+  'memory.usedPercent',
+  'storage.poolMaxUsedPercent',
+  'db.tablespaceMaxUsedPercent',
+] as const;
 
 export interface TrendSeries {
   asset: Row<AssetFields>;
@@ -142,20 +157,45 @@ const typeOrder = Object.keys(assetTypes);
  * most `maxCharts`, each with its `maxSeries` worst assets. A day with several rounds (每班)
  * shows its worst reading: the one that matters against a threshold.
  */
-export function metricTrends(entries: JoinedEntry[], readingsOf: (joined: JoinedEntry) => ReadingRow[], days: string[], options: { maxCharts: number; maxSeries: number }): MetricTrend[] {
+export function metricTrends(
+  entries: JoinedEntry[],
+  readingsOf: (joined: JoinedEntry) => ReadingRow[],
+  days: string[],
+  options: { maxCharts: number; maxSeries: number },
+): MetricTrend[] {
   const dayIndex = new Map(days.map((d, i) => [d, i]));
-  const groups = new Map<string, { key: string; assetType: AssetFields['type']; def: NumericMetricDef; perAsset: Map<string, TrendSeries>; anomalies: number }>();
+  const groups = new Map<
+    string,
+    {
+      key: string;
+      assetType: AssetFields['type'];
+      def: NumericMetricDef;
+      perAsset: Map<string, TrendSeries>;
+      anomalies: number;
+    }
+  >();
   for (const joined of entries) {
     const index = dayIndex.get(joined.entry.date);
     if (index === undefined) continue;
     for (const reading of readingsOf(joined)) {
-      if (!reading.def || isStatusMetric(reading.def) || reading.number === null || reading.level === 'invalid') continue;
+      if (!reading.def || isStatusMetric(reading.def) || reading.number === null || reading.level === 'invalid')
+        continue;
       const def = reading.def;
       const id = `${reading.key}|${joined.asset.type}`;
-      const group = groups.get(id) ?? { key: reading.key, assetType: joined.asset.type, def, perAsset: new Map(), anomalies: 0 };
+      const group = groups.get(id) ?? {
+        key: reading.key,
+        assetType: joined.asset.type,
+        def,
+        perAsset: new Map(),
+        anomalies: 0,
+      };
       groups.set(id, group);
       if (reading.level === 'warning' || reading.level === 'critical') group.anomalies++;
-      const series = group.perAsset.get(joined.asset.id) ?? { asset: joined.asset, values: days.map(() => null), worst: reading.number };
+      const series = group.perAsset.get(joined.asset.id) ?? {
+        asset: joined.asset,
+        values: days.map(() => null),
+        worst: reading.number,
+      };
       group.perAsset.set(joined.asset.id, series);
       const worse = (a: number, b: number) => (def.direction === 'below' ? Math.min(a, b) : Math.max(a, b));
       const before = series.values[index];
@@ -169,12 +209,22 @@ export function metricTrends(entries: JoinedEntry[], readingsOf: (joined: Joined
   };
   const chosen = [...groups.values()]
     .filter((g) => keyRank(g.key) < KEY_METRICS.length || g.anomalies > 0)
-    .sort((a, b) => keyRank(a.key) - keyRank(b.key) || b.anomalies - a.anomalies || typeOrder.indexOf(a.assetType) - typeOrder.indexOf(b.assetType) || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        keyRank(a.key) - keyRank(b.key) ||
+        b.anomalies - a.anomalies ||
+        typeOrder.indexOf(a.assetType) - typeOrder.indexOf(b.assetType) ||
+        a.key.localeCompare(b.key),
+    )
     .slice(0, options.maxCharts);
   return chosen.map((g) => {
     const all = [...g.perAsset.values()];
     const series = all
-      .sort((a, b) => (g.def.direction === 'below' ? a.worst - b.worst : b.worst - a.worst) || a.asset.name.localeCompare(b.asset.name, 'zh-CN', { numeric: true }))
+      .sort(
+        (a, b) =>
+          (g.def.direction === 'below' ? a.worst - b.worst : b.worst - a.worst) ||
+          a.asset.name.localeCompare(b.asset.name, 'zh-CN', { numeric: true }),
+      )
       .slice(0, options.maxSeries);
     return { key: g.key, assetType: g.assetType, def: g.def, series, assetCount: all.length, anomalies: g.anomalies };
   });

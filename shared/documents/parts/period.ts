@@ -97,5 +97,5 @@ const weekdayNames = ['周一', '周二', '周三', '周四', '周五', '周六'
 /** 周一 … 周日 of a date. */
 export function weekdayOf(date: string): string {
   const day = parseLocalDate(date);
-  return day === null ? '' : weekdayNames[((((day + 3) % 7) + 7) % 7)]!;
+  return day === null ? '' : weekdayNames[(((day + 3) % 7) + 7) % 7]!;
 }

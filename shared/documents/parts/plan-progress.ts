@@ -39,7 +39,10 @@ const evidenceRules: Array<{ title: string; evidence: (data: PlanProgressData, t
       const inspections = live(data.inspections);
       if (inspections.length === 0) return null;
       const signed = inspections.filter((i) => i.status === 'signed').length;
-      return { progress: Math.round((signed / inspections.length) * 100), proof: `基线检查已签字 ${signed}/${inspections.length}` };
+      return {
+        progress: Math.round((signed / inspections.length) * 100),
+        proof: `基线检查已签字 ${signed}/${inspections.length}`,
+      };
     },
   },
   {
@@ -47,8 +50,13 @@ const evidenceRules: Array<{ title: string; evidence: (data: PlanProgressData, t
     evidence: (data, today) => {
       const sessions = live(data.trainingSessions);
       if (sessions.length === 0) return null;
-      const held = sessions.filter((s) => s.date && s.date <= today && s.attendees.some((a) => a.signed === 'yes')).length;
-      return { progress: Math.round((held / sessions.length) * 100), proof: `培训已举办 ${held}/${sessions.length} 场` };
+      const held = sessions.filter(
+        (s) => s.date && s.date <= today && s.attendees.some((a) => a.signed === 'yes'),
+      ).length;
+      return {
+        progress: Math.round((held / sessions.length) * 100),
+        proof: `培训已举办 ${held}/${sessions.length} 场`,
+      };
     },
   },
   {
@@ -66,7 +74,10 @@ const evidenceRules: Array<{ title: string; evidence: (data: PlanProgressData, t
       const steps = data.cutoverPlan?.steps ?? [];
       if (steps.length === 0) return null;
       const finished = steps.filter((s) => s.status !== 'planned').length;
-      return { progress: Math.round((finished / steps.length) * 100), proof: `切换步骤已执行 ${finished}/${steps.length}` };
+      return {
+        progress: Math.round((finished / steps.length) * 100),
+        proof: `切换步骤已执行 ${finished}/${steps.length}`,
+      };
     },
   },
 ];
@@ -81,14 +92,20 @@ function namedRules(task: Pick<PlanTaskFields, 'deliverable' | 'name'>) {
  * The status and progress the 交付计划 shows and the plan page reads. `today` (YYYY-MM-DD) is the
  * day the plan is read: a training dated later has not been held.
  */
-export function taskProgress(task: Row<PlanTaskFields> | PlanTaskFields, data: PlanProgressData, today: string): TaskProgress {
-  if (task.statusOverride === 'yes') return { status: task.status, progress: task.progress, source: 'override', proof: task.overrideReason };
+export function taskProgress(
+  task: Row<PlanTaskFields> | PlanTaskFields,
+  data: PlanProgressData,
+  today: string,
+): TaskProgress {
+  if (task.statusOverride === 'yes')
+    return { status: task.status, progress: task.progress, source: 'override', proof: task.overrideReason };
   const found = namedRules(task)
     .map((rule) => rule.evidence(data, today))
     .filter((e) => e !== null);
   if (found.length === 0) return { status: task.status, progress: task.progress, source: 'typed', proof: '' };
   const progress = Math.round(found.reduce((sum, e) => sum + e.progress, 0) / found.length);
-  const status: PlanTaskFields['status'] = progress >= 100 ? 'done' : progress > 0 ? 'inProgress' : task.status === 'blocked' ? 'blocked' : 'notStarted';
+  const status: PlanTaskFields['status'] =
+    progress >= 100 ? 'done' : progress > 0 ? 'inProgress' : task.status === 'blocked' ? 'blocked' : 'notStarted';
   return { status, progress, source: 'records', proof: found.map((e) => e.proof).join('；') };
 }
 

@@ -1,10 +1,22 @@
 import { type FileChild, TextRun } from 'docx';
 import { defaultFaultRules, type FaultRule } from '../../operations/anomaly';
 import { changePath } from '../../operations/change-workflow';
-import { describeLevel, isStatusMetric, type MetricDef, metricDefsFor, metricLevelLabels } from '../../operations/thresholds';
+import {
+  describeLevel,
+  isStatusMetric,
+  type MetricDef,
+  metricDefsFor,
+  metricLevelLabels,
+} from '../../operations/thresholds';
 import { type AssetFields, type AssetType, assetTypes, criticalities } from '../../records/asset';
 import { type MemberFields } from '../../records/member';
-import { changeStates, changeTypes, escalationTargets, metricDirections, type ServiceDesignFields } from '../../records/operations';
+import {
+  changeStates,
+  changeTypes,
+  escalationTargets,
+  metricDirections,
+  type ServiceDesignFields,
+} from '../../records/operations';
 import { type PriorityLevel, priorityLevels, type SlaFields } from '../../records/sla';
 import { live, type Row } from '../data';
 import type { DocumentContext } from '../kit/context';
@@ -23,13 +35,17 @@ export { metricDefsFor };
 
 type Design = ServiceDesignFields;
 
-
 // Metrics ---------------------------------------------------------------------------------------
 
 /** Asset types the monitoring covers: those with project thresholds or assets in scope, in the usual order. */
-export function monitoredAssetTypes(design: Pick<Design, 'thresholds'> | null | undefined, assets: readonly AssetFields[]): AssetType[] {
+export function monitoredAssetTypes(
+  design: Pick<Design, 'thresholds'> | null | undefined,
+  assets: readonly AssetFields[],
+): AssetType[] {
   const used = new Set<string>([...(design?.thresholds ?? []).map((t) => t.assetType), ...assets.map((a) => a.type)]);
-  return (Object.keys(assetTypes) as AssetType[]).filter((type) => used.has(type) && metricDefsFor(type, design).length > 0);
+  return (Object.keys(assetTypes) as AssetType[]).filter(
+    (type) => used.has(type) && metricDefsFor(type, design).length > 0,
+  );
 }
 
 /** The label of a metric key anywhere in the design or the catalogue ("磁盘使用率"), else the key. */
@@ -54,17 +70,32 @@ function criticalOptions(def: MetricDef): string[] {
 export function metricRows(ctx: DocumentContext, assetType: AssetType, defs: readonly MetricDef[]): Cell[][] {
   return defs.map((def) => {
     if (isStatusMetric(def)) {
-      return [def.label, '—', `状态（正常值：${def.normal.join('/')}）`, orDash((def.warning ?? []).join('/')), orDash(criticalOptions(def).join('/')), orDash(def.hint)];
+      return [
+        def.label,
+        '—',
+        `状态（正常值：${def.normal.join('/')}）`,
+        orDash((def.warning ?? []).join('/')),
+        orDash(criticalOptions(def).join('/')),
+        orDash(def.hint),
+      ];
     }
     const levels: Cell[] =
       def.warning === null && def.critical === null
         ? [{ runs: [placeholderRun(ctx, designGaps.levels(assetTypes[assetType], def.label))], columnSpan: 2 }]
-        : [def.warning === null ? '—' : describeLevel(def, 'warning'), def.critical === null ? '—' : describeLevel(def, 'critical')];
+        : [
+            def.warning === null ? '—' : describeLevel(def, 'warning'),
+            def.critical === null ? '—' : describeLevel(def, 'critical'),
+          ];
     return [def.label, orDash(def.unit), metricDirections[def.direction].zh, ...levels, orDash(def.hint)];
   });
 }
 
-export function metricTable(ctx: DocumentContext, caption: string, assetType: AssetType, defs: readonly MetricDef[]): FileChild[] {
+export function metricTable(
+  ctx: DocumentContext,
+  caption: string,
+  assetType: AssetType,
+  defs: readonly MetricDef[],
+): FileChild[] {
   return dataTable(ctx, {
     caption,
     keepTogether: true,
@@ -89,7 +120,9 @@ interface GradingRow {
 
 const anyMetric = (key: string) => key.trim() === '' || key.trim() === '*';
 const sameCondition = (a: FaultRule, b: FaultRule) =>
-  (anyMetric(a.metricKey) ? '' : a.metricKey.trim()) === (anyMetric(b.metricKey) ? '' : b.metricKey.trim()) && a.level === b.level && (a.assetCriticality || '') === (b.assetCriticality || '');
+  (anyMetric(a.metricKey) ? '' : a.metricKey.trim()) === (anyMetric(b.metricKey) ? '' : b.metricKey.trim()) &&
+  a.level === b.level &&
+  (a.assetCriticality || '') === (b.assetCriticality || '');
 
 /**
  * The grading rules in the order they are tried (first match wins, anomaly.ts): the project's,
@@ -98,7 +131,9 @@ const sameCondition = (a: FaultRule, b: FaultRule) =>
  */
 export function gradingRules(design: Pick<Design, 'faultGrading'> | null | undefined): GradingRow[] {
   const own: GradingRow[] = (design?.faultGrading ?? []).map((rule) => ({ rule, projectRule: true }));
-  const defaults = defaultFaultRules.filter((d) => !own.some((o) => sameCondition(o.rule, d))).map((rule) => ({ rule, projectRule: false }));
+  const defaults = defaultFaultRules
+    .filter((d) => !own.some((o) => sameCondition(o.rule, d)))
+    .map((rule) => ({ rule, projectRule: false }));
   return [...own, ...defaults];
 }
 
@@ -127,7 +162,11 @@ export function gradingTable(ctx: DocumentContext, design: Design | null | undef
 
 // Escalation -------------------------------------------------------------------------------------
 
-const targetRoles: Record<keyof typeof escalationTargets, MemberFields['role']> = { secondLine: 'expert', pm: 'pm', customer: 'customerContact' };
+const targetRoles: Record<keyof typeof escalationTargets, MemberFields['role']> = {
+  secondLine: 'expert',
+  pm: 'pm',
+  customer: 'customerContact',
+};
 
 /** 二线专家（赵静）: the target and who that is in this project, when the team says. */
 export function escalationTargetText(to: keyof typeof escalationTargets, members: Row<MemberFields>[]): string {
@@ -138,15 +177,25 @@ export function escalationTargetText(to: keyof typeof escalationTargets, members
 }
 
 /** The escalation steps of a priority, earliest first. */
-export function escalationSteps(design: Pick<Design, 'escalation'> | null | undefined, priority: PriorityLevel): Design['escalation'] {
-  return (design?.escalation ?? []).filter((s) => s.priority === priority).sort((a, b) => (a.afterMinutes ?? Infinity) - (b.afterMinutes ?? Infinity));
+export function escalationSteps(
+  design: Pick<Design, 'escalation'> | null | undefined,
+  priority: PriorityLevel,
+): Design['escalation'] {
+  return (design?.escalation ?? [])
+    .filter((s) => s.priority === priority)
+    .sort((a, b) => (a.afterMinutes ?? Infinity) - (b.afterMinutes ?? Infinity));
 }
 
 /**
  * Per priority: the SLA's response and resolution targets and the escalation steps, e.g.
  * "报障后 15 分钟未恢复：升级至二线专家（赵静）". A step without minutes is marked 待补充.
  */
-export function escalationTable(ctx: DocumentContext, design: Design | null | undefined, sla: SlaFields | null | undefined, members: Row<MemberFields>[]): FileChild[] {
+export function escalationTable(
+  ctx: DocumentContext,
+  design: Design | null | undefined,
+  sla: SlaFields | null | undefined,
+  members: Row<MemberFields>[],
+): FileChild[] {
   const target = (level: PriorityLevel) => sla?.priorities.find((p) => p.level === level);
   return dataTable(ctx, {
     caption: '各级故障的处理时限与升级路径',
@@ -166,11 +215,18 @@ export function escalationTable(ctx: DocumentContext, design: Design | null | un
               ...(i > 0 ? [new TextRun({ break: 1 })] : []),
               s.afterMinutes === null
                 ? placeholderRun(ctx, designGaps.escalationMinutes(level, escalationTargets[s.to]))
-                : new TextRun(`报障后 ${minutesText(s.afterMinutes)}未恢复：升级至${escalationTargetText(s.to, members)}`),
+                : new TextRun(
+                    `报障后 ${minutesText(s.afterMinutes)}未恢复：升级至${escalationTargetText(s.to, members)}`,
+                  ),
             ]),
           }
         : { text: '不升级，由责任工程师处理至关闭' };
-      return [{ text: level, bold: true }, orDash(minutesText(target(level)?.responseMinutes ?? null)), orDash(minutesText(target(level)?.resolutionMinutes ?? null)), path];
+      return [
+        { text: level, bold: true },
+        orDash(minutesText(target(level)?.responseMinutes ?? null)),
+        orDash(minutesText(target(level)?.resolutionMinutes ?? null)),
+        path,
+      ];
     }),
   });
 }
@@ -197,7 +253,9 @@ export function changeRulesTable(ctx: DocumentContext, design: Design): FileChil
     ],
     rows: design.changeRules.map((rule) => [
       { text: changeTypes[rule.type].zh, bold: true },
-      rule.approver.trim() ? rule.approver : { runs: [placeholderRun(ctx, designGaps.approver(changeTypes[rule.type]))] },
+      rule.approver.trim()
+        ? rule.approver
+        : { runs: [placeholderRun(ctx, designGaps.approver(changeTypes[rule.type]))] },
       yesNo(rule.testRequired),
       yesNo(rule.rollbackRequired),
       orDash(rule.notes),

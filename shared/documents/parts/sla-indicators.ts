@@ -52,14 +52,23 @@ export function indicatorResults(sla: Pick<SlaFields, 'indicators'>, figures: Mo
         return result(indicator, `${percentText(value)}（${met}/${all}）`, judge(value, indicator.targetPercent));
       }
       case 'availability': {
-        if (figures.availability.length === 0) return result(indicator, '100%（无中断）', judge(100, indicator.targetPercent));
+        if (figures.availability.length === 0)
+          return result(indicator, '100%（无中断）', judge(100, indicator.targetPercent));
         const lowest = figures.availability.reduce((a, b) => (b.percent < a.percent ? b : a));
-        return result(indicator, `${lowest.percent.toFixed(3)}%（${lowest.service}）`, judge(lowest.percent, indicator.targetPercent));
+        return result(
+          indicator,
+          `${lowest.percent.toFixed(3)}%（${lowest.service}）`,
+          judge(lowest.percent, indicator.targetPercent),
+        );
       }
       case 'patrolCompletion': {
         if (!figures.patrol || figures.patrol.planned === 0) return result(indicator, '无应执行的巡检', null);
         const value = share(figures.patrol.done, figures.patrol.planned);
-        return result(indicator, `${percentText(value)}（${figures.patrol.done}/${figures.patrol.planned} 轮）`, judge(value, indicator.targetPercent));
+        return result(
+          indicator,
+          `${percentText(value)}（${figures.patrol.done}/${figures.patrol.planned} 轮）`,
+          judge(value, indicator.targetPercent),
+        );
       }
       default:
         return result(indicator, '人工评定', null);

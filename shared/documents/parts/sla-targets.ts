@@ -29,14 +29,24 @@ export function slaTargets(sla: SlaFields | null | undefined): SlaTarget[] {
   if (!sla) return [];
   const targets: SlaTarget[] = [];
   for (const p of sla.priorities) {
-    if (p.responseMinutes !== null) targets.push({ name: `${p.level} 响应时间`, target: `≤ ${minutesText(p.responseMinutes)}`, percent: null });
-    if (p.resolutionMinutes !== null) targets.push({ name: `${p.level} 解决时限`, target: `≤ ${minutesText(p.resolutionMinutes)}`, percent: null });
+    if (p.responseMinutes !== null)
+      targets.push({ name: `${p.level} 响应时间`, target: `≤ ${minutesText(p.responseMinutes)}`, percent: null });
+    if (p.resolutionMinutes !== null)
+      targets.push({ name: `${p.level} 解决时限`, target: `≤ ${minutesText(p.resolutionMinutes)}`, percent: null });
   }
   for (const a of sla.availability) {
-    targets.push({ name: `${a.service}可用性`, target: a.targetPercent === null ? '' : `≥ ${percentText(a.targetPercent)}`, percent: a.targetPercent });
+    targets.push({
+      name: `${a.service}可用性`,
+      target: a.targetPercent === null ? '' : `≥ ${percentText(a.targetPercent)}`,
+      percent: a.targetPercent,
+    });
   }
   for (const i of sla.indicators) {
-    targets.push({ name: i.name, target: i.targetPercent === null ? '' : `≥ ${percentText(i.targetPercent)}`, percent: i.targetPercent });
+    targets.push({
+      name: i.name,
+      target: i.targetPercent === null ? '' : `≥ ${percentText(i.targetPercent)}`,
+      percent: i.targetPercent,
+    });
   }
   return targets;
 }

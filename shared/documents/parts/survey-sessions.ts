@@ -41,7 +41,11 @@ export function surveySummaryTable(ctx: DocumentContext, sessions: Row<SurveySes
  * One session under a heading 3: who, when, where, notes, findings with the assets they concern,
  * pain points and needs, follow-ups, and its photos with captions (图 N).
  */
-export function sessionSection(ctx: DocumentContext, session: Row<SurveySessionFields>, assetName: Map<string, string>): FileChild[] {
+export function sessionSection(
+  ctx: DocumentContext,
+  session: Row<SurveySessionFields>,
+  assetName: Map<string, string>,
+): FileChild[] {
   const out: FileChild[] = [heading(session.title, 3)];
   const team = session.participants.filter((p) => p.side === 'team');
   const customer = session.participants.filter((p) => p.side === 'customer');
@@ -80,7 +84,12 @@ export function sessionSection(ctx: DocumentContext, session: Row<SurveySessionF
           { title: '期限', width: 18, align: 'center' },
           { title: '状态', width: 16, align: 'center' },
         ],
-        rows: session.followUps.map((f) => [f.text, orDash(f.owner), orDash(f.dueDate), f.done === 'done' ? '已完成' : '未完成']),
+        rows: session.followUps.map((f) => [
+          f.text,
+          orDash(f.owner),
+          orDash(f.dueDate),
+          f.done === 'done' ? '已完成' : '未完成',
+        ]),
       }),
     );
   }
@@ -88,7 +97,13 @@ export function sessionSection(ctx: DocumentContext, session: Row<SurveySessionF
   const files = session.attachments.filter((a) => !a.type.startsWith('image/'));
   for (const photo of photos) {
     const when = photo.takenAt ? `（${photo.takenAt.slice(0, 16).replace('T', ' ')}）` : '';
-    out.push(...figure(ctx, { bytes: ctx.files.get(photo.sha256), name: photo.name, caption: `${photo.caption || session.title}${when}` }));
+    out.push(
+      ...figure(ctx, {
+        bytes: ctx.files.get(photo.sha256),
+        name: photo.name,
+        caption: `${photo.caption || session.title}${when}`,
+      }),
+    );
   }
   if (files.length) out.push(labelled('附件', files.map((f) => f.name).join('、')));
   return out;

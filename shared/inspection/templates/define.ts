@@ -38,30 +38,31 @@ export interface SectionSpec {
   items: ItemSpec[];
 }
 
-export function defineTemplate(meta: Omit<BuiltinTemplate, 'sections' | 'items'>, sections: SectionSpec[]): BuiltinTemplate {
+export function defineTemplate(
+  meta: Omit<BuiltinTemplate, 'sections' | 'items'>,
+  sections: SectionSpec[],
+): BuiltinTemplate {
   return {
     ...meta,
     sections: sections.map(({ id, title }) => ({ id, title })),
     items: sections.flatMap((section) =>
-      section.items.map(
-        (spec): ChecklistItem => ({
-          id: spec.id,
-          sectionId: section.id,
-          title: spec.title,
-          method: spec.method ?? '',
-          expected: spec.expected ?? '',
-          kind: spec.kind ?? 'passFail',
-          min: spec.min ?? null,
-          max: spec.max ?? null,
-          unit: spec.unit ?? '',
-          pattern: spec.pattern ?? '',
-          options: spec.options ?? [],
-          acceptable: spec.acceptable ?? [],
-          severity: spec.severity ?? 'major',
-          guidance: spec.guidance ?? '',
-          parser: spec.parser ?? '',
-        }),
-      ),
+      section.items.map((spec): ChecklistItem => ({
+        id: spec.id,
+        sectionId: section.id,
+        title: spec.title,
+        method: spec.method ?? '',
+        expected: spec.expected ?? '',
+        kind: spec.kind ?? 'passFail',
+        min: spec.min ?? null,
+        max: spec.max ?? null,
+        unit: spec.unit ?? '',
+        pattern: spec.pattern ?? '',
+        options: spec.options ?? [],
+        acceptable: spec.acceptable ?? [],
+        severity: spec.severity ?? 'major',
+        guidance: spec.guidance ?? '',
+        parser: spec.parser ?? '',
+      })),
     ),
   };
 }

@@ -37,7 +37,8 @@ export const linuxServer = defineTemplate(
         {
           id: 'linux.sys.patch',
           title: '安全补丁',
-          method: 'rpm -qa --last | head -20\nyum updateinfo list security\nRHEL 8+/麒麟：dnf updateinfo list --security',
+          method:
+            'rpm -qa --last | head -20\nyum updateinfo list security\nRHEL 8+/麒麟：dnf updateinfo list --security',
           expected: '近 6 个月内做过补丁更新，无未修复的 Critical / Important 安全更新',
           guidance:
             '现场无外网时使用客户内网 yum 源或离线补丁包。更新前做好快照或备份，按变更流程实施，更新后确认业务正常。',
@@ -114,7 +115,8 @@ export const linuxServer = defineTemplate(
         {
           id: 'linux.acct.pwquality',
           title: '口令复杂度',
-          method: "grep -Ev '^\\s*(#|$)' /etc/security/pwquality.conf\ngrep pam_pwquality /etc/pam.d/system-auth /etc/pam.d/password-auth",
+          method:
+            "grep -Ev '^\\s*(#|$)' /etc/security/pwquality.conf\ngrep pam_pwquality /etc/pam.d/system-auth /etc/pam.d/password-auth",
           expected: 'minlen ≥ 8，且至少包含 3 类字符（minclass = 3，或 dcredit/ucredit/lcredit/ocredit = -1）',
           guidance:
             '在 /etc/security/pwquality.conf 设置 minlen = 8、minclass = 3，并确认 system-auth 与 password-auth 中启用了 pam_pwquality.so' +
@@ -123,7 +125,8 @@ export const linuxServer = defineTemplate(
         {
           id: 'linux.acct.lockout',
           title: '登录失败锁定',
-          method: "grep -E 'pam_(faillock|tally2)' /etc/pam.d/system-auth /etc/pam.d/password-auth\nRHEL 8+/麒麟：grep -Ev '^\\s*(#|$)' /etc/security/faillock.conf",
+          method:
+            "grep -E 'pam_(faillock|tally2)' /etc/pam.d/system-auth /etc/pam.d/password-auth\nRHEL 8+/麒麟：grep -Ev '^\\s*(#|$)' /etc/security/faillock.conf",
           expected: '连续失败 5 次锁定，锁定时间 ≥ 10 分钟（如 deny=5 unlock_time=600）',
           guidance:
             'RHEL 8+/麒麟 V10：authselect enable-feature with-faillock，在 /etc/security/faillock.conf 设置 deny = 5、unlock_time = 600；' +
@@ -137,12 +140,13 @@ export const linuxServer = defineTemplate(
           kind: 'text',
           pattern: '^root$',
           severity: 'critical',
-          guidance: '查明多余 UID 0 账号的来源，确认后删除，或改为普通 UID（usermod -u <新UID> <用户名>）并通过 sudo 授权。',
+          guidance:
+            '查明多余 UID 0 账号的来源，确认后删除，或改为普通 UID（usermod -u <新UID> <用户名>）并通过 sudo 授权。',
         },
         {
           id: 'linux.acct.empty-password',
           title: '空口令账号数',
-          method: "awk -F: '($2 == \"\") {print $1}' /etc/shadow | wc -l",
+          method: 'awk -F: \'($2 == "") {print $1}\' /etc/shadow | wc -l',
           expected: '0 个',
           kind: 'number',
           max: 0,
@@ -161,7 +165,8 @@ export const linuxServer = defineTemplate(
         {
           id: 'linux.acct.tmout',
           title: '会话超时（TMOUT）',
-          method: "echo $TMOUT\ngrep -rE '^\\s*(export\\s+|readonly\\s+)?TMOUT=' /etc/profile /etc/profile.d/ /etc/bashrc",
+          method:
+            "echo $TMOUT\ngrep -rE '^\\s*(export\\s+|readonly\\s+)?TMOUT=' /etc/profile /etc/profile.d/ /etc/bashrc",
           expected: '1 – 600 秒',
           kind: 'number',
           min: 1,
@@ -180,7 +185,8 @@ export const linuxServer = defineTemplate(
         {
           id: 'linux.ssh.permit-root',
           title: '禁止 root 远程登录（PermitRootLogin）',
-          method: "grep -i '^PermitRootLogin' /etc/ssh/sshd_config\n以实际生效值为准：sshd -T | grep -i permitrootlogin",
+          method:
+            "grep -i '^PermitRootLogin' /etc/ssh/sshd_config\n以实际生效值为准：sshd -T | grep -i permitrootlogin",
           expected: 'no',
           kind: 'text',
           pattern: '^no$',
@@ -252,7 +258,8 @@ export const linuxServer = defineTemplate(
           title: '日志保留时间',
           method: "grep -E '^\\s*(daily|weekly|monthly|rotate)' /etc/logrotate.conf",
           expected: '本地或日志服务器保留 ≥ 180 天',
-          guidance: '《网络安全法》要求网络日志留存不少于六个月：如 weekly 配合 rotate 26；或确认日志服务器保留 ≥ 180 天。',
+          guidance:
+            '《网络安全法》要求网络日志留存不少于六个月：如 weekly 配合 rotate 26；或确认日志服务器保留 ≥ 180 天。',
         },
         {
           id: 'linux.log.history',
@@ -310,7 +317,17 @@ export const linuxServer = defineTemplate(
           method: 'systemctl list-unit-files --type=service --state=enabled',
           expected: '无',
           kind: 'multiChoice',
-          options: ['无', 'telnet / rsh / rlogin', 'vsftpd', 'avahi-daemon', 'cups', 'postfix（非邮件服务器）', 'nfs-server / rpcbind（未使用 NFS）', 'bluetooth', 'xinetd'],
+          options: [
+            '无',
+            'telnet / rsh / rlogin',
+            'vsftpd',
+            'avahi-daemon',
+            'cups',
+            'postfix（非邮件服务器）',
+            'nfs-server / rpcbind（未使用 NFS）',
+            'bluetooth',
+            'xinetd',
+          ],
           acceptable: ['无'],
           guidance: '确认不需要后 systemctl disable --now <服务名>；勾选的服务在备注中逐一记录处理结果。',
         },
@@ -361,7 +378,8 @@ export const linuxServer = defineTemplate(
           max: 85,
           unit: '%',
           parser: 'memory.usedPercent',
-          guidance: '用 ps aux --sort=-rss | head 找出占用最多的进程，判断是否内存泄漏或需要扩容。缓存（buff/cache）可回收，不计入使用率。',
+          guidance:
+            '用 ps aux --sort=-rss | head 找出占用最多的进程，判断是否内存泄漏或需要扩容。缓存（buff/cache）可回收，不计入使用率。',
         },
         {
           id: 'linux.res.swap',

@@ -17,7 +17,8 @@ export const middleware = defineTemplate(
         {
           id: 'mw.run.version',
           title: '中间件版本',
-          method: 'Nginx：nginx -v\nTomcat：$CATALINA_HOME/bin/version.sh\nWebLogic：java -cp $WL_HOME/server/lib/weblogic.jar weblogic.version',
+          method:
+            'Nginx：nginx -v\nTomcat：$CATALINA_HOME/bin/version.sh\nWebLogic：java -cp $WL_HOME/server/lib/weblogic.jar weblogic.version',
           expected: '在厂商支持期内，无已公布的高危漏洞未修复',
           parser: 'mw.version',
           guidance:
@@ -34,19 +35,22 @@ export const middleware = defineTemplate(
         {
           id: 'mw.run.status',
           title: '服务运行状态',
-          method: "systemctl is-active nginx（或 tomcat 等实际服务名）\nps -ef | grep -E '[n]ginx: master|[c]atalina|[w]eblogic.Server'",
+          method:
+            "systemctl is-active nginx（或 tomcat 等实际服务名）\nps -ef | grep -E '[n]ginx: master|[c]atalina|[w]eblogic.Server'",
           expected: 'active',
           kind: 'text',
           pattern: '^active$',
           severity: 'critical',
-          guidance: '未以 systemd 服务方式管理的，用 ps 确认进程存在后手动选择合格，并建议改为服务方式管理以便开机自启。',
+          guidance:
+            '未以 systemd 服务方式管理的，用 ps 确认进程存在后手动选择合格，并建议改为服务方式管理以便开机自启。',
         },
         {
           id: 'mw.run.user',
           title: '运行账号',
           method: "ps -eo user,pid,args | grep -E '[n]ginx: worker|[c]atalina|[w]eblogic.Server'",
           expected: '以专用低权限账号运行（Nginx worker、Tomcat、WebLogic 进程均不为 root）',
-          guidance: 'Nginx 在 nginx.conf 设置 user nginx;；Tomcat/WebLogic 以专用账号启动，并把安装目录属主改为该账号。',
+          guidance:
+            'Nginx 在 nginx.conf 设置 user nginx;；Tomcat/WebLogic 以专用账号启动，并把安装目录属主改为该账号。',
         },
       ],
     },
@@ -59,7 +63,8 @@ export const middleware = defineTemplate(
           title: '管理控制台访问控制',
           method:
             'Tomcat：ls $CATALINA_HOME/webapps；cat $CATALINA_HOME/webapps/manager/META-INF/context.xml\nWebLogic：控制台 → 域 → 安全 → 筛选器；或访问 http://<IP>:7001/console 验证',
-          expected: 'Tomcat manager、host-manager 已删除或仅允许运维地址访问（RemoteAddrValve）；WebLogic 控制台限制来源地址或使用独立管理端口',
+          expected:
+            'Tomcat manager、host-manager 已删除或仅允许运维地址访问（RemoteAddrValve）；WebLogic 控制台限制来源地址或使用独立管理端口',
           severity: 'critical',
         },
         {
@@ -84,12 +89,14 @@ export const middleware = defineTemplate(
           pattern: '^off$',
           severity: 'minor',
           parser: 'mw.serverTokens',
-          guidance: 'Nginx 在 http 段加 server_tokens off;；Tomcat 在 server.xml 的 ErrorReportValve 设置 showServerInfo="false"。非 Nginx 选“不适用”。',
+          guidance:
+            'Nginx 在 http 段加 server_tokens off;；Tomcat 在 server.xml 的 ErrorReportValve 设置 showServerInfo="false"。非 Nginx 选“不适用”。',
         },
         {
           id: 'mw.leak.listing',
           title: '目录浏览',
-          method: "Nginx：nginx -T 2>/dev/null | grep autoindex\nTomcat：grep -A1 '<param-name>listings' $CATALINA_HOME/conf/web.xml",
+          method:
+            "Nginx：nginx -T 2>/dev/null | grep autoindex\nTomcat：grep -A1 '<param-name>listings' $CATALINA_HOME/conf/web.xml",
           expected: '已关闭',
           kind: 'choice',
           options: ['已关闭', '已开启'],
@@ -118,7 +125,8 @@ export const middleware = defineTemplate(
           kind: 'text',
           pattern: '^(400|403|405|501)$',
           severity: 'minor',
-          guidance: 'Tomcat Connector 默认 allowTrace="false"；Nginx 可用 if ($request_method !~ ^(GET|HEAD|POST)$) { return 405; }。',
+          guidance:
+            'Tomcat Connector 默认 allowTrace="false"；Nginx 可用 if ($request_method !~ ^(GET|HEAD|POST)$) { return 405; }。',
         },
         {
           id: 'mw.leak.shutdown-port',
@@ -152,12 +160,14 @@ export const middleware = defineTemplate(
         {
           id: 'mw.tls.protocols',
           title: '启用的 TLS 协议',
-          method: "Nginx：nginx -T 2>/dev/null | grep ssl_protocols\nTomcat：grep -E 'sslEnabledProtocols|protocols=' $CATALINA_HOME/conf/server.xml",
+          method:
+            "Nginx：nginx -T 2>/dev/null | grep ssl_protocols\nTomcat：grep -E 'sslEnabledProtocols|protocols=' $CATALINA_HOME/conf/server.xml",
           expected: '仅 TLSv1.2、TLSv1.3',
           kind: 'text',
           pattern: '^(TLSv1\\.[23])(\\s+TLSv1\\.[23])*$',
           parser: 'mw.tlsProtocols',
-          guidance: 'Nginx：ssl_protocols TLSv1.2 TLSv1.3;；Tomcat：SSLHostConfig 的 protocols="TLSv1.2+TLSv1.3"。未启用 HTTPS 时选“不适用”。',
+          guidance:
+            'Nginx：ssl_protocols TLSv1.2 TLSv1.3;；Tomcat：SSLHostConfig 的 protocols="TLSv1.2+TLSv1.3"。未启用 HTTPS 时选“不适用”。',
         },
         {
           id: 'mw.tls.cert',
@@ -179,7 +189,8 @@ export const middleware = defineTemplate(
         {
           id: 'mw.log.access',
           title: '访问日志',
-          method: 'Nginx：nginx -T 2>/dev/null | grep access_log\nTomcat：server.xml 中的 AccessLogValve\nWebLogic：环境 → 服务器 → 日志记录 → HTTP',
+          method:
+            'Nginx：nginx -T 2>/dev/null | grep access_log\nTomcat：server.xml 中的 AccessLogValve\nWebLogic：环境 → 服务器 → 日志记录 → HTTP',
           expected: '已开启访问日志，记录来源地址、时间、请求与状态码',
         },
         {
@@ -212,7 +223,8 @@ export const middleware = defineTemplate(
           unit: '个',
           severity: 'minor',
           parser: 'proc.maxOpenFiles',
-          guidance: 'systemd 服务在 unit 文件中设置 LimitNOFILE=65535；脚本启动的在 /etc/security/limits.conf 中为运行账号设置 nofile。',
+          guidance:
+            'systemd 服务在 unit 文件中设置 LimitNOFILE=65535；脚本启动的在 /etc/security/limits.conf 中为运行账号设置 nofile。',
         },
         {
           id: 'mw.res.disk',

@@ -71,12 +71,14 @@ export const mysqlDatabase = defineTemplate(
           pattern: '^(localhost|127\\.0\\.0\\.1|::1)(,\\s*(localhost|127\\.0\\.0\\.1|::1))*$',
           severity: 'critical',
           parser: 'mysql.rootHosts',
-          guidance: "先确认有其他可用的管理账号，再删除远程 root：DROP USER 'root'@'%';。远程管理使用按人分配的管理账号。",
+          guidance:
+            "先确认有其他可用的管理账号，再删除远程 root：DROP USER 'root'@'%';。远程管理使用按人分配的管理账号。",
         },
         {
           id: 'mysql.acct.empty-password',
           title: '空口令账户数',
-          method: "SELECT user, host FROM mysql.user WHERE authentication_string = '';\n（5.6 及以前：WHERE password = ''）",
+          method:
+            "SELECT user, host FROM mysql.user WHERE authentication_string = '';\n（5.6 及以前：WHERE password = ''）",
           expected: '0 个（Empty set）',
           kind: 'number',
           max: 0,
@@ -110,7 +112,8 @@ export const mysqlDatabase = defineTemplate(
           id: 'mysql.acct.lockout',
           title: '登录失败处理',
           method: "SHOW VARIABLES LIKE 'connection_control%';",
-          expected: '已启用 connection_control 插件，或为账户设置了 FAILED_LOGIN_ATTEMPTS / PASSWORD_LOCK_TIME（8.0.19+）',
+          expected:
+            '已启用 connection_control 插件，或为账户设置了 FAILED_LOGIN_ATTEMPTS / PASSWORD_LOCK_TIME（8.0.19+）',
           severity: 'minor',
         },
       ],
@@ -128,7 +131,8 @@ export const mysqlDatabase = defineTemplate(
           ...onOff,
           acceptable: ['ON'],
           parser: 'mysql.var:slow_query_log',
-          guidance: 'SET GLOBAL slow_query_log = ON;，并写入 my.cnf 的 [mysqld] 段（slow_query_log = 1、slow_query_log_file、long_query_time），否则重启后失效。',
+          guidance:
+            'SET GLOBAL slow_query_log = ON;，并写入 my.cnf 的 [mysqld] 段（slow_query_log = 1、slow_query_log_file、long_query_time），否则重启后失效。',
         },
         {
           id: 'mysql.log.long-query-time',
@@ -162,7 +166,8 @@ export const mysqlDatabase = defineTemplate(
           unit: '秒',
           severity: 'minor',
           parser: 'mysql.var:binlog_expire_logs_seconds',
-          guidance: 'SET PERSIST binlog_expire_logs_seconds = 604800;（5.7：expire_logs_days = 7，按天填写时换算为秒）。同时确认磁盘容量足够。',
+          guidance:
+            'SET PERSIST binlog_expire_logs_seconds = 604800;（5.7：expire_logs_days = 7，按天填写时换算为秒）。同时确认磁盘容量足够。',
         },
         {
           id: 'mysql.log.audit',
@@ -186,7 +191,8 @@ export const mysqlDatabase = defineTemplate(
           options: ['成功', '失败', '无备份'],
           acceptable: ['成功'],
           severity: 'critical',
-          guidance: '备份失败时查看日志原因（空间不足、锁等待、账号权限）；mysqldump 或 xtrabackup 的日志末尾应有 completed OK 一类的完成标志。',
+          guidance:
+            '备份失败时查看日志原因（空间不足、锁等待、账号权限）；mysqldump 或 xtrabackup 的日志末尾应有 completed OK 一类的完成标志。',
         },
         {
           id: 'mysql.bak.age',

@@ -46,7 +46,8 @@ export const networkDevice = defineTemplate(
           expected: '运行时间与已知的重启记录相符，无异常重启',
           severity: 'minor',
           parser: 'device.uptime',
-          guidance: '运行时间异常短说明近期重启过：华为 display reboot-info，Cisco 查看 show version 中的 “System returned to ROM by”。',
+          guidance:
+            '运行时间异常短说明近期重启过：华为 display reboot-info，Cisco 查看 show version 中的 “System returned to ROM by”。',
         },
       ],
     },
@@ -59,26 +60,32 @@ export const networkDevice = defineTemplate(
           title: '本地账号',
           method: '华为/H3C：display local-user\nCisco：show running-config | include username',
           expected: '无厂商默认账号与口令，账号按人分配、权限最小化',
-          guidance: '删除或修改默认账号（如 admin / admin@huawei.com），多人共用账号改为按人创建；有 TACACS+/RADIUS 时本地账号仅作应急。',
+          guidance:
+            '删除或修改默认账号（如 admin / admin@huawei.com），多人共用账号改为按人创建；有 TACACS+/RADIUS 时本地账号仅作应急。',
         },
         {
           id: 'net.acct.password-cipher',
           title: '配置中无明文口令',
-          method: '华为/H3C：display current-configuration | include password\nCisco：show running-config | include password|secret',
-          expected: '口令均为密文（华为 irreversible-cipher / cipher，Cisco secret 8 或 9，或已启用 service password-encryption）',
-          guidance: '华为：local-user <用户名> password irreversible-cipher <口令>；Cisco：username <用户名> algorithm-type scrypt secret <口令>，并 service password-encryption。',
+          method:
+            '华为/H3C：display current-configuration | include password\nCisco：show running-config | include password|secret',
+          expected:
+            '口令均为密文（华为 irreversible-cipher / cipher，Cisco secret 8 或 9，或已启用 service password-encryption）',
+          guidance:
+            '华为：local-user <用户名> password irreversible-cipher <口令>；Cisco：username <用户名> algorithm-type scrypt secret <口令>，并 service password-encryption。',
         },
         {
           id: 'net.acct.vty-acl',
           title: '登录来源地址限制',
-          method: '华为/H3C：display current-configuration configuration user-interface\nCisco：show running-config | section line vty',
+          method:
+            '华为/H3C：display current-configuration configuration user-interface\nCisco：show running-config | section line vty',
           expected: 'VTY 已绑定 ACL，仅允许运维网段登录（华为 acl 2000 inbound，Cisco access-class 10 in）',
           guidance: '先在 ACL 中加入当前登录地址，再绑定到 VTY，以免把自己挡在外面。',
         },
         {
           id: 'net.acct.idle-timeout',
           title: '登录空闲超时',
-          method: '华为/H3C：display current-configuration configuration user-interface\nCisco：show running-config | include exec-timeout',
+          method:
+            '华为/H3C：display current-configuration configuration user-interface\nCisco：show running-config | include exec-timeout',
           expected: '1 – 10 分钟（0 0 表示永不超时，不合格）',
           kind: 'number',
           min: 1,
@@ -86,7 +93,8 @@ export const networkDevice = defineTemplate(
           unit: '分钟',
           severity: 'minor',
           parser: 'net.idleTimeoutMinutes',
-          guidance: '华为/H3C：user-interface vty 0 4 下 idle-timeout 5 0；Cisco：line vty 0 4 下 exec-timeout 5 0；console 口同样设置。',
+          guidance:
+            '华为/H3C：user-interface vty 0 4 下 idle-timeout 5 0；Cisco：line vty 0 4 下 exec-timeout 5 0；console 口同样设置。',
         },
       ],
     },
@@ -120,7 +128,8 @@ export const networkDevice = defineTemplate(
         {
           id: 'net.mgmt.snmp',
           title: 'SNMP 团体名',
-          method: '华为/H3C：display current-configuration | include snmp-agent\nCisco：show running-config | include snmp-server',
+          method:
+            '华为/H3C：display current-configuration | include snmp-agent\nCisco：show running-config | include snmp-server',
           expected: '无 public、private 等默认或弱团体名，优先使用 SNMPv3',
           kind: 'choice',
           options: snmpOptions,
@@ -134,16 +143,19 @@ export const networkDevice = defineTemplate(
         {
           id: 'net.mgmt.snmp-acl',
           title: 'SNMP 访问来源限制',
-          method: '华为/H3C：display current-configuration | include snmp-agent\nCisco：show running-config | include snmp-server',
+          method:
+            '华为/H3C：display current-configuration | include snmp-agent\nCisco：show running-config | include snmp-server',
           expected: '团体名/用户已绑定 ACL，仅网管服务器可访问',
           severity: 'minor',
         },
         {
           id: 'net.mgmt.services',
           title: '关闭不使用的管理服务',
-          method: '华为：display current-configuration | include http|ftp\nCisco：show running-config | include ip http|ftp',
+          method:
+            '华为：display current-configuration | include http|ftp\nCisco：show running-config | include ip http|ftp',
           expected: '未使用的 HTTP/HTTPS 网管、FTP、TFTP 服务已关闭',
-          guidance: '华为：undo http server enable、undo ftp server；Cisco：no ip http server、no ip http secure-server。',
+          guidance:
+            '华为：undo http server enable、undo ftp server；Cisco：no ip http server、no ip http secure-server。',
         },
       ],
     },
@@ -154,7 +166,8 @@ export const networkDevice = defineTemplate(
         {
           id: 'net.log.ntp-servers',
           title: 'NTP 服务器配置',
-          method: '华为/H3C：display current-configuration | include ntp\nCisco：show running-config | include ntp server',
+          method:
+            '华为/H3C：display current-configuration | include ntp\nCisco：show running-config | include ntp server',
           expected: '已配置客户指定的 NTP 服务器',
           parser: 'net.ntpServers',
           guidance: '华为/H3C：ntp-service unicast-server <IP>；Cisco：ntp server <IP>。',
@@ -172,7 +185,8 @@ export const networkDevice = defineTemplate(
         {
           id: 'net.log.syslog',
           title: '日志服务器',
-          method: '华为/H3C：display current-configuration | include info-center loghost\nCisco：show running-config | include logging',
+          method:
+            '华为/H3C：display current-configuration | include info-center loghost\nCisco：show running-config | include logging',
           expected: '已配置客户日志服务器',
           parser: 'net.syslogServers',
           guidance: '华为/H3C：info-center loghost <IP>；Cisco：logging host <IP>。',
@@ -213,7 +227,8 @@ export const networkDevice = defineTemplate(
         {
           id: 'net.cfg.saved',
           title: '配置已保存',
-          method: '华为：compare configuration\nCisco：show archive config differences nvram:startup-config system:running-config',
+          method:
+            '华为：compare configuration\nCisco：show archive config differences nvram:startup-config system:running-config',
           expected: '已保存',
           kind: 'choice',
           options: ['已保存', '存在未保存的变更'],
@@ -236,7 +251,8 @@ export const networkDevice = defineTemplate(
         {
           id: 'net.hw.power-fan',
           title: '电源、风扇与温度',
-          method: '华为：display power；display fan；display temperature all\nH3C：display power；display fan\nCisco：show environment all',
+          method:
+            '华为：display power；display fan；display temperature all\nH3C：display power；display fan\nCisco：show environment all',
           expected: '电源均正常且冗余，风扇正常，温度在正常范围',
         },
         {
@@ -255,7 +271,8 @@ export const networkDevice = defineTemplate(
           unit: '%',
           severity: 'minor',
           parser: 'cpu.usedPercent',
-          guidance: 'CPU 持续偏高时查看占用最高的任务（华为 display cpu-usage 的任务列表，Cisco show processes cpu sorted），排查广播风暴或攻击流量。',
+          guidance:
+            'CPU 持续偏高时查看占用最高的任务（华为 display cpu-usage 的任务列表，Cisco show processes cpu sorted），排查广播风暴或攻击流量。',
         },
         {
           id: 'net.hw.panel-photo',

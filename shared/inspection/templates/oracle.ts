@@ -49,12 +49,14 @@ export const oracleDatabase = defineTemplate(
           acceptable: ['运行中'],
           severity: 'critical',
           parser: 'oracle.listener',
-          guidance: 'lsnrctl start 启动监听；服务未注册时在数据库中执行 alter system register;，并检查 local_listener 参数。',
+          guidance:
+            'lsnrctl start 启动监听；服务未注册时在数据库中执行 alter system register;，并检查 local_listener 参数。',
         },
         {
           id: 'ora.inst.alert',
           title: '告警日志',
-          method: 'adrci exec="show alert -tail 200" | grep ORA-\n或查看 $ORACLE_BASE/diag/rdbms/<库名>/<实例名>/trace/alert_<实例名>.log',
+          method:
+            'adrci exec="show alert -tail 200" | grep ORA-\n或查看 $ORACLE_BASE/diag/rdbms/<库名>/<实例名>/trace/alert_<实例名>.log',
           expected: '近期无 ORA-00600、ORA-07445、ORA-01555、ORA-04031 等错误',
           guidance: 'ORA-00600 / ORA-07445 为内部错误，收集 trace 文件提交 Oracle 支持（SR）。',
         },
@@ -82,7 +84,8 @@ export const oracleDatabase = defineTemplate(
           max: 0,
           unit: '个',
           parser: 'sql:open_cnt',
-          guidance: 'alter user <账户> account lock password expire;。DBSNMP 用于 OEM 监控，如客户在用则保留并修改口令，在备注中说明。',
+          guidance:
+            'alter user <账户> account lock password expire;。DBSNMP 用于 OEM 监控，如客户在用则保留并修改口令，在备注中说明。',
         },
         {
           id: 'ora.acct.password-life',
@@ -93,7 +96,8 @@ export const oracleDatabase = defineTemplate(
           max: 90,
           unit: '天',
           parser: 'oracle.profile:password_life_time',
-          guidance: 'alter profile default limit password_life_time 90;。应用账户口令过期会导致业务中断，应用账户可使用单独的 profile，并由客户确认。',
+          guidance:
+            'alter profile default limit password_life_time 90;。应用账户口令过期会导致业务中断，应用账户可使用单独的 profile，并由客户确认。',
         },
         {
           id: 'ora.acct.failed-login',
@@ -115,7 +119,8 @@ export const oracleDatabase = defineTemplate(
           kind: 'text',
           pattern: '^(?!null$|default$)\\S+$',
           parser: 'oracle.profile:password_verify_function',
-          guidance: '以 sysdba 执行 @?/rdbms/admin/utlpwdmg.sql 创建校验函数，再 alter profile default limit password_verify_function ora12c_verify_function;。',
+          guidance:
+            '以 sysdba 执行 @?/rdbms/admin/utlpwdmg.sql 创建校验函数，再 alter profile default limit password_verify_function ora12c_verify_function;。',
         },
         {
           id: 'ora.acct.dba-role',
@@ -151,7 +156,8 @@ export const oracleDatabase = defineTemplate(
           max: 80,
           unit: '%',
           parser: 'sql:fra_pct',
-          guidance: '快速恢复区写满会导致归档失败、数据库挂起：用 RMAN 删除已备份的归档（delete archivelog all backed up 1 times to device type disk;）或调大 db_recovery_file_dest_size。',
+          guidance:
+            '快速恢复区写满会导致归档失败、数据库挂起：用 RMAN 删除已备份的归档（delete archivelog all backed up 1 times to device type disk;）或调大 db_recovery_file_dest_size。',
         },
         {
           id: 'ora.space.asm',
@@ -190,7 +196,8 @@ export const oracleDatabase = defineTemplate(
           acceptable: ['ARCHIVELOG'],
           severity: 'critical',
           parser: 'oracle.logMode',
-          guidance: '非归档模式只能恢复到最近一次冷备份。开启需停机：shutdown immediate → startup mount → alter database archivelog → alter database open。',
+          guidance:
+            '非归档模式只能恢复到最近一次冷备份。开启需停机：shutdown immediate → startup mount → alter database archivelog → alter database open。',
         },
         {
           id: 'ora.bak.status',
@@ -202,7 +209,8 @@ export const oracleDatabase = defineTemplate(
           acceptable: ['COMPLETED'],
           severity: 'critical',
           parser: 'sql:bak_status',
-          guidance: '查看 RMAN 日志定位失败原因；备份由第三方软件（NBU、CommVault 等）调度时，同时核对备份软件的作业状态。',
+          guidance:
+            '查看 RMAN 日志定位失败原因；备份由第三方软件（NBU、CommVault 等）调度时，同时核对备份软件的作业状态。',
         },
         {
           id: 'ora.bak.age',
@@ -243,7 +251,8 @@ export const oracleDatabase = defineTemplate(
           kind: 'text',
           pattern: '^(os|db|db,\\s*extended|xml|xml,\\s*extended)$',
           parser: 'oracle.param:audit_trail',
-          guidance: "alter system set audit_trail = db, extended scope = spfile; 后重启生效。12c 及以上也可使用统一审计（select value from v$option where parameter = 'Unified Auditing';）。",
+          guidance:
+            "alter system set audit_trail = db, extended scope = spfile; 后重启生效。12c 及以上也可使用统一审计（select value from v$option where parameter = 'Unified Auditing';）。",
         },
         {
           id: 'ora.log.redo',

@@ -100,7 +100,8 @@ export const storageArray = defineTemplate(
           unit: '块',
           severity: 'critical',
           parser: 'storage.faultDisks',
-          guidance: '立即报修更换；确认热备已接管并查看重构进度（show disk_domain general）。重构期间避免再拔插其他硬盘。',
+          guidance:
+            '立即报修更换；确认热备已接管并查看重构进度（show disk_domain general）。重构期间避免再拔插其他硬盘。',
         },
         {
           id: 'sto.disk.prefail',

@@ -25,7 +25,8 @@ export const windowsServer = defineTemplate(
           expected: '与交付清单一致，且在微软支持周期内',
           severity: 'minor',
           parser: 'os.release',
-          guidance: 'Windows Server 2012 / 2012 R2 已于 2023-10-10 停止支持（ESU 除外），2008 更早：在报告中提示风险并建议升级。',
+          guidance:
+            'Windows Server 2012 / 2012 R2 已于 2023-10-10 停止支持（ESU 除外），2008 更早：在报告中提示风险并建议升级。',
         },
       ],
     },
@@ -124,7 +125,8 @@ export const windowsServer = defineTemplate(
           acceptable: ['已重命名'],
           severity: 'minor',
           parser: 'win.adminRenamed',
-          guidance: '本地安全策略 → 本地策略 → 安全选项 → 账户：重命名系统管理员账户。重命名前确认没有脚本、计划任务使用 Administrator 登录。',
+          guidance:
+            '本地安全策略 → 本地策略 → 安全选项 → 账户：重命名系统管理员账户。重命名前确认没有脚本、计划任务使用 Administrator 登录。',
         },
         {
           id: 'win.acct.unused',
@@ -161,7 +163,8 @@ export const windowsServer = defineTemplate(
           options: auditOptions,
           acceptable: ['成功和失败', '成功'],
           parser: 'win.audit:user-account-management',
-          guidance: 'auditpol /set /subcategory:"用户帐户管理" /success:enable /failure:enable（英文系统用 "User Account Management"）。',
+          guidance:
+            'auditpol /set /subcategory:"用户帐户管理" /success:enable /failure:enable（英文系统用 "User Account Management"）。',
         },
         {
           id: 'win.audit.policy-change',
@@ -173,7 +176,8 @@ export const windowsServer = defineTemplate(
           acceptable: ['成功和失败', '成功'],
           severity: 'minor',
           parser: 'win.audit:audit-policy-change',
-          guidance: 'auditpol /set /subcategory:"审核策略更改" /success:enable /failure:enable（英文系统用 "Audit Policy Change"）。',
+          guidance:
+            'auditpol /set /subcategory:"审核策略更改" /success:enable /failure:enable（英文系统用 "Audit Policy Change"）。',
         },
         {
           id: 'win.audit.credential',
@@ -185,7 +189,8 @@ export const windowsServer = defineTemplate(
           acceptable: ['成功和失败'],
           severity: 'minor',
           parser: 'win.audit:credential-validation',
-          guidance: 'auditpol /set /subcategory:"凭据验证" /success:enable /failure:enable（英文系统用 "Credential Validation"）。',
+          guidance:
+            'auditpol /set /subcategory:"凭据验证" /success:enable /failure:enable（英文系统用 "Credential Validation"）。',
         },
       ],
     },
@@ -254,7 +259,8 @@ export const windowsServer = defineTemplate(
           pattern: '^(?!3389$)\\d+$',
           severity: 'minor',
           parser: 'win.reg:portnumber',
-          guidance: '修改 PortNumber 后需同步放行防火墙端口并重启远程桌面服务，改前确认有控制台或带外管理可用。客户要求保留 3389 时选“不适用”。',
+          guidance:
+            '修改 PortNumber 后需同步放行防火墙端口并重启远程桌面服务，改前确认有控制台或带外管理可用。客户要求保留 3389 时选“不适用”。',
         },
         {
           id: 'win.rdp.idle-timeout',
@@ -279,7 +285,8 @@ export const windowsServer = defineTemplate(
         {
           id: 'win.patch.latest',
           title: '最近一次安装更新',
-          method: 'wmic qfe list brief\nServer 2022 起：Get-HotFix | Sort-Object InstalledOn -Descending | Select-Object -First 5',
+          method:
+            'wmic qfe list brief\nServer 2022 起：Get-HotFix | Sort-Object InstalledOn -Descending | Select-Object -First 5',
           expected: '近 3 个月内安装过累积更新，无已知高危漏洞（如 MS17-010）未修复',
           parser: 'win.lastHotfixDate',
           guidance: '通过客户 WSUS 或离线更新包安装最新累积更新；更新前确认备份/快照，在维护窗口重启。',
@@ -287,7 +294,8 @@ export const windowsServer = defineTemplate(
         {
           id: 'win.av.status',
           title: '防病毒软件',
-          method: 'Get-MpComputerStatus | Select-Object AMServiceEnabled, AntivirusEnabled, RealTimeProtectionEnabled, AntivirusSignatureLastUpdated\n第三方杀毒软件：查看客户端或管理控制台',
+          method:
+            'Get-MpComputerStatus | Select-Object AMServiceEnabled, AntivirusEnabled, RealTimeProtectionEnabled, AntivirusSignatureLastUpdated\n第三方杀毒软件：查看客户端或管理控制台',
           expected: '已安装并运行，实时防护开启，病毒库 7 天内更新过',
           severity: 'critical',
           guidance: '内网环境确认杀毒软件服务器可向客户端下发病毒库；数据库等服务器按厂商建议配置扫描排除目录。',
@@ -307,13 +315,23 @@ export const windowsServer = defineTemplate(
         {
           id: 'win.svc.unneeded',
           title: '已启用的非必要服务',
-          method: "Get-Service | Where-Object { $_.StartType -eq 'Automatic' } | Sort-Object DisplayName\n或 services.msc",
+          method:
+            "Get-Service | Where-Object { $_.StartType -eq 'Automatic' } | Sort-Object DisplayName\n或 services.msc",
           expected: '无',
           kind: 'multiChoice',
-          options: ['无', 'Telnet', 'FTP 服务（IIS FTP）', 'Print Spooler（非打印服务器）', 'Remote Registry', 'SNMP 服务（未使用）', 'Windows Search（服务器无需）'],
+          options: [
+            '无',
+            'Telnet',
+            'FTP 服务（IIS FTP）',
+            'Print Spooler（非打印服务器）',
+            'Remote Registry',
+            'SNMP 服务（未使用）',
+            'Windows Search（服务器无需）',
+          ],
           acceptable: ['无'],
           severity: 'minor',
-          guidance: '确认不需要后将启动类型设为禁用并停止服务；域控制器上的 Print Spooler 尤其应禁用（PrintNightmare）。',
+          guidance:
+            '确认不需要后将启动类型设为禁用并停止服务；域控制器上的 Print Spooler 尤其应禁用（PrintNightmare）。',
         },
         {
           id: 'win.share.default',
@@ -332,13 +350,15 @@ export const windowsServer = defineTemplate(
         {
           id: 'win.res.disk',
           title: '磁盘使用率（最高的分区）',
-          method: 'wmic logicaldisk where DriveType=3 get Caption,FreeSpace,Size\nServer 2022 起：Get-PSDrive -PSProvider FileSystem',
+          method:
+            'wmic logicaldisk where DriveType=3 get Caption,FreeSpace,Size\nServer 2022 起：Get-PSDrive -PSProvider FileSystem',
           expected: '各分区使用率 ≤ 80 %',
           kind: 'number',
           max: 80,
           unit: '%',
           parser: 'disk.maxUsePercent',
-          guidance: '清理临时文件与过期日志（磁盘清理、C:\\Windows\\SoftwareDistribution\\Download），或扩容；系统盘不足会导致更新失败。',
+          guidance:
+            '清理临时文件与过期日志（磁盘清理、C:\\Windows\\SoftwareDistribution\\Download），或扩容；系统盘不足会导致更新失败。',
         },
         {
           id: 'win.res.memory',

@@ -49,8 +49,25 @@ export interface Fixture {
   signature: Uint8Array;
 }
 
-function attachment(bytes: Uint8Array, name: string, type: string, caption: string, width: number, height: number, takenAt = ''): Attachment {
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), name, type, size: bytes.length, caption, takenAt, width, height };
+function attachment(
+  bytes: Uint8Array,
+  name: string,
+  type: string,
+  caption: string,
+  width: number,
+  height: number,
+  takenAt = '',
+): Attachment {
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    name,
+    type,
+    size: bytes.length,
+    caption,
+    takenAt,
+    width,
+    height,
+  };
 }
 
 /**
@@ -67,7 +84,10 @@ export function richFixture(): Fixture {
     return bytes;
   };
 
-  const assets = withIds(2, demo.assets.map((a) => assetFields.parse(a)));
+  const assets = withIds(
+    2,
+    demo.assets.map((a) => assetFields.parse(a)),
+  );
   const rackJpeg = keep(encodeJpeg(rackPhoto(480, 320, 1)));
   const rackPng = keep(encodePng(rackPhoto(240, 320, 2)));
   // Photos only where the survey took them, captioned with what they show: the machine rooms.
@@ -75,7 +95,15 @@ export function richFixture(): Fixture {
   const photos: Attachment[][] = [
     [],
     [
-      attachment(rackJpeg, 'IMG_0231.jpg', 'image/jpeg', '二号机房 B 列交换机告警灯常亮', 480, 320, '2026-01-08T10:12:31'),
+      attachment(
+        rackJpeg,
+        'IMG_0231.jpg',
+        'image/jpeg',
+        '二号机房 B 列交换机告警灯常亮',
+        480,
+        320,
+        '2026-01-08T10:12:31',
+      ),
       attachment(rackPng, 'rack-b07.png', 'image/png', 'B07 机柜正面（标签缺失）', 240, 320, '2026-01-08T11:02:00'),
       attachment(new TextEncoder().encode('%PDF-1.4 stand-in'), '机房平面图.pdf', 'application/pdf', '', 0, 0),
     ],
@@ -86,7 +114,10 @@ export function richFixture(): Fixture {
     initiation.surveySessions.map(({ findingAssetIndexes, ...session }, s) =>
       surveySessionFields.parse({
         ...session,
-        findings: (session.findings ?? []).map((finding, index) => ({ ...finding, assetIds: (findingAssetIndexes?.[index] ?? []).map((i) => assets[i]!.id) })),
+        findings: (session.findings ?? []).map((finding, index) => ({
+          ...finding,
+          assetIds: (findingAssetIndexes?.[index] ?? []).map((i) => assets[i]!.id),
+        })),
         attachments: photos[s] ?? [],
       }),
     ),
@@ -135,17 +166,32 @@ export function richFixture(): Fixture {
 
   const data: ProjectDocumentData = {
     project: projectFields.parse(demo.project),
-    members: withIds(1, demo.members.map((m) => memberFields.parse(m))),
+    members: withIds(
+      1,
+      demo.members.map((m) => memberFields.parse(m)),
+    ),
     assets,
     surveySessions,
-    stakeholders: withIds(7, initiation.stakeholders.map((s) => stakeholderFields.parse(s))),
+    stakeholders: withIds(
+      7,
+      initiation.stakeholders.map((s) => stakeholderFields.parse(s)),
+    ),
     requirements,
     feasibility: feasibilityFields.parse(initiation.feasibility),
-    risks: withIds(8, initiation.risks.map((r) => riskFields.parse(r))),
+    risks: withIds(
+      8,
+      initiation.risks.map((r) => riskFields.parse(r)),
+    ),
     sla: slaFields.parse(initiation.sla),
     charter: charterFields.parse(initiation.charter),
-    planTasks: withIds(9, initiation.planTasks.map((t) => planTaskFields.parse(t))),
-    milestones: withIds(10, initiation.milestones.map((m) => milestoneFields.parse(m))),
+    planTasks: withIds(
+      9,
+      initiation.planTasks.map((t) => planTaskFields.parse(t)),
+    ),
+    milestones: withIds(
+      10,
+      initiation.milestones.map((m) => milestoneFields.parse(m)),
+    ),
     ...deploymentData(assets, files, 6),
     ...operationsData(assets),
     documentExports: [],
@@ -155,13 +201,27 @@ export function richFixture(): Fixture {
   const exports: Row<DocumentExportFields>[] = withIds(
     6,
     documentTypes.flatMap((type) => {
-      const period = 'defaultPeriod' in type ? type.defaultPeriod(data) ?? undefined : undefined;
+      const period = 'defaultPeriod' in type ? (type.defaultPeriod(data) ?? undefined) : undefined;
       const scope = documentScope('period' in type ? type.period : undefined, period);
       const documentNumber = `${data.project.code}-${type.code}${scope ? `-${scope.replaceAll('-', '').replace('~', '-')}` : ''}`;
       const common = { docType: type.key, scope, minor: 0, documentNumber, fileName: '' };
       return [
-        { ...common, version: 1, status: 'submitted' as const, exportedBy: '陈立', exportedAt: '2026-01-12T18:20', note: '首次发布' },
-        { ...common, version: 2, status: 'signed' as const, exportedBy: '周明', exportedAt: '2026-01-16T09:45', note: '根据客户确认意见修订' },
+        {
+          ...common,
+          version: 1,
+          status: 'submitted' as const,
+          exportedBy: '陈立',
+          exportedAt: '2026-01-12T18:20',
+          note: '首次发布',
+        },
+        {
+          ...common,
+          version: 2,
+          status: 'signed' as const,
+          exportedBy: '周明',
+          exportedAt: '2026-01-16T09:45',
+          note: '根据客户确认意见修订',
+        },
       ];
     }),
   );
@@ -175,7 +235,9 @@ export function richFixture(): Fixture {
 export function builtinTemplateRows(keys = ['linux-server', 'network-device']): Array<Row<ChecklistTemplateFields>> {
   return withIds(
     11,
-    keys.map((key) => checklistTemplateFields.parse({ ...copyBuiltinTemplate(key), familyId: `family-${key}`, version: 1 })),
+    keys.map((key) =>
+      checklistTemplateFields.parse({ ...copyBuiltinTemplate(key), familyId: `family-${key}`, version: 1 }),
+    ),
   );
 }
 
@@ -189,7 +251,16 @@ export function deploymentData(
   files: Map<string, Uint8Array>,
   maxInspections: number,
   templates = builtinTemplateRows(),
-): Pick<ProjectDocumentData, 'checklistTemplates' | 'inspections' | 'inspectionResults' | 'rectifications' | 'trainingSessions' | 'pilotRuns' | 'cutoverPlan'> {
+): Pick<
+  ProjectDocumentData,
+  | 'checklistTemplates'
+  | 'inspections'
+  | 'inspectionResults'
+  | 'rectifications'
+  | 'trainingSessions'
+  | 'pilotRuns'
+  | 'cutoverPlan'
+> {
   const deployment = generateDemoDeployment(assets, templates, { maxInspections });
   for (const file of deployment.files) files.set(file.sha256, file.bytes);
   return {
@@ -214,14 +285,30 @@ export function operationsData(
   assets: Array<Row<AssetFields>>,
   today = OPERATIONS_TODAY,
   maxAssets?: number,
-): Pick<ProjectDocumentData, 'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'shiftHandovers' | 'incidents' | 'changeRecords' | 'opsLogs'> {
+): Pick<
+  ProjectDocumentData,
+  'serviceDesign' | 'patrolPlans' | 'patrolEntries' | 'shiftHandovers' | 'incidents' | 'changeRecords' | 'opsLogs'
+> {
   const demo = generateDemoOperations(assets, { today, ...(maxAssets ? { maxAssets } : {}) });
   const { assetIndexes, ...plan } = demo.plan;
-  const patrolPlans = withIds(12, [patrolPlanFields.parse({ ...plan, assetIds: assetIndexes.map((i) => assets[i]!.id) })]);
+  const patrolPlans = withIds(12, [
+    patrolPlanFields.parse({ ...plan, assetIds: assetIndexes.map((i) => assets[i]!.id) }),
+  ]);
   const planId = patrolPlans[0]!.id;
   const patrolEntries = demo.entries.map(({ assetIndex, date, readings, noIncidentReasons }) => {
     const assetId = assets[assetIndex]!.id;
-    return { ...patrolEntryFields.parse({ planId, assetId, round: date, date, readings, noIncidentReasons, enteredBy: plan.assignee }), id: patrolEntryId(planId, date, assetId) };
+    return {
+      ...patrolEntryFields.parse({
+        planId,
+        assetId,
+        round: date,
+        date,
+        readings,
+        noIncidentReasons,
+        enteredBy: plan.assignee,
+      }),
+      id: patrolEntryId(planId, date, assetId),
+    };
   });
   return {
     serviceDesign: serviceDesignFields.parse(demo.serviceDesign),
@@ -236,8 +323,16 @@ export function operationsData(
         return incidentFields.parse({ ...values, assetId, patrolEntryId: link });
       }),
     ),
-    changeRecords: withIds(14, demo.changes.map(({ assetIndexes: indexes, ...values }) => changeRecordFields.parse({ ...values, assetIds: (indexes ?? []).map((i) => assets[i]!.id) }))),
-    opsLogs: withIds(15, demo.opsLogs.map((values) => opsLogFields.parse(values))),
+    changeRecords: withIds(
+      14,
+      demo.changes.map(({ assetIndexes: indexes, ...values }) =>
+        changeRecordFields.parse({ ...values, assetIds: (indexes ?? []).map((i) => assets[i]!.id) }),
+      ),
+    ),
+    opsLogs: withIds(
+      15,
+      demo.opsLogs.map((values) => opsLogFields.parse(values)),
+    ),
   };
 }
 
@@ -248,7 +343,10 @@ export function operationsData(
  */
 export function largeOperationsFixture(count = 200): ProjectDocumentData {
   const rich = richFixture().data;
-  const assets = withIds(16, generateDemoAssets(Math.ceil(count * 1.3)).map((a) => assetFields.parse(a)));
+  const assets = withIds(
+    16,
+    generateDemoAssets(Math.ceil(count * 1.3)).map((a) => assetFields.parse(a)),
+  );
   const operations = operationsData(assets, OPERATIONS_TODAY, count);
   const patrolled = operations.patrolPlans![0]!.assetIds.length;
   if (patrolled < count) throw new Error(`only ${patrolled} assets to patrol`);
@@ -284,20 +382,29 @@ export function emptyFixture(): ProjectDocumentData {
  * A large 配置基线检查报告: `count` Linux servers from the demo generator, each checked against
  * the built-in Linux baseline cut to its first `items` items (200 × 30 = 6,000 result rows).
  */
-export function largeBaselineFixture(count = 200, items = 30): { data: ProjectDocumentData; files: Map<string, Uint8Array> } {
+export function largeBaselineFixture(
+  count = 200,
+  items = 30,
+): { data: ProjectDocumentData; files: Map<string, Uint8Array> } {
   const demo = generateDemoProject(0);
   const servers = generateDemoAssets(count * 4)
     .filter((a) => a.type === 'server' && !a.osVersion?.includes('Windows'))
     .slice(0, count);
   if (servers.length < count) throw new Error(`only ${servers.length} Linux servers`);
-  const assets = withIds(2, servers.map((a) => assetFields.parse(a)));
+  const assets = withIds(
+    2,
+    servers.map((a) => assetFields.parse(a)),
+  );
   const [linux] = builtinTemplateRows(['linux-server']);
   const template = { ...linux!, items: linux!.items.slice(0, items) };
   const files = new Map<string, Uint8Array>();
   const data: ProjectDocumentData = {
     ...emptyFixture(),
     project: projectFields.parse(demo.project),
-    members: withIds(1, demo.members.map((m) => memberFields.parse(m))),
+    members: withIds(
+      1,
+      demo.members.map((m) => memberFields.parse(m)),
+    ),
     assets,
     ...deploymentData(assets, files, count, [template]),
   };

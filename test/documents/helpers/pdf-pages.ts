@@ -75,7 +75,10 @@ export function printedPageNumber(page: string): number | undefined {
 }
 
 /** Every 目录 entry whose page number is not the number printed on the page its heading is on. */
-export function tocMismatches(pages: string[]): { entries: number; wrong: Array<TocEntry & { actual: number | undefined }> } {
+export function tocMismatches(pages: string[]): {
+  entries: number;
+  wrong: Array<TocEntry & { actual: number | undefined }>;
+} {
   const { entries, tocPages } = tocEntries(pages);
   const after = tocPages.at(-1) ?? 0;
   const wrong = entries
@@ -88,11 +91,17 @@ export function tocMismatches(pages: string[]): { entries: number; wrong: Array<
 }
 
 /** Words a reader must see whole: dates, IPv4 and e-mail addresses, setting names such as PASS_MAX_DAYS. */
-const wholeWords = [/\b\d{4}-\d{2}-\d{2}\b/g, /\b\d{1,3}(?:\.\d{1,3}){3}\b/g, /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g];
+const wholeWords = [
+  /\b\d{4}-\d{2}-\d{2}\b/g,
+  /\b\d{1,3}(?:\.\d{1,3}){3}\b/g,
+  /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g,
+  /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g,
+];
 
 function countOf(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const pattern of wholeWords) for (const match of text.matchAll(pattern)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  for (const pattern of wholeWords)
+    for (const match of text.matchAll(pattern)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
   return counts;
 }
 

@@ -27,10 +27,17 @@ const asPrinted = (text: string) => text.replaceAll('\u2011', '-');
 
 export async function readBack(bytes: Uint8Array): Promise<ReadBack> {
   const buffer = Buffer.from(bytes);
-  const [{ value: rawText }, { value: rawHtml }, zip] = await Promise.all([mammoth.extractRawText({ buffer }), mammoth.convertToHtml({ buffer }), JSZip.loadAsync(bytes)]);
+  const [{ value: rawText }, { value: rawHtml }, zip] = await Promise.all([
+    mammoth.extractRawText({ buffer }),
+    mammoth.convertToHtml({ buffer }),
+    JSZip.loadAsync(bytes),
+  ]);
   const text = asPrinted(rawText);
   const html = asPrinted(rawHtml);
-  const headings = [...html.matchAll(/<h([1-6])>(.*?)<\/h\1>/g)].map((m) => ({ level: Number(m[1]), text: decodeEntities(m[2]!) }));
+  const headings = [...html.matchAll(/<h([1-6])>(.*?)<\/h\1>/g)].map((m) => ({
+    level: Number(m[1]),
+    text: decodeEntities(m[2]!),
+  }));
   return {
     text,
     html,

@@ -7,8 +7,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * before it settles). Once the select shows `title` it is never clicked again: a retry that
  * reopened the list could leave it open over the next field.
  */
-export async function chooseOption(page: Page, field: Locator, title: string, options: { partial?: boolean } = {}): Promise<void> {
-  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+export async function chooseOption(
+  page: Page,
+  field: Locator,
+  title: string,
+  options: { partial?: boolean } = {},
+): Promise<void> {
+  const select = field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
   const dropdown = await dropdownOf(page, field);
   const shows = async () => {
     const text = (await select.textContent()) ?? '';
@@ -18,7 +25,9 @@ export async function chooseOption(page: Page, field: Locator, title: string, op
     if (!(await shows())) {
       if ((await dropdown.count()) === 0) await field.click();
       // partial: the option's label starts with `title` (e.g. a template's name followed by its version).
-      const option = options.partial ? dropdown.locator('.ant-select-item-option').filter({ hasText: title }).first() : dropdown.getByTitle(title, { exact: true });
+      const option = options.partial
+        ? dropdown.locator('.ant-select-item-option').filter({ hasText: title }).first()
+        : dropdown.getByTitle(title, { exact: true });
       await option.click({ timeout: 5_000 });
       if (options.partial) await expect(select).toContainText(title, { timeout: 2_000 });
       else await expect(select).toHaveText(title, { timeout: 2_000 });
@@ -49,7 +58,9 @@ async function dropdownOf(page: Page, field: Locator): Promise<Locator> {
  * while it is being redrawn).
  */
 export async function addOption(page: Page, field: Locator, title: string): Promise<void> {
-  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const select = field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
   const tag = select.getByTitle(title, { exact: true });
   await expect(async () => {
     if ((await tag.count()) > 0) return;
@@ -61,10 +72,16 @@ export async function addOption(page: Page, field: Locator, title: string): Prom
 
 /** In an antd single Select with search: types `text`, picks the option showing it, waits to see it chosen. */
 export async function searchAndChoose(page: Page, field: Locator, text: string): Promise<void> {
-  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const select = field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
   await expect(async () => {
     await field.fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: 5_000 });
     await expect(select).toContainText(text, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }

@@ -7,7 +7,9 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The form item (label + input) of a generated form, found by its label text. */
 export function formItem(form: Locator, label: string): Locator {
-  return form.locator('.ant-form-item').filter({ has: form.page().locator('.ant-form-item-label label').getByText(label, { exact: true }) });
+  return form
+    .locator('.ant-form-item')
+    .filter({ has: form.page().locator('.ant-form-item-label label').getByText(label, { exact: true }) });
 }
 
 /**
@@ -43,7 +45,8 @@ export async function drawSignature(page: Page, dialog: Locator): Promise<void> 
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await page.mouse.down();
-  for (let x = 20; x < box.width - 20; x += 15) await page.mouse.move(box.x + x, box.y + box.height / 2 + Math.sin(x / 15) * 20);
+  for (let x = 20; x < box.width - 20; x += 15)
+    await page.mouse.move(box.x + x, box.y + box.height / 2 + Math.sin(x / 15) * 20);
   await page.mouse.up();
   await expect(dialog.getByRole('button', { name: '确认签字' })).toBeEnabled();
 }
@@ -68,7 +71,9 @@ export async function pasteInto(field: Locator, text: string): Promise<void> {
  */
 export async function chooseByKeyboard(select: Locator, title: string): Promise<void> {
   const page = select.page();
-  const box = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const box = select.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
   await expect(async () => {
     // While focused the select also holds an a11y live copy of its value: contains, not equals.
     if (((await box.textContent()) ?? '').includes(title)) return;
@@ -76,7 +81,8 @@ export async function chooseByKeyboard(select: Locator, title: string): Promise<
     await page.keyboard.press('ArrowDown');
     const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
     await expect(active).toHaveCount(1, { timeout: 5_000 });
-    for (let step = 0; step < 20 && (await active.getAttribute('title')) !== title; step++) await page.keyboard.press('ArrowDown');
+    for (let step = 0; step < 20 && (await active.getAttribute('title')) !== title; step++)
+      await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(box).toContainText(title, { timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
@@ -102,7 +108,8 @@ export async function closeList(select: Locator): Promise<void> {
  */
 export async function typeDate(field: Locator, value: string): Promise<void> {
   const page = field.page();
-  const isNative = (await field.getAttribute('type')) === 'date' || (await field.getAttribute('type')) === 'datetime-local';
+  const isNative =
+    (await field.getAttribute('type')) === 'date' || (await field.getAttribute('type')) === 'datetime-local';
   if (isNative) {
     await field.fill(value.replace(' ', 'T'));
     return;

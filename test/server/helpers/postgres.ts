@@ -42,7 +42,10 @@ export async function testDialects(): Promise<Dialect[]> {
   return ['sqlite'];
 }
 
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<T>> {
+export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult<T>> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {

@@ -21,8 +21,17 @@ export interface ServerProcess {
  * its URL (`"url":"http://…"`, as server/main.ts and server-child.ts do). Rejects with the
  * output when the process exits first or takes longer than `timeoutMs`.
  */
-export async function spawnServer(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function spawnServer(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -61,6 +70,8 @@ export async function spawnServer(script: string, args: string[], env: NodeJS.Pr
  * The real server app (buildServer) in a process of its own, with options a command line cannot
  * give (a test's low password cost, throttle settings): see server-child.ts.
  */
-export function spawnChildServer(options: Omit<BuildServerOptions, 'now' | 'faults' | 'logger'>): Promise<ServerProcess> {
+export function spawnChildServer(
+  options: Omit<BuildServerOptions, 'now' | 'faults' | 'logger'>,
+): Promise<ServerProcess> {
   return spawnServer('test/server/helpers/server-child.ts', [], { FIELDBOOK_CHILD_OPTIONS: JSON.stringify(options) });
 }

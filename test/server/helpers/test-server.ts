@@ -32,7 +32,10 @@ export class TestClock {
  */
 export const TEST_PASSWORD_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
 
-export type TestServerOptions = Omit<BuildServerOptions, 'dataDir' | 'databaseUrl' | 'pgSchema' | 'now' | 'passwordCost'> & {
+export type TestServerOptions = Omit<
+  BuildServerOptions,
+  'dataDir' | 'databaseUrl' | 'pgSchema' | 'now' | 'passwordCost'
+> & {
   passwordCost?: ScryptCost | 'server default';
 };
 
@@ -105,7 +108,13 @@ export class TestServer {
   }
 
   addUser(username: string, password = DEFAULT_PASSWORD, displayName?: string): Promise<User> {
-    return addUser(this.store, { username, password, displayName, now: this.clock.now(), passwordCost: this.buildOptions.passwordCost });
+    return addUser(this.store, {
+      username,
+      password,
+      displayName,
+      now: this.clock.now(),
+      passwordCost: this.buildOptions.passwordCost,
+    });
   }
 
   /**
@@ -114,9 +123,18 @@ export class TestServer {
    * is what most tests count on. add-project without an id logs the project row first
    * (test/server/admin-project.test.ts).
    */
-  async addProject(code: string, options: { name?: string; id?: string; members?: Record<string, string> } = {}): Promise<Project> {
-    const project = await addProject(this.store, { code, name: options.name ?? `项目 ${code}`, id: options.id ?? newId(), now: this.clock.now() });
-    for (const [username, role] of Object.entries(options.members ?? {})) await this.addMember(project.id, username, role);
+  async addProject(
+    code: string,
+    options: { name?: string; id?: string; members?: Record<string, string> } = {},
+  ): Promise<Project> {
+    const project = await addProject(this.store, {
+      code,
+      name: options.name ?? `项目 ${code}`,
+      id: options.id ?? newId(),
+      now: this.clock.now(),
+    });
+    for (const [username, role] of Object.entries(options.members ?? {}))
+      await this.addMember(project.id, username, role);
     return project;
   }
 
@@ -131,14 +149,25 @@ export class TestServer {
   async login(username: string, password = DEFAULT_PASSWORD): Promise<TestClient> {
     const client = this.client();
     const reply = await client.call('POST', '/v1/auth/login', { json: { username, password } });
-    if (reply.status !== 200) throw new Error(`login ${username} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status !== 200)
+      throw new Error(`login ${username} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
     client.token = (reply.body as { token: string }).token;
     return client;
   }
 
   /** Row counts of every server table, to show a refused request stored nothing. */
   async counts(): Promise<Record<string, number>> {
-    const tables = ['users', 'sessions', 'projects', 'memberships', 'changes', 'rows', 'conflicts', 'blobs', 'blob_projects'] as const;
+    const tables = [
+      'users',
+      'sessions',
+      'projects',
+      'memberships',
+      'changes',
+      'rows',
+      'conflicts',
+      'blobs',
+      'blob_projects',
+    ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {
       const row = await this.store.db
@@ -162,7 +191,18 @@ export class TestServer {
 }
 
 /** The conflicts table of a server database, oldest first, values parsed. */
-export async function serverConflicts(db: Kysely<Database>): Promise<Array<{ rowId: string; field: string; value: unknown; hlc: string; changeId: string | null; winningHlc: string; winningChangeId: string | null; seq: number }>> {
+export async function serverConflicts(db: Kysely<Database>): Promise<
+  Array<{
+    rowId: string;
+    field: string;
+    value: unknown;
+    hlc: string;
+    changeId: string | null;
+    winningHlc: string;
+    winningChangeId: string | null;
+    seq: number;
+  }>
+> {
   const rows = await db.selectFrom('conflicts').selectAll().orderBy('id').execute();
   return rows.map((r) => ({
     rowId: r.row_id,
@@ -177,12 +217,22 @@ export async function serverConflicts(db: Kysely<Database>): Promise<Array<{ row
 }
 
 /** A server database's merged row (fields, projectId, fieldHlc), or undefined. */
-export async function serverRow(db: Kysely<Database>, table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
-  const row = await db.selectFrom('rows').select(['data', 'field_writes']).where('table_name', '=', table).where('row_id', '=', rowId).executeTakeFirst();
+export async function serverRow(
+  db: Kysely<Database>,
+  table: string,
+  rowId: string,
+): Promise<Record<string, unknown> | undefined> {
+  const row = await db
+    .selectFrom('rows')
+    .select(['data', 'field_writes'])
+    .where('table_name', '=', table)
+    .where('row_id', '=', rowId)
+    .executeTakeFirst();
   return row && readRowState(row.data, row.field_writes).row;
 }
 
-export const startTestServer = (dialect: Dialect, options?: TestServerOptions, dataDir?: string) => TestServer.start(dialect, options, dataDir);
+export const startTestServer = (dialect: Dialect, options?: TestServerOptions, dataDir?: string) =>
+  TestServer.start(dialect, options, dataDir);
 
 export interface Reply<T = unknown> {
   status: number;
@@ -220,7 +270,11 @@ export class TestClient {
       if (value === null) delete headers[name];
       else headers[name] = value;
     }
-    const response = await fetch(new URL(pathAndQuery, this.baseUrl()), { method, headers, body: body as BodyInit | undefined });
+    const response = await fetch(new URL(pathAndQuery, this.baseUrl()), {
+      method,
+      headers,
+      body: body as BodyInit | undefined,
+    });
     const type = response.headers.get('content-type') ?? '';
     let parsed: unknown;
     if (method === 'HEAD') parsed = undefined;
@@ -236,13 +290,16 @@ export class TestClient {
 
   pull(projectId: string, after = 0, limit?: number) {
     const query = new URLSearchParams({ projectId, after: String(after), ...(limit ? { limit: String(limit) } : {}) });
-    return this.call<{ changes: Array<Change & { seq: number }>; hasMore: boolean; cursor: number }>('GET', `/v1/sync/pull?${query}`);
+    return this.call<{ changes: Array<Change & { seq: number }>; hasMore: boolean; cursor: number }>(
+      'GET',
+      `/v1/sync/pull?${query}`,
+    );
   }
 
   /** Every change of a project after `after`, page by page. */
   async pullAll(projectId: string, after = 0, limit = 1000): Promise<Array<Change & { seq: number }>> {
     const all: Array<Change & { seq: number }> = [];
-    for (let cursor = after; ; ) {
+    for (let cursor = after; ;) {
       const page = await this.pull(projectId, cursor, limit);
       if (page.status !== 200) throw new Error(`pull failed: ${page.status} ${JSON.stringify(page.body)}`);
       all.push(...page.body.changes);
@@ -252,7 +309,10 @@ export class TestClient {
   }
 
   projects() {
-    return this.call<{ projects: Array<{ id: string; code: string; name: string; role: string }> }>('GET', '/v1/projects');
+    return this.call<{ projects: Array<{ id: string; code: string; name: string; role: string }> }>(
+      'GET',
+      '/v1/projects',
+    );
   }
 
   logout() {
@@ -264,7 +324,11 @@ export class TestClient {
   }
 
   putBlob(sha256: string, projectId: string, offset: number, total: number, chunk: Uint8Array) {
-    return this.call('PUT', `/v1/blobs/${sha256}?${new URLSearchParams({ projectId, offset: String(offset), total: String(total) })}`, { body: chunk });
+    return this.call(
+      'PUT',
+      `/v1/blobs/${sha256}?${new URLSearchParams({ projectId, offset: String(offset), total: String(total) })}`,
+      { body: chunk },
+    );
   }
 
   getBlob(sha256: string) {
@@ -321,12 +385,20 @@ export function makeChange(input: ChangeInput): Change {
 }
 
 /** A change creating (or editing) an asset of a project. */
-export function assetChange(projectId: string, fields: Record<string, unknown> = { name: 'db01' }, options: Omit<ChangeInput, 'projectId' | 'table' | 'fields'> = {}): Change {
+export function assetChange(
+  projectId: string,
+  fields: Record<string, unknown> = { name: 'db01' },
+  options: Omit<ChangeInput, 'projectId' | 'table' | 'fields'> = {},
+): Change {
   return makeChange({ projectId, table: 'assets', fields, ...options });
 }
 
 /** The change that creates a project on a device: its row id is its project id. */
-export function projectChange(projectId: string, fields: Record<string, unknown> = {}, options: Omit<ChangeInput, 'projectId' | 'table' | 'fields' | 'rowId'> = {}): Change {
+export function projectChange(
+  projectId: string,
+  fields: Record<string, unknown> = {},
+  options: Omit<ChangeInput, 'projectId' | 'table' | 'fields' | 'rowId'> = {},
+): Change {
   return makeChange({
     projectId,
     table: 'projects',

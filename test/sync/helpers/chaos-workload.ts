@@ -38,8 +38,26 @@ export type Op =
 const client = fc.nat(2);
 const value = fc.string({ minLength: 1, maxLength: 6 });
 export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), client, row: fc.nat(2), field: fc.constantFrom(...FIELDS), value }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('editDuringRound' as const), client, row: fc.nat(2), field: fc.constantFrom(...FIELDS), value }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      client,
+      row: fc.nat(2),
+      field: fc.constantFrom(...FIELDS),
+      value,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('editDuringRound' as const),
+      client,
+      row: fc.nat(2),
+      field: fc.constantFrom(...FIELDS),
+      value,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), client, row: fc.nat(2) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('attach' as const), client, incident: fc.nat(1) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), client }) },
@@ -72,7 +90,17 @@ export interface ChaosStats {
 }
 
 export function emptyChaosStats(): ChaosStats {
-  return { tally: emptyTally(), runs: 0, ops: 0, restarts: 0, roundsWithEditBetween: 0, bundles: 0, attachments: 0, deletes: 0, rounds: 0 };
+  return {
+    tally: emptyTally(),
+    runs: 0,
+    ops: 0,
+    restarts: 0,
+    roundsWithEditBetween: 0,
+    bundles: 0,
+    attachments: 0,
+    deletes: 0,
+    rounds: 0,
+  };
 }
 
 export function formatChaosStats(s: ChaosStats): string {
@@ -80,22 +108,39 @@ export function formatChaosStats(s: ChaosStats): string {
 }
 
 /** One run of the workload per call, each on a fresh project; devices sign in with the sessions given (one per user in USERS). */
-export function chaosRunner(server: ChaosServer, sessions: ReadonlyMap<string, LoginResponse>, stats: ChaosStats): (ops: Op[]) => Promise<void> {
+export function chaosRunner(
+  server: ChaosServer,
+  sessions: ReadonlyMap<string, LoginResponse>,
+  stats: ChaosStats,
+): (ops: Op[]) => Promise<void> {
   let projects = 0;
 
   /** A fresh project per run: three devices that start from the same three assets and two incidents. */
   async function team() {
     const clients: SyncClient[] = [];
     for (const user of USERS) clients.push(await openSyncClient(server, user, { session: sessions.get(user) }));
-    const project = await clients[0]!.repo.createProject({ code: `C-${projects++}`, name: '混沌测试', customer: '测试' });
+    const project = await clients[0]!.repo.createProject({
+      code: `C-${projects++}`,
+      name: '混沌测试',
+      customer: '测试',
+    });
     const assets = [];
-    for (let i = 0; i < 3; i++) assets.push(await clients[0]!.repo.create('assets', project.id, { name: `asset-${i}` }));
+    for (let i = 0; i < 3; i++)
+      assets.push(await clients[0]!.repo.create('assets', project.id, { name: `asset-${i}` }));
     const incidents = [];
-    for (let i = 0; i < 2; i++) incidents.push(await clients[0]!.repo.create('incidents', project.id, { title: `故障 ${i}`, reportedAt: '2026-12-07T09:00' }));
+    for (let i = 0; i < 2; i++)
+      incidents.push(
+        await clients[0]!.repo.create('incidents', project.id, { title: `故障 ${i}`, reportedAt: '2026-12-07T09:00' }),
+      );
     await clients[0]!.sync();
     for (const user of USERS.slice(1)) await server.addMember(project.id, user);
     for (const c of clients) await c.sync();
-    return { clients, projectId: project.id, assetIds: assets.map((r) => r.id), incidentIds: incidents.map((r) => r.id) };
+    return {
+      clients,
+      projectId: project.id,
+      assetIds: assets.map((r) => r.id),
+      incidentIds: incidents.map((r) => r.id),
+    };
   }
 
   return async (ops) => {
@@ -105,9 +150,19 @@ export function chaosRunner(server: ChaosServer, sessions: ReadonlyMap<string, L
     let files = 0;
 
     /** A write through the repository, recorded with what its writer knew of the field. */
-    async function write(index: number, table: 'assets' | 'incidents', rowId: string, field: string, patch: () => Promise<Record<string, unknown>> | Record<string, unknown>) {
+    async function write(
+      index: number,
+      table: 'assets' | 'incidents',
+      rowId: string,
+      field: string,
+      patch: () => Promise<Record<string, unknown>> | Record<string, unknown>,
+    ) {
       const c = clients[index]!;
-      const knew = new Set((await c.db.changes.where({ table, rowId }).toArray()).filter((change) => field in change.fields).map((change) => change.hlc));
+      const knew = new Set(
+        (await c.db.changes.where({ table, rowId }).toArray())
+          .filter((change) => field in change.fields)
+          .map((change) => change.hlc),
+      );
       const before = await c.db.changes.count();
       const fields = await patch();
       try {
@@ -145,9 +200,12 @@ export function chaosRunner(server: ChaosServer, sessions: ReadonlyMap<string, L
         stats.restarts++;
       }
       if (op.kind === 'sync') await round(op.client);
-      else if (op.kind === 'edit') await write(op.client, 'assets', assetIds[op.row]!, op.field, () => ({ [op.field]: op.value }));
+      else if (op.kind === 'edit')
+        await write(op.client, 'assets', assetIds[op.row]!, op.field, () => ({ [op.field]: op.value }));
       else if (op.kind === 'editDuringRound') {
-        await round(op.client, () => write(op.client, 'assets', assetIds[op.row]!, op.field, () => ({ [op.field]: op.value })));
+        await round(op.client, () =>
+          write(op.client, 'assets', assetIds[op.row]!, op.field, () => ({ [op.field]: op.value })),
+        );
         stats.roundsWithEditBetween++;
       } else if (op.kind === 'delete') {
         await write(op.client, 'assets', assetIds[op.row]!, 'deleted', () => ({}));
@@ -156,7 +214,11 @@ export function chaosRunner(server: ChaosServer, sessions: ReadonlyMap<string, L
         const c = clients[op.client]!;
         const rowId = incidentIds[op.incident]!;
         await write(op.client, 'incidents', rowId, 'attachments', async () => {
-          const file = await storeAttachment(c.db, { name: `现场-${files}.txt`, type: 'text/plain', bytes: new TextEncoder().encode(`${projectId}:${op.client}:${files++}`) });
+          const file = await storeAttachment(c.db, {
+            name: `现场-${files}.txt`,
+            type: 'text/plain',
+            bytes: new TextEncoder().encode(`${projectId}:${op.client}:${files++}`),
+          });
           const current = ((await c.db.incidents.get(rowId))?.attachments ?? []) as Attachment[];
           return { attachments: [...current, file] };
         });
@@ -190,18 +252,30 @@ export function chaosRunner(server: ChaosServer, sessions: ReadonlyMap<string, L
     }
     // The same state digest everywhere, and no round on the way saw a difference.
     const db = server.store.db;
-    const project = await db.selectFrom('projects').select(['state_digest', 'last_seq']).where('id', '=', projectId).executeTakeFirstOrThrow();
+    const project = await db
+      .selectFrom('projects')
+      .select(['state_digest', 'last_seq'])
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
     expect(project.state_digest).toBe(await digestOfStoredRows(db, projectId));
     for (const c of clients) expect((await projectDigest(c.db, projectId)).digest).toBe(project.state_digest);
     expect(reports.flatMap((r) => r.repaired)).toEqual([]);
     // The log's sequence numbers: 1 … last_seq, none missing, none twice.
-    const seqs = (await db.selectFrom('changes').select('seq').where('project_id', '=', projectId).orderBy('seq').execute()).map((r) => Number(r.seq));
+    const seqs = (
+      await db.selectFrom('changes').select('seq').where('project_id', '=', projectId).orderBy('seq').execute()
+    ).map((r) => Number(r.seq));
     expect(seqs).toEqual(Array.from({ length: Number(project.last_seq) }, (_, i) => i + 1));
     // Every attachment the final rows name reached the server and every device can read it.
     for (const rowId of incidentIds) {
       for (const file of (finalRow('incidents', rowId)?.attachments ?? []) as Attachment[]) {
         for (const c of clients) {
-          const bytes = await ensureBlob(c.db, new SyncHttp(server.url, () => c.token), file.sha256, projectId, file.type);
+          const bytes = await ensureBlob(
+            c.db,
+            new SyncHttp(server.url, () => c.token),
+            file.sha256,
+            projectId,
+            file.type,
+          );
           expect(bytes?.size).toBe(file.size);
         }
       }
@@ -212,7 +286,9 @@ export function chaosRunner(server: ChaosServer, sessions: ReadonlyMap<string, L
     for (const w of writes) {
       const fate = fateOf(w, writes, finalRow, conflicts);
       runTally[fate]++;
-      expect(fate, `write ${JSON.stringify(w.value)} to ${w.table}.${w.field} by client ${w.client} was lost`).not.toBe('lost');
+      expect(fate, `write ${JSON.stringify(w.value)} to ${w.table}.${w.field} by client ${w.client} was lost`).not.toBe(
+        'lost',
+      );
     }
     for (const fate of Object.keys(stats.tally) as Array<keyof Tally>) stats.tally[fate] += runTally[fate];
     stats.runs++;

@@ -63,14 +63,18 @@ export class FaultProxy {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const fault = this.takeFault(method, path);
-    this.log.push(`${method} ${path}${fault ? ` [${typeof fault === 'string' ? fault : `delay ${fault.delayMs}`}]` : ''}`);
+    this.log.push(
+      `${method} ${path}${fault ? ` [${typeof fault === 'string' ? fault : `delay ${fault.delayMs}`}]` : ''}`,
+    );
     if (fault === 'drop-request') return void req.socket.destroy();
     if (typeof fault === 'object') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
     const forward = () =>
       fetch(new URL(path, this.target()), {
         method,
-        headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k))) as Record<string, string>,
+        headers: Object.fromEntries(
+          Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
+        ) as Record<string, string>,
         body: method === 'GET' || method === 'HEAD' ? undefined : body,
       });
     const response = await forward();
@@ -83,7 +87,8 @@ export class FaultProxy {
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => {
-      if (!['content-encoding', 'transfer-encoding', 'connection', 'content-length'].includes(key)) headers[key] = value;
+      if (!['content-encoding', 'transfer-encoding', 'connection', 'content-length'].includes(key))
+        headers[key] = value;
     });
     res.writeHead(response.status, headers);
     res.end(method === 'HEAD' ? undefined : answer);

@@ -22,15 +22,31 @@ export interface SyncClient extends DataLayer {
  * One engineer's device: the app's real data layer on fake-indexeddb (a real IndexedDB
  * implementation) and the app's real SyncEngine, talking HTTP to a real server.
  */
-export async function openSyncClient(server: Pick<TestServer, 'url'>, username: string, options: { skewMs?: number; session?: LoginResponse } = {}): Promise<SyncClient> {
+export async function openSyncClient(
+  server: Pick<TestServer, 'url'>,
+  username: string,
+  options: { skewMs?: number; session?: LoginResponse } = {},
+): Promise<SyncClient> {
   // A session given is reused: a test opening many devices need not pay a password hash for each.
   const session = options.session ?? (await new SyncHttp(server.url, () => null).login(username, DEFAULT_PASSWORD));
   const state = { skewMs: options.skewMs ?? 0 };
   const wallClock = () => Date.now() + state.skewMs;
-  const data = await openDataLayer(() => session.user.displayName, { name: `sync-${username}-${databases++}-${Date.now()}`, wallClock });
-  const engine = (baseUrl = server.url) => new SyncEngine(data.db, data.clock, new SyncHttp(baseUrl, () => session.token), wallClock, { stateCheckIntervalMs: 0 });
+  const data = await openDataLayer(() => session.user.displayName, {
+    name: `sync-${username}-${databases++}-${Date.now()}`,
+    wallClock,
+  });
+  const engine = (baseUrl = server.url) =>
+    new SyncEngine(data.db, data.clock, new SyncHttp(baseUrl, () => session.token), wallClock, {
+      stateCheckIntervalMs: 0,
+    });
   return Object.defineProperties(
-    { ...data, name: username, token: session.token, engine, sync: (baseUrl?: string) => engine(baseUrl).syncOnce() } as SyncClient,
+    {
+      ...data,
+      name: username,
+      token: session.token,
+      engine,
+      sync: (baseUrl?: string) => engine(baseUrl).syncOnce(),
+    } as SyncClient,
     { skewMs: { get: () => state.skewMs, set: (value: number) => (state.skewMs = value), enumerable: true } },
   );
 }

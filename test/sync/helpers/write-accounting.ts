@@ -32,13 +32,24 @@ export interface ServerConflict {
 export function fateOf(
   write: Write,
   writes: readonly Write[],
-  finalRow: (table: string, rowId: string) => (Record<string, unknown> & { fieldHlc: Record<string, string> }) | undefined,
+  finalRow: (
+    table: string,
+    rowId: string,
+  ) => (Record<string, unknown> & { fieldHlc: Record<string, string> }) | undefined,
   conflicts: readonly ServerConflict[],
 ): WriteFate {
   const row = finalRow(write.table, write.rowId);
   if (row && row.fieldHlc[write.field] === write.hlc && sameValue(row[write.field], write.value)) return 'final';
-  if (conflicts.some((c) => c.rowId === write.rowId && c.field === write.field && c.hlc === write.hlc && sameValue(c.value, write.value))) return 'serverConflict';
-  const later = writes.filter((w) => w.table === write.table && w.rowId === write.rowId && w.field === write.field && w.hlc > write.hlc);
+  if (
+    conflicts.some(
+      (c) =>
+        c.rowId === write.rowId && c.field === write.field && c.hlc === write.hlc && sameValue(c.value, write.value),
+    )
+  )
+    return 'serverConflict';
+  const later = writes.filter(
+    (w) => w.table === write.table && w.rowId === write.rowId && w.field === write.field && w.hlc > write.hlc,
+  );
   if (later.some((w) => w.knew.has(write.hlc))) return 'seenAndReplaced';
   if (later.some((w) => sameValue(w.value, write.value))) return 'replacedBySameValue';
   return 'lost';

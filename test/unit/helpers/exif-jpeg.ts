@@ -12,7 +12,8 @@ export interface ExifFields {
 
 export function withExif(jpeg: Uint8Array, fields: ExifFields): Uint8Array {
   if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
-  if (!/^\d{4}:\d{2}:\d{2} \d{2}:\d{2}:\d{2}$/.test(fields.dateTimeOriginal)) throw new Error('EXIF dates look like 2024:05:06 14:30:00');
+  if (!/^\d{4}:\d{2}:\d{2} \d{2}:\d{2}:\d{2}$/.test(fields.dateTimeOriginal))
+    throw new Error('EXIF dates look like 2024:05:06 14:30:00');
   const tiff = exifTiff(fields);
   const header = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0"
   const length = 2 + header.length + tiff.length;

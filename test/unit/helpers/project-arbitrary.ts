@@ -15,11 +15,21 @@ import { objectArbitrary, realDate, type SchemaArbitraryOptions } from './schema
 
 export const PROJECT_ID = '0190a000-0000-7000-8000-000000000001';
 
-export type StoredRow = Record<string, unknown> & { id: string; projectId: string; deleted: boolean; fieldHlc: Record<string, string> };
+export type StoredRow = Record<string, unknown> & {
+  id: string;
+  projectId: string;
+  deleted: boolean;
+  fieldHlc: Record<string, string>;
+};
 export type GeneratedProject = Record<TableName, StoredRow[]>;
 
 /** How many rows of a table a project may hold (patrol entries and results join in many). */
-const maxRows: Partial<Record<TableName, number>> = { assets: 4, inspectionResults: 8, patrolEntries: 10, rectifications: 4 };
+const maxRows: Partial<Record<TableName, number>> = {
+  assets: 4,
+  inspectionResults: 8,
+  patrolEntries: 10,
+  rectifications: 4,
+};
 const DEFAULT_MAX_ROWS = 3;
 
 /** The id of the n-th row of a table: known before the rows are, so references can point at them. */
@@ -30,7 +40,9 @@ export function poolId(table: TableName, n: number): string {
 function idsOf(refTable: string): string[] {
   const table = refTable as TableName;
   if (!tableNames.includes(table)) return [];
-  return isSingleton(table) ? [PROJECT_ID] : Array.from({ length: maxRows[table] ?? DEFAULT_MAX_ROWS }, (_, n) => poolId(table, n));
+  return isSingleton(table)
+    ? [PROJECT_ID]
+    : Array.from({ length: maxRows[table] ?? DEFAULT_MAX_ROWS }, (_, n) => poolId(table, n));
 }
 
 // Values that join rows to each other, so the joins are exercised and not only the misses.
@@ -38,7 +50,8 @@ const metricKeys = [...new Set(Object.values(defaultMetricCatalogue).flatMap((de
 const itemIds = ['ssh.root', 'disk.usage', 'ntp', 'i1', 'i2'];
 const sectionIds = ['s1', 's2', 'access'];
 const anyText = (maxLength: number, minLength = 0) => fc.string({ minLength, maxLength });
-const often = <T>(joined: fc.Arbitrary<T>, other: fc.Arbitrary<T>) => fc.oneof({ arbitrary: joined, weight: 4 }, { arbitrary: other, weight: 1 });
+const often = <T>(joined: fc.Arbitrary<T>, other: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: joined, weight: 4 }, { arbitrary: other, weight: 1 });
 const roundOf = often(
   fc.tuple(realDate(), fc.constantFrom('', '/白班', '/夜班')).map(([day, shift]) => `${day}${shift}`),
   fc.oneof(fc.constantFrom('2026-W48', '2026-12'), anyText(40, 1)),
@@ -81,12 +94,31 @@ function overrides(table: TableName): (path: string) => fc.Arbitrary<unknown> | 
   };
 }
 
-function rowsArbitrary(table: TableName, mode: SchemaArbitraryOptions['mode'], raw: boolean): fc.Arbitrary<StoredRow[]> {
-  const row = objectArbitrary(recordTypes[table].fields, { mode, raw, ids: idsOf, override: overrides(table), maxItems: 4 });
-  const stored = (fields: Record<string, unknown>, id: string): StoredRow => ({ ...fields, id, projectId: PROJECT_ID, deleted: false, fieldHlc: {} });
+function rowsArbitrary(
+  table: TableName,
+  mode: SchemaArbitraryOptions['mode'],
+  raw: boolean,
+): fc.Arbitrary<StoredRow[]> {
+  const row = objectArbitrary(recordTypes[table].fields, {
+    mode,
+    raw,
+    ids: idsOf,
+    override: overrides(table),
+    maxItems: 4,
+  });
+  const stored = (fields: Record<string, unknown>, id: string): StoredRow => ({
+    ...fields,
+    id,
+    projectId: PROJECT_ID,
+    deleted: false,
+    fieldHlc: {},
+  });
   if (table === 'projects') return row.map((fields) => [stored(fields, PROJECT_ID)]);
-  if (isSingleton(table)) return fc.option(row, { nil: null }).map((fields) => (fields ? [stored(fields, PROJECT_ID)] : []));
-  return fc.array(row, { maxLength: maxRows[table] ?? DEFAULT_MAX_ROWS }).map((rows) => rows.map((fields, n) => stored(fields, keyedId(table, fields) ?? poolId(table, n))));
+  if (isSingleton(table))
+    return fc.option(row, { nil: null }).map((fields) => (fields ? [stored(fields, PROJECT_ID)] : []));
+  return fc
+    .array(row, { maxLength: maxRows[table] ?? DEFAULT_MAX_ROWS })
+    .map((rows) => rows.map((fields, n) => stored(fields, keyedId(table, fields) ?? poolId(table, n))));
 }
 
 /** Keyed rows take the id the app derives from their content (see RecordType.keyed). */
@@ -107,5 +139,10 @@ function keyedId(table: TableName, row: Record<string, unknown>): string | undef
 
 /** A project: rows of every record table, minimal (only required fields) or arbitrary; raw: as sync may store them (SchemaArbitraryOptions.raw). */
 export function projectArbitrary(mode: SchemaArbitraryOptions['mode'], raw = false): fc.Arbitrary<GeneratedProject> {
-  return fc.record(Object.fromEntries(tableNames.map((table) => [table, rowsArbitrary(table, mode, raw)])) as Record<TableName, fc.Arbitrary<StoredRow[]>>);
+  return fc.record(
+    Object.fromEntries(tableNames.map((table) => [table, rowsArbitrary(table, mode, raw)])) as Record<
+      TableName,
+      fc.Arbitrary<StoredRow[]>
+    >,
+  );
 }

@@ -39,9 +39,12 @@ type Def = { type: string; checks?: AnySchema[]; [key: string]: unknown };
 type CheckDef = { check: string; [key: string]: unknown };
 
 const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const checksOf = (schema: AnySchema): CheckDef[] => (defOf(schema).checks ?? []).map((check) => defOf(check) as unknown as CheckDef);
-const widgetOf = (schema: AnySchema): string | undefined => (schema as unknown as { meta?: () => { widget?: string; refTable?: string } | undefined }).meta?.()?.widget;
-const refTableOf = (schema: AnySchema): string | undefined => (schema as unknown as { meta?: () => { refTable?: string } | undefined }).meta?.()?.refTable;
+const checksOf = (schema: AnySchema): CheckDef[] =>
+  (defOf(schema).checks ?? []).map((check) => defOf(check) as unknown as CheckDef);
+const widgetOf = (schema: AnySchema): string | undefined =>
+  (schema as unknown as { meta?: () => { widget?: string; refTable?: string } | undefined }).meta?.()?.widget;
+const refTableOf = (schema: AnySchema): string | undefined =>
+  (schema as unknown as { meta?: () => { refTable?: string } | undefined }).meta?.()?.refTable;
 
 /** Whether an object key may be left out: its schema accepts undefined (a default, an optional). */
 export function hasDefault(schema: AnySchema): boolean {
@@ -49,7 +52,10 @@ export function hasDefault(schema: AnySchema): boolean {
 }
 
 /** A row of an object schema; each value is what its field schema parses it to (what the repository stores). */
-export function objectArbitrary(schema: z.ZodObject, options: SchemaArbitraryOptions): fc.Arbitrary<Record<string, unknown>> {
+export function objectArbitrary(
+  schema: z.ZodObject,
+  options: SchemaArbitraryOptions,
+): fc.Arbitrary<Record<string, unknown>> {
   const shape = schema.shape as Record<string, z.ZodType>;
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
   const requiredKeys: string[] = [];
@@ -80,10 +86,18 @@ interface Hint {
   refTable?: string;
 }
 
-function valueArbitrary(schema: AnySchema, path: string, options: SchemaArbitraryOptions, inherited: Hint): fc.Arbitrary<unknown> {
+function valueArbitrary(
+  schema: AnySchema,
+  path: string,
+  options: SchemaArbitraryOptions,
+  inherited: Hint,
+): fc.Arbitrary<unknown> {
   const overridden = options.override?.(path);
   if (overridden) return overridden;
-  const hint: Hint = { widget: widgetOf(schema) ?? inherited.widget, refTable: refTableOf(schema) ?? inherited.refTable };
+  const hint: Hint = {
+    widget: widgetOf(schema) ?? inherited.widget,
+    refTable: refTableOf(schema) ?? inherited.refTable,
+  };
   const def = defOf(schema);
   switch (def.type) {
     case 'default':
@@ -112,22 +126,39 @@ function valueArbitrary(schema: AnySchema, path: string, options: SchemaArbitrar
     case 'object': {
       // Parsed items are whole (the parse fills their defaults); raw ones may leave defaulted fields out.
       const shape = def.shape as Record<string, AnySchema>;
-      const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, valueArbitrary(field, `${path}.${key}`, options, {})]));
-      return options.raw ? fc.record(fields, { requiredKeys: Object.keys(shape).filter((key) => !hasDefault(shape[key]!)) }) : fc.record(fields);
+      const fields = Object.fromEntries(
+        Object.entries(shape).map(([key, field]) => [key, valueArbitrary(field, `${path}.${key}`, options, {})]),
+      );
+      return options.raw
+        ? fc.record(fields, { requiredKeys: Object.keys(shape).filter((key) => !hasDefault(shape[key]!)) })
+        : fc.record(fields);
     }
     case 'record': {
-      const keys = options.override?.(`${path}{}`) ?? valueArbitrary(def.keyType as AnySchema, `${path}{}`, options, {});
-      return fc.dictionary(keys as fc.Arbitrary<string>, valueArbitrary(def.valueType as AnySchema, `${path}{}.value`, options, {}), { maxKeys: options.maxItems ?? 4 });
+      const keys =
+        options.override?.(`${path}{}`) ?? valueArbitrary(def.keyType as AnySchema, `${path}{}`, options, {});
+      return fc.dictionary(
+        keys as fc.Arbitrary<string>,
+        valueArbitrary(def.valueType as AnySchema, `${path}{}.value`, options, {}),
+        { maxKeys: options.maxItems ?? 4 },
+      );
     }
     default:
       throw new Error(`schema-arbitrary: no generator for zod type "${def.type}" at ${path || 'the root'}`);
   }
 }
 
-function arrayArbitrary(schema: AnySchema, path: string, options: SchemaArbitraryOptions, hint: Hint): fc.Arbitrary<unknown[]> {
+function arrayArbitrary(
+  schema: AnySchema,
+  path: string,
+  options: SchemaArbitraryOptions,
+  hint: Hint,
+): fc.Arbitrary<unknown[]> {
   const checks = checksOf(schema);
   const min = Math.max(0, ...checks.filter((c) => c.check === 'min_length').map((c) => c.minimum as number));
-  const max = Math.min(options.maxItems ?? 4, ...checks.filter((c) => c.check === 'max_length').map((c) => c.maximum as number));
+  const max = Math.min(
+    options.maxItems ?? 4,
+    ...checks.filter((c) => c.check === 'max_length').map((c) => c.maximum as number),
+  );
   const element = valueArbitrary(defOf(schema).element as AnySchema, `${path}[]`, options, hint);
   return fc.array(element, { minLength: min, maxLength: Math.max(min, max) });
 }
@@ -137,7 +168,8 @@ function numberArbitrary(schema: AnySchema): fc.Arbitrary<number> {
   const integer = checks.some((c) => c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32'));
   const lower = checks.filter((c) => c.check === 'greater_than');
   const upper = checks.filter((c) => c.check === 'less_than');
-  if ([...lower, ...upper].some((c) => c.inclusive !== true)) throw new Error('schema-arbitrary: exclusive number bounds are not generated');
+  if ([...lower, ...upper].some((c) => c.inclusive !== true))
+    throw new Error('schema-arbitrary: exclusive number bounds are not generated');
   const min = lower.length ? Math.max(...lower.map((c) => c.value as number)) : undefined;
   const max = upper.length ? Math.min(...upper.map((c) => c.value as number)) : undefined;
   if (integer) return fc.integer({ min: min ?? Number.MIN_SAFE_INTEGER, max: max ?? Number.MAX_SAFE_INTEGER });
@@ -147,22 +179,29 @@ function numberArbitrary(schema: AnySchema): fc.Arbitrary<number> {
 function stringArbitrary(schema: AnySchema, options: SchemaArbitraryOptions, hint: Hint): fc.Arbitrary<string> {
   const checks = checksOf(schema);
   const min = Math.max(0, ...checks.filter((c) => c.check === 'min_length').map((c) => c.minimum as number));
-  const max = Math.min(Number.MAX_SAFE_INTEGER, ...checks.filter((c) => c.check === 'max_length').map((c) => c.maximum as number));
+  const max = Math.min(
+    Number.MAX_SAFE_INTEGER,
+    ...checks.filter((c) => c.check === 'max_length').map((c) => c.maximum as number),
+  );
   const trimmed = checks.some((c) => c.check === 'overwrite');
-  const pattern = checks.find((c) => c.check === 'string_format' && c.format === 'regex')?.pattern as RegExp | undefined;
+  const pattern = checks.find((c) => c.check === 'string_format' && c.format === 'regex')?.pattern as
+    RegExp | undefined;
   const refined = checks.some((c) => c.check === 'custom');
   const fits = (value: string) => value.length >= min && value.length <= max;
 
   if (hint.widget === 'reference' || hint.widget === 'references') {
     const pool = hint.refTable ? (options.ids?.(hint.refTable) ?? []) : [];
     const dangling = fc.uuid();
-    const id = pool.length ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 4 }, { arbitrary: dangling, weight: 1 }) : dangling;
+    const id = pool.length
+      ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 4 }, { arbitrary: dangling, weight: 1 })
+      : dangling;
     return hint.widget === 'reference' ? fc.oneof(fc.constant(''), id) : id;
   }
   if (hint.widget === 'ips') return ipAddress().filter(fits);
   if (refined) {
     const special = refinedString(hint.widget);
-    if (!special) throw new Error(`schema-arbitrary: a refined string without a known widget (${hint.widget ?? 'none'})`);
+    if (!special)
+      throw new Error(`schema-arbitrary: a refined string without a known widget (${hint.widget ?? 'none'})`);
     return special.filter(fits);
   }
   if (pattern) return fc.stringMatching(pattern).filter(fits);
@@ -174,17 +213,40 @@ function stringArbitrary(schema: AnySchema, options: SchemaArbitraryOptions, hin
 function textArbitrary(maxLength: number): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: fc.string({ maxLength, unit: 'grapheme-ascii' }), weight: 3 },
-    { arbitrary: fc.string({ maxLength, unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCodePoint(code)) }), weight: 3 },
+    {
+      arbitrary: fc.string({
+        maxLength,
+        unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCodePoint(code)),
+      }),
+      weight: 3,
+    },
     { arbitrary: fc.string({ maxLength, unit: 'grapheme' }), weight: 1 },
     { arbitrary: fc.string({ maxLength, unit: 'binary' }), weight: 1 },
-    { arbitrary: fc.constantFrom(' ', '  x  ', '\t', '-', '0', 'NaN', '1e999', '-1', '100%', '<b>&amp;</b>', '{{正文}}'), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        ' ',
+        '  x  ',
+        '\t',
+        '-',
+        '0',
+        'NaN',
+        '1e999',
+        '-1',
+        '100%',
+        '<b>&amp;</b>',
+        '{{正文}}',
+      ),
+      weight: 1,
+    },
   );
 }
 
 /** Dates near the demo data (so periods meet rows), any real date, and the extremes YYYY allows. */
 export function realDate(): fc.Arbitrary<string> {
   const between = (from: string, to: string) =>
-    fc.date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc
+      .date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
   return fc.oneof(
     { arbitrary: between('2026-11-20', '2026-12-10'), weight: 6 },
     { arbitrary: between('1970-01-01', '2100-12-31'), weight: 2 },
@@ -193,11 +255,14 @@ export function realDate(): fc.Arbitrary<string> {
 }
 
 function clockTime(): fc.Arbitrary<string> {
-  return fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  return fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 }
 
 function refinedString(widget: string | undefined): fc.Arbitrary<string> | undefined {
-  const orEmpty = (value: fc.Arbitrary<string>) => fc.oneof({ arbitrary: fc.constant(''), weight: 1 }, { arbitrary: value, weight: 3 });
+  const orEmpty = (value: fc.Arbitrary<string>) =>
+    fc.oneof({ arbitrary: fc.constant(''), weight: 1 }, { arbitrary: value, weight: 3 });
   switch (widget) {
     case 'date':
       return orEmpty(realDate());

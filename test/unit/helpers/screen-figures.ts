@@ -1,10 +1,21 @@
 import { filesNeeded, type DocumentPeriod, type ProjectDocumentData, documentTypes } from '../../../shared/documents';
 import { baselineDrift } from '../../../shared/documents/parts/baseline-drift';
-import { joinInspections, answerText, passRate, emptyCounts, addCounts } from '../../../shared/documents/parts/inspection-data';
+import {
+  joinInspections,
+  answerText,
+  passRate,
+  emptyCounts,
+  addCounts,
+} from '../../../shared/documents/parts/inspection-data';
 import { baselineReportFiles } from '../../../shared/documents/parts/baseline-findings';
 import { openChanges, openIncidents, openNonConformities } from '../../../shared/documents/parts/open-items';
 import { patrolDates, patrolEntriesIn, readingRows } from '../../../shared/documents/parts/patrol-data';
-import { dailyCompletion, metricTrends, planExecution, shiftsPerDay } from '../../../shared/documents/parts/patrol-statistics';
+import {
+  dailyCompletion,
+  metricTrends,
+  planExecution,
+  shiftsPerDay,
+} from '../../../shared/documents/parts/patrol-statistics';
 import { periodDays } from '../../../shared/documents/parts/period';
 import {
   anomaliesOf,
@@ -45,7 +56,12 @@ import { previousRound, roundKey } from '../../../renderer/features/operations/p
  * IncidentsPage, TrendsPage, PatrolRoundPage, InspectionsPage, NonconformitiesPage,
  * RiskMatrix, PlanTimeline, ChangesPage). Returns nothing: what matters is that none throws.
  */
-export async function computeEveryFigure(db: FieldbookDb, data: ProjectDocumentData, period: DocumentPeriod, now: number): Promise<void> {
+export async function computeEveryFigure(
+  db: FieldbookDb,
+  data: ProjectDocumentData,
+  period: DocumentPeriod,
+  now: number,
+): Promise<void> {
   const today = period.to;
   const month = period.from.slice(0, 7);
 
@@ -66,7 +82,12 @@ export async function computeEveryFigure(db: FieldbookDb, data: ProjectDocumentD
       for (const checked of section.items) {
         describeRule(checked.item);
         answerText(checked.item, checked.result?.value ?? null, checked.result?.photos);
-        if (checked.result) verdictOf(checked.item, { value: checked.result.value, verdict: checked.result.verdict, photos: checked.result.photos });
+        if (checked.result)
+          verdictOf(checked.item, {
+            value: checked.result.value,
+            verdict: checked.result.verdict,
+            photos: checked.result.photos,
+          });
       }
     }
   }
@@ -115,7 +136,11 @@ export async function computeEveryFigure(db: FieldbookDb, data: ProjectDocumentD
       defs.forEach((def) => checkMetricDef(def));
       const entry = view.entries.get(asset.id);
       const previous = view.previous.get(asset.id);
-      carryForward(previous?.readings ?? null, entry?.readings ?? {}, defs.map((def) => def.key));
+      carryForward(
+        previous?.readings ?? null,
+        entry?.readings ?? {},
+        defs.map((def) => def.key),
+      );
       for (const def of defs) evaluateMetric(def, entry?.readings[def.key]?.value ?? null);
       for (const anomaly of anomaliesOf(evaluateEntry(defs, entry?.readings ?? {}))) {
         incidentFromAnomaly({ name: asset.hostname || asset.name, criticality: asset.criticality }, anomaly, { rules });
@@ -126,7 +151,11 @@ export async function computeEveryFigure(db: FieldbookDb, data: ProjectDocumentD
     const history = await assetHistory(db, asset.id, period.from);
     const latest = [...history].sort((a, b) => b.date.localeCompare(a.date))[0];
     for (const entry of history) for (const reading of Object.values(entry.readings)) parseMetricNumber(reading.value);
-    if (latest) detectDrift({}, Object.fromEntries(Object.entries(latest.readings).map(([key, reading]) => [key, reading.value])));
+    if (latest)
+      detectDrift(
+        {},
+        Object.fromEntries(Object.entries(latest.readings).map(([key, reading]) => [key, reading.value])),
+      );
   }
 
   // The 巡检月报's statistics over the period.

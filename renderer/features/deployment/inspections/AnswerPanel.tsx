@@ -25,9 +25,14 @@ const verdictColour = { pass: 'green', fail: 'red', na: 'default' } as const;
 export function AnswerPanel({ item, items, result, projectId, locked, onSave, onNext }: AnswerPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [draft, setDraft] = useState(() => (result?.value === null || result?.value === undefined ? '' : String(result.value)));
+  const [draft, setDraft] = useState(() =>
+    result?.value === null || result?.value === undefined ? '' : String(result.value),
+  );
   const [remark, setRemark] = useState(result?.remark ?? '');
-  const preview = item.kind === 'number' || item.kind === 'text' ? verdictOf(item, { value: draft === '' ? null : draft, photos: [] }) : null;
+  const preview =
+    item.kind === 'number' || item.kind === 'text'
+      ? verdictOf(item, { value: draft === '' ? null : draft, photos: [] })
+      : null;
   const commit = async (answer: Answer, next = true) => {
     await onSave(answer);
     if (next) onNext();
@@ -56,7 +61,12 @@ export function AnswerPanel({ item, items, result, projectId, locked, onSave, on
   }
 
   return (
-    <Card className="runner-panel" title={item.title} extra={<Tag>{pickLabel(severities[item.severity], lang)}</Tag>} data-testid="answer-panel">
+    <Card
+      className="runner-panel"
+      title={item.title}
+      extra={<Tag>{pickLabel(severities[item.severity], lang)}</Tag>}
+      data-testid="answer-panel"
+    >
       <Descriptions column={1} size="small">
         {item.method && (
           <Descriptions.Item label={t('deployment.method')}>
@@ -64,14 +74,22 @@ export function AnswerPanel({ item, items, result, projectId, locked, onSave, on
           </Descriptions.Item>
         )}
         {item.expected && <Descriptions.Item label={t('deployment.expected')}>{item.expected}</Descriptions.Item>}
-        {describeRule(item) && describeRule(item) !== item.expected && <Descriptions.Item label={t('deployment.threshold')}>{describeRule(item)}</Descriptions.Item>}
+        {describeRule(item) && describeRule(item) !== item.expected && (
+          <Descriptions.Item label={t('deployment.threshold')}>{describeRule(item)}</Descriptions.Item>
+        )}
         {item.guidance && <Descriptions.Item label={t('deployment.guidance')}>{item.guidance}</Descriptions.Item>}
       </Descriptions>
       {locked && <Alert type="info" showIcon message={t('deployment.locked')} style={{ margin: '8px 0' }} />}
       <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
         <Space wrap>
           <Typography.Text strong>{t('deployment.value')}</Typography.Text>
-          {result?.verdict ? <Tag color={verdictColour[result.verdict]} data-testid="current-verdict">{pickLabel(verdicts[result.verdict], lang)}</Tag> : <Tag>{t('deployment.notAnswered')}</Tag>}
+          {result?.verdict ? (
+            <Tag color={verdictColour[result.verdict]} data-testid="current-verdict">
+              {pickLabel(verdicts[result.verdict], lang)}
+            </Tag>
+          ) : (
+            <Tag>{t('deployment.notAnswered')}</Tag>
+          )}
         </Space>
         {/* A photo is evidence: the engineer looking at it still says 合格 or 不合格. */}
         {(item.kind === 'passFail' || item.kind === 'photo') && (
@@ -101,7 +119,9 @@ export function AnswerPanel({ item, items, result, projectId, locked, onSave, on
               style={{ width: 280 }}
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={enterToSave}
-              onBlur={() => draft !== String(result?.value ?? '') && void onSave({ value: draft.trim() === '' ? null : draft })}
+              onBlur={() =>
+                draft !== String(result?.value ?? '') && void onSave({ value: draft.trim() === '' ? null : draft })
+              }
             />
             {preview && <Tag color={verdictColour[preview]}>{pickLabel(verdicts[preview], lang)}</Tag>}
             <Button disabled={locked} onClick={() => void commit({ verdict: 'na' })}>

@@ -23,7 +23,11 @@ import { authorName } from '../../../app/author';
 
 export type Answer = Partial<Pick<ResultRow, 'value' | 'verdict' | 'remark' | 'evidence' | 'photos'>>;
 
-const verdictIcon = { pass: <CheckCircleOutlined style={{ color: '#52c41a' }} />, fail: <CloseCircleOutlined style={{ color: '#ff4d4f' }} />, na: <MinusCircleOutlined style={{ color: '#8c8c8c' }} /> };
+const verdictIcon = {
+  pass: <CheckCircleOutlined style={{ color: '#52c41a' }} />,
+  fail: <CloseCircleOutlined style={{ color: '#ff4d4f' }} />,
+  na: <MinusCircleOutlined style={{ color: '#8c8c8c' }} />,
+};
 
 /**
  * Filling in one inspection, keyboard first: ↑/↓ choose an item, 1/2/3 answer 合格/不合格/不适用,
@@ -51,7 +55,12 @@ export function InspectionRunner() {
       db.assets.get(inspection.assetId),
       db.inspectionResults.where('inspectionId').equals(inspectionId).toArray(),
     ]);
-    return { inspection, template, asset, results: new Map(results.filter((r) => !r.deleted).map((r) => [r.itemId, r])) };
+    return {
+      inspection,
+      template,
+      asset,
+      results: new Map(results.filter((r) => !r.deleted).map((r) => [r.itemId, r])),
+    };
   }, [inspectionId]);
 
   const items = useMemo(() => {
@@ -93,8 +102,10 @@ export function InspectionRunner() {
     [data, repo, project.id, settings.userName, timeZone],
   );
 
-
-  const move = useCallback((by: number) => setCurrent((index) => Math.min(Math.max(index + by, 0), Math.max(items.length - 1, 0))), [items.length]);
+  const move = useCallback(
+    (by: number) => setCurrent((index) => Math.min(Math.max(index + by, 0), Math.max(items.length - 1, 0))),
+    [items.length],
+  );
 
   // Keys work whenever the focus is not in a text input (there Enter saves and moves on).
   useEffect(() => {
@@ -108,7 +119,11 @@ export function InspectionRunner() {
         const input = document.querySelector<HTMLInputElement>('[data-answer-input]');
         if (input && !locked) input.focus();
         else move(1);
-      } else if (!locked && (item.kind === 'passFail' || item.kind === 'photo') && ['1', '2', '3'].includes(event.key)) {
+      } else if (
+        !locked &&
+        (item.kind === 'passFail' || item.kind === 'photo') &&
+        ['1', '2', '3'].includes(event.key)
+      ) {
         const verdict = ({ '1': 'pass', '2': 'fail', '3': 'na' } as const)[event.key as '1' | '2' | '3'];
         void save(item, { verdict }).then(() => move(1));
       } else if (!locked && (item.kind === 'choice' || item.kind === 'multiChoice') && /^[0-9]$/.test(event.key)) {
@@ -120,11 +135,23 @@ export function InspectionRunner() {
           if (option === undefined) return;
           if (item.kind === 'choice') void save(item, { value: option, verdict: '' }).then(() => move(1));
           else {
-            const chosen = Array.isArray(data?.results.get(item.id)?.value) ? (data!.results.get(item.id)!.value as string[]) : [];
-            void save(item, { value: chosen.includes(option) ? chosen.filter((o) => o !== option) : [...chosen, option], verdict: '' });
+            const chosen = Array.isArray(data?.results.get(item.id)?.value)
+              ? (data!.results.get(item.id)!.value as string[])
+              : [];
+            void save(item, {
+              value: chosen.includes(option) ? chosen.filter((o) => o !== option) : [...chosen, option],
+              verdict: '',
+            });
           }
         }
-      } else if (!locked && (item.kind === 'number' || item.kind === 'text') && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      } else if (
+        !locked &&
+        (item.kind === 'number' || item.kind === 'text') &&
+        event.key.length === 1 &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey
+      ) {
         // Start typing the value right away: the key lands in the item's input.
         document.querySelector<HTMLInputElement>('[data-answer-input]')?.focus();
         return;
@@ -140,7 +167,8 @@ export function InspectionRunner() {
   }, [current]);
 
   if (data === undefined) return <Spin className="page" />;
-  if (data === null || !data.template) return <Alert className="page" type="error" message={t('deployment.notFound')} />;
+  if (data === null || !data.template)
+    return <Alert className="page" type="error" message={t('deployment.notFound')} />;
   const { inspection, template, asset, results } = data;
   const answered = items.filter((i) => results.get(i.id)?.verdict).length;
   const failed = items.filter((i) => results.get(i.id)?.verdict === 'fail').length;
@@ -173,13 +201,22 @@ export function InspectionRunner() {
               {t('deployment.signOff')}
             </Button>
           )}
-          {inspection.status === 'signed' && rights.may('sign', 'inspections') && <Button onClick={() => setDialog('reopen')}>{t('deployment.reopen')}</Button>}
+          {inspection.status === 'signed' && rights.may('sign', 'inspections') && (
+            <Button onClick={() => setDialog('reopen')}>{t('deployment.reopen')}</Button>
+          )}
           <Typography.Text type="secondary">{t('deployment.keyboardHint')}</Typography.Text>
         </Space>
       </Card>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <div className="runner">
-        <div className="runner-list" ref={list} tabIndex={0} role="listbox" aria-label={t('deployment.item')} data-testid="runner-items">
+        <div
+          className="runner-list"
+          ref={list}
+          tabIndex={0}
+          role="listbox"
+          aria-label={t('deployment.item')}
+          data-testid="runner-items"
+        >
           {template.sections.map((section) => (
             <div key={section.id}>
               <div className="runner-section">{section.title}</div>
@@ -231,7 +268,13 @@ export function InspectionRunner() {
       <Collapse
         ghost
         style={{ marginTop: 12 }}
-        items={[{ key: 'history', label: t('common.history'), children: <HistoryView table="inspections" rowId={inspection.id} /> }]}
+        items={[
+          {
+            key: 'history',
+            label: t('common.history'),
+            children: <HistoryView table="inspections" rowId={inspection.id} />,
+          },
+        ]}
       />
       <SignOffDialog inspection={inspection} open={dialog === 'sign'} onClose={() => setDialog(null)} />
       <ReopenDialog inspection={inspection} open={dialog === 'reopen'} onClose={() => setDialog(null)} />

@@ -24,7 +24,11 @@ export function InspectionsPage() {
   const [starting, setStarting] = useState(false);
   const [batch, setBatch] = useState<string>();
   const data = useLiveQuery(async () => {
-    const inspections = await db.inspections.where('projectId').equals(project.id).filter((i) => !i.deleted).toArray();
+    const inspections = await db.inspections
+      .where('projectId')
+      .equals(project.id)
+      .filter((i) => !i.deleted)
+      .toArray();
     const [assets, templates, progress] = await Promise.all([
       db.assets.bulkGet([...new Set(inspections.map((i) => i.assetId))]),
       db.checklistTemplates.bulkGet([...new Set(inspections.map((i) => i.templateId))]),
@@ -38,7 +42,9 @@ export function InspectionsPage() {
     };
   }, [project.id]);
   const batches = useMemo(() => [...new Set((data?.inspections ?? []).map((i) => i.batch))].sort().reverse(), [data]);
-  const rows = (data?.inspections ?? []).filter((i) => !batch || i.batch === batch).sort((a, b) => naturalCompare(data!.assets.get(a.assetId)?.name, data!.assets.get(b.assetId)?.name));
+  const rows = (data?.inspections ?? [])
+    .filter((i) => !batch || i.batch === batch)
+    .sort((a, b) => naturalCompare(data!.assets.get(a.assetId)?.name, data!.assets.get(b.assetId)?.name));
   const totals = rows.reduce(
     (sum, i) => {
       const p = data!.progress.get(i.id)!;
@@ -58,7 +64,15 @@ export function InspectionsPage() {
         </Typography.Text>
       </Space>
       <Space className="page-toolbar" wrap>
-        <Select allowClear placeholder={t('deployment.batch')} aria-label={t('deployment.batch')} style={{ minWidth: 240 }} value={batch} onChange={setBatch} options={batches.map((b) => ({ value: b, label: b || '—' }))} />
+        <Select
+          allowClear
+          placeholder={t('deployment.batch')}
+          aria-label={t('deployment.batch')}
+          style={{ minWidth: 240 }}
+          value={batch}
+          onChange={setBatch}
+          options={batches.map((b) => ({ value: b, label: b || '—' }))}
+        />
         <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setStarting(true)}>
           {t('deployment.startInspections')}
         </Button>
@@ -67,7 +81,10 @@ export function InspectionsPage() {
         <Card size="small" style={{ marginBottom: 12 }} data-testid="batch-progress">
           <Space size="large" wrap>
             <span>{t('deployment.batchProgress')}</span>
-            <Progress style={{ width: 320 }} percent={totals.total ? Math.round((totals.answered / totals.total) * 100) : 0} />
+            <Progress
+              style={{ width: 320 }}
+              percent={totals.total ? Math.round((totals.answered / totals.total) * 100) : 0}
+            />
             <span>{t('deployment.answered', { answered: totals.answered, total: totals.total })}</span>
             <Tag color={totals.failed ? 'red' : 'default'}>{t('deployment.failures', { count: totals.failed })}</Tag>
           </Space>
@@ -79,12 +96,25 @@ export function InspectionsPage() {
         loading={!data}
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        onRow={(inspection) => ({ onClick: () => navigate(`/projects/${project.id}/inspections/${inspection.id}`), style: { cursor: 'pointer' } })}
+        onRow={(inspection) => ({
+          onClick: () => navigate(`/projects/${project.id}/inspections/${inspection.id}`),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           { title: t('deployment.asset'), render: (_, i) => data!.assets.get(i.assetId)?.name ?? '—' },
-          { title: t('deployment.template'), render: (_, i) => { const x = data!.templates.get(i.templateId); return x ? `${x.name} V${x.version}` : '—'; } },
+          {
+            title: t('deployment.template'),
+            render: (_, i) => {
+              const x = data!.templates.get(i.templateId);
+              return x ? `${x.name} V${x.version}` : '—';
+            },
+          },
           { title: fieldTitle('inspections', 'batch', lang), dataIndex: 'batch' },
-          { title: fieldTitle('inspections', 'status', lang), width: 110, render: (_, i) => <Tag color={statusColour[i.status]}>{pickLabel(inspectionStatuses[i.status], lang)}</Tag> },
+          {
+            title: fieldTitle('inspections', 'status', lang),
+            width: 110,
+            render: (_, i) => <Tag color={statusColour[i.status]}>{pickLabel(inspectionStatuses[i.status], lang)}</Tag>,
+          },
           {
             title: t('deployment.progress'),
             width: 220,
@@ -92,13 +122,25 @@ export function InspectionsPage() {
               const p = data!.progress.get(i.id)!;
               return (
                 <Space>
-                  <Progress size="small" style={{ width: 100 }} percent={p.total ? Math.round((p.answered / p.total) * 100) : 0} showInfo={false} />
+                  <Progress
+                    size="small"
+                    style={{ width: 100 }}
+                    percent={p.total ? Math.round((p.answered / p.total) * 100) : 0}
+                    showInfo={false}
+                  />
                   <span>{t('deployment.answered', { answered: p.answered, total: p.total })}</span>
                 </Space>
               );
             },
           },
-          { title: t('deployment.failuresHeader'), width: 100, render: (_, i) => { const f = data!.progress.get(i.id)!.failed; return f ? <Tag color="red">{f}</Tag> : '—'; } },
+          {
+            title: t('deployment.failuresHeader'),
+            width: 100,
+            render: (_, i) => {
+              const f = data!.progress.get(i.id)!.failed;
+              return f ? <Tag color="red">{f}</Tag> : '—';
+            },
+          },
           { title: fieldTitle('inspections', 'inspector', lang), dataIndex: 'inspector', width: 100 },
         ]}
       />

@@ -43,7 +43,11 @@ export function NonconformitiesPage() {
 
   const rows = useLiveQuery(async (): Promise<NonConformity[]> => {
     const failed = await db.inspectionResults.where('[live+verdict]').equals([project.id, 'fail']).toArray();
-    const inspections = new Map((await db.inspections.bulkGet([...new Set(failed.map((r) => r.inspectionId))])).filter(Boolean).map((i) => [i!.id, i!]));
+    const inspections = new Map(
+      (await db.inspections.bulkGet([...new Set(failed.map((r) => r.inspectionId))]))
+        .filter(Boolean)
+        .map((i) => [i!.id, i!]),
+    );
     const [assets, templates, rectifications] = await Promise.all([
       db.assets.bulkGet([...new Set([...inspections.values()].map((i) => i.assetId))]),
       db.checklistTemplates.bulkGet([...new Set([...inspections.values()].map((i) => i.templateId))]),
@@ -89,8 +93,27 @@ export function NonconformitiesPage() {
         </Typography.Text>
       </Space>
       <Space className="page-toolbar" wrap>
-        <Select allowClear placeholder={t('deployment.severity')} aria-label={t('deployment.severity')} style={{ width: 130 }} value={severity} onChange={setSeverity} options={Object.entries(severities).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))} />
-        <Select allowClear placeholder={t('deployment.rectificationStatus')} aria-label={t('deployment.rectificationStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={Object.entries(rectificationStatuses).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))} />
+        <Select
+          allowClear
+          placeholder={t('deployment.severity')}
+          aria-label={t('deployment.severity')}
+          style={{ width: 130 }}
+          value={severity}
+          onChange={setSeverity}
+          options={Object.entries(severities).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('deployment.rectificationStatus')}
+          aria-label={t('deployment.rectificationStatus')}
+          style={{ width: 140 }}
+          value={status}
+          onChange={setStatus}
+          options={Object.entries(rectificationStatuses).map(([value, label]) => ({
+            value,
+            label: pickLabel(label, lang),
+          }))}
+        />
         <Space>
           <Switch checked={overdueOnly} onChange={setOverdueOnly} aria-label={t('deployment.overdue')} />
           {t('deployment.overdue')}
@@ -101,13 +124,24 @@ export function NonconformitiesPage() {
         loading={!rows}
         dataSource={visible}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        rowClassName={(nc) => (nc.rectification && isRectificationOverdue(nc.rectification, today) ? 'row-overdue' : '')}
+        rowClassName={(nc) =>
+          nc.rectification && isRectificationOverdue(nc.rectification, today) ? 'row-overdue' : ''
+        }
         onRow={(nc) => ({ onClick: () => setOpenId(nc.result.id), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('deployment.severity'), width: 90, render: (_, nc) => <Tag color={severityColour[nc.severity]}>{pickLabel(severities[nc.severity], lang)}</Tag> },
+          {
+            title: t('deployment.severity'),
+            width: 90,
+            render: (_, nc) => (
+              <Tag color={severityColour[nc.severity]}>{pickLabel(severities[nc.severity], lang)}</Tag>
+            ),
+          },
           { title: t('deployment.asset'), render: (_, nc) => nc.assetName },
           { title: t('deployment.item'), render: (_, nc) => nc.itemTitle },
-          { title: t('deployment.foundValue'), render: (_, nc) => formatAnswer(nc.result.value) || nc.result.remark || '—' },
+          {
+            title: t('deployment.foundValue'),
+            render: (_, nc) => formatAnswer(nc.result.value) || nc.result.remark || '—',
+          },
           {
             title: t('deployment.rectificationStatus'),
             width: 150,
@@ -116,21 +150,36 @@ export function NonconformitiesPage() {
               return (
                 <Space size={4}>
                   <Tag color={statusColour[s]}>{pickLabel(rectificationStatuses[s], lang)}</Tag>
-                  {nc.rectification && isRectificationOverdue(nc.rectification, today) && <Tag color="red">{t('deployment.overdue')}</Tag>}
+                  {nc.rectification && isRectificationOverdue(nc.rectification, today) && (
+                    <Tag color="red">{t('deployment.overdue')}</Tag>
+                  )}
                 </Space>
               );
             },
           },
           { title: t('deployment.owner'), width: 100, render: (_, nc) => nc.rectification?.owner || '—' },
           { title: t('deployment.due'), width: 120, render: (_, nc) => nc.rectification?.dueDate || '—' },
-          { title: fieldTitle('rectifications', 'recheckVerdict', lang), width: 90, render: (_, nc) => (nc.rectification?.recheckVerdict ? pickLabel(verdicts[nc.rectification.recheckVerdict], lang) : '—') },
+          {
+            title: fieldTitle('rectifications', 'recheckVerdict', lang),
+            width: 90,
+            render: (_, nc) =>
+              nc.rectification?.recheckVerdict ? pickLabel(verdicts[nc.rectification.recheckVerdict], lang) : '—',
+          },
         ]}
       />
-      <Drawer open={Boolean(open)} width={760} onClose={() => setOpenId(null)} title={open ? `${open.assetName} · ${open.itemTitle}` : ''} destroyOnHidden>
+      <Drawer
+        open={Boolean(open)}
+        width={760}
+        onClose={() => setOpenId(null)}
+        title={open ? `${open.assetName} · ${open.itemTitle}` : ''}
+        destroyOnHidden
+      >
         {open && (
           <>
             <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-              <Descriptions.Item label={t('deployment.foundValue')}>{formatAnswer(open.result.value) || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('deployment.foundValue')}>
+                {formatAnswer(open.result.value) || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('deployment.remark')}>{open.result.remark || '—'}</Descriptions.Item>
             </Descriptions>
             <RecordForm
@@ -138,11 +187,23 @@ export function NonconformitiesPage() {
               mode="edit"
               table="rectifications"
               projectId={project.id}
-              fields={['owner', 'dueDate', 'status', 'action', 'recheckValue', 'recheckVerdict', 'recheckAt', 'recheckBy', 'recheckPhotos']}
+              fields={[
+                'owner',
+                'dueDate',
+                'status',
+                'action',
+                'recheckValue',
+                'recheckVerdict',
+                'recheckAt',
+                'recheckBy',
+                'recheckPhotos',
+              ]}
               row={open.rectification ?? { severity: open.severity }}
               save={(patch) =>
                 repo.saveKeyed('rectifications', open.result.id, project.id, {
-                  ...(open.rectification ? {} : { inspectionId: open.inspectionId, itemId: open.result.itemId, severity: open.severity }),
+                  ...(open.rectification
+                    ? {}
+                    : { inspectionId: open.inspectionId, itemId: open.result.itemId, severity: open.severity }),
                   ...patch,
                 })
               }

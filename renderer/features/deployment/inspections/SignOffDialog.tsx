@@ -15,7 +15,15 @@ import { authorName } from '../../../app/author';
 const SignaturePad = lazy(async () => ({ default: (await import('../../../components/SignaturePad')).SignaturePad }));
 
 /** The customer's representative signs on screen; the inspection is then locked. */
-export function SignOffDialog({ inspection, open, onClose }: { inspection: InspectionRow; open: boolean; onClose(): void }) {
+export function SignOffDialog({
+  inspection,
+  open,
+  onClose,
+}: {
+  inspection: InspectionRow;
+  open: boolean;
+  onClose(): void;
+}) {
   const { db, repo } = useServices();
   const { t } = useTranslation();
   const timeZone = useProjectTimeZone();
@@ -30,7 +38,11 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
     try {
       const png = await pad.current?.toPng();
       if (!png) throw new RecordValidationError([{ field: 'signature', message: t('deployment.signatureRequired') }]);
-      const signature = await storeAttachment(db, { name: `签名-${values.signerName}.png`, type: 'image/png', bytes: png }, { keepOriginal: true });
+      const signature = await storeAttachment(
+        db,
+        { name: `签名-${values.signerName}.png`, type: 'image/png', bytes: png },
+        { keepOriginal: true },
+      );
       await repo.update('inspections', inspection.id, { ...values, status: 'signed', signature: [signature] });
       onClose();
     } catch (failure) {
@@ -41,14 +53,34 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
   }
 
   return (
-    <Modal open={open} title={t('deployment.signOffTitle')} footer={null} onCancel={onClose} destroyOnHidden width={680}>
-      <Form layout="vertical" initialValues={{ signedAt: todayIn(timeZone), signerName: '', signerTitle: '' }} onFinish={(v) => void sign(v)}>
+    <Modal
+      open={open}
+      title={t('deployment.signOffTitle')}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      width={680}
+    >
+      <Form
+        layout="vertical"
+        initialValues={{ signedAt: todayIn(timeZone), signerName: '', signerTitle: '' }}
+        onFinish={(v) => void sign(v)}
+      >
         <Form.Item label={t('deployment.signHere')}>
           <Suspense fallback={<Spin />}>
-            <SignaturePad ref={pad} clearLabel={t('deployment.clear')} hint={t('deployment.signHere')} onChange={setDrawn} />
+            <SignaturePad
+              ref={pad}
+              clearLabel={t('deployment.clear')}
+              hint={t('deployment.signHere')}
+              onChange={setDrawn}
+            />
           </Suspense>
         </Form.Item>
-        <Form.Item name="signerName" label={t('deployment.signerName')} rules={[{ required: true, message: t('deployment.signerRequired') }]}>
+        <Form.Item
+          name="signerName"
+          label={t('deployment.signerName')}
+          rules={[{ required: true, message: t('deployment.signerRequired') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="signerTitle" label={t('deployment.signerTitle')}>
@@ -67,7 +99,15 @@ export function SignOffDialog({ inspection, open, onClose }: { inspection: Inspe
 }
 
 /** Reopening a signed inspection needs a reason; it is kept in the inspection and its history. */
-export function ReopenDialog({ inspection, open, onClose }: { inspection: InspectionRow; open: boolean; onClose(): void }) {
+export function ReopenDialog({
+  inspection,
+  open,
+  onClose,
+}: {
+  inspection: InspectionRow;
+  open: boolean;
+  onClose(): void;
+}) {
   const { repo, settings } = useServices();
   const { t } = useTranslation();
   const timeZone = useProjectTimeZone();
@@ -76,7 +116,10 @@ export function ReopenDialog({ inspection, open, onClose }: { inspection: Inspec
     try {
       await repo.update('inspections', inspection.id, {
         status: 'inProgress',
-        reopenings: [...inspection.reopenings, { reason, by: authorName(settings.userName), at: displayDateTime(nowIn(timeZone)) }],
+        reopenings: [
+          ...inspection.reopenings,
+          { reason, by: authorName(settings.userName), at: displayDateTime(nowIn(timeZone)) },
+        ],
       });
       onClose();
     } catch (failure) {
@@ -86,7 +129,11 @@ export function ReopenDialog({ inspection, open, onClose }: { inspection: Inspec
   return (
     <Modal open={open} title={t('deployment.reopenTitle')} footer={null} onCancel={onClose} destroyOnHidden>
       <Form layout="vertical" onFinish={(v) => void reopen(v)}>
-        <Form.Item name="reason" label={t('deployment.reopenReason')} rules={[{ required: true, whitespace: true, message: t('deployment.reopenReasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('deployment.reopenReason')}
+          rules={[{ required: true, whitespace: true, message: t('deployment.reopenReasonRequired') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -15,12 +15,23 @@ import { currentTemplates } from './inspection-queries';
  * Starts inspections for one asset or many: pick a template, narrow the inventory by type or
  * room, select, and every selected asset gets an inspection of that template version.
  */
-export function StartInspectionsDialog({ projectId, open, onClose }: { projectId: string; open: boolean; onClose(): void }) {
+export function StartInspectionsDialog({
+  projectId,
+  open,
+  onClose,
+}: {
+  projectId: string;
+  open: boolean;
+  onClose(): void;
+}) {
   const { db, repo, settings } = useServices();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const templates = useLiveQuery(() => currentTemplates(db, projectId), [projectId]);
-  const assets = useLiveQuery(() => db.assets.where('[live+name]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray(), [projectId]);
+  const assets = useLiveQuery(
+    () => db.assets.where('[live+name]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray(),
+    [projectId],
+  );
   const [templateId, setTemplateId] = useState<string>();
   const [type, setType] = useState<string>();
   const [room, setRoom] = useState<string>();
@@ -82,10 +93,24 @@ export function StartInspectionsDialog({ projectId, open, onClose }: { projectId
             <Input id="start-batch" value={batch} onChange={(e) => setBatch(e.target.value)} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item label={t('deployment.byType')} htmlFor="start-type">
-            <Select id="start-type" allowClear value={type} onChange={setType} style={{ width: 140 }} options={Object.entries(assetTypes).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))} />
+            <Select
+              id="start-type"
+              allowClear
+              value={type}
+              onChange={setType}
+              style={{ width: 140 }}
+              options={Object.entries(assetTypes).map(([value, label]) => ({ value, label: pickLabel(label, lang) }))}
+            />
           </Form.Item>
           <Form.Item label={t('deployment.byRoom')} htmlFor="start-room">
-            <Select id="start-room" allowClear value={room} onChange={setRoom} style={{ width: 160 }} options={rooms.map((r) => ({ value: r, label: r }))} />
+            <Select
+              id="start-room"
+              allowClear
+              value={room}
+              onChange={setRoom}
+              style={{ width: 160 }}
+              options={rooms.map((r) => ({ value: r, label: r }))}
+            />
           </Form.Item>
         </Space>
       </Form>
@@ -101,7 +126,11 @@ export function StartInspectionsDialog({ projectId, open, onClose }: { projectId
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         columns={[
           { title: t('deployment.asset'), dataIndex: 'name', width: 260 },
-          { title: fieldTitle('assets', 'type', lang), width: 100, render: (_, a) => <Tag>{pickLabel(assetTypes[a.type], lang)}</Tag> },
+          {
+            title: fieldTitle('assets', 'type', lang),
+            width: 100,
+            render: (_, a) => <Tag>{pickLabel(assetTypes[a.type], lang)}</Tag>,
+          },
           { title: fieldTitle('assets', 'hostname', lang), dataIndex: 'hostname', width: 160 },
           { title: t('assets.location'), render: (_, a) => assetLocation(a) },
         ]}

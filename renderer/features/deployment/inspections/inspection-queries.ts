@@ -12,12 +12,19 @@ export interface InspectionProgress {
 }
 
 /** Answered / total / failed per inspection, from its results and its template's items. */
-export async function progressOf(db: FieldbookDb, inspections: InspectionRow[]): Promise<Map<string, InspectionProgress>> {
+export async function progressOf(
+  db: FieldbookDb,
+  inspections: InspectionRow[],
+): Promise<Map<string, InspectionProgress>> {
   const templateIds = [...new Set(inspections.map((i) => i.templateId))];
   const templates = new Map((await db.checklistTemplates.bulkGet(templateIds)).filter(Boolean).map((t) => [t!.id, t!]));
   const progress = new Map<string, InspectionProgress>();
   for (const inspection of inspections) {
-    progress.set(inspection.id, { answered: 0, total: templates.get(inspection.templateId)?.items.length ?? 0, failed: 0 });
+    progress.set(inspection.id, {
+      answered: 0,
+      total: templates.get(inspection.templateId)?.items.length ?? 0,
+      failed: 0,
+    });
   }
   await db.inspectionResults
     .where('inspectionId')

@@ -3,7 +3,10 @@ import type { ChecklistItem, Verdict } from '../../../../shared/records/checklis
 import type { Attachment } from '../../../../shared/attachments';
 
 /** The verdict an answer earns under the item's rule (null: not decidable yet). */
-export function verdictOf(item: ChecklistItem, answer: { value: string | number | string[] | null; verdict?: Verdict | ''; photos: Attachment[] }): Verdict | null {
+export function verdictOf(
+  item: ChecklistItem,
+  answer: { value: string | number | string[] | null; verdict?: Verdict | ''; photos: Attachment[] },
+): Verdict | null {
   return verdictFor(item, { value: answer.value, verdict: answer.verdict, photos: answer.photos.length });
 }
 
@@ -19,7 +22,11 @@ export function formatAnswer(value: unknown): string {
 }
 
 /** The items one paste of command output answers (the current item may take a bare value). */
-export function recognisePaste(text: string, items: ChecklistItem[], targetItemId?: string): { parser: string; fills: Array<{ itemId: string; value: string | number }> } | null {
+export function recognisePaste(
+  text: string,
+  items: ChecklistItem[],
+  targetItemId?: string,
+): { parser: string; fills: Array<{ itemId: string; value: string | number }> } | null {
   const result = fillFromText(items, text, { targetItemId });
   if (result.fills.length === 0) return null;
   const parser = [...new Set(result.recognised.map((r) => r.parser))].join('、') || '输出';

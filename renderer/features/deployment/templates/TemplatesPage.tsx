@@ -29,11 +29,16 @@ export function TemplatesPage() {
   const cannotCreate = rights.whyNot('create', 'checklistTemplates');
   const cannotEdit = rights.whyNot('update', 'checklistTemplates');
   const data = useLiveQuery(async () => {
-    const templates = await db.checklistTemplates.where('projectId').equals(project.id).filter((x) => !x.deleted).toArray();
+    const templates = await db.checklistTemplates
+      .where('projectId')
+      .equals(project.id)
+      .filter((x) => !x.deleted)
+      .toArray();
     return { templates, usage: await inspectionCountsByTemplate(db, project.id) };
   }, [project.id]);
   const current = (data?.templates ?? []).filter((x) => !x.supersededBy).sort((a, b) => naturalCompare(a.name, b.name));
-  const versionsOf = (familyId: string) => (data?.templates ?? []).filter((x) => x.familyId === familyId).sort((a, b) => b.version - a.version);
+  const versionsOf = (familyId: string) =>
+    (data?.templates ?? []).filter((x) => x.familyId === familyId).sort((a, b) => b.version - a.version);
 
   async function copyBuiltin(key: string) {
     const builtin = builtinTemplates.find((b) => b.key === key)!;
@@ -55,7 +60,11 @@ export function TemplatesPage() {
 
   async function exportXlsx(template: TemplateRow) {
     const bytes = await exportTemplate(template);
-    await api.saveFile({ suggestedName: `${template.name}-V${template.version}.xlsx`, bytes, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    await api.saveFile({
+      suggestedName: `${template.name}-V${template.version}.xlsx`,
+      bytes,
+      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+    });
   }
 
   return (
@@ -68,7 +77,15 @@ export function TemplatesPage() {
       {cannotCreate && cannotEdit && <ReadOnlyNote role={rights.role} />}
       <Space className="page-toolbar" wrap>
         <Dropdown
-          disabled={cannotCreate !== undefined} menu={{ items: builtinTemplates.map((b) => ({ key: b.key, label: `${b.name}（${t('deployment.items', { count: b.items.length })}）` })), onClick: ({ key }) => void copyBuiltin(key) }}>
+          disabled={cannotCreate !== undefined}
+          menu={{
+            items: builtinTemplates.map((b) => ({
+              key: b.key,
+              label: `${b.name}（${t('deployment.items', { count: b.items.length })}）`,
+            })),
+            onClick: ({ key }) => void copyBuiltin(key),
+          }}
+        >
           <RoleDisabled reason={cannotCreate}>
             <Button type="primary" icon={<PlusOutlined />}>
               {t('deployment.fromBuiltin')} <DownOutlined />
@@ -76,8 +93,19 @@ export function TemplatesPage() {
           </RoleDisabled>
         </Dropdown>
         <RoleDisabled reason={cannotCreate}>
-          <Button icon={<PlusOutlined />} onClick={() => void createTemplate(repo, project.id, { name: t('deployment.newTemplate'), assetTypes: [], description: '', sections: [{ id: 'general', title: '通用' }], items: [] }).then(setEditing)}>
-          {t('deployment.newTemplate')}
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() =>
+              void createTemplate(repo, project.id, {
+                name: t('deployment.newTemplate'),
+                assetTypes: [],
+                description: '',
+                sections: [{ id: 'general', title: '通用' }],
+                items: [],
+              }).then(setEditing)
+            }
+          >
+            {t('deployment.newTemplate')}
           </Button>
         </RoleDisabled>
         <RoleDisabled reason={cannotCreate}>
@@ -100,7 +128,8 @@ export function TemplatesPage() {
                 .slice(1)
                 .map((old) => (
                   <span key={old.id}>
-                    V{old.version} · {t('deployment.items', { count: old.items.length })} · {t('deployment.usedBy', { count: data?.usage.get(old.id) ?? 0 })}
+                    V{old.version} · {t('deployment.items', { count: old.items.length })} ·{' '}
+                    {t('deployment.usedBy', { count: data?.usage.get(old.id) ?? 0 })}
                   </span>
                 ))}
             </Space>
@@ -108,15 +137,34 @@ export function TemplatesPage() {
         }}
         columns={[
           { title: fieldTitle('checklistTemplates', 'name', lang), dataIndex: 'name' },
-          { title: fieldTitle('checklistTemplates', 'version', lang), width: 80, render: (_, row) => `V${row.version}` },
-          { title: fieldTitle('checklistTemplates', 'assetTypes', lang), render: (_, row) => row.assetTypes.map((type) => <Tag key={type}>{pickLabel(assetTypes[type], lang)}</Tag>) },
-          { title: fieldTitle('checklistTemplates', 'items', lang), width: 100, render: (_, row) => t('deployment.items', { count: row.items.length }) },
-          { title: t('deployment.usage'), width: 150, render: (_, row) => t('deployment.usedBy', { count: data?.usage.get(row.id) ?? 0 }) },
+          {
+            title: fieldTitle('checklistTemplates', 'version', lang),
+            width: 80,
+            render: (_, row) => `V${row.version}`,
+          },
+          {
+            title: fieldTitle('checklistTemplates', 'assetTypes', lang),
+            render: (_, row) => row.assetTypes.map((type) => <Tag key={type}>{pickLabel(assetTypes[type], lang)}</Tag>),
+          },
+          {
+            title: fieldTitle('checklistTemplates', 'items', lang),
+            width: 100,
+            render: (_, row) => t('deployment.items', { count: row.items.length }),
+          },
+          {
+            title: t('deployment.usage'),
+            width: 150,
+            render: (_, row) => t('deployment.usedBy', { count: data?.usage.get(row.id) ?? 0 }),
+          },
           {
             title: t('common.actions'),
             width: 140,
             render: (_, row) => (
-              <Button size="small" icon={<DownloadOutlined />} onClick={(e) => (e.stopPropagation(), void exportXlsx(row))}>
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={(e) => (e.stopPropagation(), void exportXlsx(row))}
+              >
                 {t('deployment.export')}
               </Button>
             ),

@@ -5,12 +5,29 @@ import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
 
 export type TemplateRow = RowOf<'checklistTemplates'>;
-export type TemplateContent = Pick<ChecklistTemplateFields, 'name' | 'assetTypes' | 'description' | 'sections' | 'items'>;
+export type TemplateContent = Pick<
+  ChecklistTemplateFields,
+  'name' | 'assetTypes' | 'description' | 'sections' | 'items'
+>;
 
 /** A project's own copy of a template (a built-in one, or an imported or empty one), version 1. */
-export async function createTemplate(repo: Repository, projectId: string, content: TemplateContent, builtinKey = ''): Promise<TemplateRow> {
+export async function createTemplate(
+  repo: Repository,
+  projectId: string,
+  content: TemplateContent,
+  builtinKey = '',
+): Promise<TemplateRow> {
   const { name, assetTypes, description, sections, items } = content;
-  return repo.create('checklistTemplates', projectId, { name, assetTypes, description, sections, items, familyId: newId(), version: 1, builtinKey });
+  return repo.create('checklistTemplates', projectId, {
+    name,
+    assetTypes,
+    description,
+    sections,
+    items,
+    familyId: newId(),
+    version: 1,
+    builtinKey,
+  });
 }
 
 /** How many inspections use each template version. */
@@ -30,8 +47,18 @@ export async function inspectionCountsByTemplate(db: FieldbookDb, projectId: str
  * version (a new row of the same family) and the old one is marked superseded, so existing
  * inspections keep the items they were filled against. Both writes are one transaction.
  */
-export async function saveTemplateEdits(repo: Repository, db: FieldbookDb, template: TemplateRow, edits: TemplateContent): Promise<{ row: TemplateRow; newVersion: boolean }> {
-  const inUse = (await db.inspections.where('templateId').equals(template.id).filter((i) => !i.deleted).count()) > 0;
+export async function saveTemplateEdits(
+  repo: Repository,
+  db: FieldbookDb,
+  template: TemplateRow,
+  edits: TemplateContent,
+): Promise<{ row: TemplateRow; newVersion: boolean }> {
+  const inUse =
+    (await db.inspections
+      .where('templateId')
+      .equals(template.id)
+      .filter((i) => !i.deleted)
+      .count()) > 0;
   if (!inUse) return { row: await repo.update('checklistTemplates', template.id, edits), newVersion: false };
   const id = newId();
   const [created] = await repo.writeMany([
