@@ -1,5 +1,6 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { SyncService } from '../../renderer/data/sync/sync-service';
+import { initI18n } from '../../renderer/i18n';
 import type { DesktopApi } from '../../shared/desktop-api';
 import { sha256Hex } from '../../shared/sha256';
 import { bytesOf, DEFAULT_PASSWORD, startTestServer, type TestServer } from '../server/helpers/test-server';
@@ -9,6 +10,7 @@ if (typeof navigator === 'undefined')
   Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
 
 let server: TestServer;
+beforeAll(() => initI18n('zh-CN'));
 afterEach(async () => server?.dispose());
 
 it('a photo past the project’s quota on the server: the round stops with the quota’s figures for the app to show, and the record waits unsent', async () => {
@@ -49,6 +51,7 @@ it('a photo past the project’s quota on the server: the round stops with the q
     neededBytes: 80_000,
   });
   expect(status.error).toContain('项目附件存储已满');
+  expect(status.error).toMatch(/（请求编号 [\w-]{8,64}，可交给服务器管理员查日志）$/);
   expect((await device.db.blobs.get(sha256))?.pendingUpload).toBe(1);
   expect(await unsentCount(device.db)).toBeGreaterThan(0);
   expect(await server.counts()).toMatchObject({ blobs: 0 });

@@ -159,7 +159,8 @@ export class SyncService {
       // The server's request id goes with the message the user sees (and may report as 同步失败).
       const message =
         error instanceof SyncHttpError && error.requestId
-          ? i18next.t('syncErrors.withRequestId', { message: text, requestId: error.requestId })
+          ? // (Never lose the message itself, even before the UI texts are loaded.)
+            i18next.t('syncErrors.withRequestId', { message: text, requestId: error.requestId }) || text
           : text;
       if (!(error instanceof SyncHttpError)) console.error('sync round failed', error);
       const offline = error instanceof SyncHttpError && error.status === 0;
