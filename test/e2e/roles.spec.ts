@@ -38,6 +38,12 @@ test('the project manager manages the server members from the team page; a custo
   await zhang.getByRole('button', { name: '载入示例项目' }).click();
   await expect(zhang.getByTestId('asset-count')).toHaveText('共 40 条');
   const projectId = /projects\/([^/]+)/.exec(zhang.url())![1]!;
+  // A checklist template for the observer to open later (the demo project has none of its own).
+  await zhang.goto(`/#/projects/${projectId}/templates`);
+  await zhang.getByRole('button', { name: '从内置模板复制' }).hover();
+  await zhang.locator('.ant-dropdown:visible').getByRole('menuitem').first().click();
+  await expect(zhang.getByTestId('templates').locator('.ant-table-row').first()).toBeVisible();
+  await zhang.keyboard.press('Escape');
   await signInAndSync(zhang, 'zhang'); // the project made on this device is registered, 张工 its manager
 
   // 项目概况 → 服务器上的项目成员: add existing users, change a role, remove one.
@@ -142,7 +148,11 @@ test('the project manager manages the server members from the team page; a custo
   await expect(zhao.getByTestId('read-only-note')).toBeVisible();
   for (const name of ['新建模板', '导入 Excel', /从内置模板复制/])
     await expect(zhao.getByRole('button', { name })).toBeDisabled();
-  // Not yet checked here: the template editor's disabled controls (the observer's list showed no row to open
-  // in the last run; to be found out).
+  await zhao.getByTestId('templates').locator('.ant-table-row').first().click();
+  const editor = zhao.getByTestId('template-editor');
+  await expect(editor.getByRole('button', { name: '保存模板' })).toBeDisabled();
+  await expect(editor.locator('#template-name')).toBeDisabled();
+  await expect(editor.getByRole('button', { name: '添加分节' })).toBeDisabled();
+  await expect(editor.getByTestId('read-only-note')).toHaveText('你在该项目中的角色是“观察者”，不能修改检查模板');
   await zhao.screenshot({ path: test.info().outputPath('templates-observer.png') });
 });
