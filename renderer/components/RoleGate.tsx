@@ -1,5 +1,5 @@
 import { Alert, Tooltip } from 'antd';
-import { cloneElement, type ReactElement } from 'react';
+import { cloneElement, type HTMLAttributes, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole } from '../../shared/roles';
 import { roleName } from '../i18n/role-refusal';
@@ -11,14 +11,21 @@ import { roleName } from '../i18n/role-refusal';
 export function RoleDisabled({
   reason,
   children,
+  ...triggerProps
 }: {
   reason: string | undefined;
   children: ReactElement<{ disabled?: boolean }>;
-}) {
-  if (!reason) return children;
+} & Record<string, unknown>) {
+  // A Dropdown or Tooltip around this hands its trigger props (hover handlers, ref) to its child,
+  // which is this component: pass them on, or the menu never opens.
+  if (!reason) return cloneElement(children, triggerProps);
   return (
     <Tooltip title={reason}>
-      <span data-role-disabled="" style={{ display: 'inline-block' }}>
+      <span
+        data-role-disabled=""
+        style={{ display: 'inline-block' }}
+        {...(triggerProps as HTMLAttributes<HTMLSpanElement>)}
+      >
         {cloneElement(children, { disabled: true })}
       </span>
     </Tooltip>
