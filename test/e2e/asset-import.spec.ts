@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { bankInventoryXlsx, duplicatesXlsx } from '../fixtures/import/make-fixtures';
+import { chooseFile } from './helpers/choose-file';
 import { chooseOption } from './helpers/choose-option';
 
 async function pickFile(
@@ -9,11 +10,7 @@ async function pickFile(
   labels = { open: '导入 Excel/CSV', pick: '选择文件' },
 ) {
   await page.getByRole('button', { name: labels.open }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: labels.pick }).click();
-  await (
-    await chooser
-  ).setFiles({
+  await chooseFile(page, page.getByRole('button', { name: labels.pick }), {
     name,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(bytes),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { chooseFile } from './helpers/choose-file';
 import { chooseOption } from './helpers/choose-option';
 import { todayIn } from '../../shared/date-time';
 
@@ -113,11 +114,7 @@ test('periodic documents for the period chosen, and a company template', async (
   // The company template: checked on upload, its placeholders shown.
   await page.getByRole('menuitem', { name: '设置' }).click();
   const card = page.getByTestId('house-template');
-  const chooser = page.waitForEvent('filechooser');
-  await card.getByRole('button', { name: '上传模板' }).click();
-  await (
-    await chooser
-  ).setFiles({
+  await chooseFile(page, card.getByRole('button', { name: '上传模板' }), {
     name: '恒信科技文档模板.docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     buffer: await companyTemplate(),

@@ -110,14 +110,18 @@ test('响应 keeps the 负责人 typed just before; history shows names and minu
   await page.goto(`${projectUrl}/overview`);
 
   // A long page scrolled down, then another page: it opens at its top, the navigation in view.
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // The overview fills in from IndexedDB after it opens, so scroll until there is room to.
+  const scrollToBottom = () =>
+    page.evaluate(() => {
+      window.scrollTo(0, document.body.scrollHeight);
+      return window.scrollY;
+    });
+  await expect.poll(scrollToBottom).toBeGreaterThan(0);
   await page.getByRole('menuitem', { name: '服务级别协议' }).click();
   await expect(page.getByTestId('sla')).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.body.scrollHeight)).toBeGreaterThan(1200);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(600);
+  await expect.poll(scrollToBottom).toBeGreaterThan(600);
   // The navigation stays beside the page as it scrolls.
   const nav = await page.locator('.workspace-nav').boundingBox();
   expect(nav!.y).toBeGreaterThanOrEqual(0);

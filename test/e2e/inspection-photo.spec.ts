@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { builtinTemplate } from '../../shared/inspection';
+import { chooseFile } from './helpers/choose-file';
 import { chooseOption } from './helpers/choose-option';
 
 const linux = builtinTemplate('linux-server')!;
@@ -40,10 +41,13 @@ test('a photo on a photo item is evidence: the item stays unjudged until the eng
   // The photo of the panel: a red warning light on it.
   const row = page.getByTestId(`item-${photoItem.id}`);
   await row.click();
-  const chooser = page.waitForEvent('filechooser');
   const panel = page.getByTestId('answer-panel');
-  await panel.getByRole('button', { name: /拖放照片或文件到这里/ }).click();
-  await (await chooser).setFiles({ name: 'panel.jpg', mimeType: 'image/jpeg', buffer: await photo(page) });
+  const buffer = await photo(page);
+  await chooseFile(page, panel.getByRole('button', { name: /拖放照片或文件到这里/ }), {
+    name: 'panel.jpg',
+    mimeType: 'image/jpeg',
+    buffer,
+  });
   await expect(panel.locator('img')).toHaveCount(1, { timeout: 30_000 });
 
   // Stored with the photo, yet not judged: no 合格 by itself.

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chooseFile } from './helpers/choose-file';
 import { chooseOption } from './helpers/choose-option';
 import { builtinTemplate, verdictFor } from '../../shared/inspection';
 import type { ChecklistItem } from '../../shared/records/checklist';
@@ -49,12 +50,9 @@ async function photo(page: Page): Promise<Buffer> {
 }
 
 async function attachPhoto(page: Page, name: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page
-    .getByTestId('answer-panel')
-    .getByRole('button', { name: /拖放照片或文件到这里/ })
-    .click();
-  await (await chooser).setFiles({ name, mimeType: 'image/jpeg', buffer: await photo(page) });
+  const buffer = await photo(page);
+  const trigger = page.getByTestId('answer-panel').getByRole('button', { name: /拖放照片或文件到这里/ });
+  await chooseFile(page, trigger, { name, mimeType: 'image/jpeg', buffer });
   await expect(page.getByTestId('answer-panel').locator('img')).toHaveCount(1, { timeout: 30_000 });
 }
 

@@ -9,6 +9,7 @@ import { builtinTemplate, verdictFor } from '../../shared/inspection';
 import { defaultMetricsFor } from '../../shared/operations';
 import type { ChecklistItem } from '../../shared/records/checklist';
 import { readBack, validationErrors } from '../documents/helpers/read-docx';
+import { chooseFile } from './helpers/choose-file';
 import { addOption, chooseOption } from './helpers/choose-option';
 import {
   addListRow,
@@ -271,9 +272,7 @@ test('the whole path: an empty profile through phases 一–四 by the UI, then 
 
     await menu(page, '运维对象清单');
     await page.getByRole('button', { name: '导入 Excel/CSV' }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '选择文件' }).click();
-    await (await chooser).setFiles(csv);
+    await chooseFile(page, page.getByRole('button', { name: '选择文件' }), csv);
     const mapping = page.getByTestId('import-mapping');
     await expect(mapping.getByRole('row', { name: /主机名/ })).toContainText('主机名');
     await page.getByRole('button', { name: '下一步' }).click();
