@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { type Kysely, sql } from 'kysely';
 import { BLOB_CHUNK_BYTES } from '../../shared/sync/protocol';
+import { advisoryXactLock } from '../db/advisory-lock';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { type BlobStore, type ByteRange, HashMismatchError, OffsetMismatchError } from './blob-store';
@@ -64,7 +65,7 @@ export class PgBlobStore implements BlobStore {
 
   async append(sha256: string, projectId: string, offset: number, total: number, chunk: Uint8Array): Promise<number> {
     return this.store.transaction(async (trx) => {
-      await advisoryLock(trx, uploadKey(sha256, projectId));
+      await advisoryXactLock(trx, uploadKey(sha256, projectId));
       let current = await uploadOffsetIn(trx, sha256, projectId);
       if (current > total) {
         // An earlier upload under this hash claimed another total: it was not this file.
@@ -91,8 +92,8 @@ export class PgBlobStore implements BlobStore {
 
   async finish(sha256: string, projectId: string): Promise<number> {
     const outcome = await this.store.transaction(async (trx) => {
-      await advisoryLock(trx, uploadKey(sha256, projectId));
-      await advisoryLock(trx, blobKey(sha256));
+      await advisoryXactLock(trx, uploadKey(sha256, projectId));
+      await advisoryXactLock(trx, blobKey(sha256));
       const parts = await trx
         .selectFrom('blob_upload_chunks')
         .select(['start', 'size'])
@@ -154,7 +155,7 @@ export class PgBlobStore implements BlobStore {
    */
   async putStream(sha256: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<PutResult> {
     return this.store.transaction(async (trx) => {
-      await advisoryLock(trx, blobKey(sha256));
+      await advisoryXactLock(trx, blobKey(sha256));
       const stored = await storedSizeIn(trx, sha256);
       if (stored !== undefined) return { size: stored, written: false };
       const hash = createHash('sha256');
@@ -221,7 +222,7 @@ export class PgBlobStore implements BlobStore {
       .execute();
     for (const upload of stale) {
       await this.store.transaction(async (trx) => {
-        await advisoryLock(trx, uploadKey(upload.sha256, upload.project_id));
+        await advisoryXactLock(trx, uploadKey(upload.sha256, upload.project_id));
         // Someone may have continued it since the query above.
         await trx
           .deleteFrom('blob_upload_chunks')
@@ -248,11 +249,6 @@ export class PgBlobStore implements BlobStore {
 
 const uploadKey = (sha256: string, projectId: string) => `fieldbook-upload:${sha256}.${projectId}`;
 const blobKey = (sha256: string) => `fieldbook-blob:${sha256}`;
-
-/** Holds a PostgreSQL advisory lock on `key` until the transaction ends (every node sees it). */
-async function advisoryLock(trx: Kysely<Database>, key: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
-}
 
 async function storedSizeIn(db: Kysely<Database>, sha256: string): Promise<number | undefined> {
   const row = await db

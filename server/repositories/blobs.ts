@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { advisoryXactLock } from '../db/advisory-lock';
 import type { Database } from '../db/schema';
+import type { Store } from '../db/store';
 
 export async function findBlob(db: Kysely<Database>, sha256: string): Promise<{ size: number } | undefined> {
   return db.selectFrom('blobs').select('size').where('sha256', '=', sha256).executeTakeFirst();
@@ -20,11 +22,15 @@ export async function isBlobInProject(db: Kysely<Database>, sha256: string, proj
   return row !== undefined;
 }
 
+interface BlobRecord {
+  sha256: string;
+  size: number;
+  projectId: string;
+  now: number;
+}
+
 /** Records a stored, verified blob and that it belongs to a project (both idempotent). */
-export async function recordBlob(
-  db: Kysely<Database>,
-  input: { sha256: string; size: number; projectId: string; now: number },
-): Promise<void> {
+export async function recordBlob(db: Kysely<Database>, input: BlobRecord): Promise<void> {
   await db
     .insertInto('blobs')
     .values({ sha256: input.sha256, size: input.size, created_at: input.now })
@@ -58,4 +64,28 @@ export async function projectBlobBytes(db: Kysely<Database>, projectId: string):
     .where('blob_projects.project_id', '=', projectId)
     .executeTakeFirst();
   return Number(row?.bytes ?? 0);
+}
+
+export type QuotaOutcome = { recorded: true } | { recorded: false; usedBytes: number };
+
+/**
+ * Records the blob for the project unless that takes the project past `quotaBytes`. The sum and
+ * the insert are one transaction, serialised per project: on PostgreSQL by an advisory lock every
+ * node sees, on SQLite by its one writer (BEGIN IMMEDIATE). Two uploads finishing at once near
+ * the limit therefore cannot both pass, which the check before the first byte alone allowed.
+ * A blob the project already has costs nothing.
+ */
+export async function recordBlobWithinQuota(
+  store: Store,
+  input: BlobRecord,
+  quotaBytes: number,
+): Promise<QuotaOutcome> {
+  return store.transaction(async (trx) => {
+    if (store.dialect === 'postgres') await advisoryXactLock(trx, `fieldbook-quota:${input.projectId}`);
+    if (await isBlobInProject(trx, input.sha256, input.projectId)) return { recorded: true };
+    const usedBytes = await projectBlobBytes(trx, input.projectId);
+    if (usedBytes + input.size > quotaBytes) return { recorded: false, usedBytes };
+    await recordBlob(trx, input);
+    return { recorded: true };
+  });
 }

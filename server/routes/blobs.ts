@@ -11,7 +11,13 @@ import {
 import { HashMismatchError, OffsetMismatchError } from '../blobs/blob-store';
 import { type AppContext, currentUser, requireUser } from '../http/context';
 import { badRequest, forbidden, HttpError, notFound, parseWith } from '../http/errors';
-import { findBlob, isBlobInProject, projectBlobBytes, recordBlob, userMayReadBlob } from '../repositories/blobs';
+import {
+  findBlob,
+  isBlobInProject,
+  projectBlobBytes,
+  recordBlobWithinQuota,
+  userMayReadBlob,
+} from '../repositories/blobs';
 import { roleIn } from '../repositories/memberships';
 import { isMember } from '../repositories/projects';
 import { roleMayUploadAttachments, uploadRefusal } from '../../shared/roles';
@@ -47,12 +53,10 @@ export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise
     return (await ctx.blobs.storedSize(sha256)) === blob.size ? blob.size : undefined;
   }
 
-  /** 413 quota_exceeded, before a byte is written, when this upload would take the project past its quota. */
-  async function checkQuota(projectId: string, total: number): Promise<void> {
-    const used = await projectBlobBytes(ctx.store.db, projectId);
-    if (used + total <= ctx.blobQuotaBytes) return;
+  /** 413 quota_exceeded: storing `total` more bytes would take the project past its quota. */
+  function quotaExceeded(used: number, total: number): HttpError {
     const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    throw new HttpError(
+    return new HttpError(
       413,
       'quota_exceeded',
       `项目附件存储已满：已用 ${mib(used)} MB，上限 ${mib(ctx.blobQuotaBytes)} MB，这个附件 ${mib(total)} MB。请联系服务器管理员提高配额 / ` +
@@ -63,6 +67,15 @@ export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise
         'error' | 'message'
       >,
     );
+  }
+
+  /**
+   * Refuses before a byte is written when the upload cannot fit. Uploads in progress are not
+   * counted, so two may pass here together: recordBlobWithinQuota decides between them at the end.
+   */
+  async function checkQuota(projectId: string, total: number): Promise<void> {
+    const used = await projectBlobBytes(ctx.store.db, projectId);
+    if (used + total > ctx.blobQuotaBytes) throw quotaExceeded(used, total);
   }
 
   app.head('/v1/blobs/:sha256', { onRequest: auth }, async (request, reply) => {
@@ -149,7 +162,14 @@ export async function blobRoutes(app: FastifyInstance, ctx: AppContext): Promise
         }
         throw error;
       }
-      await recordBlob(ctx.store.db, { sha256, size, projectId: query.projectId, now: ctx.now() });
+      const outcome = await recordBlobWithinQuota(
+        ctx.store,
+        { sha256, size, projectId: query.projectId, now: ctx.now() },
+        ctx.blobQuotaBytes,
+      );
+      // The bytes stay in the store unrecorded for this project: content-addressed, they are
+      // reused if the project uploads the file again once there is room.
+      if (!outcome.recorded) throw quotaExceeded(outcome.usedBytes, size);
       request.log.info({ sha256, size, projectId: query.projectId, userId: user.id }, 'blob stored');
       return reply
         .header(BLOB_OFFSET_HEADER, String(size))

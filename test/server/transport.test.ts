@@ -223,6 +223,30 @@ describe.each(dialects)('bounded requests and attachment quota (%s)', (dialect) 
     });
     expect((await alice.putBlob(sha(first), b.id, 0, first.byteLength, first)).status).toBe(413);
   });
+
+  it('uploads finishing at once near the quota: only as many as fit are recorded, the rest get 413', async () => {
+    t = await startTestServer(dialect, { blobQuotaBytes: 10_000 });
+    await t.addUser('alice');
+    await t.addUser('bob');
+    const a = await t.addProject('Q-RACE', { members: { alice: 'engineer', bob: 'engineer' } });
+    const clients = [await t.login('alice'), await t.login('bob')];
+    // Each file passes the check before its first byte (0 used); four together need 12,000.
+    const files = [1, 2, 3, 4].map((seed) => bytesOf(3000, 40 + seed));
+    const answers = await Promise.all(
+      files.map((file, i) => clients[i % 2]!.putBlob(sha(file), a.id, 0, file.byteLength, file)),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 413]);
+    expect(answers.find((answer) => answer.status === 413)!.body).toMatchObject({
+      error: 'quota_exceeded',
+      usedBytes: 9000,
+      neededBytes: 3000,
+    });
+    expect(await t.counts()).toMatchObject({ blob_projects: 3 });
+    // The refused file is not the project's: it can be sent again once there is room, not served now.
+    const refused = files[answers.findIndex((answer) => answer.status === 413)]!;
+    expect((await clients[0]!.headBlob(sha(refused), a.id)).status).toBe(404);
+  });
 });
 
 describe('npm run server with a certificate', () => {
