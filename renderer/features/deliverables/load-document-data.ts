@@ -4,9 +4,6 @@ import type { FieldbookDb } from '../../data/db';
 import { ensureBlob } from '../../data/sync/blob-transfer';
 import type { SyncHttp } from '../../data/sync/sync-http';
 
-type Row<K extends keyof ProjectDocumentData> =
-  NonNullable<ProjectDocumentData[K]> extends readonly (infer R)[] ? R : never;
-
 type SingletonTable = 'feasibility' | 'sla' | 'charter' | 'cutoverPlan' | 'serviceDesign';
 
 /**
@@ -24,100 +21,67 @@ export async function loadSingleton<T extends SingletonTable>(
   return parsed.success ? (parsed.data as FieldsOf<T>) : null;
 }
 
+/** The project's record collections the documents read (rows not deleted). */
+const collectionTables = [
+  'members',
+  'assets',
+  'surveySessions',
+  'stakeholders',
+  'requirements',
+  'risks',
+  'planTasks',
+  'milestones',
+  'checklistTemplates',
+  'inspections',
+  'inspectionResults',
+  'rectifications',
+  'trainingSessions',
+  'pilotRuns',
+  'patrolPlans',
+  'patrolEntries',
+  'shiftHandovers',
+  'incidents',
+  'changeRecords',
+  'opsLogs',
+  'documentExports',
+] as const satisfies readonly (keyof ProjectDocumentData & TableName)[];
+
+const singletonTables = [
+  'feasibility',
+  'sla',
+  'charter',
+  'cutoverPlan',
+  'serviceDesign',
+] as const satisfies readonly SingletonTable[];
+
+/** Fails to compile when ProjectDocumentData gains a field neither list loads. */
+type Unloaded = Exclude<
+  keyof ProjectDocumentData,
+  'project' | (typeof collectionTables)[number] | (typeof singletonTables)[number]
+>;
+export const everyDocumentFieldLoaded: [Unloaded] extends [never] ? true : Unloaded = true;
+
 /** Everything the Word deliverables read about one project, straight from the device's database. */
 export async function loadDocumentData(db: FieldbookDb, projectId: string): Promise<ProjectDocumentData> {
-  const rows = <T>(table: TableName) =>
-    db
-      .table(table)
-      .where('projectId')
-      .equals(projectId)
-      .filter((r) => !r.deleted)
-      .toArray() as Promise<T[]>;
-  const singleton = <T extends SingletonTable>(table: T) => loadSingleton(db, table, projectId);
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('项目不存在');
-  const [
-    members,
-    assets,
-    surveySessions,
-    stakeholders,
-    requirements,
-    risks,
-    planTasks,
-    milestones,
-    feasibility,
-    sla,
-    charter,
-    checklistTemplates,
-    inspections,
-    inspectionResults,
-    rectifications,
-    trainingSessions,
-    pilotRuns,
-    cutoverPlan,
-    serviceDesign,
-    patrolPlans,
-    patrolEntries,
-    shiftHandovers,
-    incidents,
-    changeRecords,
-    opsLogs,
-    documentExports,
-  ] = await Promise.all([
-    rows<ProjectDocumentData['members'][number]>('members'),
-    rows<ProjectDocumentData['assets'][number]>('assets'),
-    rows<ProjectDocumentData['surveySessions'][number]>('surveySessions'),
-    rows<ProjectDocumentData['stakeholders'][number]>('stakeholders'),
-    rows<ProjectDocumentData['requirements'][number]>('requirements'),
-    rows<ProjectDocumentData['risks'][number]>('risks'),
-    rows<ProjectDocumentData['planTasks'][number]>('planTasks'),
-    rows<ProjectDocumentData['milestones'][number]>('milestones'),
-    singleton('feasibility'),
-    singleton('sla'),
-    singleton('charter'),
-    rows<Row<'checklistTemplates'>>('checklistTemplates'),
-    rows<Row<'inspections'>>('inspections'),
-    rows<Row<'inspectionResults'>>('inspectionResults'),
-    rows<Row<'rectifications'>>('rectifications'),
-    rows<Row<'trainingSessions'>>('trainingSessions'),
-    rows<Row<'pilotRuns'>>('pilotRuns'),
-    singleton('cutoverPlan'),
-    singleton('serviceDesign'),
-    rows<Row<'patrolPlans'>>('patrolPlans'),
-    rows<Row<'patrolEntries'>>('patrolEntries'),
-    rows<Row<'shiftHandovers'>>('shiftHandovers'),
-    rows<Row<'incidents'>>('incidents'),
-    rows<Row<'changeRecords'>>('changeRecords'),
-    rows<Row<'opsLogs'>>('opsLogs'),
-    rows<Row<'documentExports'>>('documentExports'),
+  const [collections, singletons] = await Promise.all([
+    Promise.all(
+      collectionTables.map((table) =>
+        db
+          .table(table)
+          .where('projectId')
+          .equals(projectId)
+          .filter((row: { deleted?: boolean }) => !row.deleted)
+          .toArray(),
+      ),
+    ),
+    Promise.all(singletonTables.map((table) => loadSingleton(db, table, projectId))),
   ]);
-  return {
-    ...{
-      project,
-      members,
-      assets,
-      surveySessions,
-      stakeholders,
-      requirements,
-      risks,
-      planTasks,
-      milestones,
-      feasibility,
-      sla,
-      charter,
-    },
-    ...{ checklistTemplates, inspections, inspectionResults, rectifications, trainingSessions, pilotRuns, cutoverPlan },
-    ...{
-      serviceDesign,
-      patrolPlans,
-      patrolEntries,
-      shiftHandovers,
-      incidents,
-      changeRecords,
-      opsLogs,
-      documentExports,
-    },
-  } as ProjectDocumentData;
+  const data: Partial<Record<keyof ProjectDocumentData, unknown>> = { project };
+  collectionTables.forEach((table, i) => (data[table] = collections[i]));
+  singletonTables.forEach((table, i) => (data[table] = singletons[i]));
+  return data as ProjectDocumentData;
 }
 
 /** The bytes of the photos a document shows, fetched from the server when this device lacks them. */
