@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Input, Select, Space, Table } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useDeferredValue, useMemo, useState } from 'react';
@@ -14,6 +14,7 @@ import { fieldTitle, pickLabel } from '../i18n';
 import { formatFieldValue } from './field-widget';
 import { RecordDrawer } from './RecordDrawer';
 import { naturalCompare } from '../../shared/natural-compare';
+import { ListHeading } from './ListHeading';
 
 export interface ListColumn<Row> {
   field: string;
@@ -116,14 +117,7 @@ export function RecordListPage<T extends ProjectScopedTable>(props: RecordListPa
 
   return (
     <div className="page" data-testid={props.testId ?? `list-${table}`}>
-      <Space className="page-toolbar" wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {props.title}
-        </Typography.Title>
-        <Typography.Text type="secondary" data-testid="list-count">
-          {t('common.total', { count: visible.length })}
-        </Typography.Text>
-      </Space>
+      <ListHeading title={props.title} count={visible.length} />
       <Space className="page-toolbar" wrap>
         <Input.Search
           allowClear

@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Progress, Select, Space, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { fieldTitle, pickLabel } from '../../../i18n';
 import { progressOf } from './inspection-queries';
 import { StartInspectionsDialog } from './StartInspectionsDialog';
 import { naturalCompare } from '../../../../shared/natural-compare';
+import { ListHeading } from '../../../components/ListHeading';
 
 const statusColour = { inProgress: 'processing', completed: 'blue', signed: 'green' } as const;
 
@@ -55,14 +56,7 @@ export function InspectionsPage() {
 
   return (
     <div className="page" data-testid="inspections">
-      <Space className="page-toolbar" wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('nav.inspections')}
-        </Typography.Title>
-        <Typography.Text type="secondary" data-testid="list-count">
-          {t('common.total', { count: rows.length })}
-        </Typography.Text>
-      </Space>
+      <ListHeading title={t('nav.inspections')} count={rows.length} />
       <Space className="page-toolbar" wrap>
         <Select
           allowClear

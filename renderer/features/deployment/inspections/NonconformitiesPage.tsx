@@ -1,4 +1,4 @@
-import { Drawer, Descriptions, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Drawer, Descriptions, Select, Space, Switch, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { RecordForm } from '../../../components/RecordForm';
 import { fieldTitle, pickLabel } from '../../../i18n';
 import { formatAnswer } from './rules';
 import { naturalCompare } from '../../../../shared/natural-compare';
+import { ListHeading } from '../../../components/ListHeading';
 
 const severityColour = { critical: 'red', major: 'orange', minor: 'gold' } as const;
 const statusColour = { open: 'red', inProgress: 'processing', done: 'blue', verified: 'green' } as const;
@@ -84,14 +85,7 @@ export function NonconformitiesPage() {
 
   return (
     <div className="page" data-testid="nonconformities">
-      <Space className="page-toolbar" wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('nav.nonconformities')}
-        </Typography.Title>
-        <Typography.Text type="secondary" data-testid="list-count">
-          {t('common.total', { count: visible.length })}
-        </Typography.Text>
-      </Space>
+      <ListHeading title={t('nav.nonconformities')} count={visible.length} />
       <Space className="page-toolbar" wrap>
         <Select
           allowClear
