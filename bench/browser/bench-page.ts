@@ -28,7 +28,14 @@ import { assetHistory, completionByDay, roundView } from '../../renderer/feature
 const AUTHOR = '基准测试';
 
 /** The single-write operations measured side by side, interleaved. */
-export const writeOps = ['bare-put', 'tx-put-add', 'tx-get-put-add', 'repo-update', 'repo-create'] as const;
+export const writeOps = [
+  'bare-put',
+  'tx-put-add',
+  'tx-get-put-add',
+  'repo-update',
+  'repo-update-by-id',
+  'repo-create',
+] as const;
 export type WriteOpName = (typeof writeOps)[number];
 
 export interface WriteBenchOptions {
@@ -93,6 +100,7 @@ async function writes(options: WriteBenchOptions): Promise<WriteBenchResult> {
     const rowFor = (op: number, i: number) => rows[op * slice + (i % slice)]!;
 
     let serial = 0;
+    const heldRows = new Map<string, RowOf<'assets'>>();
     const run: Record<WriteOpName, (i: number) => Promise<unknown>> = {
       'bare-put': (i) => db.assets.put({ ...rowFor(0, i), owner: `p${serial++}` }),
       'tx-put-add': (i) =>
@@ -108,7 +116,13 @@ async function writes(options: WriteBenchOptions): Promise<WriteBenchResult> {
           const row = { ...existing!, owner };
           await Promise.all([db.assets.put(row), db.changes.add(changeFor(data, row, { owner }))]);
         }),
-      'repo-update': (i) => repo.update('assets', rowFor(3, i).id, { owner: `u${serial++}` }),
+      // As a form saves: the row it shows (read from the database, then the row each save returned) is the base.
+      'repo-update': async (i) => {
+        const base = rowFor(3, i);
+        const held = heldRows.get(base.id) ?? base;
+        heldRows.set(base.id, await repo.update('assets', base.id, { owner: `u${serial++}` }, held));
+      },
+      'repo-update-by-id': (i) => repo.update('assets', rowFor(4, i).id, { owner: `i${serial++}` }),
       'repo-create': (i) => repo.create('assets', projectId, createValues[i % createValues.length]!),
     };
 

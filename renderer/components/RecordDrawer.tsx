@@ -142,7 +142,7 @@ export function RecordDrawer<T extends ProjectScopedTable>({
         readOnlyFields={readOnlyFields}
         readOnly={readOnly?.(row)}
         row={row}
-        save={(patch) => repo.update(table, row.id, patch as never)}
+        save={(patch) => repo.update(table, row.id, patch as never, row)}
       />
     </>
   ) : (

@@ -57,7 +57,7 @@ export async function storeUnsavedEdits(db: FieldbookDb, repo: Repository): Prom
     try {
       const row = await db.table(edit.table).get(edit.id);
       if (row?.deleted) localStorage.removeItem(key);
-      else if (row) await repo.update(edit.table, edit.id, edit.patch as never);
+      else if (row) await repo.update(edit.table, edit.id, edit.patch as never, row as never);
       else if (isSingleton(edit.table) && edit.id === edit.projectId && edit.table !== 'projects')
         await repo.saveSingleton(edit.table, edit.projectId, edit.patch as never);
       else continue; // a keyed row not created yet: its form creates it when opened

@@ -10,7 +10,7 @@ import { changeRefusalOf, type MemberRole } from '../../shared/roles';
 import { roleRefusalText } from '../i18n/role-refusal';
 import type { ChangeRow, FieldbookDb } from './db';
 import { pushedUpTo } from './outbox';
-import { serverRoles } from './sync/server-roles';
+import { serverRoleOf, serverRoles } from './sync/server-roles';
 
 /** A write refused by the schema: nothing was stored. The messages are for the user. */
 export class RecordValidationError extends Error {
@@ -78,9 +78,70 @@ export class Repository {
     return row as RowOf<T>;
   }
 
-  async update<T extends TableName>(table: T, id: string, patch: Partial<InputOf<T>>): Promise<RowOf<T>> {
+  /**
+   * `basedOn`: the row as the caller holds it (a form's row, read from the database). When it is
+   * still the stored row, the write need not wait for a read before its put (see updateFrom);
+   * when it is not, or is not given, the row is read first.
+   */
+  async update<T extends TableName>(
+    table: T,
+    id: string,
+    patch: Partial<InputOf<T>>,
+    basedOn?: RowOf<T>,
+  ): Promise<RowOf<T>> {
+    if (basedOn && basedOn.id === id && !lockOf(table)) {
+      const written = await this.updateFrom(table, basedOn as unknown as StoredRow, patch);
+      if (written) return written as unknown as RowOf<T>;
+    }
     const [row] = await this.writeMany([{ kind: 'update', table, id, patch }]);
     return row as RowOf<T>;
+  }
+
+  /**
+   * An update planned on the row the caller holds, its checks made together with its writes:
+   * the stored row, the push watermark and the roles are read in the same transaction, asked
+   * for before the put and the change entry's add and all sent at once (IndexedDB runs a
+   * transaction's requests in order, so the read sees the row before this put). If the stored
+   * row is not `basedOn` (another tab, a pull or a repair wrote it since), or the stamp is not
+   * after the watermark, the transaction is aborted before it commits — nothing is stored —
+   * and undefined tells the caller to read and plan again. So the outcome is the same as
+   * reading first; a write saves the read's round trip to the database before its put.
+   * Undefined too when the plan on `basedOn` changes nothing or fails validation: only the
+   * stored row can say whether that holds.
+   */
+  private async updateFrom(
+    table: TableName,
+    basedOn: StoredRow,
+    patch: Record<string, unknown>,
+  ): Promise<StoredRow | undefined> {
+    let write: PlannedWrite;
+    try {
+      write = this.planUpdate(table, basedOn, patch);
+    } catch (error) {
+      if (error instanceof RecordValidationError) return undefined;
+      throw error;
+    }
+    const change = write.change;
+    if (!change) return undefined;
+    const stale = new Error('stale base row');
+    try {
+      return await this.db.transaction('rw', [this.table(table), this.db.changes, this.db.meta], async () => {
+        const checked = Promise.all([
+          this.table(table).get(basedOn.id),
+          pushedUpTo(this.db),
+          // The row's own project's role: one key, not the range of every project's.
+          serverRoleOf(this.db, change.projectId),
+        ]).then(([stored, watermark, role]) => {
+          if (!stored || !sameStoredRow(stored, basedOn) || change.hlc <= watermark) throw stale;
+          this.assertRoleAllows(table, [write], new Map(role ? [[change.projectId, role]] : []));
+        });
+        await Promise.all([checked, this.table(table).put(write.row), this.db.changes.add(change)]);
+        return write.row;
+      });
+    } catch (error) {
+      if (error === stale) return undefined;
+      throw error;
+    }
   }
 
   async remove(table: TableName, id: string): Promise<void> {
@@ -369,6 +430,21 @@ interface ParentLock {
 /** The parent whose state can lock rows of this table (the inspection of a result), if any. */
 function lockOf(table: TableName): ParentLock | undefined {
   return (recordTypes[table] as { lockedBy?: ParentLock }).lockedBy;
+}
+
+/** Keys the database derives from a row's fields when it stores it (list-key.ts, sort-keys.ts). */
+const derivedKeys = new Set(['live', 'sortKey']);
+
+/** Whether two rows hold the same values and stamps (what the database derives from them aside). */
+function sameStoredRow(a: StoredRow, b: StoredRow): boolean {
+  let keys = 0;
+  for (const key in a) {
+    if (derivedKeys.has(key)) continue;
+    if (!Object.hasOwn(b, key) || !sameValue(a[key], b[key])) return false;
+    keys += 1;
+  }
+  for (const key in b) if (!derivedKeys.has(key)) keys -= 1;
+  return keys === 0;
 }
 
 function fieldsOf(table: TableName, row: StoredRow): Record<string, unknown> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHlc } from '../../shared/hlc';
+import { formatHlc, parseHlc } from '../../shared/hlc';
 import { rowHistory } from '../../shared/change-log';
 import { FieldbookDb } from '../../renderer/data/db';
-import { RecordNotFoundError, RecordValidationError } from '../../renderer/data/repository';
+import { RecordNotFoundError, RecordValidationError, Repository } from '../../renderer/data/repository';
 import { openTestRepository, sampleProject } from './helpers/test-db';
 
 describe('repository writes and their change entries', () => {
@@ -68,6 +68,68 @@ describe('repository writes and their change entries', () => {
     expect(updated.fieldHlc.rack).toBe(changes[1]!.hlc);
     expect(updated.fieldHlc.name).toBe(changes[0]!.hlc);
     expect(await db.assets.get(asset.id)).toMatchObject({ vendor: 'H3C', rack: 'A-03', name: 'web01' });
+  });
+
+  describe('an update based on the row the caller holds (written without reading first)', () => {
+    it('writes what an update by id writes, and its result serves as the base of the next', async () => {
+      const { db, repo } = await openTestRepository();
+      const project = await repo.createProject(sampleProject);
+      const asset = await repo.create('assets', project.id, { name: 'web01', vendor: 'Huawei' });
+      const held = (await db.assets.get(asset.id))!;
+      const first = await repo.update('assets', asset.id, { vendor: 'H3C' }, held);
+      const second = await repo.update('assets', asset.id, { rack: 'A-03', name: 'web02' }, first);
+
+      const changes = await db.changes.where({ table: 'assets', rowId: asset.id }).sortBy('hlc');
+      expect(changes.map((c) => c.fields)).toEqual([
+        expect.objectContaining({ name: 'web01', vendor: 'Huawei' }),
+        { vendor: 'H3C' },
+        { rack: 'A-03', name: 'web02' },
+      ]);
+      expect(second.fieldHlc).toMatchObject({ vendor: changes[1]!.hlc, rack: changes[2]!.hlc, name: changes[2]!.hlc });
+      expect(await db.assets.get(asset.id)).toMatchObject({ vendor: 'H3C', rack: 'A-03', name: 'web02' });
+      // The list and sort keys the database derives follow the new name.
+      expect(await db.assets.where('[live+name]').equals([project.id, 'web02']).count()).toBe(1);
+    });
+
+    it('loses nothing another writer stored after the caller read the row', async () => {
+      const { db, repo, deviceId, clock } = await openTestRepository();
+      const project = await repo.createProject(sampleProject);
+      const asset = await repo.create('assets', project.id, { name: 'web01', vendor: 'Huawei' });
+      const held = (await db.assets.get(asset.id))!;
+      // Another tab (same device, same database) changes the vendor meanwhile.
+      const otherTab = new Repository(db, { deviceId, clock, author: () => '李工' });
+      await otherTab.update('assets', asset.id, { vendor: 'H3C' });
+
+      const updated = await repo.update('assets', asset.id, { rack: 'A-03' }, held);
+      expect(updated).toMatchObject({ vendor: 'H3C', rack: 'A-03' });
+      expect(await db.assets.get(asset.id)).toMatchObject({ vendor: 'H3C', rack: 'A-03' });
+      const changes = await db.changes.where({ table: 'assets', rowId: asset.id }).sortBy('hlc');
+      expect(changes.slice(1).map((c) => c.fields)).toEqual([{ vendor: 'H3C' }, { rack: 'A-03' }]);
+      // Setting back what the held row showed is a change against the stored row.
+      await repo.update('assets', asset.id, { vendor: 'Huawei' }, held);
+      expect((await db.assets.get(asset.id))!.vendor).toBe('Huawei');
+      expect(await db.changes.where({ table: 'assets', rowId: asset.id }).count()).toBe(4);
+    });
+
+    it('stamps its change after the push watermark, and is refused by the role as by id', async () => {
+      const { db, repo, deviceId } = await openTestRepository();
+      const project = await repo.createProject(sampleProject);
+      const asset = await repo.create('assets', project.id, { name: 'web01' });
+      const held = (await db.assets.get(asset.id))!;
+      // Another tab pushed changes stamped later than this tab's clock has seen.
+      const watermark = formatHlc({ millis: Date.now() + 60_000, counter: 3 }, deviceId);
+      await db.meta.put({ key: 'pushedUpTo', value: watermark });
+      const updated = await repo.update('assets', asset.id, { rack: 'A-03' }, held);
+      expect(updated.fieldHlc.rack! > watermark).toBe(true);
+
+      await db.meta.put({ key: `role:${project.id}`, value: 'observer' });
+      const before = await db.changes.count();
+      await expect(repo.update('assets', asset.id, { rack: 'B-01' }, updated)).rejects.toBeInstanceOf(
+        RecordValidationError,
+      );
+      expect((await db.assets.get(asset.id))!.rack).toBe('A-03');
+      expect(await db.changes.count()).toBe(before);
+    });
   });
 
   it('an update that changes nothing writes nothing', async () => {
