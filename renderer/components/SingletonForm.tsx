@@ -1,6 +1,7 @@
-import { Spin } from 'antd';
+import { Card, Collapse, Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RowOf } from '../../shared/records';
 import { useServices } from '../app/services';
 import type { ProjectScopedTable } from '../data/repository';
@@ -46,4 +47,37 @@ export function SingletonForm<T extends ProjectScopedTable>({
 
 export function SingletonHistory({ table, projectId }: { table: ProjectScopedTable; projectId: string }) {
   return <HistoryView table={table} rowId={projectId} />;
+}
+
+/**
+ * A singleton's page card: its title, the form (with `extra` above it, given the row) and the
+ * row's history folded away below.
+ */
+export function SingletonCard<T extends ProjectScopedTable>({
+  table,
+  projectId,
+  title,
+  testId,
+  extra,
+}: {
+  table: T;
+  projectId: string;
+  title: ReactNode;
+  testId: string;
+  extra?(row: RowOf<T> | null): ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card title={title} data-testid={testId}>
+      <SingletonForm table={table} projectId={projectId}>
+        {extra}
+      </SingletonForm>
+      <Collapse
+        ghost
+        items={[
+          { key: 'h', label: t('common.history'), children: <SingletonHistory table={table} projectId={projectId} /> },
+        ]}
+      />
+    </Card>
+  );
 }

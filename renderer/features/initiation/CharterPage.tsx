@@ -1,4 +1,4 @@
-import { Card, Collapse, Table, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { memberRoles } from '../../../shared/records/member';
 import { useServices } from '../../app/services';
-import { SingletonForm, SingletonHistory } from '../../components/SingletonForm';
+import { SingletonCard } from '../../components/SingletonForm';
 import { fieldTitle, pickLabel } from '../../i18n';
 
 /** 项目章程: objectives, scope, organisation (the project team), responsibilities, communication. */
@@ -21,19 +21,7 @@ export function CharterPage() {
   const title = (field: string) => fieldTitle('members', field, i18n.language);
   return (
     <div className="page">
-      <Card title={t('nav.charter')} data-testid="charter">
-        <SingletonForm table="charter" projectId={project.id} />
-        <Collapse
-          ghost
-          items={[
-            {
-              key: 'h',
-              label: t('common.history'),
-              children: <SingletonHistory table="charter" projectId={project.id} />,
-            },
-          ]}
-        />
-      </Card>
+      <SingletonCard table="charter" projectId={project.id} title={t('nav.charter')} testId="charter" />
       <Card title={t('team.title')} style={{ marginTop: 16 }}>
         <Typography.Paragraph type="secondary">{t('initiation.teamFromProject')}</Typography.Paragraph>
         <Table

@@ -1,10 +1,10 @@
-import { Card, Collapse, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { riskLevel, riskLevels, riskScore } from '../../../shared/records/risk';
 import { RecordListPage } from '../../components/RecordListPage';
-import { SingletonForm, SingletonHistory } from '../../components/SingletonForm';
+import { SingletonCard } from '../../components/SingletonForm';
 import { pickLabel } from '../../i18n';
 import { RiskMatrix } from './RiskMatrix';
 
@@ -17,19 +17,12 @@ export function FeasibilityPage() {
   return (
     <>
       <div className="page" style={{ paddingBottom: 0 }}>
-        <Card title={t('initiation.assessment')} data-testid="feasibility">
-          <SingletonForm table="feasibility" projectId={project.id} />
-          <Collapse
-            ghost
-            items={[
-              {
-                key: 'h',
-                label: t('common.history'),
-                children: <SingletonHistory table="feasibility" projectId={project.id} />,
-              },
-            ]}
-          />
-        </Card>
+        <SingletonCard
+          table="feasibility"
+          projectId={project.id}
+          title={t('initiation.assessment')}
+          testId="feasibility"
+        />
       </div>
       <RecordListPage
         table="risks"

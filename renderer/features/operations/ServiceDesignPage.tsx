@@ -1,11 +1,11 @@
-import { Button, Card, Collapse } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
 import type { RowOf } from '../../../shared/records';
 import { useServices } from '../../app/services';
 import { useProjectRights } from '../../app/use-project-rights';
 import { RoleDisabled } from '../../components/RoleGate';
-import { SingletonForm, SingletonHistory } from '../../components/SingletonForm';
+import { SingletonCard } from '../../components/SingletonForm';
 import { defaultServiceDesign } from '../../../shared/operations';
 
 /** 服务设计 (二.1, 二.2): service model and shifts, metric thresholds, fault grading and escalation, change rules. */
@@ -16,32 +16,24 @@ export function ServiceDesignPage() {
   const cannotWrite = useProjectRights(project.id).whyNot('update', 'serviceDesign');
   return (
     <div className="page">
-      <Card title={t('nav.serviceDesign')} data-testid="service-design">
-        <SingletonForm table="serviceDesign" projectId={project.id}>
-          {(design) =>
-            (!design || (design.thresholds ?? []).length === 0) && (
-              <RoleDisabled reason={cannotWrite}>
-                <Button
-                  style={{ marginBottom: 12 }}
-                  onClick={() => void repo.saveSingleton('serviceDesign', project.id, defaultServiceDesign())}
-                >
-                  {t('operations.fillCatalogue')}
-                </Button>
-              </RoleDisabled>
-            )
-          }
-        </SingletonForm>
-        <Collapse
-          ghost
-          items={[
-            {
-              key: 'h',
-              label: t('common.history'),
-              children: <SingletonHistory table="serviceDesign" projectId={project.id} />,
-            },
-          ]}
-        />
-      </Card>
+      <SingletonCard
+        table="serviceDesign"
+        projectId={project.id}
+        title={t('nav.serviceDesign')}
+        testId="service-design"
+        extra={(design) =>
+          (!design || (design.thresholds ?? []).length === 0) && (
+            <RoleDisabled reason={cannotWrite}>
+              <Button
+                style={{ marginBottom: 12 }}
+                onClick={() => void repo.saveSingleton('serviceDesign', project.id, defaultServiceDesign())}
+              >
+                {t('operations.fillCatalogue')}
+              </Button>
+            </RoleDisabled>
+          )
+        }
+      />
     </div>
   );
 }
