@@ -287,6 +287,8 @@ export function PatrolRoundPage() {
                 >
                   <Input
                     readOnly={cannotRecord !== undefined}
+                    // Read-only cells keep the reading's colour but lose the box, so they do not look typeable.
+                    variant={cannotRecord === undefined ? 'outlined' : 'borderless'}
                     key={`${asset.id}-${def.key}-${String(r?.value ?? '')}-${r?.at ?? ''}`}
                     size="small"
                     aria-label={`${asset.name} ${metricText(def.label, lang)}`}
