@@ -9,7 +9,7 @@ import { type BuildOptions, DocumentContext } from './kit/context';
 import type { DocumentMeta } from './kit/meta';
 import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
-import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder } from './kit/text';
+import { bodyParagraph, bulletList, heading, labelled, orDash, paragraphs, placeholder, textRuns } from './kit/text';
 import {
   FEASIBILITY_REPORT_TITLE,
   type FeasibilityReportData,
@@ -81,10 +81,19 @@ export function buildFeasibilityReport(
   else {
     if (!conclusionGiven(f.overallConclusion)) body.push(placeholder(ctx, gaps.overall));
     else
-      body.push(bodyParagraph(`经评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。各维度结论如下表。`));
+      body.push(
+        bodyParagraph(
+          textRuns(
+            `经评估，本项目总体结论为“${conclusionText(f.overallConclusion)}”。各维度结论见`,
+            ctx.reference('table', 'conclusions'),
+            '。',
+          ),
+        ),
+      );
     body.push(
       ...dataTable(ctx, {
         caption: '可行性评估结论',
+        captionKey: 'conclusions',
         widthShare: 0.8,
         keepTogether: true,
         columns: [
@@ -132,7 +141,10 @@ export function buildFeasibilityReport(
   else {
     body.push(
       bodyParagraph(
-        '下表统计未关闭的风险在可能性与影响程度上的分布，格中为风险数量及编号，底色表示风险等级（红：高，黄：中，绿：低）。',
+        textRuns(
+          ctx.reference('table', 'risk-matrix'),
+          '统计未关闭的风险在可能性与影响程度上的分布，格中为风险数量及编号，底色表示风险等级（红：高，黄：中，绿：低）。',
+        ),
       ),
     );
     body.push(
@@ -260,6 +272,7 @@ function riskMatrix(ctx: DocumentContext, risks: Row<RiskFields>[], riskId: Map<
   }
   return dataTable(ctx, {
     caption: '风险矩阵（未关闭的风险）',
+    captionKey: 'risk-matrix',
     keepTogether: true,
     columns: [
       { title: '可能性 \\ 影响程度', width: 20, align: 'center' },

@@ -15,7 +15,7 @@ import { titleWithPeriod } from './parts/period';
 import { type SignOffParty, signOffBlock } from './kit/sign-off';
 import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
-import { bodyParagraph, heading, orDash, placeholder } from './kit/text';
+import { bodyParagraph, heading, orDash, placeholder, textRuns } from './kit/text';
 import { assetSection } from './parts/asset-inventory';
 import { leadIn } from './parts/lead-in';
 import { openChanges, openIncidents, openNonConformities } from './parts/open-items';
@@ -171,11 +171,18 @@ export function buildHandover(
   if (nonConformities.length === 0) body.push(bodyParagraph('配置基线检查发现的不合格项均已整改并复查合格。'));
   else {
     body.push(
-      leadIn(`配置基线检查发现的不合格项中，尚有 ${nonConformities.length} 个未完成整改或复查，整改措施与期限见下表。`),
+      leadIn(
+        textRuns(
+          `配置基线检查发现的不合格项中，尚有 ${nonConformities.length} 个未完成整改或复查，整改措施与期限见`,
+          ctx.reference('table', 'open-nonconformities'),
+          '。',
+        ),
+      ),
     );
     body.push(
       ...dataTable(ctx, {
         caption: '未关闭的不合格项',
+        captionKey: 'open-nonconformities',
         compact: true,
         columns: [
           { title: '序号', width: 7, align: 'center' },
@@ -235,12 +242,19 @@ export function buildHandover(
 
   // 5 交付文档 ----------------------------------------------------------------------------------
   body.push(heading('交付文档', 1));
-  body.push(leadIn('项目各阶段形成的交付文档以下表所列的最新版本为准，电子版随本文档一并移交。'));
-  if (delivered.length === 0) body.push(placeholder(ctx, gaps.documents));
+  if (delivered.length === 0)
+    body.push(
+      leadIn('项目各阶段形成的交付文档以其最新版本为准，电子版随本文档一并移交。'),
+      placeholder(ctx, gaps.documents),
+    );
   else
     body.push(
+      leadIn(
+        textRuns('项目各阶段形成的交付文档以', ctx.reference('table', 'documents'), '所列的最新版本为准，电子版随本文档一并移交。'),
+      ),
       ...dataTable(ctx, {
         caption: '交付文档清单',
+        captionKey: 'documents',
         columns: [
           { title: '序号', width: 6, align: 'center' },
           { title: '文档名称', width: 30 },

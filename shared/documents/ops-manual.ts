@@ -24,11 +24,19 @@ import {
   paragraphs,
   placeholder,
   placeholderRun,
+  textRuns,
 } from './kit/text';
 import { typeCountsSentence } from './parts/asset-inventory';
 import { leadIn } from './parts/lead-in';
 import { baselineSections, baselinesInForce } from './parts/checklist-baselines';
-import { changePathText, changeRulesTable, escalationTable, gradingTable, metricRows } from './parts/service-design';
+import {
+  changePathText,
+  changeRulesTable,
+  designTableKeys,
+  escalationTable,
+  gradingTable,
+  metricRows,
+} from './parts/service-design';
 import {
   OPS_MANUAL_TITLE,
   type OpsManualData,
@@ -177,7 +185,11 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   body.push(heading(chapterTitle('opsManual', 'routine'), 1));
   body.push(
     bodyParagraph(
-      `除巡检外，服务团队按下表执行例行运维任务，每次执行都在日常运维记录中登记内容、执行人与结果；结果有问题的，按${chapterRef('opsManual', 'incidents')}处理。`,
+      textRuns(
+        '除巡检外，服务团队按',
+        ctx.reference('table', 'routine-tasks'),
+        `执行例行运维任务，每次执行都在日常运维记录中登记内容、执行人与结果；结果有问题的，按${chapterRef('opsManual', 'incidents')}处理。`,
+      ),
     ),
   );
   const logs = live(data.opsLogs).sort((a, b) => b.doneAt.localeCompare(a.doneAt));
@@ -185,6 +197,7 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   body.push(
     ...dataTable(ctx, {
       caption: '例行运维任务',
+      captionKey: 'routine-tasks',
       keepTogether: true,
       columns: [
         { title: '任务', width: 13, align: 'center' },
@@ -205,18 +218,24 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
     }),
   );
   body.push(heading('近期执行记录', 2));
-  if (logs.length === 0) body.push(bodyParagraph('尚无执行记录。服务启动后按上表执行并登记。'));
+  if (logs.length === 0)
+    body.push(bodyParagraph(textRuns('尚无执行记录。服务启动后按', ctx.reference('table', 'routine-tasks'), '执行并登记。')));
   else {
     body.push(
       leadIn(
         logs.length > RECENT_TASKS
-          ? `共有执行记录 ${logs.length} 条，下表列出最近 ${RECENT_TASKS} 条，作为执行方式的示例。`
-          : '下表列出已登记的执行记录，作为执行方式的示例。',
+          ? textRuns(
+              `共有执行记录 ${logs.length} 条，`,
+              ctx.reference('table', 'recent-tasks'),
+              `列出最近 ${RECENT_TASKS} 条，作为执行方式的示例。`,
+            )
+          : textRuns(ctx.reference('table', 'recent-tasks'), '列出已登记的执行记录，作为执行方式的示例。'),
       ),
     );
     body.push(
       ...dataTable(ctx, {
         caption: '例行任务近期执行记录',
+        captionKey: 'recent-tasks',
         keepTogether: true,
         compact: true,
         columns: [
@@ -249,9 +268,18 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
     ),
   );
   body.push(heading('故障定级', 2));
+  // The design's tables are written when there is a design; without one, 下表 is its 待补充 marker.
+  const designTable = (key: string, written: boolean, otherwise: string) =>
+    written ? ctx.reference('table', key) : otherwise;
+  const hasEscalation = !!design && design.escalation.length > 0;
+  const hasChangeRules = !!design && design.changeRules.length > 0;
   body.push(
     leadIn(
-      '巡检异常按下表自上而下匹配定级；客户报障与监控告警由值班工程师对照服务级别协议的级别定义定级，无法确定时先按较高级别处理。',
+      textRuns(
+        '巡检异常按',
+        designTable(designTableKeys.grading, !!design, '下表'),
+        '自上而下匹配定级；客户报障与监控告警由值班工程师对照服务级别协议的级别定义定级，无法确定时先按较高级别处理。',
+      ),
     ),
   );
   if (!design) body.push(placeholder(ctx, gaps.design));
@@ -266,7 +294,11 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
       '登记：记录标题、级别、来源、涉及对象、报障时间与现象；巡检发现的关联该次巡检记录。',
       `响应：值班工程师在响应时限内确认受理并记录响应时间${responseTargets.length ? `（${responseTargets.join('，')}）` : ''}。`,
       '处置：按时间顺序记录每一步处理操作及结果；需要修改配置的，按紧急变更或一般变更办理。',
-      '升级：到达下表的升级时限仍未恢复的，通知相应人员并在故障记录中登记。',
+      textRuns(
+        '升级：到达',
+        designTable(designTableKeys.escalation, hasEscalation, '升级路径'),
+        '的升级时限仍未恢复的，通知相应人员并在故障记录中登记。',
+      ),
       '恢复：服务恢复后记录恢复时间；涉及服务中断的，记录中断开始与结束时间，用于可用性统计。',
       '关闭：写明根本原因与解决措施，经甲方确认后关闭；P1、P2 故障在关闭后 3 个工作日内提交故障分析报告。',
     ]),
@@ -289,7 +321,11 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   body.push(
     ...orderedList(ctx, [
       '评估：填写变更原因、变更内容、涉及对象、风险评估、影响评估和回退方案。',
-      '审批：提交上表规定的审批人审批，记录审批人、审批结论与时间；被驳回的变更不得实施。',
+      textRuns(
+        '审批：提交',
+        designTable(designTableKeys.changeRules, hasChangeRules, '变更类型与审批要求'),
+        '规定的审批人审批，记录审批人、审批结论与时间；被驳回的变更不得实施。',
+      ),
       '测试：在测试环境或同型号设备上按测试方案验证并记录结果；测试未通过的不得实施。标准变更按已验证的步骤执行，可记为“不适用”。',
       '实施：在批准的窗口内按实施步骤操作；影响业务的变更提前通知甲方并记录通知时间；实施失败时按回退方案恢复。',
       '关闭：记录实施结果与是否回退，确认业务正常后关闭；变更涉及配置基线的，按基线复查。',

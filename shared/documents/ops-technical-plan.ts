@@ -23,6 +23,7 @@ import {
   paragraphs,
   placeholder,
   placeholderRun,
+  textRuns,
 } from './kit/text';
 import { typeCountsSentence } from './parts/asset-inventory';
 import { leadIn } from './parts/lead-in';
@@ -36,6 +37,7 @@ import {
 import {
   changePathText,
   changeRulesTable,
+  designTableKeys,
   escalationTable,
   gradingTable,
   metricDefsFor,
@@ -219,8 +221,16 @@ export function buildOpsTechnicalPlan(
       body.push(
         leadIn(
           count
-            ? `运维范围内${assetTypes[type].zh} ${count} 个，巡检与监控读取下表所列指标。`
-            : `运维范围内暂无${assetTypes[type].zh}；新增对象时按下表读取指标。`,
+            ? textRuns(
+                `运维范围内${assetTypes[type].zh} ${count} 个，巡检与监控读取`,
+                ctx.reference('table', designTableKeys.metrics(type)),
+                '所列指标。',
+              )
+            : textRuns(
+                `运维范围内暂无${assetTypes[type].zh}；新增对象时按`,
+                ctx.reference('table', designTableKeys.metrics(type)),
+                '读取指标。',
+              ),
         ),
       );
       body.push(...metricTable(ctx, `${assetTypes[type].zh}监控指标与阈值`, type, metricDefsFor(type, design)));
@@ -230,9 +240,15 @@ export function buildOpsTechnicalPlan(
   body.push(heading(chapterTitle('opsTechnicalPlan', 'grading'), 1));
   body.push(bodyParagraph('本章规定巡检或监控发现的异常如何定为 P1–P4 级故障，以及故障在规定时间内未恢复时向谁升级。'));
   body.push(heading('故障分级规则', 2));
+  // The design's tables are written when there is a design; without one, 下表 is its 待补充 marker.
+  const designTable = (key: string, written: boolean) => (written ? ctx.reference('table', key) : '下表');
   body.push(
     leadIn(
-      '巡检异常按下表自上而下匹配，取第一条符合的规则定级。客户报障与监控告警由值班工程师按服务级别协议的级别定义定级；P1（核心业务中断）不由单项读数自动判定，由工程师确认后升级为 P1。',
+      textRuns(
+        '巡检异常按',
+        designTable(designTableKeys.grading, !!design),
+        '自上而下匹配，取第一条符合的规则定级。客户报障与监控告警由值班工程师按服务级别协议的级别定义定级；P1（核心业务中断）不由单项读数自动判定，由工程师确认后升级为 P1。',
+      ),
     ),
   );
   if (!design) body.push(placeholder(ctx, gaps.design));
@@ -240,7 +256,11 @@ export function buildOpsTechnicalPlan(
   body.push(heading('升级路径', 2));
   body.push(
     leadIn(
-      '升级时限从报障时间起按服务时间计算，暂停计时期间不计；到达时限故障仍未恢复的，值班工程师须按下表通知相应人员，并在故障记录中登记。',
+      textRuns(
+        '升级时限从报障时间起按服务时间计算，暂停计时期间不计；到达时限故障仍未恢复的，值班工程师须按',
+        designTable(designTableKeys.escalation, !!design && design.escalation.length > 0),
+        '通知相应人员，并在故障记录中登记。',
+      ),
     ),
   );
   if (!design) body.push(placeholder(ctx, gaps.design));
@@ -259,7 +279,11 @@ export function buildOpsTechnicalPlan(
   body.push(
     ...bulletList([
       '评估：写明变更原因、内容、风险评估、影响评估与回退方案。',
-      '审批：由下表规定的审批人批准；被驳回的变更不得实施。',
+      textRuns(
+        '审批：由',
+        designTable(designTableKeys.changeRules, !!design && design.changeRules.length > 0),
+        '规定的审批人批准；被驳回的变更不得实施。',
+      ),
       '测试：在测试环境或同型号设备上验证；标准变更可按已验证的操作步骤免于测试。',
       '实施：在批准的窗口内按步骤实施，影响业务的变更须提前通知甲方；失败时按回退方案恢复。',
       '紧急变更：故障抢修时可先实施、后补审批，须在规定时间内补齐审批记录后方可关闭。',

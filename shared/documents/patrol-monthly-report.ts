@@ -21,7 +21,7 @@ import type { DocumentMeta } from './kit/meta';
 import { signOffBlock } from './kit/sign-off';
 import { colors } from './kit/styles';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
-import { bodyParagraph, bulletList, heading, orDash, placeholder } from './kit/text';
+import { bodyParagraph, bulletList, heading, orDash, placeholder, textRuns } from './kit/text';
 import { styleIds } from './kit/styles';
 import { baselineDrift, PERCENT_DRIFT_TOLERANCE } from './parts/baseline-drift';
 import { gradedAnomalies } from './parts/anomaly-incidents';
@@ -349,7 +349,13 @@ export function buildPatrolMonthlyReport(
       const incidentCount = new Set(raised.map((a) => a.incidentId)).size;
       body.push(
         bodyParagraph(
-          `按《运维技术方案》${chapterRef('opsTechnicalPlan', 'grading')}的故障分级规则，上述 ${graded.length} 项异常读数均应登记为故障：${raised.length} 项已转故障（${incidentCount} 起，同一对象同一指标连续异常计为一起）${notRaised.length ? `，${notRaised.length} 项未转故障，原因如下表` : ''}。`,
+          textRuns(
+            `按《运维技术方案》${chapterRef('opsTechnicalPlan', 'grading')}的故障分级规则，上述 ${graded.length} 项异常读数均应登记为故障：${raised.length} 项已转故障（${incidentCount} 起，同一对象同一指标连续异常计为一起）`,
+            ...(notRaised.length
+              ? [`，${notRaised.length} 项未转故障，原因见`, ctx.reference('table', 'anomalies-not-raised')]
+              : []),
+            '。',
+          ),
         ),
       );
       if (notRaised.length) {
@@ -357,6 +363,7 @@ export function buildPatrolMonthlyReport(
         body.push(
           ...dataTable(ctx, {
             caption: '未转故障的异常读数',
+            captionKey: 'anomalies-not-raised',
             columns: [
               { title: '日期', width: 14, align: 'center' },
               { title: '运维对象', width: 18 },

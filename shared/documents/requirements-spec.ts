@@ -14,9 +14,18 @@ import { type BuildOptions, DocumentContext } from './kit/context';
 import { datePart } from './kit/format';
 import { type DocumentMeta, versionLabel } from './kit/meta';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
-import { bodyParagraph, heading, orDash, orderedList, paragraphs, placeholder, placeholderRun } from './kit/text';
+import {
+  bodyParagraph,
+  heading,
+  orDash,
+  orderedList,
+  paragraphs,
+  placeholder,
+  placeholderRun,
+  textRuns,
+} from './kit/text';
 import { assetSection, typeCountsSentence } from './parts/asset-inventory';
-import { sessionSection, sessionsInOrder, surveySummaryTable } from './parts/survey-sessions';
+import { sessionSection, sessionsInOrder, surveySummaryKey, surveySummaryTable } from './parts/survey-sessions';
 import {
   REQUIREMENTS_SPEC_TITLE,
   type RequirementsSpecData,
@@ -122,7 +131,15 @@ export function buildRequirementsSpec(
   body.push(heading('需求调研概况', 2));
   if (sessions.length === 0) body.push(placeholder(ctx, gaps.sessions));
   else {
-    body.push(bodyParagraph(`需求调研共进行 ${sessions.length} 次，概况见下表，各次调研的记录随后分述。`));
+    body.push(
+      bodyParagraph(
+        textRuns(
+          `需求调研共进行 ${sessions.length} 次，概况见`,
+          ctx.reference('table', surveySummaryKey),
+          '，各次调研的记录随后分述。',
+        ),
+      ),
+    );
     body.push(...surveySummaryTable(ctx, sessions));
     for (const session of sessions) body.push(...sessionSection(ctx, session, assetName));
   }

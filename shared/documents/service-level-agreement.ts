@@ -18,7 +18,16 @@ import { minutesText } from './kit/format';
 import type { DocumentMeta } from './kit/meta';
 import { type SignOffParty, signOffBlock } from './kit/sign-off';
 import { type Cell, type CellSpec, dataTable, keyValueTable } from './kit/table';
-import { bodyParagraph, heading, labelled, orDash, paragraphs, placeholder, placeholderRun } from './kit/text';
+import {
+  bodyParagraph,
+  heading,
+  labelled,
+  orDash,
+  paragraphs,
+  placeholder,
+  placeholderRun,
+  textRuns,
+} from './kit/text';
 import {
   SERVICE_LEVEL_AGREEMENT_TITLE,
   type ServiceLevelAgreementData,
@@ -137,13 +146,19 @@ export function buildServiceLevelAgreement(
   body.push(heading('故障分级与处理时限', 1));
   body.push(
     bodyParagraph(
-      '响应时间指从甲方报告故障（或监控告警）到乙方工程师确认受理的时间；解决时限指从报告故障到服务恢复的时间。故障级别由双方按下表定义确定，有争议时先按较高级别处理。',
+      textRuns(
+        '响应时间指从甲方报告故障（或监控告警）到乙方工程师确认受理的时间；解决时限指从报告故障到服务恢复的时间。故障级别由双方按',
+        // Without an SLA the table is its 待补充 marker.
+        sla ? ctx.reference('table', 'priorities') : '下表',
+        '定义确定，有争议时先按较高级别处理。',
+      ),
     ),
   );
   if (sla) {
     body.push(
       ...dataTable(ctx, {
         caption: '故障级别与处理时限',
+        captionKey: 'priorities',
         columns: [
           { title: '级别', width: 8, align: 'center' },
           { title: '定义', width: 30 },
@@ -204,6 +219,7 @@ export function buildServiceLevelAgreement(
     body.push(
       ...dataTable(ctx, {
         caption: '考核指标',
+        captionKey: 'indicators',
         columns: [
           { title: '指标', width: 20 },
           { title: '目标', width: 11, align: 'center' },
@@ -228,7 +244,13 @@ export function buildServiceLevelAgreement(
       }),
     );
   body.push(heading('未达标处理总则', 2));
-  body.push(...(sla?.penalties.trim() ? paragraphs(sla.penalties) : [bodyParagraph('各指标的未达标处理按上表执行。')]));
+  body.push(...(sla?.penalties.trim() ? paragraphs(sla.penalties) : [
+          bodyParagraph(
+            sla && sla.indicators.length > 0
+              ? textRuns('各指标的未达标处理按', ctx.reference('table', 'indicators'), '执行。')
+              : '各指标的未达标处理按上表执行。',
+          ),
+        ]));
 
   // 6 服务报告 ----------------------------------------------------------------------------------
   body.push(heading('服务报告', 1));

@@ -1,6 +1,6 @@
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { DocumentContext } from './context';
-import { fitInto } from './figure';
+import { figureCaption, fitInto } from './figure';
 import { chartLayout, type LineChartSpec, seriesColors } from './line-chart';
 import { lineChartPng } from './line-chart-png';
 import { lineChartSvg } from './line-chart-svg';
@@ -11,6 +11,8 @@ export interface ChartFigureInput {
   spec: LineChartSpec;
   /** The caption after 「图 N」. */
   caption: string;
+  /** Names the caption, so text can refer to it (ctx.reference('figure', key)) by a REF field. */
+  key?: string;
   /** What the chart shows, for screen readers and Word's alt text. */
   description: string;
 }
@@ -31,7 +33,8 @@ export function chartFigure(ctx: DocumentContext, input: ChartFigureInput): Para
     twipsToPixels(ctx.page.textWidth),
     twipsToPixels(ctx.page.textHeight) * 0.5,
   );
-  const number = ctx.nextFigureNumber();
+  const caption = figureCaption(ctx, input.caption, input.key);
+  const number = ctx.captions.count('figure');
   const legend = input.spec.series.flatMap((series, i) => [
     ...(i > 0 ? [new TextRun('    ')] : []),
     // A no-break space keeps each square with its name when the legend wraps.
@@ -64,6 +67,6 @@ export function chartFigure(ctx: DocumentContext, input: ChartFigureInput): Para
           }),
         ]
       : []),
-    new Paragraph({ style: styleIds.caption, children: [new TextRun(`图 ${number} ${input.caption}`)] }),
+    caption,
   ];
 }

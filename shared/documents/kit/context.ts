@@ -1,4 +1,6 @@
+import { Captions, captionReferenceRuns, type CaptionKind } from './captions';
 import { RawRows } from './raw-rows';
+import type { ParagraphChild } from 'docx';
 import { type PageGeometry, pageGeometry, type PageMargins } from './units';
 
 /** Bytes of attached files by their sha256, handed in by whoever loaded them (IndexedDB, disk). */
@@ -26,8 +28,8 @@ export interface DocumentPeriod {
 }
 
 /**
- * What one document being built shares between its parts: page geometry, running figure and
- * table numbers, list instances, and the markers and warnings it wrote.
+ * What one document being built shares between its parts: page geometry, table and figure
+ * captions, list instances, and the markers and warnings it wrote.
  */
 export class DocumentContext {
   readonly page: PageGeometry;
@@ -38,8 +40,8 @@ export class DocumentContext {
   readonly warnings: string[] = [];
   /** Long tables' body rows written as text, put in place when the document is packed (raw-rows.ts). */
   readonly rawRows = new RawRows();
-  private figures = 0;
-  private tables = 0;
+  /** Table and figure captions, numbered as SEQ fields that references point to (captions.ts). */
+  readonly captions = new Captions();
   private lists = 0;
 
   constructor(options: Pick<BuildOptions, 'files' | 'margins'> = {}) {
@@ -47,12 +49,12 @@ export class DocumentContext {
     this.files = options.files ?? new Map();
   }
 
-  nextFigureNumber(): number {
-    return ++this.figures;
-  }
-
-  nextTableNumber(): number {
-    return ++this.tables;
+  /**
+   * 「表 3」/「图 2」 in running text for the caption named `key` (dataTable's captionKey, a
+   * figure's key), as a REF field: it may come before the caption it points to.
+   */
+  reference(kind: CaptionKind, key: string): ParagraphChild[] {
+    return captionReferenceRuns(this.captions, kind, key);
   }
 
   /** Each ordered list restarts at (1): a new numbering instance per list. */

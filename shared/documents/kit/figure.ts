@@ -1,4 +1,5 @@
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx';
+import { captionNumberRuns } from './captions';
 import type { DocumentContext } from './context';
 import { styleIds } from './styles';
 import { twipsToPixels } from './units';
@@ -69,10 +70,20 @@ export interface FigureInput {
   bytes: Uint8Array | undefined;
   /** The caption after 「图 N」. */
   caption: string;
+  /** Names the caption, so text can refer to it (ctx.reference('figure', key)) by a REF field. */
+  key?: string;
   /** The file's name, for the message when it cannot be shown. */
   name: string;
   /** At most this share of the text width (default 1: the whole width), e.g. 0.6 for evidence shots. */
   widthShare?: number;
+}
+
+/** 「图 N 说明」 below a figure, N a SEQ field in a bookmark (captions.ts). */
+export function figureCaption(ctx: DocumentContext, title: string, key?: string): Paragraph {
+  return new Paragraph({
+    style: styleIds.caption,
+    children: [...captionNumberRuns(ctx.captions, 'figure', key), new TextRun(` ${title}`)],
+  });
 }
 
 /**
@@ -82,8 +93,7 @@ export interface FigureInput {
  */
 export function figure(ctx: DocumentContext, input: FigureInput): Paragraph[] {
   const info = input.bytes ? imageInfo(input.bytes) : null;
-  const number = ctx.nextFigureNumber();
-  const caption = new Paragraph({ style: styleIds.caption, children: [new TextRun(`图 ${number} ${input.caption}`)] });
+  const caption = figureCaption(ctx, input.caption, input.key);
   if (!input.bytes || !info) {
     const reason = input.bytes ? '格式无法插入 Word' : '文件未随导出提供';
     ctx.warn(`照片“${input.name}”${reason}`);

@@ -13,6 +13,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { captionNumberRuns } from './captions';
 import { contentColumnWidths } from './column-fit';
 import type { DocumentContext } from './context';
 import { keepDatesWhole } from './no-break';
@@ -123,6 +124,8 @@ export interface TableOptions {
   rows: Cell[][];
   /** 「表 N 标题」 above the table. */
   caption?: string;
+  /** Names the caption, so text can refer to it (ctx.reference('table', key)) by a REF field. */
+  captionKey?: string;
   /** Width as a share of the text width (1 = full). */
   widthShare?: number;
   /** 小五 instead of 五号, for long lists with many columns. */
@@ -171,14 +174,16 @@ export function dataTable(ctx: DocumentContext, options: TableOptions): Array<Pa
     borders: tableBorders,
     rows: [header, ...body],
   });
-  return options.caption ? [tableCaption(ctx, options.caption), table, spacer()] : [table, spacer()];
+  return options.caption
+    ? [tableCaption(ctx, options.caption, options.captionKey), table, spacer()]
+    : [table, spacer()];
 }
 
 /** Label/value pairs in a grid: 2 columns (label, value) or 4 (label, value, label, value), kept on one page. */
 export function keyValueTable(
   ctx: DocumentContext,
   pairs: Array<[string, Cell]>,
-  options: { perRow?: 1 | 2; caption?: string; labelShare?: number } = {},
+  options: { perRow?: 1 | 2; caption?: string; captionKey?: string; labelShare?: number } = {},
 ): Array<Paragraph | Table> {
   const perRow = options.perRow ?? 1;
   const labelShare = options.labelShare ?? (perRow === 1 ? 0.22 : 0.16);
@@ -208,14 +213,20 @@ export function keyValueTable(
     borders: tableBorders,
     rows,
   });
-  return options.caption ? [tableCaption(ctx, options.caption), table, spacer()] : [table, spacer()];
+  return options.caption
+    ? [tableCaption(ctx, options.caption, options.captionKey), table, spacer()]
+    : [table, spacer()];
 }
 
-export function tableCaption(ctx: DocumentContext, title: string): Paragraph {
+/**
+ * 「表 N 标题」 above a table, N a SEQ field in a bookmark (captions.ts); `key` names it for
+ * references in the text.
+ */
+export function tableCaption(ctx: DocumentContext, title: string, key?: string): Paragraph {
   return new Paragraph({
     style: styleIds.caption,
     keepNext: true,
-    children: [new TextRun(`表 ${ctx.nextTableNumber()} ${title}`)],
+    children: [...captionNumberRuns(ctx.captions, 'table', key), new TextRun(` ${title}`)],
   });
 }
 

@@ -52,6 +52,14 @@ export function paragraphs(text: string): Paragraph[] {
   );
 }
 
+/**
+ * Runs of text and references, in order: 「见」, ctx.reference('table', key), 「。」. Text keeps
+ * its dates whole as bodyParagraph's does.
+ */
+export function textRuns(...parts: Array<string | ParagraphChild[]>): ParagraphChild[] {
+  return parts.flatMap((part) => (typeof part === 'string' ? [new TextRun(keepDatesWhole(part))] : part));
+}
+
 export function bodyParagraph(children: string | ParagraphChild[]): Paragraph {
   return new Paragraph({
     style: styleIds.body,
@@ -66,13 +74,13 @@ export function labelled(label: string, value: string | ParagraphChild[]): Parag
 }
 
 /** （1）（2）… restarting at (1) for every list. */
-export function orderedList(ctx: DocumentContext, items: string[]): Paragraph[] {
+export function orderedList(ctx: DocumentContext, items: Array<string | ParagraphChild[]>): Paragraph[] {
   const instance = ctx.nextListInstance();
   return items.map(
     (item) =>
       new Paragraph({
         numbering: { reference: ORDERED_LIST, level: 0, instance },
-        children: [new TextRun(keepDatesWhole(item))],
+        children: typeof item === 'string' ? [new TextRun(keepDatesWhole(item))] : item,
       }),
   );
 }

@@ -3,7 +3,7 @@ import { assetLocation, type AssetFields, assetTypes, criticalities, vendorModel
 import type { Row } from '../data';
 import type { DocumentContext } from '../kit/context';
 import { type Cell, dataTable } from '../kit/table';
-import { bodyParagraph, orDash } from '../kit/text';
+import { bodyParagraph, orDash, textRuns } from '../kit/text';
 
 /** Asset tables longer than this list the first ones and say where the rest is. */
 export const ASSET_TABLE_LIMIT = 500;
@@ -62,12 +62,17 @@ export function assetSection(ctx: DocumentContext, assets: Row<AssetFields>[]): 
   const location = (a: AssetFields) => assetLocation(oneSite ? { ...a, site: '' } : a);
   const intro =
     assets.length > listed.length
-      ? `运维对象清单较长，下表列出前 ${listed.length} 个，完整清单以项目运维对象台账为准。`
-      : '运维对象清单如下。';
-  out.push(bodyParagraph(oneSite ? `${intro}所列对象均位于${oneSite}。` : intro));
+      ? textRuns(
+          '运维对象清单较长，',
+          ctx.reference('table', 'assets'),
+          `列出前 ${listed.length} 个，完整清单以项目运维对象台账为准。`,
+        )
+      : textRuns('运维对象清单见', ctx.reference('table', 'assets'), '。');
+  out.push(bodyParagraph(oneSite ? [...intro, ...textRuns(`所列对象均位于${oneSite}。`)] : intro));
   out.push(
     ...dataTable(ctx, {
       caption: '运维对象清单',
+      captionKey: 'assets',
       compact: true,
       columns: [
         { title: '序号', width: 7, align: 'center' },

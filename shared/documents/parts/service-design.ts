@@ -90,6 +90,14 @@ export function metricRows(ctx: DocumentContext, assetType: AssetType, defs: rea
   });
 }
 
+/** The captions of the design's tables, for references to them in the text (ctx.reference). */
+export const designTableKeys = {
+  grading: 'grading-rules',
+  escalation: 'escalation',
+  changeRules: 'change-rules',
+  metrics: (assetType: AssetType) => `metrics-${assetType}`,
+} as const;
+
 export function metricTable(
   ctx: DocumentContext,
   caption: string,
@@ -98,6 +106,7 @@ export function metricTable(
 ): FileChild[] {
   return dataTable(ctx, {
     caption,
+    captionKey: designTableKeys.metrics(assetType),
     keepTogether: true,
     columns: [
       { title: '指标', width: 19 },
@@ -140,6 +149,7 @@ export function gradingRules(design: Pick<Design, 'faultGrading'> | null | undef
 export function gradingTable(ctx: DocumentContext, design: Design | null | undefined): FileChild[] {
   return dataTable(ctx, {
     caption: '巡检异常的故障分级规则',
+    captionKey: designTableKeys.grading,
     keepTogether: true,
     columns: [
       { title: '顺序', width: 8, align: 'center' },
@@ -199,6 +209,7 @@ export function escalationTable(
   const target = (level: PriorityLevel) => sla?.priorities.find((p) => p.level === level);
   return dataTable(ctx, {
     caption: '各级故障的处理时限与升级路径',
+    captionKey: designTableKeys.escalation,
     keepTogether: true,
     columns: [
       { title: '级别', width: 8, align: 'center' },
@@ -243,6 +254,7 @@ const yesNo = (value: 'yes' | 'no') => (value === 'yes' ? '是' : '否');
 export function changeRulesTable(ctx: DocumentContext, design: Design): FileChild[] {
   return dataTable(ctx, {
     caption: '变更类型与审批要求',
+    captionKey: designTableKeys.changeRules,
     keepTogether: true,
     columns: [
       { title: '变更类型', width: 14, align: 'center' },

@@ -14,9 +14,13 @@ export function sessionsInOrder(sessions: Row<SurveySessionFields>[]): Row<Surve
   return [...live(sessions)].sort((a, b) => (a.startAt || '9999').localeCompare(b.startAt || '9999'));
 }
 
+/** The caption of the survey summary, for references to it (ctx.reference). */
+export const surveySummaryKey = 'survey-summary';
+
 export function surveySummaryTable(ctx: DocumentContext, sessions: Row<SurveySessionFields>[]): FileChild[] {
   return dataTable(ctx, {
     caption: '需求调研概况',
+    captionKey: surveySummaryKey,
     columns: [
       { title: '序号', width: 7, align: 'center' },
       { title: '时间', width: 17, align: 'center' },
