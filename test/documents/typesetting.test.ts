@@ -22,7 +22,9 @@ import { readBack } from './helpers/read-docx';
 describe('dates after words in a table cell', () => {
   it('get non-breaking hyphens, so LibreOffice and Word do not print "2026-02-" and "11" on two lines; a date that starts its line keeps plain ones', () => {
     expect(keepDatesWhole('复查 刘洋 2026-02-11')).toBe('复查 刘洋 2026\u201102\u201111');
-    expect(keepDatesWhole('《巡检日志（2026-03-31）》')).toBe('《巡检日志（2026\u201103\u201131）》');
+    // In brackets, word joiners around plain hyphens: LibreOffice cut a title between the digits of its non-breaking one.
+    expect(keepDatesWhole('《巡检日志（2026-03-31）》')).toBe('《巡检日志（2026\u2060-\u206003\u2060-\u206031）》');
+    expect(keepDatesWhole('复查（2026-02-11 已关闭）')).toBe('复查（2026\u2060-\u206002\u2060-\u206011 已关闭）');
     expect(keepDatesWhole('2026-03-31')).toBe('2026-03-31');
     expect(keepDatesWhole('2026-03-06 至 2026-03-10')).toBe('2026-03-06 至 2026\u201103\u201110');
     expect(keepDatesWhole('REQ-002 PASS_MAX_DAYS 10.0.0.1')).toBe('REQ-002 PASS_MAX_DAYS 10.0.0.1');
@@ -41,7 +43,7 @@ describe('dates after words in a table cell', () => {
     const result = await renderDocument('handover', fixture.data, meta, { allowMissing: true, files: fixture.files });
     if (!result.ok) throw new Error('handover');
     const xml = await (await readBack(result.bytes)).part('word/document.xml');
-    expect(xml).toMatch(/巡检日志（\d{4}\u2011\d{2}\u2011\d{2}）/);
+    expect(xml).toMatch(/巡检日志（\d{4}\u2060-\u2060\d{2}\u2060-\u2060\d{2}）/);
     // No cell starts with a date written with non-breaking hyphens.
     expect(xml).not.toMatch(/<w:tc>(?:(?!<w:t[ >])[\s\S])*<w:t[^>]*>\d{4}\u2011/);
     const rawCells = rowXml(

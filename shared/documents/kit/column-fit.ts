@@ -28,6 +28,7 @@ const wide = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF
 function charEm(char: string): number {
   const code = char.codePointAt(0)!;
   if (code >= 32 && code <= 126) return timesWidths[code - 32]! / 1000;
+  if (code === 0x2060) return 0; // a word joiner (no-break.ts) is not printed
   return wide.test(char) ? 1 : 0.6;
 }
 

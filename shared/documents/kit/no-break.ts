@@ -15,6 +15,22 @@ export function keepDatesWhole(line: string): string {
   return line.replace(
     /(\d{4})-(\d{2})-(\d{2})/g,
     (date: string, year: string, month: string, day: string, offset: number) =>
-      offset === 0 ? date : `${year}${NON_BREAKING_HYPHEN}${month}${NON_BREAKING_HYPHEN}${day}`,
+      offset === 0
+        ? date
+        : OPENING_BRACKETS.includes(line[offset - 1]!)
+          ? [year, month, day].join(JOINED_HYPHEN)
+          : `${year}${NON_BREAKING_HYPHEN}${month}${NON_BREAKING_HYPHEN}${day}`,
   );
 }
+
+/**
+ * U+2060 WORD JOINER: nothing printed, and no line break on either side of it. A date in
+ * brackets glued to words before it (《巡检日志（2026-03-31）》, a document's title in the 交接文档's
+ * 交付文档清单) is joined this way instead of with non-breaking hyphens: LibreOffice (7.4) did not
+ * break such a title before its "（" when it did not fit the column, but cut it where the line
+ * ran out, between the date's digits (《巡检日志（2026-0 / 3-31）》). With word joiners around plain
+ * hyphens it breaks before the bracket and prints the date whole on the next line.
+ */
+export const WORD_JOINER = '\u2060';
+const JOINED_HYPHEN = `${WORD_JOINER}-${WORD_JOINER}`;
+const OPENING_BRACKETS = '（(〔［[【';

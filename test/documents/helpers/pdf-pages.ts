@@ -125,5 +125,6 @@ export function tableCellText(xml: string): string {
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replaceAll('\u2011', '-'); // a non-breaking hyphen (kit/no-break.ts) prints as "-"
+    .replaceAll('\u2011', '-') // a non-breaking hyphen (kit/no-break.ts) prints as "-"
+    .replaceAll('\u2060', ''); // a word joiner (kit/no-break.ts) as nothing
 }

@@ -22,8 +22,11 @@ function decodeEntities(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** A date after words in a table cell has non-breaking hyphens (kit/no-break.ts), printed as "-": read as printed. */
-const asPrinted = (text: string) => text.replaceAll('\u2011', '-');
+/**
+ * A date after words in a table cell has non-breaking hyphens (kit/no-break.ts), printed as "-",
+ * or, in brackets, word joiners around its hyphens, printed as nothing: read as printed.
+ */
+const asPrinted = (text: string) => text.replaceAll('\u2011', '-').replaceAll('\u2060', '');
 
 export async function readBack(bytes: Uint8Array): Promise<ReadBack> {
   const buffer = Buffer.from(bytes);
