@@ -14,6 +14,7 @@ import {
 import { richFixture } from './helpers/fixture';
 import { brokenWords, tableCellText, pdfPages, printedPageNumber, tocMismatches } from './helpers/pdf-pages';
 import JSZip from 'jszip';
+import { type FieldsRead, readFields, referenceOf } from './helpers/fields';
 
 /**
  * Word files as a reader's office suite prints them: LibreOffice headless converts each to PDF,
@@ -43,6 +44,10 @@ if (missingTools.length > 0 && !mustRun) {
     `LibreOffice checks skipped: ${missingTools.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2)`,
   );
 }
+
+/** Text as pdfText prints it: no whitespace, non-breaking hyphens as "-", word joiners as nothing (kit/no-break.ts). */
+const squeeze = (text: string) => text.replace(/\s+/g, '').replaceAll('\u2011', '-').replaceAll('\u2060', '');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text of a PDF page range with all whitespace removed: pdftotext spaces CJK text unevenly. */
 function pdfText(pdf: string, first?: number, last?: number): string {
@@ -112,20 +117,13 @@ const contentOf: Record<DocumentTypeKey, string[]> = {
   handover: ['2运维对象清单', '4.1未关闭的故障', '5交付文档', '6培训与知识转移', '《需求规格说明书》', '签字确认'],
 };
 
-/**
- * Known exception, a defect still open (issue 13 §3): the 交接文档's 交付文档清单 names
- * 《巡检日志（2026-03-31）》 in a column that, beside the 文档编号 ids kept whole, is narrower than
- * the title; LibreOffice then breaks inside the bracketed date (it finds no break before "（",
- * and with non-breaking hyphens breaks between digits). Dates after words elsewhere keep their
- * non-breaking hyphens (kit/no-break.ts), and the 配置基线检查报告 passes both checks.
- */
 const tocPagesStillOff: ReadonlySet<DocumentTypeKey> = new Set([]);
-const wordsStillBroken: ReadonlySet<DocumentTypeKey> = new Set(['handover']);
 
 describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every deliverable', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-docs-'));
   const pdfs = new Map<DocumentTypeKey, string>();
   const texts = new Map<DocumentTypeKey, string>();
+  const fields = new Map<DocumentTypeKey, FieldsRead>();
 
   beforeAll(async () => {
     expect(missingTools, 'CI must install LibreOffice and poppler').toEqual([]);
@@ -146,10 +144,9 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
       const file = join(dir, `${type.key}.docx`);
       writeFileSync(file, result.bytes);
-      texts.set(
-        type.key,
-        tableCellText(await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string')),
-      );
+      const xml = await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string');
+      texts.set(type.key, tableCellText(xml));
+      fields.set(type.key, readFields(xml));
       files.push(file);
       pdfs.set(type.key, join(dir, 'pdf', `${type.key}.pdf`));
     }
@@ -233,13 +230,35 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       },
     );
 
-    it.runIf(!wordsStillBroken.has(key))(
+    it(
       'prints every date, address and setting name of its tables whole: columns are as wide as their longest word',
       () => {
         const pages = pdfPages(pdfs.get(key)!);
         expect(brokenWords(texts.get(key)!, pages)).toEqual([]);
       },
     );
+
+    it('prints its captions numbered 表 1, 表 2, … and 图 1, 图 2, … in order, and each reference with its caption’s number', () => {
+      const text = pdfText(pdfs.get(key)!);
+      const read = fields.get(key)!;
+      const printed = { 表: [] as number[], 图: [] as number[] };
+      let from = 0;
+      for (const caption of read.paragraphs.filter((p) => p.style === 'Caption')) {
+        // 「表 3 运维对象清单」: the label, whatever number LibreOffice prints, the title.
+        const match = /^([表图]) \d+ (.*)$/s.exec(caption.text);
+        if (!match) continue;
+        const [, label, title] = match as unknown as [string, '表' | '图', string];
+        const found = new RegExp(`${label}(\\d+)${escapeRegExp(squeeze(title))}`).exec(text.slice(from));
+        expect(found, caption.text).not.toBeNull();
+        printed[label].push(Number(found![1]));
+        from += found!.index + found![0].length;
+      }
+      expect(printed.表.length).toBeGreaterThan(0);
+      for (const numbers of Object.values(printed)) expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+      const references = read.paragraphs.flatMap((p) => p.fields.filter((f) => referenceOf(f) !== undefined));
+      for (const reference of references)
+        expect(text).toContain(`${squeeze(reference.before).slice(-8)}${reference.result}`);
+    });
   });
 
   it('prints the values the review found broken whole (运维操作手册 PASS_MAX_DAYS, dates in 需求规格说明书 and 交付计划)', () => {

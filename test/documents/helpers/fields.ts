@@ -9,6 +9,8 @@ export interface FieldRead {
   result: string;
   /** Names of the bookmarks open around the whole field. */
   bookmarks: string[];
+  /** The paragraph's printed text before the field. */
+  before: string;
 }
 
 export interface ParagraphRead {
@@ -70,7 +72,12 @@ export function readFields(documentXml: string): FieldsRead {
     } else if (tag.startsWith('<w:fldChar')) {
       const type = attribute(tag, 'w:fldCharType');
       if (type === 'begin') {
-        const field = { instruction: '', result: '', bookmarks: [...openBookmarks.values()] };
+        const field = {
+          instruction: '',
+          result: '',
+          bookmarks: [...openBookmarks.values()],
+          before: paragraph?.text ?? '',
+        };
         open.push({ field, inResult: false });
         paragraph?.fields.push(field);
       } else if (type === 'separate' && open.length) open.at(-1)!.inResult = true;
