@@ -250,7 +250,11 @@ export function buildHandover(
   else
     body.push(
       leadIn(
-        textRuns('项目各阶段形成的交付文档以', ctx.reference('table', 'documents'), '所列的最新版本为准，电子版随本文档一并移交。'),
+        textRuns(
+          '项目各阶段形成的交付文档以',
+          ctx.reference('table', 'documents'),
+          '所列的最新版本为准，电子版随本文档一并移交。',
+        ),
       ),
       ...dataTable(ctx, {
         caption: '交付文档清单',

@@ -219,7 +219,9 @@ export function buildOpsManual(data: OpsManualData, meta: DocumentMeta, options:
   );
   body.push(heading('近期执行记录', 2));
   if (logs.length === 0)
-    body.push(bodyParagraph(textRuns('尚无执行记录。服务启动后按', ctx.reference('table', 'routine-tasks'), '执行并登记。')));
+    body.push(
+      bodyParagraph(textRuns('尚无执行记录。服务启动后按', ctx.reference('table', 'routine-tasks'), '执行并登记。')),
+    );
   else {
     body.push(
       leadIn(

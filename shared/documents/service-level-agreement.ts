@@ -244,13 +244,17 @@ export function buildServiceLevelAgreement(
       }),
     );
   body.push(heading('未达标处理总则', 2));
-  body.push(...(sla?.penalties.trim() ? paragraphs(sla.penalties) : [
+  body.push(
+    ...(sla?.penalties.trim()
+      ? paragraphs(sla.penalties)
+      : [
           bodyParagraph(
             sla && sla.indicators.length > 0
               ? textRuns('各指标的未达标处理按', ctx.reference('table', 'indicators'), '执行。')
               : '各指标的未达标处理按上表执行。',
           ),
-        ]));
+        ]),
+  );
 
   // 6 服务报告 ----------------------------------------------------------------------------------
   body.push(heading('服务报告', 1));

@@ -1,7 +1,13 @@
 import { TextRun } from 'docx';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DocumentTypeKey, documentTypes, packDocument, prepareExport, renderDocument } from '../../shared/documents';
+import {
+  type DocumentTypeKey,
+  documentTypes,
+  packDocument,
+  prepareExport,
+  renderDocument,
+} from '../../shared/documents';
 import { composeDocument } from '../../shared/documents/kit/compose';
 import { DocumentContext } from '../../shared/documents/kit/context';
 import { dataTable } from '../../shared/documents/kit/table';
@@ -41,9 +47,12 @@ function check(read: FieldsRead): { captions: Caption[]; references: number; pro
     }
     const field = sequences[0]!;
     const number = ++counts[label];
-    if (field.instruction.trim() !== `SEQ ${label} \\* ARABIC`) problems.push(`${paragraph.text}: ${field.instruction}`);
-    if (field.result !== String(number)) problems.push(`${paragraph.text}: result ${field.result}, is ${label} ${number}`);
-    if (!paragraph.text.startsWith(`${label} ${number} `)) problems.push(`${paragraph.text}: not 「${label} ${number} …」`);
+    if (field.instruction.trim() !== `SEQ ${label} \\* ARABIC`)
+      problems.push(`${paragraph.text}: ${field.instruction}`);
+    if (field.result !== String(number))
+      problems.push(`${paragraph.text}: result ${field.result}, is ${label} ${number}`);
+    if (!paragraph.text.startsWith(`${label} ${number} `))
+      problems.push(`${paragraph.text}: not 「${label} ${number} …」`);
     const bookmark = field.bookmarks.find((b) => read.bookmarkCounts.get(b) === 1);
     if (!bookmark) problems.push(`${paragraph.text}: its number is in no bookmark of its own`);
     else captions.push({ label, number, bookmark });

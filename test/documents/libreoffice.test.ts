@@ -230,13 +230,10 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
       },
     );
 
-    it(
-      'prints every date, address and setting name of its tables whole: columns are as wide as their longest word',
-      () => {
-        const pages = pdfPages(pdfs.get(key)!);
-        expect(brokenWords(texts.get(key)!, pages)).toEqual([]);
-      },
-    );
+    it('prints every date, address and setting name of its tables whole: columns are as wide as their longest word', () => {
+      const pages = pdfPages(pdfs.get(key)!);
+      expect(brokenWords(texts.get(key)!, pages)).toEqual([]);
+    });
 
     it('prints its captions numbered 表 1, 表 2, … and 图 1, 图 2, … in order, and each reference with its caption’s number', () => {
       const text = pdfText(pdfs.get(key)!);

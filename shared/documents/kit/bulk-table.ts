@@ -71,7 +71,9 @@ export function bulkTable(
         rowsXml,
       ),
     );
-    return options.caption ? [tableCaption(ctx, options.caption, options.captionKey), marker, spacer()] : [marker, spacer()];
+    return options.caption
+      ? [tableCaption(ctx, options.caption, options.captionKey), marker, spacer()]
+      : [marker, spacer()];
   }
   const rows = [header];
   for (const row of options.rows) {
@@ -94,7 +96,9 @@ export function bulkTable(
     margins: { top: 40, bottom: 40, left: sideMargin, right: sideMargin },
     rows,
   });
-  return options.caption ? [tableCaption(ctx, options.caption, options.captionKey), table, spacer()] : [table, spacer()];
+  return options.caption
+    ? [tableCaption(ctx, options.caption, options.captionKey), table, spacer()]
+    : [table, spacer()];
 }
 
 export interface BulkOptions {

@@ -100,7 +100,9 @@ function fieldChar(type: 'begin' | 'separate' | 'end'): Written {
 function complexField(instruction: () => string, result: () => string): TextRun[] {
   return [
     new TextRun({ children: [fieldChar('begin')] }),
-    new TextRun({ children: [new Written('w:instrText', () => ({ 'w:instrText': [preserved, ` ${instruction()} `] }))] }),
+    new TextRun({
+      children: [new Written('w:instrText', () => ({ 'w:instrText': [preserved, ` ${instruction()} `] }))],
+    }),
     new TextRun({ children: [fieldChar('separate'), new Written('w:t', () => ({ 'w:t': [preserved, result()] }))] }),
     new TextRun({ children: [fieldChar('end')] }),
   ];

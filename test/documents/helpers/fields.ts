@@ -84,7 +84,8 @@ export function readFields(documentXml: string): FieldsRead {
       else if (type === 'end') {
         const closed = open.pop();
         // A bookmark around the field is still open at its end.
-        if (closed) closed.field.bookmarks = closed.field.bookmarks.filter((b) => [...openBookmarks.values()].includes(b));
+        if (closed)
+          closed.field.bookmarks = closed.field.bookmarks.filter((b) => [...openBookmarks.values()].includes(b));
       }
     } else if (tag.startsWith('<w:instrText')) {
       if (open.length) open.at(-1)!.field.instruction += unescape(match[2] ?? '');
