@@ -12,6 +12,7 @@ import {
   prepareExport,
   renderDocument,
 } from '../../shared/documents';
+import { addDays } from '../../shared/date-time';
 import { verdictFor } from '../../shared/inspection';
 import { isRectificationOverdue } from '../../shared/records/inspection';
 import { needsFullRecord, numberedItems } from '../../shared/documents/parts/baseline-findings';
@@ -26,17 +27,20 @@ const fixture = richFixture();
 const company = '恒信科技有限公司';
 
 function metaFor(docType: DocumentTypeKey) {
+  // A periodic document covers its default period, whose issues the fixture holds, and is issued
+  // after it; the one-off documents on 2026-01-20.
+  const period = documentType(docType)?.defaultPeriod?.(fixture.data) ?? undefined;
+  const date = period ? addDays(period.to, 5) : '2026-01-20';
   return prepareExport({
     docType,
     project: fixture.data.project,
     exports: fixture.exports,
     exportedBy: '陈立',
-    exportedAt: '2026-01-20T15:30',
+    exportedAt: `${date}T15:30`,
     note: '补充调研照片与需求变更记录',
     company,
-    reviewedBy: { name: '周明', date: '2026-01-20' },
-    // A periodic document covers its default period, whose issues the fixture holds.
-    period: documentType(docType)?.defaultPeriod?.(fixture.data) ?? undefined,
+    reviewedBy: { name: '周明', date },
+    period,
   }).meta;
 }
 
@@ -324,7 +328,9 @@ describe('deliverables from the rich demo project', () => {
       const doc = read.get(key)!;
       const title = type.title;
       const cover = doc.text.slice(0, doc.text.indexOf('修订记录'));
-      const month = `${(dated[key] ?? '2026-01').slice(0, 4)}年${Number((dated[key] ?? '2026-01').slice(5, 7))}月`;
+      const meta = metaFor(key);
+      const day = dated[key] ?? meta.date;
+      const month = `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月`;
       for (const line of [
         `密级：${classifications[defaultClassification(key)].zh}`,
         '江南银行数据中心运维服务项目',
@@ -341,9 +347,14 @@ describe('deliverables from the rich demo project', () => {
       }
       // 修订记录: both earlier exports and this one, in version order.
       const history = doc.text.slice(doc.text.indexOf('修订记录'), doc.text.indexOf('目  录'));
-      expect(history).toMatch(/V1\.0\s+2026-01-12\s+陈立\s+首次发布/);
-      expect(history).toMatch(/V2\.0\s+2026-01-16\s+周明\s+根据客户确认意见修订/);
-      expect(history).toMatch(/V3\.0\s+2026-01-20\s+陈立\s+补充调研照片与需求变更记录/);
+      const issued = fixture.exports.filter((e) => e.docType === key).map((e) => e.exportedAt.slice(0, 10));
+      expect(issued).toHaveLength(2);
+      expect(history).toMatch(new RegExp(`V1\\.0\\s+${issued[0]}\\s+陈立\\s+首次发布`));
+      expect(history).toMatch(new RegExp(`V2\\.0\\s+${issued[1]}\\s+周明\\s+根据客户确认意见修订`));
+      expect(history).toMatch(new RegExp(`V3\\.0\\s+${meta.date}\\s+陈立\\s+补充调研照片与需求变更记录`));
+      // Nothing is issued before the period it covers is over.
+      const period = documentType(key)?.defaultPeriod?.(fixture.data);
+      if (period) for (const date of [...issued, meta.date]) expect(date > period.to, date).toBe(true);
 
       // The TOC lists every heading 1–3 with its number and a page number, in order.
       const numbers: number[] = [];

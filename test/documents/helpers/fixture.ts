@@ -5,7 +5,8 @@ import { generateDemoInitiation } from '../../../shared/demo/demo-initiation';
 import { generateDemoOperations } from '../../../shared/demo/demo-operations';
 import { generateDemoAssets, generateDemoProject } from '../../../shared/demo/demo-project';
 import type { ProjectDocumentData, Row } from '../../../shared/documents/data';
-import { documentScope, documentTypes } from '../../../shared/documents';
+import { documentScope, documentTypes, scopePeriod } from '../../../shared/documents';
+import { addDays } from '../../../shared/date-time';
 import { copyBuiltinTemplate } from '../../../shared/inspection';
 import { type AssetFields, assetFields } from '../../../shared/records/asset';
 import { charterFields } from '../../../shared/records/charter';
@@ -205,13 +206,18 @@ export function richFixture(): Fixture {
       const scope = documentScope('period' in type ? type.period : undefined, period);
       const documentNumber = `${data.project.code}-${type.code}${scope ? `-${scope.replaceAll('-', '').replace('~', '-')}` : ''}`;
       const common = { docType: type.key, scope, minor: 0, documentNumber, fileName: '' };
+      // A periodic document is first issued once its period is over, not before it began.
+      const periodEnd = scopePeriod(scope)?.to;
+      const issued = periodEnd
+        ? { first: `${addDays(periodEnd, 1)}T18:20`, second: `${addDays(periodEnd, 3)}T09:45` }
+        : { first: '2026-01-12T18:20', second: '2026-01-16T09:45' };
       return [
         {
           ...common,
           version: 1,
           status: 'submitted' as const,
           exportedBy: '陈立',
-          exportedAt: '2026-01-12T18:20',
+          exportedAt: issued.first,
           note: '首次发布',
         },
         {
@@ -219,7 +225,7 @@ export function richFixture(): Fixture {
           version: 2,
           status: 'signed' as const,
           exportedBy: '周明',
-          exportedAt: '2026-01-16T09:45',
+          exportedAt: issued.second,
           note: '根据客户确认意见修订',
         },
       ];
