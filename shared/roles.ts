@@ -1,4 +1,4 @@
-import { fieldDefaults } from './records/defaults';
+import { sharedFieldDefaults } from './records/defaults';
 import { type TableName, recordTypes } from './records/index';
 import { type MemberRole, memberRoles } from './records/member';
 
@@ -140,7 +140,15 @@ export function valueAction(table: TableName, field: string, value: unknown): Sp
   return states && states.field === field && typeof value === 'string' ? states.values[value] : undefined;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Whether two values read the same as JSON. Strings and booleans compare directly (the common case, twice per field of every change). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isTextOrFlag(a) && isTextOrFlag(b)) return false;
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+function isTextOrFlag(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'boolean';
+}
 
 /**
  * What a change asks for: `fields` written to a row that was `before` (undefined: a new row).
@@ -155,7 +163,7 @@ export function changeActions(
   if (fields.deleted === true || (fields.deleted === false && before?.deleted === true)) actions.add('delete');
   if (table === 'members') return ['manageMembers'];
   // A stored row may lack a field (the server keeps what was written): it holds its default.
-  const defaults = fieldDefaults(table);
+  const defaults = sharedFieldDefaults(table);
   const shape = recordTypes[table].fields.shape as Record<string, unknown>;
   let plain = false;
   for (const [field, value] of Object.entries(fields)) {
