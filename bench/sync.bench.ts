@@ -63,6 +63,8 @@ interface System {
   /** Fieldbook only: the same two, for one incremental round (medians; run after the rounds). */
   incrementalStoreFloor?(): Promise<{ pullSide: number; pushSide: number; total: number }>;
   incrementalServerWork?(): Promise<{ push: number; pull: number; total: number }>;
+  /** Fieldbook only: B's state comparison after a merging pull (see FieldbookSystem.stateComparison). */
+  stateComparison?(): Promise<number>;
   dispose(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ async function start(kind: Kind): Promise<System> {
       serverWork: () => system.serverWork(),
       incrementalStoreFloor: () => system.incrementalStoreFloor(ROUNDS, EDITS),
       incrementalServerWork: () => system.incrementalServerWork(ROUNDS, EDITS),
+      stateComparison: () => system.stateComparison(ROUNDS),
       dispose: () => system.dispose(),
     };
   }
@@ -305,6 +308,17 @@ async function incrementalDiagnostics(kept: Map<Kind, System>): Promise<void> {
       `diagnostic: the IndexedDB work one incremental round of ${EDITS} edits cannot avoid on its devices, in the same fake-indexeddb with ${COUNT} assets stored, nothing else (median of ${ROUNDS}): ` +
       `pullSide = B's one transaction (change ids looked up, rows read, rows put, change entries added, cursor put); pushSide = A's queue read + the transaction recording the answer (ids in order, watermark put). ` +
       `Compare with sync-incremental-${EDITS}-sqlite's pull and push`,
+  });
+  const comparison = await floorSystem.stateComparison!();
+  log(`incremental state comparison on B: ${comparison.toFixed(1)} ms`);
+  emit({
+    bench: `sync-incremental-${EDITS}-state-comparison`,
+    value: ms(comparison),
+    unit: 'ms',
+    clients: CLIENT_RUNTIME,
+    what:
+      `diagnostic: B's comparison of its state with the server's digest, which every round whose pull merged changes makes (SyncEngine.checkState): ` +
+      `whether the project has unsent changes, then the digest of all ${COUNT} rows as stored, in one transaction (median of ${ROUNDS}). Part of sync-incremental-${EDITS}-sqlite's pull`,
   });
   for (const kind of fieldbook) {
     const work = await kept.get(kind)!.incrementalServerWork!();

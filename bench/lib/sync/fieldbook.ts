@@ -15,6 +15,7 @@ import { openSyncClient, type SyncClient } from '../../../test/sync/helpers/sync
 import { openDataLayer } from '../../../renderer/data/open-data';
 import type { WriteOp } from '../../../renderer/data/repository';
 import { syncTables } from '../../../renderer/data/sync/apply-remote';
+import { hasUnsent, projectDigest } from '../../../renderer/data/sync/state-check';
 import { SyncEngine, wireChange } from '../../../renderer/data/sync/sync-engine';
 import { SyncHttp } from '../../../renderer/data/sync/sync-http';
 import { pullChanges } from '../../../server/repositories/changes';
@@ -345,6 +346,24 @@ export class FieldbookSystem {
       after = page.cursor;
     }
     return { push: median(pushes), pull: median(pulls), total: median(pushes.map((p, i) => p + pulls[i]!)) };
+  }
+
+  /**
+   * Diagnostic, after the incremental rounds: what B's comparison of its state with the
+   * server's digest costs, the part of a round's pull that a round does because its pull merged
+   * changes (SyncEngine.checkState, issue 14): in one transaction, whether the project has
+   * unsent changes, then the digest of every row of the project as stored. Median of `rounds`.
+   */
+  async stateComparison(rounds: number): Promise<number> {
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const start = performance.now();
+      await this.b.db.transaction('r', syncTables(this.b.db), async () => {
+        if (!(await hasUnsent(this.b.db, this.projectId))) await projectDigest(this.b.db, this.projectId);
+      });
+      times.push(performance.now() - start);
+    }
+    return median(times);
   }
 
   /** Not timed: A edits `count` assets through the repository (one writeMany, one change each). */
