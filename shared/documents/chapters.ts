@@ -5,6 +5,16 @@
  * to judge references typed into records ("整理为《运维操作手册》第 6 章").
  */
 export const documentChapters = {
+  /** GB/T 8567-2006's outline of a 软件需求规格说明 (its 附录 unnumbered, none here). */
+  requirementsSpec: {
+    scope: '范围',
+    references: '引用文件',
+    requirements: '需求',
+    qualification: '合格性规定',
+    traceability: '需求可追踪性',
+    openIssues: '尚未解决的问题',
+    notes: '注解',
+  },
   opsManual: {
     overview: '概述',
     patrol: '日常巡检',

@@ -6,7 +6,9 @@ import {
   requirementStatuses,
   requirementTopics,
 } from '../records/requirement';
+import { riskLevel, riskLevels, riskStatuses } from '../records/risk';
 import { surveyKinds } from '../records/survey';
+import { type ChapterKey, chapterNumber, chapterRef, chapterTitle } from './chapters';
 import { projectPeriod, projectSignOff, serviceDescription } from './common';
 import { type BuildResult, live } from './data';
 import { composeDocument } from './kit/compose';
@@ -14,18 +16,11 @@ import { type BuildOptions, DocumentContext } from './kit/context';
 import { datePart } from './kit/format';
 import { type DocumentMeta, versionLabel } from './kit/meta';
 import { type Cell, dataTable, keyValueTable } from './kit/table';
-import {
-  bodyParagraph,
-  heading,
-  orDash,
-  orderedList,
-  paragraphs,
-  placeholder,
-  placeholderRun,
-  textRuns,
-} from './kit/text';
+import { bodyParagraph, heading, orDash, paragraphs, placeholder, placeholderRun, textRuns } from './kit/text';
 import { assetSection, typeCountsSentence } from './parts/asset-inventory';
 import { sessionSection, sessionsInOrder, surveySummaryKey, surveySummaryTable } from './parts/survey-sessions';
+import { hasOpenIssues, specOpenIssues } from './parts/spec-open-issues';
+import { referencedDocuments } from './parts/spec-references';
 import {
   REQUIREMENTS_SPEC_TITLE,
   type RequirementsSpecData,
@@ -37,6 +32,10 @@ import {
 function byCode(a: Pick<RequirementFields, 'code'>, b: Pick<RequirementFields, 'code'>): number {
   return a.code.localeCompare(b.code, 'zh-CN', { numeric: true });
 }
+
+/** Chapter numbers and titles from the registry other documents cite them by (GB/T 8567-2006's order). */
+const chapter = (key: ChapterKey<'requirementsSpec'>) => chapterTitle('requirementsSpec', key);
+const number = (key: ChapterKey<'requirementsSpec'>) => chapterNumber('requirementsSpec', key);
 
 function confirmation(r: RequirementFields): string {
   if (r.confirmedBy || r.confirmedAt) return [r.confirmedBy, r.confirmedAt].filter(Boolean).join('\n');
@@ -63,8 +62,8 @@ export function buildRequirementsSpec(
   const criterion = (r: RequirementFields): Cell =>
     r.acceptanceCriterion.trim() ? r.acceptanceCriterion : { runs: [placeholderRun(ctx, gaps.criterion(r.code))] };
 
-  // 1 引言 ------------------------------------------------------------------------------------
-  body.push(heading('引言', 1, { newPage: true }), heading('标识', 2));
+  // 1 范围 ------------------------------------------------------------------------------------
+  body.push(heading(chapter('scope'), 1, { newPage: true }), heading('标识', 2));
   body.push(
     ...keyValueTable(
       ctx,
@@ -96,7 +95,9 @@ export function buildRequirementsSpec(
   );
   if (assets.length > 0)
     body.push(
-      bodyParagraph(`纳入本项目的运维对象共 ${assets.length} 个，${typeCountsSentence(assets)}，详见 2.2 节。`),
+      bodyParagraph(
+        `纳入本项目的运维对象共 ${assets.length} 个，${typeCountsSentence(assets)}，详见 ${number('requirements')}.2 节。`,
+      ),
     );
 
   body.push(heading('文档概述', 2));
@@ -116,15 +117,35 @@ export function buildRequirementsSpec(
   }
   body.push(
     bodyParagraph(
-      '第 2 章说明调研概况、运维对象和各类需求；第 3 章规定每条需求的合格判据；第 4 章给出需求与调研来源的对应关系；第 5 章为注释。',
+      `第 ${number('references')} 章列出本文档引用的文件；第 ${number('requirements')} 章说明调研概况、运维对象和各类需求；第 ${number('qualification')} 章规定每条需求的合格判据；第 ${number('traceability')} 章给出需求与调研来源的对应关系；第 ${number('openIssues')} 章列出尚未解决的问题；第 ${number('notes')} 章为注解。`,
     ),
   );
 
-  body.push(heading('引用文件', 2));
-  body.push(...orderedList(ctx, referencedDocuments(project.contractNo, requirements)));
+  // 2 引用文件 ----------------------------------------------------------------------------------
+  body.push(heading(chapter('references'), 1));
+  body.push(bodyParagraph('本文档引用下列文件。本项目交付文档以其文档编号标识，未发布的按项目的文档编号规则编号。'));
+  body.push(
+    ...dataTable(ctx, {
+      caption: '引用文件',
+      columns: [
+        { title: '编号', width: 24, align: 'center' },
+        { title: '名称', width: 30 },
+        { title: '版本', width: 14, align: 'center' },
+        { title: '日期', width: 12, align: 'center' },
+        { title: '说明', width: 20 },
+      ],
+      rows: referencedDocuments(project, data.documentExports, requirements).map((d) => [
+        d.number,
+        d.title,
+        d.version,
+        d.date,
+        d.note,
+      ]),
+    }),
+  );
 
-  // 2 需求 ------------------------------------------------------------------------------------
-  body.push(heading('需求', 1));
+  // 3 需求 ------------------------------------------------------------------------------------
+  body.push(heading(chapter('requirements'), 1));
   if (requirements.length === 0) body.push(placeholder(ctx, gaps.requirements));
   else if (confirmedCount === 0) body.push(placeholder(ctx, gaps.confirmed));
 
@@ -204,8 +225,8 @@ export function buildRequirementsSpec(
     );
   }
 
-  // 3 合格性规定 --------------------------------------------------------------------------------
-  body.push(heading('合格性规定', 1));
+  // 4 合格性规定 --------------------------------------------------------------------------------
+  body.push(heading(chapter('qualification'), 1));
   body.push(
     bodyParagraph(
       '每条需求以其验收标准作为合格判据。验收时由乙方按验收标准提供记录、报表或现场演示等证据，经甲方确认后视为该需求合格；以统计周期计量的指标，按该周期的服务报告判定。',
@@ -226,8 +247,8 @@ export function buildRequirementsSpec(
       }),
     );
 
-  // 4 需求可追踪性 ------------------------------------------------------------------------------
-  body.push(heading('需求可追踪性', 1));
+  // 5 需求可追踪性 ------------------------------------------------------------------------------
+  body.push(heading(chapter('traceability'), 1));
   body.push(heading('需求来源', 2));
   if (requirements.length === 0) body.push(placeholder(ctx, gaps.requirements));
   else
@@ -275,8 +296,78 @@ export function buildRequirementsSpec(
     );
   }
 
-  // 5 注释 --------------------------------------------------------------------------------------
-  body.push(heading('注释', 1));
+  // 6 尚未解决的问题 ----------------------------------------------------------------------------
+  body.push(heading(chapter('openIssues'), 1));
+  const open = specOpenIssues(requirements, sessions, data.risks);
+  if (!hasOpenIssues(open))
+    body.push(bodyParagraph('无。截至本文档编制时，没有待客户确认的需求、未完成的调研跟进事项或未关闭的风险。'));
+  else
+    body.push(
+      bodyParagraph(
+        `截至本文档编制时，待客户确认的需求 ${open.requirements.length} 条、未完成的调研跟进事项 ${open.followUps.length} 项、未关闭的风险 ${open.risks.length} 项，分述如下；解决后本文档随之修订。`,
+      ),
+    );
+  if (open.requirements.length > 0) {
+    body.push(heading('待确认的需求', 2));
+    body.push(
+      ...dataTable(ctx, {
+        caption: '待确认的需求',
+        columns: [
+          { title: '编号', width: 14, align: 'center' },
+          { title: '需求描述', width: 56 },
+          { title: '状态', width: 14, align: 'center' },
+          { title: '优先级', width: 16, align: 'center' },
+        ],
+        rows: open.requirements.map((r) => [
+          r.code,
+          r.statement,
+          `${requirementStatuses[r.status].zh}\n第${r.revision}版`,
+          requirementPriorities[r.priority].zh,
+        ]),
+      }),
+    );
+  }
+  if (open.followUps.length > 0) {
+    body.push(heading('调研遗留事项', 2));
+    body.push(
+      ...dataTable(ctx, {
+        caption: '未完成的调研跟进事项',
+        columns: [
+          { title: '调研记录', width: 26 },
+          { title: '跟进事项', width: 44 },
+          { title: '负责人', width: 14, align: 'center' },
+          { title: '期限', width: 16, align: 'center' },
+        ],
+        rows: open.followUps.map((f) => [f.session, f.text, orDash(f.owner), orDash(f.dueDate)]),
+      }),
+    );
+  }
+  if (open.risks.length > 0) {
+    body.push(heading('未关闭的风险', 2));
+    body.push(bodyParagraph('风险的评估与应对措施详见《可行性评估与风险报告》。'));
+    body.push(
+      ...dataTable(ctx, {
+        caption: '未关闭的风险',
+        columns: [
+          { title: '风险描述', width: 50 },
+          { title: '等级', width: 10, align: 'center' },
+          { title: '状态', width: 14, align: 'center' },
+          { title: '负责人', width: 14, align: 'center' },
+          { title: '复核日期', width: 12, align: 'center' },
+        ],
+        rows: open.risks.map((r) => [
+          r.description,
+          riskLevels[riskLevel(r)].zh,
+          riskStatuses[r.status].zh,
+          orDash(r.owner),
+          orDash(r.reviewDate),
+        ]),
+      }),
+    );
+  }
+
+  // 7 注解 --------------------------------------------------------------------------------------
+  body.push(heading(chapter('notes'), 1));
   body.push(heading('术语与缩略语', 2));
   body.push(
     ...dataTable(ctx, {
@@ -288,7 +379,7 @@ export function buildRequirementsSpec(
         ['运维对象', '纳入本项目运维服务范围的服务器、网络设备、存储、数据库、应用系统与安全设备等。'],
         ['SLA', '服务级别协议（Service Level Agreement），约定服务时间、响应与解决时限、可用性等指标及考核方式。'],
         ['P1–P4', '故障级别，P1 最高。各级别的定义与时限以《服务级别协议》为准。'],
-        ['验收标准', '判断一条需求是否满足的可度量条件，即第 3 章的合格判据。'],
+        ['验收标准', `判断一条需求是否满足的可度量条件，即${chapterRef('requirementsSpec', 'qualification')}的判据。`],
       ],
     }),
   );
@@ -326,13 +417,4 @@ export function buildRequirementsSpec(
     body,
   });
   return { ok: true, document, placeholders: ctx.placeholders, warnings: ctx.warnings };
-}
-
-function referencedDocuments(contractNo: string, requirements: RequirementFields[]): string[] {
-  const documents = [
-    ...(contractNo ? [`项目合同（合同编号 ${contractNo}）`] : []),
-    'GB/T 8567-2006《计算机软件文档编制规范》',
-    ...new Set(requirements.map((r) => r.sourceDocument.trim()).filter(Boolean)),
-  ];
-  return documents;
 }

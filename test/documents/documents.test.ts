@@ -51,12 +51,11 @@ const dated: Partial<Record<DocumentTypeKey, string>> = { deliveryPlan: '2026-02
 const expected: Record<DocumentTypeKey, { chapters: string[]; sections: string[]; text: string[]; minTables: number }> =
   {
     requirementsSpec: {
-      chapters: ['引言', '需求', '合格性规定', '需求可追踪性', '注释'],
+      chapters: ['范围', '引用文件', '需求', '合格性规定', '需求可追踪性', '尚未解决的问题', '注解'],
       sections: [
         '标识',
         '系统概述',
         '文档概述',
-        '引用文件',
         '需求调研概况',
         '运维对象',
         '服务级别需求',

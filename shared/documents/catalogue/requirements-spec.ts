@@ -3,9 +3,10 @@ import { live, type ProjectDocumentData } from '../data';
 
 export const REQUIREMENTS_SPEC_TITLE = '需求规格说明书';
 
+/** risks and documentExports feed 尚未解决的问题 and 引用文件; the checks do not ask for them. */
 export type RequirementsSpecData = Pick<
   ProjectDocumentData,
-  'project' | 'members' | 'assets' | 'surveySessions' | 'requirements'
+  'project' | 'members' | 'assets' | 'surveySessions' | 'requirements' | 'risks' | 'documentExports'
 >;
 
 const gaps = {
