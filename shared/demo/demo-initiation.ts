@@ -51,7 +51,7 @@ export function generateDemoInitiation(): DemoInitiation {
         notes: '明确运维外包的总体目标：降低核心系统非计划停机时间，满足监管对运维可追溯的要求。',
         findings: [{ text: '去年发生两次核心系统非计划停机，均与存储多路径配置有关', assetIds: [] }],
         painPoints: '夜间故障响应慢，值班人员对存储和数据库问题处理能力不足；巡检记录为纸质，难以追溯。',
-        statedNeeds: '7x24 值守；P1 故障 15 分钟内响应；每月提供巡检月报和 SLA 达成情况。',
+        statedNeeds: '7×24 值守；P1 故障 15 分钟内响应；每月提供巡检月报和 SLA 达成情况。',
         unstatedNeeds: '希望借外包机会建立配置基线，为明年等保测评做准备。',
         followUps: [{ text: '提供近一年故障记录', owner: '李娜', dueDate: '2026-01-10', done: 'done' }],
       },
@@ -295,7 +295,7 @@ export function generateDemoInitiation(): DemoInitiation {
         },
         {
           kind: 'channel',
-          name: '7x24 值班热线',
+          name: '7×24 值班热线',
           frequency: '随时',
           participants: '全体',
           owner: '值班工程师',

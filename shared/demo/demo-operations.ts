@@ -191,7 +191,7 @@ export function generateDemoOperations(
         priority: 'P3',
         source: 'patrol',
         assetIndex: first,
-        description: '日常巡检发现 /data 分区使用率 91 %，超过严重阈值。',
+        description: '日常巡检发现 /data 分区使用率 91%，超过严重阈值。',
         fromPatrol: { date: diskDay, metricKey: 'disk.maxUsePercent' },
         reportedAt: at(6, '09:20'),
         acknowledgedAt: at(6, '09:35'),

@@ -177,7 +177,7 @@ export function generateDemoProject(assetCount = DEMO_ASSET_COUNT, seed = 20_260
       endDate: '2028-12-31',
       phase: 'initiation',
       description:
-        '为江南银行南京总行数据中心提供驻场运维服务，覆盖服务器、网络、存储、数据库、安全设备与核心业务系统，7x24 小时值守。',
+        '为江南银行南京总行数据中心提供驻场运维服务，覆盖服务器、网络、存储、数据库、安全设备与核心业务系统，7×24 小时值守。',
     },
     members: [
       {

@@ -1,6 +1,7 @@
 import type { FileChild } from 'docx';
 import { type ChangeField } from '../operations/change-workflow';
 import { changeStates, changeTypes, type ChangeRecordFields } from '../records/operations';
+import { changeStatusText } from './house-style';
 import { firstWithRole, roleLabel } from './common';
 import { projectTimeZone } from '../records/project';
 import { type BuildResult, type Row } from './data';
@@ -57,7 +58,7 @@ export function buildChangeRecord(data: ChangeRecordData, meta: DocumentMeta, op
     const byState = (Object.keys(changeStates) as Array<keyof typeof changeStates>)
       .map((s) => [s, changes.filter((c) => c.state === s).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([s, n]) => `${changeStates[s].zh} ${n} 项`)
+      .map(([s, n]) => `${changeStatusText(s)} ${n} 项`)
       .join('、');
     const rolledBack = changes.filter((c) => c.state === 'closed' && c.rollbackUsed === 'yes').length;
     body.push(
@@ -83,7 +84,7 @@ export function buildChangeRecord(data: ChangeRecordData, meta: DocumentMeta, op
           String(i + 1),
           c.title,
           shortTypes[c.type],
-          changeStates[c.state].zh,
+          changeStatusText(c.state),
           orDash(timeSpan(c.windowStart, c.windowEnd)),
           [c.approver, c.approvalDecision === 'pending' ? '' : approvalDecisions[c.approvalDecision]]
             .filter(Boolean)
@@ -150,7 +151,7 @@ function changeSection(
       : `${approvalDecisions[change.approvalDecision]}${change.retrospective === 'yes' ? '（事后补批）' : ''}`;
   const pairs: Array<[string, Cell]> = [
     ['变更类型', changeTypes[change.type].zh],
-    ['当前状态', changeStates[change.state].zh],
+    ['当前状态', changeStatusText(change.state)],
     ['影响的对象', orDash(assets.join('、'))],
     ['影响的服务', orDash([change.affectedService, change.plannedOutage === 'yes' ? '（计划内中断）' : ''].join(''))],
     ['变更原因', orDash(change.reason)],

@@ -1,19 +1,20 @@
 import { memberRoles, type MemberFields } from '../records/member';
 import { type ProjectFields, serviceHoursOptions, serviceModes } from '../records/project';
+import { serviceHoursLabel } from './house-style';
 import type { Paragraph, Table } from 'docx';
 import type { Row } from './data';
 import { live } from './data';
 import type { DocumentContext } from './kit/context';
 import { signOffBlock } from './kit/sign-off';
 
-/** 驻场服务，服务时间 7x24 (with the note for custom hours). */
+/** 驻场服务，服务时间 7×24 (with the note for custom hours). */
 export function serviceDescription(
   project: Pick<ProjectFields, 'serviceMode' | 'serviceHours' | 'serviceHoursNote'>,
 ): string {
   const hours =
     project.serviceHours === 'custom'
       ? project.serviceHoursNote || serviceHoursOptions.custom.zh
-      : serviceHoursOptions[project.serviceHours].zh;
+      : serviceHoursLabel(project.serviceHours);
   return `${serviceModes[project.serviceMode].zh}服务，服务时间 ${hours}`;
 }
 

@@ -6,7 +6,8 @@ import { serviceCalendar } from '../operations/service-calendar';
 import { incidentTimingFromFields, type IncidentTiming } from '../operations/sla-clock';
 import { formatWithUnit, metricLevelLabels } from '../operations/thresholds';
 import { assetTypes } from '../records/asset';
-import { changeStates, changeTypes, incidentSources, incidentStatuses } from '../records/operations';
+import { changeTypes, incidentSources, incidentStatuses } from '../records/operations';
+import { changeStatusText } from './house-style';
 import { priorityLevels } from '../records/sla';
 import { firstWithRole, roleLabel } from './common';
 import { projectTimeZone } from '../records/project';
@@ -629,7 +630,7 @@ export function buildPatrolMonthlyReport(
         rows: changes.map((c) => [
           c.title,
           changeTypes[c.type].zh,
-          changeStates[c.state].zh,
+          changeStatusText(c.state),
           orDash(timeSpan(c.windowStart, c.windowEnd)),
           orDash(c.approver),
           c.state === 'closed' ? (c.rollbackUsed === 'yes' ? '已回退' : '否') : '—',

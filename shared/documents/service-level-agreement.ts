@@ -1,6 +1,6 @@
 import type { FileChild } from 'docx';
 import { percentText } from './parts/sla-targets';
-import { serviceHoursOptions } from '../records/project';
+import { houseForms, serviceHoursLabel } from './house-style';
 import {
   measurementPeriods,
   type PriorityLevel,
@@ -59,9 +59,9 @@ export function weekdayText(days: string[]): string {
 
 /** 7×24 小时 / 5×8（周一至周五 09:00–17:30）/ the custom text, as the SLA agrees it. */
 export function serviceHoursText(sla: SlaFields): string {
-  if (sla.serviceHours === '7x24') return '7×24 小时（每天 24 小时，全年无休）';
+  if (sla.serviceHours === '7x24') return `${houseForms.roundTheClock} 小时（每天 24 小时，全年无休）`;
   if (sla.serviceHours === 'custom') return sla.customHours;
-  return `5×8（${weekdayText(sla.workdays)} ${sla.dayStart}–${sla.dayEnd}，法定节假日除外）`;
+  return `${houseForms.businessHours}（${weekdayText(sla.workdays)} ${sla.dayStart}–${sla.dayEnd}，法定节假日除外）`;
 }
 
 export function buildServiceLevelAgreement(
@@ -115,7 +115,7 @@ export function buildServiceLevelAgreement(
       ...keyValueTable(
         ctx,
         [
-          ['服务时间类型', serviceHoursOptions[sla.serviceHours].zh],
+          ['服务时间类型', serviceHoursLabel(sla.serviceHours)],
           ['工作日', sla.serviceHours === '7x24' ? '每天' : orDash(weekdayText(sla.workdays))],
           [
             '每日服务时段',

@@ -37,6 +37,17 @@ export function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/**
+ * A number and its unit as documents and screens write them: "92%" (no space before a percent
+ * sign, as Chinese documents print it), "41 ℃", "8 位", "3" (a space before any other unit).
+ * The house style of the deliverables (shared/documents/house-style.ts) checks for this form.
+ */
+export function withUnit(number: string, unit: string): string {
+  const u = unit.trim();
+  if (!u) return number;
+  return u === '%' || u === '％' ? `${number}%` : `${number} ${u}`;
+}
+
 /** Rounded to one decimal (percentages computed by the parsers). */
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;

@@ -26,7 +26,7 @@
  *    - photo: null. A photo is evidence; the engineer looking at it says 合格 or 不合格.
  */
 import type { ItemKind, Verdict } from '../records/checklist';
-import { foldForCompare, formatNumber, parseNumberText, toHalfWidth } from './text';
+import { foldForCompare, formatNumber, parseNumberText, toHalfWidth, withUnit } from './text';
 
 export type AnswerValue = string | number | string[] | null;
 
@@ -146,23 +146,25 @@ export function compilePattern(pattern: string): RegExp | null {
 }
 
 /**
- * The threshold of a number item for the UI: "≤ 80 %", "≥ 8 位", "8 – 90 天", "" when it has
+ * The threshold of a number item for the UI: "≤ 80%", "≥ 8 位", "8 – 90 天", "" when it has
  * neither bound.
  */
 export function describeThreshold(item: Pick<VerdictItem, 'min' | 'max' | 'unit'>): string {
-  const unit = item.unit?.trim() ? ` ${item.unit.trim()}` : '';
+  const unit = item.unit ?? '';
   const min = finiteOrNull(item.min);
   const max = finiteOrNull(item.max);
   if (min !== null && max !== null)
-    return min === max ? `= ${formatNumber(min)}${unit}` : `${formatNumber(min)} – ${formatNumber(max)}${unit}`;
-  if (max !== null) return `≤ ${formatNumber(max)}${unit}`;
-  if (min !== null) return `≥ ${formatNumber(min)}${unit}`;
+    return min === max
+      ? `= ${withUnit(formatNumber(min), unit)}`
+      : `${formatNumber(min)} – ${withUnit(formatNumber(max), unit)}`;
+  if (max !== null) return `≤ ${withUnit(formatNumber(max), unit)}`;
+  if (min !== null) return `≥ ${withUnit(formatNumber(min), unit)}`;
   return '';
 }
 
 /**
  * What passes, in one line for a table column (期望结果): the item's `expected` text when it
- * has one, else a description from its rule — the threshold ("≤ 80 %"), "匹配 ^no$",
+ * has one, else a description from its rule — the threshold ("≤ 80%"), "匹配 ^no$",
  * "合格选项：…", "需拍照留证".
  */
 export function describeExpectation(item: VerdictItem): string {

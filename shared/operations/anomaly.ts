@@ -163,7 +163,7 @@ export interface AnomalyIncidentOptions {
 
 /**
  * The incident an anomaly becomes: priority by the fault-grading rules, and Chinese text —
- * "jnb-srv-0012 磁盘使用率 92 %（严重，阈值 90 %）", "jnb-sw-01 告警灯 告警（严重）".
+ * "jnb-srv-0012 磁盘使用率 92%（严重，阈值 90%）", "jnb-sw-01 告警灯 告警（严重）".
  */
 export function incidentFromAnomaly(
   asset: PatrolAsset,

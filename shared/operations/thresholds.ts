@@ -22,7 +22,7 @@
  */
 import type { AssetType } from '../records/asset';
 import type { MetricThreshold } from '../records/operations';
-import { foldForCompare, formatNumber, parseNumberText } from '../inspection/text';
+import { foldForCompare, formatNumber, parseNumberText, withUnit } from '../inspection/text';
 
 export type MetricDirection = 'above' | 'below';
 export type MetricLevel = 'normal' | 'warning' | 'critical' | 'invalid';
@@ -119,7 +119,7 @@ export function evaluateMetric(def: MetricDef, value: MetricValue): MetricLevel 
   return 'normal';
 }
 
-/** The threshold a level was judged against, for messages ("≥ 90 %", "≤ 10 %"); '' when none. */
+/** The threshold a level was judged against, for messages ("≥ 90%", "≤ 10%"); '' when none. */
 export function describeLevel(def: MetricDef, level: 'warning' | 'critical'): string {
   if (isStatusMetric(def)) return `正常值：${def.normal.join('/')}`;
   const bound = level === 'critical' ? def.critical : def.warning;
@@ -127,10 +127,9 @@ export function describeLevel(def: MetricDef, level: 'warning' | 'critical'): st
   return `${def.direction === 'above' ? '≥' : '≤'} ${formatWithUnit(bound, def.unit)}`;
 }
 
-/** "92 %", "41 ℃", "3" — a number and its unit, as the UI and titles show them. */
+/** "92%", "41 ℃", "3" — a number and its unit, as the UI and titles show them (withUnit). */
 export function formatWithUnit(value: number, unit: string): string {
-  const text = formatNumber(value);
-  return unit ? `${text} ${unit}` : text;
+  return withUnit(formatNumber(value), unit);
 }
 
 /** Problems with a definition, in Chinese; empty when it is usable. */

@@ -85,7 +85,7 @@ const expected: Record<DocumentTypeKey, { chapters: string[]; sections: string[]
     projectCharter: {
       chapters: ['项目概况', '项目目标', '项目范围', '项目组织', '沟通计划', '章程批准'],
       sections: ['项目背景', '范围内', '范围外', '组织与职责', '客户方职责'],
-      text: ['核心系统月度可用性 ≥ 99.95%', '应用系统功能开发', '项目资源调配', '7x24 值班热线', '王建国'],
+      text: ['核心系统月度可用性 ≥ 99.95%', '应用系统功能开发', '项目资源调配', '7×24 值班热线', '王建国'],
       minTables: 5,
     },
     serviceLevelAgreement: {
@@ -126,7 +126,7 @@ const expected: Record<DocumentTypeKey, { chapters: string[]; sections: string[]
       text: [
         '驻场服务',
         '17:30–次日 08:30',
-        '≥ 90 %',
+        '≥ 90%',
         '高于阈值告警',
         '升级至二线专家（赵静）',
         '项目经理（事后补批）',
@@ -254,7 +254,7 @@ const expected: Record<DocumentTypeKey, { chapters: string[]; sections: string[]
         '当日巡检概况',
         '备份作业失败',
         '值班工程师',
-        '警告 ≥ 80 %',
+        '警告 ≥ 80%',
       ],
       minTables: 6,
     },

@@ -15,7 +15,8 @@ import { lineChartPng, tickLabel } from '../../shared/documents/kit/line-chart-p
 import { monthPeriod, periodDays } from '../../shared/documents/parts/period';
 import { formatWithUnit, incidentTimingFromFields, monthlyCompliance, serviceCalendar } from '../../shared/operations';
 import { minutesText } from '../../shared/documents/kit/format';
-import { changeStates, changeTypes, patrolFrequencies } from '../../shared/records/operations';
+import { changeTypes, patrolFrequencies } from '../../shared/records/operations';
+import { changeStatusText } from '../../shared/documents/house-style';
 import { emptyFixture, OPERATIONS_TODAY, richFixture } from './helpers/fixture';
 import { readBack, validationErrors } from './helpers/read-docx';
 import { zh } from '../unit/helpers/gaps';
@@ -99,7 +100,7 @@ describe('巡检日志', () => {
     const row = table.slice(table.indexOf(shortName(entry.assetId)));
     expect(row).toMatch(
       new RegExp(
-        `^${shortName(entry.assetId)} CPU 使用率 .*? 磁盘使用率 ${formatWithUnit(disk.value as number, '%')} ${levelText[disk.status]} 警告 ≥ 80 % 严重 ≥ 90 %`,
+        `^${shortName(entry.assetId)} CPU 使用率 .*? 磁盘使用率 ${formatWithUnit(disk.value as number, '%')} ${levelText[disk.status]} 警告 ≥ 80% 严重 ≥ 90%`,
       ),
     );
 
@@ -278,7 +279,7 @@ describe('巡检月报', () => {
         if (typeof result?.value !== 'number' || typeof reading !== 'number' || Math.abs(reading - result.value) <= 10)
           return [];
         return [
-          `${shortName(inspection.assetId)} 磁盘使用率 ${result.value} % ${inspection.signedAt} ${reading} % ${last!.date}`,
+          `${shortName(inspection.assetId)} 磁盘使用率 ${formatWithUnit(result.value, '%')} ${inspection.signedAt} ${formatWithUnit(reading, '%')} ${last!.date}`,
         ];
       });
     expect(drifted.length).toBeGreaterThan(0);
@@ -290,7 +291,7 @@ describe('巡检月报', () => {
     const changes = data.changeRecords!.filter((c) => c.windowStart.startsWith(month));
     expect(changes.length).toBeGreaterThan(0);
     for (const change of changes)
-      expect(text).toContain(`${change.title} ${changeTypes[change.type].zh} ${changeStates[change.state].zh}`);
+      expect(text).toContain(`${change.title} ${changeTypes[change.type].zh} ${changeStatusText(change.state)}`);
   });
 
   it('draws the key metrics as SVG charts with a PNG fallback, thresholds drawn in', async () => {
@@ -311,8 +312,8 @@ describe('巡检月报', () => {
     const part = (id: string) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`;
     const svg = await zip.file(part(svgId!))!.async('string');
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
-    expect(svg).toContain('警告 80 %');
-    expect(svg).toContain('严重 90 %');
+    expect(svg).toContain('警告 80%');
+    expect(svg).toContain('严重 90%');
     expect(svg).toMatch(/stroke="#E08A00"[^>]*stroke-dasharray/);
     expect(svg).toMatch(/stroke="#C8102E"[^>]*stroke-dasharray/);
     expect(svg).not.toContain('<style');
@@ -338,7 +339,7 @@ describe('巡检月报', () => {
     const left = servers.filter((name) => !legend.includes(name));
     for (const name of legend) for (const other of left) expect(maxOf(name)).toBeGreaterThanOrEqual(maxOf(other));
     expect(maxOf(legend[0]!)).toBe(Math.max(...servers.map(maxOf)));
-    expect(text).toContain(`服务器磁盘使用率：本月最高为 ${legend[0]} 的 ${maxOf(legend[0]!)} %`);
+    expect(text).toContain(`服务器磁盘使用率：本月最高为 ${legend[0]} 的 ${maxOf(legend[0]!)}%`);
     expect(text).toContain(`取最接近阈值的 6 台，共 ${servers.length} 台`);
 
     const png = await zip.file(part(pngId!))!.async('uint8array');

@@ -198,13 +198,13 @@ describe('verdictFor: photo', () => {
 
 describe('describeThreshold and describeExpectation', () => {
   it('says the rule in Chinese for the UI', () => {
-    expect(describeThreshold({ max: 80, unit: '%' })).toBe('≤ 80 %');
+    expect(describeThreshold({ max: 80, unit: '%' })).toBe('≤ 80%');
     expect(describeThreshold({ min: 8, unit: '位' })).toBe('≥ 8 位');
     expect(describeThreshold({ min: 8, max: 90, unit: '天' })).toBe('8 – 90 天');
     expect(describeThreshold({ min: 0, max: 0 })).toBe('= 0');
     expect(describeThreshold({ min: null, max: null })).toBe('');
     expect(describeThreshold({ max: 0.5, unit: '秒' })).toBe('≤ 0.5 秒');
-    expect(describeExpectation(item({ kind: 'number', max: 80, unit: '%' }))).toBe('≤ 80 %');
+    expect(describeExpectation(item({ kind: 'number', max: 80, unit: '%' }))).toBe('≤ 80%');
     expect(describeExpectation(item({ kind: 'number', max: 80, unit: '%', expected: '各分区 ≤ 80 %' }))).toBe(
       '各分区 ≤ 80 %',
     );

@@ -129,8 +129,8 @@ describe('evaluateMetric', () => {
   });
 
   it('describes levels and checks definitions', () => {
-    expect(describeLevel(disk, 'critical')).toBe('≥ 90 %');
-    expect(describeLevel(freeSpace, 'warning')).toBe('≤ 20 %');
+    expect(describeLevel(disk, 'critical')).toBe('≥ 90%');
+    expect(describeLevel(freeSpace, 'warning')).toBe('≤ 20%');
     expect(describeLevel(alarm, 'critical')).toBe('正常值：正常');
     expect(checkMetricDef(disk)).toEqual([]);
     expect(checkMetricDef({ ...disk, warning: 95 })).toEqual(['磁盘使用率：警告值应低于严重值']);
@@ -246,17 +246,17 @@ describe('anomalies and the incidents they become', () => {
       observedAt: localDateTime('2026-03-16T09:40'),
     });
     expect(incident.priority).toBe('P3');
-    expect(incident.title).toBe('jnb-srv-0012 磁盘使用率 92 %（严重，阈值 90 %）');
+    expect(incident.title).toBe('jnb-srv-0012 磁盘使用率 92%（严重，阈值 90%）');
     expect(incident.description).toBe(
       [
-        '2026-03-16 09:40 巡检发现 jnb-srv-0012 的磁盘使用率为 92 %，达到严重级别（阈值：警告 ≥ 80 %，严重 ≥ 90 %）。',
+        '2026-03-16 09:40 巡检发现 jnb-srv-0012 的磁盘使用率为 92%，达到严重级别（阈值：警告 ≥ 80%，严重 ≥ 90%）。',
         '资产重要程度：中。',
         '按故障分级规则（任意指标 严重 → P3，默认规则）定为 P3。',
       ].join('\n'),
     );
     expect(incidentFromAnomaly({ name: 'jnb-srv-0012', criticality: 'high' }, diskAnomaly!).priority).toBe('P2');
     expect(incidentFromAnomaly({ name: 'jnb-srv-0012' }, cpuAnomaly!).title).toBe(
-      'jnb-srv-0012 CPU 使用率 85 %（警告，阈值 80 %）',
+      'jnb-srv-0012 CPU 使用率 85%（警告，阈值 80%）',
     );
   });
 
@@ -268,7 +268,7 @@ describe('anomalies and the incidents they become', () => {
     expect(incident.description.split('\n')[0]).toBe('巡检发现 jnb-sw-01 的告警灯为“告警”（严重，正常值：正常）。');
     const [low] = anomaliesOf(evaluateEntry([freeSpace], { 'fs.freePercent': { value: 8, carried: true } }));
     const lowIncident = incidentFromAnomaly({ name: 'db01' }, low!);
-    expect(lowIncident.title).toBe('db01 剩余空间 8 %（严重，下限阈值 10 %）');
+    expect(lowIncident.title).toBe('db01 剩余空间 8%（严重，下限阈值 10%）');
     expect(lowIncident.description).toContain('该数值沿用上次巡检（已确认无变化），请核实现场实际情况。');
     const defs: MetricDef[] = [
       { kind: 'status', key: 'app.serviceStatus', label: '服务状态', options: ['运行', '停止'], normal: ['运行'] },

@@ -1,6 +1,6 @@
 import type { Attachment } from '../../attachments';
 import { verdictFor } from '../../inspection/verdict';
-import { formatNumber } from '../../inspection/text';
+import { formatNumber, withUnit } from '../../inspection/text';
 import type { AssetFields } from '../../records/asset';
 import type {
   ChecklistItem,
@@ -141,11 +141,11 @@ export function answerText(
   const parts: string[] = [];
   if (Array.isArray(value)) {
     if (value.length) parts.push(value.join('、'));
-  } else if (typeof value === 'number') parts.push(`${formatNumber(value)}${item.unit ? ` ${item.unit}` : ''}`);
+  } else if (typeof value === 'number') parts.push(withUnit(formatNumber(value), item.unit ?? ''));
   else if (typeof value === 'string' && value.trim()) {
     const text = value.trim();
-    // A bare number typed as text gets the unit too: "85" → "85 %".
-    parts.push(item.unit && /^-?\d+(\.\d+)?$/.test(text) ? `${text} ${item.unit}` : text);
+    // A bare number typed as text gets the unit too: "85" → "85%".
+    parts.push(item.unit && /^-?\d+(\.\d+)?$/.test(text) ? withUnit(text, item.unit) : text);
   }
   const images = photos.filter((p) => p.type.startsWith('image/')).length;
   if (images > 0 && (item.kind === 'photo' || parts.length === 0)) parts.push(`已拍照 ${images} 张`);

@@ -1,3 +1,4 @@
+import { percent } from '../house-style';
 /**
  * Every target the 服务级别协议 sets, named once: P1 响应时间 ≤ 15 分钟, 网上银行可用性 ≥ 99.9%,
  * 故障响应达标率 ≥ 95%. A document that cites an SLA target (试点运行报告, 巡检月报's 考核指标)
@@ -22,7 +23,7 @@ export function sameTargetName(a: string, b: string): boolean {
 }
 
 export function percentText(value: number): string {
-  return `${Number(value.toFixed(3))}%`;
+  return percent(Number(value.toFixed(3)));
 }
 
 export function slaTargets(sla: SlaFields | null | undefined): SlaTarget[] {

@@ -210,7 +210,7 @@ export const middleware = defineTemplate(
           id: 'mw.res.jvm',
           title: 'JVM 内存参数',
           method: "ps -ef | grep -o -- '-Xm[sx][0-9]*[gGmMkK]'",
-          expected: '-Xms 与 -Xmx 已显式设置且相等，不超过物理内存的 70 %',
+          expected: '-Xms 与 -Xmx 已显式设置且相等，不超过物理内存的 70%',
           severity: 'minor',
         },
         {
@@ -230,7 +230,7 @@ export const middleware = defineTemplate(
           id: 'mw.res.disk',
           title: '安装与日志所在磁盘使用率',
           method: 'df -hP',
-          expected: '≤ 80 %',
+          expected: '≤ 80%',
           kind: 'number',
           max: 80,
           unit: '%',

@@ -265,7 +265,7 @@ export const networkDevice = defineTemplate(
           id: 'net.hw.cpu',
           title: 'CPU 使用率',
           method: '华为/H3C：display cpu-usage\nCisco：show processes cpu | include CPU utilization',
-          expected: '≤ 70 %',
+          expected: '≤ 70%',
           kind: 'number',
           max: 70,
           unit: '%',

@@ -352,7 +352,7 @@ export const windowsServer = defineTemplate(
           title: '磁盘使用率（最高的分区）',
           method:
             'wmic logicaldisk where DriveType=3 get Caption,FreeSpace,Size\nServer 2022 起：Get-PSDrive -PSProvider FileSystem',
-          expected: '各分区使用率 ≤ 80 %',
+          expected: '各分区使用率 ≤ 80%',
           kind: 'number',
           max: 80,
           unit: '%',
@@ -364,7 +364,7 @@ export const windowsServer = defineTemplate(
           id: 'win.res.memory',
           title: '内存使用率',
           method: 'systeminfo',
-          expected: '≤ 85 %',
+          expected: '≤ 85%',
           kind: 'number',
           max: 85,
           unit: '%',
