@@ -10,7 +10,7 @@
  *   metrics of each asset type), trend charts (SVG and PNG) included.
  *
  * BENCH_DOCS_CASES=baseline-10k,bare-table-10k,monthly-200x30   BENCH_DOCS_RUNS=3
- * BENCH_DOCS_PAGES=0 skips the page count (LibreOffice takes a minute or two for it).
+ * BENCH_DOCS_PAGES=0 skips the page counts (LibreOffice takes a minute or two for each).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,7 +76,7 @@ runBench(async () => {
         if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
         const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as CaseResult;
         log(
-          `${name} run ${run + 1}/${RUNS}: build ${Math.round(result.buildMs)} ms, pack ${Math.round(result.packMs)} ms (CPU ${Math.round(result.cpuMs)} ms), ${Math.round(result.bytes / 1024)} KB, peak RSS ${Math.round(result.maxRssMb)} MB (${Math.round(result.dataRssMb)} MB with the data alone)`,
+          `${name} run ${run + 1}/${RUNS}: ${result.rows} rows${result.anomalies === undefined ? '' : ` (${result.anomalies} anomalies)`}, build ${Math.round(result.buildMs)} ms, pack ${Math.round(result.packMs)} ms (CPU ${Math.round(result.cpuMs)} ms), ${Math.round(result.bytes / 1024)} KB, peak RSS ${Math.round(result.maxRssMb)} MB (${Math.round(result.dataRssMb)} MB with the data alone)`,
         );
         runs.push(result);
       }
@@ -113,6 +113,16 @@ runBench(async () => {
           unit: 'pages',
           before: 1441,
           what: 'pages of the same 配置基线检查报告 laid out by LibreOffice (soffice → PDF, pdfinfo); 1,441 before the summary matrix and grouped findings',
+        });
+      }
+      if (name === 'monthly-200x30' && countPages) {
+        emit({
+          bench: 'docs-monthly-200x30-pages',
+          value: pagesOf(saved),
+          unit: 'pages',
+          entries: runs[0]!.rows,
+          anomalies: runs[0]!.anomalies,
+          what: 'pages of the same 巡检月报 laid out by LibreOffice (soffice → PDF, pdfinfo); entries: patrol entries (object × day), anomalies: readings at 警告 or 严重 among them',
         });
       }
     } finally {

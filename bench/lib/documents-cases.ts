@@ -17,6 +17,8 @@ export interface CaseResult {
   /** Resident memory once the fixture data is built, before the document: the case's baseline. */
   dataRssMb: number;
   rows: number;
+  /** Readings at 警告 or 严重 among the rows (the 巡检月报 only): what its 异常 chapters list. */
+  anomalies?: number;
   /** CPU time of build + pack (user + system): what the machine's other work does not inflate. */
   cpuMs: number;
 }
@@ -128,15 +130,21 @@ async function monthly(): Promise<CaseResult> {
   if (!built.ok) throw new Error(built.missing.map((gap) => gap.zh).join('; '));
   const buildMs = performance.now() - start;
   const bytes = await packDocument(built.document);
-  return {
+  const result = {
     buildMs,
     packMs: performance.now() - start - buildMs,
     bytes: bytes.length,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     dataRssMb,
     rows: data.patrolEntries?.length ?? 0,
+    anomalies: (data.patrolEntries ?? []).reduce(
+      (n, e) => n + Object.values(e.readings).filter((r) => r.status === 'warning' || r.status === 'critical').length,
+      0,
+    ),
     cpuMs: cpuMs(cpu),
   };
+  if (savePath) writeFileSync(savePath, bytes);
+  return result;
 }
 
 export function runCase(name: string): Promise<CaseResult> {
