@@ -57,12 +57,14 @@ function pdfText(pdf: string, first?: number, last?: number): string {
 
 const contentOf: Record<DocumentTypeKey, string[]> = {
   requirementsSpec: [
-    '1引言',
+    '1范围',
     '1.1标识',
-    '2.1需求调研概况',
-    '3合格性规定',
-    '4需求可追踪性',
-    '5注释',
+    '2引用文件',
+    '3.1需求调研概况',
+    '4合格性规定',
+    '5需求可追踪性',
+    '6尚未解决的问题',
+    '7注解',
     'REQ-006',
     '图1二号机房B列交换机告警灯常亮',
     'GB/T8567-2006',
