@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DocumentType, documentTypes, preIssueCheck, prepareExport, renderDocument } from '../shared/documents';
 import { OPERATIONS_TODAY, richFixture } from '../test/documents/helpers/fixture';
+import { nodeChartRasteriser } from './node-chart-rasteriser';
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, pdf: { type: 'boolean' }, 'allow-missing': { type: 'boolean' } },
@@ -24,6 +25,7 @@ const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 
 const fixture = richFixture();
+const rasteriseChart = await nodeChartRasteriser();
 const now = new Date();
 const pad = (n: number) => String(n).padStart(2, '0');
 const exportedAt = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
@@ -52,6 +54,7 @@ for (const type of documentTypes) {
     allowMissing: Boolean(values['allow-missing']),
     files: fixture.files,
     period,
+    rasteriseChart,
   });
   if (!result.ok) {
     console.log(`${type.title}: 缺少数据 — ${result.missing.map((gap) => gap.zh).join('；')}`);

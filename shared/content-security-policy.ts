@@ -4,13 +4,15 @@
  * Electron main process sends it as a header with every app:// response (a header also covers
  * workers and cannot be removed by script).
  *
- * Scripts only from the app itself (no eval, no inline script); styles may be inline because
+ * Scripts only from the app itself (no eval, no inline script); WebAssembly may be compiled
+ * ('wasm-unsafe-eval', which allows no JavaScript eval): the document Worker draws the charts'
+ * PNG fallback with resvg's wasm, a file of the build; styles may be inline because
  * Ant Design injects its CSS-in-JS; images from blobs for photos; connections to http(s) servers
  * for sync.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -1,6 +1,6 @@
 /**
  * Palette images drawn in code and encoded as PNG, runtime-neutral (no zlib, no canvas, no
- * DOM): the demo's pictures and the PNG fallback of the documents' charts are made with it.
+ * DOM): the demo's pictures are made with it.
  */
 
 export type Rgba = readonly [number, number, number, number];

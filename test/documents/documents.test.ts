@@ -22,6 +22,10 @@ import { TOC_WITHOUT_PAGES_NOTE } from '../../shared/documents/kit/front-matter'
 import { emptyFixture, largeBaselineFixture, richFixture } from './helpers/fixture';
 import { type ReadBack, readBack, tocLines, validationErrors } from './helpers/read-docx';
 import { zh } from '../unit/helpers/gaps';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+/** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
+const rasteriseChart = await nodeChartRasteriser();
 
 const fixture = richFixture();
 const company = '恒信科技有限公司';
@@ -309,7 +313,11 @@ describe('deliverables from the rich demo project', () => {
       // The delivery plan is judged on 2026-02-10: the design task due 2026-01-30 is overdue then.
       const date = dated[type.key];
       const meta = date ? { ...metaFor(type.key), date } : metaFor(type.key);
-      const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
+      const result = await renderDocument(type.key, fixture.data, meta, {
+        allowMissing: false,
+        files: fixture.files,
+        rasteriseChart,
+      });
       if (!result.ok) throw new Error(`${type.key}: ${zh(result.missing).join('; ')}`);
       expect(result.placeholders).toEqual([]);
       expect(result.warnings).toEqual([]);
@@ -685,7 +693,7 @@ describe('missing data', () => {
     for (const type of documentTypes) {
       const missing = zh(type.missing(empty));
       expect(missing.length, type.key).toBeGreaterThan(0);
-      const result = buildDocument(type.key, empty, meta, { allowMissing: false });
+      const result = buildDocument(type.key, empty, meta, { allowMissing: false, rasteriseChart });
       expect(result).toEqual({ ok: false, missing: type.missing(empty) });
     }
     expect(zh(documentTypes[0].missing(empty))).toEqual([
@@ -699,7 +707,7 @@ describe('missing data', () => {
   it('with allowMissing, exports with a visible 待补充 marker for each missing item', async () => {
     const empty = emptyFixture();
     for (const type of documentTypes) {
-      const result = await renderDocument(type.key, empty, metaFor(type.key), { allowMissing: true });
+      const result = await renderDocument(type.key, empty, metaFor(type.key), { allowMissing: true, rasteriseChart });
       if (!result.ok) throw new Error(type.key);
       const missing = zh(type.missing(empty));
       expect([...result.placeholders].sort(), type.key).toEqual([...missing].sort());

@@ -3,6 +3,10 @@ import { type DocumentPeriod, prepareExport, renderDocument } from '../../shared
 import { monthPeriod } from '../../shared/documents/parts/period';
 import { OPERATIONS_TODAY, richFixture } from './helpers/fixture';
 import { readBack } from './helpers/read-docx';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+/** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
+const rasteriseChart = await nodeChartRasteriser();
 
 /**
  * A periodic document is frozen at the end of its period: the March 巡检月报 exported on 04-01
@@ -25,7 +29,12 @@ async function bodyText(
     company: '恒信科技有限公司',
     period,
   });
-  const result = await renderDocument(docType, data, meta, { allowMissing: true, files: fixture.files, period });
+  const result = await renderDocument(docType, data, meta, {
+    allowMissing: true,
+    files: fixture.files,
+    period,
+    rasteriseChart,
+  });
   if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
   const { text } = await readBack(result.bytes);
   // The cover and the 修订记录 carry the export's own date; the body starts at the 目录.

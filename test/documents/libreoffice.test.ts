@@ -15,6 +15,10 @@ import { richFixture } from './helpers/fixture';
 import { brokenWords, tableCellText, pdfPages, printedPageNumber, tocMismatches } from './helpers/pdf-pages';
 import JSZip from 'jszip';
 import { type FieldsRead, readFields, referenceOf } from './helpers/fields';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+/** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
+const rasteriseChart = await nodeChartRasteriser();
 
 /**
  * Word files as a reader's office suite prints them: LibreOffice headless converts each to PDF,
@@ -142,7 +146,11 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
         company: '恒信科技有限公司',
         period,
       });
-      const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
+      const result = await renderDocument(type.key, fixture.data, meta, {
+        allowMissing: false,
+        files: fixture.files,
+        rasteriseChart,
+      });
       if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
       const file = join(dir, `${type.key}.docx`);
       writeFileSync(file, result.bytes);

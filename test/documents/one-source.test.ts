@@ -10,6 +10,10 @@ import {
 import { chapterRef } from '../../shared/documents/chapters';
 import { richFixture } from './helpers/fixture';
 import { readBack } from './helpers/read-docx';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+/** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
+const rasteriseChart = await nodeChartRasteriser();
 
 /** Every figure, term, contact and target in the documents comes from one record (issue 13 §2). */
 const base = richFixture();
@@ -27,7 +31,12 @@ async function text(key: DocumentTypeKey, data: ProjectDocumentData = fresh().da
     company: '恒信科技有限公司',
     period,
   });
-  const result = await renderDocument(key, data, meta, { allowMissing: false, files: base.files, period });
+  const result = await renderDocument(key, data, meta, {
+    allowMissing: false,
+    files: base.files,
+    period,
+    rasteriseChart,
+  });
   if (!result.ok) throw new Error(`${key}: ${result.missing.join('; ')}`);
   // mammoth puts each table cell on lines of its own: one space for every run of white space.
   return (await readBack(result.bytes)).text.replace(/\s+/g, ' ');

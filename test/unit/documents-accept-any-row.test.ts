@@ -22,6 +22,10 @@ import { validationErrors } from '../documents/helpers/read-docx';
 import { type GeneratedProject, PROJECT_ID, projectArbitrary } from './helpers/project-arbitrary';
 import { realDate } from './helpers/schema-arbitrary';
 import { computeEveryFigure } from './helpers/screen-figures';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+/** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
+const rasteriseChart = await nodeChartRasteriser();
 
 /**
  * Every document builder and every screen figure accepts any row its schema accepts: projects
@@ -113,7 +117,7 @@ async function everyDocumentOf(
     for (const period of periodsOf(type, data, generated)) {
       type.missing(data, period);
       for (const allowMissing of [true, false]) {
-        const result = buildDocument(type.key as DocumentTypeKey, data, meta, { allowMissing, period });
+        const result = buildDocument(type.key as DocumentTypeKey, data, meta, { allowMissing, period, rasteriseChart });
         if (allowMissing) expect(result.ok, `${type.key} with allowMissing`).toBe(true);
         if (!result.ok || !toValidate.has(type.key)) continue;
         toValidate.delete(type.key);

@@ -7,6 +7,10 @@ import { loadDocumentData } from '../../renderer/features/deliverables/load-docu
 import { builtinTemplates } from '../../renderer/features/deployment/templates/builtins';
 import { createTemplate } from '../../renderer/features/deployment/templates/template-ops';
 import { openTestRepository, sampleProject } from './helpers/test-db';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+/** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
+const rasteriseChart = await nodeChartRasteriser();
 
 /**
  * Rows saved the way the screens save them hold only the fields the user touched: a keyed
@@ -68,7 +72,7 @@ describe('rows are read as their schema says', () => {
         exportedAt: '2026-12-07T10:00',
         company: '乙方',
       });
-      const rendered = await renderDocument(type.key, data, meta, { allowMissing: true, period });
+      const rendered = await renderDocument(type.key, data, meta, { allowMissing: true, period, rasteriseChart });
       expect(rendered.ok, type.key).toBe(true);
     }
   });

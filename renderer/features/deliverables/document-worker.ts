@@ -7,6 +7,11 @@ import type {
   ProjectDocumentData,
 } from '../../../shared/documents/catalogue';
 import { renderDocument } from '../../../shared/documents/render';
+import { createChartRasteriser } from '../../../shared/documents/kit/chart-raster';
+// Emitted as files of the build and fetched only here, when a document is built: the screens
+// never load them (2.5 MB of wasm, 1.6 MB of font).
+import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
+import chartFontUrl from '../../../assets/fonts/chart-sans-sc.otf?url';
 
 export interface RenderRequest {
   docType: DocumentTypeKey;
@@ -20,11 +25,30 @@ export interface RenderRequest {
   houseTemplate?: Uint8Array;
 }
 
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** resvg and the chart font, which draw the PNG fallback of the 巡检月报's charts. */
+async function chartRasteriser() {
+  const [wasm, font] = await Promise.all([fetchBytes(resvgWasmUrl), fetchBytes(chartFontUrl)]);
+  return createChartRasteriser({ wasm, font });
+}
+
 /** Builds and packs a Word document off the UI thread; the bytes travel back without a copy. */
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
   const { docType, data, meta, allowMissing, files, period, houseTemplate } = event.data;
   try {
-    const result = await renderDocument(docType, data, meta, { allowMissing, files, period, houseTemplate });
+    const rasteriseChart = await chartRasteriser();
+    const result = await renderDocument(docType, data, meta, {
+      allowMissing,
+      files,
+      period,
+      houseTemplate,
+      rasteriseChart,
+    });
     if (result.ok) (self as unknown as Worker).postMessage(result, [result.bytes.buffer]);
     else (self as unknown as Worker).postMessage(result);
   } catch (error) {

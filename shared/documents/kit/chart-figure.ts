@@ -2,10 +2,11 @@ import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx'
 import type { DocumentContext } from './context';
 import { figureCaption, fitInto } from './figure';
 import { chartLayout, type LineChartSpec, seriesColors } from './line-chart';
-import { lineChartPng } from './line-chart-png';
 import { lineChartSvg } from './line-chart-svg';
 import { styleIds } from './styles';
 import { twipsToPixels } from './units';
+
+const PNG_SCALE = 2;
 
 export interface ChartFigureInput {
   spec: LineChartSpec;
@@ -19,14 +20,19 @@ export interface ChartFigureInput {
 
 /**
  * A line chart as a numbered figure: the SVG (sharp at any zoom, in Word 2016+ and WPS) with a
- * PNG of the same lines for readers that cannot show SVG, at the text width, centred; under it
+ * PNG rasterised from that same SVG, with real glyphs (chart-raster.ts), for readers that cannot
+ * show SVG, at the text width, centred; under it
  * the legend as text (a coloured ■ and the name of each line — it reads the same whichever
  * picture is shown, and can be searched) and 「图 N 说明」 like the photos (figure.ts).
  */
 export function chartFigure(ctx: DocumentContext, input: ChartFigureInput): Paragraph[] {
   const layout = chartLayout(input.spec);
-  const svg = new TextEncoder().encode(lineChartSvg(input.spec, layout));
-  const png = lineChartPng(input.spec, layout);
+  if (!ctx.rasteriseChart)
+    throw new Error('A chart needs BuildOptions.rasteriseChart (createChartRasteriser) to draw its PNG fallback');
+  const svgText = lineChartSvg(input.spec, layout);
+  const svg = new TextEncoder().encode(svgText);
+  // Twice the layout's pixels: about 190 dpi at the text width, sharp enough to print.
+  const png = ctx.rasteriseChart(svgText, layout.width * PNG_SCALE);
   const size = fitInto(
     layout.width,
     layout.height,

@@ -1,4 +1,5 @@
 import { Captions, captionReferenceRuns, type CaptionKind } from './captions';
+import type { ChartRasteriser } from './chart-raster';
 import { RawRows } from './raw-rows';
 import type { ParagraphChild } from 'docx';
 import { type PageGeometry, pageGeometry, type PageMargins } from './units';
@@ -18,6 +19,12 @@ export interface BuildOptions {
    * 巡检日志, a calendar month for the 巡检月报, any range for the 变更记录.
    */
   period?: DocumentPeriod;
+  /**
+   * Draws a chart's SVG as the PNG Word shows where it cannot show SVG (createChartRasteriser in
+   * chart-raster.ts, with the wasm and font the caller loaded). A document that draws a chart
+   * cannot be built without it.
+   */
+  rasteriseChart?: ChartRasteriser;
 }
 
 export interface DocumentPeriod {
@@ -42,11 +49,13 @@ export class DocumentContext {
   readonly rawRows = new RawRows();
   /** Table and figure captions, numbered as SEQ fields that references point to (captions.ts). */
   readonly captions = new Captions();
+  readonly rasteriseChart: ChartRasteriser | undefined;
   private lists = 0;
 
-  constructor(options: Pick<BuildOptions, 'files' | 'margins'> = {}) {
+  constructor(options: Pick<BuildOptions, 'files' | 'margins' | 'rasteriseChart'> = {}) {
     this.page = pageGeometry(options.margins);
     this.files = options.files ?? new Map();
+    this.rasteriseChart = options.rasteriseChart;
   }
 
   /**

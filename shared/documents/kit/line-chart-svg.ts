@@ -2,6 +2,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { CHART_FONT_FAMILY } from './chart-raster';
 import {
   axisColor,
   type ChartLayout,
@@ -15,8 +16,12 @@ import {
 // app's Web Worker and in Node. Only what these charts draw is registered.
 echarts.use([LineChart, GridComponent, MarkLineComponent, SVGRenderer]);
 
-/** Fonts Word, WPS and LibreOffice have for Chinese text, in order of preference. */
-const FONT_FAMILY = 'SimSun, "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", sans-serif';
+/**
+ * The font the PNG fallback is drawn with (chart-raster.ts) first, then the Chinese sans-serif
+ * fonts Windows, WPS and Linux readers have. Single quotes: ECharts writes the family into a
+ * style="…" attribute, where double quotes would end it and make the SVG unreadable.
+ */
+const FONT_FAMILY = `'${CHART_FONT_FAMILY}', 'Microsoft YaHei', 'PingFang SC', SimHei, sans-serif`;
 
 /**
  * The chart as an SVG document, drawn by ECharts into the layout's plot area and y scale so it

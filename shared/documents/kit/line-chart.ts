@@ -1,8 +1,8 @@
 /**
  * A line chart for a document: one metric over the days of a period, a line per asset, its
- * alarm levels drawn across. The layout (plot area, y scale) is worked out here, once, so the
- * SVG (line-chart-svg.ts, drawn by ECharts) and its PNG fallback (line-chart-png.ts, drawn by
- * hand) put every line in the same place. The legend is not part of the picture: it is text in
+ * alarm levels drawn across. The layout (plot area, y scale) is worked out here; ECharts draws
+ * the SVG into it (line-chart-svg.ts) and the PNG fallback is that same SVG rasterised
+ * (chart-raster.ts). The legend is not part of the picture: it is text in
  * the document under the chart (chart-figure.ts), so it reads the same whichever picture the
  * reader's office suite shows.
  */
