@@ -165,9 +165,18 @@ test('periodic documents for the period chosen, and a company template', async (
   text = (await mammoth.extractRawText({ buffer: bytes })).value;
   expect(text).toContain('本月巡检');
   expect(text).not.toContain('本文件按恒信科技文档模板编制。');
-  const media = Object.keys((await JSZip.loadAsync(bytes)).files).filter((n) => n.startsWith('word/media/'));
+  const monthlyZip = await JSZip.loadAsync(bytes);
+  const media = Object.keys(monthlyZip.files).filter((n) => n.startsWith('word/media/'));
   expect(media.some((n) => n.endsWith('.svg'))).toBe(true);
-  expect(media.some((n) => n.endsWith('.png'))).toBe(true);
+  const pngs = media.filter((n) => n.endsWith('.png'));
+  expect(pngs.length).toBeGreaterThan(0);
+  // Each fallback was rasterised in the Worker by resvg (wasm, with the chart font): an RGBA PNG
+  // (IHDR colour type 6) at twice the chart's 640 × 270.
+  for (const name of pngs) {
+    const png = await monthlyZip.file(name)!.async('uint8array');
+    const ihdr = new DataView(png.buffer, png.byteOffset + 16, 10);
+    expect([ihdr.getUint32(0), ihdr.getUint32(4), png[25]], name).toEqual([1280, 540, 6]);
+  }
   await expect(monthly).toContainText('V1.0');
   expect(errors).toEqual([]);
 });
