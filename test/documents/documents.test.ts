@@ -773,6 +773,7 @@ describe('missing data', () => {
       const result = await renderDocument(type.key, data, metaFor(type.key), {
         allowMissing: true,
         files: fixture.files,
+        rasteriseChart,
       });
       if (!result.ok) throw new Error(type.key);
       expect([...result.placeholders].sort(), type.key).toEqual([...gaps[type.key]!].sort());

@@ -281,8 +281,13 @@ describe.runIf(missingTools.length === 0 || mustRun)('LibreOffice renders every 
     const pdf = pdfs.get('patrolMonthlyReport')!;
     const figures = new Set(pdfText(pdf).match(/图\d+[^图]*?逐日走势/g));
     expect(figures.size).toBeGreaterThanOrEqual(3);
-    // `pdfimages -list`: a header of two lines, then one line per picture; the charts are the document's only pictures.
-    const pictures = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    // `pdfimages -list`: a header of two lines, then one line per picture (type "image") and one
+    // per alpha mask of a picture ("smask": resvg's PNGs are RGBA); the charts are the only pictures.
+    const pictures = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim().split(/\s+/)[2] === 'image');
     expect(pictures).toHaveLength(figures.size);
   });
 });
