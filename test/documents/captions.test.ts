@@ -15,6 +15,10 @@ import { bodyParagraph, heading } from '../../shared/documents/kit/text';
 import { richFixture } from './helpers/fixture';
 import { type FieldsRead, readFields, referenceOf, sequenceOf } from './helpers/fields';
 import { validationErrors } from './helpers/read-docx';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+/** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
+const rasteriseChart = await nodeChartRasteriser();
 
 /**
  * Captions and cross references are fields (kit/captions.ts): a caption's number a SEQ field in
@@ -98,7 +102,11 @@ describe('captions and cross references in every deliverable', () => {
         company: '恒信科技有限公司',
         period,
       });
-      const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
+      const result = await renderDocument(type.key, fixture.data, meta, {
+        allowMissing: false,
+        files: fixture.files,
+        rasteriseChart,
+      });
       if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
       const xml = await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string');
       reads.set(type.key, readFields(xml));
