@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentType, prepareExport, renderDocument } from '../../shared/documents';
+import { documentType, documentTypes, prepareExport, renderDocument } from '../../shared/documents';
 import { imageInfo } from '../../shared/documents/kit/figure';
 import { chartLayout, type LineChartSpec } from '../../shared/documents/kit/line-chart';
 import { lineChartSvg } from '../../shared/documents/kit/line-chart-svg';
@@ -71,6 +71,30 @@ describe('chart PNG fallback', () => {
     // (the top of the "100" tick label is there too, in both)
     expect(ink(withBox)).toBeGreaterThan(ink(without) + 20);
   });
+});
+
+describe('which documents need the rasteriser', () => {
+  // The document Worker loads resvg and the font only for the types that say they draw charts.
+  const fixture = richFixture();
+  it.each(documentTypes.map((t) => [t.key, documentType(t.key)!] as const))(
+    '%s',
+    async (key, type) => {
+      const period = type.defaultPeriod?.(fixture.data) ?? undefined;
+      const { meta } = prepareExport({
+        docType: key,
+        project: fixture.data.project,
+        exports: fixture.exports,
+        exportedBy: '陈立',
+        exportedAt: '2026-04-05T10:00',
+        company: '恒信科技有限公司',
+        period,
+      });
+      const build = renderDocument(key, fixture.data, meta, { allowMissing: true, files: fixture.files, period });
+      if (type.drawsCharts) await expect(build).rejects.toThrow(/rasteriseChart/);
+      else expect((await build).ok).toBe(true);
+    },
+    60_000,
+  );
 });
 
 function available(command: string): boolean {

@@ -6,8 +6,9 @@ import type {
   DocumentTypeKey,
   ProjectDocumentData,
 } from '../../../shared/documents/catalogue';
+import { documentType } from '../../../shared/documents/catalogue';
 import { renderDocument } from '../../../shared/documents/render';
-import { createChartRasteriser } from '../../../shared/documents/kit/chart-raster';
+import { type ChartRasteriser, createChartRasteriser } from '../../../shared/documents/kit/chart-raster';
 // Emitted as files of the build and fetched only here, when a document is built: the screens
 // never load them (2.5 MB of wasm, 1.6 MB of font).
 import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
@@ -31,17 +32,27 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** resvg and the chart font, which draw the PNG fallback of the 巡检月报's charts. */
-async function chartRasteriser() {
-  const [wasm, font] = await Promise.all([fetchBytes(resvgWasmUrl), fetchBytes(chartFontUrl)]);
-  return createChartRasteriser({ wasm, font });
+let rasteriser: Promise<ChartRasteriser> | undefined;
+
+/**
+ * resvg and the chart font, which draw the PNG fallback of a document's charts: fetched by the
+ * first document that draws charts, then kept for the Worker's life (a failed load is retried).
+ */
+function chartRasteriser(): Promise<ChartRasteriser> {
+  rasteriser ??= Promise.all([fetchBytes(resvgWasmUrl), fetchBytes(chartFontUrl)])
+    .then(([wasm, font]) => createChartRasteriser({ wasm, font }))
+    .catch((error: unknown) => {
+      rasteriser = undefined;
+      throw error;
+    });
+  return rasteriser;
 }
 
 /** Builds and packs a Word document off the UI thread; the bytes travel back without a copy. */
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
   const { docType, data, meta, allowMissing, files, period, houseTemplate } = event.data;
   try {
-    const rasteriseChart = await chartRasteriser();
+    const rasteriseChart = documentType(docType)?.drawsCharts ? await chartRasteriser() : undefined;
     const result = await renderDocument(docType, data, meta, {
       allowMissing,
       files,

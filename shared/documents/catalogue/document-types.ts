@@ -39,6 +39,8 @@ export interface DocumentType {
   period?: 'day' | 'month' | 'range';
   /** The period covered when none is given: the latest day or month with data; null when there is none. */
   defaultPeriod?: (data: ProjectDocumentData) => DocumentPeriod | null;
+  /** Draws charts, so its builder needs BuildOptions.rasteriseChart (kit/chart-raster.ts). */
+  drawsCharts?: true;
 }
 
 /** The Word deliverables, in the order a project produces them (process-standard 一, 二.4 and 三). */
@@ -109,6 +111,7 @@ export const documentTypes = [
   {
     key: 'patrolMonthlyReport',
     title: PATROL_MONTHLY_REPORT_TITLE,
+    drawsCharts: true,
     code: 'PMR',
     phase: 'operations',
     missing: patrolMonthlyReportMissing,
