@@ -75,7 +75,13 @@ export function buildDeliveryPlan(data: DeliveryPlanData, meta: DocumentMeta, op
         ['计划任务', `${tasks.length} 项`],
         ['里程碑', `${milestones.length} 个`],
         ['统计日期', today],
-        ['逾期事项', `${overdueTasks.length + overdueMilestones.length} 项`],
+        // Split as the text below counts them (逾期 N 项 of the tasks), so the two figures agree.
+        [
+          '逾期事项',
+          overdueTasks.length + overdueMilestones.length === 0
+            ? '无'
+            : `任务 ${overdueTasks.length} 项、里程碑 ${overdueMilestones.length} 个`,
+        ],
       ],
       { perRow: 2, caption: '计划概况' },
     ),

@@ -451,6 +451,11 @@ describe('deliverables from the rich demo project', () => {
     const text = read.get('deliveryPlan')!.text;
     expect(text).toMatch(/进行中\s+逾期/);
     expect(text).toContain('任务“服务方案与操作手册编写”：计划 2026-01-30 完成');
+    // The 计划概况 counts what the sentence and chapter 4 count: tasks and milestones apart.
+    const overdueTasks = Number(/，逾期 (\d+) 项/.exec(text)?.[1]);
+    const listed = (kind: string) => (text.match(new RegExp(`${kind}“[^”]+”：计划`, 'g')) ?? []).length;
+    expect(listed('任务')).toBe(overdueTasks);
+    expect(text).toMatch(new RegExp(`逾期事项\\s+任务 ${overdueTasks} 项、里程碑 ${listed('里程碑')} 个`));
   });
 
   describe('配置基线检查报告', () => {
