@@ -24,7 +24,7 @@ import {
   severityOrder,
 } from './parts/baseline-findings';
 import { type BaselineSummary, baselineSummary, rectificationText } from './parts/baseline-summary';
-import { matrixLegend, verdictMatrix } from './parts/baseline-matrix';
+import { matrixLegend, templateTitle, verdictMatrix } from './parts/baseline-matrix';
 import { assetLabel, baselineGaps as gaps, objectRecord } from './parts/baseline-object-record';
 import { joinInspections, passRate } from './parts/inspection-data';
 import {
@@ -351,7 +351,7 @@ export function buildBaselineReport(data: BaselineReportData, meta: DocumentMeta
     body.push(heading(`${template.name} V${template.version}`, 2));
     body.push(
       ...dataTable(ctx, {
-        caption: `${template.name}检查项`,
+        caption: templateTitle(template.name, '检查项'),
         compact: true,
         columns: [
           { title: '编号', width: 6, align: 'center' },

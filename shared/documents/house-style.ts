@@ -87,6 +87,14 @@ export const houseRules: readonly HouseRule[] = [
     pattern: /状态[：:]\s*关闭(?![故变])|(?<![已未申请])关闭\s*\d+\s*[项个起]/g,
     cells: ['关闭'],
   },
+  {
+    id: 'doubled-word',
+    about: '重复的词（名称与后缀拼接而成）',
+    house: '只写一次',
+    // Two characters written twice in a row, as 「…基线检查」+「检查结果矩阵」 gave; the demo's
+    // fifteen documents have no word that legitimately repeats so.
+    pattern: /(\p{Script=Han}{2})\1/gu,
+  },
 ];
 
 export interface HouseStyleFinding {

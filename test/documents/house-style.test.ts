@@ -27,6 +27,9 @@ import { riskStatuses } from '../../shared/records/risk';
 import { richFixture } from './helpers/fixture';
 import { readBack } from './helpers/read-docx';
 import { zh } from '../unit/helpers/gaps';
+import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+
+const rasteriseChart = await nodeChartRasteriser();
 
 const fixture = richFixture();
 
@@ -93,7 +96,11 @@ describe('house style in the fifteen deliverables of the demo project', () => {
         company: '恒信科技有限公司',
         period: documentType(type.key)?.defaultPeriod?.(fixture.data) ?? undefined,
       });
-      const result = await renderDocument(type.key, fixture.data, meta, { allowMissing: false, files: fixture.files });
+      const result = await renderDocument(type.key, fixture.data, meta, {
+        allowMissing: false,
+        files: fixture.files,
+        rasteriseChart,
+      });
       if (!result.ok) throw new Error(`${type.key}: ${zh(result.missing).join('; ')}`);
       const doc = await readBack(result.bytes);
       const findings = houseStyleFindings(doc.text, cellsOf(await doc.part('word/document.xml')));

@@ -73,7 +73,7 @@ export function verdictMatrix(
     const range = parts > 1 ? `（检查项 ${slice[0]!.number}–${slice.at(-1)!.number}）` : '';
     out.push(
       ...bulkTable(ctx, {
-        caption: `${template.name}检查结果矩阵${range}`,
+        caption: `${matrixTitle(template.name)}${range}`,
         compact: true,
         narrow: true,
         raw: options.raw,
@@ -90,4 +90,17 @@ export function verdictMatrix(
     );
   }
   return out;
+}
+
+/**
+ * A checklist template's name joined to a word about its checks, without saying 检查 twice:
+ * 「Linux 服务器基线检查」 + 「检查项」 → 「Linux 服务器基线检查项」.
+ */
+export function templateTitle(templateName: string, checkWord: `检查${string}`): string {
+  return `${templateName.replace(/检查$/, '')}${checkWord}`;
+}
+
+/** 「Linux 服务器基线检查结果矩阵」. */
+export function matrixTitle(templateName: string): string {
+  return templateTitle(templateName, '检查结果矩阵');
 }
