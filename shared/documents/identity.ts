@@ -63,7 +63,7 @@ export function documentNumber(input: {
   year?: string;
 }): string {
   const pattern = input.pattern?.trim() || DEFAULT_DOCUMENT_NUMBER_PATTERN;
-  const period = input.scope.replaceAll('-', '').replace('~', '-');
+  const period = periodToken(input.scope);
   const year = input.scope.slice(0, 4) || input.year || '';
   const fill = (text: string, token: string, value: string) =>
     value
@@ -74,6 +74,20 @@ export function documentNumber(input: {
     '{文档代码}',
     input.typeCode,
   );
+}
+
+/**
+ * A scope as 文档编号 writes it: 20260315, 202603, 20260301-20260320. A range that is exactly one
+ * calendar month (a 变更记录 of March) is written as the month, like a 巡检月报's: shorter, and
+ * it keeps the number in one line of a table column.
+ */
+function periodToken(scope: string): string {
+  const period = scopePeriod(scope);
+  if (period && scope.includes('~')) {
+    const month = monthPeriod(period.from.slice(0, 7));
+    if (month.from === period.from && month.to === period.to) return period.from.slice(0, 7).replace('-', '');
+  }
+  return scope.replaceAll('-', '').replace('~', '-');
 }
 
 export function versionText(version: VersionNumber): string {

@@ -105,6 +105,16 @@ describe('document identity and versions per period', () => {
       'JNB-CHG-20260301-20260320',
     );
     expect(documentNumber({ projectCode: 'JNB', typeCode: 'SRS', scope: '' })).toBe('JNB-SRS');
+    // A range that is one whole calendar month is written as the month; February of a leap year too.
+    expect(documentNumber({ projectCode: 'JNB', typeCode: 'CHG', scope: '2026-03-01~2026-03-31' })).toBe(
+      'JNB-CHG-202603',
+    );
+    expect(documentNumber({ projectCode: 'JNB', typeCode: 'CHG', scope: '2028-02-01~2028-02-29' })).toBe(
+      'JNB-CHG-202802',
+    );
+    expect(documentNumber({ projectCode: 'JNB', typeCode: 'CHG', scope: '2026-03-01~2026-04-30' })).toBe(
+      'JNB-CHG-20260301-20260430',
+    );
   });
 
   it('keeps a register of every identity with its current version and status', () => {

@@ -5,7 +5,7 @@ import { generateDemoInitiation } from '../../../shared/demo/demo-initiation';
 import { generateDemoOperations } from '../../../shared/demo/demo-operations';
 import { generateDemoAssets, generateDemoProject } from '../../../shared/demo/demo-project';
 import type { ProjectDocumentData, Row } from '../../../shared/documents/data';
-import { documentScope, documentTypes, scopePeriod } from '../../../shared/documents';
+import { documentNumber, documentScope, documentTypes, scopePeriod } from '../../../shared/documents';
 import { addDays } from '../../../shared/date-time';
 import { copyBuiltinTemplate } from '../../../shared/inspection';
 import { type AssetFields, assetFields } from '../../../shared/records/asset';
@@ -204,8 +204,8 @@ export function richFixture(): Fixture {
     documentTypes.flatMap((type) => {
       const period = 'defaultPeriod' in type ? (type.defaultPeriod(data) ?? undefined) : undefined;
       const scope = documentScope('period' in type ? type.period : undefined, period);
-      const documentNumber = `${data.project.code}-${type.code}${scope ? `-${scope.replaceAll('-', '').replace('~', '-')}` : ''}`;
-      const common = { docType: type.key, scope, minor: 0, documentNumber, fileName: '' };
+      const number = documentNumber({ projectCode: data.project.code, typeCode: type.code, scope });
+      const common = { docType: type.key, scope, minor: 0, documentNumber: number, fileName: '' };
       // A periodic document is first issued once its period is over, not before it began.
       const periodEnd = scopePeriod(scope)?.to;
       const issued = periodEnd
