@@ -200,15 +200,17 @@ describe('house templates: a company .docx with {{placeholders}}', () => {
     expect(text.indexOf('修订记录')).toBeGreaterThan(preface);
     expect(text).toMatch(/V3\.0\s+2026-03-10\s+陈立/);
     // The 目录 lists the headings with their numbers (page numbers are left to Word: the field is dirty).
-    expect(text).toMatch(/目 {2}录\s+1 引言\s+1\.1 标识/);
+    expect(text).toMatch(/目 {2}录\s+1 范围\s+1\.1 标识/);
     const body = await spec.part('word/document.xml');
     expect(body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
     expect(spec.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual([
-      '引言',
+      '范围',
+      '引用文件',
       '需求',
       '合格性规定',
       '需求可追踪性',
-      '注释',
+      '尚未解决的问题',
+      '注解',
     ]);
     expect(spec.tables).toBeGreaterThanOrEqual(12);
     for (const content of ['REQ-001', 'GB/T 8567-2006', '图 1 二号机房 B 列交换机告警灯常亮', '甲方（盖章）：'])
