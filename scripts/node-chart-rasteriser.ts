@@ -2,7 +2,7 @@
  * The chart rasteriser for documents built in Node (the tests, `npm run export:sample`, the
  * benchmarks): resvg's wasm from node_modules and the bundled chart font from assets/fonts, read
  * from disk once per process. The app's document Worker loads the same two files by URL
- * (renderer/features/deliverables/chart-assets.ts).
+ * (renderer/features/deliverables/document-worker.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

@@ -1,13 +1,7 @@
 import { TextRun } from 'docx';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type DocumentTypeKey,
-  documentTypes,
-  packDocument,
-  prepareExport,
-  renderDocument,
-} from '../../shared/documents';
+import { type DocumentTypeKey, documentTypes, packDocument, prepareExport } from '../../shared/documents';
 import { composeDocument } from '../../shared/documents/kit/compose';
 import { DocumentContext } from '../../shared/documents/kit/context';
 import { dataTable } from '../../shared/documents/kit/table';
@@ -15,10 +9,9 @@ import { bodyParagraph, heading } from '../../shared/documents/kit/text';
 import { richFixture } from './helpers/fixture';
 import { type FieldsRead, readFields, referenceOf, sequenceOf } from './helpers/fields';
 import { validationErrors } from './helpers/read-docx';
-import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+import { renderSample } from './helpers/sample-deliverables';
 
 /** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
-const rasteriseChart = await nodeChartRasteriser();
 
 /**
  * Captions and cross references are fields (kit/captions.ts): a caption's number a SEQ field in
@@ -92,23 +85,8 @@ describe('captions and cross references in every deliverable', () => {
   beforeAll(async () => {
     const fixture = richFixture();
     for (const type of documentTypes) {
-      const period = 'defaultPeriod' in type ? (type.defaultPeriod(fixture.data) ?? undefined) : undefined;
-      const { meta } = prepareExport({
-        docType: type.key,
-        project: fixture.data.project,
-        exports: fixture.exports,
-        exportedBy: '陈立',
-        exportedAt: '2026-01-20T15:30',
-        company: '恒信科技有限公司',
-        period,
-      });
-      const result = await renderDocument(type.key, fixture.data, meta, {
-        allowMissing: false,
-        files: fixture.files,
-        rasteriseChart,
-      });
-      if (!result.ok) throw new Error(result.missing.map((gap) => gap.zh).join('; '));
-      const xml = await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string');
+      const bytes = await renderSample(fixture, type.key);
+      const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
       reads.set(type.key, readFields(xml));
     }
   }, 240_000);

@@ -12,7 +12,6 @@ import {
   prepareExport,
   renderDocument,
 } from '../../shared/documents';
-import { addDays } from '../../shared/date-time';
 import { verdictFor } from '../../shared/inspection';
 import { isRectificationOverdue } from '../../shared/records/inspection';
 import { needsFullRecord, numberedItems } from '../../shared/documents/parts/baseline-findings';
@@ -23,6 +22,7 @@ import { emptyFixture, largeBaselineFixture, richFixture } from './helpers/fixtu
 import { type ReadBack, readBack, tocLines, validationErrors } from './helpers/read-docx';
 import { zh } from '../unit/helpers/gaps';
 import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
+import { sampleIssue } from './helpers/sample-deliverables';
 
 /** Draws the 巡检月报's chart fallbacks, as the app's document Worker does. */
 const rasteriseChart = await nodeChartRasteriser();
@@ -31,21 +31,7 @@ const fixture = richFixture();
 const company = '恒信科技有限公司';
 
 function metaFor(docType: DocumentTypeKey) {
-  // A periodic document covers its default period, whose issues the fixture holds, and is issued
-  // after it; the one-off documents on 2026-01-20.
-  const period = documentType(docType)?.defaultPeriod?.(fixture.data) ?? undefined;
-  const date = period ? addDays(period.to, 5) : '2026-01-20';
-  return prepareExport({
-    docType,
-    project: fixture.data.project,
-    exports: fixture.exports,
-    exportedBy: '陈立',
-    exportedAt: `${date}T15:30`,
-    note: '补充调研照片与需求变更记录',
-    company,
-    reviewedBy: { name: '周明', date },
-    period,
-  }).meta;
+  return sampleIssue(fixture, docType, '补充调研照片与需求变更记录').meta;
 }
 
 /** What each document must show, beyond what every document shows. */

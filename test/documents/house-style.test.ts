@@ -5,13 +5,7 @@
  * and the phrase.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  documentType,
-  type DocumentTypeKey,
-  documentTypes,
-  prepareExport,
-  renderDocument,
-} from '../../shared/documents';
+import { type DocumentTypeKey, documentTypes } from '../../shared/documents';
 import {
   changeStatusText,
   houseForms,
@@ -26,10 +20,7 @@ import { incidentStatuses } from '../../shared/records/operations';
 import { riskStatuses } from '../../shared/records/risk';
 import { richFixture } from './helpers/fixture';
 import { readBack } from './helpers/read-docx';
-import { zh } from '../unit/helpers/gaps';
-import { nodeChartRasteriser } from '../../scripts/node-chart-rasteriser';
-
-const rasteriseChart = await nodeChartRasteriser();
+import { renderSample } from './helpers/sample-deliverables';
 
 const fixture = richFixture();
 
@@ -87,22 +78,7 @@ describe('house style in the fifteen deliverables of the demo project', () => {
 
   beforeAll(async () => {
     for (const type of documentTypes) {
-      const { meta } = prepareExport({
-        docType: type.key,
-        project: fixture.data.project,
-        exports: fixture.exports,
-        exportedBy: '陈立',
-        exportedAt: '2026-01-20T15:30',
-        company: '恒信科技有限公司',
-        period: documentType(type.key)?.defaultPeriod?.(fixture.data) ?? undefined,
-      });
-      const result = await renderDocument(type.key, fixture.data, meta, {
-        allowMissing: false,
-        files: fixture.files,
-        rasteriseChart,
-      });
-      if (!result.ok) throw new Error(`${type.key}: ${zh(result.missing).join('; ')}`);
-      const doc = await readBack(result.bytes);
+      const doc = await readBack(await renderSample(fixture, type.key));
       const findings = houseStyleFindings(doc.text, cellsOf(await doc.part('word/document.xml')));
       found.set(
         type.key,
