@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/desktop-api';
 import { settingsPatchSchema } from '../../../shared/settings';
 import { useServices } from '../../app/services';
 import { HouseTemplateCard } from './HouseTemplateCard';
+import { SavedTextSetting } from './SavedTextSetting';
 import { SyncSettingsCard } from './SyncSettingsCard';
 import { formatBytes, useStorageStatus } from './use-storage-status';
 
@@ -12,10 +13,6 @@ export function SettingsPage() {
   const { api, settings, updateSettings, deviceId } = useServices();
   const { t } = useTranslation();
   const [info, setInfo] = useState<AppInfo>();
-  const [userName, setUserName] = useState(settings.userName);
-  const [companyName, setCompanyName] = useState(settings.companyName);
-  const [userPhone, setUserPhone] = useState(settings.userPhone);
-  const phoneValid = settingsPatchSchema.shape.userPhone.safeParse(userPhone.trim()).success;
   const { status, requestPersist } = useStorageStatus();
   useEffect(() => void api.getAppInfo().then(setInfo), [api]);
 
@@ -34,63 +31,34 @@ export function SettingsPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item label={t('settings.userName')} extra={t('settings.userNameHint')} htmlFor="settings-user-name">
-            <Space.Compact style={{ width: '100%' }}>
-              <Input
-                id="settings-user-name"
-                value={userName}
-                maxLength={50}
-                onChange={(event) => setUserName(event.target.value)}
-              />
-              <Button
-                type="primary"
-                disabled={userName === settings.userName}
-                onClick={() => updateSettings({ userName, identityAsked: true })}
-              >
-                {t('common.save')}
-              </Button>
-            </Space.Compact>
-          </Form.Item>
-          <Form.Item
+          <SavedTextSetting
+            id="settings-user-name"
+            label={t('settings.userName')}
+            extra={t('settings.userNameHint')}
+            stored={settings.userName}
+            maxLength={50}
+            onSave={(userName) => updateSettings({ userName, identityAsked: true })}
+          />
+          <SavedTextSetting
+            id="settings-user-phone"
             label={t('identity.phone')}
-            htmlFor="settings-user-phone"
-            validateStatus={phoneValid ? undefined : 'error'}
-            help={phoneValid ? undefined : t('identity.phoneInvalid')}
-          >
-            <Space.Compact style={{ width: '100%' }}>
-              <Input
-                id="settings-user-phone"
-                type="tel"
-                value={userPhone}
-                maxLength={25}
-                onChange={(event) => setUserPhone(event.target.value)}
-              />
-              <Button
-                type="primary"
-                disabled={!phoneValid || userPhone.trim() === settings.userPhone}
-                onClick={() => updateSettings({ userPhone: userPhone.trim() })}
-              >
-                {t('common.save')}
-              </Button>
-            </Space.Compact>
-          </Form.Item>
-          <Form.Item label={t('settings.companyName')} extra={t('settings.companyNameHint')} htmlFor="settings-company">
-            <Space.Compact style={{ width: '100%' }}>
-              <Input
-                id="settings-company"
-                value={companyName}
-                maxLength={100}
-                onChange={(event) => setCompanyName(event.target.value)}
-              />
-              <Button
-                type="primary"
-                disabled={companyName === settings.companyName}
-                onClick={() => updateSettings({ companyName })}
-              >
-                {t('common.save')}
-              </Button>
-            </Space.Compact>
-          </Form.Item>
+            type="tel"
+            stored={settings.userPhone}
+            maxLength={25}
+            normalize={(typed) => typed.trim()}
+            invalid={(phone) =>
+              settingsPatchSchema.shape.userPhone.safeParse(phone).success ? undefined : t('identity.phoneInvalid')
+            }
+            onSave={(userPhone) => updateSettings({ userPhone })}
+          />
+          <SavedTextSetting
+            id="settings-company"
+            label={t('settings.companyName')}
+            extra={t('settings.companyNameHint')}
+            stored={settings.companyName}
+            maxLength={100}
+            onSave={(companyName) => updateSettings({ companyName })}
+          />
         </Form>
       </Card>
       <SyncSettingsCard />
